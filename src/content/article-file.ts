@@ -1,0 +1,54 @@
+/**
+ * The on-disk form of a cleaned article: `content/articles/<id>.md`, YAML frontmatter validated by
+ * `ArticleFrontmatter`, then the body paragraphs separated by blank lines.
+ *
+ * The body is plain text, kept verbatim: the site never interprets it as Markdown or HTML, so scraped text
+ * that looks like markup stays inert. Paragraphs never contain line breaks (ingest splits on lines).
+ */
+import { parse, stringify } from "yaml";
+import { Article, ArticleFrontmatter } from "../schemas/article.ts";
+
+/** A problem with one file, with the place it was found. */
+export class ContentError extends Error {
+  readonly file: string;
+  readonly line: number | undefined;
+  constructor(file: string, message: string, line?: number) {
+    super(`${file}${line ? `:${line}` : ""}: ${message}`);
+    this.file = file;
+    this.line = line;
+  }
+}
+
+/** Renders an article as the text of its `.md` file. Key order follows the schema, so output is stable. */
+export function serializeArticle(article: Article): string {
+  const { body, ...front } = Article.parse(article);
+  const yaml = stringify(ArticleFrontmatter.parse(front), { lineWidth: 0, aliasDuplicateObjects: false });
+  const paragraphs = body.map((p) => p.replace(/\s*[\r\n]+\s*/g, " ").trim()).filter(Boolean);
+  return `---\n${yaml}---\n\n${paragraphs.join("\n\n")}\n`;
+}
+
+/** Parses the text of an article file; throws `ContentError` naming the file (and line) on bad input. */
+export function parseArticle(text: string, file: string): Article {
+  const src = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  if (!src.startsWith("---\n")) throw new ContentError(file, "missing frontmatter: the file must start with a line `---`", 1);
+  const end = src.indexOf("\n---\n", 3);
+  if (end < 0) throw new ContentError(file, "frontmatter is not closed by a line `---`", 1);
+  let data: unknown;
+  try {
+    data = parse(src.slice(4, end + 1));
+  } catch (error) {
+    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    throw new ContentError(file, `frontmatter is not valid YAML: ${(error as Error).message.split("\n")[0]}`, line ? line + 1 : undefined);
+  }
+  const front = ArticleFrontmatter.safeParse(data);
+  if (!front.success) {
+    const issue = front.error.issues[0];
+    throw new ContentError(file, `frontmatter field \`${issue?.path.join(".") ?? "?"}\`: ${issue?.message ?? "invalid"}`);
+  }
+  const body = src
+    .slice(end + 5)
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return { ...front.data, body };
+}

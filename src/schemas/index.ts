@@ -1,0 +1,3 @@
+export * from "./common.ts";
+export * from "./actor.ts";
+export * from "./article.ts";
