@@ -1,0 +1,82 @@
+/**
+ * Site and pipeline settings: `content/site.yaml` (optional, zod-validated) overridden by environment
+ * variables, with defaults for everything. One settings object, grouped by purpose.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+import { Bilingual } from "./schemas/common.ts";
+
+export const SiteSettings = z
+  .object({
+    /** Public origin of the published site, used for feeds, sitemap and card URLs. */
+    url: z.string().url().default("https://marsad.example.org"),
+    /** Sub-path the site is served under (`/` or `/briefings/`). */
+    base: z.string().default("/"),
+    /** Site name in each edition. */
+    title: Bilingual.default({ ar: "مرصد", en: "Marsad" }),
+    /** One-line description in each edition. */
+    description: Bilingual.default({
+      ar: "موجز يومي لأخبار السياسة والأمن في الشرق الأوسط وشمال أفريقيا",
+      en: "A daily briefing on Middle East and North Africa politics and security",
+    }),
+    /** How many articles the home page and feeds list. */
+    latest: z.number().int().positive().default(30),
+    /** Minimum number of articles naming a discovered actor before it appears as a provisional actor. */
+    provisionalMinArticles: z.number().int().positive().default(3),
+  })
+  .strict();
+export type SiteSettings = z.infer<typeof SiteSettings>;
+
+export interface Settings {
+  /** Repository root (where package.json lives). */
+  root: string;
+  /** `content/`: inbox, articles, actors, countries, review queue. */
+  contentDir: string;
+  /** Raw scraped pages, never modified. */
+  inboxDir: string;
+  /** Cleaned articles written by ingest. */
+  articlesDir: string;
+  /** Actor knowledge base (YAML lists). */
+  actorsDir: string;
+  /** Built site. */
+  outDir: string;
+  /** Caches that may be deleted at any time (cards, ingest). */
+  cacheDir: string;
+  site: SiteSettings;
+}
+
+/** Resolves settings for a repository root; `env` is injected so tests can pass a literal. */
+export function loadSettings(root: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): Settings {
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(root, p));
+  const contentDir = abs(env.MARSAD_CONTENT_DIR ?? "content");
+  const siteFile = join(contentDir, "site.yaml");
+  let raw: unknown = {};
+  if (existsSync(siteFile)) {
+    try {
+      raw = parse(readFileSync(siteFile, "utf8")) ?? {};
+    } catch (error) {
+      throw new Error(`${siteFile}: not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
+  const parsed = SiteSettings.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${siteFile}: field \`${issue?.path.join(".")}\`: ${issue?.message}`);
+  }
+  const site = { ...parsed.data };
+  if (env.MARSAD_SITE_URL) site.url = env.MARSAD_SITE_URL;
+  if (env.MARSAD_BASE) site.base = env.MARSAD_BASE;
+  site.base = `/${site.base.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+  return {
+    root,
+    contentDir,
+    inboxDir: abs(env.MARSAD_INBOX_DIR ?? join(contentDir, "inbox")),
+    articlesDir: join(contentDir, "articles"),
+    actorsDir: join(contentDir, "actors"),
+    outDir: abs(env.MARSAD_OUT_DIR ?? "dist"),
+    cacheDir: abs(env.MARSAD_CACHE_DIR ?? join("node_modules", ".cache", "marsad")),
+    site,
+  };
+}
