@@ -1,0 +1,89 @@
+/**
+ * `briefing build` (= `npm run build`): ingest → Astro build → search index → share cards.
+ * Each stage reports its time; the summary line ends the run.
+ */
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { loadSettings } from "../config.ts";
+import { ingest } from "./ingest.ts";
+import { parseFlags, progress, type Io } from "./io.ts";
+
+export const buildHelp = `Usage: npm run build   (or: npm run -s briefing -- build [--skip-ingest] [--no-cards] [--no-search])
+
+Ingests content/inbox/, builds the bilingual site into dist/, indexes it for search (Pagefind) and renders
+a share card for every page (cached: an unchanged rebuild renders none).
+  --skip-ingest   build from content/articles/ as it is
+  --no-cards      do not render share cards
+  --no-search     do not build the search index`;
+
+export async function runBuild(argv: string[], io: Io): Promise<number> {
+  const { flags } = parseFlags(argv, { "skip-ingest": "boolean", "no-cards": "boolean", "no-search": "boolean" });
+  if (flags.help) {
+    io.stdout.write(`${buildHelp}\n`);
+    return 0;
+  }
+  const started = io.now();
+  const settings = loadSettings(io.cwd, io.env);
+  const timings: string[] = [];
+  const time = async <T>(label: string, f: () => T | Promise<T>): Promise<T> => {
+    const t = io.now();
+    const out = await f();
+    timings.push(`${label} ${((io.now() - t) / 1000).toFixed(1)}s`);
+    return out;
+  };
+
+  if (!flags["skip-ingest"]) {
+    const report = await time("ingest", () => ingest({ paths: [], io }));
+    for (const s of report.skipped) io.stderr.write(`  skipped ${s.file}: ${s.reason}\n`);
+    for (const c of report.conflicts) io.stderr.write(`  conflict ${c.id}: ${c.reason}\n`);
+    io.stderr.write(
+      `ingest: ${report.files} file(s), ${report.articles} article(s) (${report.written.length} written), ${report.skipped.length} skipped\n`,
+    );
+  }
+
+  const astroStatus = await time("site", () => runAstroBuild(settings.root, io));
+  if (astroStatus !== 0) {
+    io.stderr.write(`build: the Astro build failed (exit ${astroStatus}); see the messages above\n`);
+    return 1;
+  }
+
+  let pages = 0;
+  if (!flags["no-search"]) {
+    const { buildSearchIndex } = await import("../site/search-index.ts");
+    const index = await time("search", () => buildSearchIndex(settings.outDir));
+    pages = index.pages;
+  }
+
+  let cardsLine = "cards skipped";
+  if (!flags["no-cards"]) {
+    const cards = await time("cards", async () => {
+      const { loadSiteModel } = await import("../site/load.ts");
+      const { cardSpecs } = await import("../site/cards.ts");
+      const { renderCards } = await import("../cards/build.ts");
+      const specs = cardSpecs(loadSiteModel(settings), settings);
+      return renderCards(specs, {
+        outDir: settings.outDir,
+        cacheDir: settings.cacheDir,
+        onProgress: progress(io, "cards"),
+      });
+    });
+    cardsLine = `${cards.total} card(s) (${cards.rendered} rendered, ${cards.cached} from cache)`;
+  }
+  io.stderr.write(
+    `build: done in ${((io.now() - started) / 1000).toFixed(1)}s: ${pages ? `${pages} page(s) indexed, ` : ""}${cardsLine} [${timings.join(", ")}] → ${settings.outDir}\n`,
+  );
+  return 0;
+}
+
+/** Runs `astro build` in a child process with telemetry off; output goes to stderr. */
+function runAstroBuild(root: string, io: Io): number {
+  const require = createRequire(join(root, "package.json"));
+  const astroBin = join(dirname(require.resolve("astro/package.json")), "bin", "astro.mjs");
+  const result = spawnSync(process.execPath, [astroBin, "build", "--silent"], {
+    cwd: root,
+    env: { ...io.env, ASTRO_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return result.status ?? 1;
+}

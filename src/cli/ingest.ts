@@ -1,0 +1,153 @@
+/**
+ * `briefing ingest [file|dir]...`: clean, tag and write articles under `content/articles/`.
+ * Atomic (temp file + rename), idempotent, incremental (manifest keyed by content hash), and never overwrites
+ * an article an editor changed by hand (reported as a conflict). Raw inputs are only read.
+ */
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { loadSettings } from "../config.ts";
+import { createTagger, loadEntityLexicons } from "../entities/index.ts";
+import type { RawPage } from "../ingest/index.ts";
+import { removeStaleTemps, writeFileAtomic } from "../pipeline/atomic.ts";
+import { extractPages } from "../pipeline/extract.ts";
+import { MANIFEST_NAME, readManifest } from "../pipeline/manifest.ts";
+import { planIngest, sha256 } from "../pipeline/plan-ingest.ts";
+import { findInputs, readInput } from "../pipeline/read-inputs.ts";
+import { recordCandidates } from "../pipeline/review-queue.ts";
+import type { Skipped } from "../schemas/article.ts";
+import { parseFlags, progress, UsageError, type Io } from "./io.ts";
+
+export const ingestHelp = `Usage: npm run -s briefing -- ingest [file|dir]... [--json] [--force]
+
+Cleans raw pages (default: content/inbox/) and writes articles to content/articles/<id>.md.
+Unchanged inputs are not processed again; articles edited by hand are never overwritten.
+  --json    print the report as JSON on stdout
+  --force   process every input again (hand-edited articles are still kept)`;
+
+export interface IngestReport {
+  files: number;
+  processed: number;
+  unchanged_inputs: number;
+  articles: number;
+  written: string[];
+  unchanged: number;
+  edited_by_hand: number;
+  conflicts: Array<{ id: string; path: string; reason: string }>;
+  skipped: Skipped[];
+  seconds: number;
+}
+
+export async function runIngest(argv: string[], io: Io): Promise<number> {
+  const { positionals, flags } = parseFlags(argv, { json: "boolean", force: "boolean" });
+  if (flags.help) {
+    io.stdout.write(`${ingestHelp}\n`);
+    return 0;
+  }
+  const report = ingest({ paths: positionals, force: flags.force === true, io });
+  if (flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  printSummary(report, io);
+  return 0;
+}
+
+/** Runs ingest and returns its report (used by `build` too). */
+export function ingest(options: { paths: string[]; force?: boolean; io: Io }): IngestReport {
+  const { io } = options;
+  const started = io.now();
+  const settings = loadSettings(io.cwd, io.env);
+  const paths = options.paths.length ? options.paths.map((p) => resolve(io.cwd, p)) : [settings.inboxDir];
+  for (const p of paths) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${relative(io.cwd, p) || p}`);
+  mkdirSync(settings.articlesDir, { recursive: true });
+  removeStaleTemps(settings.articlesDir);
+  const manifestPath = join(settings.articlesDir, MANIFEST_NAME);
+  const { manifest, warning } = readManifest(manifestPath);
+  if (warning) io.stderr.write(`ingest: ${warning}\n`);
+
+  const { inputs, skipped: unreadable } = findInputs(paths, io.cwd);
+  const skipped: Skipped[] = [...unreadable];
+  const changed: Array<{ key: string; hash: string; page: RawPage }> = [];
+  let unchangedInputs = 0;
+  for (const input of inputs) {
+    const read = readInput(input);
+    if (!read.ok) {
+      skipped.push({ file: input.file, reason: read.reason });
+      continue;
+    }
+    const key = relative(settings.root, input.path);
+    const hash = sha256(read.page.bytes);
+    const known = manifest.inputs[key];
+    const complete = known?.articles.every((id) => existsSync(join(settings.articlesDir, `${id}.md`)));
+    if (!options.force && known && known.hash === hash && complete) {
+      unchangedInputs++;
+      if (known.skipped) skipped.push({ file: input.file, reason: known.skipped });
+      continue;
+    }
+    changed.push({ key, hash, page: read.page });
+  }
+
+  const tagger = changed.length ? createTagger(loadEntityLexicons(settings.contentDir)) : undefined;
+  const tick = progress(io, "ingest");
+  let done = 0;
+  const result = tagger
+    ? extractPages(
+        (function* () {
+          for (const c of changed) {
+            tick(++done, changed.length);
+            yield c.page;
+          }
+        })(),
+        tagger,
+        (file, message) => io.stderr.write(`${file}: ${message}\n`),
+      )
+    : { articles: [], skipped: [], candidates: new Map<string, unknown[]>() };
+
+  const processed: Record<string, { hash: string; articles: string[]; skipped?: string }> = {};
+  for (const c of changed) {
+    const skip = result.skipped.find((s) => s.file === c.page.file);
+    processed[c.key] = {
+      hash: c.hash,
+      articles: result.articles.filter((a) => a.sources.some((s) => s.file === c.page.file)).map((a) => a.id),
+      ...(skip ? { skipped: skip.reason } : {}),
+    };
+  }
+  skipped.push(...result.skipped);
+
+  const plan = planIngest({
+    articles: result.articles,
+    processed,
+    manifest,
+    pathFor: (id) => join(settings.articlesDir, `${id}.md`),
+    readCurrent: (path) => (existsSync(path) ? readFileSync(path, "utf8") : undefined),
+  });
+  // Articles first, manifest last: a crash in between leaves files the next run recognises and adopts.
+  for (const w of plan.writes) writeFileAtomic(w.path, w.text);
+  writeFileAtomic(manifestPath, `${JSON.stringify(plan.manifest, null, 1)}\n`);
+  if (result.candidates.size) {
+    try {
+      recordCandidates(settings.contentDir, result.candidates);
+    } catch (error) {
+      io.stderr.write(`ingest: review queue not updated: ${(error as Error).message}\n`);
+    }
+  }
+  return {
+    files: inputs.length + unreadable.length,
+    processed: changed.length,
+    unchanged_inputs: unchangedInputs,
+    articles: new Set(result.articles.map((a) => a.id)).size,
+    written: plan.writes.map((w) => w.id),
+    unchanged: plan.unchanged.length,
+    edited_by_hand: plan.edited.length,
+    conflicts: plan.conflicts,
+    skipped,
+    seconds: (io.now() - started) / 1000,
+  };
+}
+
+function printSummary(r: IngestReport, io: Io): void {
+  for (const s of r.skipped) io.stderr.write(`  skipped ${s.file}: ${s.reason}\n`);
+  for (const c of r.conflicts) io.stderr.write(`  conflict ${relative(io.cwd, c.path)}: ${c.reason}\n`);
+  io.stderr.write(
+    `ingest: ${r.files} file(s) read (${r.processed} processed, ${r.unchanged_inputs} unchanged), ${r.articles} article(s): ` +
+      `${r.written.length} written, ${r.unchanged} unchanged, ${r.edited_by_hand} edited by hand kept, ` +
+      `${r.conflicts.length} conflict(s), ${r.skipped.length} skipped, ${r.seconds.toFixed(2)}s\n`,
+  );
+}

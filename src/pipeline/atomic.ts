@@ -1,0 +1,46 @@
+/**
+ * Atomic file writes: write a temporary file next to the target, flush it, then rename over the target.
+ * A crash (even `kill -9`) leaves either the old file or the new one, never a half-written one.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+/** Temporary files are dot-files (ignored by content loaders) tagged with this marker. */
+const TEMP_MARKER = ".marsad-tmp-";
+
+/** Writes `data` to `path` atomically, creating the folder if needed. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}${TEMP_MARKER}${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+  const fd = openSync(temp, "wx", 0o644);
+  try {
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(temp, path);
+}
+
+/** Removes temporary files left in `dir` by an interrupted run. Returns how many were removed. */
+export function removeStaleTemps(dir: string): number {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names)
+    if (name.startsWith(".") && name.includes(TEMP_MARKER)) {
+      rmSync(join(dir, name), { force: true });
+      removed++;
+    }
+  return removed;
+}

@@ -1,0 +1,123 @@
+/**
+ * Extraction = ingest (clean) + entities (tag) + identity (ids, duplicates), for a set of raw pages.
+ * Pure: takes pages and a tagger, returns the `extract` contract. The CLI does the I/O around it.
+ *
+ * Identity: an article's id is a hash of its normalised text, so it is stable across runs for the same text.
+ * Copies of one article (scraped twice, or from two outlets) share the id of the first copy and each copy
+ * lists every source; `ingest` writes one file per id.
+ */
+import { createHash } from "node:crypto";
+import { normaliseArabic } from "../entities/normalise.ts";
+import type { Tagger } from "../entities/index.ts";
+import { findDuplicates } from "../ingest/dedupe.ts";
+import { cleanPage, type CleanArticle, type RawPage } from "../ingest/index.ts";
+import type { ExtractedArticle, Skipped, SourceRef } from "../schemas/article.ts";
+
+/** Hex digits of the content hash kept in an id: 48 bits, ample for millions of articles. */
+const ID_HASH_LENGTH = 12;
+/** Words of an English title kept in the id, to make URLs readable. */
+const ID_SLUG_WORDS = 6;
+
+export interface ExtractOutput {
+  articles: ExtractedArticle[];
+  skipped: Skipped[];
+  /** Discovery candidates per article id (unknown actors), for the review queue. */
+  candidates: Map<string, unknown[]>;
+}
+
+/** Stable, URL-safe id for an article's text. */
+export function articleId(article: Pick<CleanArticle, "title" | "body" | "lang">): string {
+  const text = `${normaliseArabic(article.title ?? "")}\n${article.body.map(normaliseArabic).join("\n")}`;
+  const hash = createHash("sha256").update(text).digest("hex").slice(0, ID_HASH_LENGTH);
+  if (article.lang !== "en" || !article.title) return hash;
+  const slug = article.title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, ID_SLUG_WORDS)
+    .join("-");
+  return slug ? `${slug}-${hash}` : hash;
+}
+
+/** Cleans one page; a page that yields no article is skipped with the reason. */
+export function cleanOne(page: RawPage): { articles: CleanArticle[]; skipped?: Skipped; warnings: string[] } {
+  let result;
+  try {
+    result = cleanPage(page);
+  } catch (error) {
+    // A bug in a stage must not stop the run: report the file, keep going.
+    return { articles: [], skipped: { file: page.file, reason: `internal error while cleaning: ${(error as Error).message}` }, warnings: [] };
+  }
+  if (!result.ok) return { articles: [], skipped: { file: page.file, reason: result.reason }, warnings: [] };
+  if (result.articles.length === 0) return { articles: [], skipped: { file: page.file, reason: "no article found" }, warnings: result.warnings };
+  return { articles: result.articles, warnings: result.warnings };
+}
+
+/** Runs extraction over pages in order; `onWarning` receives per-file diagnostics. */
+export function extractPages(
+  pages: Iterable<RawPage>,
+  tagger: Tagger,
+  onWarning: (file: string, message: string) => void = () => {},
+): ExtractOutput {
+  const articles: ExtractedArticle[] = [];
+  const skipped: Skipped[] = [];
+  const candidates = new Map<string, unknown[]>();
+  for (const page of pages) {
+    const cleaned = cleanOne(page);
+    for (const w of cleaned.warnings) onWarning(page.file, w);
+    if (cleaned.skipped) {
+      skipped.push(cleaned.skipped);
+      continue;
+    }
+    for (const article of cleaned.articles) {
+      const id = articleId(article);
+      let tags: ReturnType<Tagger["tag"]>;
+      try {
+        tags = tagger.tag({ lang: article.lang, title: article.title, body: article.body });
+      } catch (error) {
+        onWarning(page.file, `tagging failed for article ${article.index}: ${(error as Error).message}`);
+        tags = { actors: [], countries: [], places: [], mentions: [], candidates: [] };
+      }
+      if (tags.candidates.length) candidates.set(id, tags.candidates);
+      articles.push({
+        file: page.file,
+        ...article,
+        id,
+        actors: tags.actors,
+        countries: tags.countries,
+        places: tags.places,
+        mentions: tags.mentions,
+        sources: [{ source: article.source, file: page.file, index: article.index }],
+      });
+    }
+  }
+  mergeDuplicates(articles);
+  return { articles, skipped, candidates };
+}
+
+/** Gives each group of copies the first copy's id and every copy's source list (in place). */
+export function mergeDuplicates(articles: ExtractedArticle[]): void {
+  for (const group of findDuplicates(articles)) {
+    const members = group.map((i) => articles[i]!).filter(Boolean);
+    const first = members[0];
+    if (!first || members.length < 2) continue;
+    const sources: SourceRef[] = [];
+    const seen = new Set<string>();
+    for (const m of members)
+      for (const s of m.sources) {
+        const key = `${s.file}#${s.index}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          sources.push(s);
+        }
+      }
+    for (const m of members) {
+      m.id = first.id;
+      m.sources = sources;
+    }
+  }
+}
