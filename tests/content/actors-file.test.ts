@@ -1,0 +1,36 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadActors, parseActorFile } from "../../src/content/actors-file.ts";
+
+const entry = (id: string) => `- id: ${id}
+  names: { ar: اسم, en: Name }
+  type: person
+  description: { ar: وصف, en: A description. }
+  provenance: { added_by: test, source: test }
+`;
+
+describe("actor knowledge-base files", () => {
+  it("applies defaults", () => {
+    const [actor] = parseActorFile(entry("some-one"), "a.yaml");
+    expect(actor?.aliases).toEqual({ ar: [], en: [] });
+    expect(actor?.former_ids).toEqual([]);
+    expect(actor?.provisional).toBe(false);
+  });
+
+  it("names the file, entry and field of an invalid actor", () => {
+    expect(() => parseActorFile(entry("Bad Id"), "libya.yaml")).toThrow(/libya\.yaml: actor #1 \(Bad Id\): field `id`/);
+  });
+
+  it("rejects unknown fields (typos do not pass silently)", () => {
+    expect(() => parseActorFile(`${entry("x")}  nmae: oops\n`, "b.yaml")).toThrow(/b\.yaml: actor #1 \(x\)/);
+  });
+
+  it("rejects an id used twice across files, including former ids", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kb-"));
+    writeFileSync(join(dir, "a.yaml"), entry("same"));
+    writeFileSync(join(dir, "b.yaml"), entry("other").replace("  type: person", "  type: person\n  former_ids: [same]"));
+    expect(() => loadActors(dir)).toThrow(/b\.yaml: actor id `same` is already used in .*a\.yaml/);
+  });
+});

@@ -1,0 +1,25 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { removeStaleTemps, writeFileAtomic } from "../../src/pipeline/atomic.ts";
+
+describe("atomic writes", () => {
+  it("creates folders, replaces the file and leaves no temporary file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "atomic-"));
+    const path = join(dir, "sub", "a.md");
+    writeFileAtomic(path, "one");
+    writeFileAtomic(path, "two");
+    expect(readFileSync(path, "utf8")).toBe("two");
+    expect(readdirSync(join(dir, "sub"))).toEqual(["a.md"]);
+  });
+
+  it("removes temporaries left by an interrupted run, and nothing else", () => {
+    const dir = mkdtempSync(join(tmpdir(), "atomic-"));
+    writeFileSync(join(dir, ".a.md.marsad-tmp-123-abc"), "partial");
+    writeFileSync(join(dir, "a.md"), "kept");
+    writeFileSync(join(dir, ".manifest.json"), "{}");
+    expect(removeStaleTemps(dir)).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual([".manifest.json", "a.md"]);
+  });
+});
