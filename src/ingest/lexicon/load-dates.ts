@@ -57,6 +57,10 @@ export const DateWordsLexicon = z
     equivalence: NameList,
     /** Markers after a Hijri year. */
     hijriEra: NameList,
+    /** Markers after a Gregorian year ("2024م"). */
+    gregorianEra: NameList,
+    /** Words opening a zone phrase ("توقيت القاهرة المحلي"). */
+    zonePhrase: NameList,
     /** Zone words around clock times. */
     timezones: NameList,
     /** Half-day markers after clock times. */

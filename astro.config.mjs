@@ -1,0 +1,40 @@
+// @ts-check
+/**
+ * Astro configuration. Every path and the base come from the project's settings (src/config.ts), so
+ * MARSAD_CONTENT_DIR / MARSAD_OUT_DIR / MARSAD_BASE build any content into any directory under any sub-path.
+ *
+ * No Astro i18n routing and no sitemap integration: the editions are explicit `[lang]` routes, and the sitemap is an
+ * endpoint (src/pages/sitemap-*.xml.ts) because the integration writes no `x-default` alternate.
+ */
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { defineConfig } from "astro/config";
+import { loadSettings } from "./src/config.ts";
+
+const settings = loadSettings();
+
+// Astro keeps the content-layer store in cacheDir. Keyed by content and output directories so that builds of
+// different content (the fixture site in tests, the benchmark's synthetic site, the real one) never share a store,
+// even when they run at the same time.
+const key = createHash("sha256").update(`${settings.contentDir}\0${settings.outDir}`).digest("hex").slice(0, 12);
+
+export default defineConfig({
+  site: settings.site.url,
+  base: settings.site.base,
+  outDir: settings.outDir,
+  cacheDir: join(settings.cacheDir, `astro-${key}`),
+  trailingSlash: "ignore",
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  build: {
+    format: "directory",
+    // The Content-Security-Policy allows styles from 'self' only: no inline <style>.
+    inlineStylesheets: "never",
+  },
+  vite: {
+    build: {
+      // Never inline scripts or fonts as data: URLs (CSP `script-src 'self'`, and fonts cache better as files).
+      assetsInlineLimit: 0,
+    },
+  },
+});

@@ -1,0 +1,86 @@
+/**
+ * The word lexicons of the entities stage (titles, discovery vocabulary), kept as YAML beside this file and
+ * validated on load. An empty group is an error: it would silently disable a rule, not match everything.
+ */
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { z } from "zod";
+import { ActorType } from "../schemas/actor.ts";
+
+const Words = z.array(z.string().min(1)).min(1, "an empty group is an error");
+const Bilingual = z.object({ ar: Words, en: Words }).strict();
+
+/** Schema of `lexicon/titles.yaml`. */
+export const TitleLexicon = z
+  .object({
+    /** Ranks and honorifics written directly before a name. */
+    ranks: Bilingual,
+    /** Words extending a rank (retired, staff). */
+    qualifiers: Bilingual,
+    /** Office words beginning a title phrase. */
+    heads: Bilingual,
+    /** Words after which a bare family name means a relative. */
+    kinship: Bilingual,
+    /** Words a title phrase never crosses. */
+    breakers: Bilingual,
+  })
+  .strict();
+export type TitleLexicon = z.infer<typeof TitleLexicon>;
+
+const Template = z.object({ ar: z.string().min(1), en: z.string().min(1) }).strict();
+
+/** Schema of `lexicon/discovery.yaml`. */
+export const DiscoveryLexicon = z
+  .object({
+    /** Organisation head words by actor kind. */
+    org_heads: z.partialRecord(ActorType, Bilingual),
+    /** Arabic given name → English spelling. */
+    given_names: z.record(z.string().min(1), z.string().min(1)).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
+    /** Particles inside names (عبد، بن، أبو). */
+    name_joiners: Bilingual,
+    /** Words never part of a name. */
+    name_stopwords: Bilingual,
+    /** Arabic letter → Latin letters. */
+    romanisation: z.record(z.string().length(1), z.string()).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
+    /** Placeholder descriptions for promoted and provisional actors. */
+    descriptions: z.object({ provisional: Template, promoted: Template }).strict(),
+  })
+  .strict();
+export type DiscoveryLexicon = z.infer<typeof DiscoveryLexicon>;
+
+/** Parses one lexicon file's text against its schema; errors name the file and the entry. */
+export function parseLexicon<T>(schema: z.ZodType<T>, text: string, file: string): T {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`${file}: entry \`${issue?.path.join(".") || "(file)"}\`: ${issue?.message ?? "invalid"}`);
+  }
+  return result.data;
+}
+
+let titles: TitleLexicon | undefined;
+let discovery: DiscoveryLexicon | undefined;
+
+/** The bundled title lexicon (read once). */
+export function titleLexicon(): TitleLexicon {
+  if (!titles) {
+    const url = new URL("./lexicon/titles.yaml", import.meta.url);
+    titles = parseLexicon(TitleLexicon, readFileSync(url, "utf8"), url.pathname);
+  }
+  return titles;
+}
+
+/** The bundled discovery lexicon (read once). */
+export function discoveryLexicon(): DiscoveryLexicon {
+  if (!discovery) {
+    const url = new URL("./lexicon/discovery.yaml", import.meta.url);
+    discovery = parseLexicon(DiscoveryLexicon, readFileSync(url, "utf8"), url.pathname);
+  }
+  return discovery;
+}

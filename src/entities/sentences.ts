@@ -1,0 +1,60 @@
+/**
+ * Sentence spans of a paragraph, so every mention can quote the sentence it occurs in verbatim.
+ * A sentence ends at . ! ? ؟ … (with any closing quotes or brackets) before white space or the end, except a
+ * full stop after a one-letter word or a known abbreviation ("Gen.", "U.S.", "Dr."), which ends nothing.
+ */
+
+/** Abbreviations whose full stop does not end a sentence (compared lower-case, without the stop). */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  "gen", "lt", "col", "maj", "brig", "adm", "capt", "cpt", "sgt", "dr", "mr", "mrs", "ms", "st", "no", "jr", "sr",
+  "gov", "sen", "rep", "vs", "prof", "mt", "ft", "inc", "co", "corp", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
+]);
+
+const TERMINAL = new Set([".", "!", "?", "\u061f", "\u2026"]);
+const CLOSERS = new Set(["\u00bb", "\"", "'", "\u201d", "\u2019", ")", "]", "\u203a"]);
+
+/** `[start, end)` offsets of each sentence of `text`, trimmed, in order. */
+export function sentenceSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text[i]!;
+    if (!TERMINAL.has(ch)) continue;
+    let end = i + 1;
+    while (end < n && (TERMINAL.has(text[end]!) || CLOSERS.has(text[end]!))) end++;
+    if (end < n && !/\s/.test(text[end]!)) continue;
+    if (ch === "." && isAbbreviation(text, i)) continue;
+    push(spans, text, start, end);
+    start = end;
+    i = end - 1;
+  }
+  push(spans, text, start, n);
+  return spans;
+}
+
+function isAbbreviation(text: string, dot: number): boolean {
+  let s = dot;
+  while (s > 0 && /[\p{L}.]/u.test(text[s - 1]!)) s--;
+  const word = text.slice(s, dot).toLowerCase();
+  if (!word) return false;
+  // one letter ("U.S.", "John W.") or a listed abbreviation; Arabic words are never abbreviations
+  if (/^\p{L}$/u.test(word) && /[a-z]/i.test(word)) return true;
+  if (word.includes(".") && /^[a-z.]+$/i.test(word)) return true;
+  return ABBREVIATIONS.has(word);
+}
+
+function push(spans: Array<[number, number]>, text: string, start: number, end: number): void {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e > s) spans.push([s, e]);
+}
+
+/** The sentence of `text` containing offset `at` (verbatim), given its spans. */
+export function sentenceAt(text: string, spans: Array<[number, number]>, at: number): string {
+  for (const [s, e] of spans) if (at < e) return text.slice(s, e);
+  const last = spans[spans.length - 1];
+  return last ? text.slice(last[0], last[1]) : text;
+}

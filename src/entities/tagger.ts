@@ -1,0 +1,464 @@
+/**
+ * Entity tagging: actors, countries and places named in an article's body, each mention with its source offsets
+ * and sentence, plus candidates for actors the knowledge base lacks.
+ *
+ * Cascade (per article):
+ *   1. normalise each paragraph with an offset map, split into tokens
+ *   2. match: one token trie (built once per tagger) of actor aliases, country forms, places and blockers;
+ *      leftmost-longest, clitic-aware on the first token; a span with a blocker yields nothing
+ *   3. context: countries named unambiguously (forms with one code, and country words inside non-person actor
+ *      names such as «وكالة الأنباء الألمانية») — used to read ambiguous forms and places
+ *   4. resolve ambiguous actor aliases (see `resolveHolder`), country forms with several codes, places
+ *   5. roles: the title phrase written before each person's name
+ *   6. discovery: title + name and quoted organisation patterns over tokens no entity covered
+ *
+ * Gold conventions followed: only the body is read (titles and captions are not); a country reachable only
+ * through a (non-capital) place is not counted; countries acting as actors are countries; an adjective inside an
+ * organisation's name counts («وكالة الأنباء الألمانية» → DE) but not inside a person's name.
+ */
+import type { Actor } from "../schemas/actor.ts";
+import type { Mention, Place, TaggedActor } from "../schemas/article.ts";
+import { defaultCountryLexicon, type CountryLexicon } from "./countries.ts";
+import { buildDiscoveryTables, discoverInParagraph, mergeCandidates, type Candidate, type DiscoveryTables } from "./discover.ts";
+import { titleLexicon, discoveryLexicon, type TitleLexicon } from "./lexicon.ts";
+import { normaliseWithMap, proclitics, sourceEnd, type NormalisedText } from "./normalise.ts";
+import type { PlaceEntry, PlaceLexicon } from "./places.ts";
+import { sentenceAt, sentenceSpans } from "./sentences.ts";
+import { createTrie, insert, longestMatch, phraseTokens, type TrieNode } from "./trie.ts";
+import { tokenize, type Token } from "./tokens.ts";
+
+/** What the tagger reads: an article's language and body (the title is accepted but not used, by convention). */
+export interface TagInput {
+  lang: "ar" | "en";
+  title: string | null;
+  body: string[];
+}
+
+/** Everything tagged on one article. */
+export interface TagResult {
+  actors: TaggedActor[];
+  /** ISO codes in order of first mention. */
+  countries: string[];
+  places: Place[];
+  /** Actor and country mentions, in text order. */
+  mentions: Mention[];
+  /** Possible actors the knowledge base lacks. */
+  candidates: Candidate[];
+}
+
+/** A tagger built once over lexicons; `tag` is pure and fast. */
+export interface Tagger {
+  tag(article: TagInput): TagResult;
+}
+
+/** Inputs of `createTagger`. */
+export interface TaggerInput {
+  actors: Actor[];
+  /** Country forms (default: CLDR names only). */
+  countries?: CountryLexicon;
+  /** Places (default: none). */
+  places?: PlaceLexicon;
+  /** Title lexicon (default: the bundled `lexicon/titles.yaml`). */
+  titles?: TitleLexicon;
+  /** Run discovery (default true). */
+  discover?: boolean;
+}
+
+// --- readings ---------------------------------------------------------------------------------------------
+
+interface InnerCountry {
+  offset: number;
+  length: number;
+  codes: string[];
+}
+interface ActorReading {
+  kind: "actor";
+  actor: Actor;
+  /** The alias is shared by several actors or listed in `ambiguous_aliases`. */
+  ambiguous: boolean;
+  /** This actor holds the ambiguous alias as a plain alias while the others list it as ambiguous. */
+  isDefault: boolean;
+  /** Offset (tokens) of the name after any title written into the alias. */
+  core: number;
+  /** Country forms inside the alias that count for the article. */
+  inner: InnerCountry[];
+  exact?: string;
+}
+interface CountryReading {
+  kind: "country";
+  codes: string[];
+  exact?: string;
+}
+interface PlaceReading {
+  kind: "place";
+  place: PlaceEntry;
+  order: number;
+  exact?: string;
+}
+interface BlockerReading {
+  kind: "blocker";
+  exact?: string;
+}
+type Reading = ActorReading | CountryReading | PlaceReading | BlockerReading;
+
+/** Window (tokens) searched before a name for its title. */
+export const MAX_ROLE_TOKENS = 10;
+
+/**
+ * English forms of at most this many letters written all in capitals (US, UK, UAE, IS) only match when written
+ * so: in lower case they are ordinary words ("us", "is").
+ */
+export const MAX_CASE_SENSITIVE_LETTERS = 4;
+
+function exactLetters(phrase: string): string | undefined {
+  const letters = phrase.replace(/[^\p{L}]/gu, "");
+  if (!/^[A-Z]+$/.test(letters) || letters.length > MAX_CASE_SENSITIVE_LETTERS) return undefined;
+  return letters;
+}
+
+function pseudoTokens(words: string[]): Token[] {
+  return words.map((w) => ({ text: w, start: 0, end: w.length, script: /^[\u0621-\u06ff]/.test(w) ? 1 : /^\d/.test(w) ? 3 : 2 }) as Token);
+}
+
+/** Single normalised words of a list of phrases. */
+function wordSet(phrases: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of phrases) for (const t of phraseTokens(p)) out.add(t);
+  return out;
+}
+
+/** Internal tables built once per tagger. */
+interface Tables {
+  trie: TrieNode<Reading>;
+  titles: TrieNode<"rank" | "head">;
+  titleWords: Set<string>;
+  rankWords: Set<string>;
+  breakers: Set<string>;
+  kinship: Set<string>;
+  discovery: DiscoveryTables | null;
+}
+
+function buildTables(input: TaggerInput): Tables {
+  const trie = createTrie<Reading>();
+  const countries = input.countries ?? defaultCountryLexicon();
+  for (const form of countries.forms) {
+    const toks = phraseTokens(form.text);
+    if (toks.length) insert(trie, toks, { kind: "country", codes: [...form.codes], exact: form.lang === "en" ? exactLetters(form.text) : undefined });
+  }
+  (input.places?.places ?? []).forEach((place, order) => {
+    for (const name of [place.ar, place.en, ...(place.variants?.ar ?? []), ...(place.variants?.en ?? [])]) {
+      const toks = phraseTokens(name);
+      if (toks.length) insert(trie, toks, { kind: "place", place, order, exact: exactLetters(name) });
+    }
+  });
+  for (const b of [...countries.blockers.ar, ...countries.blockers.en]) {
+    const toks = phraseTokens(b);
+    if (toks.length) insert(trie, toks, { kind: "blocker" });
+  }
+
+  const titleLex = input.titles ?? titleLexicon();
+  const titles = createTrie<"rank" | "head">();
+  for (const p of [...titleLex.ranks.ar, ...titleLex.ranks.en, ...titleLex.qualifiers.ar, ...titleLex.qualifiers.en]) insert(titles, phraseTokens(p), "rank");
+  for (const p of [...titleLex.heads.ar, ...titleLex.heads.en]) insert(titles, phraseTokens(p), "head");
+  const titleWords = wordSet([...titleLex.ranks.ar, ...titleLex.ranks.en, ...titleLex.qualifiers.ar, ...titleLex.qualifiers.en, ...titleLex.heads.ar, ...titleLex.heads.en]);
+  const rankWords = wordSet([...titleLex.ranks.ar, ...titleLex.ranks.en, ...titleLex.qualifiers.ar, ...titleLex.qualifiers.en]);
+
+  // country readings inside a phrase (for organisation names), found with the trie as built so far
+  const innerCountries = (toks: string[]): InnerCountry[] => {
+    const pt = pseudoTokens(toks);
+    const out: InnerCountry[] = [];
+    for (let i = 0; i < pt.length; ) {
+      const m = longestMatch(trie, pt, i, (vs) => vs.filter((v) => v.kind === "country" || v.kind === "blocker"));
+      if (m && m.values.every((v) => v.kind === "country")) {
+        out.push({ offset: i, length: m.length, codes: [...new Set(m.values.flatMap((v) => (v as CountryReading).codes))] });
+      }
+      i += m ? m.length : 1;
+    }
+    return out;
+  };
+
+  interface Holder {
+    actor: Actor;
+    ambiguous: boolean;
+  }
+  const aliases = new Map<string, { toks: string[]; holders: Map<string, Holder>; exact?: string }>();
+  const plainKeys = new Map<string, Set<string>>(); // actor id → keys of its title-free names
+  for (const actor of input.actors) {
+    const plain = new Set<string>();
+    plainKeys.set(actor.id, plain);
+    const add = (phrase: string, ambiguous: boolean) => {
+      const toks = phraseTokens(phrase);
+      if (!toks.length) return;
+      const key = toks.join(" ");
+      let entry = aliases.get(key);
+      if (!entry) {
+        entry = { toks, holders: new Map(), exact: exactLetters(phrase) };
+        aliases.set(key, entry);
+      }
+      const prev = entry.holders.get(actor.id);
+      entry.holders.set(actor.id, { actor, ambiguous: ambiguous && (prev ? prev.ambiguous : true) });
+      if (!titleWords.has(toks[0]!)) plain.add(key);
+    };
+    for (const phrase of [actor.names.ar, actor.names.en, ...actor.aliases.ar, ...actor.aliases.en]) add(phrase, false);
+    for (const phrase of actor.ambiguous_aliases) add(phrase, true);
+  }
+  for (const [, entry] of aliases) {
+    const holders = [...entry.holders.values()];
+    const ambiguous = holders.length > 1 || holders[0]!.ambiguous;
+    const plainHolders = holders.filter((h) => !h.ambiguous);
+    for (const h of holders) {
+      const core = coreOffset(entry.toks, plainKeys.get(h.actor.id)!, titleWords);
+      const inner = innerCountries(entry.toks).filter((c) => h.actor.type !== "person" || c.offset + c.length <= core);
+      insert(trie, entry.toks, {
+        kind: "actor",
+        actor: h.actor,
+        ambiguous,
+        isDefault: ambiguous && plainHolders.length === 1 && plainHolders[0] === h,
+        core,
+        inner,
+        exact: entry.exact,
+      });
+    }
+  }
+  return {
+    trie,
+    titles,
+    titleWords,
+    rankWords,
+    breakers: wordSet([...titleLex.breakers.ar, ...titleLex.breakers.en]),
+    kinship: wordSet([...titleLex.kinship.ar, ...titleLex.kinship.en]),
+    discovery: input.discover === false ? null : buildDiscoveryTables(titleLex, discoveryLexicon()),
+  };
+}
+
+/** Where the name starts inside an alias written with a title («المشير خليفة حفتر» → 1). */
+function coreOffset(toks: string[], plain: Set<string>, titleWords: Set<string>): number {
+  for (let k = 1; k < toks.length; k++) if (plain.has(toks.slice(k).join(" "))) return k;
+  let k = 0;
+  while (k < toks.length - 1 && titleWords.has(toks[k]!)) k++;
+  return k;
+}
+
+// --- per article --------------------------------------------------------------------------------------------
+
+interface Para {
+  index: number;
+  text: string;
+  norm: NormalisedText;
+  tokens: Token[];
+  /** Per token: 0 free, 1 country/place/blocker, 2 actor, 3 person. */
+  covered: Uint8Array;
+  spans?: Array<[number, number]>;
+}
+
+interface Hit {
+  para: Para;
+  i: number;
+  length: number;
+  readings: Reading[];
+}
+
+function sentenceOf(para: Para, at: number): string {
+  para.spans ??= sentenceSpans(para.text);
+  return sentenceAt(para.text, para.spans, at);
+}
+
+function sourceSpan(para: Para, from: number, to: number): [number, number] {
+  const start = para.norm.toSource[para.tokens[from]!.start]!;
+  const end = sourceEnd(para.text, para.norm, para.tokens[to - 1]!.end);
+  return [start, end];
+}
+
+function lettersOf(text: string): string {
+  return text.replace(/[^\p{L}]/gu, "");
+}
+
+/** Builds a tagger over the knowledge base and lexicons (one trie, built once). */
+export function createTagger(input: TaggerInput): Tagger {
+  const tables = buildTables(input);
+  return { tag: (article) => tagArticle(tables, article) };
+}
+
+function tagArticle(tables: Tables, article: TagInput): TagResult {
+  // 1–2. match (body only: captions and titles are not read, by the gold convention)
+  const paras: Para[] = [];
+  const hits: Hit[] = [];
+  article.body.forEach((text, index) => {
+    const norm = normaliseWithMap(text);
+    const tokens = tokenize(norm.text);
+    const para: Para = { index, text, norm, tokens, covered: new Uint8Array(tokens.length) };
+    paras.push(para);
+    for (let i = 0; i < tokens.length; ) {
+      const m = longestMatch(tables.trie, tokens, i, (values, length) => {
+        if (!values.some((v) => v.exact)) return values;
+        const [s, e] = sourceSpan(para, i, i + length);
+        const written = lettersOf(text.slice(s, e));
+        return values.filter((v) => !v.exact || v.exact === written);
+      });
+      if (!m) {
+        i++;
+        continue;
+      }
+      const cover = m.values.some((v) => v.kind === "actor" && v.actor.type === "person") ? 3 : m.values.some((v) => v.kind === "actor") ? 2 : 1;
+      para.covered.fill(cover, i, i + m.length);
+      if (!m.values.some((v) => v.kind === "blocker")) hits.push({ para, i, length: m.length, readings: m.values });
+      i += m.length;
+    }
+  });
+
+  // 3. context: unambiguous countries, and full (unambiguous) actor mentions
+  const contextCount = new Map<string, number>();
+  const bump = (code: string) => contextCount.set(code, (contextCount.get(code) ?? 0) + 1);
+  const fullCount = new Map<string, number>();
+  const firstFull = new Map<string, number>();
+  hits.forEach((hit, h) => {
+    const codes = new Set<string>();
+    for (const r of hit.readings) {
+      if (r.kind === "country") r.codes.forEach((c) => codes.add(c));
+      if (r.kind === "actor" && !r.ambiguous) {
+        fullCount.set(r.actor.id, (fullCount.get(r.actor.id) ?? 0) + 1);
+        if (!firstFull.has(r.actor.id)) firstFull.set(r.actor.id, h);
+        for (const c of r.inner) if (c.codes.length === 1) bump(c.codes[0]!);
+      }
+    }
+    if (codes.size === 1) bump([...codes][0]!);
+  });
+  const topCountry = [...contextCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+
+  // 4–5. resolve and emit
+  const actors = new Map<string, TaggedActor>();
+  const countries = new Set<string>();
+  const places = new Map<string, Place>();
+  const mentions: Mention[] = [];
+  const emitCountry = (para: Para, from: number, to: number, code: string) => {
+    countries.add(code);
+    const [start, end] = sourceSpan(para, from, to);
+    mentions.push({ ref: `country:${code}`, paragraph: para.index, start, end, surface: para.text.slice(start, end), sentence: sentenceOf(para, start) });
+  };
+  hits.forEach((hit, h) => {
+    const { para, i, length } = hit;
+    const actorReadings = hit.readings.filter((r): r is ActorReading => r.kind === "actor");
+    const countryCodes = [...new Set(hit.readings.flatMap((r) => (r.kind === "country" ? r.codes : [])))];
+    const placeReadings = hit.readings.filter((r): r is PlaceReading => r.kind === "place").sort((a, b) => a.order - b.order);
+
+    // places, then countries: a place read through context (the Libyan checkpoint «السلفادور») hides a country
+    // reading of another country at the same span
+    let place: PlaceEntry | undefined = placeReadings.find((r) => contextCount.has(r.place.country))?.place;
+    const placeByContext = place !== undefined;
+    place ??= placeReadings.find((r) => r.place.when !== "context")?.place;
+    if (place) {
+      const key = `${place.ar}|${place.country}`;
+      if (!places.has(key)) places.set(key, { ar: place.ar, en: place.en, country: place.country });
+    }
+    if (countryCodes.length > 0 && !(placeByContext && place && !countryCodes.includes(place.country))) {
+      const code = countryCodes.find((c) => contextCount.has(c) && countryCodes.length > 1) ?? countryCodes[0]!;
+      emitCountry(para, i, i + length, code);
+    }
+
+    if (actorReadings.length === 0) return;
+    const reading = actorReadings.length === 1 && !actorReadings[0]!.ambiguous ? actorReadings[0]! : resolveHolder(tables, hits, h, actorReadings, fullCount, firstFull, topCountry);
+    if (!reading) return;
+    const actor = reading.actor;
+    if (!actors.has(actor.id)) {
+      actors.set(actor.id, { id: actor.id, ar: actor.names.ar, en: actor.names.en, type: actor.type, ...(actor.provisional ? { provisional: true } : {}) });
+    }
+    const [start, end] = sourceSpan(para, i, i + length);
+    const mention: Mention = { ref: actor.id, paragraph: para.index, start, end, surface: para.text.slice(start, end), sentence: sentenceOf(para, start) };
+    if (actor.type === "person") {
+      const role = roleBefore(tables, para, i + Math.min(reading.core, length - 1), i);
+      if (role) mention.role = role;
+    }
+    mentions.push(mention);
+    for (const c of reading.inner) {
+      const code = c.codes.find((x) => contextCount.has(x) && c.codes.length > 1) ?? c.codes[0]!;
+      emitCountry(para, i + c.offset, i + c.offset + c.length, code);
+    }
+  });
+  mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start || a.end - b.end);
+
+  // 6. discovery over what no entity covered
+  let candidates: Candidate[] = [];
+  if (tables.discovery) {
+    const found = paras.flatMap((p) => discoverInParagraph(tables.discovery!, { text: p.text, norm: p.norm, tokens: p.tokens, covered: p.covered, sentence: (at) => sentenceOf(p, at) }, article.lang));
+    candidates = mergeCandidates(found);
+  }
+
+  return { actors: [...actors.values()], countries: [...countries], places: [...places.values()], mentions, candidates };
+}
+
+/**
+ * Resolves an ambiguous alias (a bare family name shared by relatives, a generic «وزارة الدفاع») to one holder:
+ *   1. the holder named in full nearest before it in the same paragraph — unless a kinship word precedes the
+ *      alias («نجل حفتر»), which points away from that person: then the rules below pick among the others;
+ *   2. else the article's dominant holder: most full-name mentions, ties to the one named first;
+ *   3. else the only holder from the article's main country;
+ *   4. else the default holder (the only one listing the alias as a plain alias in the knowledge base);
+ *   5. else nothing: an unresolvable alias is not tagged.
+ */
+function resolveHolder(
+  tables: Tables,
+  hits: Hit[],
+  h: number,
+  readings: ActorReading[],
+  fullCount: Map<string, number>,
+  firstFull: Map<string, number>,
+  topCountry: string | undefined,
+): ActorReading | undefined {
+  const hit = hits[h]!;
+  const byId = new Map(readings.map((r) => [r.actor.id, r]));
+  const prev = hit.i > 0 ? hit.para.tokens[hit.i - 1] : undefined;
+  const afterKinship = prev ? proclitics(prev.text).some((f) => tables.kinship.has(f)) : false;
+
+  let excluded: string | undefined;
+  for (let k = h - 1; k >= 0 && hits[k]!.para === hit.para; k--) {
+    const near = hits[k]!.readings.find((r): r is ActorReading => r.kind === "actor" && !r.ambiguous && byId.has(r.actor.id));
+    if (!near) continue;
+    if (!afterKinship) return byId.get(near.actor.id);
+    excluded = near.actor.id;
+    break;
+  }
+  const pool = readings.filter((r) => r.actor.id !== excluded);
+  const named = pool.filter((r) => (fullCount.get(r.actor.id) ?? 0) > 0);
+  if (named.length > 0) {
+    named.sort((a, b) => fullCount.get(b.actor.id)! - fullCount.get(a.actor.id)! || firstFull.get(a.actor.id)! - firstFull.get(b.actor.id)!);
+    return named[0];
+  }
+  if (topCountry) {
+    const local = pool.filter((r) => r.actor.country === topCountry);
+    if (local.length === 1 && pool.length > 1) return local[0];
+  }
+  return pool.find((r) => r.isDefault);
+}
+
+const ROLE_STOP = /[.!?\u061f\u061b;:\n]/;
+const ROLE_COMMA = /[,\u060c]/;
+
+/**
+ * The title phrase written before a name: going back from the name over at most `MAX_ROLE_TOKENS` words, within
+ * the sentence and clause (a comma is crossed only directly before the name), stopping at a breaker word
+ * (verbs of saying, particles); the role is the text from the leftmost title word found to the name.
+ */
+function roleBefore(tables: Tables, para: Para, nameStart: number, matchStart: number): string | undefined {
+  const { tokens, norm, text } = para;
+  let from = nameStart;
+  for (let k = nameStart - 1; k >= 0 && nameStart - k <= MAX_ROLE_TOKENS; k--) {
+    const gap = norm.text.slice(tokens[k]!.end, tokens[k + 1]!.start);
+    if (ROLE_STOP.test(gap.replace(/\./g, "")) ) break;
+    if (gap.includes(".") && !(tables.rankWords.has(tokens[k]!.text) || tokens[k]!.text.length === 1)) break;
+    if (ROLE_COMMA.test(gap) && k + 1 !== nameStart) break;
+    if (k < matchStart && para.covered[k] === 3) break; // another person's name
+    if (proclitics(tokens[k]!.text).some((f) => tables.breakers.has(f))) break;
+    from = k;
+  }
+  for (let q = from; q < nameStart; q++) {
+    const m = longestMatch(tables.titles, tokens, q);
+    if (!m || q + m.length > nameStart) continue;
+    const forms = tokens[q]!.script === 1 ? proclitics(tokens[q]!.text) : [tokens[q]!.text];
+    const skip = Math.max(0, tokens[q]!.text.length - forms[m.form]!.length);
+    const start = norm.toSource[tokens[q]!.start + skip]!;
+    const end = sourceEnd(text, norm, tokens[nameStart - 1]!.end);
+    const role = text.slice(start, end).replace(/[\s,\u060c]+$/u, "");
+    return role || undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,80 @@
+/**
+ * A token trie: phrases are inserted once as sequences of normalised tokens, and text is matched by walking from
+ * each token. Arabic proclitics are handled on the first token only (وحفتر، للأمم المتحدة): the walk starts from
+ * each proclitic form of that token, and the longest phrase wins (ties go to the least stripped form, so an
+ * exact listed word beats a reading that strips a letter off it).
+ */
+import { normaliseArabic, proclitics } from "./normalise.ts";
+import { tokenize, type Token } from "./tokens.ts";
+
+/** One node: children by token, and the values of phrases ending here. */
+export interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  values: T[];
+}
+
+/** An empty trie. */
+export function createTrie<T>(): TrieNode<T> {
+  return { next: new Map(), values: [] };
+}
+
+/** Normalised tokens of a lexicon phrase (English phrases lose a leading "the"). */
+export function phraseTokens(phrase: string): string[] {
+  const words = tokenize(normaliseArabic(phrase)).map((t) => t.text);
+  if (words.length > 1 && words[0] === "the") words.shift();
+  return words;
+}
+
+/** Inserts a phrase (as tokens) with a value; returns the phrase's end node. */
+export function insert<T>(root: TrieNode<T>, tokens: string[], value: T): TrieNode<T> {
+  let node = root;
+  for (const t of tokens) {
+    let child = node.next.get(t);
+    if (!child) {
+      child = createTrie<T>();
+      node.next.set(t, child);
+    }
+    node = child;
+  }
+  node.values.push(value);
+  return node;
+}
+
+/** The longest match starting at a token. */
+export interface TrieMatch<T> {
+  /** Number of tokens covered. */
+  length: number;
+  values: T[];
+  /** Index of the proclitic form of the first token that matched (0 = as written). */
+  form: number;
+}
+
+/**
+ * Longest phrase starting at `tokens[i]`. `accept` filters a node's values (e.g. case checks); a node whose
+ * values are all rejected does not count as a match.
+ */
+export function longestMatch<T>(
+  root: TrieNode<T>,
+  tokens: readonly Token[],
+  i: number,
+  accept?: (values: T[], length: number) => T[],
+): TrieMatch<T> | null {
+  const first = tokens[i]!;
+  const forms = first.script === 1 ? proclitics(first.text) : [first.text];
+  let best: TrieMatch<T> | null = null;
+  for (let f = 0; f < forms.length; f++) {
+    let node = root.next.get(forms[f]!);
+    let j = i + 1;
+    while (node) {
+      const length = j - i;
+      if (node.values.length > 0 && (!best || length > best.length)) {
+        const values = accept ? accept(node.values, length) : node.values;
+        if (values.length > 0) best = { length, values, form: f };
+      }
+      if (j >= tokens.length) break;
+      node = node.next.get(tokens[j]!.text);
+      j++;
+    }
+  }
+  return best;
+}

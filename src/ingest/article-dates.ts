@@ -1,0 +1,149 @@
+/**
+ * Stage "dates": which date an article was published, and when the page was seen.
+ *
+ * `published` only comes from a date that belongs to the article: a date line in its own header zone (between
+ * its title and its first paragraph, or right above its title), a publication-labelled line anywhere in the zone
+ * or right after the body, the HTML metadata of a page's main article, or a full date in a wire dateline. The
+ * page header date (top of the page, away from the headline), crawl stamps, sidebar stamps, relative times and
+ * dates inside body text are never publication dates: the first two make `seen`. No date → null, never a guess.
+ */
+import type { ArticleDraft } from "./assemble.ts";
+import type { ClassifiedLine, ClassifiedPage } from "./classify.ts";
+import { classifyDateLine, findDates, type DateMention } from "./dates.ts";
+
+/** How far into the first paragraph a dateline (place, date, agency, dash) may reach. */
+const LEAD_DATELINE_CHARS = 80;
+/** Longest header line searched for a relative time ("المصدر: النهار | منذ 3 ساعات" = 5 words). */
+const RELATIVE_LINE_MAX_WORDS = 10;
+
+/** A mention that can be a publication date: a full day, not relative, not a crawl/sidebar/Hijri restatement. */
+function usable(d: DateMention): boolean {
+  return d.kind !== "relative" && d.precision === "day" && d.label !== "crawl" && d.label !== "sidebar" && d.label !== "hijri-equivalent";
+}
+
+/** Best date on a line: a published label first, then an unlabelled date, then an update. */
+function dateOf(line: ClassifiedLine, allowUnlabelled = true): { iso: string; rank: number } | null {
+  let best: { iso: string; rank: number } | null = null;
+  for (const d of line.dates ?? []) {
+    if (!usable(d)) continue;
+    const rank = d.label === "published" ? 0 : d.label === "updated" ? 2 : 1;
+    if (rank === 1 && !allowUnlabelled) continue;
+    if (!best || rank < best.rank) best = { iso: d.iso, rank };
+  }
+  return best;
+}
+
+/** True when the line is a crawl stamp ("2025-02-06@14:36:08 GMT"). */
+function isCrawl(line: ClassifiedLine): boolean {
+  return (line.dates ?? []).some((d) => d.label === "crawl");
+}
+
+/**
+ * The page's "seen" date: a crawl stamp anywhere, else a date line at the top of the page that is not part of
+ * the first article's own header (it stands above the masthead/navigation, not right above the headline).
+ */
+export function pageSeen(page: ClassifiedPage, drafts: readonly ArticleDraft[]): string | null {
+  const crawl = crawlDate(page);
+  if (crawl) return crawl;
+  const first = drafts[0];
+  const limit = first ? (first.header.titleLine ?? first.bodyStart) : Math.min(page.lines.length, 10);
+  for (let i = 0; i < limit; i++) {
+    const l = page.lines[i]!;
+    if (l.kind !== "date" || (first && attachedAbove(page, i, first))) continue;
+    const d = (l.dates ?? []).find((m) => m.kind !== "relative" && m.precision === "day" && m.label !== "hijri-equivalent");
+    if (d) return d.iso;
+  }
+  return null;
+}
+
+/** The date of the page's crawl stamp ("2025-02-06@14:36:08 GMT"), or null. */
+export function crawlDate(page: ClassifiedPage): string | null {
+  for (const l of page.lines) {
+    if (l.kind !== "date") continue;
+    const d = (l.dates ?? []).find((m) => m.label === "crawl");
+    if (d) return d.iso;
+  }
+  return null;
+}
+
+/** True when date line `i` sits right above the draft's title (or its kicker), with nothing else between. */
+function attachedAbove(page: ClassifiedPage, i: number, draft: ArticleDraft): boolean {
+  const title = draft.header.titleLine;
+  if (title === null) return false;
+  let j = i + 1;
+  while (j < title) {
+    const l = page.lines[j]!;
+    if (j !== draft.header.subtitleLine && l.kind !== "date") return false;
+    j++;
+  }
+  return j === title;
+}
+
+/** Options for {@link publishedDate}. */
+export interface PublishedOptions {
+  /** Publication date from HTML metadata (article:published_time, JSON-LD), for the page's main article. */
+  metaPublished?: string | null;
+  /** True for the page's main article (the first primary). */
+  main: boolean;
+  /** Where the next article's zone starts (lines after this article's body up to there are its tail). */
+  nextZoneStart: number;
+  /** The page's crawl stamp date, which relative times in a header count back from; null when none. */
+  crawl: string | null;
+}
+
+/** The article's publication date, or null when the page does not give one for it. */
+export function publishedDate(page: ClassifiedPage, draft: ArticleDraft, opts: PublishedOptions): string | null {
+  const { lines } = page;
+  const title = draft.header.titleLine;
+  // 1. Inside the header zone, after the title: the article's own date line.
+  let best: { iso: string; rank: number } | null = null;
+  const zoneFrom = title ?? draft.zoneStart;
+  for (let i = zoneFrom; i < draft.bodyStart; i++) {
+    const l = lines[i]!;
+    if (l.kind !== "date" && l.kind !== "byline" && l.kind !== "label") continue;
+    const d = dateOf(l);
+    if (d && (!best || d.rank < best.rank)) best = d;
+  }
+  if (best) return best.iso;
+  // 1b. A relative time in the header ("المصدر: النهار | منذ 3 ساعات"), counted back from the page's crawl stamp.
+  if (opts.crawl) {
+    for (let i = zoneFrom; i < draft.bodyStart; i++) {
+      const l = lines[i]!;
+      if (l.kind === "prose" || l.kind === "heading" || l.kind === "caption" || l.words > RELATIVE_LINE_MAX_WORDS) continue;
+      const rel = classifyDateLine(l.text, { reference: opts.crawl }).dates.find((d) => d.kind === "relative");
+      if (rel) return rel.iso;
+    }
+  }
+  // 2. Before the title: a publication-labelled line, or a date line right above the headline.
+  if (title !== null) {
+    for (let i = title - 1; i >= draft.zoneStart; i--) {
+      const l = lines[i]!;
+      if (l.kind !== "date") continue;
+      const labelled = dateOf(l, false);
+      if (labelled && labelled.rank === 0) return labelled.iso;
+      if (attachedAbove(page, i, draft) && !isCrawl(l)) {
+        const d = dateOf(l);
+        if (d) return d.iso;
+      }
+    }
+  }
+  // 3. Right after the body: a publication-labelled line before anything else starts.
+  for (let i = draft.end + 1; i < Math.min(opts.nextZoneStart + 1, lines.length); i++) {
+    const l = lines[i]!;
+    if (l.kind === "prose" || l.kind === "heading" || l.kind === "related") break;
+    if (l.kind !== "date") continue;
+    const d = dateOf(l, false);
+    if (d && d.rank === 0) return d.iso;
+  }
+  // 4. HTML metadata of the page's main article.
+  if (opts.main && opts.metaPublished) return opts.metaPublished;
+  // 5. A full date in the dateline that opens the body: "بورتسودان ١٣ نوفمبر ٢٠٢٥ –", "November 5, 2025 (PORT
+  //    SUDAN) –", "LONDON, Feb 6, 2025 (Reuters) -". Only the text before the dateline's dash is read.
+  const lead = lines[draft.bodyStart]!.text.slice(0, LEAD_DATELINE_CHARS);
+  const dash = /\s[-–—ـ]+\s/u.exec(lead);
+  if (dash) {
+    const d = findDates(lead.slice(0, dash.index)).find((x) => x.kind !== "relative" && x.precision === "day");
+    if (d) return d.iso;
+  }
+  return null;
+}

@@ -1,0 +1,135 @@
+/**
+ * Boilerplate cue lexicon: loads `lexicon/boilerplate.yaml` once, validates it and compiles it into lookups on
+ * folded text. The vocabulary is data; this file only says how each group matches (by its name's suffix).
+ */
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { z } from "zod";
+import { fold } from "./text.ts";
+
+/** One group: an Arabic and an English list, neither empty (an empty group would silently match nothing). */
+const Group = z.object({
+  ar: z.array(z.coerce.string().min(1)).min(1, "an empty lexicon group is an error"),
+  en: z.array(z.coerce.string().min(1)).min(1, "an empty lexicon group is an error"),
+});
+
+const BoilerplateFile = z
+  .object({
+    marker_lines: Group,
+    related_lines: Group,
+    end_lines: Group,
+    form_lines: Group,
+    masthead_lines: Group,
+    summary_lines: Group,
+    attribution_labels: Group,
+    furniture_labels: Group,
+    furniture_prefixes: Group,
+    furniture_phrases: Group,
+    footer_phrases: Group,
+    end_prefixes: Group,
+    credits: Group,
+    byline_prefixes: Group,
+    outlet_words: Group,
+  })
+  .strict();
+type BoilerplateFile = z.infer<typeof BoilerplateFile>;
+
+/** What a whole-line cue says about its line. */
+export type LineCue = "marker" | "related" | "end" | "form" | "masthead" | "summary";
+
+/** Lookups built from the lexicon; every key is folded. */
+export interface Boilerplate {
+  /** Whole-line cues, by folded line. */
+  lines: Map<string, LineCue>;
+  /** "X: value" attributions (value = source). */
+  attribution: PrefixSet;
+  /** "X: …" furniture labels. */
+  furnitureLabels: PrefixSet;
+  /** Short lines starting with a furniture phrase. */
+  furniturePrefixes: PrefixSet;
+  /** Phrases found anywhere in short furniture lines. */
+  furniturePhrases: string[];
+  /** Phrases that make any short line furniture (copyright, comment-form notes). */
+  footerPhrases: string[];
+  /** Line openers that close a body (wire credits). */
+  endPrefixes: PrefixSet;
+  /** Caption credits (start of the parenthesised text). */
+  credits: PrefixSet;
+  /** Byline openers. */
+  bylinePrefixes: PrefixSet;
+  /** Words marking outlet names. */
+  outletWords: Set<string>;
+}
+
+/** Folded phrases indexed by their first word, so a line is checked against a handful of entries only. */
+export interface PrefixSet {
+  byFirstWord: Map<string, string[]>;
+}
+
+function prefixSet(entries: string[]): PrefixSet {
+  const byFirstWord = new Map<string, string[]>();
+  for (const entry of entries) {
+    const key = fold(entry);
+    if (!key) continue;
+    const first = key.split(" ")[0]!;
+    const list = byFirstWord.get(first) ?? [];
+    if (!list.includes(key)) list.push(key);
+    // Longest first, so "اقرأ المزيد" wins over "اقرأ".
+    list.sort((a, b) => b.length - a.length);
+    byFirstWord.set(first, list);
+  }
+  return { byFirstWord };
+}
+
+/** The longest entry of `set` that `folded` starts with, on a word boundary; null when none. */
+export function matchPrefix(set: PrefixSet, folded: string): string | null {
+  const space = folded.indexOf(" ");
+  const first = space < 0 ? folded : folded.slice(0, space);
+  for (const entry of set.byFirstWord.get(first) ?? []) {
+    if (folded === entry || folded.startsWith(entry + " ")) return entry;
+  }
+  return null;
+}
+
+const both = (g: { ar: string[]; en: string[] }): string[] => [...g.ar, ...g.en];
+
+/** Compiles a parsed lexicon; throws with the offending group when it is malformed. */
+export function compileBoilerplate(data: unknown): Boilerplate {
+  const parsed = BoilerplateFile.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`boilerplate lexicon: ${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "invalid"} (fix src/ingest/lexicon/boilerplate.yaml)`);
+  }
+  const lex: BoilerplateFile = parsed.data;
+  const lines = new Map<string, LineCue>();
+  // Later groups win on a clash: a related-block opener is more specific than a bare marker.
+  const order: [keyof BoilerplateFile, LineCue][] = [
+    ["marker_lines", "marker"],
+    ["form_lines", "form"],
+    ["end_lines", "end"],
+    ["masthead_lines", "masthead"],
+    ["summary_lines", "summary"],
+    ["related_lines", "related"],
+  ];
+  for (const [group, cue] of order) for (const entry of both(lex[group])) if (fold(entry)) lines.set(fold(entry), cue);
+  return {
+    lines,
+    attribution: prefixSet(both(lex.attribution_labels)),
+    furnitureLabels: prefixSet(both(lex.furniture_labels)),
+    furniturePrefixes: prefixSet(both(lex.furniture_prefixes)),
+    furniturePhrases: [...new Set(both(lex.furniture_phrases).map(fold).filter(Boolean))],
+    footerPhrases: [...new Set(both(lex.footer_phrases).map(fold).filter(Boolean))],
+    endPrefixes: prefixSet(both(lex.end_prefixes)),
+    credits: prefixSet(both(lex.credits)),
+    bylinePrefixes: prefixSet(both(lex.byline_prefixes)),
+    outletWords: new Set(both(lex.outlet_words).map(fold).filter(Boolean)),
+  };
+}
+
+let cached: Boilerplate | undefined;
+
+/** The project's boilerplate lexicon, loaded and compiled on first use. */
+export function boilerplate(): Boilerplate {
+  cached ??= compileBoilerplate(parse(readFileSync(new URL("./lexicon/boilerplate.yaml", import.meta.url), "utf8")));
+  return cached;
+}

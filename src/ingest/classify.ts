@@ -1,0 +1,326 @@
+/**
+ * Stage "classify": gives every line a kind from its own shape and cues, then corrects kinds from its
+ * neighbours and from repetition across the page.
+ *
+ * Features, in the order they decide: list bullet → whole-line cue (related block, summary box, masthead,
+ * comment form, footer, marker) → labelled furniture ("المصدر: …", "شروط النشر: …") → date-only line →
+ * short furniture prefixes and phrases → byline → outlet label → photo caption (credit suffix) → prose
+ * (sentence punctuation and length) → heading (everything else short). Then: doubled lines are captions,
+ * the name under a masthead role is furniture, the bullets of a summary box are furniture, and every line
+ * gets its repetition count (how many lines of the page carry the same folded text).
+ */
+import { boilerplate, matchPrefix, type Boilerplate } from "./boilerplate.ts";
+import { classifyDateLine, type DateMention } from "./dates.ts";
+import type { Line } from "./segment.ts";
+import { SETTINGS } from "./settings.ts";
+import { countWords, fold } from "./text.ts";
+
+/** What a line is on the page. */
+export type LineKind =
+  /** A body-like paragraph: sentence punctuation and enough words, or long. */
+  | "prose"
+  /** A short headline-like line: a title, kicker, deck, crosshead, teaser title or section name. */
+  | "heading"
+  /** A photo caption: a credit in final parentheses, or a line doubled back to back. */
+  | "caption"
+  /** A line that is only a date (publication line, page-header date, stamp, clock). */
+  | "date"
+  /** An author line: "بقلم …", "By …", "طرابلس ـ فاطمة …". */
+  | "byline"
+  /** An outlet label: "مصر اليوم -", "الجزيرة:", "«الشرق الأوسط» (باريس)". */
+  | "label"
+  /** "المصدر: الجزيرة": the source of the article above, and the end of its body. */
+  | "attribution"
+  /** Opens a block of other articles (related headlines, teasers, read-also articles). */
+  | "related"
+  /** Opens a generated summary box. */
+  | "summary"
+  /** Closes an article body: comments, tags, share rows, footers, forms. */
+  | "end"
+  /** A list item. */
+  | "bullet"
+  /** Other furniture: markers, masthead, clocks, lifestyle widgets, labelled links. */
+  | "junk";
+
+/** A line with its features and kind. */
+export interface ClassifiedLine extends Line {
+  kind: LineKind;
+  words: number;
+  /** Folded text (see text.ts); "" for lines too long to be compared. */
+  key: string;
+  /** True when the line ends like a sentence (period, question or exclamation mark, ellipsis). */
+  endsSentence: boolean;
+  /** Lines of the page carrying this line's key, itself included (1 = not repeated). */
+  repeats: number;
+  /** Source outlet (label, attribution, outlet byline) or author (byline) given by the line. */
+  value?: string;
+  /** City given by a byline "طرابلس ـ فاطمة …" or a stamp «الشرق الأوسط» (باريس). */
+  dateline?: string;
+  /** Dates on a date line, or labelled dates on a short line. */
+  dates?: DateMention[];
+  /** Credit of a caption, without parentheses. */
+  credit?: string;
+  /** Set on the bullets of a summary box ("استمع إلى الملخص" + bullets). */
+  summaryItem?: boolean;
+}
+
+/** A classified page: its lines and, per key, the lines that carry it (as text or as a variant). */
+export interface ClassifiedPage {
+  lines: ClassifiedLine[];
+  occurrences: Map<string, number[]>;
+}
+
+const BULLET = /^(?:[•·●▪■◦‣∙○◆►▶➢✓✔]|[-–*](?=\s)|\d{1,2}[.)](?=\s))\s*/u;
+const SENTENCE_END = /[.!?؟…。۔]$/u;
+const TRAILING_CLOSERS = /[\s"'»”’)\]}>›]+$/u;
+/** Final bracketed text of a caption: "(أ.ف.ب)", "( وسائل التواصل الاجتماعي)", "[Photo: Presidential Council]". */
+const CREDIT_SUFFIX = /[(（[]([^()（）[\]]{1,80})[)）\]]$/u;
+/** A dash before a short credit: "… يخاطب قوات الجيش - أرشيف". */
+const DASH_CREDIT = /\s[-–—ـ]\s*([^-–—ـ]{1,30})$/u;
+/** "Outlet/Photographer" closing an English caption: "… Sudan. MENA Wire/Stringer", "REUTERS/Ayman Sahli". */
+const SLASH_CREDIT = /(?:^|\s)\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}\/\s?\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}$/u;
+/** Navigation rows: items separated by runs of spaces or by separators ("Home  News  Sports", "A › B › C"). */
+const NAV_SEPARATOR = /\s{2,}|\s[|·›>»•]\s/gu;
+/** "القاهرة: سامر الفيتوري", "نيويورك: «الشرق الأوسط»": place, colon, name. */
+const PLACE_COLON_NAME = /^(\S+(?:\s\S+)?)\s*:\s*(\S+(?:\s+\S+){0,3})$/u;
+/** «Outlet» (City): the stamp under a teaser. */
+const OUTLET_STAMP = /^«([^»]{1,60})»\s*[(（]([^()]{1,40})[)）]$/u;
+/** "Outlet -", "Outlet:", "Outlet |": a label that ends in a separator. */
+const ENDS_IN_SEPARATOR = /^(.+?)\s*[-–—ـ:|]+$/u;
+/** "طرابلس ـ فاطمة السعداوي", "Aden - Asharq Al-Awsat": place, spaced dash, name. */
+const PLACE_DASH_NAME = /^([^\s:|]+(?:\s+[^\s:|]+){0,2})\s+[-–—ـ]+\s+([^:|]+)$/u;
+/** Separators between a page title and an outlet name: "Outlet - headline", "headline | Outlet". */
+const TITLE_SEPARATOR = /\s+[-–—ـ|]\s+|\s*\|\s*/u;
+const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/u;
+/** Lines at the very top of a page, where "الجزيرة:" is an outlet label rather than a lead-in to a quote. */
+const PAGE_TOP_LINES = 3;
+/** A short sentence repeated this often on a page is furniture (a copy of a whole article repeats only twice). */
+const REPEATED_SLOGAN_MIN = 3;
+const { line: L, header: H } = SETTINGS;
+/** A short line that is a form field: "الإسم *", "Security Code*". */
+const FORM_STAR = /\*\s*$/u;
+
+/** True when `text` ends like a sentence (closing quotes and brackets skipped). */
+export function endsLikeSentence(text: string): boolean {
+  return SENTENCE_END.test(text.replace(TRAILING_CLOSERS, ""));
+}
+
+/** Removes trailing marker tokens glued to a line ("… (رويترز) p-circle"). */
+function stripTrailingMarkers(text: string, lex: Boilerplate): string {
+  let out = text;
+  for (let guard = 0; guard < 3; guard++) {
+    const m = /\s+(\S+)$/u.exec(out);
+    if (!m || lex.lines.get(fold(m[1]!)) !== "marker") break;
+    out = out.slice(0, m.index);
+  }
+  return out;
+}
+
+/** Text after the first `n` words of `text`, without leading separators. */
+function afterWords(text: string, n: number): string {
+  const tokens = text.split(/\s+/);
+  let seen = 0;
+  let i = 0;
+  for (; i < tokens.length && seen < n; i++) if (/[\p{L}\p{N}]/u.test(tokens[i]!)) seen++;
+  return tokens
+    .slice(i)
+    .join(" ")
+    .replace(/^[\s:：\-–—ـ|,،]+/u, "")
+    .trim();
+}
+
+/** True when a colon follows the first words of `text` (a label "المصدر: …" rather than a sentence). */
+function hasColonAfterCue(text: string, cueWords: number): boolean {
+  const head = text.split(/\s+/).slice(0, cueWords + 1).join(" ");
+  return /[:：]/u.test(head);
+}
+
+/** True when a short text names an outlet (has an outlet word). */
+export function looksLikeOutlet(text: string, lex: Boilerplate = boilerplate()): boolean {
+  for (const w of fold(text).split(" ")) if (lex.outletWords.has(w)) return true;
+  return /\.(com|net|org|info|news|tv)\b/i.test(text);
+}
+
+type Features = Omit<ClassifiedLine, keyof Line | "repeats">;
+type Found = Partial<Features> & { kind: LineKind };
+
+/** Kind and features of one line from its own text (no neighbours). */
+function classifyOne(line: Line, lex: Boilerplate): Features {
+  const text = line.text;
+  const words = countWords(text);
+  const endsSentence = endsLikeSentence(text);
+  const isProse = (endsSentence && words >= L.proseMinWords) || words >= L.proseLongWords;
+  if (text.length > L.cueMaxChars) {
+    return { words, endsSentence, key: isProse ? fold(text.slice(0, 2000)) : "", kind: isProse ? "prose" : "heading" };
+  }
+  const key = fold(text);
+  const found: Found =
+    cueKind(text, key, words, isProse, lex) ??
+    dateKind(text, words, isProse) ??
+    bylineOrLabel(line, text, key, words, isProse, lex) ??
+    captionKind(text, words, isProse, lex) ??
+    { kind: isProse ? "prose" : "heading" };
+  return { words, endsSentence, key, ...found };
+}
+
+/** Cue lexicon and structural furniture: bullets, whole-line cues, labelled furniture, forms, footers, menus. */
+function cueKind(text: string, key: string, words: number, isProse: boolean, lex: Boilerplate): Found | null {
+  if (BULLET.test(text) && !/^\d{1,2}[.)]\s*\d/u.test(text)) return { kind: "bullet" };
+  if (key === "") return { kind: "junk" };
+  const cue = lex.lines.get(key);
+  if (cue) return { kind: cue === "marker" || cue === "masthead" ? "junk" : cue === "form" ? "end" : cue };
+  if (FORM_STAR.test(text) && words <= 6) return { kind: "end" };
+
+  const attribution = matchPrefix(lex.attribution, key);
+  if (attribution && words <= 12 && hasColonAfterCue(text, attribution.split(" ").length)) {
+    // "المصدر: النهار | منذ 3 ساعات": the source is the first field.
+    const value = afterWords(text, attribution.split(" ").length).split(/\s[|·]\s/u)[0]!.trim();
+    return value ? { kind: "attribution", value } : { kind: "attribution" };
+  }
+  const label = matchPrefix(lex.furnitureLabels, key);
+  if (label && (key === label || hasColonAfterCue(text, label.split(" ").length))) return { kind: "junk" };
+  if (!isProse && matchPrefix(lex.endPrefixes, key)) return { kind: "end" };
+  if (words <= L.footerMaxWords && (text.includes("©") || lex.footerPhrases.some((p) => key.includes(p)))) return { kind: "junk" };
+  if (!isProse && words <= 12) {
+    if (matchPrefix(lex.furniturePrefixes, key)) return { kind: "junk" };
+    if (lex.furniturePhrases.some((p) => key.includes(p))) return { kind: "junk" };
+  }
+  // A menu or breadcrumb: several items separated by wide spaces or separators (one "·"/"›" is enough).
+  if (!isProse) {
+    const separators = text.match(NAV_SEPARATOR) ?? [];
+    if (separators.length >= 2 || separators.some((x) => /[·›>]/u.test(x))) return { kind: "junk" };
+  }
+  return null;
+}
+
+/** Date-only lines, including ones dates.ts leaves undecided ("Nov. 3, 2025 9:02 AM GMT+2", "نُشر: 18:40-3 …"). */
+function dateKind(text: string, words: number, isProse: boolean): Found | null {
+  if (words > 16 || isProse || !(DIGIT.test(text) || words <= 4)) return null;
+  const date = classifyDateLine(text);
+  if (date.isDateLine) return { kind: "date", dates: date.dates };
+  const full = date.dates.filter((d) => d.kind !== "relative" && d.precision === "day");
+  if (full.some((d) => d.label === "published" || d.label === "updated")) return { kind: "date", dates: full };
+  if (full.length === 0) return null;
+  // What is left once the dates are cut out: a label, a weekday, a zone, a clock. A few words at most.
+  let residue = "";
+  let cursor = 0;
+  for (const d of full) {
+    residue += `${text.slice(cursor, d.start)} `;
+    cursor = d.end;
+  }
+  residue += text.slice(cursor);
+  const letterWords = residue.split(/\s+/u).filter((t) => /\p{L}/u.test(t) && !/\d/u.test(t)).length;
+  return letterWords <= L.dateResidueMaxWords ? { kind: "date", dates: full } : null;
+}
+
+/** Bylines ("بقلم …", "By …", "طرابلس ـ فاطمة …", "القاهرة: سامر …") and outlet labels ("مصر اليوم -"). */
+function bylineOrLabel(line: Line, text: string, key: string, words: number, isProse: boolean, lex: Boilerplate): Found | null {
+  if (isProse || words > H.labelMaxWords + 2) return null;
+  const by = matchPrefix(lex.bylinePrefixes, key);
+  if (by) {
+    const value = afterWords(text, by.split(" ").length);
+    if (value && countWords(value) <= 5) return { kind: "byline", value };
+  }
+  const stamp = OUTLET_STAMP.exec(text);
+  if (stamp) return { kind: "label", value: stamp[1]!.trim(), dateline: stamp[2]!.trim() };
+  const placed = words <= 6 && !DIGIT.test(text) ? (PLACE_DASH_NAME.exec(text) ?? PLACE_COLON_NAME.exec(text)) : null;
+  if (placed && countWords(placed[1]!) <= 2 && countWords(placed[2]!) <= 4 && !endsLikeSentence(text)) {
+    const place = placed[1]!.trim();
+    const name = placed[2]!.replace(/^«|»$/gu, "").trim();
+    if (looksLikeOutlet(name, lex)) return { kind: "label", value: name, dateline: place };
+    return { kind: "byline", value: name, dateline: place };
+  }
+  const sep = ENDS_IN_SEPARATOR.exec(text);
+  if (sep && countWords(sep[1]!) <= H.labelMaxWords && countWords(sep[1]!) >= 1) {
+    // "وأكدت المصادر:" introduces a quote; a dash, or a colon after an outlet name or atop the page, makes a label.
+    const name = sep[1]!.replace(/^«|»$/gu, "").trim();
+    const colon = /[:：]\s*$/u.test(text);
+    if (!colon || looksLikeOutlet(name, lex) || line.index < PAGE_TOP_LINES) return { kind: "label", value: name };
+  }
+  return null;
+}
+
+/** Photo captions: a credit in final brackets, after a dash, or as "Outlet/Photographer". */
+function captionKind(text: string, words: number, isProse: boolean, lex: Boilerplate): Found | null {
+  const bare = stripTrailingMarkers(text, lex);
+  const credit = CREDIT_SUFFIX.exec(bare);
+  if (credit && words <= L.proseLongWords + L.creditMaxWords) {
+    const inner = credit[1]!.trim();
+    const innerWords = countWords(inner);
+    const before = bare.slice(0, credit.index);
+    const known = matchPrefix(lex.credits, fold(inner)) !== null;
+    if (innerWords >= 1 && innerWords <= L.creditMaxWords && countWords(before) >= L.captionMinWords && (known || innerWords <= 4)) {
+      if (!endsLikeSentence(before) || known) return { kind: "caption", credit: inner };
+    }
+  }
+  if (isProse && !endsLikeSentence(bare) && words < L.proseLongWords) return null;
+  const dash = DASH_CREDIT.exec(bare);
+  if (dash && words <= L.proseLongWords && countWords(bare.slice(0, dash.index)) >= L.captionMinWords) {
+    if (matchPrefix(lex.credits, fold(dash[1]!)) !== null && countWords(dash[1]!) <= 3) return { kind: "caption", credit: dash[1]!.trim() };
+  }
+  if (words <= L.proseLongWords + L.creditMaxWords && words >= L.captionMinWords + 2 && SLASH_CREDIT.test(bare)) {
+    return { kind: "caption" };
+  }
+  return null;
+}
+
+/** Keys a line stands for: its own, each side of "Outlet - headline", and the half of a doubled line. */
+export function lineVariants(text: string, key: string): string[] {
+  const out = [key];
+  if (text.length > 600) return out;
+  const parts = text.split(TITLE_SEPARATOR);
+  if (parts.length >= 2 && parts.length <= 4) {
+    for (const part of parts) {
+      const k = fold(part);
+      if (k && k !== key && countWords(part) >= SETTINGS.header.titleMinWords) out.push(k);
+    }
+  }
+  // "headline headline": pages sometimes print a title twice in one line.
+  if (key.length % 2 === 1) {
+    const half = (key.length - 1) / 2;
+    if (key[half] === " " && key.slice(0, half) === key.slice(half + 1)) out.push(key.slice(0, half));
+  }
+  return out;
+}
+
+/** Classifies every line of a page. Linear in the page size (repetition uses one hash map). */
+export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerplate()): ClassifiedPage {
+  const out: ClassifiedLine[] = lines.map((line) => ({ ...line, ...classifyOne(line, lex), repeats: 1 }));
+
+  // Neighbours: doubled lines, masthead names, summary bullets.
+  for (let i = 0; i < out.length; i++) {
+    const cur = out[i]!;
+    const prev = out[i - 1];
+    if (prev && cur.gapBefore === 0 && cur.key !== "" && cur.key === prev.key && cur.words >= SETTINGS.line.captionMinWords) {
+      // A caption printed twice back to back (image alt text + caption); a doubled heading is a caption too.
+      for (const l of [prev, cur]) if (l.kind === "heading") l.kind = "caption";
+    }
+    if (prev && lex.lines.get(prev.key) === "masthead" && cur.kind === "heading" && cur.words <= 4) cur.kind = "junk";
+    if (prev && (prev.kind === "summary" || (prev.kind === "junk" && prev.summaryItem)) && cur.kind === "bullet") {
+      cur.kind = "junk";
+      cur.summaryItem = true;
+    }
+  }
+
+  // Repetition: how many lines carry each key, as their text or as a variant.
+  const occurrences = new Map<string, number[]>();
+  for (const line of out) {
+    if (line.key === "" || line.kind === "prose") {
+      if (line.key) add(occurrences, line.key, line.index);
+      continue;
+    }
+    for (const v of new Set(lineVariants(line.text, line.key))) add(occurrences, v, line.index);
+  }
+  for (const line of out) {
+    if (line.key) line.repeats = occurrences.get(line.key)?.length ?? 1;
+    // A short sentence printed again and again is a slogan or a footer ("Our Standards: …"), not body.
+    if (line.kind === "prose" && line.repeats >= REPEATED_SLOGAN_MIN && line.words <= SETTINGS.line.sloganMaxWords) line.kind = "junk";
+  }
+  return { lines: out, occurrences };
+}
+
+function add(map: Map<string, number[]>, key: string, index: number): void {
+  const list = map.get(key);
+  if (list) list.push(index);
+  else map.set(key, [index]);
+}

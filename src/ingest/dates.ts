@@ -1,0 +1,754 @@
+/**
+ * Dates: find the date mentions in a page's text, parse metadata date values, and tell date-only lines apart.
+ *
+ * Cascade (all in one precompiled regex, alternatives tried in this order at each position):
+ *   1. reversed page stamps      "GMT 04:47 2025 الثلاثاء ,09 كانون الأول / ديسمبر"   → kind "stamp"
+ *   2. ISO dates and timestamps  "2025-11-03", "2025-02-06@14:36:08 GMT"              → "absolute" / "stamp"
+ *   3. numeric day/month/year    "03/11/2025" (only when unambiguous, or labelled: then day first)
+ *   4. Hijri day month year      "23 جمادى الأولى 1447 هـ" (converted with Umm al-Qura)
+ *   5. Gregorian day month year  "الثلاثاء ,09 كانون الأول / ديسمبر 2025", "23rd, August 2023", "13 January 2017"
+ *   6. Gregorian month day year  "JAN. 13, 2017", "November 3rd, 2025 at 14:20"
+ *   7. Hijri month year, 8. Gregorian month year                                       → precision "month"
+ *   9–11. relative expressions   "منذ 3 ساعات", "قبل يومين", "2 hours ago", "أمس", "اليوم الأربعاء"
+ * Each match is then validated (impossible dates dropped), widened to an adjacent weekday (checked against the
+ * date), and labelled from its surroundings (published / updated / crawl / hijri-equivalent / header / sidebar).
+ *
+ * Relative mentions are never publication dates: they say when something happened relative to an unknown
+ * "now". They carry an ISO date only when the caller passes a reference date, and the caller decides what to
+ * do with them. Month and day names without a year ("8 أغسطس (آب) الحالي") are not dates here.
+ *
+ * Vocabularies live in `lexicon/months.yaml` and `lexicon/dates-words.yaml`, loaded once at module load.
+ */
+import { loadDateLexicon, type DateLexicon } from "./lexicon/load-dates.ts";
+
+/** What the surroundings say a date is. */
+export type DateLabel = "published" | "updated" | "crawl" | "header" | "hijri-equivalent" | "sidebar";
+
+/** One date found in a text. Offsets are UTF-16 code-unit offsets into the searched text. */
+export interface DateMention {
+  /** Gregorian calendar date `YYYY-MM-DD` (a Hijri date is converted; a month-precision date uses day 01). */
+  iso: string;
+  start: number;
+  end: number;
+  /** `text.slice(start, end)`: the date as written, with its weekday, time and zone when adjacent. */
+  raw: string;
+  /** Calendar the text wrote the date in. */
+  calendar: "gregorian" | "hijri";
+  /** "month" for "أكتوبر 2025"; "day" otherwise (relative months and years are "month"). */
+  precision: "day" | "month";
+  /** "stamp" for machine-style timestamps; "relative" for "منذ 3 ساعات" and the like. */
+  kind: "absolute" | "relative" | "stamp";
+  /** Clock time written with the date, 24-hour `HH:MM` or `HH:MM:SS`. */
+  time?: string;
+  label?: DateLabel;
+  /** True when an adjacent weekday name contradicts the date (a hint that the date is not what it seems). */
+  weekdayMismatch?: boolean;
+}
+
+/** Options for {@link findDates} and {@link classifyDateLine}. */
+export interface FindDatesOptions {
+  /** `YYYY-MM-DD` that relative mentions count back from; without it relative mentions are left out. */
+  reference?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Settings
+
+/** Gregorian years outside this range are not dates (they are counts, model numbers, resolutions). */
+const GREGORIAN_YEARS = { min: 1900, max: 2100 } as const;
+/** Hijri years we accept; also the range where ICU's Umm al-Qura tables apply. */
+const HIJRI_YEARS = { min: 1300, max: 1500 } as const;
+/**
+ * A page with this many date-only stamp lines lists other items with their stamps (the "GMT 04:47 2025 …"
+ * sidebars of 003 in the seed corpus have nine); a page's own stamp appears once or twice.
+ */
+const SIDEBAR_MIN_STAMPS = 3;
+/** Date lines among the first this many non-empty lines of a page are site-header dates (the day viewed). */
+const HEADER_LINES = 3;
+/** How far before a date a label or weekday is looked for (characters). */
+const LOOKBEHIND_CHARS = 60;
+
+// ---------------------------------------------------------------------------------------------------------
+// Lexicon → patterns
+
+const LEXICON: DateLexicon = loadDateLexicon();
+
+const DIGIT = "[0-9\\u0660-\\u0669\\u06F0-\\u06F9]";
+/**
+ * Blanks within a line: a date never runs across a line break. (A hand-listed class with the bidi marks was
+ * three times slower in V8 than this negated class, measured on the seed corpus.)
+ */
+const S = "[^\\S\\n\\r]";
+/** Blanks inside a character class; only used on slices already cut to one line. */
+const SC = "\\s";
+const ARABIC_MARKS = /[\u064B-\u065F\u0670]/g;
+const NOT_LETTER_AFTER = "(?![\\p{L}\\p{M}])";
+const NOT_LETTER_BEFORE = "(?<![\\p{L}\\p{M}])";
+
+/** Folds the spellings that vary in the press, so lexicon lookups ignore them. */
+function foldKey(text: string): string {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(ARABIC_MARKS, "")
+    .replace(/\u0640/g, "")
+    .replace(/[أإآٱ]/g, "ا")
+    .replace(/ى/g, "ي")
+    .replace(/ة/g, "ه")
+    .replace(/\./g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+
+/**
+ * A regex source for one lexicon name that tolerates the same variation `foldKey` folds.
+ * With `marks`, Arabic diacritics may follow any letter (labels are sometimes vocalised: نُشر).
+ */
+function namePattern(name: string, marks = false): string {
+  const chars = [...name.normalize("NFC").replace(ARABIC_MARKS, "").trim()];
+  let out = "";
+  chars.forEach((ch, i) => {
+    const next = chars[i + 1];
+    const wordEnd = next === undefined || /\s/.test(next);
+    if (/[اأإآٱ]/.test(ch)) out += "[اأإآٱ]";
+    else if (ch === "ي" || ch === "ى") out += "[يى]";
+    else if ((ch === "ة" || ch === "ه") && wordEnd && i > 0) out += "[ةه]";
+    else if (/\s/.test(ch)) out += `${S}+`;
+    else if (ch === ".") out += "\\.?";
+    else out += escapeRegExp(ch);
+    if (marks && /[\u0621-\u064A]/.test(ch)) out += "[\\u064B-\\u065F\\u0670]*";
+  });
+  return out;
+}
+
+/** A non-capturing alternation of names, longest first so "September" wins over "Sep". */
+function alternation(names: readonly string[], marks = false): string {
+  const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
+  const patterns = [...new Set(sorted.map((name) => namePattern(name, marks)))];
+  return `(?:${patterns.join("|")})`;
+}
+
+/** Map from folded name to a value; the first table entry wins for a name listed twice. */
+function lookupTable<V>(entries: Iterable<readonly [readonly string[], V]>): Map<string, V> {
+  const map = new Map<string, V>();
+  for (const [names, value] of entries) {
+    for (const name of names) if (!map.has(foldKey(name))) map.set(foldKey(name), value);
+  }
+  return map;
+}
+
+function numbered(table: Record<string, string[]>): Array<readonly [string[], number]> {
+  return Object.entries(table).map(([key, names]) => [names, Number(key)] as const);
+}
+
+type RelUnit = "minute" | "hour" | "day" | "week" | "month" | "year";
+type LabelKind = "published" | "updated";
+
+const W = LEXICON.words;
+const REL = W.relative;
+const UNITS = Object.keys(REL.units) as RelUnit[];
+
+const GREGORIAN_MONTH = lookupTable(numbered(LEXICON.months.gregorian));
+const HIJRI_MONTH = lookupTable(numbered(LEXICON.months.hijri));
+const WEEKDAY = lookupTable(numbered(W.weekdays));
+const NEEDS_DAY = new Set(LEXICON.months.needsDay.map(foldKey));
+const MERIDIEM = lookupTable<"am" | "pm">([
+  [W.meridiem.am, "am"],
+  [W.meridiem.pm, "pm"],
+]);
+const LABEL_KIND = lookupTable<LabelKind>([
+  [W.labels.published, "published"],
+  [W.labels.updated, "updated"],
+]);
+/** Arabic unit word → unit and, for a word that carries its own count (dual, bare singular), that count. */
+const ARABIC_UNIT = lookupTable<{ unit: RelUnit; count: number | null }>(
+  UNITS.flatMap((unit) => [
+    [REL.units[unit].dual, { unit, count: 2 }] as const,
+    [REL.units[unit].singular, { unit, count: 1 }] as const,
+    [REL.units[unit].plural, { unit, count: null }] as const,
+  ]),
+);
+const ENGLISH_UNIT = lookupTable<RelUnit>(UNITS.map((unit) => [REL.units[unit].english, unit] as const));
+
+const allNames = (table: Record<string, string[]>): string[] => Object.values(table).flat();
+
+const GM = `${alternation(allNames(LEXICON.months.gregorian))}\\.?${NOT_LETTER_AFTER}`;
+const HM = `${alternation(allNames(LEXICON.months.hijri))}${NOT_LETTER_AFTER}`;
+const WD = `${alternation(allNames(W.weekdays))}\\.?${NOT_LETTER_AFTER}`;
+const TZ = `${alternation(W.timezones)}${NOT_LETTER_AFTER}`;
+const AMPM = `${alternation([...W.meridiem.am, ...W.meridiem.pm])}${NOT_LETTER_AFTER}`;
+const HIJRI_ERA = `${alternation(W.hijriEra)}${NOT_LETTER_AFTER}`;
+const GREGORIAN_ERA = `(?:${S}*${alternation(W.gregorianEra)}${NOT_LETTER_AFTER})?`;
+const PUBLISHED = alternation(W.labels.published, true);
+const UPDATED = alternation(W.labels.updated, true);
+const LABEL = `(?:(?<pub>${PUBLISHED})|(?<upd>${UPDATED}))${NOT_LETTER_AFTER}`;
+const CONNECTOR = `${alternation(W.connectors)}${NOT_LETTER_AFTER}`;
+const EQUIVALENCE = alternation(W.equivalence);
+const TANWEEN = "[\\u064B\\u0627]{0,2}";
+const unitWords = (pick: (u: RelUnit) => string[]): string =>
+  `${alternation(UNITS.flatMap(pick))}${TANWEEN}${NOT_LETTER_AFTER}`;
+
+const monthExpr = (p: string): string =>
+  `(?<${p}m>${GM})(?:${S}*[/\\\\\\-–]${S}*(?<${p}m2>${GM})|${S}*[(（]${S}*(?<${p}m3>${GM})${S}*[)）])?`;
+const day = (p: string): string => `(?<${p}d>${DIGIT}{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])`;
+const year = (p: string): string => `(?<${p}y>${DIGIT}{4})(?!\\p{N})`;
+const clock = (p: string): string =>
+  `(?<${p}t>${DIGIT}{1,2}[:：]${DIGIT}{2}(?:[:：]${DIGIT}{2})?)(?![\\p{N}])(?:\\.\\d{1,6})?(?:${S}*(?<${p}ap>${AMPM}))?`;
+const ZONE = `(?:${S}*(?:${TZ}|Z${NOT_LETTER_AFTER}|[+\\-−]${DIGIT}{2}:?${DIGIT}{2}(?!\\p{N})))`;
+/** An optional clock time after a date ("at 14:20", "، 10:30 صباحا", " - 14:00 GMT") or a bare zone. */
+const tail = (p: string): string =>
+  `(?:${S}*[,،\\-–|]?${S}*(?:(?:at|الساعة|@)${S}*)?${clock(p)}${ZONE}?)?(?:${S}+${TZ})?`;
+
+const ALTERNATIVES = {
+  reversedStamp: `${TZ}${S}*${clock("r")}${S}+${year("r")}${S}+(?<rw>${WD})${S}*[,،]?${S}*${day("r")}${S}*${monthExpr("r")}`,
+  iso:
+    `(?<iy>${DIGIT}{4})(?<is>[\\-/.])(?<im>${DIGIT}{1,2})\\k<is>(?<id>${DIGIT}{1,2})(?!\\p{N})` +
+    `(?:(?<isep>T|@|${S}+|${S}*[,،]${S}*)${clock("i")}${ZONE}?)?`,
+  numeric: `(?<na>${DIGIT}{1,2})(?<ns>[/.\\-])(?<nb>${DIGIT}{1,2})\\k<ns>(?<ny>${DIGIT}{4})(?!\\p{N})${tail("n")}`,
+  hijriDayMonthYear:
+    `(?<hd>${DIGIT}{1,2})${S}*(?:من${S}+)?(?:شهر${S}+)?(?<hm>${HM})${S}*[,،]?${S}*(?<hy>${DIGIT}{4})(?!\\p{N})` +
+    `(?:${S}*(?<he>${HIJRI_ERA}))?`,
+  dayMonthYear:
+    `${day("g")}${S}*[,،]?${S}*(?:of${S}+|من${S}+)?(?:شهر${S}+)?${monthExpr("g")}${S}*[,،]?${S}*${year("g")}` +
+    `${GREGORIAN_ERA}${tail("g")}`,
+  monthDayYear: `${monthExpr("e")}${S}*${day("e")}${S}*[,،]?${S}*${year("e")}${GREGORIAN_ERA}${tail("e")}`,
+  hijriMonthYear: `(?<km>${HM})${S}*[,،]?${S}*(?<ky>${DIGIT}{4})(?!\\p{N})(?:${S}*(?<ke>${HIJRI_ERA}))?`,
+  monthYear: `${monthExpr("m")}${S}*[,،]?${S}*${year("m")}${GREGORIAN_ERA}`,
+  relativeArabic:
+    `[وف]?${alternation(REL.arabicBefore)}${S}+(?:${alternation(REL.approx)}${S}+)?` +
+    `(?:(?<an>${DIGIT}{1,4})${S}*(?<au>${unitWords((u) => [...REL.units[u].singular, ...REL.units[u].dual, ...REL.units[u].plural])})` +
+    `|(?<adual>${unitWords((u) => REL.units[u].dual)})` +
+    `|(?<asing>${unitWords((u) => REL.units[u].singular)})(?:${S}+واحد[ةه]?)?(?=[ \\t]*(?:[.,،؛:!?)\\]\\n\\r]|$)))`,
+  relativeEnglish:
+    `(?<xn>${DIGIT}{1,4}|an?|one)${S}+(?<xu>${alternation(UNITS.flatMap((u) => REL.units[u].english))})s?` +
+    `${S}+${alternation(REL.englishAgo)}${NOT_LETTER_AFTER}`,
+  relativeWord:
+    `[وف]?(?:(?<wb>${alternation(REL.dayBeforeYesterday)})|(?<wy>${alternation(REL.yesterday)})` +
+    `|(?<wt>${alternation(REL.today)})(?=${S}*[,،]?${S}*${WD}))${NOT_LETTER_AFTER}`,
+} as const;
+
+/** The one scanning regex (see the cascade at the top of this file). */
+const DATE_RE = new RegExp(`${NOT_LETTER_BEFORE}(?<![\\p{N}])(?:${Object.values(ALTERNATIVES).join("|")})`, "giu");
+
+const WEEKDAY_BEFORE_RE = new RegExp(`${NOT_LETTER_BEFORE}(?:يوم${S}+)?(?<w>${WD})${S}*[,،]?${S}*$`, "iu");
+const WEEKDAY_AFTER_RE = new RegExp(`^${S}*[,،]?${S}*(?<w>${WD})`, "iu");
+const LABEL_BEFORE_RE = new RegExp(
+  `${NOT_LETTER_BEFORE}${LABEL}(?:[${SC}:：\\-–|,،]+|${CONNECTOR})*$`,
+  "iu",
+);
+const LABEL_AFTER_RE = new RegExp(`^[${SC}:：\\-–|,،]*(?:${TZ}[${SC}:：\\-–|,،]*)?${LABEL}[${SC}:：]*$`, "iu");
+const EQUIVALENCE_GAP_RE = new RegExp(`^[${SC},،\\-–/|()]*(?:${EQUIVALENCE}${NOT_LETTER_AFTER}[${SC},،\\-–/|()]*)?$`, "iu");
+
+/** What may surround dates on a date-only line; `evidence` marks a time or a day-and-month without a year. */
+const DATE_LINE_FILLER_RE = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:` +
+    `(?<evidence>(?<![\\p{N}])${DIGIT}{1,2}[:：]${DIGIT}{2}(?:[:：]${DIGIT}{2})?(?![\\p{N}])` +
+    `|(?<![\\p{N}])${DIGIT}{1,2}(?:st|nd|rd|th)?${S}*[,،]?${S}*(?:من${S}+)?(?:${GM}|${HM})(?:${S}*[/\\-–(]${S}*${GM}${S}*\\)?)?` +
+    `|(?:${GM}|${HM})${S}*${DIGIT}{1,2}(?![\\p{N}]))` +
+    `|${alternation(W.zonePhrase)}(?:${S}+\\p{L}+){0,3}` +
+    `|${LABEL}|${WD}|${TZ}|${AMPM}|${HIJRI_ERA}|${alternation(W.gregorianEra)}${NOT_LETTER_AFTER}` +
+    `|${EQUIVALENCE}${NOT_LETTER_AFTER}|${CONNECTOR}` +
+    `)`,
+  "giu",
+);
+
+// ---------------------------------------------------------------------------------------------------------
+// Calendar helpers
+
+const DAY_MS = 86_400_000;
+
+/** Eastern Arabic and Persian digits → ASCII. */
+function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) & 0xf));
+}
+
+function toInt(text: string | undefined): number {
+  return text === undefined ? Number.NaN : Number.parseInt(asciiDigits(text), 10);
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, "0");
+}
+
+/** `YYYY-MM-DD` for a real Gregorian date in the accepted year range, else null. */
+function gregorianIso(y: number, m: number, d: number): string | null {
+  if (!Number.isInteger(y) || y < GREGORIAN_YEARS.min || y > GREGORIAN_YEARS.max) return null;
+  if (!Number.isInteger(m) || m < 1 || m > 12 || !Number.isInteger(d) || d < 1) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null; // 31 February rolls over into March
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+function isoToMs(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+}
+
+function msToIso(ms: number): string {
+  const date = new Date(ms);
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+function weekdayOf(iso: string): number {
+  return new Date(isoToMs(iso)).getUTCDay();
+}
+
+const HIJRI_FORMAT = new Intl.DateTimeFormat("en-u-ca-islamic-umalqura-nu-latn", {
+  timeZone: "UTC",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+});
+/** Mean lengths, only used to aim the search; the calendar itself comes from ICU. */
+const HIJRI_MEAN_YEAR_DAYS = 354.367;
+const HIJRI_MEAN_MONTH_DAYS = 29.5306;
+/** 1 Muharram 1 AH, 19 July 622 (proleptic Gregorian, UTC). */
+const HIJRI_EPOCH_MS = Date.UTC(622, 6, 19);
+const hijriCache = new Map<string, string | null>();
+
+function hijriPartsAt(ms: number): { y: number; m: number; d: number } {
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (const part of HIJRI_FORMAT.formatToParts(ms)) {
+    if (part.type === "year" || part.type === "relatedYear") y = Number.parseInt(part.value, 10);
+    else if (part.type === "month") m = Number.parseInt(part.value, 10);
+    else if (part.type === "day") d = Number.parseInt(part.value, 10);
+  }
+  return { y, m, d };
+}
+
+const hijriOrdinal = (y: number, m: number, d: number): number =>
+  (y - 1) * HIJRI_MEAN_YEAR_DAYS + (m - 1) * HIJRI_MEAN_MONTH_DAYS + d;
+
+/**
+ * Converts an Umm al-Qura Hijri date to Gregorian `YYYY-MM-DD` by searching days: ICU formats candidate days in
+ * the `islamic-umalqura` calendar until one matches. Returns null for a day the month does not have
+ * (30 in a 29-day month) or a year outside {@link HIJRI_YEARS}.
+ * @param y Hijri year (1445)
+ * @param m Hijri month 1–12
+ * @param d day 1–30
+ */
+export function hijriToGregorian(y: number, m: number, d: number): string | null {
+  if (!Number.isInteger(y) || y < HIJRI_YEARS.min || y > HIJRI_YEARS.max) return null;
+  if (!Number.isInteger(m) || m < 1 || m > 12 || !Number.isInteger(d) || d < 1 || d > 30) return null;
+  const key = `${y}-${m}-${d}`;
+  const cached = hijriCache.get(key);
+  if (cached !== undefined) return cached;
+  let ms = HIJRI_EPOCH_MS + Math.round(hijriOrdinal(y, m, d) - 1) * DAY_MS;
+  // Newton-style steps converge within a couple of days; the final scan settles month-length differences.
+  for (let step = 0; step < 4; step += 1) {
+    const at = hijriPartsAt(ms);
+    const delta = Math.round(hijriOrdinal(y, m, d) - hijriOrdinal(at.y, at.m, at.d));
+    if (delta === 0) break;
+    ms += delta * DAY_MS;
+  }
+  let found: string | null = null;
+  for (const offset of [0, -1, 1, -2, 2, -3, 3]) {
+    const at = hijriPartsAt(ms + offset * DAY_MS);
+    if (at.y === y && at.m === m && at.d === d) {
+      found = msToIso(ms + offset * DAY_MS);
+      break;
+    }
+  }
+  hijriCache.set(key, found);
+  return found;
+}
+
+/** A valid `YYYY-MM-DD` reference, or null (a bad reference is ignored, not thrown). */
+function referenceIso(reference: string | undefined): string | null {
+  const m = reference === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(reference);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  // Any real date will do as a reference, even outside the accepted range for mentions.
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? msToIso(date.getTime()) : null;
+}
+
+function shiftBack(iso: string, unit: RelUnit, count: number): string {
+  const date = new Date(isoToMs(iso));
+  switch (unit) {
+    case "minute":
+      return msToIso(isoToMs(iso) - Math.floor(count / 1440) * DAY_MS);
+    case "hour":
+      return msToIso(isoToMs(iso) - Math.floor(count / 24) * DAY_MS);
+    case "day":
+      return msToIso(isoToMs(iso) - count * DAY_MS);
+    case "week":
+      return msToIso(isoToMs(iso) - 7 * count * DAY_MS);
+    case "month":
+    case "year": {
+      const months = unit === "month" ? count : count * 12;
+      const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months, 1));
+      const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+      target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
+      return msToIso(target.getTime());
+    }
+  }
+}
+
+/** `HH:MM[:SS]` in 24-hour form, or undefined for an impossible clock. */
+function normaliseClock(clockText: string | undefined, meridiem: string | undefined): string | undefined {
+  if (clockText === undefined) return undefined;
+  const parts = asciiDigits(clockText).split(/[:：]/).map(Number);
+  let [h = 0] = parts;
+  const m = parts[1] ?? 0;
+  const s = parts[2];
+  const half = meridiem === undefined ? undefined : MERIDIEM.get(foldKey(meridiem));
+  if (half !== undefined && h >= 1 && h <= 12) h = half === "pm" ? (h % 12) + 12 : h % 12;
+  if (h > 23 || m > 59 || (s !== undefined && s > 59)) return undefined;
+  return s === undefined ? `${pad(h)}:${pad(m)}` : `${pad(h)}:${pad(m)}:${pad(s)}`;
+}
+
+/** The month of a (possibly combined) month expression; null when its two names disagree. */
+function monthOf(groups: Record<string, string | undefined>, p: string): number | null {
+  const first = groups[`${p}m`];
+  const month = first === undefined ? undefined : GREGORIAN_MONTH.get(foldKey(first));
+  if (month === undefined) return null;
+  const second = groups[`${p}m2`] ?? groups[`${p}m3`];
+  if (second !== undefined && GREGORIAN_MONTH.get(foldKey(second)) !== month) return null;
+  return month;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Matching
+
+/** A mention while scanning; relative ones may lack an ISO date. */
+interface Candidate extends Omit<DateMention, "iso"> {
+  iso?: string;
+  /** Weekday written next to the date (0 = Sunday), if any. */
+  weekday?: number;
+  /** True when the text looks like a day-first numeric date that needs a label to be trusted. */
+  needsLabel?: boolean;
+}
+
+type Groups = Record<string, string | undefined>;
+
+function absolute(
+  iso: string | null,
+  calendar: DateMention["calendar"],
+  precision: DateMention["precision"],
+  kind: DateMention["kind"],
+  time?: string,
+): Omit<Candidate, "start" | "end" | "raw"> | null {
+  if (iso === null) return null;
+  return time === undefined ? { iso, calendar, precision, kind } : { iso, calendar, precision, kind, time };
+}
+
+/** Interprets one regex match; null when the text is not a real date (31 February, month 13, year 1200). */
+function interpret(g: Groups, reference: string | null): Omit<Candidate, "start" | "end" | "raw"> | null {
+  if (g.rt !== undefined) {
+    const month = monthOf(g, "r");
+    const iso = month === null ? null : gregorianIso(toInt(g.ry), month, toInt(g.rd));
+    const found = absolute(iso, "gregorian", "day", "stamp", normaliseClock(g.rt, g.rap));
+    if (found && g.rw !== undefined) found.weekday = WEEKDAY.get(foldKey(g.rw));
+    return found;
+  }
+  if (g.iy !== undefined) {
+    const time = normaliseClock(g.it, g.iap);
+    const kind = g.it !== undefined ? "stamp" : "absolute";
+    return absolute(gregorianIso(toInt(g.iy), toInt(g.im), toInt(g.id)), "gregorian", "day", kind, time);
+  }
+  if (g.ny !== undefined) {
+    const a = toInt(g.na);
+    const b = toInt(g.nb);
+    const y = toInt(g.ny);
+    const time = normaliseClock(g.nt, g.nap);
+    // Day first is the MENA convention; month first only when the first part cannot be a month.
+    if (a > 12 && b <= 12) return absolute(gregorianIso(y, b, a), "gregorian", "day", "absolute", time);
+    if (b > 12 && a <= 12) return absolute(gregorianIso(y, a, b), "gregorian", "day", "absolute", time);
+    if (a === b) return absolute(gregorianIso(y, a, a), "gregorian", "day", "absolute", time);
+    const found = absolute(gregorianIso(y, b, a), "gregorian", "day", "absolute", time);
+    if (found) found.needsLabel = true;
+    return found;
+  }
+  if (g.hy !== undefined) {
+    const month = HIJRI_MONTH.get(foldKey(g.hm ?? ""));
+    const iso = month === undefined ? null : hijriToGregorian(toInt(g.hy), month, toInt(g.hd));
+    return absolute(iso, "hijri", "day", "absolute");
+  }
+  if (g.gy !== undefined) {
+    const month = monthOf(g, "g");
+    const iso = month === null ? null : gregorianIso(toInt(g.gy), month, toInt(g.gd));
+    return absolute(iso, "gregorian", "day", "absolute", normaliseClock(g.gt, g.gap));
+  }
+  if (g.ey !== undefined) {
+    const month = monthOf(g, "e");
+    const iso = month === null ? null : gregorianIso(toInt(g.ey), month, toInt(g.ed));
+    return absolute(iso, "gregorian", "day", "absolute", normaliseClock(g.et, g.eap));
+  }
+  if (g.ky !== undefined) {
+    const name = foldKey(g.km ?? "");
+    const month = HIJRI_MONTH.get(name);
+    if (month === undefined || NEEDS_DAY.has(name)) return null;
+    return absolute(hijriToGregorian(toInt(g.ky), month, 1), "hijri", "month", "absolute");
+  }
+  if (g.my !== undefined) {
+    const month = monthOf(g, "m");
+    if (month === null || NEEDS_DAY.has(foldKey(g.mm ?? ""))) return null;
+    return absolute(gregorianIso(toInt(g.my), month, 1), "gregorian", "month", "absolute");
+  }
+  return interpretRelative(g, reference);
+}
+
+function interpretRelative(g: Groups, reference: string | null): Omit<Candidate, "start" | "end" | "raw"> | null {
+  let unit: RelUnit | undefined;
+  let count: number | null = null;
+  if (g.au !== undefined) {
+    unit = ARABIC_UNIT.get(foldKey(stripTanween(g.au)))?.unit;
+    count = toInt(g.an);
+  } else if (g.adual !== undefined || g.asing !== undefined) {
+    const found = ARABIC_UNIT.get(foldKey(stripTanween(g.adual ?? g.asing ?? "")));
+    unit = found?.unit;
+    count = found?.count ?? null;
+  } else if (g.xu !== undefined) {
+    unit = ENGLISH_UNIT.get(foldKey(g.xu));
+    count = /^\s*(?:an?|one)\s*$/i.test(g.xn ?? "") ? 1 : toInt(g.xn);
+  } else if (g.wb !== undefined) {
+    unit = "day";
+    count = 2;
+  } else if (g.wy !== undefined) {
+    unit = "day";
+    count = 1;
+  } else if (g.wt !== undefined) {
+    unit = "day";
+    count = 0;
+  }
+  if (unit === undefined || count === null || !Number.isFinite(count)) return null;
+  const precision = unit === "month" || unit === "year" ? "month" : "day";
+  const base = { calendar: "gregorian" as const, precision, kind: "relative" as const };
+  return reference === null ? base : { ...base, iso: shiftBack(reference, unit, count) };
+}
+
+/** "عامًا" → "عام": the accusative ending is matched but not part of the lexicon word. */
+function stripTanween(word: string): string {
+  return word.replace(/[\u064B\u0627]{1,2}$/u, (ending) => (ending.includes("\u064B") ? "" : ending));
+}
+
+/** Every date-like match in `text`, before page-level labelling. */
+function scan(text: string, reference: string | null): Candidate[] {
+  const found: Candidate[] = [];
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(text); m !== null; m = DATE_RE.exec(text)) {
+    const groups = (m.groups ?? {}) as Groups;
+    const meaning = interpret(groups, reference);
+    if (meaning === null) continue;
+    const candidate: Candidate = { ...meaning, start: m.index, end: m.index + m[0].length, raw: m[0] };
+    attachWeekday(text, candidate, found.at(-1)?.end ?? 0);
+    found.push(candidate);
+  }
+  return found;
+}
+
+/**
+ * Widens a mention to an adjacent weekday name and records whether that weekday fits the date.
+ * @param minStart end of the previous mention, which a widened mention must not overlap
+ */
+function attachWeekday(text: string, c: Candidate, minStart: number): void {
+  if (c.weekday === undefined) {
+    if (c.kind === "relative") {
+      const after = WEEKDAY_AFTER_RE.exec(text.slice(c.end, c.end + LOOKBEHIND_CHARS));
+      if (after?.groups?.w !== undefined) {
+        c.weekday = WEEKDAY.get(foldKey(after.groups.w));
+        c.end += after[0].length;
+      }
+    } else if (c.precision === "day") {
+      const from = Math.max(minStart, c.start - LOOKBEHIND_CHARS);
+      const before = WEEKDAY_BEFORE_RE.exec(text.slice(from, c.start));
+      if (before?.groups?.w !== undefined) {
+        c.weekday = WEEKDAY.get(foldKey(before.groups.w));
+        c.start = from + before.index;
+      }
+    }
+    c.raw = text.slice(c.start, c.end);
+  }
+  if (c.weekday !== undefined && c.iso !== undefined && c.precision === "day" && weekdayOf(c.iso) !== c.weekday) {
+    c.weekdayMismatch = true;
+  }
+}
+
+function lineBounds(text: string, start: number, end: number): { from: number; to: number } {
+  const from = text.lastIndexOf("\n", start - 1) + 1;
+  const nl = text.indexOf("\n", end);
+  return { from, to: nl === -1 ? text.length : nl };
+}
+
+/** Published / updated from a label right before the date, or right after it at the end of the line. */
+function labelFromContext(text: string, c: Candidate): LabelKind | undefined {
+  const { from, to } = lineBounds(text, c.start, c.end);
+  const before = LABEL_BEFORE_RE.exec(text.slice(Math.max(from, c.start - LOOKBEHIND_CHARS), c.start));
+  const hit = before ?? LABEL_AFTER_RE.exec(text.slice(c.end, to));
+  if (!hit?.groups) return undefined;
+  const word = hit.groups.pub ?? hit.groups.upd;
+  return word === undefined ? undefined : LABEL_KIND.get(foldKey(word)) ?? (hit.groups.pub ? "published" : "updated");
+}
+
+/** True when the line holding [start, end) is nothing but dates and date furniture. */
+function isDateOnly(line: string, spans: ReadonlyArray<{ start: number; end: number }>): boolean {
+  let residue = "";
+  let cursor = 0;
+  for (const span of spans) {
+    residue += `${line.slice(cursor, span.start)} `;
+    cursor = span.end;
+  }
+  residue += line.slice(cursor);
+  let evidence = spans.length > 0;
+  residue = residue.replace(DATE_LINE_FILLER_RE, (...args: unknown[]) => {
+    const groups = args[args.length - 1] as Groups;
+    if (groups.evidence !== undefined) evidence = true;
+    return " ";
+  });
+  return evidence && !/[\p{L}\p{N}]/u.test(residue);
+}
+
+/** Assigns labels from neighbours and, when `positional` (a whole page), from where dates sit on the page. */
+function labelAll(text: string, found: Candidate[], positional: boolean): void {
+  for (const c of found) {
+    if (c.kind === "relative") continue;
+    if (c.kind === "stamp" && c.raw.includes("@")) c.label = "crawl";
+    else {
+      const label = labelFromContext(text, c);
+      if (label) c.label = label;
+    }
+  }
+  // A Hijri date right beside a Gregorian one restates it.
+  for (let i = 0; i + 1 < found.length; i += 1) {
+    const a = found[i];
+    const b = found[i + 1];
+    if (!a || !b || a.calendar === b.calendar || a.kind === "relative" || b.kind === "relative") continue;
+    const gap = text.slice(a.end, b.start);
+    if (gap.includes("\n") || !EQUIVALENCE_GAP_RE.test(gap)) continue;
+    // The Gregorian partner keeps its own label (published, updated…); the Hijri one only restates it.
+    (a.calendar === "hijri" ? a : b).label = "hijri-equivalent";
+  }
+  if (positional) labelByPosition(text, found);
+}
+
+/** Header dates (top of the page, date-only line) and sidebar stamps (many date-only stamp lines). */
+function labelByPosition(text: string, found: Candidate[]): void {
+  const headerEnd = offsetAfterNonEmptyLines(text, HEADER_LINES);
+  const dateOnlyByLine = new Map<number, boolean>();
+  const dateOnly = (c: Candidate): boolean => {
+    const { from, to } = lineBounds(text, c.start, c.end);
+    let answer = dateOnlyByLine.get(from);
+    if (answer === undefined) {
+      const spans = found
+        .filter((o) => o.start >= from && o.end <= to)
+        .map((o) => ({ start: o.start - from, end: o.end - from }));
+      answer = isDateOnly(text.slice(from, to), spans);
+      dateOnlyByLine.set(from, answer);
+    }
+    return answer;
+  };
+  const stamps = found.filter((c) => c.kind === "stamp" && c.label === undefined && dateOnly(c));
+  if (stamps.length >= SIDEBAR_MIN_STAMPS) for (const c of stamps) c.label = "sidebar";
+  for (const c of found) {
+    if (c.label === undefined && c.kind !== "relative" && c.start < headerEnd && dateOnly(c)) c.label = "header";
+  }
+}
+
+function offsetAfterNonEmptyLines(text: string, count: number): number {
+  let seen = 0;
+  let from = 0;
+  while (from <= text.length) {
+    const nl = text.indexOf("\n", from);
+    const to = nl === -1 ? text.length : nl;
+    if (/\S/.test(text.slice(from, to))) seen += 1;
+    if (seen >= count || nl === -1) return to;
+    from = nl + 1;
+  }
+  return text.length;
+}
+
+function finish(c: Candidate): DateMention | null {
+  if (c.iso === undefined) return null;
+  const mention: DateMention = {
+    iso: c.iso,
+    start: c.start,
+    end: c.end,
+    raw: c.raw,
+    calendar: c.calendar,
+    precision: c.precision,
+    kind: c.kind,
+  };
+  if (c.time !== undefined) mention.time = c.time;
+  if (c.label !== undefined) mention.label = c.label;
+  if (c.weekdayMismatch) mention.weekdayMismatch = true;
+  return mention;
+}
+
+/** Scan, drop unlabelled ambiguous numerics, label. */
+function collect(text: string, reference: string | null): Candidate[] {
+  const found = scan(text, reference);
+  const kept = found.filter((c) => !c.needsLabel || labelFromContext(text, c) !== undefined);
+  labelAll(text, kept, true);
+  return kept;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Public API
+
+/**
+ * Finds every date mention in `text`, in order.
+ * Relative mentions ("منذ 3 ساعات", "أمس") are included only when `opts.reference` is given, dated back from
+ * it; they are never publication dates, and labels are only given to absolute dates and stamps.
+ * "header" and "sidebar" labels look at the page as a whole, so pass the whole page, not a single line.
+ * @param text decoded page text (NFC, LF line ends)
+ * @param opts optional reference date for relative mentions
+ */
+export function findDates(text: string, opts: FindDatesOptions = {}): DateMention[] {
+  const out: DateMention[] = [];
+  for (const c of collect(text, referenceIso(opts.reference))) {
+    const mention = finish(c);
+    if (mention) out.push(mention);
+  }
+  return out;
+}
+
+/**
+ * Parses one metadata value (`<meta>` content, JSON-LD `datePublished`, `<time datetime>`) to `YYYY-MM-DD`.
+ * ISO timestamps keep the calendar date as written (the zone is not applied: "2025-02-06T23:30:00-05:00" is
+ * 2025-02-06). Also RFC 2822, "2025-02-06@14:36:08 GMT", Unix epoch seconds/milliseconds (read as UTC), and the
+ * English and Arabic forms {@link findDates} knows. Month-only and ambiguous numeric values give null.
+ * @param raw the attribute or JSON value as found
+ */
+export function parseDate(raw: string): string | null {
+  const value = asciiDigits(raw.normalize("NFC")).trim();
+  if (value === "") return null;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[T\s@_])/.exec(value) ?? /^(\d{4})(\d{2})(\d{2})(?=$|T)/.exec(value);
+  if (iso) return gregorianIso(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  if (/^\d{10}(?:\d{3})?$/.test(value)) {
+    const ms = value.length === 13 ? Number(value) : Number(value) * 1000;
+    const day = msToIso(ms);
+    return gregorianIso(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)));
+  }
+  const mention = findDates(value).find((m) => m.kind !== "relative" && m.precision === "day");
+  return mention?.iso ?? null;
+}
+
+/**
+ * Tells whether a line is essentially only a date: dates, times, stamps, with optional labels ("تاريخ النشر",
+ * "آخر تحديث", "Updated"), weekdays, zone words ("GMT", "توقيت القاهرة المحلي"), a Hijri equivalent, and
+ * punctuation. Such lines are page furniture the cleaner can drop. A bare day and month ("09 كانون الأول")
+ * or a bare clock time ("06:58:00") counts as a date here even though it yields no mention.
+ * @param line one line of page text
+ * @param opts optional reference date, used to date relative mentions in `dates`
+ */
+export function classifyDateLine(line: string, opts: FindDatesOptions = {}): { isDateLine: boolean; dates: DateMention[] } {
+  const reference = referenceIso(opts.reference);
+  // Relative mentions count as date furniture even without a reference, though they are not returned then.
+  const found = scan(line, reference).filter((c) => !c.needsLabel || labelFromContext(line, c) !== undefined);
+  const isDateLine = /\S/.test(line) && isDateOnly(line, found);
+  labelAll(line, found, false);
+  const dates: DateMention[] = [];
+  for (const c of found) {
+    const mention = finish(c);
+    if (mention) dates.push(mention);
+  }
+  return { isDateLine, dates };
+}

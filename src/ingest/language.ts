@@ -1,0 +1,22 @@
+/**
+ * Stage "language": an article's language is the script most of its letters are written in.
+ * Arabic articles quote Latin names ("FK-2000", "AFRICOM") and English ones quote Arabic rarely, so a simple
+ * letter majority over the body is reliable; the title decides only when the body is empty.
+ */
+import type { Lang } from "../schemas/common.ts";
+import { scriptCounts } from "./text.ts";
+
+/** Characters sampled per paragraph: enough for a majority, bounded for very long lines. */
+const SAMPLE_CHARS = 2000;
+
+/** "ar" when Arabic letters are at least as many as Latin ones across `texts`, else "en". */
+export function detectLang(texts: readonly string[]): Lang {
+  let arabic = 0;
+  let latin = 0;
+  for (const t of texts) {
+    const s = scriptCounts(t.length > SAMPLE_CHARS ? t.slice(0, SAMPLE_CHARS) : t);
+    arabic += s.arabic;
+    latin += s.latin;
+  }
+  return arabic >= latin && arabic > 0 ? "ar" : latin > 0 ? "en" : "ar";
+}

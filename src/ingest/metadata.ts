@@ -1,0 +1,107 @@
+/**
+ * Stage "metadata": a draft's text fields. Body paragraphs verbatim (a paragraph equal to the title, the
+ * subtitle or an earlier paragraph is dropped: a repeated line is never body); captions from the header zone
+ * and between paragraphs, each once; source from the attribution line, the header's outlet label, or the page's
+ * outlet; dateline from the byline or the wire dateline opening the body; language from the body's script.
+ */
+import type { ArticleDraft } from "./assemble.ts";
+import { DATELINE } from "./assemble.ts";
+import type { ClassifiedPage } from "./classify.ts";
+import { detectLang } from "./language.ts";
+import type { CleanArticle } from "./index.ts";
+import { fold } from "./text.ts";
+
+/** Page-level facts shared by its articles. */
+export interface PageContext {
+  /** The outlet the page as a whole names (most frequent label, or HTML site name), or null. */
+  pageSource: string | null;
+  /** Body lines to leave out (see {@link sharedBoilerplate}). */
+  drop?: ReadonlySet<number>;
+}
+
+/** The outlet a page names most often in its labels and stamps ("«الشرق الأوسط» (باريس)" ×5). */
+export function pageSource(page: ClassifiedPage, siteName?: string | null): string | null {
+  const counts = new Map<string, { text: string; n: number }>();
+  for (const l of page.lines) {
+    if ((l.kind !== "label" && l.kind !== "attribution") || !l.value) continue;
+    const k = fold(l.value);
+    const c = counts.get(k) ?? { text: l.value, n: 0 };
+    c.n++;
+    counts.set(k, c);
+  }
+  let best: { text: string; n: number } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  return best?.text ?? siteName ?? null;
+}
+
+/**
+ * Paragraphs that several articles of a page share: a disclaimer or subscription note printed under every
+ * article ("تنشر الأناضول على موقعها جزءاً مختصراً …"). They are dropped from an article when they are a minority
+ * of its paragraphs; two copies of one whole article share everything and keep it.
+ */
+export function sharedBoilerplate(page: ClassifiedPage, drafts: readonly ArticleDraft[]): Set<number> {
+  const owners = new Map<string, Set<number>>();
+  drafts.forEach((d, n) => {
+    for (const i of d.body) {
+      const k = page.lines[i]!.key;
+      if (!k) continue;
+      const set = owners.get(k) ?? new Set<number>();
+      set.add(n);
+      owners.set(k, set);
+    }
+  });
+  const drop = new Set<number>();
+  for (const d of drafts) {
+    const shared = d.body.filter((i) => (owners.get(page.lines[i]!.key)?.size ?? 0) > 1);
+    if (shared.length > 0 && shared.length * 2 < d.body.length) for (const i of shared) drop.add(i);
+  }
+  return drop;
+}
+
+/** The city of a wire dateline opening `paragraph`, or null. */
+export function bodyDateline(paragraph: string): string | null {
+  const m = DATELINE.exec(paragraph.slice(0, 120));
+  const city = (m?.[1] ?? m?.[2])?.trim();
+  return city ? city : null;
+}
+
+/** Text fields of one article (dates and index are set by the caller). */
+export function articleFields(
+  page: ClassifiedPage,
+  draft: ArticleDraft,
+  ctx: PageContext,
+): Omit<CleanArticle, "index" | "published" | "seen"> {
+  const h = draft.header;
+  const skip = new Set<string>();
+  if (h.title) skip.add(fold(h.title));
+  if (h.subtitle) skip.add(fold(h.subtitle));
+  const body: string[] = [];
+  for (const i of draft.body) {
+    if (ctx.drop?.has(i)) continue;
+    const l = page.lines[i]!;
+    const key = l.key || fold(l.text.slice(0, 2000));
+    if (skip.has(key)) continue;
+    skip.add(key);
+    body.push(l.text);
+  }
+  const captions: string[] = [];
+  const seenCaptions = new Set<string>();
+  for (const c of [...h.captions, ...draft.captions.map((i) => page.lines[i]!.text)]) {
+    const k = fold(c);
+    if (seenCaptions.has(k)) continue;
+    seenCaptions.add(k);
+    captions.push(c);
+  }
+  const lang = detectLang(body.length ? body : [h.title ?? ""]);
+  return {
+    lang,
+    title: h.title,
+    subtitle: h.subtitle,
+    source: draft.attribution ?? h.source ?? ctx.pageSource,
+    author: h.author,
+    dateline: h.dateline ?? (body[0] ? bodyDateline(body[0]) : null),
+    body,
+    captions,
+    secondary: draft.secondary,
+  };
+}

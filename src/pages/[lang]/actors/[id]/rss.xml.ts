@@ -1,0 +1,17 @@
+/** RSS feed of the latest articles naming one actor. */
+import rss from "@astrojs/rss";
+import type { APIRoute } from "astro";
+import { siteData } from "../../../../components/site-data.ts";
+import type { Lang } from "../../../../schemas/common.ts";
+import { actorFeed } from "../../../../site/feeds.ts";
+import { LANGS } from "../../../../site/locale.ts";
+
+export async function getStaticPaths() {
+  const { model } = await siteData();
+  return LANGS.flatMap((lang) => [...model.actors.keys()].map((id) => ({ params: { lang, id } })));
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  const { model, settings, urls } = await siteData();
+  return rss(actorFeed(model, settings, params.lang as Lang, urls, params.id as string));
+};

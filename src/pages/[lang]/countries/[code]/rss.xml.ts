@@ -1,0 +1,17 @@
+/** RSS feed of the latest articles naming one country. */
+import rss from "@astrojs/rss";
+import type { APIRoute } from "astro";
+import { siteData } from "../../../../components/site-data.ts";
+import type { Lang } from "../../../../schemas/common.ts";
+import { countryFeed } from "../../../../site/feeds.ts";
+import { LANGS } from "../../../../site/locale.ts";
+
+export async function getStaticPaths() {
+  const { model } = await siteData();
+  return LANGS.flatMap((lang) => [...model.countries.values()].map((c) => ({ params: { lang, code: c.slug }, props: { code: c.code } })));
+}
+
+export const GET: APIRoute = async ({ params, props }) => {
+  const { model, settings, urls } = await siteData();
+  return rss(countryFeed(model, settings, params.lang as Lang, urls, (props as { code: string }).code));
+};

@@ -1,0 +1,132 @@
+/**
+ * Share-card specs: what the card of each shareable page says. The site decides the content; src/cards lays it
+ * out and renders `<outDir>/cards/<path>.png`. Pages reference the card through `cardFor`, and `cardSpecs` lists
+ * the same specs for the renderer, so a page can never point at a card that is not rendered.
+ *
+ * Shareable pages: home, briefs, articles, actors, countries (both editions), and the three index pages.
+ */
+import { CardSpec, type CardKind } from "../cards/spec.ts";
+import type { SiteSettings } from "../config.ts";
+import { t } from "../i18n/index.ts";
+import type { Lang } from "../schemas/common.ts";
+import { formatDate, formatPartialDate, LANGS } from "./locale.ts";
+import type { SiteModel } from "./model.ts";
+import { articleDateLine, articleTitle } from "./present.ts";
+
+/** How many actor chips / country names a card shows. */
+const CARD_CHIPS = 4;
+
+/** Card paths below `cards/` (ASCII, no extension). Index pages live under `index/` so no id can collide. */
+export const cardPaths = {
+  home: (lang: Lang) => `${lang}/home`,
+  briefs: (lang: Lang) => `${lang}/index/briefs`,
+  actors: (lang: Lang) => `${lang}/index/actors`,
+  countries: (lang: Lang) => `${lang}/index/countries`,
+  brief: (lang: Lang, day: string) => `${lang}/briefs/${day}`,
+  article: (lang: Lang, id: string) => `${lang}/articles/${id}`,
+  actor: (lang: Lang, id: string) => `${lang}/actors/${id}`,
+  country: (lang: Lang, slug: string) => `${lang}/countries/${slug}`,
+} as const;
+
+type CardTarget =
+  | { kind: "home" }
+  | { kind: "index"; page: "briefs" | "actors" | "countries" }
+  | { kind: "brief"; day: string }
+  | { kind: "article"; id: string }
+  | { kind: "actor"; id: string }
+  | { kind: "country"; code: string };
+
+type CardSettings = { site: Pick<SiteSettings, "title"> };
+
+function spec(lang: Lang, kind: CardKind, path: string, settings: CardSettings, fields: { title: string; kicker?: string; meta?: string[]; chips?: string[]; countries?: string[] }): CardSpec {
+  return CardSpec.parse({
+    path,
+    lang,
+    kind,
+    siteName: settings.site.title[lang],
+    alt: t(lang, "card.alt", { title: fields.title }),
+    ...fields,
+  });
+}
+
+/** The card of one page in one edition. Throws when the target does not exist in the model. */
+export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, target: CardTarget): CardSpec {
+  const actorName = (id: string) => model.actors.get(id)!.names[lang];
+  const countryName = (code: string) => model.countries.get(code)!.names[lang];
+  switch (target.kind) {
+    case "home": {
+      const brief = model.days[0];
+      return spec(lang, "home", cardPaths.home(lang), settings, {
+        title: settings.site.title[lang],
+        kicker: t(lang, "card.home"),
+        meta: brief ? [t(lang, "home.latestBrief", { date: formatDate(lang, brief.day) }), t(lang, "card.articles", { count: brief.articleIds.length })] : [],
+        chips: brief ? brief.actors.slice(0, CARD_CHIPS).map((c) => actorName(c.key)) : [],
+        countries: brief ? brief.groups.flatMap((g) => (g.country ? [countryName(g.country)] : [])).slice(0, CARD_CHIPS) : [],
+      });
+    }
+    case "index": {
+      const title = t(lang, target.page === "briefs" ? "archive.title" : target.page === "actors" ? "actors.title" : "countries.title");
+      return spec(lang, "index", cardPaths[target.page](lang), settings, {
+        title,
+        kicker: t(lang, "card.index"),
+        meta: target.page === "actors" ? [t(lang, "count.actors", { count: model.actors.size })] : [],
+      });
+    }
+    case "brief": {
+      const brief = model.dayIndex.get(target.day)!;
+      return spec(lang, "brief", cardPaths.brief(lang, brief.day), settings, {
+        title: t(lang, "brief.title", { date: formatDate(lang, brief.day) }),
+        kicker: t(lang, "card.brief"),
+        meta: [t(lang, "card.articles", { count: brief.articleIds.length })],
+        chips: brief.actors.slice(0, CARD_CHIPS).map((c) => actorName(c.key)),
+        countries: brief.groups.flatMap((g) => (g.country ? [countryName(g.country)] : [])).slice(0, CARD_CHIPS),
+      });
+    }
+    case "article": {
+      const view = model.articles.get(target.id)!;
+      const a = view.article;
+      return spec(lang, "article", cardPaths.article(lang, a.id), settings, {
+        title: articleTitle(a, lang).text,
+        kicker: a.source ?? t(lang, "card.article"),
+        meta: [articleDateLine(view, lang)],
+        chips: view.actorIds.slice(0, CARD_CHIPS).map(actorName),
+        countries: view.countries.slice(0, CARD_CHIPS).map(countryName),
+      });
+    }
+    case "actor": {
+      const actor = model.actors.get(target.id)!;
+      const role = actor.roles.find((r) => !r.to) ?? actor.roles[0];
+      const roleLine = role ? role.title[lang] + (role.from && !role.to ? ` (${formatPartialDate(lang, role.from)})` : "") : null;
+      return spec(lang, "actor", cardPaths.actor(lang, actor.id), settings, {
+        title: actor.names[lang],
+        kicker: t(lang, "card.actor", { type: t(lang, `actor.type.${actor.type}`) }),
+        meta: [...(roleLine ? [roleLine] : []), t(lang, "card.articles", { count: actor.articleCount })],
+        chips: actor.coActors.slice(0, CARD_CHIPS).map((c) => actorName(c.key)),
+        countries: actor.countries.slice(0, CARD_CHIPS).map((c) => countryName(c.key)),
+      });
+    }
+    case "country": {
+      const country = model.countries.get(target.code)!;
+      return spec(lang, "country", cardPaths.country(lang, country.slug), settings, {
+        title: country.names[lang],
+        kicker: t(lang, "card.country"),
+        meta: [t(lang, "card.articles", { count: country.articleCount })],
+        chips: country.topActors.slice(0, CARD_CHIPS).map((c) => actorName(c.key)),
+      });
+    }
+  }
+}
+
+/** The card spec of every shareable page in both editions, in a stable order. */
+export function cardSpecs(model: SiteModel, settings: CardSettings): CardSpec[] {
+  const out: CardSpec[] = [];
+  for (const lang of LANGS) {
+    out.push(cardFor(model, settings, lang, { kind: "home" }));
+    for (const page of ["briefs", "actors", "countries"] as const) out.push(cardFor(model, settings, lang, { kind: "index", page }));
+    for (const brief of model.days) out.push(cardFor(model, settings, lang, { kind: "brief", day: brief.day }));
+    for (const id of model.actors.keys()) out.push(cardFor(model, settings, lang, { kind: "actor", id }));
+    for (const code of model.countries.keys()) out.push(cardFor(model, settings, lang, { kind: "country", code }));
+    for (const id of model.latest) out.push(cardFor(model, settings, lang, { kind: "article", id }));
+  }
+  return out;
+}

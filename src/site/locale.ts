@@ -1,0 +1,111 @@
+/**
+ * Direction, language and number/date formatting for the two editions. Direction is derived here and only here:
+ * templates ask `localeInfo(lang)` for `lang`/`dir`, never hard-code `rtl`.
+ *
+ * Digits: the Arabic edition uses Western digits (`ar-u-nu-latn`). Article text from the region's press mostly uses
+ * them too («في 8 أغسطس»), so dates and counts the site adds read the same as the quoted text around them.
+ */
+import type { Lang } from "../schemas/common.ts";
+
+/** Both editions, Arabic (the default) first. */
+export const LANGS: readonly Lang[] = ["ar", "en"];
+export const DEFAULT_LANG: Lang = "ar";
+
+export interface LocaleInfo {
+  lang: Lang;
+  dir: "rtl" | "ltr";
+  /** BCP 47 tag for `Intl` (carries the digit choice). */
+  intl: string;
+  /** `og:locale` value. */
+  ogLocale: string;
+}
+
+const INFO: Record<Lang, LocaleInfo> = {
+  ar: { lang: "ar", dir: "rtl", intl: "ar-u-nu-latn", ogLocale: "ar_AR" },
+  en: { lang: "en", dir: "ltr", intl: "en-GB", ogLocale: "en_GB" },
+};
+
+/** `lang`, `dir` and the `Intl` locale of an edition. */
+export function localeInfo(lang: Lang): LocaleInfo {
+  return INFO[lang];
+}
+
+/** The other edition. */
+export function otherLang(lang: Lang): Lang {
+  return lang === "ar" ? "en" : "ar";
+}
+
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+
+/** The script a piece of data is written in, for `lang`/`dir` on mixed-direction snippets. */
+export function textLang(text: string): Lang {
+  return ARABIC_LETTER.test(text) ? "ar" : "en";
+}
+
+// Intl objects are costly to build and pages format thousands of values: one of each per edition.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(lang: Lang, style: "long" | "month" | "short"): Intl.DateTimeFormat {
+  const key = `${lang}:${style}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      style === "long"
+        ? { dateStyle: "long", timeZone: "UTC" }
+        : style === "month"
+          ? { year: "numeric", month: "long", timeZone: "UTC" }
+          : { day: "numeric", month: "short", timeZone: "UTC" };
+    f = new Intl.DateTimeFormat(INFO[lang].intl, options);
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+function utc(iso: string): Date {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+}
+
+/** `2024-08-15` → «15 أغسطس 2024» / "15 August 2024". Dates are calendar days: formatted in UTC so they never shift. */
+export function formatDate(lang: Lang, iso: string): string {
+  return dateFormat(lang, "long").format(utc(iso));
+}
+
+/** `2024-08` → «أغسطس 2024» / "August 2024". */
+export function formatMonth(lang: Lang, month: string): string {
+  return dateFormat(lang, "month").format(utc(`${month}-01`));
+}
+
+/** `2024-08-15` → «15 أغسطس» / "15 Aug": for chart axes. */
+export function formatShortDate(lang: Lang, iso: string): string {
+  return dateFormat(lang, "short").format(utc(iso));
+}
+
+/** A partial date from the knowledge base (`2015`, `2015-03`, `2015-03-02`) in the edition's words. */
+export function formatPartialDate(lang: Lang, partial: string): string {
+  if (/^\d{4}$/.test(partial)) return formatNumber(lang, Number(partial), false);
+  if (/^\d{4}-\d{2}$/.test(partial)) return formatMonth(lang, partial);
+  return formatDate(lang, partial);
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** A count in the edition's digits; `grouping: false` for years. */
+export function formatNumber(lang: Lang, n: number, grouping = true): string {
+  const key = `${lang}:${grouping}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(INFO[lang].intl, { useGrouping: grouping });
+    numberFormats.set(key, f);
+  }
+  return f.format(n);
+}
+
+const collators = new Map<Lang, Intl.Collator>();
+/** Alphabetical comparison in the edition's language. */
+export function compareText(lang: Lang, a: string, b: string): number {
+  let c = collators.get(lang);
+  if (!c) {
+    c = new Intl.Collator(INFO[lang].intl, { sensitivity: "base", numeric: true });
+    collators.set(lang, c);
+  }
+  return c.compare(a, b);
+}

@@ -1,0 +1,579 @@
+/**
+ * The site model: every aggregate the pages show, computed once per build from the collections.
+ *
+ * Pages only look things up here. Nothing a single page does may scan all articles: at 10,000 articles and two
+ * editions that would be quadratic. So this module makes a fixed number of passes:
+ *   1. order articles (day desc, id) and give each its day: `published`, else `seen` (marked), else undated;
+ *   2. resolve actor ids (former ids → current), count tag-only actors, decide which actors get a page;
+ *   3. one pass over articles filling posting lists per actor, country and day;
+ *   4. per-actor / per-country / per-day aggregates from their own posting lists only;
+ *   5. related articles from a bounded window of each shared actor's posting list.
+ *
+ * Framework-free: the Astro side wraps `buildSiteModel` in a module-level memo (src/components/site-data.ts).
+ */
+import type { SiteSettings } from "../config.ts";
+import type { Actor, ActorType, Role } from "../schemas/actor.ts";
+import type { Article } from "../schemas/article.ts";
+import type { Bilingual } from "../schemas/common.ts";
+import type { Country } from "./countries.ts";
+
+/** How many co-mentioned actors / countries an actor page lists. */
+export const CO_MENTION_LIMIT = 15;
+/** How many related articles an article page lists. */
+export const RELATED_LIMIT = 5;
+/**
+ * How far (in articles, each way) along a shared actor's latest-first list related candidates are looked for.
+ * Without a bound a very common actor (named in half the corpus) makes this quadratic; near-in-time articles are
+ * the useful ones anyway. 25 each way keeps 10,000 articles under a second on one core.
+ */
+export const RELATED_WINDOW = 25;
+/** How many actors a brief lists as "actors of the day", and a country page as "top actors". */
+export const TOP_ACTORS = 20;
+/** A timeline shorter than this many days is drawn per day, longer ones per month. */
+export const DAILY_TIMELINE_MAX_DAYS = 62;
+/** How many observed titles an actor page lists. */
+export const OBSERVED_ROLES_LIMIT = 6;
+
+export type DateSource = "published" | "seen" | "none";
+
+/** An article with what the site derives from it. */
+export interface ArticleView {
+  article: Article;
+  /** The brief it belongs to: `published`, else `seen`, else null. */
+  day: string | null;
+  dateSource: DateSource;
+  /** Tagged actors that have a page, current ids, in tag order, without duplicates. */
+  actorIds: string[];
+  /** Tagged countries that have a page, in tag order. */
+  countries: string[];
+  /** The country the article is filed under in a brief: most mentioned, then first tagged. */
+  primaryCountry: string | null;
+  /** Related articles by shared actors, best first. */
+  related: string[];
+}
+
+export interface Count<K extends string = string> {
+  key: K;
+  count: number;
+}
+
+/** Articles per bucket, with empty buckets filled so the axis is continuous. */
+export interface Timeline {
+  unit: "day" | "month";
+  /** `YYYY-MM-DD` or `YYYY-MM`, oldest first. */
+  buckets: Count[];
+}
+
+export interface CountryGroup {
+  /** Country code, or null for articles that name no country. */
+  country: string | null;
+  articleIds: string[];
+}
+
+export interface DayBrief {
+  day: string;
+  /** Articles of the day in page order. */
+  articleIds: string[];
+  groups: CountryGroup[];
+  /** Actors named that day, by number of articles. */
+  actors: Count[];
+  /** Actors and countries named for the first time (empty for the first brief). */
+  newActors: string[];
+  newCountries: string[];
+  /** How many of the day's articles are placed by the date they were seen (no publication date). */
+  seenOnly: number;
+  previous: string | null;
+  next: string | null;
+}
+
+export interface MonthGroup {
+  /** `YYYY-MM` */
+  month: string;
+  /** Days latest first, with their article counts. */
+  days: Count[];
+}
+
+export interface ActorMention {
+  articleId: string;
+  /** The sentence naming the actor (the first mention in the article), verbatim; null when the article has none. */
+  sentence: string | null;
+  surface: string | null;
+}
+
+export interface ActorView {
+  id: string;
+  names: Bilingual;
+  aliases: { ar: string[]; en: string[] };
+  type: ActorType;
+  country: string | null;
+  /** Id of the actor this one belongs to, when that actor has a page. */
+  affiliation: string | null;
+  /** Actors that name this one as their affiliation. */
+  members: string[];
+  roles: Role[];
+  description: Bilingual | null;
+  wikidata: string | null;
+  formerIds: string[];
+  /** Discovered, not confirmed by an editor (from the knowledge base flag, or only known from article tags). */
+  provisional: boolean;
+  /** True when the actor is in the curated knowledge base. */
+  curated: boolean;
+  articleCount: number;
+  /** Number of mention occurrences (provenance records) across all articles. */
+  mentionCount: number;
+  firstDay: string | null;
+  lastDay: string | null;
+  timeline: Timeline;
+  coActors: Count[];
+  countries: Count[];
+  /** Titles seen next to the name in articles (`Mention.role`), most frequent first. */
+  observedRoles: Count[];
+  latest: ActorMention[];
+}
+
+export interface CountryView {
+  code: string;
+  /** Lower-case code used in URLs and card paths. */
+  slug: string;
+  names: Bilingual;
+  articleCount: number;
+  firstDay: string | null;
+  lastDay: string | null;
+  latest: string[];
+  topActors: Count[];
+  /** Curated actors whose home country this is. */
+  actorsFrom: string[];
+  timeline: Timeline;
+}
+
+export interface ActorRedirect {
+  /** The former id (old URL segment). */
+  from: string;
+  /** The current id. */
+  to: string;
+}
+
+export interface SiteModel {
+  articles: ReadonlyMap<string, ArticleView>;
+  /** Every article id, latest first; undated articles last. */
+  latest: readonly string[];
+  /** Briefs, latest first. */
+  days: readonly DayBrief[];
+  dayIndex: ReadonlyMap<string, DayBrief>;
+  months: readonly MonthGroup[];
+  /** Articles with neither a publication nor a seen date (in no brief). */
+  undated: readonly string[];
+  actors: ReadonlyMap<string, ActorView>;
+  /** Actor ids sorted by name in each edition, and by number of articles. */
+  actorOrder: { ar: readonly string[]; en: readonly string[]; mentions: readonly string[] };
+  countries: ReadonlyMap<string, CountryView>;
+  countryOrder: { ar: readonly string[]; en: readonly string[] };
+  redirects: readonly ActorRedirect[];
+  /** Resolves a mention `ref` (actor id, former id or `country:XX`) to a page, or null when it has none. */
+  resolveRef(ref: string): { kind: "actor"; id: string } | { kind: "country"; code: string } | null;
+}
+
+export interface SiteModelInput {
+  articles: readonly Article[];
+  actors: readonly Actor[];
+  countries: readonly Country[];
+  settings: Pick<SiteSettings, "latest" | "provisionalMinArticles">;
+}
+
+interface ActorAcc {
+  articles: number[]; // indexes into `ordered`, ascending = latest first
+  mentions: number;
+  co: Map<string, number>;
+  countries: Map<string, number>;
+  roles: Map<string, number>;
+}
+
+/** `published`, else `seen`: the day an article is filed under. */
+export function articleDay(article: Pick<Article, "published" | "seen">): { day: string | null; source: DateSource } {
+  if (article.published) return { day: article.published, source: "published" };
+  if (article.seen) return { day: article.seen, source: "seen" };
+  return { day: null, source: "none" };
+}
+
+function byCountDesc(a: Count, b: Count): number {
+  return b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+function topCounts(map: Map<string, number>, limit: number): Count[] {
+  const all: Count[] = [];
+  for (const [key, count] of map) all.push({ key, count });
+  all.sort(byCountDesc);
+  return all.slice(0, limit);
+}
+
+function bump(map: Map<string, number>, key: string, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+}
+
+/** Buckets the days (one entry per article) into a continuous day or month axis. */
+export function buildTimeline(days: readonly string[]): Timeline {
+  if (days.length === 0) return { unit: "day", buckets: [] };
+  let first = days[0]!;
+  let last = days[0]!;
+  for (const d of days) {
+    if (d < first) first = d;
+    if (d > last) last = d;
+  }
+  const unit = daysBetween(first, last) < DAILY_TIMELINE_MAX_DAYS ? "day" : "month";
+  const counts = new Map<string, number>();
+  for (const d of days) bump(counts, unit === "day" ? d : d.slice(0, 7));
+  const buckets: Count[] = [];
+  if (unit === "day") {
+    for (let d = first; d <= last; d = nextDay(d)) buckets.push({ key: d, count: counts.get(d) ?? 0 });
+  } else {
+    for (let m = first.slice(0, 7); m <= last.slice(0, 7); m = nextMonth(m)) buckets.push({ key: m, count: counts.get(m) ?? 0 });
+  }
+  return { unit, buckets };
+}
+
+/** Computes every aggregate of the site. Pure: same input, same model (all orders break ties by id). */
+export function buildSiteModel(input: SiteModelInput): SiteModel {
+  const { settings } = input;
+  const countryNames = new Map(input.countries.map((c) => [c.code, c.names]));
+
+  // 1. Order: day desc, then id; undated last.
+  const dated = input.articles.map((article) => ({ article, ...articleDay(article) }));
+  dated.sort((a, b) => {
+    if (a.day !== b.day) {
+      if (a.day === null) return 1;
+      if (b.day === null) return -1;
+      return a.day < b.day ? 1 : -1;
+    }
+    return a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0;
+  });
+
+  // 2. Actors: the knowledge base, former ids, and actors only known from article tags.
+  const kb = new Map(input.actors.map((a) => [a.id, a]));
+  const current = new Map<string, string>();
+  for (const actor of input.actors) for (const old of actor.former_ids) current.set(old, actor.id);
+  const canonical = (id: string) => current.get(id) ?? id;
+  const tagOnly = new Map<string, { tag: Article["actors"][number]; articles: number }>();
+  for (const { article } of dated) {
+    const seen = new Set<string>();
+    for (const tag of article.actors) {
+      const id = canonical(tag.id);
+      if (kb.has(id) || seen.has(id)) continue;
+      seen.add(id);
+      const entry = tagOnly.get(id);
+      if (entry) entry.articles++;
+      else tagOnly.set(id, { tag, articles: 1 });
+    }
+  }
+  const hasPage = (id: string) => kb.has(id) || (tagOnly.get(id)?.articles ?? 0) >= settings.provisionalMinArticles;
+
+  // 3. One pass: posting lists and per-article derived fields.
+  const views = new Map<string, ArticleView>();
+  const ordered: ArticleView[] = [];
+  const actorAcc = new Map<string, ActorAcc>();
+  const countryArticles = new Map<string, number[]>();
+  const countryActors = new Map<string, Map<string, number>>();
+  const dayArticles = new Map<string, number[]>();
+  const countryUsed = (code: string) => countryNames.has(code);
+
+  for (const { article, day, source } of dated) {
+    const index = ordered.length;
+    const actorIds: string[] = [];
+    for (const tag of article.actors) {
+      const id = canonical(tag.id);
+      if (hasPage(id) && !actorIds.includes(id)) actorIds.push(id);
+    }
+    const countries = [...new Set(article.countries)].filter(countryUsed);
+    const countryMentions = new Map<string, number>();
+    const actorMentions = new Map<string, number>();
+    for (const m of article.mentions) {
+      if (m.ref.startsWith("country:")) bump(countryMentions, m.ref.slice(8));
+      else bump(actorMentions, canonical(m.ref));
+    }
+    let primaryCountry: string | null = null;
+    let best = -1;
+    for (const code of countries) {
+      const n = countryMentions.get(code) ?? 0;
+      if (n > best) {
+        best = n;
+        primaryCountry = code;
+      }
+    }
+    const view: ArticleView = { article, day, dateSource: source, actorIds, countries, primaryCountry, related: [] };
+    views.set(article.id, view);
+    ordered.push(view);
+
+    if (day) {
+      const list = dayArticles.get(day);
+      if (list) list.push(index);
+      else dayArticles.set(day, [index]);
+    }
+    for (const id of actorIds) {
+      let acc = actorAcc.get(id);
+      if (!acc) {
+        acc = { articles: [], mentions: 0, co: new Map(), countries: new Map(), roles: new Map() };
+        actorAcc.set(id, acc);
+      }
+      acc.articles.push(index);
+      acc.mentions += actorMentions.get(id) ?? 0;
+      for (const other of actorIds) if (other !== id) bump(acc.co, other);
+      for (const code of countries) bump(acc.countries, code);
+    }
+    for (const m of article.mentions) {
+      if (m.role && !m.ref.startsWith("country:")) {
+        const acc = actorAcc.get(canonical(m.ref));
+        if (acc) bump(acc.roles, m.role.trim());
+      }
+    }
+    for (const code of countries) {
+      const list = countryArticles.get(code);
+      if (list) list.push(index);
+      else countryArticles.set(code, [index]);
+      let actors = countryActors.get(code);
+      if (!actors) countryActors.set(code, (actors = new Map()));
+      for (const id of actorIds) bump(actors, id);
+    }
+  }
+
+  const dayOf = (i: number) => ordered[i]!.day;
+  const datedDays = (list: readonly number[]) => list.map(dayOf).filter((d): d is string => d !== null);
+
+  // 4a. Actors.
+  const actors = new Map<string, ActorView>();
+  const members = new Map<string, string[]>();
+  for (const actor of input.actors) {
+    if (actor.affiliation && kb.has(actor.affiliation)) {
+      const list = members.get(actor.affiliation);
+      if (list) list.push(actor.id);
+      else members.set(actor.affiliation, [actor.id]);
+    }
+  }
+  const firstDayOfActor = new Map<string, string>();
+  const makeView = (id: string, base: Omit<ActorView, "articleCount" | "mentionCount" | "firstDay" | "lastDay" | "timeline" | "coActors" | "countries" | "observedRoles" | "latest">): ActorView => {
+    const acc = actorAcc.get(id);
+    const list = acc?.articles ?? [];
+    const days = datedDays(list);
+    const firstDay = days.length ? days[days.length - 1]! : null;
+    if (firstDay) firstDayOfActor.set(id, firstDay);
+    return {
+      ...base,
+      articleCount: list.length,
+      mentionCount: acc?.mentions ?? 0,
+      firstDay,
+      lastDay: days.length ? days[0]! : null,
+      timeline: buildTimeline(days),
+      coActors: acc ? topCounts(acc.co, CO_MENTION_LIMIT) : [],
+      countries: acc ? topCounts(acc.countries, CO_MENTION_LIMIT) : [],
+      observedRoles: acc ? topCounts(acc.roles, OBSERVED_ROLES_LIMIT) : [],
+      latest: list.slice(0, settings.latest).map((i) => {
+        const a = ordered[i]!.article;
+        const m = a.mentions.find((x) => canonical(x.ref) === id);
+        return { articleId: a.id, sentence: m?.sentence ?? null, surface: m?.surface ?? null };
+      }),
+    };
+  };
+  for (const actor of input.actors) {
+    actors.set(
+      actor.id,
+      makeView(actor.id, {
+        id: actor.id,
+        names: actor.names,
+        aliases: actor.aliases,
+        type: actor.type,
+        country: actor.country && countryUsed(actor.country) ? actor.country : null,
+        affiliation: actor.affiliation && kb.has(actor.affiliation) ? actor.affiliation : null,
+        members: (members.get(actor.id) ?? []).sort(),
+        roles: actor.roles,
+        description: actor.description,
+        wikidata: actor.wikidata ?? null,
+        formerIds: actor.former_ids,
+        provisional: actor.provisional,
+        curated: true,
+      }),
+    );
+  }
+  for (const [id, { tag }] of tagOnly) {
+    if (!hasPage(id)) continue;
+    const ar = tag.ar || tag.en;
+    const en = tag.en || tag.ar;
+    actors.set(
+      id,
+      makeView(id, {
+        id,
+        names: { ar: ar || id, en: en || id },
+        aliases: { ar: [], en: [] },
+        type: tag.type,
+        country: null,
+        affiliation: null,
+        members: [],
+        roles: [],
+        description: null,
+        wikidata: null,
+        formerIds: [],
+        provisional: true,
+        curated: false,
+      }),
+    );
+  }
+
+  // 4b. Countries: those named by an article or home to a curated actor.
+  const countryCodes = new Set<string>(countryArticles.keys());
+  for (const a of actors.values()) if (a.country) countryCodes.add(a.country);
+  const actorsFrom = new Map<string, string[]>();
+  for (const a of actors.values()) {
+    if (!a.country) continue;
+    const list = actorsFrom.get(a.country);
+    if (list) list.push(a.id);
+    else actorsFrom.set(a.country, [a.id]);
+  }
+  const countries = new Map<string, CountryView>();
+  const firstDayOfCountry = new Map<string, string>();
+  for (const code of [...countryCodes].sort()) {
+    const list = countryArticles.get(code) ?? [];
+    const days = datedDays(list);
+    if (days.length) firstDayOfCountry.set(code, days[days.length - 1]!);
+    countries.set(code, {
+      code,
+      slug: code.toLowerCase(),
+      names: countryNames.get(code)!,
+      articleCount: list.length,
+      firstDay: days.length ? days[days.length - 1]! : null,
+      lastDay: days.length ? days[0]! : null,
+      latest: list.slice(0, settings.latest).map((i) => ordered[i]!.article.id),
+      topActors: topCounts(countryActors.get(code) ?? new Map(), TOP_ACTORS),
+      actorsFrom: (actorsFrom.get(code) ?? []).sort(),
+      timeline: buildTimeline(days),
+    });
+  }
+
+  // 4c. Briefs.
+  const newActorsOn = new Map<string, string[]>();
+  for (const [id, day] of firstDayOfActor) {
+    const list = newActorsOn.get(day);
+    if (list) list.push(id);
+    else newActorsOn.set(day, [id]);
+  }
+  const newCountriesOn = new Map<string, string[]>();
+  for (const [code, day] of firstDayOfCountry) {
+    const list = newCountriesOn.get(day);
+    if (list) list.push(code);
+    else newCountriesOn.set(day, [code]);
+  }
+  const dayKeys = [...dayArticles.keys()]; // already latest first: `ordered` is sorted by day
+  const earliest = dayKeys[dayKeys.length - 1];
+  const days: DayBrief[] = dayKeys.map((day, i) => {
+    const list = dayArticles.get(day)!;
+    const groups = new Map<string | null, string[]>();
+    const counts = new Map<string, number>();
+    let seenOnly = 0;
+    for (const index of list) {
+      const view = ordered[index]!;
+      if (view.dateSource === "seen") seenOnly++;
+      const g = groups.get(view.primaryCountry);
+      if (g) g.push(view.article.id);
+      else groups.set(view.primaryCountry, [view.article.id]);
+      for (const id of view.actorIds) bump(counts, id);
+    }
+    const groupList: CountryGroup[] = [...groups].map(([country, articleIds]) => ({ country, articleIds }));
+    groupList.sort((a, b) => {
+      if (a.country === null) return 1;
+      if (b.country === null) return -1;
+      return b.articleIds.length - a.articleIds.length || (a.country < b.country ? -1 : 1);
+    });
+    const isFirst = day === earliest;
+    return {
+      day,
+      articleIds: list.map((index) => ordered[index]!.article.id),
+      groups: groupList,
+      actors: topCounts(counts, TOP_ACTORS),
+      newActors: isFirst ? [] : (newActorsOn.get(day) ?? []).sort(),
+      newCountries: isFirst ? [] : (newCountriesOn.get(day) ?? []).sort(),
+      seenOnly,
+      previous: dayKeys[i + 1] ?? null,
+      next: i > 0 ? dayKeys[i - 1]! : null,
+    };
+  });
+  const months: MonthGroup[] = [];
+  for (const brief of days) {
+    const month = brief.day.slice(0, 7);
+    let group = months[months.length - 1];
+    if (!group || group.month !== month) months.push((group = { month, days: [] }));
+    group.days.push({ key: brief.day, count: brief.articleIds.length });
+  }
+
+  // 5. Related articles: shared actors weighted by rarity, looked for near the article in each actor's list.
+  const total = ordered.length;
+  const idf = new Map<string, number>();
+  for (const [id, acc] of actorAcc) idf.set(id, Math.log(1 + total / acc.articles.length));
+  const position = new Map<string, Map<number, number>>();
+  for (const [id, acc] of actorAcc) position.set(id, new Map(acc.articles.map((index, p) => [index, p])));
+  ordered.forEach((view, index) => {
+    const score = new Map<number, number>();
+    for (const id of view.actorIds) {
+      const list = actorAcc.get(id)!.articles;
+      const p = position.get(id)!.get(index)!;
+      const weight = idf.get(id)!;
+      for (let q = Math.max(0, p - RELATED_WINDOW); q < Math.min(list.length, p + RELATED_WINDOW + 1); q++) {
+        const other = list[q]!;
+        if (other !== index) score.set(other, (score.get(other) ?? 0) + weight);
+      }
+    }
+    view.related = [...score]
+      .sort((a, b) => b[1] - a[1] || Math.abs(a[0] - index) - Math.abs(b[0] - index) || a[0] - b[0])
+      .slice(0, RELATED_LIMIT)
+      .map(([i]) => ordered[i]!.article.id);
+  });
+
+  // Orders for the index pages.
+  const actorIds = [...actors.keys()];
+  const byName = (lang: "ar" | "en") => {
+    const collator = new Intl.Collator(lang === "ar" ? "ar" : "en", { sensitivity: "base", numeric: true });
+    return [...actorIds].sort((a, b) => collator.compare(actors.get(a)!.names[lang], actors.get(b)!.names[lang]) || (a < b ? -1 : 1));
+  };
+  const byMentions = [...actorIds].sort(
+    (a, b) => actors.get(b)!.articleCount - actors.get(a)!.articleCount || (a < b ? -1 : 1),
+  );
+  const countryIds = [...countries.keys()];
+  const countriesByName = (lang: "ar" | "en") => {
+    const collator = new Intl.Collator(lang, { sensitivity: "base" });
+    return [...countryIds].sort((a, b) => collator.compare(countries.get(a)!.names[lang], countries.get(b)!.names[lang]) || (a < b ? -1 : 1));
+  };
+
+  const redirects: ActorRedirect[] = [];
+  for (const [from, to] of current) if (actors.has(to) && !actors.has(from)) redirects.push({ from, to });
+  redirects.sort((a, b) => (a.from < b.from ? -1 : 1));
+
+  return {
+    articles: views,
+    latest: ordered.map((v) => v.article.id),
+    days,
+    dayIndex: new Map(days.map((d) => [d.day, d])),
+    months,
+    undated: ordered.filter((v) => v.day === null).map((v) => v.article.id),
+    actors,
+    actorOrder: { ar: byName("ar"), en: byName("en"), mentions: byMentions },
+    countries,
+    countryOrder: { ar: countriesByName("ar"), en: countriesByName("en") },
+    redirects,
+    resolveRef(ref) {
+      if (ref.startsWith("country:")) {
+        const code = ref.slice(8);
+        return countries.has(code) ? { kind: "country", code } : null;
+      }
+      const id = canonical(ref);
+      return actors.has(id) ? { kind: "actor", id } : null;
+    },
+  };
+}

@@ -1,0 +1,630 @@
+/**
+ * `npm run -s bench -- --articles N [--seed S] [--json] [--keep] [--stages ingest,site,search,cards,rebuild,baseline]`
+ *
+ * One run, one process tree: generates a synthetic corpus (tests/bench/generate.ts) into a temporary content
+ * folder, then times each stage as a child process of this runner, with MARSAD_CONTENT_DIR / MARSAD_OUT_DIR /
+ * MARSAD_CACHE_DIR pointing into that folder:
+ *
+ *   ingest    `briefing ingest --json` (articles written / s), plus in-process single-core clean+tag throughput
+ *   site      `briefing build --skip-ingest --no-cards --no-search` (pages = .html files in dist)
+ *   search    buildSearchIndex(dist) in a child (tests/bench/child/search.ts)
+ *   cards     renderCards(cardSpecs(loadSiteModel())) in a child, cold then warm (warm must render 0)
+ *   rebuild   one new raw page: ingest (exactly 1 input processed) + site + search + cards
+ *   baseline  a plain Astro project with as many trivial pages, built in node_modules/.cache/marsad-bench/
+ *
+ * Peak RSS is the largest sum of VmRSS over the whole process tree, sampled every 100 ms from /proc; each child's
+ * own peak comes from `/usr/bin/time -f %M` when available. A stage that cannot run (a module not written yet, a
+ * failing build) is reported as null with its reason, never as a number.
+ *
+ * Progress goes to stderr; stdout carries the table, or one JSON object with --json.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { generateCorpus, generateExtraPage, type CorpusSummary } from "./generate.ts";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const HERE = join(ROOT, "tests/bench");
+const STAGES = ["ingest", "site", "search", "cards", "rebuild", "baseline"] as const;
+type Stage = (typeof STAGES)[number];
+const DEFAULT_ARTICLES = 2000;
+const DEFAULT_SEED = "marsad-bench-1";
+/** RSS sampling period. */
+const SAMPLE_MS = 100;
+/** Lines of a failing child's stderr kept for the report. */
+const TAIL_LINES = 12;
+const GNU_TIME = "/usr/bin/time";
+
+const usage = `Usage: npm run -s bench -- [--articles N] [--seed S] [--json] [--keep] [--stages ${STAGES.join(",")}]
+
+Generates N synthetic articles (default ${DEFAULT_ARTICLES}) in a temporary folder and times ingest, the site
+build, the search index, share cards (cold and warm), a rebuild after one new article, and a plain Astro
+baseline with as many pages.
+  --articles N   distinct articles to generate
+  --seed S       generator seed (default ${DEFAULT_SEED})
+  --json         print one JSON object instead of a table
+  --keep         keep the temporary folders (their paths are printed)
+  --stages LIST  comma-separated subset of: ${STAGES.join(", ")}`;
+
+interface Options {
+  articles: number;
+  seed: string;
+  json: boolean;
+  keep: boolean;
+  stages: Set<Stage>;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { articles: DEFAULT_ARTICLES, seed: DEFAULT_SEED, json: false, keep: false, stages: new Set(STAGES) };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === "--articles" || flag === "-n") {
+      o.articles = Number(value());
+      if (!Number.isInteger(o.articles) || o.articles < 1) throw new Error("--articles must be a positive whole number");
+    } else if (flag === "--seed") o.seed = value();
+    else if (flag === "--json") o.json = true;
+    else if (flag === "--keep") o.keep = true;
+    else if (flag === "--stages") {
+      const list = value().split(",").map((s) => s.trim()).filter(Boolean);
+      const unknown = list.filter((s) => !(STAGES as readonly string[]).includes(s));
+      if (unknown.length) throw new Error(`unknown stage(s) ${unknown.join(", ")} (stages: ${STAGES.join(", ")})`);
+      o.stages = new Set(list as Stage[]);
+    } else if (flag === "--help" || flag === "-h") {
+      process.stdout.write(`${usage}\n`);
+      process.exit(0);
+    } else throw new Error(`unknown option ${flag}`);
+  }
+  return o;
+}
+
+const log = (message: string): void => {
+  process.stderr.write(`[bench] ${message}\n`);
+};
+const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Process-tree RSS sampling
+
+/** Samples the summed VmRSS of this process and all its descendants; keeps the peak overall and per stage. */
+class TreeRss {
+  peakKb = 0;
+  stage = "setup";
+  stagePeakKb = new Map<string, number>();
+  timer: NodeJS.Timeout | undefined;
+
+  start(): void {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), SAMPLE_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.sample();
+  }
+
+  enter(stage: string): void {
+    this.sample();
+    this.stage = stage;
+    this.sample();
+  }
+
+  sample(): void {
+    let total = 0;
+    for (const pid of descendants(process.pid)) total += vmRssKb(pid);
+    if (total > this.peakKb) this.peakKb = total;
+    if (total > (this.stagePeakKb.get(this.stage) ?? 0)) this.stagePeakKb.set(this.stage, total);
+  }
+}
+
+/** `root` and every process below it, from the ppid field of /proc/<pid>/stat. */
+function descendants(root: number): number[] {
+  const children = new Map<number, number[]>();
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return [root];
+  }
+  for (const name of entries) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after the last ")".
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const list = children.get(ppid) ?? [];
+    list.push(Number(name));
+    children.set(ppid, list);
+  }
+  const out: number[] = [];
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    out.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+function vmRssKb(pid: number): number {
+  try {
+    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Children
+
+interface ChildResult {
+  code: number;
+  seconds: number;
+  stdout: string;
+  stderrTail: string;
+  /** The child's own peak RSS (largest single process it waited for), from GNU time. */
+  maxRssMb: number | null;
+}
+
+const hasGnuTime = existsSync(GNU_TIME);
+
+/** Runs `node <args>` as a child of this runner and times it (wall clock). */
+function runNode(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<ChildResult> {
+  const rssFile = `${options.logFile}.rss`;
+  const [command, argv] = hasGnuTime
+    ? [GNU_TIME, ["-f", "%M", "-o", rssFile, process.execPath, ...args]]
+    : [process.execPath, args];
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn(command, argv, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    const finish = (code: number): void => {
+      const seconds = (performance.now() - started) / 1000;
+      const stderr = Buffer.concat(err).toString("utf8");
+      writeFileSync(options.logFile, stderr);
+      let maxRssMb: number | null = null;
+      if (hasGnuTime && existsSync(rssFile)) {
+        // GNU time writes "Command exited with non-zero status N" before the value when the child fails.
+        const kb = Number(readFileSync(rssFile, "utf8").trim().split("\n").pop());
+        if (Number.isFinite(kb) && kb > 0) maxRssMb = round(kb / 1024, 1);
+      }
+      done({
+        code,
+        seconds,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderrTail: stderr.trimEnd().split("\n").slice(-TAIL_LINES).join("\n"),
+        maxRssMb,
+      });
+    };
+    child.on("error", (e) => {
+      err.push(Buffer.from(String(e)));
+      finish(127);
+    });
+    child.on("close", (code, signal) => finish(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** Last JSON object printed on stdout (ingest --json pretty-prints; the stage children print one line). */
+function lastJson(stdout: string): Record<string, unknown> | null {
+  const text = stdout.trim();
+  for (let start = text.lastIndexOf("\n{"); ; start = text.lastIndexOf("\n{", start - 1)) {
+    try {
+      return JSON.parse(text.slice(start + 1)) as Record<string, unknown>;
+    } catch {
+      if (start <= 0) break;
+    }
+  }
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+/** A one-line reason for a failed child, from its JSON or the end of its stderr. */
+function failure(what: string, r: ChildResult): string {
+  const json = lastJson(r.stdout);
+  if (json && typeof json.reason === "string") return json.reason;
+  const lines = r.stderrTail.split("\n").map((l) => l.trim()).filter(Boolean);
+  const useful = [...lines].reverse().find((l) => /error|cannot|not found|missing|failed/i.test(l)) ?? lines.at(-1) ?? "no output";
+  return `${what} exited with status ${r.code}: ${useful.slice(0, 300)}`;
+}
+
+function countFiles(dir: string, ext: string): number {
+  if (!existsSync(dir)) return 0;
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith(ext)) n++;
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// In-process extraction throughput
+
+interface ExtractMeasure {
+  articles: number;
+  pages: number;
+  lexicon_s: number;
+  extract_s: number;
+}
+
+/** Clean + tag over pages already in memory, on this thread only. */
+async function measureExtract(contentDir: string): Promise<ExtractMeasure> {
+  const need = async (rel: string, names: string[]): Promise<Record<string, unknown>> => {
+    const path = join(ROOT, rel);
+    if (!existsSync(path)) throw new Error(`${rel} does not exist yet`);
+    const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    const missing = names.filter((n) => typeof mod[n] !== "function");
+    if (missing.length) throw new Error(`${rel} does not export ${missing.join(", ")}`);
+    return mod;
+  };
+  const inputs = await need("src/pipeline/read-inputs.ts", ["findInputs", "readInput"]);
+  const extract = await need("src/pipeline/extract.ts", ["extractPages"]);
+  const entities = await need("src/entities/index.ts", ["createTagger", "loadEntityLexicons"]);
+  type Page = { file: string; bytes: Uint8Array };
+  const found = (inputs.findInputs as (p: string[], cwd: string) => { inputs: Array<{ path: string; file: string }> })([join(contentDir, "inbox")], ROOT);
+  const pages: Page[] = [];
+  for (const input of found.inputs) {
+    const read = (inputs.readInput as (i: unknown) => { ok: boolean; page?: Page })(input);
+    if (read.ok && read.page) pages.push(read.page);
+  }
+  const t0 = performance.now();
+  const tagger = (entities.createTagger as (l: unknown) => unknown)((entities.loadEntityLexicons as (d: string) => unknown)(contentDir));
+  const t1 = performance.now();
+  const out = (extract.extractPages as (p: Page[], t: unknown) => { articles: unknown[] })(pages, tagger);
+  const t2 = performance.now();
+  return { articles: out.articles.length, pages: pages.length, lexicon_s: (t1 - t0) / 1000, extract_s: (t2 - t1) / 1000 };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Baseline Astro project
+
+/** Writes a plain Astro project with `pages` trivial pages; returns its folder. */
+function writeBaseline(dir: string, pages: number): void {
+  mkdirSync(join(dir, "src/pages"), { recursive: true });
+  mkdirSync(join(dir, "src/layouts"), { recursive: true });
+  mkdirSync(join(dir, "src/data"), { recursive: true });
+  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "marsad-bench-baseline", private: true, type: "module" }, null, 2)}\n`);
+  writeFileSync(join(dir, "astro.config.mjs"), `import { defineConfig } from "astro/config";\n\nexport default defineConfig({ outDir: "./dist" });\n`);
+  writeFileSync(
+    join(dir, "src/layouts/Base.astro"),
+    `---\nconst { title, lang } = Astro.props;\n---\n<html lang={lang} dir={lang === "ar" ? "rtl" : "ltr"}>\n<head><meta charset="utf-8" /><title>{title}</title></head>\n<body><main><slot /></main></body>\n</html>\n`,
+  );
+  writeFileSync(
+    join(dir, "src/pages/[slug].astro"),
+    `---\nimport Base from "../layouts/Base.astro";\nimport pages from "../data/pages.json";\n\nexport function getStaticPaths() {\n  return pages.map((p) => ({ params: { slug: p.slug }, props: p }));\n}\nconst { title, lang, text } = Astro.props;\n---\n<Base title={title} lang={lang}><h1>{title}</h1><p>{text}</p></Base>\n`,
+  );
+  const data = Array.from({ length: pages }, (_, i) => ({
+    slug: `p-${String(i).padStart(6, "0")}`,
+    lang: i % 4 === 3 ? "en" : "ar",
+    title: `Page ${i}`,
+    text: `Baseline page number ${i}.`,
+  }));
+  writeFileSync(join(dir, "src/data/pages.json"), JSON.stringify(data));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Run
+
+interface Report {
+  [key: string]: unknown;
+}
+
+async function main(): Promise<number> {
+  let options: Options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n${usage}\n`);
+    return 2;
+  }
+  const rss = new TreeRss();
+  rss.start();
+  const temps: string[] = [];
+  const cleanup = (): void => {
+    if (options.keep) return;
+    for (const t of temps) rmSync(t, { recursive: true, force: true });
+  };
+  process.once("SIGINT", () => {
+    cleanup();
+    process.exit(130);
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), "marsad-bench-"));
+  temps.push(dir);
+  const logs = join(dir, "logs");
+  mkdirSync(logs, { recursive: true });
+  const outDir = join(dir, "dist");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MARSAD_CONTENT_DIR: dir,
+    MARSAD_OUT_DIR: outDir,
+    MARSAD_CACHE_DIR: join(dir, "cache"),
+    ASTRO_TELEMETRY_DISABLED: "1",
+  };
+  delete env.MARSAD_INBOX_DIR;
+  const cli = join(ROOT, "src/cli/main.ts");
+  const reasons: Record<string, string> = {};
+  const childRss: Record<string, number | null> = {};
+  const r: Report = {
+    articles: options.articles,
+    pages: null,
+    cards: null,
+    ingest_s: null,
+    ingest_articles_per_s: null,
+    extract_articles_per_s: null,
+    site_build_s: null,
+    baseline_build_s: null,
+    build_ratio: null,
+    cards_cold_s: null,
+    cards_per_s: null,
+    cards_rendered_warm: null,
+    search_index_s: null,
+    rebuild_after_one_new_article_s: null,
+    rebuild_cards_rendered: null,
+    peak_rss_mb: null,
+  };
+  const run = async (stage: string, args: string[], cwd = ROOT, childEnv = env): Promise<ChildResult> => {
+    const result = await runNode(args, { cwd, env: childEnv, logFile: join(logs, `${stage}.log`) });
+    childRss[stage] = result.maxRssMb;
+    log(`${stage}: ${result.code === 0 ? "ok" : `exit ${result.code}`} in ${result.seconds.toFixed(2)}s`);
+    return result;
+  };
+
+  // Generate.
+  rss.enter("generate");
+  log(`generating ${options.articles} articles (seed ${options.seed}) into ${dir}`);
+  let t = performance.now();
+  const corpus: CorpusSummary = generateCorpus({ articles: options.articles, seed: options.seed, dir });
+  const generateS = (performance.now() - t) / 1000;
+  log(
+    `generated ${corpus.files} files (${(corpus.bytes / 1e6).toFixed(1)} MB): ${corpus.byLang.ar ?? 0} Arabic / ${corpus.byLang.en ?? 0} English articles, ` +
+      `${corpus.multiArticlePages} multi-article pages, ${corpus.duplicates} copies, ${corpus.actorsInKnowledgeBase} actors in the knowledge base, ${generateS.toFixed(1)}s`,
+  );
+
+  // Ingest.
+  if (options.stages.has("ingest")) {
+    rss.enter("ingest");
+    const res = await run("ingest", [cli, "ingest", "--json"]);
+    const report = lastJson(res.stdout);
+    if (res.code === 0 && report && Array.isArray(report.written)) {
+      const written = (report.written as unknown[]).length;
+      r.ingest_s = round(res.seconds);
+      r.ingest_articles_written = written;
+      r.ingest_articles = report.articles ?? null;
+      r.ingest_skipped = Array.isArray(report.skipped) ? report.skipped.length : null;
+      r.ingest_articles_per_s = round(written / res.seconds, 1);
+      if (written === 0) reasons.ingest_articles_per_s = "ingest wrote no article";
+    } else reasons.ingest_s = reasons.ingest_articles_per_s = failure("ingest", res);
+
+    rss.enter("extract-in-process");
+    log("measuring in-process clean+tag throughput (one thread)");
+    try {
+      const m = await measureExtract(dir);
+      rss.sample();
+      r.extract_articles = m.articles;
+      r.extract_lexicon_s = round(m.lexicon_s, 3);
+      r.extract_s = round(m.extract_s, 3);
+      r.extract_articles_per_s = m.articles ? round(m.articles / m.extract_s, 1) : null;
+      if (!m.articles) reasons.extract_articles_per_s = `extractPages returned no article for ${m.pages} pages`;
+      log(`extract: ${m.articles} articles from ${m.pages} pages in ${m.extract_s.toFixed(2)}s (lexicons ${m.lexicon_s.toFixed(2)}s)`);
+    } catch (error) {
+      reasons.extract_articles_per_s = (error as Error).message.split("\n")[0]!;
+      log(`extract: not measured: ${reasons.extract_articles_per_s}`);
+    }
+  }
+
+  // Site.
+  const siteBuild = async (stage: string): Promise<ChildResult> => run(stage, [cli, "build", "--skip-ingest", "--no-cards", "--no-search"]);
+  if (options.stages.has("site")) {
+    rss.enter("site");
+    const res = await siteBuild("site");
+    const pages = countFiles(outDir, ".html");
+    if (res.code === 0 && pages > 0) {
+      r.site_build_s = round(res.seconds);
+      r.pages = pages;
+    } else reasons.site_build_s = res.code === 0 ? "the build produced no .html page" : failure("site build", res);
+  }
+
+  // Search.
+  const search = async (stage: string): Promise<{ res: ChildResult; json: Record<string, unknown> | null }> => {
+    const res = await run(stage, [join(HERE, "child/search.ts")]);
+    return { res, json: lastJson(res.stdout) };
+  };
+  if (options.stages.has("search")) {
+    rss.enter("search");
+    const { res, json } = await search("search");
+    if (res.code === 0 && json?.ok) {
+      r.search_index_s = round(res.seconds);
+      r.search_index_inner_s = round(json.seconds as number);
+      r.search_index_result = json.result;
+    } else reasons.search_index_s = failure("search index", res);
+  }
+
+  // Cards, cold then warm.
+  const cards = async (stage: string): Promise<{ res: ChildResult; json: Record<string, unknown> | null }> => {
+    const res = await run(stage, [join(HERE, "child/cards.ts")]);
+    return { res, json: lastJson(res.stdout) };
+  };
+  if (options.stages.has("cards")) {
+    rss.enter("cards-cold");
+    const cold = await cards("cards-cold");
+    if (cold.res.code === 0 && cold.json?.ok) {
+      const total = cold.json.total as number;
+      r.cards = total;
+      r.cards_cold_s = round(cold.res.seconds);
+      r.cards_cold_rendered = cold.json.rendered;
+      r.cards_render_inner_s = round(cold.json.render_s as number);
+      r.cards_per_s = total ? round(total / cold.res.seconds, 1) : null;
+      if (!total) reasons.cards_per_s = "no card spec";
+      rss.enter("cards-warm");
+      const warm = await cards("cards-warm");
+      if (warm.res.code === 0 && warm.json?.ok) {
+        r.cards_warm_s = round(warm.res.seconds);
+        r.cards_rendered_warm = warm.json.rendered;
+        if (warm.json.rendered === null) reasons.cards_rendered_warm = "renderCards did not report how many cards it rendered";
+      } else reasons.cards_rendered_warm = failure("cards (warm)", warm.res);
+    } else reasons.cards_cold_s = reasons.cards_per_s = reasons.cards_rendered_warm = failure("cards", cold.res);
+  }
+
+  // Rebuild after one new article.
+  if (options.stages.has("rebuild")) {
+    rss.enter("rebuild");
+    const file = generateExtraPage({ seed: options.seed, dir, index: 1 });
+    log(`rebuild: added ${file}`);
+    const parts: Record<string, number> = {};
+    let reason: string | undefined;
+    const ing = await run("rebuild-ingest", [cli, "ingest", "--json"]);
+    const report = lastJson(ing.stdout);
+    if (ing.code !== 0 || !report) reason = failure("ingest", ing);
+    else {
+      parts.ingest = ing.seconds;
+      r.rebuild_ingest_processed = report.processed;
+      r.rebuild_articles_written = Array.isArray(report.written) ? report.written.length : null;
+      if (report.processed !== 1) reason = `ingest processed ${String(report.processed)} inputs after one new page (expected exactly 1)`;
+    }
+    if (!reason) {
+      const site = await siteBuild("rebuild-site");
+      if (site.code === 0) parts.site = site.seconds;
+      else reason = failure("site build", site);
+    }
+    if (!reason) {
+      const s = await search("rebuild-search");
+      if (s.res.code === 0 && s.json?.ok) parts.search = s.res.seconds;
+      else reason = failure("search index", s.res);
+    }
+    if (!reason) {
+      const c = await cards("rebuild-cards");
+      if (c.res.code === 0 && c.json?.ok) {
+        parts.cards = c.res.seconds;
+        r.rebuild_cards_rendered = c.json.rendered;
+      } else reason = failure("cards", c.res);
+    }
+    r.rebuild_parts_s = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v)]));
+    if (reason) reasons.rebuild_after_one_new_article_s = reason;
+    else r.rebuild_after_one_new_article_s = round(Object.values(parts).reduce((a, b) => a + b, 0));
+  }
+
+  // Baseline.
+  if (options.stages.has("baseline")) {
+    rss.enter("baseline");
+    const pages = typeof r.pages === "number" ? r.pages : options.articles * 2;
+    if (typeof r.pages !== "number") r.baseline_pages_note = `site pages unknown: baseline uses ${pages} pages (2 per article)`;
+    const cacheRoot = join(ROOT, "node_modules/.cache/marsad-bench");
+    mkdirSync(cacheRoot, { recursive: true });
+    const bdir = mkdtempSync(join(cacheRoot, "baseline-"));
+    temps.push(bdir);
+    writeBaseline(bdir, pages);
+    try {
+      const astroBin = join(dirname(createRequire(join(ROOT, "package.json")).resolve("astro/package.json")), "bin", "astro.mjs");
+      const res = await run("baseline", [astroBin, "build", "--silent"], bdir, {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: "1",
+      });
+      const built = countFiles(join(bdir, "dist"), ".html");
+      if (res.code === 0 && built > 0) {
+        r.baseline_build_s = round(res.seconds);
+        r.baseline_pages = built;
+        if (typeof r.site_build_s === "number") r.build_ratio = round(r.site_build_s / res.seconds);
+        else reasons.build_ratio = "no site build time";
+      } else reasons.baseline_build_s = reasons.build_ratio = res.code === 0 ? "the baseline built no page" : failure("baseline build", res);
+    } catch (error) {
+      reasons.baseline_build_s = reasons.build_ratio = (error as Error).message.split("\n")[0]!;
+    }
+  } else if (r.site_build_s !== null) reasons.build_ratio = "baseline stage not run";
+
+  rss.stop();
+  const selfMaxMb = process.resourceUsage().maxRSS / 1024;
+  r.peak_rss_mb = round(Math.max(rss.peakKb / 1024, selfMaxMb), 1);
+  r.stage_peak_rss_mb = Object.fromEntries([...rss.stagePeakKb].map(([k, v]) => [k, round(v / 1024, 1)]));
+  r.child_max_rss_mb = hasGnuTime ? childRss : "unavailable (no /usr/bin/time)";
+  const stageOf: Record<string, Stage> = {
+    ingest_s: "ingest", ingest_articles_per_s: "ingest", extract_articles_per_s: "ingest", site_build_s: "site", pages: "site",
+    search_index_s: "search", cards: "cards", cards_cold_s: "cards", cards_per_s: "cards", cards_rendered_warm: "cards",
+    rebuild_after_one_new_article_s: "rebuild", rebuild_cards_rendered: "rebuild", baseline_build_s: "baseline", build_ratio: "baseline",
+  };
+  for (const [key, stage] of Object.entries(stageOf)) {
+    if (r[key] === null && !reasons[key]) reasons[key] = options.stages.has(stage) ? "not measured (see the stage's reason)" : `stage ${stage} not run`;
+  }
+  Object.assign(r, {
+    null_reasons: Object.fromEntries(Object.entries(reasons).filter(([k]) => r[k] === null)),
+    corpus: {
+      files: corpus.files,
+      bytes: corpus.bytes,
+      by_lang: corpus.byLang,
+      multi_article_pages: corpus.multiArticlePages,
+      duplicates: corpus.duplicates,
+      undated_articles: corpus.undatedArticles,
+      html_pages: corpus.htmlPages,
+      actors_in_knowledge_base: corpus.actorsInKnowledgeBase,
+      generate_s: round(generateS),
+    },
+    N: options.articles,
+    seed: options.seed,
+    stages: [...options.stages],
+    node: process.version,
+    cpu_count: availableParallelism(),
+    cpu_model: cpus()[0]?.model ?? null,
+    total_mem_mb: Math.round(totalmem() / 2 ** 20),
+    date: new Date().toISOString(),
+    kept: options.keep ? temps : null,
+  });
+
+  if (options.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+  else process.stdout.write(table(r));
+  if (options.keep) log(`kept: ${temps.join(", ")}`);
+  cleanup();
+  return 0;
+}
+
+/** The readable form: one metric a line, with its target where there is one. */
+function table(r: Report): string {
+  const reasons = (r.null_reasons ?? {}) as Record<string, string>;
+  const rows: Array<[string, string, string?]> = [
+    ["articles (N)", String(r.articles)],
+    ["pages (.html)", fmt(r.pages)],
+    ["cards", fmt(r.cards)],
+    ["ingest_s", fmt(r.ingest_s)],
+    ["ingest_articles_per_s", fmt(r.ingest_articles_per_s)],
+    ["extract_articles_per_s", fmt(r.extract_articles_per_s), "≥ 500"],
+    ["site_build_s", fmt(r.site_build_s)],
+    ["baseline_build_s", fmt(r.baseline_build_s)],
+    ["build_ratio", fmt(r.build_ratio), "≤ 1.5"],
+    ["search_index_s", fmt(r.search_index_s)],
+    ["cards_cold_s", fmt(r.cards_cold_s)],
+    ["cards_per_s", fmt(r.cards_per_s)],
+    ["cards_rendered_warm", fmt(r.cards_rendered_warm), "= 0"],
+    ["rebuild_after_one_new_article_s", fmt(r.rebuild_after_one_new_article_s)],
+    ["rebuild_cards_rendered", fmt(r.rebuild_cards_rendered)],
+    ["peak_rss_mb", fmt(r.peak_rss_mb)],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  const lines = rows.map(([k, v, target]) => {
+    const key = k.split(" ")[0]!;
+    const why = v === "null" && reasons[key] ? `  (${reasons[key]})` : "";
+    return `${k.padEnd(width)}  ${v.padStart(9)}${target ? `  target ${target}` : ""}${why}`;
+  });
+  lines.push("", `node ${r.node}, ${r.cpu_count} CPU(s), seed ${r.seed}, ${r.date}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function fmt(v: unknown): string {
+  return v === null || v === undefined ? "null" : String(v);
+}
+
+process.exitCode = await main();

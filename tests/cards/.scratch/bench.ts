@@ -1,0 +1,14 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { renderCards } from "../../../src/cards/build.ts";
+const base = { path: "", lang: "ar", kind: "article", title: "قال Biden إن 3 قتلى في 10:30 بعد هجوم على قاعدة AFRICOM قرب طرابلس", kicker: "الشرق الأوسط", meta: ["الجزيرة · ١٤ نوفمبر ٢٠٢٥"], chips: ["خليفة حفتر", "الأمم المتحدة"], countries: ["ليبيا"], siteName: "مرصد", alt: "x" };
+const n = Number(process.argv[3] ?? 40);
+const specs = Array.from({ length: n }, (_, i) => ({ ...base, path: `ar/articles/a-${i}`, title: `${base.title} ${i}`, lang: i % 2 ? "en" : "ar" }));
+const w = Number(process.argv[2] ?? 2);
+const dir = mkdtempSync(join(tmpdir(), "cards-bench-"));
+const r1 = await renderCards(specs as any, { outDir: join(dir, "dist"), cacheDir: join(dir, "cache"), workers: w });
+console.log("cold", w, r1, (r1.total / r1.seconds).toFixed(1), "cards/s");
+const r2 = await renderCards(specs as any, { outDir: join(dir, "dist"), cacheDir: join(dir, "cache"), workers: w });
+console.log("warm", r2);
+rmSync(dir, { recursive: true });

@@ -1,0 +1,11 @@
+import { writeFileSync } from "node:fs";
+import { Resvg } from "@resvg/resvg-js";
+import { layoutText, textBoxSvg } from "/work/main/src/cards/lines.ts";
+import { visualOrder } from "/work/main/src/cards/bidi.ts";
+const t0 = performance.now();
+const box = layoutText("قال Biden إن 3 قتلى في 10:30 و2025/10/10 مُحَمَّدٌ حَرَكَاتٌ كَثِيرَةٌ لا الإسلام سلام ١٤ نوفمبر ٢٠٢٥ AFRICOM وهذا عنوان طويل جدا يجب أن يلتف على ثلاثة أسطر على الأقل في البطاقة", { lang: "ar", size: 56, weight: 700, lineHeight: 90, maxWidth: 1000, maxLines: 3 });
+console.log(performance.now() - t0, box.lines.map(l => [l.start, l.end, l.shaped.width]), box.truncated, box.text);
+const svg = textBoxSvg(box, "#000");
+const png = new Resvg(svg, { background: "#fff" }).render().asPng();
+writeFileSync("/tmp/cw/smoke.png", png);
+console.log(visualOrder("قال Biden إن 3 قتلى في 10:30", "rtl"));

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { directionOf, levelRuns, reorderRuns, resolveBidi, visualOrder } from "../../src/cards/bidi.ts";
+
+describe("bidi", () => {
+  it("derives the paragraph direction from the card language", () => {
+    expect(directionOf("ar")).toBe("rtl");
+    expect(directionOf("en")).toBe("ltr");
+  });
+
+  // Visual order is left to right as on screen; Arabic runs appear reversed, numbers and Latin as written.
+  it.each([
+    ["قال Biden إن 3 قتلى في 10:30", "10:30 يف ىلتق 3 نإ Biden لاق"],
+    ["10:30", "10:30"],
+    ["2025/10/10", "2025/10/10"],
+    ["في 2025/10/10", "2025/10/10 يف"],
+    ["الساعة 10:30 صباحًا", "اًحابص 10:30 ةعاسلا"],
+    ["١٤ نوفمبر ٢٠٢٥", "٢٠٢٥ ربمفون ١٤"],
+    ["قيادة AFRICOM في أفريقيا", "ايقيرفأ يف AFRICOM ةدايق"],
+  ])("keeps numbers and Latin left-to-right inside Arabic: %s", (text, visual) => {
+    expect(visualOrder(text, "rtl")).toBe(visual);
+  });
+
+  it("keeps hyphenated dates as written after an Arabic letter (the plain UBA would give 10-10-2025)", () => {
+    expect(visualOrder("في 2025-10-10", "rtl")).toBe("2025-10-10 يف");
+  });
+
+  it("reverses Arabic inside an English line and leaves the rest", () => {
+    expect(visualOrder("Profile: خليفة حفتر today", "ltr")).toBe("Profile: رتفح ةفيلخ today");
+  });
+
+  it("gives digits an even (left-to-right) level inside right-to-left text", () => {
+    const p = resolveBidi("في 10:30", "rtl");
+    expect([...p.levels]).toEqual([1, 1, 1, 2, 2, 2, 2, 2]);
+  });
+
+  it("reorders runs by rule L2", () => {
+    const runs = levelRuns(new Uint8Array([1, 1, 2, 2, 1, 0]));
+    expect(runs.map((r) => r.level)).toEqual([1, 2, 1, 0]);
+    expect(reorderRuns(runs).map((r) => r.start)).toEqual([4, 2, 0, 5]);
+  });
+});

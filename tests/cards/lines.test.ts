@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { resolveBidi } from "../../src/cards/bidi.ts";
+import { layoutText, normaliseText } from "../../src/cards/lines.ts";
+import { getFont, pathOfLine, shapeLine } from "../../src/cards/shape.ts";
+
+const LONG =
+  "قال مسؤولون في الأمم المتحدة إن الاشتباكات العنيفة في طرابلس أسفرت عن مقتل 3 أشخاص على الأقل وإصابة العشرات مساء الأحد 2025/10/10 وسط مخاوف من اتساع رقعة القتال إلى أحياء أخرى في العاصمة الليبية خلال الأيام المقبلة";
+const base = { size: 56, weight: 700 as const, lineHeight: 80, maxWidth: 900 };
+
+describe("line breaking", () => {
+  it("breaks at spaces only, every line within the box, covering every word", () => {
+    const box = layoutText(LONG, { ...base, lang: "ar" });
+    expect(box.lines.length).toBeGreaterThan(3);
+    for (const line of box.lines) {
+      expect(line.shaped.width).toBeLessThanOrEqual(base.maxWidth);
+      expect(box.text[line.start - 1] ?? " ").toBe(" ");
+      expect(box.text[line.end] ?? " ").toBe(" ");
+    }
+    expect(box.lines.map((l) => box.text.slice(l.start, l.end)).join(" ")).toBe(normaliseText(LONG));
+  });
+
+  it("ellipsises the third line at a word boundary", () => {
+    const box = layoutText(LONG, { ...base, lang: "ar", maxLines: 3 });
+    expect(box.lines).toHaveLength(3);
+    expect(box.truncated).toBe(true);
+    expect(box.text.endsWith("…")).toBe(true);
+    const kept = box.text.slice(0, -1);
+    expect(LONG.startsWith(kept)).toBe(true);
+    expect(LONG[kept.length]).toBe(" ");
+    for (const line of box.lines) expect(line.shaped.width).toBeLessThanOrEqual(base.maxWidth);
+  });
+
+  it("does not truncate text that fits", () => {
+    const box = layoutText("خليفة حفتر", { ...base, lang: "ar", maxLines: 3 });
+    expect(box.truncated).toBe(false);
+    expect(box.lines).toHaveLength(1);
+  });
+
+  it("aligns the start edge: right in Arabic, left in English", () => {
+    const ar = layoutText("سلام", { ...base, lang: "ar" });
+    const en = layoutText("Peace", { ...base, lang: "en" });
+    const [lineAr] = ar.lines;
+    expect((lineAr?.x ?? 0) + (lineAr?.shaped.width ?? 0)).toBeCloseTo(base.maxWidth, 6);
+    expect(en.lines[0]?.x).toBe(0);
+  });
+
+  it("never splits a time, a date or a Latin word in mixed text", () => {
+    const text = "قال Biden إن 3 قتلى في 10:30 يوم 2025/10/10";
+    const box = layoutText(text, { ...base, lang: "ar", maxWidth: 400 });
+    const pieces = box.lines.map((l) => box.text.slice(l.start, l.end));
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.join(" ")).toBe(text);
+    for (const token of ["Biden", "10:30", "2025/10/10"]) expect(pieces.some((p) => p.includes(token))).toBe(true);
+  });
+
+  it("cuts a word wider than the box between graphemes instead of overflowing", () => {
+    const box = layoutText("Supercalifragilisticexpialidocious", { ...base, lang: "en", maxWidth: 300 });
+    expect(box.lines.length).toBeGreaterThan(1);
+    for (const line of box.lines) expect(line.shaped.width).toBeLessThanOrEqual(300);
+  });
+});
+
+describe("shaping", () => {
+  it("uses the Latin font for Latin words and the Arabic font for Arabic, in both editions", () => {
+    for (const lang of ["ar", "en"] as const) {
+      const text = "قال Biden";
+      const line = shapeLine(resolveBidi(text, lang === "ar" ? "rtl" : "ltr"), lang, 0, text.length, 40, 400);
+      const fontOf = (word: string) => line.runs.find((r) => text.slice(r.start, r.end).includes(word))?.font.kind;
+      expect(fontOf("Biden")).toBe("latin");
+      expect(fontOf("قال")).toBe("arabic");
+    }
+  });
+
+  it("lays a right-to-left Arabic run out visually, after the Latin word in an English line", () => {
+    const text = "Biden قال";
+    const line = shapeLine(resolveBidi(text, "ltr"), "en", 0, text.length, 40, 400);
+    expect(line.runs[0]?.font.kind).toBe("latin");
+    expect(line.runs.at(-1)?.level).toBe(1);
+  });
+
+  it("draws marks above the baseline (HarfBuzz y-up offsets flipped once)", () => {
+    // «مُ»: meem + damma. The damma must sit above the letter's baseline: every point has y < baseline.
+    const text = "مُ";
+    const line = shapeLine(resolveBidi(text, "rtl"), "ar", 0, text.length, 100, 400);
+    const glyphs = line.runs.flatMap((r) => r.glyphs);
+    expect(glyphs).toHaveLength(2);
+    const font = getFont("arabic", 400);
+    const mark = glyphs.find((g) => g.xAdvance === 0);
+    expect(mark).toBeDefined();
+    const only = { ...line, runs: [{ ...(line.runs[0] as (typeof line.runs)[number]), glyphs: [mark as (typeof glyphs)[number]] }] };
+    const ys = [...pathOfLine(only, 0, 500).matchAll(/-?[\d.]+ (-?[\d.]+)/g)].map((m) => Number(m[1]));
+    expect(ys.length).toBeGreaterThan(0);
+    expect(Math.max(...ys)).toBeLessThan(500);
+    expect(font.upem).toBe(1000);
+  });
+});

@@ -1,0 +1,58 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import * as cards from "../../src/cards/index.ts";
+import { renderCard } from "../../src/cards/render.ts";
+import type { CardSpecInput } from "../../src/cards/spec.ts";
+import { THEME } from "../../src/cards/template.ts";
+import { pngSize, pngToGrey } from "./pixels.ts";
+
+const specs = JSON.parse(readFileSync(new URL("../fixtures/cards/specs.json", import.meta.url), "utf8")) as CardSpecInput[];
+
+/** Physical columns holding title-white pixels in the title band (y 120–330). */
+function titleExtent(png: Uint8Array): { left: number; right: number } {
+  const grey = pngToGrey(png);
+  let left = grey.width;
+  let right = -1;
+  for (let y = 120; y < 330; y++)
+    for (let x = 0; x < grey.width; x++)
+      if ((grey.data[y * grey.width + x] ?? 0) > 235) {
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+      }
+  return { left, right };
+}
+
+describe("renderCard", () => {
+  it("pins the public surface", () => {
+    expect(Object.keys(cards).sort()).toEqual(
+      ["CARD_HEIGHT", "CARD_WIDTH", "CardKind", "CardSpec", "TEMPLATE_VERSION", "cacheKey", "cardSvg", "directionOf", "layoutText", "renderCard", "renderCards", "resolveBidi", "visualOrder"].sort(),
+    );
+  });
+
+  it.each(specs.map((s) => [s.path, s] as const))("renders %s as a 1200×630 PNG", async (_path, spec) => {
+    const png = await renderCard(spec);
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+  });
+
+  it("mirrors the layout for Arabic: title on the right, bar on the right; English on the left", async () => {
+    const ar = specs.find((s) => s.path === "ar/countries/ly") as CardSpecInput;
+    const en = specs.find((s) => s.path === "en/countries/ly") as CardSpecInput;
+    // Within 12 px: glyph side bearings at 96 px (the L of Libya starts a few px in).
+    const startEdgeLtr = THEME.bar + THEME.padInline;
+    const startEdgeRtl = 1200 - THEME.bar - THEME.padInline;
+    const arPng = await renderCard(ar);
+    const enPng = await renderCard(en);
+    const a = titleExtent(arPng);
+    const e = titleExtent(enPng);
+    expect(Math.abs(a.right - startEdgeRtl)).toBeLessThanOrEqual(12);
+    expect(a.left).toBeGreaterThan(600);
+    expect(Math.abs(e.left - startEdgeLtr)).toBeLessThanOrEqual(12);
+    expect(e.right).toBeLessThan(600);
+    // Accent bar: the edge column differs from the ground on the inline-start side only.
+    const greyAr = pngToGrey(arPng);
+    const greyEn = pngToGrey(enPng);
+    const at = (g: typeof greyAr, x: number) => g.data[300 * g.width + x] ?? 0;
+    expect(at(greyAr, 1195)).toBeGreaterThan(at(greyAr, 4) + 60);
+    expect(at(greyEn, 4)).toBeGreaterThan(at(greyEn, 1195) + 60);
+  });
+});
