@@ -89,7 +89,11 @@ export function breakLines(paragraph: BidiParagraph, opts: TextBoxOptions): Arra
       const ends = graphemeEnds(paragraph.text, lineStart, lineEnd);
       while (lineStart < first[1]) {
         let cut = ends.find((e) => e > lineStart) ?? first[1];
-        for (const e of ends) if (e > cut && measure(lineStart, e) <= opts.maxWidth) cut = e;
+        for (const e of ends) {
+          if (e <= cut) continue;
+          if (measure(lineStart, e) > opts.maxWidth) break;
+          cut = e;
+        }
         if (cut === first[1]) break;
         lines.push([lineStart, cut]);
         lineStart = cut;

@@ -42,23 +42,55 @@ function isDropped(cp: number): boolean {
   );
 }
 
+/** Harakat and Quranic marks: dropped for matching, but part of a written word's surface. */
+function isHaraka(cp: number): boolean {
+  return (cp >= 0x0610 && cp <= 0x061a) || (cp >= 0x064b && cp <= 0x065f) || cp === 0x0670 || (cp >= 0x06d6 && cp <= 0x06ed);
+}
+
 /** White space as the normaliser sees it (Unicode White_Space, which `\s` matches). */
 function isSpace(cp: number): boolean {
   return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
     cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0x85;
 }
 
-/** Characters NFKC leaves unchanged in isolation, so the slow path can be skipped (the common case). */
-function isNfkcStable(cp: number): boolean {
-  return cp < 0x00a0 || (cp >= 0x0621 && cp <= 0x064a) || (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x066e && cp <= 0x06d3);
+const COMBINING = /^\p{M}$/u;
+
+/**
+ * Per-unit table for U+0000–U+07FF (the Latin and Arabic blocks, i.e. nearly all text), so the common case is one
+ * array read: ≥ 0 the folded unit, `DROP`, `SPACE`, or `SLOW` (NFKC needed, or a mark to compose).
+ */
+const DROP = -1;
+const SPACE = -2;
+const SLOW = -3;
+const FAST = new Int32Array(0x0800);
+for (let cp = 0; cp < 0x0800; cp++) {
+  if (isSpace(cp)) FAST[cp] = SPACE;
+  else if (isDropped(cp)) FAST[cp] = DROP;
+  else if (FOLD.has(cp)) FAST[cp] = FOLD.get(cp)!.charCodeAt(0);
+  else if (cp >= 0x0660 && cp <= 0x0669) FAST[cp] = 48 + cp - 0x0660;
+  else if (cp >= 0x06f0 && cp <= 0x06f9) FAST[cp] = 48 + cp - 0x06f0;
+  else if (cp >= 0x41 && cp <= 0x5a) FAST[cp] = cp + 32;
+  else if (cp < 0xa0 || (cp >= 0x0621 && cp <= 0x064a) || (cp >= 0x066e && cp <= 0x06d3) || cp === 0x06d5) FAST[cp] = cp;
+  else {
+    const ch = String.fromCharCode(cp);
+    const folded = ch.normalize("NFKC").toLowerCase();
+    FAST[cp] = COMBINING.test(ch) ? SLOW : folded.length === 1 && folded === ch.normalize("NFKC").toLowerCase() && !isDropped(folded.charCodeAt(0)) ? foldUnit(folded) : SLOW;
+  }
 }
 
-const COMBINING = /^\p{M}$/u;
-/** True for a combining mark that belongs to the previous base character. */
-function isMark(cp: number): boolean {
+function foldUnit(ch: string): number {
+  const cp = ch.charCodeAt(0);
+  const f = FOLD.get(cp);
+  if (f) return f.charCodeAt(0);
+  if (isSpace(cp)) return SLOW;
+  return cp;
+}
+
+/** True for a combining mark that NFKC may compose with the character before it (not the dropped harakat). */
+function composes(cp: number): boolean {
   if (cp < 0x0300) return false;
-  if ((cp >= 0x064b && cp <= 0x065f) || cp === 0x0670) return true;
-  return COMBINING.test(String.fromCodePoint(cp));
+  if (cp < 0x0800) return FAST[cp] === SLOW && COMBINING.test(String.fromCharCode(cp));
+  return (cp >= 0x1ab0 && cp <= 0x1aff) || (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0xfe20 && cp <= 0xfe2f) || (cp >= 0x3099 && cp <= 0x309a);
 }
 
 /** Maps one already-NFKC character to its normalised form ("" when dropped). */
@@ -69,10 +101,11 @@ function foldChar(ch: string): string {
   if (fold) return fold;
   if (cp >= 0x0660 && cp <= 0x0669) return String.fromCharCode(48 + cp - 0x0660); // ٠-٩
   if (cp >= 0x06f0 && cp <= 0x06f9) return String.fromCharCode(48 + cp - 0x06f0); // ۰-۹
-  if (cp >= 0x41 && cp <= 0x5a) return String.fromCharCode(cp + 32);
-  if (cp < 0x80) return ch;
+  if (cp < 0x80) return ch.toLowerCase();
   return ch.toLowerCase();
 }
+
+const slowCache = new Map<string, string>();
 
 /** A normalised text with, for each of its UTF-16 units, the offset of the source unit it came from. */
 export interface NormalisedText {
@@ -85,60 +118,96 @@ export interface NormalisedText {
   toSource: Int32Array;
 }
 
+let outBuf = new Uint16Array(4096);
+let mapBuf = new Int32Array(4096);
+
 /**
  * Normalises `text` and keeps, for every output unit, the source offset it came from: mentions found on the
  * normalised text are reported with offsets into the text as written.
  */
 export function normaliseWithMap(text: string): NormalisedText {
-  const out: string[] = [];
-  const map: number[] = [];
-  let pendingSpace = -1; // source offset of the first space of a run, or -1
   const n = text.length;
+  if (outBuf.length < n * 2 + 16) {
+    outBuf = new Uint16Array(n * 2 + 16);
+    mapBuf = new Int32Array(n * 2 + 16);
+  }
+  let len = 0;
+  let pendingSpace = -1; // source offset of the first space of a run, or -1
+  const grow = () => {
+    const o = new Uint16Array(outBuf.length * 2);
+    o.set(outBuf);
+    outBuf = o;
+    const m = new Int32Array(mapBuf.length * 2);
+    m.set(mapBuf);
+    mapBuf = m;
+  };
+  const emit = (code: number, from: number) => {
+    if (pendingSpace >= 0) {
+      if (len > 0) {
+        outBuf[len] = 32;
+        mapBuf[len++] = pendingSpace;
+      }
+      pendingSpace = -1;
+    }
+    if (len + 2 >= outBuf.length) grow();
+    outBuf[len] = code;
+    mapBuf[len++] = from;
+  };
   let i = 0;
   while (i < n) {
     const start = i;
+    const c = text.charCodeAt(i);
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    const fast = c < 0x0800 ? FAST[c]! : SLOW;
+    if (fast !== SLOW && !(next >= 0x0300 && composes(next))) {
+      i++;
+      if (fast >= 0) {
+        // inlined `emit` (the hot path): a pending space first, then the folded unit
+        if (pendingSpace >= 0) {
+          if (len > 0) {
+            outBuf[len] = 32;
+            mapBuf[len++] = pendingSpace;
+          }
+          pendingSpace = -1;
+        }
+        outBuf[len] = fast;
+        mapBuf[len++] = start;
+      } else if (fast === SPACE && pendingSpace < 0) pendingSpace = start;
+      continue;
+    }
+    // slow path: a base character with its combining marks, normalised as one cluster so NFKC can compose
     const cp = text.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
     if (isSpace(cp)) {
       if (pendingSpace < 0) pendingSpace = start;
       continue;
     }
-    let cluster: string;
-    // a base character with its combining marks is normalised as one cluster, so NFKC can compose them
-    let j = i;
-    while (j < n) {
-      const next = text.codePointAt(j)!;
-      if (!isMark(next)) break;
-      j += next > 0xffff ? 2 : 1;
+    while (i < n) {
+      const m = text.codePointAt(i)!;
+      if (!composes(m) && !(m >= 0x064b && m <= 0x065f)) break;
+      i += m > 0xffff ? 2 : 1;
     }
-    if (j === i && isNfkcStable(cp)) cluster = text.slice(start, i);
-    else cluster = text.slice(start, j).normalize("NFKC");
-    i = j;
-    let emitted = "";
-    for (const ch of cluster) emitted += foldChar(ch);
-    if (!emitted) continue;
-    // NFKC may turn a compatibility character into spaces (e.g. U+FDFA); those collapse like others
+    const cluster = text.slice(start, i);
+    let emitted = slowCache.get(cluster);
+    if (emitted === undefined) {
+      emitted = "";
+      for (const ch of cluster.normalize("NFKC")) emitted += foldChar(ch);
+      if (slowCache.size < 10_000) slowCache.set(cluster, emitted);
+    }
     for (let k = 0; k < emitted.length; k++) {
-      const c = emitted.charCodeAt(k);
-      if (isSpace(c)) {
+      const e = emitted.charCodeAt(k);
+      // NFKC may turn a compatibility character into spaces (e.g. U+FDFA); those collapse like others
+      if (isSpace(e)) {
         if (pendingSpace < 0) pendingSpace = start;
-        continue;
-      }
-      if (pendingSpace >= 0) {
-        if (out.length > 0) {
-          out.push(" ");
-          map.push(pendingSpace);
-        }
-        pendingSpace = -1;
-      }
-      out.push(emitted[k]!);
-      map.push(start);
+      } else emit(e, start);
     }
   }
-  const toSource = new Int32Array(map.length + 1);
-  toSource.set(map);
-  toSource[map.length] = n;
-  return { text: out.join(""), toSource };
+  let out = "";
+  for (let k = 0; k < len; k += 4096) out += String.fromCharCode.apply(null, outBuf.subarray(k, Math.min(len, k + 4096)) as unknown as number[]);
+  const toSource = new Int32Array(len + 1);
+  toSource.set(mapBuf.subarray(0, len));
+  toSource[len] = n;
+  return { text: out, toSource };
 }
 
 /**
@@ -151,7 +220,7 @@ export function sourceEnd(source: string, map: NormalisedText, end: number): num
   const floor = end > 0 ? map.toSource[end - 1]! + 1 : 0;
   while (e > floor) {
     const cp = source.charCodeAt(e - 1);
-    if (isSpace(cp) || (isDropped(cp) && !isMark(cp))) e--;
+    if (isSpace(cp) || (isDropped(cp) && !isHaraka(cp))) e--;
     else break;
   }
   return e;

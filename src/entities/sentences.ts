@@ -10,8 +10,17 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   "gov", "sen", "rep", "vs", "prof", "mt", "ft", "inc", "co", "corp", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
 ]);
 
-const TERMINAL = new Set([".", "!", "?", "\u061f", "\u2026"]);
-const CLOSERS = new Set(["\u00bb", "\"", "'", "\u201d", "\u2019", ")", "]", "\u203a"]);
+/** . ! ? ؟ … */
+function isTerminal(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x061f || c === 0x2026;
+}
+/** » " ' ” ’ ) ] › */
+function isCloser(c: number): boolean {
+  return c === 0xbb || c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d || c === 0x203a;
+}
+function isWhite(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000;
+}
 
 /** `[start, end)` offsets of each sentence of `text`, trimmed, in order. */
 export function sentenceSpans(text: string): Array<[number, number]> {
@@ -19,12 +28,12 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   let start = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const ch = text[i]!;
-    if (!TERMINAL.has(ch)) continue;
+    const c = text.charCodeAt(i);
+    if (!isTerminal(c)) continue;
     let end = i + 1;
-    while (end < n && (TERMINAL.has(text[end]!) || CLOSERS.has(text[end]!))) end++;
-    if (end < n && !/\s/.test(text[end]!)) continue;
-    if (ch === "." && isAbbreviation(text, i)) continue;
+    while (end < n && (isTerminal(text.charCodeAt(end)) || isCloser(text.charCodeAt(end)))) end++;
+    if (end < n && !isWhite(text.charCodeAt(end))) continue;
+    if (c === 0x2e && isAbbreviation(text, i)) continue;
     push(spans, text, start, end);
     start = end;
     i = end - 1;
@@ -47,8 +56,8 @@ function isAbbreviation(text: string, dot: number): boolean {
 function push(spans: Array<[number, number]>, text: string, start: number, end: number): void {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  while (s < e && isWhite(text.charCodeAt(s))) s++;
+  while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
   if (e > s) spans.push([s, e]);
 }
 

@@ -82,7 +82,14 @@ interface ActorReading {
   core: number;
   /** Country forms inside the alias that count for the article. */
   inner: InnerCountry[];
+  /** Other actors named inside the alias («قائد الجيش الوطني الليبي», «حكومة عبد الحميد الدبيبة»). */
+  nested: NestedActor[];
   exact?: string;
+}
+interface NestedActor {
+  offset: number;
+  length: number;
+  reading: ActorReading;
 }
 interface CountryReading {
   kind: "country";
@@ -216,8 +223,27 @@ function buildTables(input: TaggerInput): Tables {
         isDefault: ambiguous && plainHolders.length === 1 && plainHolders[0] === h,
         core,
         inner,
+        nested: [],
         exact: entry.exact,
       });
+    }
+  }
+  // other actors named inside an alias, found once all aliases are in the trie (unambiguous ones only)
+  for (const [, entry] of aliases) {
+    const pt = pseudoTokens(entry.toks);
+    const nested: NestedActor[] = [];
+    for (let i = 0; i < pt.length; ) {
+      const m = longestMatch(trie, pt, i, (vs, start, length) =>
+        start === 0 && length === pt.length ? [] : vs.filter((v) => v.kind === "actor" && !v.ambiguous),
+      );
+      if (m) nested.push({ offset: i, length: m.length, reading: m.values[0] as ActorReading });
+      i += m ? m.length : 1;
+    }
+    if (!nested.length) continue;
+    let node = trie;
+    for (const t of entry.toks) node = node.next.get(t)!;
+    for (const v of node.values) {
+      if (v.kind === "actor") v.nested = nested.filter((n) => n.reading.actor.id !== v.actor.id);
     }
   }
   return {
@@ -255,7 +281,34 @@ interface Hit {
   para: Para;
   i: number;
   length: number;
+  /** Proclitic form of the first token that matched (0 = as written). */
+  form: number;
   readings: Reading[];
+}
+
+/**
+ * Records how an actor's name is written in the article: whether its canonical Arabic name occurs, else its
+ * longest written form (title and proclitics removed).
+ */
+function noteWritten(
+  written: Map<string, { text: string; tokens: number; canonical: boolean }>,
+  para: Para,
+  actor: Actor,
+  from: number,
+  to: number,
+  form: number,
+): void {
+  const first = para.tokens[from]!;
+  const forms = first.script === 1 ? proclitics(first.text) : [first.text];
+  const skip = Math.max(0, first.text.length - forms[form]!.length);
+  const start = para.norm.toSource[first.start + skip]!;
+  const end = sourceEnd(para.text, para.norm, para.tokens[to - 1]!.end);
+  const text = para.text.slice(start, end);
+  const canonical = normaliseWithMap(text).text === normaliseWithMap(actor.names.ar).text;
+  const prev = written.get(actor.id);
+  if (!prev) written.set(actor.id, { text, tokens: to - from, canonical });
+  else if (canonical) prev.canonical = true;
+  else if (!prev.canonical && to - from > prev.tokens) written.set(actor.id, { text, tokens: to - from, canonical: false });
 }
 
 function sentenceOf(para: Para, at: number): string {
@@ -288,25 +341,27 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     const tokens = tokenize(norm.text);
     const para: Para = { index, text, norm, tokens, covered: new Uint8Array(tokens.length) };
     paras.push(para);
+    // case-sensitive forms (US, UK) are checked against the letters as written
+    const accept = (values: Reading[], start: number, length: number): Reading[] => {
+      if (!values.some((v) => v.exact)) return values;
+      const [s, e] = sourceSpan(para, start, start + length);
+      const letters = lettersOf(text.slice(s, e));
+      return values.filter((v) => !v.exact || v.exact === letters);
+    };
     for (let i = 0; i < tokens.length; ) {
-      const m = longestMatch(tables.trie, tokens, i, (values, length) => {
-        if (!values.some((v) => v.exact)) return values;
-        const [s, e] = sourceSpan(para, i, i + length);
-        const written = lettersOf(text.slice(s, e));
-        return values.filter((v) => !v.exact || v.exact === written);
-      });
+      const m = longestMatch(tables.trie, tokens, i, accept);
       if (!m) {
         i++;
         continue;
       }
       const cover = m.values.some((v) => v.kind === "actor" && v.actor.type === "person") ? 3 : m.values.some((v) => v.kind === "actor") ? 2 : 1;
       para.covered.fill(cover, i, i + m.length);
-      if (!m.values.some((v) => v.kind === "blocker")) hits.push({ para, i, length: m.length, readings: m.values });
+      if (!m.values.some((v) => v.kind === "blocker")) hits.push({ para, i, length: m.length, form: m.form, readings: m.values });
       i += m.length;
     }
   });
 
-  // 3. context: unambiguous countries, and full (unambiguous) actor mentions
+  // 3. context: unambiguous countries, and full (unambiguous) actor mentions, nested ones included
   const contextCount = new Map<string, number>();
   const bump = (code: string) => contextCount.set(code, (contextCount.get(code) ?? 0) + 1);
   const fullCount = new Map<string, number>();
@@ -315,18 +370,21 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     const codes = new Set<string>();
     for (const r of hit.readings) {
       if (r.kind === "country") r.codes.forEach((c) => codes.add(c));
-      if (r.kind === "actor" && !r.ambiguous) {
-        fullCount.set(r.actor.id, (fullCount.get(r.actor.id) ?? 0) + 1);
-        if (!firstFull.has(r.actor.id)) firstFull.set(r.actor.id, h);
-        for (const c of r.inner) if (c.codes.length === 1) bump(c.codes[0]!);
+      if (r.kind !== "actor" || r.ambiguous) continue;
+      for (const x of [r, ...r.nested.map((n) => n.reading)]) {
+        fullCount.set(x.actor.id, (fullCount.get(x.actor.id) ?? 0) + 1);
+        if (!firstFull.has(x.actor.id)) firstFull.set(x.actor.id, h);
+        for (const c of x.inner) if (c.codes.length === 1) bump(c.codes[0]!);
       }
     }
     if (codes.size === 1) bump([...codes][0]!);
   });
   const topCountry = [...contextCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const pick = (codes: string[]) => (codes.length > 1 ? codes.find((c) => contextCount.has(c)) : undefined) ?? codes[0]!;
 
   // 4–5. resolve and emit
   const actors = new Map<string, TaggedActor>();
+  const written = new Map<string, { text: string; tokens: number; canonical: boolean }>();
   const countries = new Set<string>();
   const places = new Map<string, Place>();
   const mentions: Mention[] = [];
@@ -334,6 +392,21 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     countries.add(code);
     const [start, end] = sourceSpan(para, from, to);
     mentions.push({ ref: `country:${code}`, paragraph: para.index, start, end, surface: para.text.slice(start, end), sentence: sentenceOf(para, start) });
+  };
+  const emitActor = (para: Para, from: number, length: number, reading: ActorReading, form: number) => {
+    const actor = reading.actor;
+    if (!actors.has(actor.id)) {
+      actors.set(actor.id, { id: actor.id, ar: actor.names.ar, en: actor.names.en, type: actor.type, ...(actor.provisional ? { provisional: true } : {}) });
+    }
+    noteWritten(written, para, actor, from + Math.min(reading.core, length - 1), from + length, reading.core > 0 ? 0 : form);
+    const [start, end] = sourceSpan(para, from, from + length);
+    const mention: Mention = { ref: actor.id, paragraph: para.index, start, end, surface: para.text.slice(start, end), sentence: sentenceOf(para, start) };
+    if (actor.type === "person") {
+      const role = roleBefore(tables, para, from + Math.min(reading.core, length - 1), from);
+      if (role) mention.role = role;
+    }
+    mentions.push(mention);
+    for (const c of reading.inner) emitCountry(para, from + c.offset, from + c.offset + c.length, pick(c.codes));
   };
   hits.forEach((hit, h) => {
     const { para, i, length } = hit;
@@ -351,29 +424,24 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
       if (!places.has(key)) places.set(key, { ar: place.ar, en: place.en, country: place.country });
     }
     if (countryCodes.length > 0 && !(placeByContext && place && !countryCodes.includes(place.country))) {
-      const code = countryCodes.find((c) => contextCount.has(c) && countryCodes.length > 1) ?? countryCodes[0]!;
-      emitCountry(para, i, i + length, code);
+      emitCountry(para, i, i + length, pick(countryCodes));
     }
 
     if (actorReadings.length === 0) return;
-    const reading = actorReadings.length === 1 && !actorReadings[0]!.ambiguous ? actorReadings[0]! : resolveHolder(tables, hits, h, actorReadings, fullCount, firstFull, topCountry);
+    const reading =
+      actorReadings.length === 1 && !actorReadings[0]!.ambiguous
+        ? actorReadings[0]!
+        : resolveHolder(tables, hits, h, actorReadings, fullCount, firstFull, topCountry);
     if (!reading) return;
-    const actor = reading.actor;
-    if (!actors.has(actor.id)) {
-      actors.set(actor.id, { id: actor.id, ar: actor.names.ar, en: actor.names.en, type: actor.type, ...(actor.provisional ? { provisional: true } : {}) });
-    }
-    const [start, end] = sourceSpan(para, i, i + length);
-    const mention: Mention = { ref: actor.id, paragraph: para.index, start, end, surface: para.text.slice(start, end), sentence: sentenceOf(para, start) };
-    if (actor.type === "person") {
-      const role = roleBefore(tables, para, i + Math.min(reading.core, length - 1), i);
-      if (role) mention.role = role;
-    }
-    mentions.push(mention);
-    for (const c of reading.inner) {
-      const code = c.codes.find((x) => contextCount.has(x) && c.codes.length > 1) ?? c.codes[0]!;
-      emitCountry(para, i + c.offset, i + c.offset + c.length, code);
-    }
+    emitActor(para, i, length, reading, hit.form);
+    for (const n of reading.nested) emitActor(para, i + n.offset, n.length, n.reading, 0);
   });
+  // the Arabic name as this article writes it when the canonical spelling is absent (عبدالفتاح / عبد الفتاح):
+  // the scorer and readers compare names as written
+  for (const [id, w] of written) {
+    const tagged = actors.get(id)!;
+    if (!w.canonical && article.lang === "ar") tagged.ar = w.text;
+  }
   mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start || a.end - b.end);
 
   // 6. discovery over what no entity covered
@@ -411,7 +479,8 @@ function resolveHolder(
 
   let excluded: string | undefined;
   for (let k = h - 1; k >= 0 && hits[k]!.para === hit.para; k--) {
-    const near = hits[k]!.readings.find((r): r is ActorReading => r.kind === "actor" && !r.ambiguous && byId.has(r.actor.id));
+    const full = hits[k]!.readings.flatMap((r) => (r.kind === "actor" && !r.ambiguous ? [r, ...r.nested.map((n) => n.reading)] : []));
+    const near = full.find((r) => byId.has(r.actor.id));
     if (!near) continue;
     if (!afterKinship) return byId.get(near.actor.id);
     excluded = near.actor.id;

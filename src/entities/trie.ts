@@ -49,6 +49,12 @@ export interface TrieMatch<T> {
   form: number;
 }
 
+/** First letters of a proclitic (و ف ب ل ك): only words starting with one need their clitic forms. */
+function mayHaveProclitic(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c === 0x0648 || c === 0x0641 || c === 0x0628 || c === 0x0644 || c === 0x0643;
+}
+
 /**
  * Longest phrase starting at `tokens[i]`. `accept` filters a node's values (e.g. case checks); a node whose
  * values are all rejected does not count as a match.
@@ -57,21 +63,23 @@ export function longestMatch<T>(
   root: TrieNode<T>,
   tokens: readonly Token[],
   i: number,
-  accept?: (values: T[], length: number) => T[],
+  accept?: (values: T[], start: number, length: number) => T[],
 ): TrieMatch<T> | null {
   const first = tokens[i]!;
-  const forms = first.script === 1 ? proclitics(first.text) : [first.text];
+  const single = first.script !== 1 || !mayHaveProclitic(first.text);
+  const forms = single ? undefined : proclitics(first.text);
+  const count = forms ? forms.length : 1;
   let best: TrieMatch<T> | null = null;
-  for (let f = 0; f < forms.length; f++) {
-    let node = root.next.get(forms[f]!);
+  for (let f = 0; f < count; f++) {
+    let node = root.next.get(forms ? forms[f]! : first.text);
     let j = i + 1;
     while (node) {
       const length = j - i;
       if (node.values.length > 0 && (!best || length > best.length)) {
-        const values = accept ? accept(node.values, length) : node.values;
+        const values = accept ? accept(node.values, i, length) : node.values;
         if (values.length > 0) best = { length, values, form: f };
       }
-      if (j >= tokens.length) break;
+      if (j >= tokens.length || node.next.size === 0) break;
       node = node.next.get(tokens[j]!.text);
       j++;
     }

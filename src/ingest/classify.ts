@@ -94,6 +94,8 @@ const TITLE_SEPARATOR = /\s+[-–—ـ|]\s+|\s*\|\s*/u;
 const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/u;
 /** Lines at the very top of a page, where "الجزيرة:" is an outlet label rather than a lead-in to a quote. */
 const PAGE_TOP_LINES = 3;
+/** Characters of a very long line whose words are counted. */
+const LONG_LINE_SAMPLE = 20_000;
 /** A short sentence repeated this often on a page is furniture (a copy of a whole article repeats only twice). */
 const REPEATED_SLOGAN_MIN = 3;
 const { line: L, header: H } = SETTINGS;
@@ -102,7 +104,8 @@ const FORM_STAR = /\*\s*$/u;
 
 /** True when `text` ends like a sentence (closing quotes and brackets skipped). */
 export function endsLikeSentence(text: string): boolean {
-  return SENTENCE_END.test(text.replace(TRAILING_CLOSERS, ""));
+  // Only the tail matters; slicing keeps the end-anchored regex cheap on very long lines.
+  return SENTENCE_END.test(text.slice(-40).replace(TRAILING_CLOSERS, ""));
 }
 
 /** Removes trailing marker tokens glued to a line ("… (رويترز) p-circle"). */
@@ -137,7 +140,10 @@ function hasColonAfterCue(text: string, cueWords: number): boolean {
 
 /** True when a short text names an outlet (has an outlet word). */
 export function looksLikeOutlet(text: string, lex: Boilerplate = boilerplate()): boolean {
-  for (const w of fold(text).split(" ")) if (lex.outletWords.has(w)) return true;
+  for (const w of fold(text).split(" ")) {
+    // "الصحيفه" → "صحيفه": the lexicon lists bare words; the article and attached prepositions vary.
+    if (lex.outletWords.has(w) || lex.outletWords.has(w.replace(/^(?:ال|لل|بال|وال)(?=..)/u, ""))) return true;
+  }
   return /\.(com|net|org|info|news|tv)\b/i.test(text);
 }
 
@@ -147,7 +153,8 @@ type Found = Partial<Features> & { kind: LineKind };
 /** Kind and features of one line from its own text (no neighbours). */
 function classifyOne(line: Line, lex: Boilerplate): Features {
   const text = line.text;
-  const words = countWords(text);
+  // A very long line is prose whatever its exact length; counting a sample keeps a 5 MB line cheap.
+  const words = countWords(text.length > LONG_LINE_SAMPLE ? text.slice(0, LONG_LINE_SAMPLE) : text);
   const endsSentence = endsLikeSentence(text);
   const isProse = (endsSentence && words >= L.proseMinWords) || words >= L.proseLongWords;
   if (text.length > L.cueMaxChars) {

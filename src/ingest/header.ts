@@ -38,8 +38,13 @@ const { header: H, line: L } = SETTINGS;
 
 /** True for a heading that may be a title. */
 export function isTitleCandidate(line: ClassifiedLine): boolean {
-  return line.kind === "heading" && line.words >= H.titleMinWords && line.words <= H.titleMaxWords;
+  if (line.kind !== "heading" || line.words < H.titleMinWords || line.words > H.titleMaxWords) return false;
+  // "بوابة المستقبل نيوز", "The Libya Observer": an outlet's name, not a headline.
+  return line.words > OUTLET_NAME_MAX_WORDS || !looksLikeOutlet(line.text);
 }
+
+/** Longest line that may be an outlet's name rather than a headline. */
+const OUTLET_NAME_MAX_WORDS = 3;
 
 /**
  * True for a line that ends one item of a list of teasers: an outlet stamp under a teaser ("«الشرق الأوسط»
@@ -66,9 +71,22 @@ export function headerStart(page: ClassifiedPage, zoneStart: number, bodyStart: 
   return zoneStart;
 }
 
-/** Lines in [from, to) carrying `key` (as text or variant). */
+/** Lines in [from, to) carrying `key` (as text or variant). Occurrence lists are sorted: binary search. */
 function countIn(page: ClassifiedPage, key: string, from: number, to: number): number[] {
-  return (page.occurrences.get(key) ?? []).filter((i) => i >= from && i < to);
+  const list = page.occurrences.get(key) ?? [];
+  return list.slice(lowerBound(list, from), lowerBound(list, to));
+}
+
+/** First position in sorted `list` whose value is ≥ `x`. */
+function lowerBound(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Verbatim title text for `key` from a line that carries it, dropping an "Outlet - " part when needed. */
@@ -152,7 +170,8 @@ function withKickerAndDeck(
 ): { line: number; key: string; kicker: number | null; deck: number | null } {
   const above = page.lines[t.line - 1];
   const below = page.lines[t.line + 1];
-  const notTitle = (l: ClassifiedLine) => !lineCarries(l, t.key);
+  // An outlet label under the headline ("بوابة المستقبل نيوز") is the source, not a deck.
+  const notTitle = (l: ClassifiedLine) => !lineCarries(l, t.key) && !(l.words <= H.labelMaxWords && looksLikeOutlet(l.text));
   const deck = below && below.index < bodyStart && below.kind === "heading" && below.words >= H.titleMinWords && notTitle(below) && below.repeats === 1;
   const kicker =
     above && above.index >= zoneStart && above.kind === "heading" && above.words >= H.kickerMinWords && notTitle(above) && above.repeats === 1;

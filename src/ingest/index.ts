@@ -1,12 +1,30 @@
 /**
  * Ingest: raw scraped page → clean articles (no entity tagging; see src/entities).
  *
- * Cascade (one small pure stage per file):
- *   decode → (html → lines + metadata) → segment → classify lines → assemble articles → metadata → dates
- *
- * PLACEHOLDER interface: the ingest stage fills this in.
+ * Cascade, one small pure stage per file, run per page by {@link cleanPage}:
+ *   1. decode    bytes → text, encoding detected (decode.ts)
+ *   2. html      HTML → visible lines + metadata (title, site name, publication date) (html.ts); text pages are
+ *                split on line ends (segment.ts `splitLines`)
+ *   3. segment   lines → non-blank lines with the blank gaps around them (segment.ts)
+ *   4. classify  each line gets a kind from its features: length, sentence punctuation, repetition count on the
+ *                page, boilerplate cue hits (lexicon/boilerplate.yaml), caption credit suffix, date-only line,
+ *                byline/label shape, then neighbours (doubled captions, masthead names, summary bullets)
+ *                (classify.ts)
+ *   5. assemble  prose lines open or continue articles; header blocks (repeated headline, byline, date, label,
+ *                caption) and cues (related block, attribution, footer) set the boundaries; crossheads stay in
+ *                the body; teasers and headline-less leftovers are dropped (assemble.ts, header.ts)
+ *   6. metadata  title, subtitle, captions, source, author, dateline, language (header.ts, metadata.ts,
+ *                language.ts)
+ *   7. dates     published from the article's own header/dateline/metadata, seen from the page header or
+ *                crawl stamp (article-dates.ts over dates.ts)
+ * Bad input never throws out of a page: it becomes `{ ok: false, reason }`.
  */
 import type { ExtractedArticle } from "../schemas/article.ts";
+import { decodeBytes } from "./decode.ts";
+import { htmlToPage } from "./html.ts";
+import { parseDate } from "./dates.ts";
+import { cleanLines, type PageMeta } from "./page.ts";
+import { splitLines } from "./segment.ts";
 
 /** A raw input as read from disk: never modified. */
 export interface RawPage {
@@ -24,3 +42,39 @@ export type CleanArticle = Pick<
 export type PageResult =
   | { ok: true; articles: CleanArticle[]; warnings: string[] }
   | { ok: false; reason: string };
+
+/** True when a page is HTML: by its name, or by markup at its start. */
+export function isHtml(file: string, text: string): boolean {
+  if (/\.html?$/i.test(file)) return true;
+  return /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text.slice(0, 2000));
+}
+
+/**
+ * Cleans one raw page into its articles (in page order, `index` from 0). A page with no article is
+ * `ok: true` with no articles and a warning; undecodable or unreadable input is `ok: false` with the reason.
+ */
+export function cleanPage(page: RawPage): PageResult {
+  try {
+    const decoded = decodeBytes(page.bytes);
+    if (!decoded.ok) return { ok: false, reason: decoded.reason };
+    const text = decoded.text;
+    if (!isHtml(page.file, text)) return { ok: true, ...cleanLines(splitLines(text)) };
+    const html = htmlToPage(text);
+    return { ok: true, ...cleanLines(html.lines, htmlMeta(html.meta)) };
+  } catch (error) {
+    // A stage bug must not stop the run: the file is reported and the others go on.
+    return { ok: false, reason: `internal error while cleaning: ${(error as Error).message}` };
+  }
+}
+
+/** The metadata fields cleanLines uses, from html.ts's structured metadata. */
+function htmlMeta(meta: ReturnType<typeof htmlToPage>["meta"]): PageMeta {
+  const m = meta as Record<string, unknown>;
+  const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
+  const published = str(m.published) ?? str(m.publishedTime) ?? str(m.datePublished);
+  return {
+    title: str(m.title) ?? str(m.ogTitle) ?? str(m.headline),
+    siteName: str(m.siteName) ?? str(m.publisher),
+    published: published ? parseDate(published) : null,
+  };
+}

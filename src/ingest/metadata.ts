@@ -6,7 +6,7 @@
  */
 import type { ArticleDraft } from "./assemble.ts";
 import { DATELINE } from "./assemble.ts";
-import type { ClassifiedPage } from "./classify.ts";
+import { looksLikeOutlet, type ClassifiedPage } from "./classify.ts";
 import { detectLang } from "./language.ts";
 import type { CleanArticle } from "./index.ts";
 import { fold } from "./text.ts";
@@ -31,8 +31,16 @@ export function pageSource(page: ClassifiedPage, siteName?: string | null): stri
   }
   let best: { text: string; n: number } | null = null;
   for (const c of counts.values()) if (!best || c.n > best.n) best = c;
-  return best?.text ?? siteName ?? null;
+  if (best) return best.text;
+  if (siteName) return siteName;
+  // A page that opens with its outlet's name ("Gulf Wire", "وكالة الأناضول").
+  const first = page.lines[0];
+  if (first && first.kind === "heading" && first.words <= OUTLET_NAME_MAX_WORDS && looksLikeOutlet(first.text)) return first.text;
+  return null;
 }
+
+/** Longest first line read as the outlet's name. */
+const OUTLET_NAME_MAX_WORDS = 4;
 
 /**
  * Paragraphs that several articles of a page share: a disclaimer or subscription note printed under every

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as cards from "../../src/cards/index.ts";
-import { renderCard } from "../../src/cards/render.ts";
+import { cardSvg, renderCard } from "../../src/cards/render.ts";
 import type { CardSpecInput } from "../../src/cards/spec.ts";
 import { THEME } from "../../src/cards/template.ts";
 import { pngSize, pngToGrey } from "./pixels.ts";
@@ -27,6 +27,12 @@ describe("renderCard", () => {
     expect(Object.keys(cards).sort()).toEqual(
       ["CARD_HEIGHT", "CARD_WIDTH", "CardKind", "CardSpec", "TEMPLATE_VERSION", "cacheKey", "cardSvg", "directionOf", "layoutText", "renderCard", "renderCards", "resolveBidi", "visualOrder"].sort(),
     );
+  });
+
+  it("inlines every text box and the brand mark into satori's SVG (no nested images left to rasterise)", async () => {
+    const svg = await cardSvg(specs[2] as CardSpecInput);
+    expect(svg).not.toContain("<image");
+    expect(svg).not.toContain("<text");
   });
 
   it.each(specs.map((s) => [s.path, s] as const))("renders %s as a 1200×630 PNG", async (_path, spec) => {

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { chromium } from "playwright-core";
-import { ensureChromium, CHROMIUM_ARGS } from "../chromium.ts";
+import { ensureChromium, CHROMIUM_ARGS } from "../../browser/setup-chromium.ts";
 import { compareInk, diffPng } from "../pixels.ts";
 import { frameOf, renderChromium, renderOurs, renderPlainSatori, type TextCase } from "../text-compare.ts";
 const hint = process.argv[2] === "hint";

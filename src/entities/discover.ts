@@ -1,0 +1,514 @@
+/**
+ * Discovery of actors the knowledge base lacks, and the review queue they wait in.
+ *
+ * Patterns, run over tokens no known entity covers:
+ *   - person after a rank: «اللواء محمد زين», «الأدميرال رونالد فوي», "Gen. John Smith";
+ *   - person after an office phrase, when the name follows a comma or starts with a known given name:
+ *     «المتحدث باسمها، الفاتح قرشي», «المحلل السياسي الفلسطيني، عبد المهدي مطاوع», "spokesman Ali Ahmed";
+ *   - a numbered unit after «اللواء»: «اللواء 53» (armed group);
+ *   - quoted organisation names: «…» starting with an organisation head word («غرفة عمليات …»), or a head word
+ *     just before the quotes (تحالف «تأسيس»); English capitalised names containing one ("Sudan Doctors Network").
+ * Each candidate gets a kind guessed from its head word and a rule-based romanisation for its English name.
+ *
+ * The queue (`content/review/candidates.yaml`) is updated by the pure `updateQueue`; file I/O is in the CLI.
+ */
+import { z } from "zod";
+import { Actor, ActorType } from "../schemas/actor.ts";
+import { IsoDate, Slug } from "../schemas/common.ts";
+import type { DiscoveryLexicon, TitleLexicon } from "./lexicon.ts";
+import { discoveryLexicon } from "./lexicon.ts";
+import { normaliseArabic, proclitics, sourceEnd, type NormalisedText } from "./normalise.ts";
+import { createTrie, insert, longestMatch, phraseTokens, type TrieNode } from "./trie.ts";
+import type { Token } from "./tokens.ts";
+
+/** Most tokens a discovered person name may have (with joiners such as «عبد»). */
+export const MAX_NAME_TOKENS = 4;
+/** Most tokens between an office word and the name it introduces. */
+export const MAX_TITLE_GAP = 8;
+/** Most tokens of a quoted organisation name. */
+export const MAX_ORG_TOKENS = 8;
+/** Contexts kept per candidate in the queue. */
+export const MAX_CONTEXTS = 5;
+
+/** A possible actor found in one article. */
+export interface Candidate {
+  /** Normalised name: the identity of a candidate across articles. */
+  key: string;
+  /** Name as written (Arabic articles); null for a name found in an English article. */
+  name_ar: string | null;
+  /** English name: romanised from Arabic by rule, or as written in an English article. */
+  suggested_en: string;
+  /** Kind guessed from the title or head word. */
+  kind: ActorType;
+  /** Occurrences in the article. */
+  frequency: number;
+  /** Sentences it occurs in, verbatim (at most `MAX_CONTEXTS`). */
+  contexts: string[];
+}
+
+/** Tables built once per tagger. */
+export interface DiscoveryTables {
+  titles: TrieNode<"rank" | "head">;
+  orgHeads: TrieNode<ActorType>;
+  given: Map<string, string>;
+  joiners: Set<string>;
+  stop: Set<string>;
+  lex: DiscoveryLexicon;
+}
+
+/** What discovery sees of a paragraph (from the tagger). */
+export interface ParagraphView {
+  text: string;
+  norm: NormalisedText;
+  tokens: Token[];
+  /** Per token: 0 free, 1 country/place/blocker, 2 actor, 3 person. */
+  covered: Uint8Array;
+  sentence(at: number): string;
+}
+
+function words(list: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of list) for (const t of phraseTokens(p)) out.add(t);
+  return out;
+}
+
+/** Builds the discovery tables from the lexicons. */
+export function buildDiscoveryTables(titles: TitleLexicon, lex: DiscoveryLexicon = discoveryLexicon()): DiscoveryTables {
+  const titleTrie = createTrie<"rank" | "head">();
+  for (const p of [...titles.ranks.ar, ...titles.ranks.en, ...titles.qualifiers.ar, ...titles.qualifiers.en]) insert(titleTrie, phraseTokens(p), "rank");
+  for (const p of [...titles.heads.ar, ...titles.heads.en]) insert(titleTrie, phraseTokens(p), "head");
+  const orgHeads = createTrie<ActorType>();
+  for (const [kind, heads] of Object.entries(lex.org_heads)) {
+    for (const p of [...(heads?.ar ?? []), ...(heads?.en ?? [])]) insert(orgHeads, phraseTokens(p), kind as ActorType);
+  }
+  const given = new Map<string, string>();
+  for (const [ar, en] of Object.entries(lex.given_names)) given.set(normaliseArabic(ar), en);
+  const stop = words([
+    ...lex.name_stopwords.ar, ...lex.name_stopwords.en, ...titles.breakers.ar, ...titles.breakers.en, ...titles.heads.ar,
+    ...titles.heads.en, ...titles.ranks.ar, ...titles.ranks.en, ...titles.qualifiers.ar, ...titles.kinship.ar, ...titles.kinship.en,
+  ]);
+  return { titles: titleTrie, orgHeads, given, joiners: words([...lex.name_joiners.ar, ...lex.name_joiners.en]), stop, lex };
+}
+
+interface Found {
+  name: string;
+  lang: "ar" | "en";
+  kind: ActorType;
+  sentence: string;
+}
+
+const CLAUSE = /[.!?\u061f\u061b;:]/;
+const COMMA = /[,\u060c]/;
+const OPEN = new Map([["\u00ab", "\u00bb"], ["\u201c", "\u201d"], ["\"", "\""], ["(", ")"]]);
+
+function isUpperAt(view: ParagraphView, k: number): boolean {
+  const ch = view.text[view.norm.toSource[view.tokens[k]!.start]!] ?? "";
+  return ch !== ch.toLowerCase();
+}
+
+function gapBefore(view: ParagraphView, k: number): string {
+  return view.norm.text.slice(view.tokens[k - 1]!.end, view.tokens[k]!.start);
+}
+
+function slice(view: ParagraphView, from: number, to: number): string {
+  const start = view.norm.toSource[view.tokens[from]!.start]!;
+  return view.text.slice(start, sourceEnd(view.text, view.norm, view.tokens[to - 1]!.end));
+}
+
+/**
+ * The person name starting at token `n`, or null: up to `MAX_NAME_TOKENS` free words in one run (no punctuation
+ * between them), not stop words; at least two words besides joiners; the first word, if it carries the article,
+ * must be a known given name («الفاتح»), so «الفريق التفاوضي» is no name.
+ */
+function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" | "en"): number {
+  const { tokens, covered } = view;
+  let k = n;
+  let substantive = 0;
+  while (k < tokens.length && k - n < MAX_NAME_TOKENS) {
+    const tok = tokens[k]!;
+    if (covered[k] || tok.script === 3) break;
+    if (k > n && gapBefore(view, k).trim() !== "" && !/^[-\u2010]$/.test(gapBefore(view, k).trim())) break;
+    if (lang === "en") {
+      if (tok.script !== 2 || (!isUpperAt(view, k) && !t.joiners.has(tok.text))) break;
+    } else if (tok.script !== 1) break;
+    const forms = tok.script === 1 ? proclitics(tok.text) : [tok.text];
+    if (t.stop.has(tok.text)) break;
+    if (k > n && forms.length > 1 && forms.slice(1).some((f) => t.stop.has(f))) break;
+    // «وقائد»، «ورئيس»: a conjunction after a complete name starts the next phrase
+    if (k > n && substantive >= 2 && forms.length > 1 && /^[\u0648\u0641]/.test(tok.text) && !t.given.has(tok.text)) break;
+    if (k === n && lang === "ar" && tok.text.startsWith("\u0627\u0644") && !t.given.has(tok.text)) return 0;
+    if (!t.joiners.has(tok.text)) substantive++;
+    k++;
+  }
+  // never end on a joiner («عبد»)
+  while (k > n && t.joiners.has(tokens[k - 1]!.text)) {
+    k--;
+    if (!t.joiners.has(tokens[k]!.text)) substantive--;
+  }
+  return substantive >= 2 ? k - n : 0;
+}
+
+/** Candidates in one paragraph. */
+export function discoverInParagraph(t: DiscoveryTables, view: ParagraphView, lang: "ar" | "en"): Found[] {
+  const out: Found[] = [];
+  const { tokens, covered } = view;
+  const at = (k: number) => view.norm.toSource[tokens[k]!.start]!;
+  for (let q = 0; q < tokens.length; q++) {
+    if (covered[q]) continue;
+    const m = longestMatch(t.titles, tokens, q);
+    if (!m) continue;
+    if (lang === "en" && m.values.includes("rank") && !isUpperAt(view, q)) continue;
+    let r = q + m.length;
+    let rank = m.values.includes("rank");
+    // a chain of ranks and qualifiers: «اللواء المتقاعد», «الفريق أول ركن»
+    while (r < tokens.length && !covered[r]) {
+      const next = longestMatch(t.titles, tokens, r);
+      if (!next || !next.values.includes("rank")) break;
+      rank = true;
+      r += next.length;
+    }
+    if (r >= tokens.length) break;
+    if (rank) {
+      // «اللواء 53»: a numbered brigade, not a person
+      if (tokens[r]!.script === 3 && lang === "ar" && tokens[q]!.text.endsWith("\u0644\u0648\u0627\u0621")) {
+        out.push({ name: slice(view, q, r + 1).replace(/^[\u0648\u0641]/, ""), lang, kind: "armed_group", sentence: view.sentence(at(q)) });
+        q = r;
+        continue;
+      }
+      const gap = gapBefore(view, r);
+      if (CLAUSE.test(gap.replace(/\./g, "")) || COMMA.test(gap)) continue;
+      const len = nameRun(t, view, r, lang);
+      if (len) {
+        out.push({ name: slice(view, r, r + len), lang, kind: "person", sentence: view.sentence(at(r)) });
+        q = r + len - 1;
+      }
+      continue;
+    }
+    // an office phrase: look ahead for the name it introduces
+    for (let n = r; n < tokens.length && n - r <= MAX_TITLE_GAP; n++) {
+      const gap = gapBefore(view, n);
+      if (CLAUSE.test(gap.replace(/\./g, ""))) break;
+      if (covered[n] === 3) break; // a known person follows the title
+      const tok = tokens[n]!;
+      if (!covered[n] && proclitics(tok.text).some((f) => t.stop.has(f)) && n > r) {
+        const title = longestMatch(t.titles, tokens, n);
+        if (title?.values.includes("rank")) break; // the rank rule will take it from here
+        if (!title) break; // a breaker or particle ends the phrase
+      }
+      if (covered[n]) continue;
+      const afterComma = COMMA.test(gap);
+      const givenFirst = t.given.has(tok.text) || (lang === "en" && isUpperAt(view, n) && n > r);
+      if (!afterComma && !givenFirst) continue;
+      const len = nameRun(t, view, n, lang);
+      if (len) {
+        out.push({ name: slice(view, n, n + len), lang, kind: "person", sentence: view.sentence(at(n)) });
+        q = n + len - 1;
+      }
+      break;
+    }
+  }
+  out.push(...quotedOrganisations(t, view, lang));
+  if (lang === "en") out.push(...capitalisedOrganisations(t, view));
+  return out;
+}
+
+/** «…» and (…) spans whose text starts with, or follows, an organisation head word. */
+function quotedOrganisations(t: DiscoveryTables, view: ParagraphView, lang: "ar" | "en"): Found[] {
+  const out: Found[] = [];
+  const { tokens, covered, norm } = view;
+  const text = norm.text;
+  let k = 0; // first token at or after the opener
+  for (let c = 0; c < text.length; c++) {
+    const closer = OPEN.get(text[c]!);
+    if (!closer) continue;
+    const close = text.indexOf(closer, c + 1);
+    if (close < 0) break;
+    while (k < tokens.length && tokens[k]!.start <= c) k++;
+    let e = k;
+    while (e < tokens.length && tokens[e]!.end <= close) e++;
+    const end = e; // tokens [k, end) are inside the quotes
+    if (end === k || end - k > MAX_ORG_TOKENS) {
+      if (closer !== "\"") c = close;
+      continue;
+    }
+    c = close;
+    if (covered.subarray(k, end).some((x) => x >= 2)) continue; // a known actor is inside
+    const inner = longestMatch(t.orgHeads, tokens, k);
+    let name: string | undefined;
+    let kind: ActorType | undefined;
+    if (inner && inner.length < end - k) {
+      name = slice(view, k, end);
+      kind = inner.values[0];
+    } else if (k > 0) {
+      // a head word written just before the quotes: تحالف «تأسيس»
+      for (let h = Math.max(0, k - 2); h < k; h++) {
+        const head = longestMatch(t.orgHeads, tokens, h);
+        if (head && h + head.length === k && !covered[h]) {
+          const forms = tokens[h]!.script === 1 ? proclitics(tokens[h]!.text) : [tokens[h]!.text];
+          const skip = Math.max(0, tokens[h]!.text.length - forms[head.form]!.length);
+          name = `${slice(view, h, k).slice(skip)} ${slice(view, k, end)}`;
+          kind = head.values[0];
+          break;
+        }
+      }
+    }
+    if (name && kind && (lang === "ar" ? /[\u0621-\u064a]/.test(name) : true)) {
+      out.push({ name: name.replace(/[«»"“”()]/g, "").replace(/\s+/g, " ").trim(), lang, kind, sentence: view.sentence(norm.toSource[tokens[k]!.start]!) });
+    }
+  }
+  return out;
+}
+
+/** English capitalised runs that contain an organisation head word ("Sudan Doctors Network"). */
+function capitalisedOrganisations(t: DiscoveryTables, view: ParagraphView): Found[] {
+  const out: Found[] = [];
+  const { tokens, covered } = view;
+  const inner = new Set(["of", "for", "the", "and"]);
+  for (let k = 0; k < tokens.length; k++) {
+    if (covered[k] >= 2 || tokens[k]!.script !== 2 || !isUpperAt(view, k)) continue;
+    let e = k;
+    let kind: ActorType | undefined;
+    while (e < tokens.length && e - k < MAX_ORG_TOKENS && covered[e] < 2 && tokens[e]!.script === 2 && (isUpperAt(view, e) || inner.has(tokens[e]!.text))) {
+      if (e > k && gapBefore(view, e).trim() !== "") break;
+      const head = longestMatch(t.orgHeads, tokens, e);
+      if (head && isUpperAt(view, e)) kind = head.values[0];
+      e++;
+    }
+    while (e > k && inner.has(tokens[e - 1]!.text)) e--;
+    if (kind && e - k >= 2 && !(k > 0 && gapBefore(view, k).trim() === "" && isUpperAt(view, k - 1))) {
+      out.push({ name: slice(view, k, e), lang: "en", kind, sentence: view.sentence(view.norm.toSource[tokens[k]!.start]!) });
+    }
+    k = Math.max(k, e - 1);
+  }
+  return out;
+}
+
+/** Groups one article's findings into candidates (by normalised name). */
+export function mergeCandidates(found: Found[], lex: DiscoveryLexicon = discoveryLexicon()): Candidate[] {
+  const byKey = new Map<string, Candidate>();
+  for (const f of found) {
+    const key = phraseTokens(f.name).join(" ");
+    if (!key) continue;
+    let c = byKey.get(key);
+    if (!c) {
+      c = { key, name_ar: f.lang === "ar" ? f.name : null, suggested_en: f.lang === "ar" ? romanise(f.name, lex) : f.name, kind: f.kind, frequency: 0, contexts: [] };
+      byKey.set(key, c);
+    }
+    c.frequency++;
+    if (!c.contexts.includes(f.sentence) && c.contexts.length < MAX_CONTEXTS) c.contexts.push(f.sentence);
+  }
+  return [...byKey.values()];
+}
+
+// --- romanisation ---------------------------------------------------------------------------------------------
+
+const VOWEL_LETTERS = new Set(["a", "i", "u"]);
+
+/**
+ * A rule-based Latin spelling of an Arabic name, for an editor to correct: known given names use the press
+ * spelling (محمد → Mohammed), the article is "al-", letters follow `romanisation` in the lexicon, و/ي between
+ * consonants are read as u/i, and an "a" is guessed between two consonants.
+ */
+export function romanise(name: string, lex: DiscoveryLexicon = discoveryLexicon()): string {
+  const given = new Map<string, string>();
+  for (const [ar, en] of Object.entries(lex.given_names)) given.set(normaliseArabic(ar), en);
+  const out: string[] = [];
+  for (const raw of name.split(/\s+/).filter(Boolean)) {
+    const word = normaliseArabic(raw).replace(/[^\u0621-\u064a]/g, "");
+    if (!word) {
+      if (/[\p{L}\p{N}]/u.test(raw)) out.push(raw);
+      continue;
+    }
+    const known = given.get(word);
+    if (known) {
+      out.push(known);
+      continue;
+    }
+    let stem = word;
+    let prefix = "";
+    if (stem.startsWith("\u0627\u0644") && stem.length > 3) {
+      prefix = "al-";
+      stem = stem.slice(2);
+    }
+    const knownStem = given.get(stem);
+    const latin = knownStem ?? spell(stem, lex);
+    out.push(prefix + latin.charAt(0).toUpperCase() + latin.slice(1));
+  }
+  const text = out.join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function spell(word: string, lex: DiscoveryLexicon): string {
+  const letters = [...word];
+  let out = "";
+  let prevConsonant = false;
+  letters.forEach((ch, i) => {
+    let latin = lex.romanisation[ch] ?? "";
+    const between = i > 0 && i < letters.length - 1;
+    if (ch === "\u0648" && (between || i === letters.length - 1) && i > 0) latin = "u";
+    if (ch === "\u064a" && (between || i === letters.length - 1) && i > 0) latin = "i";
+    if (ch === "\u0627" && i === 0) latin = "a";
+    const vowel = VOWEL_LETTERS.has(latin);
+    if (!vowel && prevConsonant && latin !== "'" && latin) out += "a";
+    out += latin;
+    prevConsonant = !vowel && latin !== "'" && latin !== "";
+  });
+  return out.replace(/^'/, "").replace(/'$/, "");
+}
+
+// --- the review queue -----------------------------------------------------------------------------------------
+
+/** One candidate waiting for review. */
+export const QueueEntry = z
+  .object({
+    /** Normalised name: identity across articles. */
+    key: z.string().min(1),
+    /** Name as written; null for candidates from English articles. */
+    name_ar: z.string().min(1).nullable(),
+    /** Suggested English name. */
+    suggested_en: z.string().min(1),
+    /** Guessed kind. */
+    kind: ActorType,
+    /** Occurrences over all articles. */
+    frequency: z.number().int().positive(),
+    /** Ids of the articles it occurs in. */
+    articles: z.array(z.string().min(1)).min(1),
+    /** Sentences with their article (at most `MAX_CONTEXTS`). */
+    contexts: z.array(z.object({ sentence: z.string(), article: z.string() }).strict()),
+    /** Where and when it was first seen. */
+    first_seen: z.object({ article: z.string().min(1), date: IsoDate.optional() }).strict(),
+  })
+  .strict();
+export type QueueEntry = z.infer<typeof QueueEntry>;
+
+/** Schema of `content/review/candidates.yaml`. */
+export const ReviewQueue = z
+  .object({
+    /** Candidates, most frequent first. */
+    candidates: z.array(QueueEntry).default([]),
+    /** Keys an editor rejected: never queued again. */
+    rejected: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type ReviewQueue = z.infer<typeof ReviewQueue>;
+
+/** An empty queue. */
+export function emptyQueue(): ReviewQueue {
+  return { candidates: [], rejected: [] };
+}
+
+/**
+ * Adds one article's candidates to the queue (pure: returns a new queue). Re-adding an article already counted
+ * changes nothing, so re-ingesting is safe; rejected keys are skipped. Sorted by frequency, then key.
+ */
+export function updateQueue(queue: ReviewQueue, candidates: Candidate[], articleId: string, date?: string): ReviewQueue {
+  const rejected = new Set(queue.rejected);
+  const byKey = new Map(queue.candidates.map((c) => [c.key, { ...c, articles: [...c.articles], contexts: [...c.contexts] }]));
+  for (const cand of candidates) {
+    if (rejected.has(cand.key)) continue;
+    const entry = byKey.get(cand.key);
+    const contexts = cand.contexts.map((sentence) => ({ sentence, article: articleId }));
+    if (!entry) {
+      byKey.set(cand.key, {
+        key: cand.key,
+        name_ar: cand.name_ar,
+        suggested_en: cand.suggested_en,
+        kind: cand.kind,
+        frequency: cand.frequency,
+        articles: [articleId],
+        contexts: contexts.slice(0, MAX_CONTEXTS),
+        first_seen: date ? { article: articleId, date } : { article: articleId },
+      });
+      continue;
+    }
+    if (entry.articles.includes(articleId)) continue;
+    entry.articles.push(articleId);
+    entry.frequency += cand.frequency;
+    for (const c of contexts) if (entry.contexts.length < MAX_CONTEXTS) entry.contexts.push(c);
+  }
+  return { candidates: sortQueue([...byKey.values()]), rejected: [...queue.rejected] };
+}
+
+function sortQueue(entries: QueueEntry[]): QueueEntry[] {
+  return entries.sort((a, b) => b.articles.length - a.articles.length || b.frequency - a.frequency || a.key.localeCompare(b.key));
+}
+
+/** Finds a queue entry by key, name as written, suggested English name or slug. */
+export function findQueueEntry(queue: ReviewQueue, query: string): QueueEntry | undefined {
+  const key = phraseTokens(query).join(" ");
+  return queue.candidates.find((c) => c.key === key || c.name_ar === query || c.suggested_en.toLowerCase() === query.toLowerCase() || candidateSlug(c) === query);
+}
+
+/** Removes an entry; `reject` also remembers its key so discovery never queues it again. */
+export function removeFromQueue(queue: ReviewQueue, key: string, reject: boolean): ReviewQueue {
+  return {
+    candidates: queue.candidates.filter((c) => c.key !== key),
+    rejected: reject && !queue.rejected.includes(key) ? [...queue.rejected, key] : [...queue.rejected],
+  };
+}
+
+/** ASCII slug of a candidate, from its suggested English name. */
+export function candidateSlug(entry: Pick<QueueEntry, "suggested_en" | "key">): string {
+  const slug = entry.suggested_en
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return Slug.safeParse(slug).success ? slug : `candidate-${hash(entry.key)}`;
+}
+
+function hash(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
+function fill(template: string, n: number): string {
+  return template.replace("{n}", String(n));
+}
+
+/**
+ * Provisional actors for the site: queue entries seen in at least `minArticles` articles, with ids
+ * `provisional-<slug>` and `provisional: true`, so pages can mark them as unreviewed.
+ */
+export function provisionalActors(queue: ReviewQueue, minArticles: number, lex: DiscoveryLexicon = discoveryLexicon()): Actor[] {
+  return queue.candidates
+    .filter((c) => c.articles.length >= minArticles && c.name_ar)
+    .map((c) =>
+      Actor.parse({
+        id: `provisional-${candidateSlug(c)}`,
+        names: { ar: c.name_ar, en: c.suggested_en },
+        type: c.kind,
+        description: { ar: fill(lex.descriptions.provisional.ar, c.articles.length), en: fill(lex.descriptions.provisional.en, c.articles.length) },
+        provisional: true,
+        provenance: { added_by: "discovery", source: c.articles.join(", ") },
+      }),
+    );
+}
+
+/** Options of `promotedActor`. */
+export interface PromoteOptions {
+  id: string;
+  en?: string;
+  ar?: string;
+  type?: ActorType;
+  country?: string;
+  /** YYYY-MM-DD, injected (never read from a clock here). */
+  added?: string;
+}
+
+/** The knowledge-base entry for a promoted candidate (validated; `provisional: false`). */
+export function promotedActor(entry: QueueEntry, options: PromoteOptions, lex: DiscoveryLexicon = discoveryLexicon()): Actor {
+  const ar = options.ar ?? entry.name_ar;
+  if (!ar) throw new Error(`candidate "${entry.suggested_en}" has no Arabic name: pass --ar "…"`);
+  return Actor.parse({
+    id: options.id,
+    names: { ar, en: options.en ?? entry.suggested_en },
+    type: options.type ?? entry.kind,
+    ...(options.country ? { country: options.country } : {}),
+    description: { ar: fill(lex.descriptions.promoted.ar, entry.articles.length), en: fill(lex.descriptions.promoted.en, entry.articles.length) },
+    provisional: false,
+    provenance: { added_by: "discovery", source: entry.articles.join(", "), ...(options.added ? { added: options.added } : {}) },
+  });
+}

@@ -1,0 +1,13 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadSettings } from "../../../src/config.ts";
+const settings = loadSettings("/work/main");
+const { loadSiteModel } = await import("../../../src/site/load.ts");
+const { cardSpecs } = await import("../../../src/site/cards.ts");
+const { renderCards } = await import("../../../src/cards/build.ts");
+const specs = cardSpecs(loadSiteModel(settings), settings);
+console.log(specs.length, "specs");
+const dir = mkdtempSync(join(tmpdir(), "e2e-"));
+const r = await renderCards(specs, { outDir: join(dir, "dist"), cacheDir: join(dir, "cache"), onProgress: (d, t) => d % 20 === 0 && console.log(d, t) });
+console.log(r, dir);

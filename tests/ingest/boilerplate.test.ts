@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { boilerplate, compileBoilerplate, matchPrefix } from "../../src/ingest/boilerplate.ts";
+import { fold } from "../../src/ingest/text.ts";
+
+const groups = [
+  "marker_lines",
+  "related_lines",
+  "end_lines",
+  "form_lines",
+  "masthead_lines",
+  "summary_lines",
+  "attribution_labels",
+  "furniture_labels",
+  "furniture_prefixes",
+  "furniture_phrases",
+  "footer_phrases",
+  "end_prefixes",
+  "credits",
+  "byline_prefixes",
+  "outlet_words",
+];
+const minimal = () => Object.fromEntries(groups.map((g) => [g, { ar: ["س"], en: ["x"] }]));
+
+describe("boilerplate lexicon", () => {
+  it("loads the project lexicon", () => {
+    const lex = boilerplate();
+    expect(lex.lines.get(fold("مقالات ذات صلة"))).toBe("related");
+    expect(lex.lines.get(fold("TT"))).toBe("marker");
+  });
+
+  it("rejects an empty group instead of matching everything", () => {
+    const data = { ...minimal(), credits: { ar: [], en: ["AFP"] } };
+    expect(() => compileBoilerplate(data)).toThrow(/credits.*empty lexicon group/);
+  });
+
+  it("rejects a missing or unknown group", () => {
+    const { credits: _credits, ...missing } = minimal();
+    expect(() => compileBoilerplate(missing)).toThrow(/credits/);
+    expect(() => compileBoilerplate({ ...minimal(), extra: { ar: ["a"], en: ["b"] } })).toThrow();
+  });
+
+  it("matches cues across hamza and tanween variants", () => {
+    const lex = boilerplate();
+    for (const v of ["إقرأ أيضاً", "اقرأ ايضا", "إقرأ أيضاً:"]) expect(lex.lines.get(fold(v))).toBe("related");
+    expect(matchPrefix(lex.attribution, fold("المصدر: الجزيرة"))).toBe(fold("المصدر"));
+    expect(matchPrefix(lex.attribution, fold("المصدرية العالية"))).toBeNull();
+  });
+});

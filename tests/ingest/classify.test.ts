@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { classifyLines, type ClassifiedLine } from "../../src/ingest/classify.ts";
+import { segmentLines } from "../../src/ingest/segment.ts";
+
+const classify = (lines: string[]): ClassifiedLine[] => classifyLines(segmentLines(lines)).lines;
+const kinds = (lines: string[]): string[] => classify(lines).map((l) => l.kind);
+
+const PROSE =
+  "وقال المتحدث باسم الوزارة إن الاجتماع تناول سبل تعزيز التعاون الأمني بين البلدين، مشيراً إلى أن اللجان الفنية ستواصل عملها الأسبوع المقبل.";
+
+describe("classify: line shape", () => {
+  it("tells prose from headings", () => {
+    expect(kinds([PROSE, "الحكومة تعلن خطة جديدة لدعم الموانئ", "وصل الوفد إلى العاصمة مساء أمس."])).toEqual(["prose", "heading", "prose"]);
+  });
+
+  it("finds captions by their credit, in parentheses, brackets, after a dash or as Outlet/Photographer", () => {
+    expect(
+      kinds([
+        "عناصر من الشرطة أمام مقر البرلمان في طرابلس (أ.ف.ب)",
+        "Soldiers patrol a street in Khartoum [Photo: Sudan Army]",
+        "رئيس الحكومة يتحدث خلال مؤتمر صحافي - أرشيفية",
+        "Displaced families queue for water in Gedaref, Sudan, May 2, 2024. Gulf Wire/Staff",
+        "قائد الجيش يتفقد القوات (الأناضول) p-circle",
+      ]),
+    ).toEqual(["caption", "caption", "caption", "caption", "caption"]);
+  });
+
+  it("makes a line doubled back to back a caption", () => {
+    const line = "أطفال يلعبون قرب خيام النازحين في مخيم على أطراف المدينة";
+    expect(kinds([line, line])).toEqual(["caption", "caption"]);
+  });
+
+  it("counts repetitions, including 'Outlet - headline' and doubled headlines", () => {
+    const title = "البرلمان يقر موازنة العام المقبل بعد جلسة طويلة";
+    const lines = classify([title, "", "الصحيفة - البرلمان يقر موازنة العام المقبل بعد جلسة طويلة", "", `${title} ${title}`]);
+    expect(lines[0]!.repeats).toBe(3);
+  });
+});
+
+describe("classify: cues", () => {
+  it("recognises related blocks, attributions, forms, footers and markers", () => {
+    const lines = classify([
+      "إقرأ أيضاً:",
+      "المصدر: الجزيرة",
+      "البريد الإلكتروني *",
+      "جميع الحقوق محفوظة © 2024",
+      "TT",
+      "Reporting by Jane Roe; Editing by John Doe",
+      "Home  World  Business  Sports",
+    ]);
+    expect(lines.map((l) => l.kind)).toEqual(["related", "attribution", "end", "junk", "junk", "end", "junk"]);
+    expect(lines[1]!.value).toBe("الجزيرة");
+  });
+
+  it("takes the first field of an attribution", () => {
+    expect(classify(["المصدر: النهار | منذ 3 ساعات"])[0]!.value).toBe("النهار");
+  });
+
+  it("drops the name under a masthead role and the bullets of a summary box", () => {
+    expect(kinds(["رئيس التحرير", "سامي يوسف"])).toEqual(["junk", "junk"]);
+    expect(kinds(["استمع إلى الملخص", "- **نقطة أولى**: قرر المجلس تمديد الولاية لعام إضافي مع مراجعة دورية.", PROSE])).toEqual([
+      "summary",
+      "junk",
+      "prose",
+    ]);
+  });
+
+  it("reads bylines and outlet labels", () => {
+    const lines = classify(["بنغازي ـ سالم العبيدي", "القاهرة: «الصحيفة»", "By Jane Roe", "  الأفق نيوز -", "«الصحيفة» (بيروت)"]);
+    expect(lines.map((l) => [l.kind, l.value, l.dateline])).toEqual([
+      ["byline", "سالم العبيدي", "بنغازي"],
+      ["label", "الصحيفة", "القاهرة"],
+      ["byline", "Jane Roe", undefined],
+      ["label", "الأفق نيوز", undefined],
+      ["label", "الصحيفة", "بيروت"],
+    ]);
+  });
+
+  it("recognises date lines, including ones with a label and a Hijri equivalent", () => {
+    const lines = classify(["نُشر: 10:15-4 مارس 2024 م ـ 23 شعبان 1445 هـ", "Mar. 4, 2024 2:10 PM GMT+3", "2024-03-11@08:15:40 GMT"]);
+    expect(lines.map((l) => l.kind)).toEqual(["date", "date", "date"]);
+    expect(lines[1]!.dates?.[0]?.iso).toBe("2024-03-04");
+  });
+
+  it("turns a short sentence printed again and again into furniture", () => {
+    const slogan = "Our values: accuracy, fairness and independence.";
+    expect(kinds([slogan, PROSE, slogan, slogan])[0]).toBe("junk");
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { cleanLines } from "../../src/ingest/page.ts";
+
+const P1 =
+  "عقد وزراء خارجية دول الجوار اجتماعاً في العاصمة لبحث سبل دعم العملية السياسية، وأكدوا في بيان ختامي رفض أي تدخل خارجي.";
+const P2 = "وقال وزير الخارجية المضيف إن الاجتماع المقبل سيعقد خلال ثلاثة أشهر لمتابعة تنفيذ التوصيات التي اتُّفق عليها.";
+
+describe("header zone", () => {
+  it("takes the headline the zone repeats, even with an outlet prefix and without quotes", () => {
+    const title = 'وزراء خارجية دول الجوار يرفضون "التدخل الخارجي"';
+    const { articles } = cleanLines([
+      "الأفق نيوز -", "", "اجتماع تشاوري في العاصمة بحضور ستة وزراء", "", title, "", "الأفق نيوز - وزراء خارجية دول الجوار يرفضون التدخل الخارجي", "", P1, "", P2,
+    ]);
+    expect(articles[0]!.title).toBe(title);
+    expect(articles[0]!.subtitle).toBe("اجتماع تشاوري في العاصمة بحضور ستة وزراء");
+    expect(articles[0]!.source).toBe("الأفق نيوز");
+  });
+
+  it("reads a deck under the first headline as the subtitle", () => {
+    const title = "وزراء خارجية دول الجوار يرفضون التدخل الخارجي";
+    const deck = "البيان الختامي يدعو إلى حوار شامل... ويحدد موعد الاجتماع المقبل";
+    const { articles } = cleanLines([title, "", deck, "", title, "", P1, "", P2]);
+    expect([articles[0]!.title, articles[0]!.subtitle]).toEqual([title, deck]);
+  });
+
+  it("reads place and author from a byline, and a caption placed before it", () => {
+    const { articles } = cleanLines([
+      "وزراء خارجية دول الجوار يرفضون التدخل الخارجي", "", "الوزراء لدى وصولهم إلى مقر الاجتماع في العاصمة", "تونس ـ هالة الشريف", "", P1, "", P2,
+    ]);
+    expect(articles[0]).toMatchObject({ author: "هالة الشريف", dateline: "تونس", captions: ["الوزراء لدى وصولهم إلى مقر الاجتماع في العاصمة"] });
+  });
+
+  it("takes the last of a list of headlines right above the body", () => {
+    const { articles } = cleanLines([
+      "الأكثر قراءة", "أسعار الذهب تتراجع في الأسواق المحلية", "منتخب الشباب يتأهل إلى النهائي", "وزراء خارجية دول الجوار يرفضون التدخل الخارجي", P1, P2,
+    ]);
+    expect(articles[0]!.title).toBe("وزراء خارجية دول الجوار يرفضون التدخل الخارجي");
+  });
+
+  it("does not take section names, mastheads or outlet labels for titles", () => {
+    const { articles } = cleanLines(["رئيس التحرير", "سامي يوسف", "عرب وعالم", "", "بوابة الأفق نيوز", "", P1, "", P2]);
+    expect(articles[0]!.title).toBeNull();
+  });
+});
