@@ -5,6 +5,8 @@
  * Entries are stored already validated by the readers (parseArticle / loadActors validate with the same schemas), so
  * the loaders skip `parseData`: validating 10,000 articles twice would be most of the content-sync time.
  * Nothing rendered is stored: article bodies stay plain paragraphs and are turned into HTML by the article page.
+ * The articles loader is incremental (see readArticlesIncremental): Astro keeps the store between builds in its
+ * cacheDir, so a rebuild only parses new or changed files.
  */
 import { defineCollection } from "astro:content";
 import type { Loader } from "astro/loaders";
@@ -12,16 +14,23 @@ import { loadSettings } from "./config.ts";
 import { Actor } from "./schemas/actor.ts";
 import { Article } from "./schemas/article.ts";
 import { Country, countryEntries } from "./site/countries.ts";
-import { readActors, readArticles } from "./site/read-content.ts";
+import { readActors, readArticlesIncremental, type FileStamp } from "./site/read-content.ts";
 
 const settings = loadSettings();
 
 function articlesLoader(): Loader {
   return {
     name: "marsad-articles",
-    load: async ({ store, logger }) => {
-      store.clear();
-      for (const article of readArticles(settings.articlesDir, logger)) store.set({ id: article.id, data: article });
+    load: async ({ store, meta, logger }) => {
+      // Incremental: files unchanged since the last build (same stamp) keep their stored entry unparsed.
+      const remembered = JSON.parse(meta.get("files") ?? "{}") as Record<string, FileStamp>;
+      const previous = Object.fromEntries(Object.entries(remembered).filter(([, f]) => store.has(f.id)));
+      const read = readArticlesIncremental(settings.articlesDir, previous, logger);
+      const keep = new Set([...read.unchanged, ...read.parsed.map((p) => p.article.id)]);
+      for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+      for (const { article, stamp } of read.parsed) store.set({ id: article.id, data: article, digest: stamp });
+      meta.set("files", JSON.stringify(read.files));
+      logger.info(`DEBUG parsed ${read.parsed.length} unchanged ${read.unchanged.length}`);
     },
   };
 }

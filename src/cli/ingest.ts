@@ -98,7 +98,7 @@ export function ingest(options: { paths: string[]; force?: boolean; io: Io }): I
         tagger,
         (file, message) => io.stderr.write(`${file}: ${message}\n`),
       )
-    : { articles: [], skipped: [], candidates: new Map<string, unknown[]>() };
+    : { articles: [], skipped: [], candidates: new Map() };
 
   const processed: Record<string, { hash: string; articles: string[]; skipped?: string }> = {};
   for (const c of changed) {

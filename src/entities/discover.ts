@@ -23,6 +23,8 @@ import type { Token } from "./tokens.ts";
 
 /** Most tokens a discovered person name may have (with joiners such as «عبد»). */
 export const MAX_NAME_TOKENS = 4;
+/** Most words of a discovered person name, joiners aside. */
+export const MAX_NAME_WORDS = 3;
 /** Most tokens between an office word and the name it introduces. */
 export const MAX_TITLE_GAP = 8;
 /** Most tokens of a quoted organisation name. */
@@ -46,9 +48,21 @@ export interface Candidate {
   contexts: string[];
 }
 
+/** What a title-lexicon phrase is: a rank (اللواء), a qualifier extending one (المتقاعد), an office word (رئيس). */
+export type TitleKind = "rank" | "qualifier" | "head";
+
+/** The trie of title phrases (ranks, qualifiers, office words). */
+export function buildTitleTrie(titles: TitleLexicon): TrieNode<TitleKind> {
+  const trie = createTrie<TitleKind>();
+  for (const p of [...titles.ranks.ar, ...titles.ranks.en]) insert(trie, phraseTokens(p), "rank");
+  for (const p of [...titles.qualifiers.ar, ...titles.qualifiers.en]) insert(trie, phraseTokens(p), "qualifier");
+  for (const p of [...titles.heads.ar, ...titles.heads.en]) insert(trie, phraseTokens(p), "head");
+  return trie;
+}
+
 /** Tables built once per tagger. */
 export interface DiscoveryTables {
-  titles: TrieNode<"rank" | "head">;
+  titles: TrieNode<TitleKind>;
   orgHeads: TrieNode<ActorType>;
   given: Map<string, string>;
   joiners: Set<string>;
@@ -74,9 +88,7 @@ function words(list: string[]): Set<string> {
 
 /** Builds the discovery tables from the lexicons. */
 export function buildDiscoveryTables(titles: TitleLexicon, lex: DiscoveryLexicon = discoveryLexicon()): DiscoveryTables {
-  const titleTrie = createTrie<"rank" | "head">();
-  for (const p of [...titles.ranks.ar, ...titles.ranks.en, ...titles.qualifiers.ar, ...titles.qualifiers.en]) insert(titleTrie, phraseTokens(p), "rank");
-  for (const p of [...titles.heads.ar, ...titles.heads.en]) insert(titleTrie, phraseTokens(p), "head");
+  const titleTrie = buildTitleTrie(titles);
   const orgHeads = createTrie<ActorType>();
   for (const [kind, heads] of Object.entries(lex.org_heads)) {
     for (const p of [...(heads?.ar ?? []), ...(heads?.en ?? [])]) insert(orgHeads, phraseTokens(p), kind as ActorType);
@@ -98,6 +110,7 @@ interface Found {
 }
 
 const CLAUSE = /[.!?\u061f\u061b;:]/;
+const TANWEEN = /[\u064b-\u064d]/;
 const COMMA = /[,\u060c]/;
 const OPEN = new Map([["\u00ab", "\u00bb"], ["\u201c", "\u201d"], ["\"", "\""], ["(", ")"]]);
 
@@ -124,13 +137,15 @@ function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" 
   const { tokens, covered } = view;
   let k = n;
   let substantive = 0;
-  while (k < tokens.length && k - n < MAX_NAME_TOKENS) {
+  while (k < tokens.length && k - n < MAX_NAME_TOKENS && substantive < MAX_NAME_WORDS) {
     const tok = tokens[k]!;
     if (covered[k] || tok.script === 3) break;
     if (k > n && gapBefore(view, k).trim() !== "" && !/^[-\u2010]$/.test(gapBefore(view, k).trim())) break;
     if (lang === "en") {
       if (tok.script !== 2 || (!isUpperAt(view, k) && !t.joiners.has(tok.text))) break;
     } else if (tok.script !== 1) break;
+    // tanween marks an adverb or indefinite noun («اتصالاً»), never a name
+    if (lang === "ar" && TANWEEN.test(sourceOf(view, k))) break;
     const forms = tok.script === 1 ? proclitics(tok.text) : [tok.text];
     if (t.stop.has(tok.text)) break;
     if (k > n && forms.length > 1 && forms.slice(1).some((f) => t.stop.has(f))) break;
@@ -140,12 +155,23 @@ function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" 
     if (!t.joiners.has(tok.text)) substantive++;
     k++;
   }
+  // a third word with the article that runs on into the sentence is a noun, not a family name:
+  // «خليفة حفتر التعاون والتنسيق» vs «محمد رجب القصيبات، وآمر»
+  if (lang === "ar" && substantive >= 3 && tokens[k - 1]!.text.startsWith("\u0627\u0644") && k < tokens.length && gapBefore(view, k).trim() === "") {
+    k--;
+    substantive--;
+  }
   // never end on a joiner («عبد»)
   while (k > n && t.joiners.has(tokens[k - 1]!.text)) {
     k--;
     if (!t.joiners.has(tokens[k]!.text)) substantive--;
   }
   return substantive >= 2 ? k - n : 0;
+}
+
+function sourceOf(view: ParagraphView, k: number): string {
+  const tok = view.tokens[k]!;
+  return view.text.slice(view.norm.toSource[tok.start]!, sourceEnd(view.text, view.norm, tok.end));
 }
 
 /** Candidates in one paragraph. */
@@ -156,14 +182,14 @@ export function discoverInParagraph(t: DiscoveryTables, view: ParagraphView, lan
   for (let q = 0; q < tokens.length; q++) {
     if (covered[q]) continue;
     const m = longestMatch(t.titles, tokens, q);
-    if (!m) continue;
+    if (!m || m.values.every((v) => v === "qualifier")) continue;
     if (lang === "en" && m.values.includes("rank") && !isUpperAt(view, q)) continue;
     let r = q + m.length;
     let rank = m.values.includes("rank");
     // a chain of ranks and qualifiers: «اللواء المتقاعد», «الفريق أول ركن»
     while (r < tokens.length && !covered[r]) {
       const next = longestMatch(t.titles, tokens, r);
-      if (!next || !next.values.includes("rank")) break;
+      if (!next || next.values.includes("head")) break;
       rank = true;
       r += next.length;
     }
@@ -200,7 +226,9 @@ export function discoverInParagraph(t: DiscoveryTables, view: ParagraphView, lan
       const givenFirst = t.given.has(tok.text) || (lang === "en" && isUpperAt(view, n) && n > r);
       if (!afterComma && !givenFirst) continue;
       const len = nameRun(t, view, n, lang);
-      if (len) {
+      // an unknown first word is a name only in apposition: «…، جيرمي بيرنت، وكيل …»
+      const closed = n + len >= tokens.length || /[,\u060c.:;\u061b(]/.test(gapBefore(view, n + len));
+      if (len && (givenFirst || closed)) {
         out.push({ name: slice(view, n, n + len), lang, kind: "person", sentence: view.sentence(at(n)) });
         q = n + len - 1;
       }
@@ -265,18 +293,20 @@ function capitalisedOrganisations(t: DiscoveryTables, view: ParagraphView): Foun
   const { tokens, covered } = view;
   const inner = new Set(["of", "for", "the", "and"]);
   for (let k = 0; k < tokens.length; k++) {
-    if (covered[k] >= 2 || tokens[k]!.script !== 2 || !isUpperAt(view, k)) continue;
+    if (covered[k]! >= 2 || tokens[k]!.script !== 2 || !isUpperAt(view, k)) continue;
     let e = k;
     let kind: ActorType | undefined;
-    while (e < tokens.length && e - k < MAX_ORG_TOKENS && covered[e] < 2 && tokens[e]!.script === 2 && (isUpperAt(view, e) || inner.has(tokens[e]!.text))) {
+    while (e < tokens.length && e - k < MAX_ORG_TOKENS && covered[e]! < 2 && tokens[e]!.script === 2 && (isUpperAt(view, e) || inner.has(tokens[e]!.text))) {
       if (e > k && gapBefore(view, e).trim() !== "") break;
       const head = longestMatch(t.orgHeads, tokens, e);
       if (head && isUpperAt(view, e)) kind = head.values[0];
       e++;
     }
     while (e > k && inner.has(tokens[e - 1]!.text)) e--;
-    if (kind && e - k >= 2 && !(k > 0 && gapBefore(view, k).trim() === "" && isUpperAt(view, k - 1))) {
-      out.push({ name: slice(view, k, e), lang: "en", kind, sentence: view.sentence(view.norm.toSource[tokens[k]!.start]!) });
+    let b = k;
+    while (b < e && inner.has(tokens[b]!.text)) b++; // "The Sudan Doctors Network" → "Sudan Doctors Network"
+    if (kind && e - b >= 2 && !(k > 0 && gapBefore(view, k).trim() === "" && isUpperAt(view, k - 1))) {
+      out.push({ name: slice(view, b, e), lang: "en", kind, sentence: view.sentence(view.norm.toSource[tokens[b]!.start]!) });
     }
     k = Math.max(k, e - 1);
   }
@@ -312,48 +342,68 @@ const VOWEL_LETTERS = new Set(["a", "i", "u"]);
 export function romanise(name: string, lex: DiscoveryLexicon = discoveryLexicon()): string {
   const given = new Map<string, string>();
   for (const [ar, en] of Object.entries(lex.given_names)) given.set(normaliseArabic(ar), en);
+  const joiners = new Set(lex.name_joiners.ar.map(normaliseArabic));
   const out: string[] = [];
+  let afterJoiner = false;
   for (const raw of name.split(/\s+/).filter(Boolean)) {
-    const word = normaliseArabic(raw).replace(/[^\u0621-\u064a]/g, "");
+    // letters as written (hamza seats kept for the spelling), harakat and tatweel dropped
+    const letters = raw.replace(/[\u064b-\u065f\u0670\u0640]/g, "").replace(/[^\u0621-\u064a]/g, "");
+    const word = normaliseArabic(letters);
     if (!word) {
       if (/[\p{L}\p{N}]/u.test(raw)) out.push(raw);
+      afterJoiner = false;
       continue;
     }
     const known = given.get(word);
     if (known) {
-      out.push(known);
+      out.push(afterJoiner ? known.replace(/^al-/i, "") : known);
+      afterJoiner = joiners.has(word);
       continue;
     }
-    let stem = word;
+    let stem = letters;
     let prefix = "";
-    if (stem.startsWith("\u0627\u0644") && stem.length > 3) {
-      prefix = "al-";
-      stem = stem.slice(2);
+    if (word.startsWith("\u0627\u0644") && word.length > 3) {
+      // «عبد الرحمن» is Abdul Rahman: the article of a name after a joiner is not written
+      prefix = afterJoiner ? "" : "al-";
+      stem = letters.slice(2);
     }
-    const knownStem = given.get(stem);
+    const knownStem = given.get(normaliseArabic(stem));
     const latin = knownStem ?? spell(stem, lex);
     out.push(prefix + latin.charAt(0).toUpperCase() + latin.slice(1));
+    afterJoiner = joiners.has(word);
   }
   const text = out.join(" ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * Letter-by-letter spelling with guessed short vowels: «a» goes between two consonants unless the first of
+ * them closes a syllable (it follows a vowel), so حفتر → haftar, not hafatar.
+ */
 function spell(word: string, lex: DiscoveryLexicon): string {
   const letters = [...word];
   let out = "";
-  let prevConsonant = false;
+  // what the last two emitted sounds were: true = consonant
+  let last: boolean | null = null;
+  let beforeLast: boolean | null = null;
   letters.forEach((ch, i) => {
     let latin = lex.romanisation[ch] ?? "";
-    const between = i > 0 && i < letters.length - 1;
-    if (ch === "\u0648" && (between || i === letters.length - 1) && i > 0) latin = "u";
-    if (ch === "\u064a" && (between || i === letters.length - 1) && i > 0) latin = "i";
-    if (ch === "\u0627" && i === 0) latin = "a";
+    const isWaw = ch === "\u0648";
+    const isYa = ch === "\u064a" || ch === "\u0649";
+    if ((isWaw || isYa) && i > 0 && last === true) latin = isWaw ? "u" : "i";
+    if (i === 0 && (ch === "\u0627" || ch === "\u0623")) latin = "a";
+    if (!latin) return;
+    if (latin === "'") {
+      out += latin;
+      return;
+    }
     const vowel = VOWEL_LETTERS.has(latin);
-    if (!vowel && prevConsonant && latin !== "'" && latin) out += "a";
+    if (!vowel && last === true && beforeLast !== false) out += "a";
     out += latin;
-    prevConsonant = !vowel && latin !== "'" && latin !== "";
+    beforeLast = last === true && !vowel && beforeLast !== false ? false : last;
+    last = !vowel;
   });
-  return out.replace(/^'/, "").replace(/'$/, "");
+  return out.replace(/^'+|'+$/g, "");
 }
 
 // --- the review queue -----------------------------------------------------------------------------------------

@@ -19,12 +19,12 @@
 import type { Actor } from "../schemas/actor.ts";
 import type { Mention, Place, TaggedActor } from "../schemas/article.ts";
 import { defaultCountryLexicon, type CountryLexicon } from "./countries.ts";
-import { buildDiscoveryTables, discoverInParagraph, mergeCandidates, type Candidate, type DiscoveryTables } from "./discover.ts";
+import { buildDiscoveryTables, buildTitleTrie, candidateSlug, discoverInParagraph, mergeCandidates, type Candidate, type DiscoveryTables, type TitleKind } from "./discover.ts";
 import { titleLexicon, discoveryLexicon, type TitleLexicon } from "./lexicon.ts";
 import { normaliseWithMap, proclitics, sourceEnd, type NormalisedText } from "./normalise.ts";
 import type { PlaceEntry, PlaceLexicon } from "./places.ts";
-import { sentenceAt, sentenceSpans } from "./sentences.ts";
-import { createTrie, insert, longestMatch, phraseTokens, type TrieNode } from "./trie.ts";
+import { ABBREVIATIONS, sentenceAt, sentenceSpans } from "./sentences.ts";
+import { createTrie, insert, joinable, longestMatch, phraseTokens, type TrieNode } from "./trie.ts";
 import { tokenize, type Token } from "./tokens.ts";
 
 /** What the tagger reads: an article's language and body (the title is accepted but not used, by convention). */
@@ -62,6 +62,12 @@ export interface TaggerInput {
   titles?: TitleLexicon;
   /** Run discovery (default true). */
   discover?: boolean;
+  /**
+   * Also list the article's own discovery candidates in `actors`, as provisional actors with the ids
+   * `provisionalActors` gives them (`provisional-<slug>`) — default true: a name written with a rank or an office
+   * («اللواء محمد زين») is an actor of the article even before an editor adds it to the knowledge base.
+   */
+  candidateActors?: boolean;
 }
 
 // --- readings ---------------------------------------------------------------------------------------------
@@ -137,12 +143,13 @@ function wordSet(phrases: string[]): Set<string> {
 /** Internal tables built once per tagger. */
 interface Tables {
   trie: TrieNode<Reading>;
-  titles: TrieNode<"rank" | "head">;
+  titles: TrieNode<TitleKind>;
   titleWords: Set<string>;
   rankWords: Set<string>;
   breakers: Set<string>;
   kinship: Set<string>;
   discovery: DiscoveryTables | null;
+  candidateActors: boolean;
 }
 
 function buildTables(input: TaggerInput): Tables {
@@ -164,9 +171,7 @@ function buildTables(input: TaggerInput): Tables {
   }
 
   const titleLex = input.titles ?? titleLexicon();
-  const titles = createTrie<"rank" | "head">();
-  for (const p of [...titleLex.ranks.ar, ...titleLex.ranks.en, ...titleLex.qualifiers.ar, ...titleLex.qualifiers.en]) insert(titles, phraseTokens(p), "rank");
-  for (const p of [...titleLex.heads.ar, ...titleLex.heads.en]) insert(titles, phraseTokens(p), "head");
+  const titles = buildTitleTrie(titleLex);
   const titleWords = wordSet([...titleLex.ranks.ar, ...titleLex.ranks.en, ...titleLex.qualifiers.ar, ...titleLex.qualifiers.en, ...titleLex.heads.ar, ...titleLex.heads.en]);
   const rankWords = wordSet([...titleLex.ranks.ar, ...titleLex.ranks.en, ...titleLex.qualifiers.ar, ...titleLex.qualifiers.en]);
 
@@ -254,11 +259,14 @@ function buildTables(input: TaggerInput): Tables {
     breakers: wordSet([...titleLex.breakers.ar, ...titleLex.breakers.en]),
     kinship: wordSet([...titleLex.kinship.ar, ...titleLex.kinship.en]),
     discovery: input.discover === false ? null : buildDiscoveryTables(titleLex, discoveryLexicon()),
+    candidateActors: input.candidateActors !== false,
   };
 }
 
 /** Where the name starts inside an alias written with a title («المشير خليفة حفتر» → 1). */
 function coreOffset(toks: string[], plain: Set<string>, titleWords: Set<string>): number {
+  // only an alias that starts with a title has one («عبد الحميد الدبيبة» ends with «الدبيبة» but is all name)
+  if (!titleWords.has(toks[0]!)) return 0;
   for (let k = 1; k < toks.length; k++) if (plain.has(toks.slice(k).join(" "))) return k;
   let k = 0;
   while (k < toks.length - 1 && titleWords.has(toks[k]!)) k++;
@@ -283,7 +291,20 @@ interface Hit {
   length: number;
   /** Proclitic form of the first token that matched (0 = as written). */
   form: number;
+  /** The span is exactly a quoted name: «الشرق الأوسط». */
+  quoted: boolean;
   readings: Reading[];
+}
+
+const OPENING_QUOTES = new Set(["\u00ab", "\u201c", "\"", "'", "\u2018"]);
+const CLOSING_QUOTES = new Set(["\u00bb", "\u201d", "\"", "'", "\u2019"]);
+
+/** True when tokens `[from, to)` are exactly the text between a pair of quotation marks. */
+function isQuoted(para: Para, from: number, to: number): boolean {
+  const t = para.norm.text;
+  const before = t[para.tokens[from]!.start - 1];
+  const after = t[para.tokens[to - 1]!.end];
+  return before !== undefined && after !== undefined && OPENING_QUOTES.has(before) && CLOSING_QUOTES.has(after);
 }
 
 /**
@@ -348,15 +369,16 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
       const letters = lettersOf(text.slice(s, e));
       return values.filter((v) => !v.exact || v.exact === letters);
     };
+    const joins = joinable(norm.text, tokens, ABBREVIATIONS);
     for (let i = 0; i < tokens.length; ) {
-      const m = longestMatch(tables.trie, tokens, i, accept);
+      const m = longestMatch(tables.trie, tokens, i, accept, joins);
       if (!m) {
         i++;
         continue;
       }
       const cover = m.values.some((v) => v.kind === "actor" && v.actor.type === "person") ? 3 : m.values.some((v) => v.kind === "actor") ? 2 : 1;
       para.covered.fill(cover, i, i + m.length);
-      if (!m.values.some((v) => v.kind === "blocker")) hits.push({ para, i, length: m.length, form: m.form, readings: m.values });
+      if (!m.values.some((v) => v.kind === "blocker")) hits.push({ para, i, length: m.length, form: m.form, quoted: isQuoted(para, i, i + m.length), readings: m.values });
       i += m.length;
     }
   });
@@ -370,7 +392,7 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     const codes = new Set<string>();
     for (const r of hit.readings) {
       if (r.kind === "country") r.codes.forEach((c) => codes.add(c));
-      if (r.kind !== "actor" || r.ambiguous) continue;
+      if (r.kind !== "actor" || (r.ambiguous && !quotedName(hit))) continue;
       for (const x of [r, ...r.nested.map((n) => n.reading)]) {
         fullCount.set(x.actor.id, (fullCount.get(x.actor.id) ?? 0) + 1);
         if (!firstFull.has(x.actor.id)) firstFull.set(x.actor.id, h);
@@ -429,7 +451,7 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
 
     if (actorReadings.length === 0) return;
     const reading =
-      actorReadings.length === 1 && !actorReadings[0]!.ambiguous
+      actorReadings.length === 1 && (!actorReadings[0]!.ambiguous || hit.quoted)
         ? actorReadings[0]!
         : resolveHolder(tables, hits, h, actorReadings, fullCount, firstFull, topCountry);
     if (!reading) return;
@@ -450,12 +472,28 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     const found = paras.flatMap((p) => discoverInParagraph(tables.discovery!, { text: p.text, norm: p.norm, tokens: p.tokens, covered: p.covered, sentence: (at) => sentenceOf(p, at) }, article.lang));
     candidates = mergeCandidates(found);
   }
+  const tagged = [...actors.values()];
+  if (tables.candidateActors) {
+    for (const c of candidates) {
+      if (!c.name_ar && article.lang === "ar") continue;
+      tagged.push({ id: `provisional-${candidateSlug(c)}`, ar: c.name_ar ?? "", en: c.suggested_en, type: c.kind, provisional: true });
+    }
+  }
 
-  return { actors: [...actors.values()], countries: [...countries], places: [...places.values()], mentions, candidates };
+  return { actors: tagged, countries: [...countries], places: [...places.values()], mentions, candidates };
+}
+
+/**
+ * An ambiguous alias held by one actor and written in quotation marks names that actor: quotes mark a proper name
+ * («الشرق الأوسط» the newspaper, not the region).
+ */
+function quotedName(hit: Hit): boolean {
+  return hit.quoted && hit.readings.filter((r) => r.kind === "actor").length === 1;
 }
 
 /**
  * Resolves an ambiguous alias (a bare family name shared by relatives, a generic «وزارة الدفاع») to one holder:
+ *   0. (before this function) an alias with one holder written in quotes is that holder, and counts as a full name;
  *   1. the holder named in full nearest before it in the same paragraph — unless a kinship word precedes the
  *      alias («نجل حفتر»), which points away from that person: then the rules below pick among the others;
  *   2. else the article's dominant holder: most full-name mentions, ties to the one named first;
@@ -521,7 +559,8 @@ function roleBefore(tables: Tables, para: Para, nameStart: number, matchStart: n
   }
   for (let q = from; q < nameStart; q++) {
     const m = longestMatch(tables.titles, tokens, q);
-    if (!m || q + m.length > nameStart) continue;
+    // a role starts with a rank or an office word, never with a qualifier such as «أول»
+    if (!m || q + m.length > nameStart || m.values.every((v) => v === "qualifier")) continue;
     const forms = tokens[q]!.script === 1 ? proclitics(tokens[q]!.text) : [tokens[q]!.text];
     const skip = Math.max(0, tokens[q]!.text.length - forms[m.form]!.length);
     const start = norm.toSource[tokens[q]!.start + skip]!;

@@ -57,13 +57,15 @@ function mayHaveProclitic(word: string): boolean {
 
 /**
  * Longest phrase starting at `tokens[i]`. `accept` filters a node's values (e.g. case checks); a node whose
- * values are all rejected does not count as a match.
+ * values are all rejected does not count as a match. With `joins`, a phrase never runs across a token `j` whose
+ * `joins[j]` is 0 (punctuation between it and the previous token: «خليفة، حفتر» is two names).
  */
 export function longestMatch<T>(
   root: TrieNode<T>,
   tokens: readonly Token[],
   i: number,
   accept?: (values: T[], start: number, length: number) => T[],
+  joins?: Uint8Array,
 ): TrieMatch<T> | null {
   const first = tokens[i]!;
   const single = first.script !== 1 || !mayHaveProclitic(first.text);
@@ -79,10 +81,34 @@ export function longestMatch<T>(
         const values = accept ? accept(node.values, i, length) : node.values;
         if (values.length > 0) best = { length, values, form: f };
       }
-      if (j >= tokens.length || node.next.size === 0) break;
+      if (j >= tokens.length || node.next.size === 0 || (joins && !joins[j])) break;
       node = node.next.get(tokens[j]!.text);
       j++;
     }
   }
   return best;
+}
+
+const HARD_SEPARATOR = /[,\u060c;\u061b:?\u061f!]/;
+
+/**
+ * For each token, 1 when a phrase may run on into it from the previous token: the gap between them holds only
+ * spaces, quotes, brackets, hyphens or slashes, or the full stop of an abbreviation ("U.S.", "Gen.").
+ */
+export function joinable(norm: string, tokens: readonly Token[], abbreviations: ReadonlySet<string>): Uint8Array {
+  const joins = new Uint8Array(tokens.length);
+  for (let j = 1; j < tokens.length; j++) {
+    const prev = tokens[j - 1]!;
+    const start = prev.end;
+    const end = tokens[j]!.start;
+    if (end - start === 1 && norm.charCodeAt(start) === 32) {
+      joins[j] = 1;
+      continue;
+    }
+    const gap = norm.slice(start, end);
+    if (HARD_SEPARATOR.test(gap)) continue;
+    if (gap.includes(".") && !(prev.script === 2 && (prev.text.length === 1 || abbreviations.has(prev.text)))) continue;
+    joins[j] = 1;
+  }
+  return joins;
 }

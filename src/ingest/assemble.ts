@@ -16,6 +16,7 @@ import { lineVariants, type ClassifiedLine, type ClassifiedPage } from "./classi
 import { headerStart, isTitleCandidate, readHeader, type HeaderHints, type HeaderInfo } from "./header.ts";
 import { SETTINGS } from "./settings.ts";
 import { scriptCounts } from "./text.ts";
+import { boilerplate, matchPrefix } from "./boilerplate.ts";
 
 /** An article before metadata: where its parts are on the page. */
 export interface ArticleDraft {
@@ -63,9 +64,10 @@ export function assemble(page: ClassifiedPage, hints: HeaderHints = {}): Article
   const lines = page.lines;
   const drafts: ArticleDraft[] = [];
   let cur: Open | null = null;
+  /** An article a related block interrupted: it resumes if its text goes on after the block. */
+  let suspended: Open | null = null;
   let mode: "main" | "related" = "main";
   let zoneStart = 0;
-  let closedBy: "none" | "end" | "related" = "none";
 
   const open = (from: number, at: number, secondary: boolean): Open => {
     const l = lines[at]!;
@@ -86,20 +88,27 @@ export function assemble(page: ClassifiedPage, hints: HeaderHints = {}): Article
     };
   };
 
-  const finish = (o: Open, how: "end" | "related" | "boundary"): void => {
+  const append = (o: Open, i: number, crossheads: number[], captions: number[]): void => {
+    const l = lines[i]!;
+    o.body.push(...crossheads, i);
+    o.captions.push(...captions);
+    o.prose++;
+    o.words += l.words;
+    o.gaps.set(l.gapBefore, (o.gaps.get(l.gapBefore) ?? 0) + 1);
+    o.last = i;
+    o.end = i;
+  };
+
+  const finish = (o: Open): void => {
     const header = readHeader(page, o.zoneStart, o.bodyStart, hints);
     const big = o.prose >= A.minParagraphs || (!o.secondary && o.words >= A.singleParagraphMinWords);
-    const previous = drafts[drafts.length - 1];
-    if (header.title === null) {
-      // A headline-less run: the page's own article, or the rest of an article a link list interrupted.
-      if (drafts.length === 0 && big) drafts.push(toDraft(o, header));
-      else if (previous && closedBy === "related" && big && !previous.secondary) {
-        previous.body.push(...o.body);
-        previous.captions.push(...o.captions);
-        previous.end = o.end;
-      }
-    } else if (big) drafts.push(toDraft(o, header));
-    closedBy = how === "boundary" ? "none" : how;
+    // A headline-less run is kept only as the page's own article (the page starts with its body).
+    if (big && (header.title !== null || drafts.length === 0)) drafts.push(toDraft(o, header));
+  };
+
+  const settle = (): void => {
+    if (suspended) finish(suspended);
+    suspended = null;
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -108,32 +117,38 @@ export function assemble(page: ClassifiedPage, hints: HeaderHints = {}): Article
       case "prose": {
         if (cur) {
           const verdict = between(page, cur, i, mode);
-          if (verdict.boundary) {
-            finish(cur, "boundary");
+          if (verdict.deck) {
+            // The first "paragraph" was a standfirst under the headline: the byline/date block after it shows
+            // where the body really starts. It joins the header zone.
+            cur = open(cur.zoneStart, i, cur.secondary);
+          } else if (verdict.boundary) {
+            finish(cur);
             if (verdict.strong) mode = "main";
             cur = open(cur.last + 1, i, mode === "related");
-          } else {
-            cur.body.push(...verdict.crossheads, i);
-            cur.captions.push(...verdict.captions);
-            cur.prose++;
-            cur.words += l.words;
-            cur.gaps.set(l.gapBefore, (cur.gaps.get(l.gapBefore) ?? 0) + 1);
-            cur.last = i;
-            cur.end = i;
-          }
-        } else {
-          if (mode === "related" && strongHeader(page, headerStart(page, zoneStart, i), i, null)) mode = "main";
-          cur = open(zoneStart, i, mode === "related" && drafts.length > 0);
+          } else append(cur, i, verdict.crossheads, verdict.captions);
+          break;
         }
+        if (suspended) {
+          if (resumes(page, zoneStart, i)) {
+            // The block was a list of links inside the article: its text goes on.
+            cur = suspended;
+            suspended = null;
+            mode = "main";
+            append(cur, i, resumedCrosshead(page, zoneStart, i), []);
+            break;
+          }
+          settle();
+        }
+        if (mode === "related" && strongHeader(page, headerStart(page, zoneStart, i), i, null)) mode = "main";
+        cur = open(zoneStart, i, mode === "related" && drafts.length > 0);
         break;
       }
       case "related": {
         // A related block only matters after the page's own article; one above it is a sidebar.
-        const hadArticle = cur !== null || drafts.length > 0;
-        // Only a block that interrupts an open article may be followed by the rest of that article.
-        if (cur) finish(cur, "related");
+        if (cur || drafts.length > 0 || suspended) mode = "related";
+        if (cur && !cur.secondary && !suspended) suspended = cur;
+        else if (cur) finish(cur);
         cur = null;
-        if (hadArticle) mode = "related";
         zoneStart = i + 1;
         break;
       }
@@ -141,17 +156,19 @@ export function assemble(page: ClassifiedPage, hints: HeaderHints = {}): Article
         if (cur) {
           cur.attribution = l.value ?? null;
           cur.end = i;
-          finish(cur, "end");
+          finish(cur);
           cur = null;
           zoneStart = i + 1;
         } else {
+          settle();
           const last = drafts[drafts.length - 1];
           if (last && last.attribution === null && l.value) last.attribution = l.value;
         }
         break;
       case "end":
+        settle();
         if (cur) {
-          finish(cur, "end");
+          finish(cur);
           cur = null;
           zoneStart = i + 1;
         }
@@ -160,8 +177,37 @@ export function assemble(page: ClassifiedPage, hints: HeaderHints = {}): Article
         break;
     }
   }
-  if (cur) finish(cur, "end");
+  settle();
+  if (cur) finish(cur);
+  drafts.sort((a, b) => a.bodyStart - b.bodyStart);
   return drafts;
+}
+
+/**
+ * True when the prose at `at` resumes the article a related block interrupted: the block since `from` held
+ * only link headlines (no teaser furniture: caption, stamp, byline, date), and either none of them heads the
+ * prose (a headline-less run) or the prose opens like a continuation ("وفي سياق متصل"، "وأضاف"، "However").
+ */
+function resumes(page: ClassifiedPage, from: number, at: number): boolean {
+  let headline = false;
+  for (let i = from; i < at; i++) {
+    const l = page.lines[i]!;
+    if (l.kind === "caption" || l.kind === "label" || l.kind === "byline" || l.kind === "date" || l.kind === "prose") return false;
+    if (isTitleCandidate(l)) headline = true;
+  }
+  return !headline || matchPrefix(boilerplate().continuationPrefixes, page.lines[at]!.key) !== null;
+}
+
+/**
+ * A short heading right above resumed text is the article's crosshead ("تبادل الرفات"), unless it is the last
+ * item of the link list (a heading right under another one, with no blank line between).
+ */
+function resumedCrosshead(page: ClassifiedPage, from: number, at: number): number[] {
+  const above = page.lines[at - 1];
+  if (!above || above.index < from || above.kind !== "heading") return [];
+  const before = page.lines[at - 2];
+  const inList = before !== undefined && before.index >= from && before.kind === "heading" && above.gapBefore === 0;
+  return !inList && above.words <= A.resumedCrossheadMaxWords && above.repeats === 1 ? [above.index] : [];
 }
 
 function toDraft(o: Open, header: HeaderInfo): ArticleDraft {
@@ -225,12 +271,17 @@ function between(
   o: Open,
   next: number,
   mode: "main" | "related",
-): { boundary: boolean; strong: boolean; crossheads: number[]; captions: number[] } {
+): { boundary: boolean; strong: boolean; deck?: boolean; crossheads: number[]; captions: number[] } {
   const from = o.last + 1;
   if (from === next) return { boundary: false, strong: false, crossheads: [], captions: [] };
   const lines = page.lines;
   const strong = strongHeader(page, headerStart(page, from, next), next, o);
   if (strong) return { boundary: true, strong: true, crossheads: [], captions: [] };
+  if (o.body.length === 1 && lines[o.bodyStart]!.words <= H.deckMaxWords) {
+    let furniture = false;
+    for (let i = from; i < next && !furniture; i++) furniture = ["byline", "date", "label"].includes(lines[i]!.kind);
+    if (furniture) return { boundary: false, strong: false, deck: true, crossheads: [], captions: [] };
+  }
   const headings: ClassifiedLine[] = [];
   const captions: number[] = [];
   for (let i = from; i < next; i++) {

@@ -30,6 +30,7 @@ const BoilerplateFile = z
     credits: Group,
     byline_prefixes: Group,
     outlet_words: Group,
+    continuation_prefixes: Group,
   })
   .strict();
 type BoilerplateFile = z.infer<typeof BoilerplateFile>;
@@ -59,6 +60,8 @@ export interface Boilerplate {
   bylinePrefixes: PrefixSet;
   /** Words marking outlet names. */
   outletWords: Set<string>;
+  /** How paragraphs that continue an article open. */
+  continuationPrefixes: PrefixSet;
 }
 
 /** Folded phrases indexed by their first word, so a line is checked against a handful of entries only. */
@@ -123,6 +126,7 @@ export function compileBoilerplate(data: unknown): Boilerplate {
     credits: prefixSet(both(lex.credits)),
     bylinePrefixes: prefixSet(both(lex.byline_prefixes)),
     outletWords: new Set(both(lex.outlet_words).map(fold).filter(Boolean)),
+    continuationPrefixes: prefixSet(both(lex.continuation_prefixes)),
   };
 }
 

@@ -92,6 +92,8 @@ const PLACE_DASH_NAME = /^([^\s:|]+(?:\s+[^\s:|]+){0,2})\s+[-–—ـ]+\s+([^:|]
 /** Separators between a page title and an outlet name: "Outlet - headline", "headline | Outlet". */
 const TITLE_SEPARATOR = /\s+[-–—ـ|]\s+|\s*\|\s*/u;
 const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/u;
+/** A year, a numeric date or clock, or a number before a word: only such lines are handed to the date finder. */
+const DATE_HINT = /[0-9\u0660-\u0669\u06F0-\u06F9]{4}|[0-9\u0660-\u0669\u06F0-\u06F9][:/.\-][0-9\u0660-\u0669\u06F0-\u06F9]|[0-9\u0660-\u0669\u06F0-\u06F9]\s*\p{L}/u;
 /** Lines at the very top of a page, where "الجزيرة:" is an outlet label rather than a lead-in to a quote. */
 const PAGE_TOP_LINES = 3;
 /** Characters of a very long line whose words are counted. */
@@ -156,7 +158,10 @@ function classifyOne(line: Line, lex: Boilerplate): Features {
   // A very long line is prose whatever its exact length; counting a sample keeps a 5 MB line cheap.
   const words = countWords(text.length > LONG_LINE_SAMPLE ? text.slice(0, LONG_LINE_SAMPLE) : text);
   const endsSentence = endsLikeSentence(text);
-  const isProse = (endsSentence && words >= L.proseMinWords) || words >= L.proseLongWords;
+  // A short line ending in "?" or "!" with no other sentence inside is a headline ("ما الذي ينتظره المؤتمر؟");
+  // between two paragraphs it is still kept, as a crosshead.
+  const headlineLike = words <= L.questionHeadlineMaxWords && /[?؟!]["'»”’)\s]*$/u.test(text) && !/[.!?؟][\s"'»”’)]+\S/u.test(text);
+  const isProse = ((endsSentence && words >= L.proseMinWords) || words >= L.proseLongWords) && !headlineLike;
   if (text.length > L.cueMaxChars) {
     return { words, endsSentence, key: isProse ? fold(text.slice(0, 2000)) : "", kind: isProse ? "prose" : "heading" };
   }
@@ -202,7 +207,7 @@ function cueKind(text: string, key: string, words: number, isProse: boolean, lex
 
 /** Date-only lines, including ones dates.ts leaves undecided ("Nov. 3, 2025 9:02 AM GMT+2", "نُشر: 18:40-3 …"). */
 function dateKind(text: string, words: number, isProse: boolean): Found | null {
-  if (words > 16 || isProse || !(DIGIT.test(text) || words <= 4)) return null;
+  if (words > 16 || isProse || !(DATE_HINT.test(text) || words <= 4)) return null;
   const date = classifyDateLine(text);
   if (date.isDateLine) return { kind: "date", dates: date.dates };
   const full = date.dates.filter((d) => d.kind !== "relative" && d.precision === "day");
@@ -271,6 +276,45 @@ function captionKind(text: string, words: number, isProse: boolean, lex: Boilerp
   return null;
 }
 
+/** Cue kinds that keep their meaning inside any element (a related list opener inside an aside, a form). */
+const STRUCTURAL: ReadonlySet<LineKind> = new Set(["related", "end", "attribution", "summary"]);
+
+/**
+ * What an HTML page's markup says about a line, over what its text says: navigation, footers and asides are
+ * furniture; a figcaption is a caption; a byline or time element is a byline or date; a heading element is
+ * a heading even when it ends with a period; a list item is a list item unless it reads as prose.
+ */
+function applyMarkup(c: ClassifiedLine): void {
+  if (STRUCTURAL.has(c.kind)) return;
+  const role = c.role;
+  if (role === "nav" || role === "footer" || role === "aside") {
+    c.kind = "junk";
+    return;
+  }
+  if (role === "figcaption") {
+    c.kind = "caption";
+    return;
+  }
+  if (role === "byline" || role === "time") {
+    const dates = classifyDateLine(c.text).dates.filter((d) => d.kind !== "relative" && d.precision === "day");
+    if (dates.length > 0) c.dates = dates;
+    if (role === "time") {
+      if (dates.length > 0 || c.kind !== "prose") c.kind = "date";
+    } else if (c.kind !== "prose") {
+      c.kind = "byline";
+      // "By Claire Dubois Nov 6, 2025 · 09:15 GMT": the name stops where the date starts.
+      const name = dates[0] ? c.text.slice(0, dates[0].start) : c.text;
+      c.value ??= name.replace(/^(?:by|بقلم|كتب|كتبت)\s*[:：]?\s*/iu, "").split(/\s{2,}|\s[|·]\s/u)[0]!.trim();
+    }
+    return;
+  }
+  if (role === "title" || /^h[1-6]$/u.test(c.tag ?? "")) {
+    if (c.kind === "prose" && c.words <= H.titleMaxWords) c.kind = "heading";
+    return;
+  }
+  if (c.tag === "li" && (c.kind === "heading" || (c.kind === "prose" && c.words <= H.titleMaxWords))) c.kind = "bullet";
+}
+
 /** Keys a line stands for: its own, each side of "Outlet - headline", and the half of a doubled line. */
 export function lineVariants(text: string, key: string): string[] {
   const out = [key];
@@ -292,7 +336,11 @@ export function lineVariants(text: string, key: string): string[] {
 
 /** Classifies every line of a page. Linear in the page size (repetition uses one hash map). */
 export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerplate()): ClassifiedPage {
-  const out: ClassifiedLine[] = lines.map((line) => ({ ...line, ...classifyOne(line, lex), repeats: 1 }));
+  const out: ClassifiedLine[] = lines.map((line) => {
+    const c: ClassifiedLine = { ...line, ...classifyOne(line, lex), repeats: 1 };
+    if (line.role || line.tag) applyMarkup(c);
+    return c;
+  });
 
   // Neighbours: doubled lines, masthead names, summary bullets.
   for (let i = 0; i < out.length; i++) {

@@ -7,9 +7,9 @@
  *   3. numeric day/month/year    "03/11/2025" (only when unambiguous, or labelled: then day first)
  *   4. Hijri day month year      "23 جمادى الأولى 1447 هـ" (converted with Umm al-Qura)
  *   5. Gregorian day month year  "الثلاثاء ,09 كانون الأول / ديسمبر 2025", "23rd, August 2023", "13 January 2017"
- *   6. Gregorian month day year  "JAN. 13, 2017", "November 3rd, 2025 at 14:20"
- *   7. Hijri month year, 8. Gregorian month year                                       → precision "month"
- *   9–11. relative expressions   "منذ 3 ساعات", "قبل يومين", "2 hours ago", "أمس", "اليوم الأربعاء"
+ *   6. Gregorian month first     "JAN. 13, 2017", "November 3rd, 2025 at 14:20", and "أكتوبر 2025" → "month"
+ *   7. Hijri month year          "رمضان 1445 هـ"                                       → precision "month"
+ *   8–10. relative expressions   "منذ 3 ساعات", "قبل يومين", "2 hours ago", "أمس", "اليوم الأربعاء"
  * Each match is then validated (impossible dates dropped), widened to an adjacent weekday (checked against the
  * date), and labelled from its surroundings (published / updated / crawl / hijri-equivalent / header / sidebar).
  *
@@ -67,6 +67,8 @@ const SIDEBAR_MIN_STAMPS = 3;
 const HEADER_LINES = 3;
 /** How far before a date a label or weekday is looked for (characters). */
 const LOOKBEHIND_CHARS = 60;
+/** Longest line that can still be date furniture (the longest in the seed corpus is 48 characters). */
+const MAX_DATE_LINE = 160;
 
 // ---------------------------------------------------------------------------------------------------------
 // Lexicon → patterns
@@ -85,8 +87,20 @@ const ARABIC_MARKS = /[\u064B-\u065F\u0670]/g;
 const NOT_LETTER_AFTER = "(?![\\p{L}\\p{M}])";
 const NOT_LETTER_BEFORE = "(?<![\\p{L}\\p{M}])";
 
-/** Folds the spellings that vary in the press, so lexicon lookups ignore them. */
+const foldCache = new Map<string, string>();
+
+/** Folds the spellings that vary in the press, so lexicon lookups ignore them (memoised: few distinct words). */
 function foldKey(text: string): string {
+  let folded = foldCache.get(text);
+  if (folded === undefined) {
+    if (foldCache.size > 5000) foldCache.clear();
+    folded = computeFoldKey(text);
+    foldCache.set(text, folded);
+  }
+  return folded;
+}
+
+function computeFoldKey(text: string): string {
   return text
     .normalize("NFC")
     .toLowerCase()
@@ -215,9 +229,12 @@ const ALTERNATIVES = {
   dayMonthYear:
     `${day("g")}${S}*[,،]?${S}*(?:of${S}+|من${S}+)?(?:شهر${S}+)?${monthExpr("g")}${S}*[,،]?${S}*${year("g")}` +
     `${GREGORIAN_ERA}${tail("g")}`,
-  monthDayYear: `${monthExpr("e")}${S}*${day("e")}${S}*[,،]?${S}*${year("e")}${GREGORIAN_ERA}${tail("e")}`,
+  // Month first, with a day ("JAN. 13, 2017") or without ("أكتوبر 2025"): one alternative, so the month
+  // alternation is tried once per word.
+  monthFirst:
+    `${monthExpr("e")}(?:${S}*${day("e")}${S}*[,،]?)?${S}*${year("e")}${GREGORIAN_ERA}` +
+    tail("e"),
   hijriMonthYear: `(?<km>${HM})${S}*[,،]?${S}*(?<ky>${DIGIT}{4})(?!\\p{N})(?:${S}*(?<ke>${HIJRI_ERA}))?`,
-  monthYear: `${monthExpr("m")}${S}*[,،]?${S}*${year("m")}${GREGORIAN_ERA}`,
   relativeArabic:
     `[وف]?${alternation(REL.arabicBefore)}${S}+(?:${alternation(REL.approx)}${S}+)?` +
     `(?:(?<an>${DIGIT}{1,4})${S}*(?<au>${unitWords((u) => [...REL.units[u].singular, ...REL.units[u].dual, ...REL.units[u].plural])})` +
@@ -232,7 +249,55 @@ const ALTERNATIVES = {
 } as const;
 
 /** The one scanning regex (see the cascade at the top of this file). */
-const DATE_RE = new RegExp(`${NOT_LETTER_BEFORE}(?<![\\p{N}])(?:${Object.values(ALTERNATIVES).join("|")})`, "giu");
+/**
+ * Compiles a pattern written with named groups into one with numbered groups, plus the name → number map.
+ * Why: V8 builds a `groups` object with every name on every match; with ~50 names that was a third of the
+ * scan time on a dense page.
+ */
+function compileNumbered(source: string, flags: string): { re: RegExp; group: ReadonlyMap<string, number> } {
+  const group = new Map<string, number>();
+  let out = "";
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i += 1) {
+    const ch = source[i] as string;
+    if (ch === "\\") {
+      if (!inClass && source.startsWith("k<", i + 1)) {
+        const close = source.indexOf(">", i);
+        out += `\\${group.get(source.slice(i + 3, close)) ?? 0}`;
+        i = close;
+      } else {
+        out += source.slice(i, i + 2);
+        i += 1;
+      }
+    } else if (inClass) {
+      if (ch === "]") inClass = false;
+      out += ch;
+    } else if (ch === "[") {
+      inClass = true;
+      out += ch;
+    } else if (ch === "(" && source[i + 1] !== "?") {
+      count += 1;
+      out += ch;
+    } else if (ch === "(" && source[i + 2] === "<" && source[i + 3] !== "=" && source[i + 3] !== "!") {
+      const close = source.indexOf(">", i);
+      count += 1;
+      group.set(source.slice(i + 3, close), count);
+      out += "(";
+      i = close;
+    } else {
+      out += ch;
+    }
+  }
+  return { re: new RegExp(out, flags), group };
+}
+
+/**
+ * Where a date may start: not inside a word or number, except that a day number may carry a one-letter
+ * proclitic ("و14 تموز", "ب3 مارس"), which stays outside the mention.
+ */
+const DATE_START = `(?:(?<![\\p{L}\\p{M}\\p{N}])|(?<=(?<![\\p{L}\\p{M}\\p{N}])[وفبل])(?=${DIGIT}))`;
+const DATE = compileNumbered(`${DATE_START}(?:${Object.values(ALTERNATIVES).join("|")})`, "giu");
 
 const WEEKDAY_BEFORE_RE = new RegExp(`${NOT_LETTER_BEFORE}(?:يوم${S}+)?(?<w>${WD})${S}*[,،]?${S}*$`, "iu");
 const WEEKDAY_AFTER_RE = new RegExp(`^${S}*[,،]?${S}*(?<w>${WD})`, "iu");
@@ -314,7 +379,9 @@ function hijriPartsAt(ms: number): { y: number; m: number; d: number } {
   let m = 0;
   let d = 0;
   for (const part of HIJRI_FORMAT.formatToParts(ms)) {
-    if (part.type === "year" || part.type === "relatedYear") y = Number.parseInt(part.value, 10);
+    // Some ICU versions report the Hijri year as "relatedYear"; the type list in lib.d.ts lags behind.
+    const type: string = part.type;
+    if (type === "year" || type === "relatedYear") y = Number.parseInt(part.value, 10);
     else if (part.type === "month") m = Number.parseInt(part.value, 10);
     else if (part.type === "day") d = Number.parseInt(part.value, 10);
   }
@@ -406,11 +473,11 @@ function normaliseClock(clockText: string | undefined, meridiem: string | undefi
 }
 
 /** The month of a (possibly combined) month expression; null when its two names disagree. */
-function monthOf(groups: Record<string, string | undefined>, p: string): number | null {
-  const first = groups[`${p}m`];
+function monthOf(g: Groups, p: string): number | null {
+  const first = g(`${p}m`);
   const month = first === undefined ? undefined : GREGORIAN_MONTH.get(foldKey(first));
   if (month === undefined) return null;
-  const second = groups[`${p}m2`] ?? groups[`${p}m3`];
+  const second = g(`${p}m2`) ?? g(`${p}m3`);
   if (second !== undefined && GREGORIAN_MONTH.get(foldKey(second)) !== month) return null;
   return month;
 }
@@ -427,7 +494,8 @@ interface Candidate extends Omit<DateMention, "iso"> {
   needsLabel?: boolean;
 }
 
-type Groups = Record<string, string | undefined>;
+/** Reads a named group of the current match. */
+type Groups = (name: string) => string | undefined;
 
 function absolute(
   iso: string | null,
@@ -442,23 +510,24 @@ function absolute(
 
 /** Interprets one regex match; null when the text is not a real date (31 February, month 13, year 1200). */
 function interpret(g: Groups, reference: string | null): Omit<Candidate, "start" | "end" | "raw"> | null {
-  if (g.rt !== undefined) {
+  if (g("rt") !== undefined) {
     const month = monthOf(g, "r");
-    const iso = month === null ? null : gregorianIso(toInt(g.ry), month, toInt(g.rd));
-    const found = absolute(iso, "gregorian", "day", "stamp", normaliseClock(g.rt, g.rap));
-    if (found && g.rw !== undefined) found.weekday = WEEKDAY.get(foldKey(g.rw));
+    const iso = month === null ? null : gregorianIso(toInt(g("ry")), month, toInt(g("rd")));
+    const found = absolute(iso, "gregorian", "day", "stamp", normaliseClock(g("rt"), g("rap")));
+    const weekday = g("rw");
+    if (found && weekday !== undefined) found.weekday = WEEKDAY.get(foldKey(weekday));
     return found;
   }
-  if (g.iy !== undefined) {
-    const time = normaliseClock(g.it, g.iap);
-    const kind = g.it !== undefined ? "stamp" : "absolute";
-    return absolute(gregorianIso(toInt(g.iy), toInt(g.im), toInt(g.id)), "gregorian", "day", kind, time);
+  if (g("iy") !== undefined) {
+    const time = normaliseClock(g("it"), g("iap"));
+    const kind = g("it") !== undefined ? "stamp" : "absolute";
+    return absolute(gregorianIso(toInt(g("iy")), toInt(g("im")), toInt(g("id"))), "gregorian", "day", kind, time);
   }
-  if (g.ny !== undefined) {
-    const a = toInt(g.na);
-    const b = toInt(g.nb);
-    const y = toInt(g.ny);
-    const time = normaliseClock(g.nt, g.nap);
+  if (g("ny") !== undefined) {
+    const a = toInt(g("na"));
+    const b = toInt(g("nb"));
+    const y = toInt(g("ny"));
+    const time = normaliseClock(g("nt"), g("nap"));
     // Day first is the MENA convention; month first only when the first part cannot be a month.
     if (a > 12 && b <= 12) return absolute(gregorianIso(y, b, a), "gregorian", "day", "absolute", time);
     if (b > 12 && a <= 12) return absolute(gregorianIso(y, a, b), "gregorian", "day", "absolute", time);
@@ -467,31 +536,31 @@ function interpret(g: Groups, reference: string | null): Omit<Candidate, "start"
     if (found) found.needsLabel = true;
     return found;
   }
-  if (g.hy !== undefined) {
-    const month = HIJRI_MONTH.get(foldKey(g.hm ?? ""));
-    const iso = month === undefined ? null : hijriToGregorian(toInt(g.hy), month, toInt(g.hd));
+  if (g("hy") !== undefined) {
+    const month = HIJRI_MONTH.get(foldKey(g("hm") ?? ""));
+    const iso = month === undefined ? null : hijriToGregorian(toInt(g("hy")), month, toInt(g("hd")));
     return absolute(iso, "hijri", "day", "absolute");
   }
-  if (g.gy !== undefined) {
+  if (g("gy") !== undefined) {
     const month = monthOf(g, "g");
-    const iso = month === null ? null : gregorianIso(toInt(g.gy), month, toInt(g.gd));
-    return absolute(iso, "gregorian", "day", "absolute", normaliseClock(g.gt, g.gap));
+    const iso = month === null ? null : gregorianIso(toInt(g("gy")), month, toInt(g("gd")));
+    return absolute(iso, "gregorian", "day", "absolute", normaliseClock(g("gt"), g("gap")));
   }
-  if (g.ey !== undefined) {
+  if (g("ey") !== undefined && g("ed") !== undefined) {
     const month = monthOf(g, "e");
-    const iso = month === null ? null : gregorianIso(toInt(g.ey), month, toInt(g.ed));
-    return absolute(iso, "gregorian", "day", "absolute", normaliseClock(g.et, g.eap));
+    const iso = month === null ? null : gregorianIso(toInt(g("ey")), month, toInt(g("ed")));
+    return absolute(iso, "gregorian", "day", "absolute", normaliseClock(g("et"), g("eap")));
   }
-  if (g.ky !== undefined) {
-    const name = foldKey(g.km ?? "");
+  if (g("ey") !== undefined) {
+    const month = monthOf(g, "e");
+    if (month === null || NEEDS_DAY.has(foldKey(g("em") ?? ""))) return null;
+    return absolute(gregorianIso(toInt(g("ey")), month, 1), "gregorian", "month", "absolute");
+  }
+  if (g("ky") !== undefined) {
+    const name = foldKey(g("km") ?? "");
     const month = HIJRI_MONTH.get(name);
     if (month === undefined || NEEDS_DAY.has(name)) return null;
-    return absolute(hijriToGregorian(toInt(g.ky), month, 1), "hijri", "month", "absolute");
-  }
-  if (g.my !== undefined) {
-    const month = monthOf(g, "m");
-    if (month === null || NEEDS_DAY.has(foldKey(g.mm ?? ""))) return null;
-    return absolute(gregorianIso(toInt(g.my), month, 1), "gregorian", "month", "absolute");
+    return absolute(hijriToGregorian(toInt(g("ky")), month, 1), "hijri", "month", "absolute");
   }
   return interpretRelative(g, reference);
 }
@@ -499,28 +568,30 @@ function interpret(g: Groups, reference: string | null): Omit<Candidate, "start"
 function interpretRelative(g: Groups, reference: string | null): Omit<Candidate, "start" | "end" | "raw"> | null {
   let unit: RelUnit | undefined;
   let count: number | null = null;
-  if (g.au !== undefined) {
-    unit = ARABIC_UNIT.get(foldKey(stripTanween(g.au)))?.unit;
-    count = toInt(g.an);
-  } else if (g.adual !== undefined || g.asing !== undefined) {
-    const found = ARABIC_UNIT.get(foldKey(stripTanween(g.adual ?? g.asing ?? "")));
+  const arabicUnit = g("au");
+  const englishUnit = g("xu");
+  if (arabicUnit !== undefined) {
+    unit = ARABIC_UNIT.get(foldKey(stripTanween(arabicUnit)))?.unit;
+    count = toInt(g("an"));
+  } else if (g("adual") !== undefined || g("asing") !== undefined) {
+    const found = ARABIC_UNIT.get(foldKey(stripTanween(g("adual") ?? g("asing") ?? "")));
     unit = found?.unit;
     count = found?.count ?? null;
-  } else if (g.xu !== undefined) {
-    unit = ENGLISH_UNIT.get(foldKey(g.xu));
-    count = /^\s*(?:an?|one)\s*$/i.test(g.xn ?? "") ? 1 : toInt(g.xn);
-  } else if (g.wb !== undefined) {
+  } else if (englishUnit !== undefined) {
+    unit = ENGLISH_UNIT.get(foldKey(englishUnit));
+    count = /^\s*(?:an?|one)\s*$/i.test(g("xn") ?? "") ? 1 : toInt(g("xn"));
+  } else if (g("wb") !== undefined) {
     unit = "day";
     count = 2;
-  } else if (g.wy !== undefined) {
+  } else if (g("wy") !== undefined) {
     unit = "day";
     count = 1;
-  } else if (g.wt !== undefined) {
+  } else if (g("wt") !== undefined) {
     unit = "day";
     count = 0;
   }
   if (unit === undefined || count === null || !Number.isFinite(count)) return null;
-  const precision = unit === "month" || unit === "year" ? "month" : "day";
+  const precision: DateMention["precision"] = unit === "month" || unit === "year" ? "month" : "day";
   const base = { calendar: "gregorian" as const, precision, kind: "relative" as const };
   return reference === null ? base : { ...base, iso: shiftBack(reference, unit, count) };
 }
@@ -533,10 +604,11 @@ function stripTanween(word: string): string {
 /** Every date-like match in `text`, before page-level labelling. */
 function scan(text: string, reference: string | null): Candidate[] {
   const found: Candidate[] = [];
-  DATE_RE.lastIndex = 0;
-  for (let m = DATE_RE.exec(text); m !== null; m = DATE_RE.exec(text)) {
-    const groups = (m.groups ?? {}) as Groups;
-    const meaning = interpret(groups, reference);
+  const { re, group } = DATE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const match = m;
+    const meaning = interpret((name) => match[group.get(name) ?? -1], reference);
     if (meaning === null) continue;
     const candidate: Candidate = { ...meaning, start: m.index, end: m.index + m[0].length, raw: m[0] };
     attachWeekday(text, candidate, found.at(-1)?.end ?? 0);
@@ -572,17 +644,28 @@ function attachWeekday(text: string, c: Candidate, minStart: number): void {
   }
 }
 
-function lineBounds(text: string, start: number, end: number): { from: number; to: number } {
-  const from = text.lastIndexOf("\n", start - 1) + 1;
-  const nl = text.indexOf("\n", end);
-  return { from, to: nl === -1 ? text.length : nl };
+/**
+ * Bounds of the line around [start, end), looking at most `reach` characters each way (long prose lines are
+ * never date furniture, and scanning them whole for every mention would make a page quadratic).
+ * `clipped` says the line goes on beyond what was looked at.
+ */
+function lineAround(text: string, start: number, end: number, reach: number): { from: number; to: number; clipped: boolean } {
+  let from = start;
+  const minFrom = Math.max(0, start - reach);
+  while (from > minFrom && text.charCodeAt(from - 1) !== 10) from -= 1;
+  let to = end;
+  const maxTo = Math.min(text.length, end + reach);
+  while (to < maxTo && text.charCodeAt(to) !== 10) to += 1;
+  const clipped = (from > 0 && text.charCodeAt(from - 1) !== 10) || (to < text.length && text.charCodeAt(to) !== 10);
+  return { from, to, clipped };
 }
 
 /** Published / updated from a label right before the date, or right after it at the end of the line. */
 function labelFromContext(text: string, c: Candidate): LabelKind | undefined {
-  const { from, to } = lineBounds(text, c.start, c.end);
-  const before = LABEL_BEFORE_RE.exec(text.slice(Math.max(from, c.start - LOOKBEHIND_CHARS), c.start));
-  const hit = before ?? LABEL_AFTER_RE.exec(text.slice(c.end, to));
+  const { from, to } = lineAround(text, c.start, c.end, LOOKBEHIND_CHARS);
+  const before = LABEL_BEFORE_RE.exec(text.slice(from, c.start));
+  const lineEndsHere = to === text.length || text.charCodeAt(to) === 10;
+  const hit = before ?? (lineEndsHere ? LABEL_AFTER_RE.exec(text.slice(c.end, to)) : null);
   if (!hit?.groups) return undefined;
   const word = hit.groups.pub ?? hit.groups.upd;
   return word === undefined ? undefined : LABEL_KIND.get(foldKey(word)) ?? (hit.groups.pub ? "published" : "updated");
@@ -599,7 +682,7 @@ function isDateOnly(line: string, spans: ReadonlyArray<{ start: number; end: num
   residue += line.slice(cursor);
   let evidence = spans.length > 0;
   residue = residue.replace(DATE_LINE_FILLER_RE, (...args: unknown[]) => {
-    const groups = args[args.length - 1] as Groups;
+    const groups = args[args.length - 1] as Record<string, string | undefined>;
     if (groups.evidence !== undefined) evidence = true;
     return " ";
   });
@@ -634,7 +717,8 @@ function labelByPosition(text: string, found: Candidate[]): void {
   const headerEnd = offsetAfterNonEmptyLines(text, HEADER_LINES);
   const dateOnlyByLine = new Map<number, boolean>();
   const dateOnly = (c: Candidate): boolean => {
-    const { from, to } = lineBounds(text, c.start, c.end);
+    const { from, to, clipped } = lineAround(text, c.start, c.end, MAX_DATE_LINE);
+    if (clipped) return false;
     let answer = dateOnlyByLine.get(from);
     if (answer === undefined) {
       const spans = found
@@ -718,6 +802,7 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
  * @param raw the attribute or JSON value as found
  */
 export function parseDate(raw: string): string | null {
+  if (typeof raw !== "string") return null; // JSON-LD may hand over numbers or objects despite the type
   const value = asciiDigits(raw.normalize("NFC")).trim();
   if (value === "") return null;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[T\s@_])/.exec(value) ?? /^(\d{4})(\d{2})(\d{2})(?=$|T)/.exec(value);

@@ -172,7 +172,8 @@ function withKickerAndDeck(
   const below = page.lines[t.line + 1];
   // An outlet label under the headline ("بوابة المستقبل نيوز") is the source, not a deck.
   const notTitle = (l: ClassifiedLine) => !lineCarries(l, t.key) && !(l.words <= H.labelMaxWords && looksLikeOutlet(l.text));
-  const deck = below && below.index < bodyStart && below.kind === "heading" && below.words >= H.titleMinWords && notTitle(below) && below.repeats === 1;
+  const deckKind = below?.kind === "heading" || (below?.kind === "prose" && below.words <= H.deckMaxWords);
+  const deck = below && below.index < bodyStart && deckKind && below.words >= H.titleMinWords && notTitle(below) && below.repeats === 1;
   const kicker =
     above && above.index >= zoneStart && above.kind === "heading" && above.words >= H.kickerMinWords && notTitle(above) && above.repeats === 1;
   return { ...t, deck: deck ? below.index : null, kicker: kicker ? above.index : null };

@@ -58,23 +58,21 @@ export function cleanPage(page: RawPage): PageResult {
     const decoded = decodeBytes(page.bytes);
     if (!decoded.ok) return { ok: false, reason: decoded.reason };
     const text = decoded.text;
-    if (!isHtml(page.file, text)) return { ok: true, ...cleanLines(splitLines(text)) };
-    const html = htmlToPage(text);
-    return { ok: true, ...cleanLines(html.lines, htmlMeta(html.meta)) };
+    const cleaned = isHtml(page.file, text) ? cleanHtml(text) : cleanLines(splitLines(text));
+    return { ok: true, articles: cleaned.articles, warnings: [...decoded.warnings, ...cleaned.warnings] };
   } catch (error) {
     // A stage bug must not stop the run: the file is reported and the others go on.
     return { ok: false, reason: `internal error while cleaning: ${(error as Error).message}` };
   }
 }
 
-/** The metadata fields cleanLines uses, from html.ts's structured metadata. */
-function htmlMeta(meta: ReturnType<typeof htmlToPage>["meta"]): PageMeta {
-  const m = meta as Record<string, unknown>;
-  const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
-  const published = str(m.published) ?? str(m.publishedTime) ?? str(m.datePublished);
-  return {
-    title: str(m.title) ?? str(m.ogTitle) ?? str(m.headline),
-    siteName: str(m.siteName) ?? str(m.publisher),
-    published: published ? parseDate(published) : null,
+/** An HTML page: its visible lines, with each line's element and role, and its metadata. */
+function cleanHtml(html: string): ReturnType<typeof cleanLines> {
+  const page = htmlToPage(html);
+  const meta: PageMeta = {
+    title: page.meta.title ?? null,
+    siteName: page.meta.siteName ?? null,
+    published: page.meta.published ? parseDate(page.meta.published) : null,
   };
+  return cleanLines(page.lines, meta, page.blocks);
 }

@@ -7,7 +7,7 @@ import { crawlDate, pageSeen, publishedDate } from "./article-dates.ts";
 import { classifyLines } from "./classify.ts";
 import type { CleanArticle } from "./index.ts";
 import { articleFields, pageSource, sharedBoilerplate } from "./metadata.ts";
-import { segmentLines } from "./segment.ts";
+import { segmentLines, type LineHint } from "./segment.ts";
 
 /** Facts about the page that do not come from its visible lines (HTML metadata). */
 export interface PageMeta {
@@ -19,10 +19,19 @@ export interface PageMeta {
   published?: string | null;
 }
 
-/** Cleans the visible lines of one page into articles (index in page order). */
-export function cleanLines(rawLines: readonly string[], meta: PageMeta = {}): { articles: CleanArticle[]; warnings: string[] } {
+/**
+ * Cleans the visible lines of one page into articles (index in page order).
+ * @param rawLines the page's lines (a text page split on line ends, or an HTML page's visible lines)
+ * @param meta facts from HTML metadata, when the page had any
+ * @param hints per raw line, the HTML element and role holding it
+ */
+export function cleanLines(
+  rawLines: readonly string[],
+  meta: PageMeta = {},
+  hints?: readonly LineHint[],
+): { articles: CleanArticle[]; warnings: string[] } {
   const warnings: string[] = [];
-  const page = classifyLines(segmentLines(rawLines));
+  const page = classifyLines(segmentLines(rawLines, hints));
   const drafts = assemble(page, { metaTitle: meta.title ?? null });
   const seen = pageSeen(page, drafts);
   const crawl = crawlDate(page);

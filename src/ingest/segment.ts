@@ -19,6 +19,16 @@ export interface Line {
   gapBefore: number;
   /** Blank lines between this line and the next non-blank one (or the page end). */
   gapAfter: number;
+  /** For HTML pages: the block element holding the line (`p`, `h1`, `li`…). */
+  tag?: string;
+  /** For HTML pages: what the line's element says it is (title, nav, footer, aside, figcaption, byline, time…). */
+  role?: string;
+}
+
+/** Structure an HTML page gives each raw line (parallel to the raw lines). */
+export interface LineHint {
+  tag?: string;
+  role?: string;
 }
 
 /** Splits decoded text into raw lines on any line terminator (CRLF, CR, LF, U+2028/2029, form feed). */
@@ -27,7 +37,7 @@ export function splitLines(text: string): string[] {
 }
 
 /** Keeps the non-blank lines of `rawLines`, recording the blank gaps around each. Linear in the input. */
-export function segmentLines(rawLines: readonly string[]): Line[] {
+export function segmentLines(rawLines: readonly string[], hints?: readonly LineHint[]): Line[] {
   const out: Line[] = [];
   let gap = 0;
   for (let lineNo = 0; lineNo < rawLines.length; lineNo++) {
@@ -38,7 +48,11 @@ export function segmentLines(rawLines: readonly string[]): Line[] {
     }
     const prev = out[out.length - 1];
     if (prev) prev.gapAfter = gap;
-    out.push({ index: out.length, lineNo, text, gapBefore: gap, gapAfter: 0 });
+    const line: Line = { index: out.length, lineNo, text, gapBefore: gap, gapAfter: 0 };
+    const hint = hints?.[lineNo];
+    if (hint?.tag) line.tag = hint.tag;
+    if (hint?.role) line.role = hint.role;
+    out.push(line);
     gap = 0;
   }
   const last = out[out.length - 1];

@@ -24,8 +24,8 @@ export const SETTINGS = {
      * 28 leaves headroom over long captions and teasers.
      */
     proseLongWords: 28,
-    /** Longest headline-like line. Observed headlines ≤ 16 words, decks ≤ 14; long captions go to 22. */
-    headingMaxWords: 30,
+    /** A line ending in "?"/"!" up to this long is a headline, not prose (question headlines: 6–10 words). */
+    questionHeadlineMaxWords: 12,
     /** A line longer than this is never checked against furniture cues or dates (costly, never furniture). */
     cueMaxChars: 400,
     /** A parenthesised caption credit has at most this many words ("( وسائل التواصل الاجتماعي)" = 3). */
@@ -51,6 +51,8 @@ export const SETTINGS = {
      * ("دعت فرنسا، العضو الدائم …"): 19–23. A longer short line ends a teaser item instead.
      */
     titleMaxWords: 18,
+    /** Longest standfirst that may end in a period and still be read as the deck, not as a paragraph. */
+    deckMaxWords: 45,
     /** Fewest words in a kicker: an upper headline is a sentence; 1–3 word lines above a title are sections. */
     kickerMinWords: 4,
     /**
@@ -73,6 +75,11 @@ export const SETTINGS = {
     gapHeadlineMinWords: 5,
     /** Blank lines before a line that, with the word count above, mark a new article (000: 2, 001 crosshead: 2). */
     gapBoundaryBlankLines: 2,
+    /**
+     * Longest heading kept as a crosshead right above text that resumes after a list of links (a link headline
+     * has 5+ words; crossheads observed: 2–4).
+     */
+    resumedCrossheadMaxWords: 4,
     /** Most consecutive short lines kept as crossheads between two paragraphs (a longer run is a list). */
     crossheadMaxRun: 2,
     /** Most words of a crosshead kept in a body (gold crossheads: 3; a sentence-less line longer is a caption). */

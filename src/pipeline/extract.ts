@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { normaliseArabic } from "../entities/normalise.ts";
-import type { Tagger } from "../entities/index.ts";
+import type { Candidate, Tagger } from "../entities/index.ts";
 import { findDuplicates } from "../ingest/dedupe.ts";
 import { cleanPage, type CleanArticle, type RawPage } from "../ingest/index.ts";
 import type { ExtractedArticle, Skipped, SourceRef } from "../schemas/article.ts";
@@ -22,7 +22,7 @@ export interface ExtractOutput {
   articles: ExtractedArticle[];
   skipped: Skipped[];
   /** Discovery candidates per article id (unknown actors), for the review queue. */
-  candidates: Map<string, unknown[]>;
+  candidates: Map<string, Candidate[]>;
 }
 
 /** Stable, URL-safe id for an article's text. */
@@ -65,7 +65,7 @@ export function extractPages(
 ): ExtractOutput {
   const articles: ExtractedArticle[] = [];
   const skipped: Skipped[] = [];
-  const candidates = new Map<string, unknown[]>();
+  const candidates = new Map<string, Candidate[]>();
   for (const page of pages) {
     const cleaned = cleanOne(page);
     for (const w of cleaned.warnings) onWarning(page.file, w);

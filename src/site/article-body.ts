@@ -30,9 +30,16 @@ export function renderBody(article: Pick<Article, "body" | "mentions">, model: P
  * Normalised words of the article that readers never see but search should match: every normalised token and
  * clitic stem not already present verbatim as a word of the text (Pagefind indexes those itself).
  */
-export function articleSearchText(article: Pick<Article, "title" | "subtitle" | "body" | "captions" | "lang" | "title_en">): string {
+export function articleSearchText(article: Pick<Article, "id" | "title" | "subtitle" | "body" | "captions" | "lang">): string {
+  // Both editions of an article index the same words: computed once per article per build.
+  const cached = searchTextCache.get(article.id);
+  if (cached !== undefined) return cached;
   const text = [article.title ?? "", article.subtitle ?? "", ...article.body, ...article.captions].join("\n");
   const visible = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u));
   const tokens = searchTokens(text, article.lang).filter((tok) => !visible.has(tok));
-  return tokens.join(" ");
+  const out = tokens.join(" ");
+  searchTextCache.set(article.id, out);
+  return out;
 }
+
+const searchTextCache = new Map<string, string>();

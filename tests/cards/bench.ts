@@ -19,10 +19,14 @@ const specs = Array.from({ length: count }, (_, i) => {
 for (const workers of pools) {
   const dir = mkdtempSync(join(tmpdir(), "marsad-cards-bench-"));
   const opts = { outDir: join(dir, "dist"), cacheDir: join(dir, "cache"), workers };
+  const cpu = process.cpuUsage();
   const cold = await renderCards(specs, opts);
+  const cpuMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(cpu));
   const warm = await renderCards(specs, opts);
+  // CPU time (all threads of this process) tells the cost per card even on a machine shared with other jobs.
   console.log(
-    `workers=${workers}: cold ${cold.rendered} cards in ${cold.seconds.toFixed(2)} s = ${(cold.rendered / cold.seconds).toFixed(1)} cards/s; ` +
+    `workers=${workers}: cold ${cold.rendered} cards in ${cold.seconds.toFixed(2)} s = ${(cold.rendered / cold.seconds).toFixed(1)} cards/s ` +
+      `(${(cpuMs / cold.rendered).toFixed(0)} ms CPU per card incl. worker start-up); ` +
       `warm ${warm.rendered} rendered, ${warm.cached} cached in ${warm.seconds.toFixed(3)} s`,
   );
   rmSync(dir, { recursive: true, force: true });

@@ -74,4 +74,22 @@ describe("assemble", () => {
     const { articles } = cleanLines([T1, "بقلم: سامي علي", P[0]!, P[1]!, P[2]!, note, "", T2, "بقلم: منى سعيد", P[4]!, P[5]!, P[3]!, note]);
     expect(articles.map((a) => a.body.includes(note))).toEqual([false, false]);
   });
+
+  it("resumes an article after an inline list of links when its text goes on", () => {
+    const { articles } = cleanLines([
+      T1, "", P[0]!, "", P[1]!, "", "اقرأ أيضاً", "الحكومة تقر مشروع موازنة العام المقبل", "منتخب الشباب يتأهل إلى النهائي", "",
+      "وفي سياق متصل، أعلنت الوزارة عن تخصيص خط ساخن لتلقي بلاغات المواطنين على مدار الساعة، مع فرق استجابة سريعة.", "", P[2]!,
+    ]);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.body).toHaveLength(4);
+    expect(articles[0]!.body.join(" ")).not.toContain("منتخب الشباب");
+  });
+
+  it("keeps a read-also article whose text does not continue the interrupted one", () => {
+    const { articles } = cleanLines([T1, "", P[0]!, "", P[1]!, "", "إقرأ أيضاً:", "", T2, "", P[4]!, "", P[5]!]);
+    expect(articles.map((a) => [a.title, a.secondary])).toEqual([
+      [T1, false],
+      [T2, true],
+    ]);
+  });
 });

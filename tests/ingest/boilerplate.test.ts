@@ -18,6 +18,7 @@ const groups = [
   "credits",
   "byline_prefixes",
   "outlet_words",
+  "continuation_prefixes",
 ];
 const minimal = () => Object.fromEntries(groups.map((g) => [g, { ar: ["س"], en: ["x"] }]));
 

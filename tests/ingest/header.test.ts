@@ -23,11 +23,17 @@ describe("header zone", () => {
     expect([articles[0]!.title, articles[0]!.subtitle]).toEqual([title, deck]);
   });
 
-  it("reads place and author from a byline, and a caption placed before it", () => {
-    const { articles } = cleanLines([
-      "وزراء خارجية دول الجوار يرفضون التدخل الخارجي", "", "الوزراء لدى وصولهم إلى مقر الاجتماع في العاصمة", "تونس ـ هالة الشريف", "", P1, "", P2,
-    ]);
-    expect(articles[0]).toMatchObject({ author: "هالة الشريف", dateline: "تونس", captions: ["الوزراء لدى وصولهم إلى مقر الاجتماع في العاصمة"] });
+  it("reads place and author from a byline, and a caption between the repeated headline and the byline", () => {
+    const title = "وزراء خارجية دول الجوار يرفضون التدخل الخارجي";
+    const caption = "الوزراء لدى وصولهم إلى مقر الاجتماع في العاصمة";
+    const { articles } = cleanLines([title, "", title, "", caption, "تونس ـ هالة الشريف", "", P1, "", P2]);
+    expect(articles[0]).toMatchObject({ author: "هالة الشريف", dateline: "تونس", captions: [caption], subtitle: null });
+  });
+
+  it("reads the line right under a single headline as its deck", () => {
+    const deck = "الوزراء يتفقون على آلية متابعة ويحددون موعد الاجتماع المقبل";
+    const { articles } = cleanLines(["وزراء خارجية دول الجوار يرفضون التدخل الخارجي", deck, "تونس ـ هالة الشريف", "", P1, "", P2]);
+    expect(articles[0]).toMatchObject({ subtitle: deck, author: "هالة الشريف" });
   });
 
   it("takes the last of a list of headlines right above the body", () => {

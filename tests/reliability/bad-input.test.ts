@@ -82,11 +82,16 @@ const ODD_NAMES = [
   "page with  spaces.txt",
   "صفحة عربية ١٢.txt",
   `a;$(touch pwned)'"&|<x>.txt`,
-  "..%2F..%2Fetc%2Fpasswd.txt",
-  "..\\..\\windows.txt",
+  "x..%2F..%2Fetc%2Fpasswd.txt",
   "-rf --force.txt",
-  "...txt",
+  "x\\..\\..\\windows.txt",
 ];
+/**
+ * `../`-looking names that start with a dot. The inbox walker ignores every dot-file silently
+ * (src/pipeline/read-inputs.ts IGNORED_IN_FOLDERS `^\.`), so these pages are neither ingested nor reported:
+ * checked on their own below, so the other cases stay meaningful.
+ */
+const DOT_NAMES = ["..%2F..%2Fetc%2Fpasswd.txt", "..\\..\\windows.txt", "...txt"];
 
 const cases: Case[] = [
   { name: "empty file", path: "empty.txt", bytes: Buffer.alloc(0), expect: "skipped", reason: /empty/i },
@@ -101,6 +106,7 @@ const cases: Case[] = [
   { name: "navigation and footer only", path: "nav-only.txt", bytes: NAV_ONLY, expect: "skipped", reason: /no article|boilerplate|navigation|body/i },
   { name: "1,000 articles back to back", path: "thousand.txt", bytes: Buffer.from(manyArticlesPage(THOUSAND)), expect: "articles" },
   ...ODD_NAMES.map((path, i): Case => ({ name: `file name ${JSON.stringify(path)}`, path, bytes: variant(i % 2 ? EN_WIRE : AR_SINGLE, i), expect: "articles" })),
+  ...DOT_NAMES.map((path, i): Case => ({ name: `dot-file name ${JSON.stringify(path)}`, path, bytes: variant(AR_SINGLE, 20 + i), expect: "articles" })),
   { name: "symbolic link", path: "link.txt", expect: "skipped", reason: /symbolic link/i },
   { name: "unreadable (chmod 000)", path: "locked.txt", bytes: variant(AR_SINGLE, 40), expect: "articles" /* adjusted below when not root */ },
   { name: "page inside a folder named like a file", path: "folder.txt/inner.html", bytes: variant(AR_SINGLE, 41), expect: "articles" },
@@ -153,9 +159,9 @@ describe("bad input", () => {
     return byFile;
   }
 
-  function checkOutcome(byFile: ReturnType<typeof outcome>) {
+  function checkOutcome(byFile: ReturnType<typeof outcome>, only: (c: Case) => boolean = (c) => !DOT_NAMES.includes(c.path)) {
     const problems: string[] = [];
-    for (const c of cases) {
+    for (const c of cases.filter(only)) {
       const got = byFile.get(base(c.path));
       if (!got) {
         problems.push(`${c.name}: not accounted for (neither an article nor a skipped entry)`);
@@ -191,14 +197,14 @@ describe("bad input", () => {
     expect(ref.length).toBeGreaterThan(0);
     for (const file of ["utf16le.txt", "utf16be.txt", "cp1256.txt", "bom-crlf.txt"]) {
       const got = extracted.articles
-        .filter((a) => a.sources.some((s) => s.file === file))
+        .filter((a) => a.file === file)
         .map((a) => ({ title: a.title, body: a.body, author: a.author, published: a.published }));
       expect(got, file).toEqual(ref);
     }
   });
 
   it("keeps a truncated UTF-8 page, with no replacement character in the output", () => {
-    const [article, ...rest] = extracted.articles.filter((a) => a.sources.some((s) => s.file === "truncated.txt"));
+    const [article, ...rest] = extracted.articles.filter((a) => a.file === "truncated.txt");
     expect(rest).toEqual([]);
     expect(article?.title).toBe("حفتر يستقبل وفداً أممياً في بنغازي لبحث ملف الانتخابات");
     const text = JSON.stringify(article);
@@ -209,12 +215,18 @@ describe("bad input", () => {
   });
 
   it("splits 1,000 articles back to back into 1,000 articles with their own titles", () => {
-    const got = extracted.articles.filter((a) => a.sources.some((s) => s.file === "thousand.txt"));
+    const got = extracted.articles.filter((a) => a.file === "thousand.txt");
     const expected = Array.from({ length: THOUSAND }, (_, i) => arabicArticle(i).title);
     const titles = new Set(got.map((a) => a.title));
     const missing = expected.filter((t) => !titles.has(t));
     expect({ count: got.length, missing: missing.length, firstMissing: missing.slice(0, 3) }).toEqual({ count: THOUSAND, missing: 0, firstMissing: [] });
     for (const a of got) expect(a.body.length, a.title ?? "").toBe(3);
+  });
+
+  it("accounts for raw pages whose names start with a dot (BUG: read-inputs.ts drops them silently)", () => {
+    // Expected: each is ingested (its name is just odd) or at least reported as skipped with a reason.
+    // Actual: findInputs() ignores names matching /^\./ without a skipped entry, so the page vanishes.
+    expect(checkOutcome(outcome(extracted.articles, extracted.skipped), (c) => DOT_NAMES.includes(c.path))).toEqual([]);
   });
 
   let report: {

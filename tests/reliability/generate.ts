@@ -22,7 +22,7 @@ export function arabicArticle(n: number): { title: string; text: string; body: s
   const body0 = pick(BODIES, n >> 1);
   const act = pick(ACTS, n >> 2);
   const topic = pick(TOPICS, n * 7 + 3);
-  const title = `${body0} في ${city} ${act} ${topic} (${arabicDigits(n + 1)})`;
+  const title = `${body0} في ${city} ${act} ${topic} للمرة ${arabicDigits(n + 1)}`;
   const day = (n % 28) + 1;
   const month = pick(MONTHS, n >> 3);
   const body = [

@@ -1,0 +1,238 @@
+/**
+ * `actors`: review the discovery queue (`content/review/candidates.yaml`).
+ *
+ *   actors queue [--min N] [--json]          list candidates, most frequent first
+ *   actors promote <candidate> --id <slug> [--en "Name"] [--ar "…"] [--type person] [--country LY] [--added YYYY-MM-DD]
+ *                                            add it to content/actors/promoted.yaml and drop it from the queue
+ *   actors reject <candidate>                drop it from the queue for good
+ *
+ * The planning is pure (src/entities/discover.ts); this file only reads and writes files, atomically
+ * (temporary file + rename), and prints.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parse, stringify } from "yaml";
+import { loadSettings } from "../config.ts";
+import { loadActors, parseActorFile } from "../content/actors-file.ts";
+import { ActorType } from "../schemas/actor.ts";
+import { CountryCode, IsoDate, Slug } from "../schemas/common.ts";
+import {
+  findQueueEntry,
+  promotedActor,
+  removeFromQueue,
+  ReviewQueue,
+  emptyQueue,
+  type QueueEntry,
+} from "../entities/discover.ts";
+
+/** Where the command reads and writes, and where it prints. */
+export interface ActorsIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  cwd: string;
+}
+
+const USAGE: Record<string, string> = {
+  actors: `Usage: actors <queue|promote|reject> [options]
+
+  queue      list discovered candidates by frequency
+  promote    add a candidate to the knowledge base (content/actors/promoted.yaml)
+  reject     remove a candidate from the queue and never queue it again
+
+Run "actors <command> --help" for the options of a command.
+`,
+  queue: `Usage: actors queue [--min N] [--json]
+
+  --min N    only candidates seen in at least N articles (default 1)
+  --json     print JSON instead of a table
+`,
+  promote: `Usage: actors promote <candidate> --id <slug> [--en "Name"] [--ar "…"] [--type TYPE] [--country XX] [--added YYYY-MM-DD]
+
+  <candidate>  the candidate's name as listed, its key, or its suggested English name
+  --id         permanent slug for the actor, e.g. mohammed-zain (required)
+  --en         English name (default: the suggested romanisation)
+  --ar         Arabic name (default: the name as found; required for candidates from English articles)
+  --type       ${ActorType.options.join(" | ")} (default: the guessed kind)
+  --country    ISO 3166-1 alpha-2 code of the actor's country
+  --added      date the entry is added (YYYY-MM-DD)
+`,
+  reject: `Usage: actors reject <candidate>
+
+  <candidate>  the candidate's name as listed, its key, or its suggested English name
+`,
+};
+
+const VALUE_FLAGS = new Set(["--min", "--id", "--en", "--ar", "--type", "--country", "--added"]);
+const BOOLEAN_FLAGS = new Set(["--json", "--help", "-h"]);
+
+interface Parsed {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+/** Splits argv into positionals and flags; throws on an unknown flag or a missing value. */
+function parseArgs(argv: string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf("=");
+    const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+    if (VALUE_FLAGS.has(name)) {
+      const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined) throw new UsageError(`${name} needs a value`);
+      flags.set(name, value);
+    } else if (BOOLEAN_FLAGS.has(arg)) flags.set(arg === "-h" ? "--help" : arg, true);
+    else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  return { positional, flags };
+}
+
+class UsageError extends Error {}
+
+/** Reads the queue file; a missing file is an empty queue. Errors name the file. */
+export function readQueueFile(file: string): ReviewQueue {
+  if (!existsSync(file)) return emptyQueue();
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`${file}: not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+  }
+  const result = ReviewQueue.safeParse(data ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`${file}: entry \`${issue?.path.join(".") || "(file)"}\`: ${issue?.message ?? "invalid"}`);
+  }
+  return result.data;
+}
+
+/** Writes a file atomically: a temporary file in the same folder, then a rename over the target. */
+export function writeFileAtomic(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  writeFileSync(temp, text, "utf8");
+  renameSync(temp, file);
+}
+
+/** Writes the queue file atomically. */
+export function writeQueueFile(file: string, queue: ReviewQueue): void {
+  const header = "# Discovery review queue: written by ingest and `actors`; edit with `actors promote|reject`.\n";
+  writeFileAtomic(file, header + stringify(ReviewQueue.parse(queue), { lineWidth: 0 }));
+}
+
+function formatTable(entries: QueueEntry[]): string {
+  if (entries.length === 0) return "No candidates.\n";
+  const rows = entries.map((c) => [String(c.frequency), String(c.articles.length), c.kind, c.name_ar ?? "—", c.suggested_en]);
+  const head = ["freq", "articles", "kind", "name", "suggested English"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]!].length)));
+  const line = (r: string[]) => r.map((v, i) => v + " ".repeat(widths[i]! - [...v].length)).join("  ").trimEnd();
+  return [line(head), ...rows.map(line)].join("\n") + "\n";
+}
+
+/**
+ * Runs `actors <subcommand>`; returns the exit code (0 ok, 1 failed, 2 usage). A leading "actors" in argv is
+ * accepted, so the main CLI may pass its whole argv or only what follows the command name.
+ */
+export async function runActorsCommand(
+  argv: string[],
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; cwd: string },
+): Promise<number> {
+  const args = argv[0] === "actors" ? argv.slice(1) : argv;
+  const sub = args[0];
+  let parsed: Parsed;
+  try {
+    parsed = parseArgs(args.slice(1));
+  } catch (error) {
+    io.stderr.write(`actors ${sub ?? ""}: ${(error as Error).message}\n\n${USAGE[sub ?? "actors"] ?? USAGE.actors}`);
+    return 2;
+  }
+  if (!sub || sub === "--help" || sub === "-h" || sub === "help") {
+    (sub ? io.stdout : io.stderr).write(USAGE.actors!);
+    return sub ? 0 : 2;
+  }
+  if (!(sub in USAGE) || sub === "actors") {
+    io.stderr.write(`actors: unknown command "${sub}"\n\n${USAGE.actors}`);
+    return 2;
+  }
+  if (parsed.flags.get("--help")) {
+    io.stdout.write(USAGE[sub]!);
+    return 0;
+  }
+  const settings = loadSettings(io.cwd);
+  const queueFile = join(settings.contentDir, "review", "candidates.yaml");
+  try {
+    if (sub === "queue") return queueCommand(parsed, queueFile, io);
+    if (sub === "promote") return promoteCommand(parsed, queueFile, settings.actorsDir, io);
+    return rejectCommand(parsed, queueFile, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`actors ${sub}: ${error.message}\n\n${USAGE[sub]}`);
+      return 2;
+    }
+    io.stderr.write(`actors ${sub}: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+function queueCommand(parsed: Parsed, queueFile: string, io: ActorsIo): number {
+  const minText = parsed.flags.get("--min");
+  const min = minText === undefined ? 1 : Number(minText);
+  if (!Number.isInteger(min) || min < 1) throw new UsageError("--min expects a positive whole number");
+  const queue = readQueueFile(queueFile);
+  const entries = queue.candidates.filter((c) => c.articles.length >= min);
+  io.stdout.write(parsed.flags.get("--json") ? `${JSON.stringify(entries, null, 2)}\n` : formatTable(entries));
+  return 0;
+}
+
+function requireCandidate(parsed: Parsed, queue: ReviewQueue): QueueEntry {
+  const query = parsed.positional.join(" ").trim();
+  if (!query) throw new UsageError("which candidate? give its name as listed by `actors queue`");
+  const entry = findQueueEntry(queue, query);
+  if (!entry) throw new Error(`no candidate "${query}" in the queue (run \`actors queue\` to list them)`);
+  return entry;
+}
+
+function promoteCommand(parsed: Parsed, queueFile: string, actorsDir: string, io: ActorsIo): number {
+  const id = parsed.flags.get("--id");
+  if (typeof id !== "string") throw new UsageError("--id <slug> is required");
+  if (!Slug.safeParse(id).success) throw new UsageError(`--id "${id}" is not a slug such as mohammed-zain`);
+  const type = parsed.flags.get("--type");
+  if (type !== undefined && !ActorType.safeParse(type).success) throw new UsageError(`--type must be one of ${ActorType.options.join(", ")}`);
+  const country = parsed.flags.get("--country");
+  if (country !== undefined && !CountryCode.safeParse(country).success) throw new UsageError("--country expects an ISO code such as LY");
+  const added = parsed.flags.get("--added");
+  if (added !== undefined && !IsoDate.safeParse(added).success) throw new UsageError("--added expects YYYY-MM-DD");
+
+  const queue = readQueueFile(queueFile);
+  const entry = requireCandidate(parsed, queue);
+  const existing = existsSync(actorsDir) ? loadActors(actorsDir) : [];
+  const clash = existing.find((a) => a.id === id || a.former_ids.includes(id));
+  if (clash) throw new Error(`the id "${id}" is already used by ${clash.names.en}: choose another --id`);
+
+  const actor = promotedActor(entry, {
+    id,
+    en: parsed.flags.get("--en") as string | undefined,
+    ar: parsed.flags.get("--ar") as string | undefined,
+    type: type as ActorType | undefined,
+    country: country as string | undefined,
+    added: added as string | undefined,
+  });
+  const promotedFile = join(actorsDir, "promoted.yaml");
+  const current = existsSync(promotedFile) ? parseActorFile(readFileSync(promotedFile, "utf8"), promotedFile) : [];
+  const header = "# Actors promoted from the discovery queue by `actors promote`.\n";
+  // write the knowledge base first: if the queue write failed, the candidate would only be listed twice
+  writeFileAtomic(promotedFile, header + stringify([...current, actor], { lineWidth: 0 }));
+  writeQueueFile(queueFile, removeFromQueue(queue, entry.key, false));
+  io.stdout.write(`Promoted ${entry.name_ar ?? entry.suggested_en} as ${actor.id} (${actor.names.en}) to ${promotedFile}\n`);
+  return 0;
+}
+
+function rejectCommand(parsed: Parsed, queueFile: string, io: ActorsIo): number {
+  const queue = readQueueFile(queueFile);
+  const entry = requireCandidate(parsed, queue);
+  writeQueueFile(queueFile, removeFromQueue(queue, entry.key, true));
+  io.stdout.write(`Rejected ${entry.name_ar ?? entry.suggested_en}: it will not be queued again.\n`);
+  return 0;
+}

@@ -1,0 +1,47 @@
+/**
+ * The review queue file, `content/review/candidates.yaml`: actors discovery found that the knowledge base lacks.
+ * Reading validates it (errors name the file); writing is atomic.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
+import { emptyQueue, ReviewQueue, updateQueue, type Candidate } from "../entities/index.ts";
+import { writeFileAtomic } from "./atomic.ts";
+
+/** Where the queue lives in a content folder. */
+export function queuePath(contentDir: string): string {
+  return join(contentDir, "review", "candidates.yaml");
+}
+
+/** Reads the queue; a missing file is an empty queue, an invalid one an error naming the file and field. */
+export function readQueue(contentDir: string): ReviewQueue {
+  const file = queuePath(contentDir);
+  if (!existsSync(file)) return emptyQueue();
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`${file}: not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+  }
+  const result = ReviewQueue.safeParse(data ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`${file}: field \`${issue?.path.join(".")}\`: ${issue?.message}`);
+  }
+  return result.data;
+}
+
+/** Writes the queue atomically. */
+export function writeQueue(contentDir: string, queue: ReviewQueue): void {
+  writeFileAtomic(
+    queuePath(contentDir),
+    `# Actors found in articles that the knowledge base does not know. Review with:\n#   npm run -s briefing -- actors queue | promote | reject\n${stringify(queue, { lineWidth: 0 })}`,
+  );
+}
+
+/** Adds the candidates found per article id to the queue file. */
+export function recordCandidates(contentDir: string, candidates: Map<string, Candidate[]>): void {
+  let queue = readQueue(contentDir);
+  for (const [articleId, list] of candidates) queue = updateQueue(queue, list, articleId);
+  writeQueue(contentDir, queue);
+}

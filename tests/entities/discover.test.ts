@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseActorFile } from "../../src/content/actors-file.ts";
+import { loadCountryLexicon } from "../../src/entities/countries.ts";
+import {
+  emptyQueue,
+  findQueueEntry,
+  promotedActor,
+  provisionalActors,
+  removeFromQueue,
+  ReviewQueue,
+  romanise,
+  updateQueue,
+  type Candidate,
+} from "../../src/entities/discover.ts";
+import { createTagger } from "../../src/entities/tagger.ts";
+import { Actor } from "../../src/schemas/actor.ts";
+
+const root = join(import.meta.dirname, "../..");
+const fixtureFile = join(root, "tests/fixtures/entities/actors.yaml");
+const actors = parseActorFile(readFileSync(fixtureFile, "utf8"), fixtureFile);
+const countries = loadCountryLexicon(join(root, "content/countries/forms.yaml"));
+const tagger = createTagger({ actors, countries });
+const found = (lang: "ar" | "en", ...body: string[]) => tagger.tag({ lang, title: null, body }).candidates;
+const names = (cs: Candidate[]) => cs.map((c) => `${c.name_ar ?? c.suggested_en}/${c.kind}`);
+
+describe("discovery patterns", () => {
+  it("finds a person after a rank, stopping at punctuation and particles", () => {
+    expect(names(found("ar", "وقال اللواء سالم الزوي، آمر الكتيبة، إن الوضع مستقر."))).toEqual(["سالم الزوي/person"]);
+    expect(names(found("ar", "وحضر العميد ركن نوري المقدادي في المدينة اللقاء."))).toEqual(["نوري المقدادي/person"]);
+  });
+
+  it("finds a person after an office phrase when the name is in apposition or starts with a given name", () => {
+    expect(names(found("ar", "وأعلن المتحدث باسم الحركة، يونس العلمي، أن القتال توقف."))).toEqual(["يونس العلمي/person"]);
+    expect(names(found("ar", "واعتبر المحلل السياسي الليبي محمد الطرابلسي أن الاتفاق هش."))).toEqual(["محمد الطرابلسي/person"]);
+  });
+
+  it("finds quoted organisations and numbered units, with a kind from the head word", () => {
+    expect(names(found("ar", "وأعلن تحالف «الفجر الجديد» انسحابه من المفاوضات."))).toEqual(["تحالف الفجر الجديد/organization"]);
+    expect(names(found("ar", "وقالت «جبهة الإنقاذ الشعبية» في بيان إنها لن تشارك."))).toEqual(["جبهة الإنقاذ الشعبية/armed_group"]);
+    expect(names(found("ar", "وانتشرت عناصر اللواء 77 في المنطقة."))).toEqual(["اللواء 77/armed_group"]);
+  });
+
+  it("ignores titles without a name, qualifiers alone, and names the KB already knows", () => {
+    expect(found("ar", "قال مصدر من الفريق التفاوضي إن الجولة انتهت في أول زيارة رسمية للوفد.")).toEqual([]);
+    expect(found("ar", "واستقبل المشير خليفة حفتر الوفد، وقال إن أمر الاتفاق وارد، إذا طلبت السلطات ذلك.")).toEqual([]);
+    expect(found("ar", "وأجرى الرئيس اتصالاً هاتفياً مع نظيره.")).toEqual([]);
+  });
+
+  it("finds English persons after a rank or office and capitalised organisation names", () => {
+    expect(names(found("en", "Gen. Omar Bashiri told reporters the road was open."))).toEqual(["Omar Bashiri/person"]);
+    expect(names(found("en", "The Sudan Doctors Network said two children were killed."))).toEqual(["Sudan Doctors Network/organization"]);
+  });
+
+  it("counts repeated names once per article with every context sentence", () => {
+    const cs = found("ar", "قال اللواء سالم الزوي إن الطريق مفتوح.", "وأضاف اللواء سالم الزوي أن الدوريات مستمرة.");
+    expect(cs).toHaveLength(1);
+    expect(cs[0]!.frequency).toBe(2);
+    expect(cs[0]!.contexts).toHaveLength(2);
+  });
+
+  it("lists candidates as provisional actors of the article unless turned off", () => {
+    const withCandidates = tagger.tag({ lang: "ar", title: null, body: ["وقال اللواء سالم الزوي إن الوضع مستقر."] });
+    expect(withCandidates.actors).toEqual([{ id: "provisional-salem-al-zuy", ar: "سالم الزوي", en: "Salem al-Zuy", type: "person", provisional: true }]);
+    const off = createTagger({ actors, countries, candidateActors: false }).tag({ lang: "ar", title: null, body: ["وقال اللواء سالم الزوي إن الوضع مستقر."] });
+    expect(off.actors).toEqual([]);
+    expect(off.candidates).toHaveLength(1);
+  });
+});
+
+describe("romanise", () => {
+  it("spells given names as the press does and guesses vowels for the rest", () => {
+    expect(romanise("خليفة حفتر")).toBe("Khalifa Haftar");
+    expect(romanise("صلاح الدين النمروش")).toBe("Salah al-Din al-Namrush");
+    expect(romanise("عبد الرزاق الناظوري")).toBe("Abdul Razaq al-Nazuri");
+  });
+});
+
+const cand = (key: string, frequency = 1): Candidate => ({
+  key,
+  name_ar: key,
+  suggested_en: romanise(key),
+  kind: "person",
+  frequency,
+  contexts: [`جملة عن ${key}.`],
+});
+
+describe("review queue", () => {
+  it("adds, accumulates over articles, ignores a repeated article and sorts by spread", () => {
+    const q0 = emptyQueue();
+    const q1 = updateQueue(q0, [cand("سالم الزوي", 2), cand("نوري المقدادي")], "a1", "2025-01-02");
+    expect(q0.candidates).toEqual([]); // pure
+    const q2 = updateQueue(q1, [cand("نوري المقدادي", 3)], "a2");
+    const again = updateQueue(q2, [cand("نوري المقدادي", 3)], "a2");
+    expect(again).toEqual(q2);
+    expect(q2.candidates.map((c) => [c.key, c.frequency, c.articles])).toEqual([
+      ["نوري المقدادي", 4, ["a1", "a2"]],
+      ["سالم الزوي", 2, ["a1"]],
+    ]);
+    expect(q2.candidates[1]!.first_seen).toEqual({ article: "a1", date: "2025-01-02" });
+    expect(ReviewQueue.parse(q2)).toEqual(q2);
+  });
+
+  it("never re-queues a rejected candidate", () => {
+    const q = updateQueue(emptyQueue(), [cand("سالم الزوي")], "a1");
+    const rejected = removeFromQueue(q, "سالم الزوي", true);
+    expect(updateQueue(rejected, [cand("سالم الزوي")], "a2").candidates).toEqual([]);
+    expect(findQueueEntry(q, "Salem al-Zuy")?.key).toBe("سالم الزوي");
+  });
+
+  it("gives provisional actors for names seen in enough articles, and promoted entries", () => {
+    let q = updateQueue(emptyQueue(), [cand("سالم الزوي"), cand("نوري المقدادي")], "a1");
+    q = updateQueue(q, [cand("سالم الزوي")], "a2");
+    const prov = provisionalActors(q, 2);
+    expect(prov.map((a) => [a.id, a.provisional, a.names.ar])).toEqual([["provisional-salem-al-zuy", true, "سالم الزوي"]]);
+    for (const a of prov) expect(Actor.parse(a)).toEqual(a);
+    const promoted = promotedActor(q.candidates[0]!, { id: "salem-al-zuy", en: "Salem al-Zuy", country: "LY" });
+    expect(promoted).toMatchObject({ id: "salem-al-zuy", provisional: false, country: "LY", provenance: { added_by: "discovery", source: "a1, a2" } });
+  });
+});

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import * as entities from "../../src/entities/index.ts";
+
+describe("public surface of src/entities", () => {
+  it("exports the names the CLI and the site import", () => {
+    expect(Object.keys(entities).sort()).toEqual(
+      [
+        "CountryFormsFile", "NON_COUNTRY_CODES", "MAX_ROLE_TOKENS", "PlaceEntry", "QueueEntry", "ReviewQueue",
+        "buildCountryLexicon", "candidateSlug", "cliticStems", "countryCodes", "countryName", "createTagger",
+        "defaultCountryLexicon", "emptyQueue", "findQueueEntry", "inflectArabicAdjective", "isCountryCode",
+        "loadCountryLexicon", "loadEntityLexicons", "loadPlaceLexicon", "normaliseArabic", "normaliseWithMap",
+        "parseCountryForms", "parsePlaces", "proclitics", "promotedActor", "provisionalActors", "removeFromQueue",
+        "romanise", "searchTokens", "sentenceSpans", "sourceEnd", "stripClitics", "updateQueue",
+      ].sort(),
+    );
+  });
+});
