@@ -9,7 +9,7 @@
  * cacheDir, so a rebuild only parses new or changed files.
  */
 import { defineCollection } from "astro:content";
-import type { Loader } from "astro/loaders";
+import type { Loader, LoaderContext } from "astro/loaders";
 import { loadSettings } from "./config.ts";
 import { Actor } from "./schemas/actor.ts";
 import { Article } from "./schemas/article.ts";
@@ -23,24 +23,35 @@ function articlesLoader(): Loader {
     name: "marsad-articles",
     load: async ({ store, meta, logger }) => {
       // Incremental: files unchanged since the last build (same stamp) keep their stored entry unparsed.
-      const remembered = JSON.parse(meta.get("files") ?? "{}") as Record<string, FileStamp>;
+      const before = meta.get("files") ?? "{}";
+      const remembered = JSON.parse(before) as Record<string, FileStamp>;
       const previous = Object.fromEntries(Object.entries(remembered).filter(([, f]) => store.has(f.id)));
       const read = readArticlesIncremental(settings.articlesDir, previous, logger);
       const keep = new Set([...read.unchanged, ...read.parsed.map((p) => p.article.id)]);
       for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
       for (const { article, stamp } of read.parsed) store.set({ id: article.id, data: article, digest: stamp });
-      meta.set("files", JSON.stringify(read.files));
-      logger.info(`DEBUG parsed ${read.parsed.length} unchanged ${read.unchanged.length}`);
+      // Setting meta marks the store dirty (a full rewrite): only when something changed.
+      const after = JSON.stringify(read.files);
+      if (after !== before) meta.set("files", after);
     },
   };
+}
+
+/**
+ * Replaces a collection's entries with `entries`, leaving unchanged ones untouched (same digest): an unchanged
+ * store is not rewritten to disk, which for a large site is seconds per build.
+ */
+function replaceAll(store: LoaderContext["store"], entries: Array<{ id: string; data: Record<string, unknown> }>, digest: (data: Record<string, unknown>) => string): void {
+  const keep = new Set(entries.map((e) => e.id));
+  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+  for (const { id, data } of entries) store.set({ id, data, digest: digest(data) });
 }
 
 function actorsLoader(): Loader {
   return {
     name: "marsad-actors",
-    load: async ({ store }) => {
-      store.clear();
-      for (const actor of readActors(settings.actorsDir)) store.set({ id: actor.id, data: actor });
+    load: async ({ store, generateDigest }) => {
+      replaceAll(store, readActors(settings.actorsDir).map((a) => ({ id: a.id, data: a })), generateDigest);
     },
   };
 }
@@ -48,9 +59,8 @@ function actorsLoader(): Loader {
 function countriesLoader(): Loader {
   return {
     name: "marsad-countries",
-    load: async ({ store }) => {
-      store.clear();
-      for (const country of countryEntries()) store.set({ id: country.code, data: country });
+    load: async ({ store, generateDigest }) => {
+      replaceAll(store, countryEntries().map((c) => ({ id: c.code, data: c })), generateDigest);
     },
   };
 }

@@ -86,10 +86,14 @@ function foldUnit(ch: string): number {
   return cp;
 }
 
+/** 1 for the marks below U+0800 that NFKC may compose with the character before them. */
+const COMPOSES = new Uint8Array(0x0800);
+for (let cp = 0x0300; cp < 0x0800; cp++) COMPOSES[cp] = FAST[cp] === SLOW && COMBINING.test(String.fromCharCode(cp)) ? 1 : 0;
+
 /** True for a combining mark that NFKC may compose with the character before it (not the dropped harakat). */
 function composes(cp: number): boolean {
   if (cp < 0x0300) return false;
-  if (cp < 0x0800) return FAST[cp] === SLOW && COMBINING.test(String.fromCharCode(cp));
+  if (cp < 0x0800) return COMPOSES[cp] === 1;
   return (cp >= 0x1ab0 && cp <= 0x1aff) || (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0xfe20 && cp <= 0xfe2f) || (cp >= 0x3099 && cp <= 0x309a);
 }
 
@@ -159,7 +163,7 @@ export function normaliseWithMap(text: string): NormalisedText {
     const c = text.charCodeAt(i);
     const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
     const fast = c < 0x0800 ? FAST[c]! : SLOW;
-    if (fast !== SLOW && !(next >= 0x0300 && composes(next))) {
+    if (fast !== SLOW && (next < 0x0300 || (next < 0x0800 ? COMPOSES[next] === 0 : !composes(next)))) {
       i++;
       if (fast >= 0) {
         // inlined `emit` (the hot path): a pending space first, then the folded unit
@@ -245,6 +249,18 @@ export const MIN_STEM = 2;
  * الدبيبه, «للامم» → الامم, but «الفرج» never becomes «فرج».
  */
 export function proclitics(word: string): string[] {
+  const cached = procliticCache.get(word);
+  if (cached) return cached;
+  const out = procliticForms(word);
+  // news vocabulary is small: a bounded cache saves re-splitting the same words in every article
+  if (procliticCache.size >= 50_000) procliticCache.clear();
+  procliticCache.set(word, out);
+  return out;
+}
+
+const procliticCache = new Map<string, string[]>();
+
+function procliticForms(word: string): string[] {
   const out = [word];
   let rest = word;
   if ((rest.charCodeAt(0) === 0x0648 || rest.charCodeAt(0) === 0x0641) && rest.length > MIN_STEM) {

@@ -24,7 +24,7 @@ import { titleLexicon, discoveryLexicon, type TitleLexicon } from "./lexicon.ts"
 import { normaliseWithMap, proclitics, sourceEnd, type NormalisedText } from "./normalise.ts";
 import type { PlaceEntry, PlaceLexicon } from "./places.ts";
 import { ABBREVIATIONS, sentenceAt, sentenceSpans } from "./sentences.ts";
-import { createTrie, insert, joinable, longestMatch, phraseTokens, type TrieNode } from "./trie.ts";
+import { createTrie, insert, joinable, longestMatch, mayHaveProclitic, phraseTokens, type TrieNode } from "./trie.ts";
 import { tokenize, type Token } from "./tokens.ts";
 
 /** What the tagger reads: an article's language and body (the title is accepted but not used, by convention). */
@@ -150,6 +150,8 @@ interface Tables {
   kinship: Set<string>;
   discovery: DiscoveryTables | null;
   candidateActors: boolean;
+  /** Canonical Arabic name per actor id, as normalised tokens joined by spaces. */
+  canonical: Map<string, string>;
 }
 
 function buildTables(input: TaggerInput): Tables {
@@ -260,6 +262,7 @@ function buildTables(input: TaggerInput): Tables {
     kinship: wordSet([...titleLex.kinship.ar, ...titleLex.kinship.en]),
     discovery: input.discover === false ? null : buildDiscoveryTables(titleLex, discoveryLexicon()),
     candidateActors: input.candidateActors !== false,
+    canonical: new Map(input.actors.map((a) => [a.id, phraseTokens(a.names.ar).join(" ")])),
   };
 }
 
@@ -315,6 +318,7 @@ function noteWritten(
   written: Map<string, { text: string; tokens: number; canonical: boolean }>,
   para: Para,
   actor: Actor,
+  canonicalKey: string,
   from: number,
   to: number,
   form: number,
@@ -322,14 +326,19 @@ function noteWritten(
   const first = para.tokens[from]!;
   const forms = first.script === 1 ? proclitics(first.text) : [first.text];
   const skip = Math.max(0, first.text.length - forms[form]!.length);
-  const start = para.norm.toSource[first.start + skip]!;
-  const end = sourceEnd(para.text, para.norm, para.tokens[to - 1]!.end);
-  const text = para.text.slice(start, end);
-  const canonical = normaliseWithMap(text).text === normaliseWithMap(actor.names.ar).text;
+  const normStart = first.start + skip;
+  const normEnd = para.tokens[to - 1]!.end;
+  let key = forms[form]!;
+  for (let k = from + 1; k < to; k++) key += ` ${para.tokens[k]!.text}`;
+  const canonical = key === canonicalKey;
   const prev = written.get(actor.id);
-  if (!prev) written.set(actor.id, { text, tokens: to - from, canonical });
-  else if (canonical) prev.canonical = true;
-  else if (!prev.canonical && to - from > prev.tokens) written.set(actor.id, { text, tokens: to - from, canonical: false });
+  if (prev && (prev.canonical || (!canonical && to - from <= prev.tokens))) return;
+  if (prev && canonical) {
+    prev.canonical = true;
+    return;
+  }
+  const text = para.text.slice(para.norm.toSource[normStart]!, sourceEnd(para.text, para.norm, normEnd));
+  written.set(actor.id, { text, tokens: to - from, canonical });
 }
 
 function sentenceOf(para: Para, at: number): string {
@@ -370,7 +379,14 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
       return values.filter((v) => !v.exact || v.exact === letters);
     };
     const joins = joinable(norm.text, tokens, ABBREVIATIONS);
+    const root = tables.trie.next;
     for (let i = 0; i < tokens.length; ) {
+      // most words start no phrase: skip them without building their clitic forms
+      const word = tokens[i]!.text;
+      if (!root.has(word) && (tokens[i]!.script !== 1 || !mayHaveProclitic(word))) {
+        i++;
+        continue;
+      }
       const m = longestMatch(tables.trie, tokens, i, accept, joins);
       if (!m) {
         i++;
@@ -420,7 +436,7 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     if (!actors.has(actor.id)) {
       actors.set(actor.id, { id: actor.id, ar: actor.names.ar, en: actor.names.en, type: actor.type, ...(actor.provisional ? { provisional: true } : {}) });
     }
-    noteWritten(written, para, actor, from + Math.min(reading.core, length - 1), from + length, reading.core > 0 ? 0 : form);
+    noteWritten(written, para, actor, tables.canonical.get(actor.id) ?? "", from + Math.min(reading.core, length - 1), from + length, reading.core > 0 ? 0 : form);
     const [start, end] = sourceSpan(para, from, from + length);
     const mention: Mention = { ref: actor.id, paragraph: para.index, start, end, surface: para.text.slice(start, end), sentence: sentenceOf(para, start) };
     if (actor.type === "person") {
@@ -564,7 +580,8 @@ function roleBefore(tables: Tables, para: Para, nameStart: number, matchStart: n
     const forms = tokens[q]!.script === 1 ? proclitics(tokens[q]!.text) : [tokens[q]!.text];
     const skip = Math.max(0, tokens[q]!.text.length - forms[m.form]!.length);
     const start = norm.toSource[tokens[q]!.start + skip]!;
-    const end = sourceEnd(text, norm, tokens[nameStart - 1]!.end);
+    let end = sourceEnd(text, norm, tokens[nameStart - 1]!.end);
+    if (text[end] === "." && tokens[nameStart - 1]!.script === 2) end++; // keep the stop of "Gen."
     const role = text.slice(start, end).replace(/[\s,\u060c]+$/u, "");
     return role || undefined;
   }

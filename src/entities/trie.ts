@@ -50,7 +50,7 @@ export interface TrieMatch<T> {
 }
 
 /** First letters of a proclitic (و ف ب ل ك): only words starting with one need their clitic forms. */
-function mayHaveProclitic(word: string): boolean {
+export function mayHaveProclitic(word: string): boolean {
   const c = word.charCodeAt(0);
   return c === 0x0648 || c === 0x0641 || c === 0x0628 || c === 0x0644 || c === 0x0643;
 }

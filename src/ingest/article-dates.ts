@@ -7,12 +7,10 @@
  * page header date (top of the page, away from the headline), crawl stamps, sidebar stamps, relative times and
  * dates inside body text are never publication dates: the first two make `seen`. No date → null, never a guess.
  */
-import type { ArticleDraft } from "./assemble.ts";
+import { LEAD_DATELINE_CHARS, type ArticleDraft } from "./assemble.ts";
 import type { ClassifiedLine, ClassifiedPage } from "./classify.ts";
 import { classifyDateLine, findDates, type DateMention } from "./dates.ts";
 
-/** How far into the first paragraph a dateline (place, date, agency, dash) may reach. */
-const LEAD_DATELINE_CHARS = 80;
 /** Longest header line searched for a relative time ("المصدر: النهار | منذ 3 ساعات" = 5 words). */
 const RELATIVE_LINE_MAX_WORDS = 10;
 
@@ -21,8 +19,23 @@ function usable(d: DateMention): boolean {
   return d.kind !== "relative" && d.precision === "day" && d.label !== "crawl" && d.label !== "sidebar" && d.label !== "hijri-equivalent";
 }
 
+/** "11/10/2024" (day first, as the Arabic press writes it) → "2024-10-11"; null when not a real date. */
+function dayFirst(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})/u.exec(text.replace(/[٠-٩]/gu, (d) => String(d.charCodeAt(0) - 0x0660)));
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
 /** Best date on a line: a published label first, then an unlabelled date, then an update. */
-function dateOf(line: ClassifiedLine, allowUnlabelled = true): { iso: string; rank: number } | null {
+function dateOf(line: ClassifiedLine, allowUnlabelled = true, arabic = false): { iso: string; rank: number } | null {
+  // A bare numeric date dates.ts cannot order: Arabic pages write the day first.
+  if (line.kind === "date" && (line.dates?.length ?? 0) === 0 && arabic && allowUnlabelled) {
+    const iso = dayFirst(line.text);
+    return iso ? { iso, rank: 1 } : null;
+  }
   let best: { iso: string; rank: number } | null = null;
   for (const d of line.dates ?? []) {
     if (!usable(d)) continue;
@@ -89,6 +102,8 @@ export interface PublishedOptions {
   nextZoneStart: number;
   /** The page's crawl stamp date, which relative times in a header count back from; null when none. */
   crawl: string | null;
+  /** The article's language: bare numeric dates are read day first on Arabic pages. */
+  lang: "ar" | "en";
 }
 
 /** The article's publication date, or null when the page does not give one for it. */
@@ -101,7 +116,7 @@ export function publishedDate(page: ClassifiedPage, draft: ArticleDraft, opts: P
   for (let i = zoneFrom; i < draft.bodyStart; i++) {
     const l = lines[i]!;
     if (l.kind !== "date" && l.kind !== "byline" && l.kind !== "label") continue;
-    const d = dateOf(l);
+    const d = dateOf(l, true, opts.lang === "ar");
     if (d && (!best || d.rank < best.rank)) best = d;
   }
   if (best) return best.iso;
@@ -122,7 +137,7 @@ export function publishedDate(page: ClassifiedPage, draft: ArticleDraft, opts: P
       const labelled = dateOf(l, false);
       if (labelled && labelled.rank === 0) return labelled.iso;
       if (attachedAbove(page, i, draft) && !isCrawl(l)) {
-        const d = dateOf(l);
+        const d = dateOf(l, true, opts.lang === "ar");
         if (d) return d.iso;
       }
     }

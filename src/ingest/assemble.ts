@@ -17,6 +17,7 @@ import { headerStart, isTitleCandidate, readHeader, type HeaderHints, type Heade
 import { SETTINGS } from "./settings.ts";
 import { scriptCounts } from "./text.ts";
 import { boilerplate, matchPrefix } from "./boilerplate.ts";
+import { findDates } from "./dates.ts";
 
 /** An article before metadata: where its parts are on the page. */
 export interface ArticleDraft {
@@ -254,16 +255,35 @@ export function strongHeader(page: ClassifiedPage, from: number, to: number, ope
       if (open && l.gapBefore >= A.gapBoundaryBlankLines && l.gapBefore > typicalGap(open) && l.words >= A.gapHeadlineMinWords) {
         return true;
       }
+      // A headline-length line alone between paragraphs, no tighter than the paragraphs themselves, after an
+      // article that already has a body: a digest of articles without furniture. Crossheads are shorter.
+      if (open && open.prose >= A.minParagraphs && l.words >= A.standaloneHeadlineMinWords && l.gapBefore >= typicalGap(open)) {
+        if (!/[:：]\s*$/u.test(l.text)) return true;
+      }
       continue;
     }
     if (!headline) continue;
     if (l.kind === "byline" || l.kind === "label") return true;
-    if (l.kind === "date" && (l.dates?.length ?? 0) > 0) return true;
+    if (l.kind === "date") return true;
     if (l.kind === "caption" && headline.words >= A.gapHeadlineMinWords) return true;
   }
   const next = lines[to];
-  return headline !== null && next !== undefined && DATELINE.test(next.text.slice(0, 120));
+  return headline !== null && next !== undefined && opensWithDateline(next.text);
 }
+
+/**
+ * True when a paragraph opens with a dateline: "طرابلس - …", "TRIPOLI (Reuters) -", or a full date before the
+ * first dash ("November 4, 2025 (PORT SUDAN) –", "بورتسودان ١٣ نوفمبر ٢٠٢٥ –").
+ */
+export function opensWithDateline(text: string): boolean {
+  const lead = text.slice(0, LEAD_DATELINE_CHARS);
+  if (DATELINE.test(lead)) return true;
+  const dash = /\s[-–—ـ]+\s/u.exec(lead);
+  return dash !== null && findDates(lead.slice(0, dash.index)).some((d) => d.kind !== "relative" && d.precision === "day");
+}
+
+/** How far into a paragraph a dateline (place, date, agency, dash) may reach. */
+export const LEAD_DATELINE_CHARS = 80;
 
 /** What lies between the open article's last paragraph and the next prose line at `next`. */
 function between(

@@ -92,6 +92,8 @@ const PLACE_DASH_NAME = /^([^\s:|]+(?:\s+[^\s:|]+){0,2})\s+[-–—ـ]+\s+([^:|]
 /** Separators between a page title and an outlet name: "Outlet - headline", "headline | Outlet". */
 const TITLE_SEPARATOR = /\s+[-–—ـ|]\s+|\s*\|\s*/u;
 const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/u;
+/** A line that is only a numeric date, optionally with a clock time. */
+const NUMERIC_DATE_LINE = /^[0-9\u0660-\u0669]{1,4}[/.\-][0-9\u0660-\u0669]{1,2}[/.\-][0-9\u0660-\u0669]{1,4}(?:\s*[-–|,،]?\s*[0-9\u0660-\u0669]{1,2}:[0-9\u0660-\u0669]{2}(?::[0-9\u0660-\u0669]{2})?)?\s*$/u;
 /** A year, a numeric date or clock, or a number before a word: only such lines are handed to the date finder. */
 const DATE_HINT = /[0-9\u0660-\u0669\u06F0-\u06F9]{4}|[0-9\u0660-\u0669\u06F0-\u06F9][:/.\-][0-9\u0660-\u0669\u06F0-\u06F9]|[0-9\u0660-\u0669\u06F0-\u06F9]\s*\p{L}/u;
 /** Lines at the very top of a page, where "الجزيرة:" is an outlet label rather than a lead-in to a quote. */
@@ -210,6 +212,8 @@ function dateKind(text: string, words: number, isProse: boolean): Found | null {
   if (words > 16 || isProse || !(DATE_HINT.test(text) || words <= 4)) return null;
   const date = classifyDateLine(text);
   if (date.isDateLine) return { kind: "date", dates: date.dates };
+  // "11/10/2024": a numeric date dates.ts leaves unread because day and month could swap; still a date line.
+  if (NUMERIC_DATE_LINE.test(text)) return { kind: "date", dates: [] };
   const full = date.dates.filter((d) => d.kind !== "relative" && d.precision === "day");
   if (full.some((d) => d.label === "published" || d.label === "updated")) return { kind: "date", dates: full };
   if (full.length === 0) return null;
@@ -256,7 +260,7 @@ function bylineOrLabel(line: Line, text: string, key: string, words: number, isP
 function captionKind(text: string, words: number, isProse: boolean, lex: Boilerplate): Found | null {
   const bare = stripTrailingMarkers(text, lex);
   const credit = CREDIT_SUFFIX.exec(bare);
-  if (credit && words <= L.proseLongWords + L.creditMaxWords) {
+  if (credit && words <= L.captionMaxWords) {
     const inner = credit[1]!.trim();
     const innerWords = countWords(inner);
     const before = bare.slice(0, credit.index);
@@ -265,15 +269,35 @@ function captionKind(text: string, words: number, isProse: boolean, lex: Boilerp
       if (!endsLikeSentence(before) || known) return { kind: "caption", credit: inner };
     }
   }
-  if (isProse && !endsLikeSentence(bare) && words < L.proseLongWords) return null;
   const dash = DASH_CREDIT.exec(bare);
-  if (dash && words <= L.proseLongWords && countWords(bare.slice(0, dash.index)) >= L.captionMinWords) {
+  if (dash && words <= L.captionMaxWords && countWords(bare.slice(0, dash.index)) >= L.captionMinWords) {
     if (matchPrefix(lex.credits, fold(dash[1]!)) !== null && countWords(dash[1]!) <= 3) return { kind: "caption", credit: dash[1]!.trim() };
   }
-  if (words <= L.proseLongWords + L.creditMaxWords && words >= L.captionMinWords + 2 && SLASH_CREDIT.test(bare)) {
+  if (words <= L.captionMaxWords && words >= L.captionMinWords + 2 && SLASH_CREDIT.test(bare)) {
     return { kind: "caption" };
   }
   return null;
+}
+
+/**
+ * Paragraphs without a final period. A heading that opens like a continuing sentence ("وقال …", "وأضاف …")
+ * is prose. And on a page that writes (almost) no final periods, long headings are paragraphs: the page's own
+ * habit, measured over its long lines, lowers the prose threshold.
+ */
+function unpunctuatedProse(lines: ClassifiedLine[], lex: Boilerplate): void {
+  let long = 0;
+  let punctuated = 0;
+  for (const l of lines) {
+    if (l.words < L.unpunctuatedMinWords || l.kind === "caption" || l.kind === "junk") continue;
+    long++;
+    if (l.endsSentence) punctuated++;
+  }
+  const habit = long >= L.unpunctuatedMinLines && punctuated <= long * L.unpunctuatedMaxShare;
+  for (const l of lines) {
+    if (l.kind !== "heading" || l.words < L.continuationMinWords) continue;
+    if (matchPrefix(lex.continuationPrefixes, l.key) !== null) l.kind = "prose";
+    else if (habit && l.words >= L.unpunctuatedMinWords) l.kind = "prose";
+  }
 }
 
 /** Cue kinds that keep their meaning inside any element (a related list opener inside an aside, a form). */
@@ -341,6 +365,8 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
     if (line.role || line.tag) applyMarkup(c);
     return c;
   });
+
+  unpunctuatedProse(out, lex);
 
   // Neighbours: doubled lines, masthead names, summary bullets.
   for (let i = 0; i < out.length; i++) {

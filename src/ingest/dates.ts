@@ -60,7 +60,7 @@ const GREGORIAN_YEARS = { min: 1900, max: 2100 } as const;
 const HIJRI_YEARS = { min: 1300, max: 1500 } as const;
 /**
  * A page with this many date-only stamp lines lists other items with their stamps (the "GMT 04:47 2025 …"
- * sidebars of 003 in the seed corpus have nine); a page's own stamp appears once or twice.
+ * sidebars of 003 in the seed corpus have ten); a page's own stamp appears once or twice.
  */
 const SIDEBAR_MIN_STAMPS = 3;
 /** Date lines among the first this many non-empty lines of a page are site-header dates (the day viewed). */

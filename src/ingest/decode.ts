@@ -9,7 +9,8 @@
  *   4. valid UTF-8                                   → UTF-8 (unless mostly control characters → binary)
  *   5. UTF-8 cut inside its last character           → UTF-8 without the broken tail, with a warning
  *   6. mostly valid UTF-8 with a few bad bytes       → UTF-8 with U+FFFD, with a warning saying so
- *   7. Windows-1256 when it decodes to mostly Arabic letters
+ *   7. Windows-1256 when it decodes to mostly Arabic letters, or when the text is ASCII but for a few
+ *      legacy punctuation bytes (curly quotes, dashes), with a warning
  *   8. anything else                                 → "undecodable: …"
  * Never throws; the text is otherwise verbatim.
  */
@@ -36,6 +37,9 @@ const SETTINGS = {
   damagedUtf8Ratio: 10,
   /** Share of non-ASCII characters that must be Arabic letters for Windows-1256 to be accepted. */
   cp1256ArabicShare: 0.7,
+  /** Mostly-ASCII text with at most this share of other bytes is read as Windows-1256 (its 0x80–0x9F
+   *  punctuation matches Windows-1252's), rather than refused. */
+  strayByteShare: 0.01,
 } as const;
 
 const utf8Fatal = new TextDecoder("utf-8", { fatal: true });
@@ -82,8 +86,14 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     return finish(utf8Lenient.decode(bytes), "utf-8", warnings);
   }
   const cp1256 = new TextDecoder("windows-1256").decode(bytes);
-  if (arabicShareOfNonAscii(cp1256) >= SETTINGS.cp1256ArabicShare) {
+  const { arabicShare, nonAsciiShare } = nonAsciiProfile(cp1256);
+  if (arabicShare >= SETTINGS.cp1256ArabicShare) {
     warnings.push("legacy Windows-1256 encoding detected and converted to Unicode");
+    return finish(cp1256, "windows-1256", warnings);
+  }
+  if (nonAsciiShare <= SETTINGS.strayByteShare) {
+    // Mostly ASCII with a few legacy bytes (Windows-1252 curly quotes, dashes): 1256 maps those the same way.
+    warnings.push(`${scan.invalid} non-UTF-8 byte(s) in mostly ASCII text, read as Windows-1256 punctuation`);
     return finish(cp1256, "windows-1256", warnings);
   }
   return {
@@ -233,8 +243,11 @@ function controlShare(bytes: Uint8Array): number {
   return control / bytes.length;
 }
 
-/** Arabic letters among non-ASCII characters (Windows-1256 Arabic text is mostly Arabic above 0x7F). */
-function arabicShareOfNonAscii(text: string): number {
+/**
+ * Arabic letters among non-ASCII characters (Windows-1256 Arabic text is mostly Arabic above 0x7F), and the
+ * share of non-ASCII characters in the whole text.
+ */
+function nonAsciiProfile(text: string): { arabicShare: number; nonAsciiShare: number } {
   let nonAscii = 0;
   let arabic = 0;
   for (let i = 0; i < text.length; i += 1) {
@@ -243,7 +256,10 @@ function arabicShareOfNonAscii(text: string): number {
     nonAscii += 1;
     if (c >= 0x600 && c < 0x700) arabic += 1;
   }
-  return nonAscii === 0 ? 0 : arabic / nonAscii;
+  return {
+    arabicShare: nonAscii === 0 ? 0 : arabic / nonAscii,
+    nonAsciiShare: text.length === 0 ? 0 : nonAscii / text.length,
+  };
 }
 
 /**

@@ -174,8 +174,17 @@ function withKickerAndDeck(
   const notTitle = (l: ClassifiedLine) => !lineCarries(l, t.key) && !(l.words <= H.labelMaxWords && looksLikeOutlet(l.text));
   const deckKind = below?.kind === "heading" || (below?.kind === "prose" && below.words <= H.deckMaxWords);
   const deck = below && below.index < bodyStart && deckKind && below.words >= H.titleMinWords && notTitle(below) && below.repeats === 1;
+  // A headline above the title is its kicker unless it is the last of a list of headlines.
+  const aboveAbove = page.lines[t.line - 2];
+  const listAbove = aboveAbove !== undefined && aboveAbove.index >= zoneStart && isTitleCandidate(aboveAbove);
   const kicker =
-    above && above.index >= zoneStart && above.kind === "heading" && above.words >= H.kickerMinWords && notTitle(above) && above.repeats === 1;
+    above &&
+    above.index >= zoneStart &&
+    above.kind === "heading" &&
+    above.words >= H.kickerMinWords &&
+    notTitle(above) &&
+    above.repeats === 1 &&
+    !listAbove;
   return { ...t, deck: deck ? below.index : null, kicker: kicker ? above.index : null };
 }
 

@@ -67,8 +67,9 @@ const ARTICLE_TYPE = /(?:^|:)(?:\w*Article|BlogPosting|LiveBlogPosting|Report)$/
  */
 const INLINE_MARKER = { minShare: 0.4, shortLine: 80 } as const;
 
-/** Roles an inline element (a <time>, an author link, a share widget) can give to its line. */
-const INLINE_MARKERS: ReadonlySet<BlockRole> = new Set(["byline", "time", "aside"]);
+/** Roles an inline element (an author link, a <time>, a share widget) can give to its line, strongest first. */
+const MARKER_PRIORITY: readonly BlockRole[] = ["byline", "time", "aside"];
+const INLINE_MARKERS: ReadonlySet<BlockRole> = new Set(MARKER_PRIORITY);
 /** Block roles an inline marker may replace: only unmarked lines and plain article lines. */
 const MARKER_OVERRIDES: ReadonlySet<BlockRole | undefined> = new Set([undefined, "article"]);
 
@@ -220,8 +221,10 @@ function collectBlocks(root: HTMLElement, titles: Set<HTMLElement>): PageBlock[]
 function makeBlock(text: string, line: LineState): PageBlock {
   let role = line.ctx.role;
   if (MARKER_OVERRIDES.has(role) && line.markerChars.size > 0) {
-    const [marker, chars] = [...line.markerChars.entries()].sort((a, b) => b[1] - a[1])[0] as [BlockRole, number];
-    if (text.length <= INLINE_MARKER.shortLine || chars >= INLINE_MARKER.minShare * text.length) role = marker;
+    const chars = [...line.markerChars.values()].reduce((sum, n) => sum + n, 0);
+    // A byline line usually carries a date too ("منى علي | 6 فبراير 2025"): the byline is the stronger hint.
+    const marker = MARKER_PRIORITY.find((r) => line.markerChars.has(r));
+    if (marker && (text.length <= INLINE_MARKER.shortLine || chars >= INLINE_MARKER.minShare * text.length)) role = marker;
   }
   return role === undefined ? { text, tag: line.ctx.blockTag } : { text, tag: line.ctx.blockTag, role };
 }

@@ -50,6 +50,7 @@ export function cleanLines(
       metaPublished: meta.published ?? null,
       nextZoneStart: next ? next.zoneStart : page.lines.length,
       crawl,
+      lang: fields.lang,
     });
     articles.push({ index: articles.length, ...fields, published, seen });
   });

@@ -46,4 +46,12 @@ describe("dates", () => {
       [null, null],
     ]);
   });
+
+  it("reads a bare numeric date line day first on an Arabic page, and not at all on an English one", () => {
+    expect(dates([T, "11/10/2024", P1, P2])).toEqual([["2024-10-11", null]]);
+    const en = ["Council extends the UN mission for a year", "11/10/2024",
+      "The Security Council voted unanimously on Wednesday to extend the mission's mandate for another year.",
+      "The government welcomed the decision, while opposition parties called for a review of the mission."];
+    expect(dates(en)).toEqual([[null, null]]);
+  });
 });

@@ -92,4 +92,31 @@ describe("assemble", () => {
       [T2, true],
     ]);
   });
+
+  it("splits a digest of headline + paragraphs without furniture at headline-length lines", () => {
+    const T3 = "البرلمان يصوت على تعديل قانون الانتخابات بعد جلسة طويلة";
+    const { articles } = cleanLines([T1, "", P[0]!, "", P[1]!, "", T3, "", P[3]!, "", P[2]!]);
+    expect(articles.map((a) => [a.title, a.body.length])).toEqual([
+      [T1, 2],
+      [T3, 2],
+    ]);
+  });
+
+  it("reads paragraphs of a page that drops final periods", () => {
+    const strip = (p: string) => p.replace(/[.]$/u, "");
+    const { articles } = cleanLines([T1, ...P.slice(0, 4).map(strip)]);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.title).toBe(T1);
+    expect(articles[0]!.body).toHaveLength(4);
+  });
+
+  it("moves a standfirst followed by the byline block out of the body", () => {
+    const deck = "The vote ends a standoff that had stalled legislation for months.";
+    const body = [
+      "BAGHDAD — Iraq's parliament elected a new speaker on Sunday, ending a months-long deadlock in the legislature.",
+      "The new speaker won 158 votes in the second round, lawmakers said, after a first round failed to produce a winner.",
+    ];
+    const { articles } = cleanLines(["Iraq's parliament elects new speaker after deadlock", deck, "By Karim Mahdi", "March 3, 2024", ...body]);
+    expect(articles[0]).toMatchObject({ subtitle: deck, body, author: "Karim Mahdi", published: "2024-03-03", dateline: "BAGHDAD" });
+  });
 });

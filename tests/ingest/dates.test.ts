@@ -190,16 +190,21 @@ describe("lexicon", () => {
 });
 
 describe("speed", () => {
-  it("scans a 5 KB article in well under a millisecond", () => {
-    const paragraph =
-      "قال مسؤول في وزارة الخارجية إن الوفد وصل أمس الثلاثاء إلى العاصمة، وإن 1200 عنصر شاركوا في التدريب " +
-      "الذي بدأ في 8 آب/أغسطس 2019 واستمر حتى 15 شوال 1445 هـ، وفق القرار 2254 والبيان الصادر منذ 3 ساعات. ";
-    const text = paragraph.repeat(Math.ceil(5000 / paragraph.length)).slice(0, 5000);
+  it("scans a 5 KB article in well under a millisecond (CPU time)", () => {
+    const paragraphs = [
+      "قال مسؤول في وزارة الخارجية إن الوفد وصل أمس الثلاثاء إلى العاصمة، وإن 1200 عنصر شاركوا في التدريب.",
+      "وبدأ التدريب في 8 آب/أغسطس 2019 واستمر حتى 15 شوال 1445 هـ، وفق القرار 2254 الصادر عن مجلس الأمن.",
+      "وأضاف أن المحادثات ستستأنف في الأسابيع المقبلة، وأن الطرفين اتفقا على تبادل الأسرى على مراحل.",
+      "تاريخ النشر: 2nd, March 2022 GMT",
+      "ولم يصدر تعليق فوري من الحكومة، فيما قالت مصادر محلية إن الهدوء عاد إلى المدينة منذ 3 ساعات.",
+    ];
+    const text = paragraphs.join("\n").repeat(12).slice(0, 5000);
     for (let i = 0; i < 50; i += 1) findDates(text);
     const runs = 300;
-    const started = performance.now();
+    const before = process.cpuUsage();
     for (let i = 0; i < runs; i += 1) findDates(text);
-    expect((performance.now() - started) / runs).toBeLessThan(1);
+    const used = process.cpuUsage(before);
+    expect((used.user + used.system) / 1000 / runs).toBeLessThan(1);
   });
 });
 
@@ -222,7 +227,7 @@ describe.skipIf(!existsSync(CORPUS))("seed corpus (shared/corpus/raw)", () => {
   it("003: every GMT stamp is a sidebar stamp, and no date is published", () => {
     const found = findDates(read("003_8f35bd65a0bcf6f9.txt"));
     expect(found.filter((m) => m.kind === "stamp").every((m) => m.label === "sidebar")).toBe(true);
-    expect(found.filter((m) => m.kind === "stamp")).toHaveLength(9);
+    expect(found.filter((m) => m.kind === "stamp")).toHaveLength(10);
     expect(found.some((m) => m.label === "published" || m.label === "updated")).toBe(false);
     expect(classifyDateLine(read("003_8f35bd65a0bcf6f9.txt").split("\n")[0] ?? "").isDateLine).toBe(true);
   });

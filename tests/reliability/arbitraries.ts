@@ -37,9 +37,26 @@ export const longWord = fc.tuple(fc.integer({ min: 200, max: 5000 }), fc.boolean
   return out;
 });
 
-/** An actor's name as written in the press, possibly with a clitic attached. */
+/** Marks the normaliser must see through (tatweel, diacritics, joiners) and that shift offsets. */
+const DECORATIONS = ["\u0640", "\u064E", "\u064F", "\u0650", "\u0651", "\u0652", "\u064B", "\u0670", "\u200C", "\u200D", "\u0653"];
+
+/** A name with marks inserted after some letters (offsets must still point at the written text). */
+function decorate(name: string, seeds: number[]): string {
+  let out = "";
+  let k = 0;
+  for (const ch of name) {
+    out += ch;
+    const s = seeds[k++ % seeds.length]!;
+    if (/[\u0621-\u064A]/.test(ch) && s % 5 === 0) out += DECORATIONS[s % DECORATIONS.length];
+  }
+  return out;
+}
+
+/** An actor's name as written in the press, possibly with a clitic attached, sometimes decorated with marks. */
 export function nameArb(names: readonly string[]) {
-  return fc.tuple(fc.constantFrom(...CLITICS), fc.constantFrom(...names)).map(([c, n]) => c + n);
+  return fc
+    .tuple(fc.constantFrom(...CLITICS), fc.constantFrom(...names), fc.option(fc.array(fc.nat(1000), { minLength: 1, maxLength: 8 }), { nil: undefined, freq: 3 }))
+    .map(([c, n, seeds]) => c + (seeds ? decorate(n, seeds) : n));
 }
 
 /** One token of text. */
@@ -74,6 +91,14 @@ export function proseArb(names: readonly string[]) {
     .filter((s) => s.length > 20);
 }
 
+/** Body prose as articles have it: a sentence or two of at least eight words. */
+export function longProseArb(names: readonly string[]) {
+  return fc
+    .tuple(proseArb(names), proseArb(names))
+    .map(([a, b]) => `${a} ${b}`)
+    .filter((s) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= 8);
+}
+
 /** Odd lines scraped pages carry. */
 export function oddLineArb(names: readonly string[]) {
   return fc.oneof(
@@ -83,17 +108,22 @@ export function oddLineArb(names: readonly string[]) {
     fc.tuple(lineArb(names, 12), fc.constantFrom(...CREDITS)).map(([l, c]) => `${l} ${c}`),
     fc.tuple(fc.constantFrom("طرابلس", "القاهرة", "TRIPOLI"), fc.constantFrom(": مراسلنا", " - ", ": سامي علي")).map(([a, b]) => a + b),
     fc.tuple(fc.integer({ min: 1, max: 28 }), fc.constantFrom("مارس", "أبريل", "نوفمبر", "March")).map(([d, m]) => `نُشر: ${d} ${m} 2025`),
+    fc.constantFrom("...", "—", "***", "«»", "()", "\u202E", "\u200B\u200B", "٢٠٢٥/٠٣/١٢", "2025-03-12T10:00:00Z", "12:45", "|", "> >"),
     longWord,
     lineArb(names, 8),
   );
 }
 
-/** A page shaped like one or more articles: title, header lines, prose paragraphs, odd lines in between. */
-export function articlePageArb(names: readonly string[]) {
+/**
+ * A page shaped like one or more articles: title, header lines, prose paragraphs, odd lines in between.
+ * `realistic` pages have long prose paragraphs only (no junk lines inside the body).
+ */
+export function articlePageArb(names: readonly string[], realistic = false) {
+  const paragraph = realistic ? longProseArb(names) : fc.oneof({ weight: 5, arbitrary: proseArb(names) }, { weight: 1, arbitrary: oddLineArb(names) });
   const article = fc.tuple(
     lineArb(names, 12),
     fc.array(oddLineArb(names), { maxLength: 4 }),
-    fc.array(fc.oneof({ weight: 5, arbitrary: proseArb(names) }, { weight: 1, arbitrary: oddLineArb(names) }), { minLength: 1, maxLength: 8 }),
+    fc.array(paragraph, { minLength: realistic ? 2 : 1, maxLength: 8 }),
   );
   return fc.tuple(fc.array(oddLineArb(names), { maxLength: 5 }), fc.array(article, { minLength: 1, maxLength: 3 }), fc.array(oddLineArb(names), { maxLength: 4 })).map(
     ([before, articles, after]) => {
@@ -106,7 +136,23 @@ export function articlePageArb(names: readonly string[]) {
 }
 
 /** Any page: article-shaped or a soup of random lines, with random line ends and an optional BOM. */
-export function pageTextArb(names: readonly string[]) {
-  const lines = fc.oneof({ weight: 3, arbitrary: articlePageArb(names) }, { weight: 1, arbitrary: fc.array(fc.oneof(lineArb(names), oddLineArb(names)), { maxLength: 30 }) });
+export function pageTextArb(names: readonly string[], realistic = false) {
+  const lines = realistic
+    ? articlePageArb(names, true)
+    : fc.oneof({ weight: 3, arbitrary: articlePageArb(names) }, { weight: 1, arbitrary: fc.array(fc.oneof(lineArb(names), oddLineArb(names)), { maxLength: 30 }) });
   return fc.tuple(lines, fc.constantFrom("\n", "\n", "\r\n", "\r"), fc.boolean()).map(([ls, eol, bom]) => (bom ? "\uFEFF" : "") + ls.join(eol));
+}
+
+/** A headline: 4–12 plain words (names included), no final full stop. */
+export function headlineArb(names: readonly string[]) {
+  return fc
+    .array(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: nameArb(names) }, { weight: 1, arbitrary: digits }), { minLength: 4, maxLength: 12 })
+    .map((ws) => ws.join(" "));
+}
+
+/** One clean article page: headline, optional byline and date, two to eight long prose paragraphs. */
+export function cleanArticlePageArb(names: readonly string[]) {
+  return fc
+    .tuple(headlineArb(names), fc.boolean(), fc.array(longProseArb(names), { minLength: 2, maxLength: 8 }), fc.constantFrom("\n\n", "\n"))
+    .map(([title, header, body, sep]) => [title, ...(header ? ["طرابلس: مراسلنا", "نُشر: 12 مارس 2025"] : []), "", body.join(sep), ""].join("\n"));
 }
