@@ -18,7 +18,7 @@ import { IsoDate, Slug } from "../schemas/common.ts";
 import type { DiscoveryLexicon, TitleLexicon } from "./lexicon.ts";
 import { discoveryLexicon } from "./lexicon.ts";
 import { normaliseArabic, proclitics, sourceEnd, type NormalisedText } from "./normalise.ts";
-import { createTrie, insert, longestMatch, phraseTokens, type TrieNode } from "./trie.ts";
+import { createTrie, insert, longestMatch, mayHaveProclitic, phraseTokens, type TrieNode } from "./trie.ts";
 import type { Token } from "./tokens.ts";
 
 /** Most tokens a discovered person name may have (with joiners such as «عبد»). */
@@ -66,6 +66,9 @@ export interface DiscoveryTables {
   orgHeads: TrieNode<ActorType>;
   given: Map<string, string>;
   joiners: Set<string>;
+  units: Set<string>;
+  /** Words an office phrase never crosses (verbs of saying, particles). */
+  breakers: Set<string>;
   stop: Set<string>;
   lex: DiscoveryLexicon;
 }
@@ -99,7 +102,16 @@ export function buildDiscoveryTables(titles: TitleLexicon, lex: DiscoveryLexicon
     ...lex.name_stopwords.ar, ...lex.name_stopwords.en, ...titles.breakers.ar, ...titles.breakers.en, ...titles.heads.ar,
     ...titles.heads.en, ...titles.ranks.ar, ...titles.ranks.en, ...titles.qualifiers.ar, ...titles.kinship.ar, ...titles.kinship.en,
   ]);
-  return { titles: titleTrie, orgHeads, given, joiners: words([...lex.name_joiners.ar, ...lex.name_joiners.en]), stop, lex };
+  return {
+    titles: titleTrie,
+    orgHeads,
+    given,
+    joiners: words([...lex.name_joiners.ar, ...lex.name_joiners.en]),
+    units: words([...lex.numbered_units.ar, ...lex.numbered_units.en]),
+    breakers: words([...titles.breakers.ar, ...titles.breakers.en]),
+    stop,
+    lex,
+  };
 }
 
 interface Found {
@@ -179,8 +191,11 @@ export function discoverInParagraph(t: DiscoveryTables, view: ParagraphView, lan
   const out: Found[] = [];
   const { tokens, covered } = view;
   const at = (k: number) => view.norm.toSource[tokens[k]!.start]!;
+  const titleRoot = t.titles.next;
   for (let q = 0; q < tokens.length; q++) {
     if (covered[q]) continue;
+    const word = tokens[q]!.text;
+    if (!titleRoot.has(word) && (tokens[q]!.script !== 1 || !mayHaveProclitic(word))) continue;
     const m = longestMatch(t.titles, tokens, q);
     if (!m || m.values.every((v) => v === "qualifier")) continue;
     if (lang === "en" && m.values.includes("rank") && !isUpperAt(view, q)) continue;
@@ -196,8 +211,11 @@ export function discoverInParagraph(t: DiscoveryTables, view: ParagraphView, lan
     if (r >= tokens.length) break;
     if (rank) {
       // «اللواء 53»: a numbered brigade, not a person
-      if (tokens[r]!.script === 3 && lang === "ar" && tokens[q]!.text.endsWith("\u0644\u0648\u0627\u0621")) {
-        out.push({ name: slice(view, q, r + 1).replace(/^[\u0648\u0641]/, ""), lang, kind: "armed_group", sentence: view.sentence(at(q)) });
+      const unit = proclitics(tokens[q]!.text).find((f) => t.units.has(f));
+      if (tokens[r]!.script === 3 && unit && r === q + 1) {
+        const written = slice(view, q, r + 1);
+        const skip = tokens[q]!.text.length - unit.length;
+        out.push({ name: written.slice(Math.max(0, skip)), lang, kind: "armed_group", sentence: view.sentence(at(q)) });
         q = r;
         continue;
       }
@@ -216,14 +234,13 @@ export function discoverInParagraph(t: DiscoveryTables, view: ParagraphView, lan
       if (CLAUSE.test(gap.replace(/\./g, ""))) break;
       if (covered[n] === 3) break; // a known person follows the title
       const tok = tokens[n]!;
-      if (!covered[n] && proclitics(tok.text).some((f) => t.stop.has(f)) && n > r) {
-        const title = longestMatch(t.titles, tokens, n);
-        if (title?.values.includes("rank")) break; // the rank rule will take it from here
-        if (!title) break; // a breaker or particle ends the phrase
+      if (!covered[n] && n > r) {
+        if (proclitics(tok.text).some((f) => t.breakers.has(f))) break; // «قال», «أن»: the phrase is over
+        if (longestMatch(t.titles, tokens, n)?.values.includes("rank")) break; // the rank rule takes it from here
       }
       if (covered[n]) continue;
       const afterComma = COMMA.test(gap);
-      const givenFirst = t.given.has(tok.text) || (lang === "en" && isUpperAt(view, n) && n > r);
+      const givenFirst = t.given.has(tok.text) || (lang === "en" && isUpperAt(view, n));
       if (!afterComma && !givenFirst) continue;
       const len = nameRun(t, view, n, lang);
       // an unknown first word is a name only in apposition: «…، جيرمي بيرنت، وكيل …»
@@ -247,6 +264,9 @@ function quotedOrganisations(t: DiscoveryTables, view: ParagraphView, lang: "ar"
   const text = norm.text;
   let k = 0; // first token at or after the opener
   for (let c = 0; c < text.length; c++) {
+    const code = text.charCodeAt(c);
+    // « “ " ( — checked by code unit, this loop visits every character
+    if (code !== 0xab && code !== 0x201c && code !== 0x22 && code !== 0x28) continue;
     const closer = OPEN.get(text[c]!);
     if (!closer) continue;
     const close = text.indexOf(closer, c + 1);

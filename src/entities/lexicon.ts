@@ -34,6 +34,8 @@ export const DiscoveryLexicon = z
   .object({
     /** Organisation head words by actor kind. */
     org_heads: z.partialRecord(ActorType, Bilingual),
+    /** Titles that name a unit when a number follows («اللواء 53»). */
+    numbered_units: Bilingual,
     /** Arabic given name → English spelling. */
     given_names: z.record(z.string().min(1), z.string().min(1)).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
     /** Particles inside names (عبد، بن، أبو). */

@@ -43,6 +43,9 @@ export function sentenceSpans(text: string): Array<[number, number]> {
 }
 
 function isAbbreviation(text: string, dot: number): boolean {
+  // only Latin words are abbreviated; most full stops follow an Arabic word or a digit
+  const before = text.charCodeAt(dot - 1) | 0x20;
+  if (!(before >= 0x61 && before <= 0x7a) && text.charCodeAt(dot - 1) !== 0x2e) return false;
   let s = dot;
   while (s > 0 && /[\p{L}.]/u.test(text[s - 1]!)) s--;
   const word = text.slice(s, dot).toLowerCase();

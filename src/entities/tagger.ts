@@ -220,9 +220,10 @@ function buildTables(input: TaggerInput): Tables {
     const holders = [...entry.holders.values()];
     const ambiguous = holders.length > 1 || holders[0]!.ambiguous;
     const plainHolders = holders.filter((h) => !h.ambiguous);
+    const inAlias = innerCountries(entry.toks);
     for (const h of holders) {
       const core = coreOffset(entry.toks, plainKeys.get(h.actor.id)!, titleWords);
-      const inner = innerCountries(entry.toks).filter((c) => h.actor.type !== "person" || c.offset + c.length <= core);
+      const inner = inAlias.filter((c) => h.actor.type !== "person" || c.offset + c.length <= core);
       insert(trie, entry.toks, {
         kind: "actor",
         actor: h.actor,
@@ -235,13 +236,15 @@ function buildTables(input: TaggerInput): Tables {
       });
     }
   }
-  // other actors named inside an alias, found once all aliases are in the trie (unambiguous ones only)
+  // other actors named inside an alias, found once all aliases are in the trie (unambiguous ones only). A person
+  // is never nested in another person's alias: «صدام خليفة حفتر» is Saddam, son of Khalifa, not both.
   for (const [, entry] of aliases) {
+    const hostIsPerson = [...entry.holders.values()].every((h) => h.actor.type === "person");
     const pt = pseudoTokens(entry.toks);
     const nested: NestedActor[] = [];
     for (let i = 0; i < pt.length; ) {
       const m = longestMatch(trie, pt, i, (vs, start, length) =>
-        start === 0 && length === pt.length ? [] : vs.filter((v) => v.kind === "actor" && !v.ambiguous),
+        start === 0 && length === pt.length ? [] : vs.filter((v) => v.kind === "actor" && !v.ambiguous && !(hostIsPerson && v.actor.type === "person")),
       );
       if (m) nested.push({ offset: i, length: m.length, reading: m.values[0] as ActorReading });
       i += m ? m.length : 1;
@@ -285,6 +288,8 @@ interface Para {
   tokens: Token[];
   /** Per token: 0 free, 1 country/place/blocker, 2 actor, 3 person. */
   covered: Uint8Array;
+  /** Per token covered by a match: that match's readings. */
+  readingsAt: Array<Reading[] | undefined>;
   spans?: Array<[number, number]>;
 }
 
@@ -369,7 +374,7 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
   article.body.forEach((text, index) => {
     const norm = normaliseWithMap(text);
     const tokens = tokenize(norm.text);
-    const para: Para = { index, text, norm, tokens, covered: new Uint8Array(tokens.length) };
+    const para: Para = { index, text, norm, tokens, covered: new Uint8Array(tokens.length), readingsAt: [] };
     paras.push(para);
     // case-sensitive forms (US, UK) are checked against the letters as written
     const accept = (values: Reading[], start: number, length: number): Reading[] => {
@@ -394,6 +399,7 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
       }
       const cover = m.values.some((v) => v.kind === "actor" && v.actor.type === "person") ? 3 : m.values.some((v) => v.kind === "actor") ? 2 : 1;
       para.covered.fill(cover, i, i + m.length);
+      for (let k = i; k < i + m.length; k++) para.readingsAt[k] = m.values;
       if (!m.values.some((v) => v.kind === "blocker")) hits.push({ para, i, length: m.length, form: m.form, quoted: isQuoted(para, i, i + m.length), readings: m.values });
       i += m.length;
     }
@@ -404,19 +410,28 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
   const bump = (code: string) => contextCount.set(code, (contextCount.get(code) ?? 0) + 1);
   const fullCount = new Map<string, number>();
   const firstFull = new Map<string, number>();
-  hits.forEach((hit, h) => {
-    const codes = new Set<string>();
+  const countFull = (x: ActorReading, h: number) => {
+    fullCount.set(x.actor.id, (fullCount.get(x.actor.id) ?? 0) + 1);
+    if (!firstFull.has(x.actor.id)) firstFull.set(x.actor.id, h);
+    for (const c of x.inner) if (c.codes.length === 1) bump(c.codes[0]!);
+  };
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h]!;
+    let code: string | undefined;
+    let several = false;
     for (const r of hit.readings) {
-      if (r.kind === "country") r.codes.forEach((c) => codes.add(c));
-      if (r.kind !== "actor" || (r.ambiguous && !quotedName(hit))) continue;
-      for (const x of [r, ...r.nested.map((n) => n.reading)]) {
-        fullCount.set(x.actor.id, (fullCount.get(x.actor.id) ?? 0) + 1);
-        if (!firstFull.has(x.actor.id)) firstFull.set(x.actor.id, h);
-        for (const c of x.inner) if (c.codes.length === 1) bump(c.codes[0]!);
+      if (r.kind === "country") {
+        for (const c of r.codes) {
+          if (code === undefined) code = c;
+          else if (c !== code) several = true;
+        }
       }
+      if (r.kind !== "actor" || (r.ambiguous && !quotedName(hit))) continue;
+      countFull(r, h);
+      for (const n of r.nested) countFull(n.reading, h);
     }
-    if (codes.size === 1) bump([...codes][0]!);
-  });
+    if (code !== undefined && !several) bump(code);
+  }
   const topCountry = [...contextCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const pick = (codes: string[]) => (codes.length > 1 ? codes.find((c) => contextCount.has(c)) : undefined) ?? codes[0]!;
 
@@ -440,7 +455,7 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     const [start, end] = sourceSpan(para, from, from + length);
     const mention: Mention = { ref: actor.id, paragraph: para.index, start, end, surface: para.text.slice(start, end), sentence: sentenceOf(para, start) };
     if (actor.type === "person") {
-      const role = roleBefore(tables, para, from + Math.min(reading.core, length - 1), from);
+      const role = roleBefore(tables, para, from + Math.min(reading.core, length - 1), actor.id);
       if (role) mention.role = role;
     }
     mentions.push(mention);
@@ -461,15 +476,15 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
       const key = `${place.ar}|${place.country}`;
       if (!places.has(key)) places.set(key, { ar: place.ar, en: place.en, country: place.country });
     }
-    if (countryCodes.length > 0 && !(placeByContext && place && !countryCodes.includes(place.country))) {
-      emitCountry(para, i, i + length, pick(countryCodes));
-    }
-
-    if (actorReadings.length === 0) return;
     const reading =
-      actorReadings.length === 1 && (!actorReadings[0]!.ambiguous || hit.quoted)
-        ? actorReadings[0]!
-        : resolveHolder(tables, hits, h, actorReadings, fullCount, firstFull, topCountry);
+      actorReadings.length === 0
+        ? undefined
+        : actorReadings.length === 1 && (!actorReadings[0]!.ambiguous || hit.quoted)
+          ? actorReadings[0]!
+          : resolveHolder(tables, hits, h, actorReadings, fullCount, firstFull, topCountry);
+    // a word that is a person's name here («السوداني» for Mohammed Shia al-Sudani) names no country
+    const countryHidden = (placeByContext && place && !countryCodes.includes(place.country)) || reading?.actor.type === "person";
+    if (countryCodes.length > 0 && !countryHidden) emitCountry(para, i, i + length, pick(countryCodes));
     if (!reading) return;
     emitActor(para, i, length, reading, hit.form);
     for (const n of reading.nested) emitActor(para, i + n.offset, n.length, n.reading, 0);
@@ -561,7 +576,7 @@ const ROLE_COMMA = /[,\u060c]/;
  * the sentence and clause (a comma is crossed only directly before the name), stopping at a breaker word
  * (verbs of saying, particles); the role is the text from the leftmost title word found to the name.
  */
-function roleBefore(tables: Tables, para: Para, nameStart: number, matchStart: number): string | undefined {
+function roleBefore(tables: Tables, para: Para, nameStart: number, actorId: string): string | undefined {
   const { tokens, norm, text } = para;
   let from = nameStart;
   for (let k = nameStart - 1; k >= 0 && nameStart - k <= MAX_ROLE_TOKENS; k--) {
@@ -569,7 +584,9 @@ function roleBefore(tables: Tables, para: Para, nameStart: number, matchStart: n
     if (ROLE_STOP.test(gap.replace(/\./g, "")) ) break;
     if (gap.includes(".") && !(tables.rankWords.has(tokens[k]!.text) || tokens[k]!.text.length === 1)) break;
     if (ROLE_COMMA.test(gap) && k + 1 !== nameStart) break;
-    if (k < matchStart && para.covered[k] === 3) break; // another person's name
+    // another person's name ends the title; a title written as this person's alias («رئيس حكومة الوحدة الوطنية،
+    // عبد الحميد الدبيبة») belongs to it
+    if (para.covered[k] === 3 && !para.readingsAt[k]!.some((r) => r.kind === "actor" && r.actor.id === actorId)) break;
     if (proclitics(tokens[k]!.text).some((f) => tables.breakers.has(f))) break;
     from = k;
   }

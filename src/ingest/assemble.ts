@@ -12,7 +12,7 @@
  * Drafts too small to be articles (teasers: a headline and one sentence) are dropped; a headline-less run
  * is kept only as the page's first article, or as the continuation of an article interrupted by a link list.
  */
-import { lineVariants, type ClassifiedLine, type ClassifiedPage } from "./classify.ts";
+import type { ClassifiedLine, ClassifiedPage } from "./classify.ts";
 import { headerStart, isTitleCandidate, readHeader, type HeaderHints, type HeaderInfo } from "./header.ts";
 import { SETTINGS } from "./settings.ts";
 import { scriptCounts } from "./text.ts";
@@ -246,7 +246,7 @@ export function strongHeader(page: ClassifiedPage, from: number, to: number, ope
   for (let i = from; i < to; i++) {
     const l = lines[i]!;
     if (l.kind === "heading") {
-      const variants = lineVariants(l.text, l.key);
+      const variants = l.variants;
       if (variants.some((v) => seen.has(v))) return true;
       for (const v of variants) seen.add(v);
       if (!isTitleCandidate(l)) continue;

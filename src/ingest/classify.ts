@@ -3,11 +3,13 @@
  * neighbours and from repetition across the page.
  *
  * Features, in the order they decide: list bullet → whole-line cue (related block, summary box, masthead,
- * comment form, footer, marker) → labelled furniture ("المصدر: …", "شروط النشر: …") → date-only line →
- * short furniture prefixes and phrases → byline → outlet label → photo caption (credit suffix) → prose
- * (sentence punctuation and length) → heading (everything else short). Then: doubled lines are captions,
- * the name under a masthead role is furniture, the bullets of a summary box are furniture, and every line
- * gets its repetition count (how many lines of the page carry the same folded text).
+ * comment form, footer, marker) → labelled furniture ("المصدر: …", "شروط النشر: …") → footer phrases, links,
+ * menus → date-only line → byline → outlet label → photo caption (credit suffix) → prose (sentence punctuation
+ * and length) → heading (everything else short). HTML markup, when the page had it, overrides the text's
+ * verdict (nav/footer/aside, figcaption, byline, time, h1–h6, li). Then, page-wide: on a page that drops
+ * final periods long headings are prose; doubled lines are captions; the name under a masthead role and the
+ * bullets of a summary box are furniture; every line gets its repetition count (lines of the page carrying
+ * the same folded text), and a short sentence repeated three times or more is furniture.
  */
 import { boilerplate, matchPrefix, type Boilerplate } from "./boilerplate.ts";
 import { classifyDateLine, type DateMention } from "./dates.ts";
@@ -62,6 +64,10 @@ export interface ClassifiedLine extends Line {
   credit?: string;
   /** Set on the bullets of a summary box ("استمع إلى الملخص" + bullets). */
   summaryItem?: boolean;
+  /** Keys the line stands for (see {@link lineVariants}); computed once per page. */
+  variants: string[];
+  /** True for a short line that names an outlet (see {@link looksLikeOutlet}); computed once per page. */
+  outlet: boolean;
 }
 
 /** A classified page: its lines and, per key, the lines that carry it (as text or as a variant). */
@@ -92,12 +98,18 @@ const PLACE_DASH_NAME = /^([^\s:|]+(?:\s+[^\s:|]+){0,2})\s+[-–—ـ]+\s+([^:|]
 /** Separators between a page title and an outlet name: "Outlet - headline", "headline | Outlet". */
 const TITLE_SEPARATOR = /\s+[-–—ـ|]\s+|\s*\|\s*/u;
 const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/u;
+/** A web address or an e-mail address. */
+const URL = /\bhttps?:\/\/|\bwww\.[\w-]+\.|[\w.-]+@[\w-]+\.[a-z]{2,}/iu;
+/** A row of hashtags. */
+const HASHTAGS = /^(?:#[\p{L}\p{N}_]+\s*)+$/u;
 /** A line that is only a numeric date, optionally with a clock time. */
 const NUMERIC_DATE_LINE = /^[0-9\u0660-\u0669]{1,4}[/.\-][0-9\u0660-\u0669]{1,2}[/.\-][0-9\u0660-\u0669]{1,4}(?:\s*[-–|,،]?\s*[0-9\u0660-\u0669]{1,2}:[0-9\u0660-\u0669]{2}(?::[0-9\u0660-\u0669]{2})?)?\s*$/u;
 /** A year, a numeric date or clock, or a number before a word: only such lines are handed to the date finder. */
 const DATE_HINT = /[0-9\u0660-\u0669\u06F0-\u06F9]{4}|[0-9\u0660-\u0669\u06F0-\u06F9][:/.\-][0-9\u0660-\u0669\u06F0-\u06F9]|[0-9\u0660-\u0669\u06F0-\u06F9]\s*\p{L}/u;
 /** Lines at the very top of a page, where "الجزيرة:" is an outlet label rather than a lead-in to a quote. */
 const PAGE_TOP_LINES = 3;
+/** Longest line checked for naming an outlet (labels observed: 1–4 words). */
+const OUTLET_CHECK_MAX_WORDS = 6;
 /** Characters of a very long line whose words are counted. */
 const LONG_LINE_SAMPLE = 20_000;
 /** A short sentence repeated this often on a page is furniture (a copy of a whole article repeats only twice). */
@@ -116,9 +128,9 @@ export function endsLikeSentence(text: string): boolean {
 function stripTrailingMarkers(text: string, lex: Boilerplate): string {
   let out = text;
   for (let guard = 0; guard < 3; guard++) {
-    const m = /\s+(\S+)$/u.exec(out);
-    if (!m || lex.lines.get(fold(m[1]!)) !== "marker") break;
-    out = out.slice(0, m.index);
+    const space = out.lastIndexOf(" ");
+    if (space < 0 || lex.lines.get(fold(out.slice(space + 1))) !== "marker") break;
+    out = out.slice(0, space).trimEnd();
   }
   return out;
 }
@@ -151,7 +163,7 @@ export function looksLikeOutlet(text: string, lex: Boilerplate = boilerplate()):
   return /\.(com|net|org|info|news|tv)\b/i.test(text);
 }
 
-type Features = Omit<ClassifiedLine, keyof Line | "repeats">;
+type Features = Omit<ClassifiedLine, keyof Line | "repeats" | "variants" | "outlet">;
 type Found = Partial<Features> & { kind: LineKind };
 
 /** Kind and features of one line from its own text (no neighbours). */
@@ -199,6 +211,8 @@ function cueKind(text: string, key: string, words: number, isProse: boolean, lex
     if (matchPrefix(lex.furniturePrefixes, key)) return { kind: "junk" };
     if (lex.furniturePhrases.some((p) => key.includes(p))) return { kind: "junk" };
   }
+  // Links and hashtag rows are never body.
+  if (!isProse && (URL.test(text) || HASHTAGS.test(text))) return { kind: "junk" };
   // A menu or breadcrumb: several items separated by wide spaces or separators (one "·"/"›" is enough).
   if (!isProse) {
     const separators = text.match(NAV_SEPARATOR) ?? [];
@@ -361,7 +375,7 @@ export function lineVariants(text: string, key: string): string[] {
 /** Classifies every line of a page. Linear in the page size (repetition uses one hash map). */
 export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerplate()): ClassifiedPage {
   const out: ClassifiedLine[] = lines.map((line) => {
-    const c: ClassifiedLine = { ...line, ...classifyOne(line, lex), repeats: 1 };
+    const c: ClassifiedLine = { ...line, ...classifyOne(line, lex), repeats: 1, variants: [], outlet: false };
     if (line.role || line.tag) applyMarkup(c);
     return c;
   });
@@ -387,10 +401,13 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
   const occurrences = new Map<string, number[]>();
   for (const line of out) {
     if (line.key === "" || line.kind === "prose") {
+      line.variants = line.key ? [line.key] : [];
       if (line.key) add(occurrences, line.key, line.index);
       continue;
     }
-    for (const v of new Set(lineVariants(line.text, line.key))) add(occurrences, v, line.index);
+    line.variants = [...new Set(lineVariants(line.text, line.key))];
+    for (const v of line.variants) add(occurrences, v, line.index);
+    line.outlet = line.words <= OUTLET_CHECK_MAX_WORDS && looksLikeOutlet(line.text, lex);
   }
   for (const line of out) {
     if (line.key) line.repeats = occurrences.get(line.key)?.length ?? 1;

@@ -7,7 +7,7 @@
  * repeats elsewhere; else the headline nearest the body (a very short line right above it is a kicker). A body
  * paragraph is never promoted: when the zone has no headline-like line the title is null.
  */
-import { lineVariants, looksLikeOutlet, type ClassifiedLine, type ClassifiedPage } from "./classify.ts";
+import { looksLikeOutlet, type ClassifiedLine, type ClassifiedPage } from "./classify.ts";
 import { SETTINGS } from "./settings.ts";
 import { countWords, fold } from "./text.ts";
 
@@ -40,7 +40,7 @@ const { header: H, line: L } = SETTINGS;
 export function isTitleCandidate(line: ClassifiedLine): boolean {
   if (line.kind !== "heading" || line.words < H.titleMinWords || line.words > H.titleMaxWords) return false;
   // "بوابة المستقبل نيوز", "The Libya Observer": an outlet's name, not a headline.
-  return line.words > OUTLET_NAME_MAX_WORDS || !looksLikeOutlet(line.text);
+  return line.words > OUTLET_NAME_MAX_WORDS || !line.outlet;
 }
 
 /** Longest line that may be an outlet's name rather than a headline. */
@@ -119,7 +119,7 @@ export function pickTitle(
   // 1. Repeated within the zone (headline + "Outlet - headline" + repeated headline block).
   let best: { c: ClassifiedLine; key: string; n: number } | null = null;
   for (const c of candidates) {
-    for (const key of new Set(lineVariants(c.text, c.key))) {
+    for (const key of c.variants) {
       const n = countIn(page, key, zoneStart, bodyStart).length;
       if (n >= 2 && (!best || n > best.n)) best = { c, key, n };
     }
@@ -171,7 +171,7 @@ function withKickerAndDeck(
   const above = page.lines[t.line - 1];
   const below = page.lines[t.line + 1];
   // An outlet label under the headline ("بوابة المستقبل نيوز") is the source, not a deck.
-  const notTitle = (l: ClassifiedLine) => !lineCarries(l, t.key) && !(l.words <= H.labelMaxWords && looksLikeOutlet(l.text));
+  const notTitle = (l: ClassifiedLine) => !lineCarries(l, t.key) && !(l.words <= H.labelMaxWords && l.outlet);
   const deckKind = below?.kind === "heading" || (below?.kind === "prose" && below.words <= H.deckMaxWords);
   const deck = below && below.index < bodyStart && deckKind && below.words >= H.titleMinWords && notTitle(below) && below.repeats === 1;
   // A headline above the title is its kicker unless it is the last of a list of headlines.
@@ -251,7 +251,7 @@ export function readHeader(page: ClassifiedPage, zoneFrom: number, bodyStart: nu
         break;
       case "heading": {
         if (i === info.subtitleLine || (titleKey && lineCarries(l, titleKey))) break;
-        if (i > afterTitle && l.words <= H.labelMaxWords && looksLikeOutlet(l.text)) labelAfter ??= l.text;
+        if (i > afterTitle && l.words <= H.labelMaxWords && l.outlet) labelAfter ??= l.text;
         else if (i > afterTitle && l.words >= H.titleMinWords + 1 && l.repeats === 1) addCaption(l);
         break;
       }

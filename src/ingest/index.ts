@@ -3,20 +3,23 @@
  *
  * Cascade, one small pure stage per file, run per page by {@link cleanPage}:
  *   1. decode    bytes → text, encoding detected (decode.ts)
- *   2. html      HTML → visible lines + metadata (title, site name, publication date) (html.ts); text pages are
- *                split on line ends (segment.ts `splitLines`)
+ *   2. html      HTML → visible lines, each with its element and role, + metadata (title, site name,
+ *                publication date) (html.ts); text pages are split on line ends (segment.ts `splitLines`)
  *   3. segment   lines → non-blank lines with the blank gaps around them (segment.ts)
  *   4. classify  each line gets a kind from its features: length, sentence punctuation, repetition count on the
  *                page, boilerplate cue hits (lexicon/boilerplate.yaml), caption credit suffix, date-only line,
- *                byline/label shape, then neighbours (doubled captions, masthead names, summary bullets)
- *                (classify.ts)
+ *                byline/label shape, HTML role, then page-wide habits and neighbours (unpunctuated pages,
+ *                doubled captions, masthead names, summary bullets) (classify.ts)
  *   5. assemble  prose lines open or continue articles; header blocks (repeated headline, byline, date, label,
- *                caption) and cues (related block, attribution, footer) set the boundaries; crossheads stay in
- *                the body; teasers and headline-less leftovers are dropped (assemble.ts, header.ts)
+ *                caption, wire dateline) and cues (related block, attribution, footer) set the boundaries;
+ *                crossheads stay in the body; an article interrupted by a list of links resumes after it;
+ *                read-also articles become secondary; teasers and headline-less leftovers are dropped
+ *                (assemble.ts, header.ts)
  *   6. metadata  title, subtitle, captions, source, author, dateline, language (header.ts, metadata.ts,
  *                language.ts)
  *   7. dates     published from the article's own header/dateline/metadata, seen from the page header or
  *                crawl stamp (article-dates.ts over dates.ts)
+ * Copies of one article across pages are grouped afterwards by the caller with dedupe.ts.
  * Bad input never throws out of a page: it becomes `{ ok: false, reason }`.
  */
 import type { ExtractedArticle } from "../schemas/article.ts";

@@ -6,7 +6,7 @@
  */
 import type { ArticleDraft } from "./assemble.ts";
 import { DATELINE } from "./assemble.ts";
-import { looksLikeOutlet, type ClassifiedPage } from "./classify.ts";
+import type { ClassifiedPage } from "./classify.ts";
 import { detectLang } from "./language.ts";
 import type { CleanArticle } from "./index.ts";
 import { fold } from "./text.ts";
@@ -35,7 +35,7 @@ export function pageSource(page: ClassifiedPage, siteName?: string | null): stri
   if (siteName) return siteName;
   // A page that opens with its outlet's name ("Gulf Wire", "وكالة الأناضول").
   const first = page.lines[0];
-  if (first && first.kind === "heading" && first.words <= OUTLET_NAME_MAX_WORDS && looksLikeOutlet(first.text)) return first.text;
+  if (first && first.kind === "heading" && first.words <= OUTLET_NAME_MAX_WORDS && first.outlet) return first.text;
   return null;
 }
 

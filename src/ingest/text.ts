@@ -4,29 +4,74 @@
  * Why a fold: pages repeat a headline with its quotes dropped or an outlet prefix added, and write the same cue
  * as «إقرأ أيضاً» or «اقرأ ايضا». Folding the letters that vary (hamza forms, alef maqsura, ta marbuta,
  * diacritics, tatweel, Arabic-Indic digits, case) and turning punctuation into spaces makes those equal. It
- * mirrors the scorer's normalisation, so "same title" here means the same thing as there.
+ * mirrors the scorer's normalisation, so "same title" here means the same thing as there. Every line of every
+ * page is folded, so the fold is one pass over a precomputed table rather than a chain of regex replacements.
  */
 
-/** Diacritics, tatweel, and the letters and digits the fold rewrites: one pass over the text. */
-const FOLDED_CHARS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640أإآٱىةؤئ٠-٩۰-۹]/g;
 const LETTER_FOLD: Record<string, string> = { أ: "ا", إ: "ا", آ: "ا", ٱ: "ا", ى: "ي", ة: "ه", ؤ: "و", ئ: "ي" };
-const PUNCT_OR_SYMBOL = /[\p{P}\p{S}]+/gu;
-const SPACES = /\s+/g;
+/** Characters NFKC may rewrite (« and » excluded: they are common and NFKC keeps them). */
+const COMPATIBILITY =
+  /[\u00A0-\u00AA\u00AC-\u00BA\u00BC-\u00BF\u0132-\u017F\u01C4-\u01CC\u02B0-\u036F\u0675-\u0678\u1D00-\u1DBF\u2000-\u2BFF\u3000-\u33FF\uFB00-\uFDFF\uFE00-\uFEFF\uFF00-\uFFEF]|[\uD800-\uDFFF]/u;
 /** Start of a whitespace-separated token that has a letter or digit (one match per such token). */
 const WORD_START = /(?:^|\s)[^\s\p{L}\p{N}]*[\p{L}\p{N}]/gu;
 const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/g;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/g;
 
-function foldChar(c: string): string {
-  const code = c.charCodeAt(0);
-  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
-  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
-  return LETTER_FOLD[c] ?? "";
+const UTF16 = new TextDecoder("utf-16le");
+/** Fold table entries that are not a replacement code unit. */
+const DROP = 0;
+const SEP = 1;
+/**
+ * What each UTF-16 code unit becomes: DROP (diacritics, tatweel), SEP (punctuation, symbols, spaces), or the
+ * code unit replacing it (its folded, lower-cased self). Built once at module load (65,536 entries).
+ */
+const FOLD_TABLE = buildFoldTable();
+
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  const diacritic = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/u;
+  const separator = /[\p{P}\p{S}\s]/u;
+  for (let code = 2; code < 0x10000; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) {
+      table[code] = code; // surrogate halves pass through unchanged
+      continue;
+    }
+    const c = String.fromCharCode(code);
+    if (diacritic.test(c)) table[code] = DROP;
+    else if (separator.test(c)) table[code] = SEP;
+    else if (code >= 0x0660 && code <= 0x0669) table[code] = 0x30 + code - 0x0660;
+    else if (code >= 0x06f0 && code <= 0x06f9) table[code] = 0x30 + code - 0x06f0;
+    else {
+      const folded = (LETTER_FOLD[c] ?? c).toLowerCase();
+      table[code] = folded.length === 1 ? folded.charCodeAt(0) : code;
+    }
+  }
+  table[0] = SEP;
+  table[1] = SEP;
+  return table;
 }
 
 /** Folds a string to its comparison key: letters unified, punctuation → space, spaces collapsed, trimmed. */
 export function fold(s: string): string {
-  return s.normalize("NFKC").replace(FOLDED_CHARS, foldChar).toLowerCase().replace(PUNCT_OR_SYMBOL, " ").replace(SPACES, " ").trim();
+  // NFKC only matters for compatibility characters (presentation forms, full-width, ligatures, odd spaces).
+  const t = COMPATIBILITY.test(s) ? s.normalize("NFKC") : s;
+  const buf = new Uint16Array(t.length);
+  let n = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < t.length; i++) {
+    const m = FOLD_TABLE[t.charCodeAt(i)]!;
+    if (m === DROP) continue;
+    if (m === SEP) {
+      pendingSpace = n > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      buf[n++] = 0x20;
+      pendingSpace = false;
+    }
+    buf[n++] = m;
+  }
+  return UTF16.decode(buf.subarray(0, n));
 }
 
 /** Whitespace-separated words of a line (punctuation-only tokens are not words). */

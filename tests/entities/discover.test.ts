@@ -34,6 +34,7 @@ describe("discovery patterns", () => {
   it("finds a person after an office phrase when the name is in apposition or starts with a given name", () => {
     expect(names(found("ar", "وأعلن المتحدث باسم الحركة، يونس العلمي، أن القتال توقف."))).toEqual(["يونس العلمي/person"]);
     expect(names(found("ar", "واعتبر المحلل السياسي الليبي محمد الطرابلسي أن الاتفاق هش."))).toEqual(["محمد الطرابلسي/person"]);
+    expect(names(found("ar", "ونفى المتحدث الرسمي باسم القوات في المنطقة، نادر السويحلي، الأنباء."))).toEqual(["نادر السويحلي/person"]);
   });
 
   it("finds quoted organisations and numbered units, with a kind from the head word", () => {

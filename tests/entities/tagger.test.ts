@@ -158,6 +158,9 @@ describe("countries and places", () => {
     expect(jordan.places.map((p) => p.en)).toEqual(["Amman"]);
     expect(tagAr("اندلعت اشتباكات في طرابلس.").places[0]!.country).toBe("LY");
     expect(tagAr("اندلعت اشتباكات في طرابلس شمال لبنان.").places[0]!.country).toBe("LB");
+    expect(tagAr("داهمت القوات بلدات في غور الأردن.").countries).toEqual([]);
+    expect(tagAr("تنتشر الواحات في الصحراء الغربية جنوب مصر.").countries).toEqual(["EG"]);
+    expect(tagAr("أيد المغرب خطة الحكم الذاتي في الصحراء الغربية.").countries).toEqual(["MA", "EH"]);
   });
 
   it("lists Gaza as PS and Jerusalem as a place in IL without the country", () => {

@@ -274,3 +274,28 @@ describe("bad input", () => {
     expect(snapshot(inbox)).toEqual(before);
   });
 });
+
+describe("pathological lines", () => {
+  // BUG (src/ingest/text.ts trimLine): the regex /^[\s…]+|[\s…]+$/g backtracks quadratically on a long run of
+  // whitespace that is not at the end of the line (the `[\s…]+$` branch is retried from every position of the run).
+  // A 160 KB run takes ~10 s, a 470 KB one over a minute (found by the fuzzer: a scraped line of indentation).
+  // Expected: linear time, well under a second for this page.
+  it("cleans a page with a 200 KB run of spaces inside a line in under 3 s", { timeout: 600_000 }, async () => {
+    const { cleanPage } = await import("../../src/ingest/index.ts");
+    const line = `${" ".repeat(100_000)}كلمة${" ".repeat(100_000)}نهاية`;
+    const text = `${arabicArticle(7).text}\n${line}\n`;
+    const started = performance.now();
+    const result = cleanPage({ file: "spaces.txt", bytes: new Uint8Array(Buffer.from(text)) });
+    const seconds = (performance.now() - started) / 1000;
+    expect(result.ok).toBe(true);
+    expect(seconds).toBeLessThan(3);
+  });
+
+  it("cleans a 5 MB line of words in linear time (under 10 s)", { timeout: 600_000 }, async () => {
+    const { cleanPage } = await import("../../src/ingest/index.ts");
+    const started = performance.now();
+    const result = cleanPage({ file: "huge.txt", bytes: new Uint8Array(hugeLine()) });
+    expect(result.ok).toBe(true);
+    expect((performance.now() - started) / 1000).toBeLessThan(10);
+  });
+});

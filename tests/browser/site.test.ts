@@ -1,0 +1,356 @@
+/**
+ * The built fixture site in a real browser (Debian Chromium through playwright-core).
+ *
+ * Scenario "fixture site at /": built once (astro build + search index), served on 127.0.0.1. Every template in
+ * both editions renders with the right lang/dir, links its counterpart, has no axe-core violations and no console
+ * errors; the Arabic layout starts at the right edge; every internal link of every built file resolves; search finds
+ * Arabic words through their clitic forms; a rebuild is byte-identical.
+ * Scenario "fixture site under /briefings/": the base option moves every link and the search bundle.
+ */
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSettings } from "../../src/config.ts";
+import { cardSpecs } from "../../src/site/cards.ts";
+import { loadSiteModel } from "../../src/site/load.ts";
+import { buildSite, FIXTURE_CONTENT, ROOT, type BuiltSite } from "./build-fixture.ts";
+import { CHROMIUM_ARGS, ensureChromium } from "./setup-chromium.ts";
+import { resolveFile, serveStatic, type StaticServer } from "./static-server.ts";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const SITE_URL = "https://marsad.example.org";
+
+/** One URL per template (edition-relative). */
+const TEMPLATES: Record<string, string> = {
+  home: "",
+  archive: "briefs/",
+  brief: "briefs/2024-08-15/",
+  actors: "actors/",
+  actorsByMentions: "actors/by-mentions/",
+  actor: "actors/khalifa-haftar/",
+  provisionalActor: "actors/government-of-national-unity/",
+  countries: "countries/",
+  country: "countries/ly/",
+  articleArabic: "articles/dbeibah-meets-africom/",
+  articleEnglish: "articles/libya-elections-roadmap/",
+  articleUndated: "articles/undated-analysis-note/",
+  search: "search/",
+};
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+interface PageReport {
+  errors: string[];
+}
+
+/** Opens `url`, recording console errors and uncaught exceptions. */
+async function open(browser: Browser, url: string, width = 1280): Promise<{ page: Page; report: PageReport }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const report: PageReport = { errors: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error") report.errors.push(`${url}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => report.errors.push(`${url}: ${e.message}`));
+  const response = await page.goto(url, { waitUntil: "load" });
+  expect(response?.status(), url).toBe(200);
+  return { page, report };
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+  });
+  return violations;
+}
+
+/** Internal URLs referenced by a built file: href/src attributes, and site-URL links in feeds and sitemaps. */
+function references(file: string, text: string): string[] {
+  const out: string[] = [];
+  if (file.endsWith(".html")) {
+    for (const m of text.matchAll(/\s(?:href|src|content|action|data-bundle)="([^"]+)"/g)) out.push(m[1]!.replace(/&amp;/g, "&"));
+  } else {
+    for (const m of text.matchAll(/<(?:loc|link)>([^<]+)<\/(?:loc|link)>|href="([^"]+)"/g)) out.push((m[1] ?? m[2])!.replace(/&amp;/g, "&"));
+  }
+  return out
+    .map((u) => (u.startsWith(SITE_URL) ? u.slice(SITE_URL.length) || "/" : u))
+    .filter((u) => u.startsWith("/") && !u.startsWith("//"))
+    .map((u) => u.split(/[?#]/)[0]!);
+}
+
+/** Card paths the card stage renders for the fixture site (cards themselves are not built here). */
+function fixtureCards(): Set<string> {
+  const settings = loadSettings(ROOT, { MARSAD_CONTENT_DIR: FIXTURE_CONTENT });
+  return new Set(cardSpecs(loadSiteModel(settings), settings).map((c) => c.path));
+}
+
+/** Every internal link of every built file that resolves to no file (cards are checked against the card specs). */
+function brokenLinks(site: BuiltSite, cardPaths: Set<string>): string[] {
+  const broken: string[] = [];
+  for (const file of walk(site.outDir)) {
+    if (!/\.(html|xml)$/.test(file) || file.includes(`${join(site.outDir, "pagefind")}`)) continue;
+    const text = readFileSync(file, "utf8");
+    // meta refresh targets sit inside content="0; url=…"
+    const refresh = [...text.matchAll(/content="0; url=([^"]+)"/g)].map((m) => m[1]!);
+    for (const ref of [...references(file, text), ...refresh]) {
+      if (!ref.startsWith(site.base)) {
+        broken.push(`${relative(site.outDir, file)} → ${ref} (outside base ${site.base})`);
+        continue;
+      }
+      const card = ref.slice(site.base.length).match(/^cards\/(.+)\.png$/);
+      if (card) {
+        if (!cardPaths.has(card[1]!)) broken.push(`${relative(site.outDir, file)} → ${ref} (no card spec)`);
+        continue;
+      }
+      if (!resolveFile(site.outDir, site.base, ref)) broken.push(`${relative(site.outDir, file)} → ${ref}`);
+    }
+  }
+  return [...new Set(broken)];
+}
+
+describe("fixture site at /", () => {
+  let site: BuiltSite;
+  let server: StaticServer;
+  let browser: Browser;
+  const errors: string[] = [];
+  const shots = mkdtempSync(join(tmpdir(), "marsad-shots-"));
+
+  beforeAll(async () => {
+    const executablePath = ensureChromium();
+    site = await buildSite();
+    server = await serveStatic(site.outDir, site.base);
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const lang of ["ar", "en"] as const) {
+    for (const [name, path] of Object.entries(TEMPLATES)) {
+      it(`${lang}: ${name} renders, links its counterpart, passes axe`, async () => {
+        const other = lang === "ar" ? "en" : "ar";
+        const { page, report } = await open(browser, `${server.origin}/${lang}/${path}`);
+        const html = page.locator("html");
+        expect(await html.getAttribute("lang")).toBe(lang);
+        expect(await html.getAttribute("dir")).toBe(lang === "ar" ? "rtl" : "ltr");
+        expect(await page.locator("h1").first().isVisible()).toBe(true);
+        expect(await page.locator(`link[rel=alternate][hreflang=${other}]`).getAttribute("href")).toBe(`${SITE_URL}/${other}/${path}`);
+        expect(await page.locator("link[rel=alternate][hreflang=x-default]").count()).toBe(1);
+        expect(await page.locator(".lang-switch").getAttribute("href")).toBe(`/${other}/${path}`);
+        if (name !== "search") {
+          expect(await page.locator('meta[property="og:image"]').getAttribute("content")).toMatch(new RegExp(`^${SITE_URL}/cards/${lang}/[a-z0-9/_-]+\\.png$`));
+          expect(await page.locator('meta[name="twitter:card"]').getAttribute("content")).toBe("summary_large_image");
+        }
+        expect(await axeViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(shots, `${lang}-${name}.png`), fullPage: true });
+        errors.push(...report.errors);
+        await page.close();
+      });
+    }
+  }
+
+  it("lays out the Arabic edition from the right edge and the English one from the left", async () => {
+    for (const lang of ["ar", "en"] as const) {
+      const { page } = await open(browser, `${server.origin}/${lang}/`);
+      const width = page.viewportSize()!.width;
+      const brand = (await page.locator(".brand").boundingBox())!;
+      const h1 = (await page.locator("h1").boundingBox())!;
+      const nav = (await page.locator(".site-nav li").first().boundingBox())!;
+      if (lang === "ar") {
+        expect(width - (brand.x + brand.width)).toBeLessThan(48);
+        expect(width - (h1.x + h1.width)).toBeLessThan(48);
+        expect(nav.x + nav.width).toBeLessThan(brand.x);
+      } else {
+        expect(brand.x).toBeLessThan(48);
+        expect(h1.x).toBeLessThan(48);
+        expect(nav.x).toBeGreaterThan(brand.x + brand.width);
+      }
+      await page.close();
+    }
+  });
+
+  it("fits a 360 px screen without sideways scrolling", async () => {
+    for (const lang of ["ar", "en"] as const) {
+      for (const path of Object.values(TEMPLATES)) {
+        const { page } = await open(browser, `${server.origin}/${lang}/${path}`, 360);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${lang}/${path}`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: join(shots, `${lang}-${path.replace(/\W+/g, "_") || "home"}-360.png`), fullPage: true });
+        await page.close();
+      }
+    }
+    const pngs = readdirSync(shots).filter((f) => f.endsWith(".png"));
+    expect(pngs.length).toBeGreaterThanOrEqual(2 * Object.keys(TEMPLATES).length * 2);
+    for (const f of pngs) expect(readFileSync(join(shots, f)).subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  it("uses the self-hosted Arabic font and Western digits in the Arabic edition", async () => {
+    const { page } = await open(browser, `${server.origin}/ar/`);
+    const loaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.family.replace(/"/g, "") === "Noto Naskh Arabic" && f.status === "loaded").length;
+    });
+    expect(loaded).toBeGreaterThan(0);
+    expect(await page.locator("h1").evaluate((e) => getComputedStyle(e).fontFamily)).toContain("Noto Naskh Arabic");
+    const text = await page.locator("main").innerText();
+    expect(text).toMatch(/2024/);
+    expect(text).not.toMatch(/[\u0660-\u0669]/);
+    await page.close();
+  });
+
+  it("is keyboard navigable: the skip link comes first, is visible when focused and moves to main", async () => {
+    for (const lang of ["ar", "en"] as const) {
+      const { page } = await open(browser, `${server.origin}/${lang}/briefs/`);
+      await page.keyboard.press("Tab");
+      const focused = page.locator(":focus");
+      expect(await focused.getAttribute("class")).toBe("skip-link");
+      const box = (await focused.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(await focused.evaluate((e) => getComputedStyle(e).outlineStyle)).not.toBe("none");
+      await page.keyboard.press("Enter");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+      await page.close();
+    }
+  });
+
+  it("renders the root edition chooser and the bilingual 404", async () => {
+    const root = readFileSync(join(site.outDir, "index.html"), "utf8");
+    expect(root).toContain('http-equiv="refresh" content="0; url=/ar/"');
+    expect(root).toContain('href="/ar/"');
+    expect(root).toContain('href="/en/"');
+    // Check the chooser itself with the refresh removed, so the browser stays on it.
+    const page = await browser.newPage();
+    await page.route(`${server.origin}/`, (route) => route.fulfill({ contentType: "text/html", body: root.replace(/<meta http-equiv="refresh"[^>]*>/, "") }));
+    await page.goto(`${server.origin}/`);
+    expect(await page.locator("a[hreflang=en]").isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+
+    const missing = await browser.newPage();
+    const response = await missing.goto(`${server.origin}/ar/no-such-page/`);
+    expect(response?.status()).toBe(404);
+    expect(await missing.locator("section[lang=ar] h1").isVisible()).toBe(true);
+    expect(await missing.locator("section[lang=en] h1").isVisible()).toBe(true);
+    expect(await axeViolations(missing)).toEqual([]);
+    await missing.close();
+  });
+
+  it("redirects an actor's former id to its page", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/ar/actors/haftar-khalifa/`);
+    await page.waitForURL(`${server.origin}/ar/actors/khalifa-haftar/`);
+    expect(await page.locator("h1").innerText()).toBe("خليفة حفتر");
+    await page.close();
+  });
+
+  it("shows dates honestly and keeps untranslated Arabic text in an Arabic block", async () => {
+    const { page } = await open(browser, `${server.origin}/en/articles/lna-denies-border-claims/`);
+    expect(await page.locator(".article-meta").innerText()).toContain("Publication date unknown");
+    expect(await page.locator(".article-body").getAttribute("lang")).toBe("ar");
+    expect(await page.locator(".article-body").getAttribute("dir")).toBe("rtl");
+    // The tag used a former id: the mention still links to the current actor page.
+    expect(await page.locator('.article-body a[href="/en/actors/khalifa-haftar/"]').count()).toBe(1);
+    await page.close();
+    const doha = await open(browser, `${server.origin}/ar/articles/doha-ceasefire-talks/`);
+    expect(await doha.page.locator(".article-body").innerText()).toContain("<script>alert('x')</script>");
+    await doha.page.close();
+  });
+
+  it("finds Arabic words through their clitic forms", async () => {
+    const tripoli = readFileSync(join(site.outDir, "ar/articles/tripoli-security-meeting/index.html"), "utf8").replace(/<div hidden[^>]*>.*?<\/div>/s, "");
+    expect(tripoli).toContain("لحفتر");
+    expect(tripoli).not.toMatch(/[\s>«]حفتر/);
+    const doha = readFileSync(join(site.outDir, "ar/articles/doha-ceasefire-talks/index.html"), "utf8").replace(/<div hidden[^>]*>.*?<\/div>/s, "");
+    expect(doha).toContain("المفاوضات");
+    expect(doha).not.toMatch(/[\s>«]مفاوضات/);
+
+    for (const [lang, query, expected] of [
+      ["ar", "حفتر", "/ar/articles/tripoli-security-meeting/"],
+      ["ar", "مفاوضات", "/ar/articles/doha-ceasefire-talks/"],
+      ["en", "Dbeibah", "/en/articles/libya-elections-roadmap/"],
+    ] as const) {
+      const { page, report } = await open(browser, `${server.origin}/${lang}/search/?q=${encodeURIComponent(query)}`);
+      await page.locator("#search-results li").first().waitFor({ timeout: 20_000 });
+      const hrefs = await page.locator("#search-results a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      expect(hrefs, `${lang} «${query}»`).toContain(expected);
+      expect(await axeViolations(page)).toEqual([]);
+      errors.push(...report.errors);
+      await page.close();
+    }
+  });
+
+  it("logs no console errors on any page", () => {
+    expect(errors).toEqual([]);
+  });
+
+  it("has no broken internal link in any built page, feed or sitemap", () => {
+    expect(brokenLinks(site, fixtureCards())).toEqual([]);
+    expect(server.misses).toEqual(["/ar/no-such-page/"]);
+  });
+
+  it("emits no inline script or style, and a CSP on every page", () => {
+    for (const file of walk(site.outDir).filter((f) => f.endsWith(".html"))) {
+      const text = readFileSync(file, "utf8");
+      expect(text, file).toContain('http-equiv="content-security-policy"');
+      expect(text.match(/<script(?![^>]*\ssrc=)[^>]*>/g) ?? [], file).toEqual([]);
+      expect(text.match(/<style[\s>]|\sstyle="/g) ?? [], file).toEqual([]);
+    }
+  });
+
+  it("rebuilds byte-identically", async () => {
+    const again = await buildSite({ search: false });
+    const list = (dir: string) => walk(dir).map((f) => relative(dir, f)).filter((f) => !f.startsWith("pagefind/")).sort();
+    expect(list(again.outDir)).toEqual(list(site.outDir));
+    const differing = list(site.outDir).filter((f) => !readFileSync(join(site.outDir, f)).equals(readFileSync(join(again.outDir, f))));
+    expect(differing).toEqual([]);
+  });
+});
+
+describe("fixture site under /briefings/", () => {
+  let site: BuiltSite;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const executablePath = ensureChromium();
+    site = await buildSite({ base: "/briefings/" });
+    server = await serveStatic(site.outDir, site.base);
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("keeps every link, asset and card under the base", () => {
+    expect(brokenLinks(site, fixtureCards())).toEqual([]);
+    const home = readFileSync(join(site.outDir, "ar/index.html"), "utf8");
+    expect(home).toContain('href="/briefings/ar/actors/"');
+    expect(home).toContain(`content="${SITE_URL}/briefings/cards/ar/home.png"`);
+  });
+
+  it("loads styles and finds results from the base-path search bundle", async () => {
+    const { page, report } = await open(browser, `${server.origin}/briefings/ar/search/?q=${encodeURIComponent("لحفتر")}`);
+    await page.locator("#search-results li").first().waitFor({ timeout: 20_000 });
+    const hrefs = await page.locator("#search-results a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(hrefs).toContain("/briefings/ar/articles/tripoli-security-meeting/");
+    expect(await page.locator(".site-header").evaluate((e) => getComputedStyle(e).borderBlockEndStyle)).toBe("solid");
+    expect(report.errors).toEqual([]);
+    expect(server.misses).toEqual([]);
+    await page.close();
+  });
+});
