@@ -120,7 +120,9 @@ export function ingest(options: { paths: string[]; force?: boolean; io: Io }): I
   });
   // Articles first, manifest last: a crash in between leaves files the next run recognises and adopts.
   for (const w of plan.writes) writeFileAtomic(w.path, w.text);
-  writeFileAtomic(manifestPath, `${JSON.stringify(plan.manifest, null, 1)}\n`);
+  const manifestText = `${JSON.stringify(plan.manifest, null, 1)}\n`;
+  // Rewritten only when it changes, so a run with nothing to do touches no file at all.
+  if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== manifestText) writeFileAtomic(manifestPath, manifestText);
   if (result.candidates.size) {
     try {
       recordCandidates(settings.contentDir, result.candidates);

@@ -24,7 +24,7 @@ import { titleLexicon, discoveryLexicon, type TitleLexicon } from "./lexicon.ts"
 import { normaliseWithMap, proclitics, sourceEnd, type NormalisedText } from "./normalise.ts";
 import type { PlaceEntry, PlaceLexicon } from "./places.ts";
 import { ABBREVIATIONS, sentenceAt, sentenceSpans } from "./sentences.ts";
-import { createTrie, insert, joinable, longestMatch, mayHaveProclitic, phraseTokens, type TrieNode } from "./trie.ts";
+import { createTrie, insert, joinable, longestMatch, mayStart, mayStartArabic, phraseTokens, startFilter, type TrieNode } from "./trie.ts";
 import { tokenize, type Token } from "./tokens.ts";
 
 /** What the tagger reads: an article's language and body (the title is accepted but not used, by convention). */
@@ -150,6 +150,8 @@ interface Tables {
   kinship: Set<string>;
   discovery: DiscoveryTables | null;
   candidateActors: boolean;
+  /** Bitmap of the trie's first words (see `startFilter`). */
+  startFilter: Uint8Array;
   /** Canonical Arabic name per actor id, as normalised tokens joined by spaces. */
   canonical: Map<string, string>;
 }
@@ -266,6 +268,7 @@ function buildTables(input: TaggerInput): Tables {
     discovery: input.discover === false ? null : buildDiscoveryTables(titleLex, discoveryLexicon()),
     candidateActors: input.candidateActors !== false,
     canonical: new Map(input.actors.map((a) => [a.id, phraseTokens(a.names.ar).join(" ")])),
+    startFilter: startFilter(trie),
   };
 }
 
@@ -384,11 +387,11 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
       return values.filter((v) => !v.exact || v.exact === letters);
     };
     const joins = joinable(norm.text, tokens, ABBREVIATIONS);
-    const root = tables.trie.next;
+    const filter = tables.startFilter;
     for (let i = 0; i < tokens.length; ) {
-      // most words start no phrase: skip them without building their clitic forms
-      const word = tokens[i]!.text;
-      if (!root.has(word) && (tokens[i]!.script !== 1 || !mayHaveProclitic(word))) {
+      // most words start no phrase: reject them from their letters, without building or hashing strings
+      const tok = tokens[i]!;
+      if (tok.script === 1 ? !mayStartArabic(filter, tok.text) : !mayStart(filter, tok.text, 0)) {
         i++;
         continue;
       }

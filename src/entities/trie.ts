@@ -112,3 +112,49 @@ export function joinable(norm: string, tokens: readonly Token[], abbreviations: 
   }
   return joins;
 }
+
+/** Bits of the start filter (a power of two). */
+const FILTER_BITS = 1 << 18;
+
+function filterBit(first: number, second: number, last: number, length: number): number {
+  return (Math.imul(first, 31) + Math.imul(second, 17) + Math.imul(last, 7) + length * 131) & (FILTER_BITS - 1);
+}
+
+/**
+ * A bitmap over the first words of a trie's phrases (first two letters, last letter, length), so a word that can
+ * start no phrase — most words — is rejected from its character codes without building or hashing any string.
+ * False positives only cost a Map lookup.
+ */
+export function startFilter(root: TrieNode<unknown>): Uint8Array {
+  const bits = new Uint8Array(FILTER_BITS >> 3);
+  for (const key of root.next.keys()) {
+    const b = filterBit(key.charCodeAt(0), key.charCodeAt(1) | 0, key.charCodeAt(key.length - 1), key.length);
+    bits[b >> 3]! |= 1 << (b & 7);
+  }
+  return bits;
+}
+
+/** True when `word` (or its text after `offset` proclitic letters) may start a phrase of the filtered trie. */
+export function mayStart(bits: Uint8Array, word: string, offset: number): boolean {
+  const n = word.length;
+  if (n - offset < 1) return false;
+  const b = filterBit(word.charCodeAt(offset), word.charCodeAt(offset + 1) | 0, word.charCodeAt(n - 1), n - offset);
+  return (bits[b >> 3]! & (1 << (b & 7))) !== 0;
+}
+
+/**
+ * True when some proclitic form of an Arabic word may start a phrase (see `proclitics`): the word itself, without
+ * one or two leading proclitic letters, or «لل…» read as «ال…».
+ */
+export function mayStartArabic(bits: Uint8Array, word: string): boolean {
+  if (mayStart(bits, word, 0)) return true;
+  if (!mayHaveProclitic(word)) return false;
+  if (mayStart(bits, word, 1) || mayStart(bits, word, 2)) return true;
+  // «للامم» / «وللامم» → «الامم»: same last letter, length unchanged by the elided alef
+  const o = word.charCodeAt(0) === 0x0644 ? 0 : 1;
+  if (word.charCodeAt(o) === 0x0644 && word.charCodeAt(o + 1) === 0x0644) {
+    const b = filterBit(0x0627, 0x0644, word.charCodeAt(word.length - 1), word.length - o);
+    return (bits[b >> 3]! & (1 << (b & 7))) !== 0;
+  }
+  return false;
+}

@@ -15,7 +15,7 @@
  * `<dir>/corpus.json` records what was generated (the truth per article), outside the inbox.
  */
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
@@ -826,9 +826,24 @@ function bodyHash(doc: ArticleDoc): string {
   return createHash("sha256").update(`${doc.title}\n${doc.body.join("\n")}`).digest("hex");
 }
 
+/** Parsed knowledge bases, keyed by folder and the files' sizes and times (parsing takes a second or two). */
+const actorCache = new Map<string, Actor[]>();
+
 function loadPool(knowledgeDir: string, templates: Templates, rng: Rng): Pool {
   const actorsDir = join(knowledgeDir, "actors");
-  const actors = existsSync(actorsDir) ? loadActors(actorsDir) : [];
+  let actors: Actor[] = [];
+  if (existsSync(actorsDir)) {
+    const stamp = readdirSync(actorsDir)
+      .sort()
+      .map((f) => {
+        const st = statSync(join(actorsDir, f));
+        return `${f}:${st.size}:${st.mtimeMs}`;
+      })
+      .join("|");
+    const key = `${actorsDir}\0${stamp}`;
+    actors = actorCache.get(key) ?? loadActors(actorsDir);
+    actorCache.set(key, actors);
+  }
   return buildPool(actors, templates, rng);
 }
 

@@ -1,0 +1,78 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.ts";
+
+const root = process.cwd();
+
+function setup() {
+  const content = mkdtempSync(join(tmpdir(), "marsad-ingest-"));
+  cpSync(join(root, "content", "actors"), join(content, "actors"), { recursive: true });
+  cpSync(join(root, "content", "countries"), join(content, "countries"), { recursive: true });
+  const inbox = join(content, "inbox");
+  cpSync(join(root, "tests", "fixtures", "cli", "inbox"), inbox, { recursive: true });
+  return { content, inbox, articles: join(content, "articles") };
+}
+
+async function run(argv: string[], content: string) {
+  let out = "";
+  let err = "";
+  const sink = (f: (s: string) => void) => new Writable({ write: (c, _e, cb) => (f(String(c)), cb()) });
+  const code = await main(argv, {
+    stdout: sink((s) => (out += s)),
+    stderr: sink((s) => (err += s)),
+    cwd: root,
+    env: { MARSAD_CONTENT_DIR: content },
+    now: () => 0,
+  });
+  return { code, out, err };
+}
+
+const snapshot = (dir: string) =>
+  Object.fromEntries(readdirSync(dir).map((f) => [f, { text: readFileSync(join(dir, f), "utf8"), mtime: statSync(join(dir, f)).mtimeMs }]));
+
+describe("ingest command", () => {
+  it("writes articles, accounts for every input, and a second run changes nothing", async () => {
+    const { content, articles } = setup();
+    const first = await run(["ingest", "--json"], content);
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.out);
+    expect(report.files).toBe(3);
+    expect(report.skipped).toEqual([{ file: "empty.txt", reason: "empty file" }]);
+    expect(report.written.length).toBeGreaterThanOrEqual(2);
+    expect(first.err).toMatch(/ingest: 3 file\(s\) read .* written/);
+    const before = snapshot(articles);
+    const second = JSON.parse((await run(["ingest", "--json"], content)).out);
+    expect(second.processed).toBe(0);
+    expect(second.unchanged_inputs).toBe(3);
+    expect(second.skipped).toEqual([{ file: "empty.txt", reason: "empty file" }]);
+    expect(snapshot(articles)).toEqual(before);
+  });
+
+  it("processes only a new input and keeps a hand-edited article", async () => {
+    const { content, inbox, articles } = setup();
+    await run(["ingest"], content);
+    const [name] = readdirSync(articles).filter((f) => f.endsWith(".md"));
+    const path = join(articles, name!);
+    const edited = readFileSync(path, "utf8").replace(/^---\n/, "---\ntitle_en: An editor's own title\n");
+    writeFileSync(path, edited);
+    writeFileSync(
+      join(inbox, "new.txt"),
+      "Talks resume in Geneva\n\nGENEVA (Wire) - Delegations met on Monday to resume talks on a ceasefire, officials said, after weeks of delay.\n\nThe United Nations envoy said the sides agreed to meet again next week to discuss a prisoner exchange and humanitarian access.\n",
+    );
+    const report = JSON.parse((await run(["ingest", "--json", "--force"], content)).out);
+    expect(report.processed).toBe(4);
+    expect(readFileSync(path, "utf8")).toBe(edited);
+    const again = JSON.parse((await run(["ingest", "--json"], content)).out);
+    expect(again.processed).toBe(0);
+  });
+
+  it("reports a missing input path as a usage error", async () => {
+    const { content } = setup();
+    const r = await run(["ingest", "/nonexistent/inbox"], content);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no such file or folder/);
+  });
+});
