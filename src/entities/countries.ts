@@ -62,6 +62,11 @@ export function countryName(code: string, lang: "ar" | "en"): string | undefined
   return probeCountries().get(code.toUpperCase())?.[lang];
 }
 
+/** Every country with its CLDR names, sorted by code (for country pages and pickers). */
+export function countryEntries(): Array<{ code: string; names: CountryNames }> {
+  return [...probeCountries()].map(([code, names]) => ({ code, names: { ...names } }));
+}
+
 /** True when `code` is an ISO 3166-1 alpha-2 country code. */
 export function isCountryCode(code: string): boolean {
   return probeCountries().has(code);

@@ -164,6 +164,8 @@ function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" 
     // «وقائد»، «ورئيس»: a conjunction after a complete name starts the next phrase
     if (k > n && substantive >= 2 && forms.length > 1 && /^[\u0648\u0641]/.test(tok.text) && !t.given.has(tok.text)) break;
     if (k === n && lang === "ar" && tok.text.startsWith("\u0627\u0644") && !t.given.has(tok.text)) return 0;
+    // a first word in «ي» that is no known name is a present-tense verb: «السلطان يستعرض …»
+    if (k === n && lang === "ar" && tok.text.charCodeAt(0) === 0x064a && !t.given.has(tok.text)) return 0;
     if (!t.joiners.has(tok.text)) substantive++;
     k++;
   }

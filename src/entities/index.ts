@@ -14,6 +14,7 @@ export type { NormalisedText } from "./normalise.ts";
 export {
   NON_COUNTRY_CODES,
   countryCodes,
+  countryEntries,
   countryName,
   isCountryCode,
   inflectArabicAdjective,

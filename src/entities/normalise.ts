@@ -72,9 +72,10 @@ for (let cp = 0; cp < 0x0800; cp++) {
   else if (cp >= 0x41 && cp <= 0x5a) FAST[cp] = cp + 32;
   else if (cp < 0xa0 || (cp >= 0x0621 && cp <= 0x064a) || (cp >= 0x066e && cp <= 0x06d3) || cp === 0x06d5) FAST[cp] = cp;
   else {
+    // other Latin-1/Latin Extended/Arabic units: fast when NFKC + lower-case gives one plain unit (É → é)
     const ch = String.fromCharCode(cp);
     const folded = ch.normalize("NFKC").toLowerCase();
-    FAST[cp] = COMBINING.test(ch) ? SLOW : folded.length === 1 && folded === ch.normalize("NFKC").toLowerCase() && !isDropped(folded.charCodeAt(0)) ? foldUnit(folded) : SLOW;
+    FAST[cp] = !COMBINING.test(ch) && folded.length === 1 && !isDropped(folded.charCodeAt(0)) ? foldUnit(folded) : SLOW;
   }
 }
 
@@ -105,7 +106,6 @@ function foldChar(ch: string): string {
   if (fold) return fold;
   if (cp >= 0x0660 && cp <= 0x0669) return String.fromCharCode(48 + cp - 0x0660); // ٠-٩
   if (cp >= 0x06f0 && cp <= 0x06f9) return String.fromCharCode(48 + cp - 0x06f0); // ۰-۹
-  if (cp < 0x80) return ch.toLowerCase();
   return ch.toLowerCase();
 }
 
@@ -245,7 +245,7 @@ export const MIN_STEM = 2;
 /**
  * Forms of one normalised Arabic word without its proclitics, for matching: the word itself, the word without a
  * conjunction (و ف), and the word without conjunction and preposition (ب ل ك) — the article is kept, and «لل» is
- * read as ل + ال. At most one of each, never below `MIN_STEM` letters, so «وحفتر» → حفتر, «بالدبيبه» →
+ * read both as ل + ال (للأمم → الأمم) and as ل + a word in ل (لليبيا → ليبيا). At most one of each, never below `MIN_STEM` letters, so «وحفتر» → حفتر, «بالدبيبه» →
  * الدبيبه, «للامم» → الامم, but «الفرج» never becomes «فرج».
  */
 export function proclitics(word: string): string[] {
@@ -269,8 +269,8 @@ function procliticForms(word: string): string[] {
   }
   const c = rest.charCodeAt(0);
   if (c === 0x0644 && rest.charCodeAt(1) === 0x0644 && rest.length > MIN_STEM + 1) {
-    // «للأمم» = ل + الأمم, the article's alef elided after the preposition
-    out.push(ARTICLE + rest.slice(2));
+    // «للأمم» = ل + الأمم, the article's alef elided after the preposition; but «لليبيا» = ل + ليبيا
+    out.push(ARTICLE + rest.slice(2), rest.slice(1));
   } else if ((c === 0x0628 || c === 0x0644 || c === 0x0643) && rest.length > MIN_STEM) {
     out.push(rest.slice(1));
   }

@@ -10,7 +10,15 @@
  *      names such as «وكالة الأنباء الألمانية») — used to read ambiguous forms and places
  *   4. resolve ambiguous actor aliases (see `resolveHolder`), country forms with several codes, places
  *   5. roles: the title phrase written before each person's name
- *   6. discovery: title + name and quoted organisation patterns over tokens no entity covered
+ *   6. discovery: title + name and quoted organisation patterns over tokens no entity covered; the article's
+ *      candidates are also listed in `actors` as provisional actors (`provisional-<slug>`, option `candidateActors`)
+ *
+ * A tagged actor's `ar` is its canonical name when the article writes it so, else the fullest form the article
+ * writes (عبدالفتاح السيسي for عبد الفتاح السيسي), since readers and the scorer compare names as written; `en` is
+ * always the canonical English name. An alias shared by several actors, or listed as ambiguous, is resolved by
+ * `resolveHolder`; written in quotation marks, an ambiguous alias with one holder is a proper name («الشرق
+ * الأوسط» the newspaper). A person's family name that is also a country adjective («السوداني») is an implicit
+ * ambiguous alias: the person where the article names them in full, the country otherwise.
  *
  * Gold conventions followed: only the body is read (titles and captions are not); a country reachable only
  * through a (non-capital) place is not counted; countries acting as actors are countries; an adjective inside an
@@ -174,6 +182,8 @@ function buildTables(input: TaggerInput): Tables {
     if (toks.length) insert(trie, toks, { kind: "blocker" });
   }
 
+  const countryForms = new Set(countries.forms.map((f) => phraseTokens(f.text).join(" ")));
+
   const titleLex = input.titles ?? titleLexicon();
   const titles = buildTitleTrie(titleLex);
   const titleWords = wordSet([...titleLex.ranks.ar, ...titleLex.ranks.en, ...titleLex.qualifiers.ar, ...titleLex.qualifiers.en, ...titleLex.heads.ar, ...titleLex.heads.en]);
@@ -217,6 +227,12 @@ function buildTables(input: TaggerInput): Tables {
     };
     for (const phrase of [actor.names.ar, actor.names.en, ...actor.aliases.ar, ...actor.aliases.en]) add(phrase, false);
     for (const phrase of actor.ambiguous_aliases) add(phrase, true);
+    // a family name that is also a country adjective («محمد شياع السوداني» → «السوداني») is the person when the
+    // article names them in full, and the country otherwise: an implicit ambiguous alias does exactly that
+    if (actor.type === "person") {
+      const last = phraseTokens(actor.names.ar).at(-1);
+      if (last && countryForms.has(last) && last !== phraseTokens(actor.names.ar).join(" ")) add(last, true);
+    }
   }
   for (const [, entry] of aliases) {
     const holders = [...entry.holders.values()];
@@ -584,7 +600,7 @@ function roleBefore(tables: Tables, para: Para, nameStart: number, actorId: stri
   let from = nameStart;
   for (let k = nameStart - 1; k >= 0 && nameStart - k <= MAX_ROLE_TOKENS; k--) {
     const gap = norm.text.slice(tokens[k]!.end, tokens[k + 1]!.start);
-    if (ROLE_STOP.test(gap.replace(/\./g, "")) ) break;
+    if (ROLE_STOP.test(gap.replace(/\./g, ""))) break;
     if (gap.includes(".") && !(tables.rankWords.has(tokens[k]!.text) || tokens[k]!.text.length === 1)) break;
     if (ROLE_COMMA.test(gap) && k + 1 !== nameStart) break;
     // another person's name ends the title; a title written as this person's alias («رئيس حكومة الوحدة الوطنية،

@@ -117,7 +117,12 @@ export function joinable(norm: string, tokens: readonly Token[], abbreviations: 
 const FILTER_BITS = 1 << 18;
 
 function filterBit(first: number, second: number, last: number, length: number): number {
-  return (Math.imul(first, 31) + Math.imul(second, 17) + Math.imul(last, 7) + length * 131) & (FILTER_BITS - 1);
+  // letters of one script have close codes: mix them (murmur-style) so keys spread over the whole bitmap
+  let h = Math.imul(first ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13) ^ second, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 16) ^ last, 0x27d4eb2f);
+  h = Math.imul(h ^ (h >>> 15) ^ length, 0x165667b1);
+  return (h ^ (h >>> 16)) & (FILTER_BITS - 1);
 }
 
 /**
@@ -150,7 +155,8 @@ export function mayStartArabic(bits: Uint8Array, word: string): boolean {
   if (mayStart(bits, word, 0)) return true;
   if (!mayHaveProclitic(word)) return false;
   if (mayStart(bits, word, 1) || mayStart(bits, word, 2)) return true;
-  // «للامم» / «وللامم» → «الامم»: same last letter, length unchanged by the elided alef
+  // «للامم» / «وللامم» → «الامم»: same last letter, length unchanged by the elided alef («لليبيا» → «ليبيا» is
+  // covered by the one- and two-letter offsets above)
   const o = word.charCodeAt(0) === 0x0644 ? 0 : 1;
   if (word.charCodeAt(o) === 0x0644 && word.charCodeAt(o + 1) === 0x0644) {
     const b = filterBit(0x0627, 0x0644, word.charCodeAt(word.length - 1), word.length - o);

@@ -5,14 +5,13 @@
  * its title and its first paragraph, or right above its title), a publication-labelled line anywhere in the zone
  * or right after the body, the HTML metadata of a page's main article, or a full date in a wire dateline. The
  * page header date (top of the page, away from the headline), crawl stamps, sidebar stamps, relative times and
- * dates inside body text are never publication dates: the first two make `seen`. No date → null, never a guess.
+ * dates inside body text are never publication dates: the first two make `seen`. A relative time ("منذ 3 ساعات",
+ * "2 hours ago") is not counted back from the crawl stamp either: "now" for the page is unknown, so the article
+ * gets `published` null and the page keeps the stamp as `seen`. No date → null, never a guess.
  */
 import { LEAD_DATELINE_CHARS, type ArticleDraft } from "./assemble.ts";
 import type { ClassifiedLine, ClassifiedPage } from "./classify.ts";
-import { classifyDateLine, findDates, type DateMention } from "./dates.ts";
-
-/** Longest header line searched for a relative time ("المصدر: النهار | منذ 3 ساعات" = 5 words). */
-const RELATIVE_LINE_MAX_WORDS = 10;
+import { findDates, type DateMention } from "./dates.ts";
 
 /** A mention that can be a publication date: a full day, not relative, not a crawl/sidebar/Hijri restatement. */
 function usable(d: DateMention): boolean {
@@ -100,8 +99,6 @@ export interface PublishedOptions {
   main: boolean;
   /** Where the next article's zone starts (lines after this article's body up to there are its tail). */
   nextZoneStart: number;
-  /** The page's crawl stamp date, which relative times in a header count back from; null when none. */
-  crawl: string | null;
   /** The article's language: bare numeric dates are read day first on Arabic pages. */
   lang: "ar" | "en";
 }
@@ -120,15 +117,6 @@ export function publishedDate(page: ClassifiedPage, draft: ArticleDraft, opts: P
     if (d && (!best || d.rank < best.rank)) best = d;
   }
   if (best) return best.iso;
-  // 1b. A relative time in the header ("المصدر: النهار | منذ 3 ساعات"), counted back from the page's crawl stamp.
-  if (opts.crawl) {
-    for (let i = zoneFrom; i < draft.bodyStart; i++) {
-      const l = lines[i]!;
-      if (l.kind === "prose" || l.kind === "heading" || l.kind === "caption" || l.words > RELATIVE_LINE_MAX_WORDS) continue;
-      const rel = classifyDateLine(l.text, { reference: opts.crawl }).dates.find((d) => d.kind === "relative");
-      if (rel) return rel.iso;
-    }
-  }
   // 2. Before the title: a publication-labelled line, or a date line right above the headline.
   if (title !== null) {
     for (let i = title - 1; i >= draft.zoneStart; i--) {

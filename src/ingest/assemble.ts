@@ -40,9 +40,9 @@ export interface ArticleDraft {
 
 const { article: A, header: H } = SETTINGS;
 
-/** A leading wire dateline: "طرابلس - …", "TRIPOLI (Reuters) -", "LONDON, Feb 6 (AFP) —". */
+/** A leading wire dateline: "طرابلس - …", "TRIPOLI (Reuters) -", "LONDON, Feb 6 (AFP) —", "DOHA: …". */
 export const DATELINE =
-  /^(?:([\p{Script=Arabic}]+(?:\s+[\p{Script=Arabic}]+){0,2})\s*(?:[(（][^()]{1,30}[)）]\s*)?[-–—ـ]+\s|([A-Z][A-Za-z'.]*(?:[ -][A-Z][A-Za-z'.]*){0,3})(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^()]{1,30}\)\s*)?[-–—]+\s)/u;
+  /^(?:([\p{Script=Arabic}\p{M}]+(?:\s+[\p{Script=Arabic}\p{M}]+){0,2})\s*(?:[(（][^()]{1,30}[)）]\s*)?[-–—ـ]+\s|([A-Z][A-Za-z'.]*(?:[ -][A-Z][A-Za-z'.]*){0,3})(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^()]{1,30}\)\s*)?[-–—]+\s|([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,2}):\s)/u;
 
 interface Open {
   zoneStart: number;
@@ -69,6 +69,7 @@ export function assemble(page: ClassifiedPage, hints: HeaderHints = {}): Article
   let suspended: Open | null = null;
   let mode: "main" | "related" = "main";
   let zoneStart = 0;
+  const updates = liveUpdates(page);
 
   const open = (from: number, at: number, secondary: boolean): Open => {
     const l = lines[at]!;
@@ -117,7 +118,7 @@ export function assemble(page: ClassifiedPage, hints: HeaderHints = {}): Article
     switch (l.kind) {
       case "prose": {
         if (cur) {
-          const verdict = between(page, cur, i, mode);
+          const verdict = between(page, cur, i, mode, updates);
           if (verdict.deck) {
             // The first "paragraph" was a standfirst under the headline: the byline/date block after it shows
             // where the body really starts. It joins the header zone.
@@ -291,10 +292,12 @@ function between(
   o: Open,
   next: number,
   mode: "main" | "related",
+  updates: ReadonlySet<number>,
 ): { boundary: boolean; strong: boolean; deck?: boolean; crossheads: number[]; captions: number[] } {
   const from = o.last + 1;
   if (from === next) return { boundary: false, strong: false, crossheads: [], captions: [] };
   const lines = page.lines;
+  if (updates.size > 0 && hasUpdate(updates, from, next)) return liveUpdate(page, o, from, next);
   const strong = strongHeader(page, headerStart(page, from, next), next, o);
   if (strong) return { boundary: true, strong: true, crossheads: [], captions: [] };
   if (o.body.length === 1 && lines[o.bodyStart]!.words <= H.deckMaxWords) {
@@ -314,6 +317,54 @@ function between(
   }
   const crossheads =
     headings.length <= A.crossheadMaxRun ? headings.filter((h) => isCrosshead(h, o)).map((h) => h.index) : [];
+  return { boundary: false, strong: false, crossheads, captions };
+}
+
+/**
+ * The time stamps of a live blog's updates: clock or relative stamps ("18:05", "١٠:٤٥", "منذ ساعة") each followed
+ * by a paragraph (an update's short headline may stand between), and not under a headline. A page with `LIVE_MIN_UPDATES` of them is a
+ * live blog; otherwise the set is empty and stamps are ordinary header furniture.
+ */
+function liveUpdates(page: ClassifiedPage): Set<number> {
+  const out = new Set<number>();
+  const lines = page.lines;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.kind !== "date" || !lines[i]!.stamp) continue;
+    // "Headline / منذ ساعتين / text" is an item of a multi-article page: its stamp belongs to its headline.
+    let k = i - 1;
+    while (k >= 0 && lines[k]!.kind === "junk") k--;
+    if (k >= 0 && isTitleCandidate(lines[k]!)) continue;
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.kind === "junk") j++;
+    if (lines[j]?.kind === "heading" && lines[j]!.words <= H.titleMaxWords) j++;
+    if (lines[j]?.kind === "prose") out.add(i);
+  }
+  return out.size >= A.liveMinUpdates ? out : new Set();
+}
+
+function hasUpdate(updates: ReadonlySet<number>, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (updates.has(i)) return true;
+  return false;
+}
+
+/**
+ * Between two updates of a live blog: the stamp is not a header (the blog is one article), the update's short
+ * headline stays in the body as a crosshead, and captions stay captions.
+ */
+function liveUpdate(
+  page: ClassifiedPage,
+  o: Open,
+  from: number,
+  next: number,
+): { boundary: boolean; strong: boolean; crossheads: number[]; captions: number[] } {
+  const headings: ClassifiedLine[] = [];
+  const captions: number[] = [];
+  for (let i = from; i < next; i++) {
+    const l = page.lines[i]!;
+    if (l.kind === "heading") headings.push(l);
+    else if (l.kind === "caption") captions.push(i);
+  }
+  const crossheads = headings.length <= A.crossheadMaxRun ? headings.filter((h) => isCrosshead(h, o)).map((h) => h.index) : [];
   return { boundary: false, strong: false, crossheads, captions };
 }
 

@@ -31,6 +31,11 @@ const BoilerplateFile = z
     byline_prefixes: Group,
     outlet_words: Group,
     continuation_prefixes: Group,
+    caption_prefixes: Group,
+    credit_prefixes: Group,
+    author_labels: Group,
+    byline_roles: Group,
+    function_words: Group,
   })
   .strict();
 type BoilerplateFile = z.infer<typeof BoilerplateFile>;
@@ -62,6 +67,16 @@ export interface Boilerplate {
   outletWords: Set<string>;
   /** How paragraphs that continue an article open. */
   continuationPrefixes: PrefixSet;
+  /** Field labels opening a photo caption ("التعليق على الصورة،…"). */
+  captionPrefixes: PrefixSet;
+  /** Field labels opening a photo credit ("صدر الصورة،Reuters"). */
+  creditPrefixes: PrefixSet;
+  /** Field labels whose value, on the next line, is the author ("Author,"). */
+  authorLabels: Set<string>;
+  /** Reporter roles on a byline ("Correspondent", "مراسل"). */
+  bylineRoles: PrefixSet;
+  /** Words left out of vocabulary comparisons (folded). */
+  functionWords: Set<string>;
 }
 
 /** Folded phrases indexed by their first word, so a line is checked against a handful of entries only. */
@@ -127,6 +142,11 @@ export function compileBoilerplate(data: unknown): Boilerplate {
     bylinePrefixes: prefixSet(both(lex.byline_prefixes)),
     outletWords: new Set(both(lex.outlet_words).map(fold).filter(Boolean)),
     continuationPrefixes: prefixSet(both(lex.continuation_prefixes)),
+    captionPrefixes: prefixSet(both(lex.caption_prefixes)),
+    creditPrefixes: prefixSet(both(lex.credit_prefixes)),
+    authorLabels: new Set(both(lex.author_labels).map(fold).filter(Boolean)),
+    bylineRoles: prefixSet(both(lex.byline_roles)),
+    functionWords: new Set(both(lex.function_words).map(fold).filter(Boolean)),
   };
 }
 

@@ -11,11 +11,11 @@
  * bullets of a summary box are furniture; every line gets its repetition count (lines of the page carrying
  * the same folded text), and a short sentence repeated three times or more is furniture.
  */
-import { boilerplate, matchPrefix, type Boilerplate } from "./boilerplate.ts";
+import { boilerplate, matchPrefix, type Boilerplate, type PrefixSet } from "./boilerplate.ts";
 import { classifyDateLine, type DateMention } from "./dates.ts";
 import type { Line } from "./segment.ts";
 import { SETTINGS } from "./settings.ts";
-import { countWords, fold } from "./text.ts";
+import { countWords, fold, formSet, sharedShare } from "./text.ts";
 
 /** What a line is on the page. */
 export type LineKind =
@@ -62,12 +62,21 @@ export interface ClassifiedLine extends Line {
   dates?: DateMention[];
   /** Credit of a caption, without parentheses. */
   credit?: string;
+  /** A caption's own text when the line carries a field label before it ("التعليق على الصورة،…"). */
+  caption?: string;
+  /**
+   * A date line that gives no calendar day: a clock time ("18:05", "١٠:٤٥ ص") or a relative time ("منذ ساعة",
+   * "2 hours ago"). Such lines stamp live-blog updates and teasers; they never date an article.
+   */
+  stamp?: "clock" | "relative";
   /** Set on the bullets of a summary box ("استمع إلى الملخص" + bullets). */
   summaryItem?: boolean;
   /** Keys the line stands for (see {@link lineVariants}); computed once per page. */
   variants: string[];
   /** True for a short line that names an outlet (see {@link looksLikeOutlet}); computed once per page. */
   outlet: boolean;
+  /** True for a line carrying the page's own masthead name (see markBrand). */
+  brand?: boolean;
 }
 
 /** A classified page: its lines and, per key, the lines that carry it (as text or as a variant). */
@@ -95,6 +104,16 @@ const OUTLET_STAMP = /^«([^»]{1,60})»\s*[(（]([^()]{1,40})[)）]$/u;
 const ENDS_IN_SEPARATOR = /^(.+?)\s*[-–—ـ:|]+$/u;
 /** "طرابلس ـ فاطمة السعداوي", "Aden - Asharq Al-Awsat": place, spaced dash, name. */
 const PLACE_DASH_NAME = /^([^\s:|]+(?:\s+[^\s:|]+){0,2})\s+[-–—ـ]+\s+([^:|]+)$/u;
+/** Caption text, a credit label and its value: "… في أربيل. الصورة: مكتب الحكومة". */
+const LABELLED_CREDIT = /^(.*?\S)[\s.،,|]+(\p{L}+(?:\s\p{L}+)?)\s*[:：]\s*([^:：]{1,60})$/u;
+/** "بغداد/ الجسر نيوز": place, slash, outlet or name. */
+const PLACE_SLASH_NAME = /^([^\s/:|]+(?:\s[^\s/:|]+)?)\s*\/\s*([^/:|]+)$/u;
+/** " in Dakar" after a byline name. */
+const NAME_IN_PLACE = /\s+(?:in|from)\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)?\s*$/u;
+/** Separators between a name and a role on a byline ("Jane Doe, Correspondent", "سامي يوسف - مراسل"). */
+const ROLE_SEPARATOR = /\s*[,،]\s*|\s+[-–—|]\s+/u;
+/** Longest name before a role on a byline. */
+const ROLE_NAME_MAX_WORDS = 4;
 /** Separators between a page title and an outlet name: "Outlet - headline", "headline | Outlet". */
 const TITLE_SEPARATOR = /\s+[-–—ـ|]\s+|\s*\|\s*/u;
 const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/u;
@@ -115,6 +134,28 @@ const LONG_LINE_SAMPLE = 20_000;
 /** A short sentence repeated this often on a page is furniture (a copy of a whole article repeats only twice). */
 const REPEATED_SLOGAN_MIN = 3;
 const { line: L, header: H } = SETTINGS;
+/** The comma or colon after a field label ("صدر الصورة،", "Image caption,", "Photo:"). */
+const FIELD_SEPARATOR = /\s*[,،:：]\s*/u;
+/** A caption ending in "© Credit". */
+const COPYRIGHT_CREDIT = /^(.*\S)\s*©\s*([^©]{1,60})$/u;
+/** "Label: 3412", "رقم البيان: 2025/318": a counter or reference number after a short label. */
+const COUNTER = /^([^:：]{1,40}?)\s*[:：]\s*[#№]?[0-9\u0660-\u0669\u06F0-\u06F9][0-9\u0660-\u0669\u06F0-\u06F9,.\s/\-٬٫]*$/u;
+/** "Comments (0)", "التعليقات (٣)": a short label with a count in brackets. */
+const BRACKET_COUNT = /^(.{1,40}?)\s*[(（[]\s*[0-9\u0660-\u0669\u06F0-\u06F9]+\s*[)）\]]$/u;
+/** Most words in the label of a counter line ("عدد المشاهدات", "Total views today"). */
+const COUNTER_LABEL_MAX_WORDS = 4;
+/** A clock time on a date line ("18:05", "١٠:٤٥ ص"). */
+const CLOCK = /[0-9\u0660-\u0669\u06F0-\u06F9]{1,2}\s*[:：]\s*[0-9\u0660-\u0669\u06F0-\u06F9]{2}/u;
+/** Lines at the top of a page searched for its masthead name. */
+const BRAND_TOP_LINES = 4;
+/** Longest masthead name ("شبكة نبض كوردستان الإعلامية" = 4). */
+const BRAND_MAX_WORDS = 5;
+/** Between an outlet and a city: "Outlet - City", "City/ Outlet", "City – Outlet". */
+const BRAND_PLACE_SEPARATOR = /\s+[-–—ـ|]\s+|\s*\/\s*/u;
+/** Longest author name on the line after an "Author," field label. */
+const AUTHOR_NAME_MAX_WORDS = 4;
+/** Reference date handed to dates.ts only to learn whether a line holds a relative time. */
+const PROBE_REFERENCE = "2000-01-01";
 /** A short line that is a form field: "الإسم *", "Security Code*". */
 const FORM_STAR = /\*\s*$/u;
 
@@ -129,7 +170,9 @@ function stripTrailingMarkers(text: string, lex: Boilerplate): string {
   let out = text;
   for (let guard = 0; guard < 3; guard++) {
     const space = out.lastIndexOf(" ");
-    if (space < 0 || lex.lines.get(fold(out.slice(space + 1))) !== "marker") break;
+    // Only a bare token: "photo)" closes a credit "(SUNA photo)", it is not a glued "Photo" marker.
+    const token = out.slice(space + 1);
+    if (space < 0 || /[()（）[\]]/u.test(token) || lex.lines.get(fold(token)) !== "marker") break;
     out = out.slice(0, space).trimEnd();
   }
   return out;
@@ -152,6 +195,27 @@ function afterWords(text: string, n: number): string {
 function hasColonAfterCue(text: string, cueWords: number): boolean {
   const head = text.split(/\s+/).slice(0, cueWords + 1).join(" ");
   return /[:：]/u.test(head);
+}
+
+/**
+ * The value of a field-labelled line ("التعليق على الصورة،جنود …" → "جنود …") when the line opens with an entry
+ * of `set` followed by a comma or colon; null otherwise.
+ */
+function labelledField(text: string, key: string, set: PrefixSet): string | null {
+  const label = matchPrefix(set, key);
+  if (label === null) return null;
+  const cut = FIELD_SEPARATOR.exec(text);
+  if (!cut || countWords(text.slice(0, cut.index)) !== label.split(" ").length) return null;
+  return text.slice(cut.index + cut[0].length).trim();
+}
+
+/** "… بالرباط © MAP": the credit after a "©" that closes a caption-shaped line; null for copyright notices. */
+function copyrightCredit(text: string): string | null {
+  const m = COPYRIGHT_CREDIT.exec(text);
+  if (!m) return null;
+  const credit = m[2]!.trim();
+  if (countWords(m[1]!) < L.captionMinWords || countWords(credit) > L.creditMaxWords || DIGIT.test(credit)) return null;
+  return credit;
 }
 
 /** True when a short text names an outlet (has an outlet word). */
@@ -183,6 +247,7 @@ function classifyOne(line: Line, lex: Boilerplate): Features {
   const found: Found =
     cueKind(text, key, words, isProse, lex) ??
     dateKind(text, words, isProse) ??
+    counterKind(text, words, isProse) ??
     bylineOrLabel(line, text, key, words, isProse, lex) ??
     captionKind(text, words, isProse, lex) ??
     { kind: isProse ? "prose" : "heading" };
@@ -197,6 +262,11 @@ function cueKind(text: string, key: string, words: number, isProse: boolean, lex
   if (cue) return { kind: cue === "marker" || cue === "masthead" ? "junk" : cue === "form" ? "end" : cue };
   if (FORM_STAR.test(text) && words <= 6) return { kind: "end" };
 
+  // Field-labelled photo furniture: "صدر الصورة،Reuters" is a credit, "التعليق على الصورة،…" a caption.
+  const fieldCaption = labelledField(text, key, lex.captionPrefixes);
+  if (fieldCaption !== null && countWords(fieldCaption) >= 2) return { kind: "caption", caption: fieldCaption };
+  if (labelledField(text, key, lex.creditPrefixes) !== null && words <= L.creditMaxWords + 3) return { kind: "junk" };
+
   const attribution = matchPrefix(lex.attribution, key);
   if (attribution && words <= 12 && hasColonAfterCue(text, attribution.split(" ").length)) {
     // "المصدر: النهار | منذ 3 ساعات": the source is the first field.
@@ -206,7 +276,9 @@ function cueKind(text: string, key: string, words: number, isProse: boolean, lex
   const label = matchPrefix(lex.furnitureLabels, key);
   if (label && (key === label || hasColonAfterCue(text, label.split(" ").length))) return { kind: "junk" };
   if (!isProse && matchPrefix(lex.endPrefixes, key)) return { kind: "end" };
-  if (words <= L.footerMaxWords && (text.includes("©") || lex.footerPhrases.some((p) => key.includes(p)))) return { kind: "junk" };
+  if (words <= L.footerMaxWords && lex.footerPhrases.some((p) => key.includes(p))) return { kind: "junk" };
+  // "©" closes copyright lines, but also photo captions ("… بالرباط © MAP"): those are left to captionKind.
+  if (words <= L.footerMaxWords && text.includes("©") && copyrightCredit(text) === null) return { kind: "junk" };
   if (!isProse && words <= 12) {
     if (matchPrefix(lex.furniturePrefixes, key)) return { kind: "junk" };
     if (lex.furniturePhrases.some((p) => key.includes(p))) return { kind: "junk" };
@@ -225,7 +297,14 @@ function cueKind(text: string, key: string, words: number, isProse: boolean, lex
 function dateKind(text: string, words: number, isProse: boolean): Found | null {
   if (words > 16 || isProse || !(DATE_HINT.test(text) || words <= 4)) return null;
   const date = classifyDateLine(text);
-  if (date.isDateLine) return { kind: "date", dates: date.dates };
+  if (date.isDateLine) {
+    const found: Found = { kind: "date", dates: date.dates };
+    if (!date.dates.some((d) => d.kind !== "relative")) {
+      if (classifyDateLine(text, { reference: PROBE_REFERENCE }).dates.some((d) => d.kind === "relative")) found.stamp = "relative";
+      else if (CLOCK.test(text) && !NUMERIC_DATE_LINE.test(text)) found.stamp = "clock";
+    }
+    return found;
+  }
   // "11/10/2024": a numeric date dates.ts leaves unread because day and month could swap; still a date line.
   if (NUMERIC_DATE_LINE.test(text)) return { kind: "date", dates: [] };
   const full = date.dates.filter((d) => d.kind !== "relative" && d.precision === "day");
@@ -243,22 +322,47 @@ function dateKind(text: string, words: number, isProse: boolean): Found | null {
   return letterWords <= L.dateResidueMaxWords ? { kind: "date", dates: full } : null;
 }
 
+/**
+ * Counters and reference numbers: "عدد المشاهدات: ٣٤١٢", "رمز الخبر: 68921", "Comments (0)", and lines with no
+ * letter at all ("1", "٢٣٤"). Page furniture, never a headline (date lines were recognised before).
+ */
+function counterKind(text: string, words: number, isProse: boolean): Found | null {
+  if (isProse || words > COUNTER_LABEL_MAX_WORDS + 3) return null;
+  if (!/\p{L}/u.test(text)) return { kind: "junk" };
+  const m = COUNTER.exec(text) ?? BRACKET_COUNT.exec(text);
+  return m && countWords(m[1]!) <= COUNTER_LABEL_MAX_WORDS && /\p{L}/u.test(m[1]!) ? { kind: "junk" } : null;
+}
+
 /** Bylines ("بقلم …", "By …", "طرابلس ـ فاطمة …", "القاهرة: سامر …") and outlet labels ("مصر اليوم -"). */
 function bylineOrLabel(line: Line, text: string, key: string, words: number, isProse: boolean, lex: Boilerplate): Found | null {
   if (isProse || words > H.labelMaxWords + 2) return null;
+  const role = bylineRole(text, key, lex);
+  if (role) return role;
   const by = matchPrefix(lex.bylinePrefixes, key);
   if (by) {
-    const value = afterWords(text, by.split(" ").length);
+    // "By Jane Doe in Dakar": the name stops before the place.
+    const value = afterWords(text, by.split(" ").length).replace(NAME_IN_PLACE, "");
     if (value && countWords(value) <= 5) return { kind: "byline", value };
   }
   const stamp = OUTLET_STAMP.exec(text);
   if (stamp) return { kind: "label", value: stamp[1]!.trim(), dateline: stamp[2]!.trim() };
-  const placed = words <= 6 && !DIGIT.test(text) ? (PLACE_DASH_NAME.exec(text) ?? PLACE_COLON_NAME.exec(text)) : null;
-  if (placed && countWords(placed[1]!) <= 2 && countWords(placed[2]!) <= 4 && !endsLikeSentence(text)) {
+  const slashed = PLACE_SLASH_NAME.exec(text);
+  // "بغداد/ الجسر نيوز": a slash only separates a place from an outlet ("Politique / سياسة" is a bilingual label).
+  const outletSlash = slashed && looksLikeOutlet(slashed[2]!, lex) ? slashed : null;
+  // "الدوحة - قنا:": a trailing colon does not change the label.
+  const bare = text.replace(/\s*[:：]$/u, "");
+  const placed = words <= 6 && !DIGIT.test(text) ? (PLACE_DASH_NAME.exec(bare) ?? PLACE_COLON_NAME.exec(bare) ?? outletSlash) : null;
+  if (placed && countWords(placed[2]!) <= 4 && !endsLikeSentence(text)) {
     const place = placed[1]!.trim();
     const name = placed[2]!.replace(/^«|»$/gu, "").trim();
-    if (looksLikeOutlet(name, lex)) return { kind: "label", value: name, dateline: place };
-    return { kind: "byline", value: name, dateline: place };
+    // "Outlet - City" is the reverse order of "City - Outlet": the outlet names the source, the city the dateline.
+    if (countWords(place) <= 3 && countWords(name) <= 2 && looksLikeOutlet(place, lex) && !looksLikeOutlet(name, lex)) {
+      return { kind: "label", value: place.replace(/^«|»$/gu, ""), dateline: name };
+    }
+    if (countWords(place) <= 2) {
+      if (looksLikeOutlet(name, lex)) return { kind: "label", value: name, dateline: place };
+      return { kind: "byline", value: name, dateline: place };
+    }
   }
   const sep = ENDS_IN_SEPARATOR.exec(text);
   if (sep && countWords(sep[1]!) <= H.labelMaxWords && countWords(sep[1]!) >= 1) {
@@ -268,6 +372,23 @@ function bylineOrLabel(line: Line, text: string, key: string, words: number, isP
     if (!colon || looksLikeOutlet(name, lex) || line.index < PAGE_TOP_LINES) return { kind: "label", value: name };
   }
   return null;
+}
+
+/**
+ * A byline naming a reporter's role: "Jane Doe, Correspondent" (the name is the author), or a role alone
+ * ("Staff Reporter"), which names nobody.
+ */
+function bylineRole(text: string, key: string, lex: Boilerplate): Found | null {
+  const role = matchPrefix(lex.bylineRoles, key);
+  if (role !== null && countWords(key) - role.split(" ").length <= 2 && !DIGIT.test(text)) return { kind: "byline" };
+  const parts = text.split(ROLE_SEPARATOR);
+  if (parts.length < 2 || parts.length > 3) return null;
+  const name = parts[0]!.replace(/^(?:by|بقلم)\s+/iu, "").trim();
+  const rest = fold(parts.slice(1).join(" "));
+  if (!matchPrefix(lex.bylineRoles, rest) || countWords(rest) > 4) return null;
+  const n = countWords(name);
+  if (n < 1 || n > ROLE_NAME_MAX_WORDS || DIGIT.test(name) || looksLikeOutlet(name, lex)) return null;
+  return { kind: "byline", value: name };
 }
 
 /** Photo captions: a credit in final brackets, after a dash, or as "Outlet/Photographer". */
@@ -289,6 +410,16 @@ function captionKind(text: string, words: number, isProse: boolean, lex: Boilerp
   }
   if (words <= L.captionMaxWords && words >= L.captionMinWords + 2 && SLASH_CREDIT.test(bare)) {
     return { kind: "caption" };
+  }
+  if (words <= L.captionMaxWords) {
+    const copyright = copyrightCredit(bare);
+    if (copyright !== null) return { kind: "caption", credit: copyright };
+    // "… في أربيل. الصورة: مكتب رئيس الحكومة", "… in Doha. Photo: Supplied": a labelled credit closes the caption.
+    const labelled = LABELLED_CREDIT.exec(bare);
+    if (labelled && matchPrefix(lex.creditPrefixes, fold(labelled[2]!)) === fold(labelled[2]!)) {
+      const credit = labelled[3]!.trim();
+      if (countWords(labelled[1]!) >= L.captionMinWords && countWords(credit) <= L.creditMaxWords) return { kind: "caption", credit };
+    }
   }
   return null;
 }
@@ -391,6 +522,14 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
       for (const l of [prev, cur]) if (l.kind === "heading") l.kind = "caption";
     }
     if (prev && lex.lines.get(prev.key) === "masthead" && cur.kind === "heading" && cur.words <= 4) cur.kind = "junk";
+    // "Author," on its own line, the name on the next one.
+    if (prev && prev.words <= 2 && lex.authorLabels.has(prev.key) && (cur.kind === "heading" || cur.kind === "byline")) {
+      if (cur.words <= AUTHOR_NAME_MAX_WORDS && !DIGIT.test(cur.text)) {
+        prev.kind = "junk";
+        cur.kind = "byline";
+        cur.value = cur.text.replace(/[,،:]\s*$/u, "");
+      }
+    }
     if (prev && (prev.kind === "summary" || (prev.kind === "junk" && prev.summaryItem)) && cur.kind === "bullet") {
       cur.kind = "junk";
       cur.summaryItem = true;
@@ -414,7 +553,58 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
     // A short sentence printed again and again is a slogan or a footer ("Our Standards: …"), not body.
     if (line.kind === "prose" && line.repeats >= REPEATED_SLOGAN_MIN && line.words <= SETTINGS.line.sloganMaxWords) line.kind = "junk";
   }
+  markBrand(out, lex);
   return { lines: out, occurrences };
+}
+
+/**
+ * The page's own outlet name: a short line at the very top (the masthead) that the page's copyright line repeats
+ * ("الجسر نيوز" … "© 2025 الجسر نيوز. جميع الحقوق محفوظة"). Its lines are outlet labels, never headlines, and
+ * "Outlet - City" / "City/ Outlet" lines name the source and the dateline.
+ */
+function markBrand(lines: ClassifiedLine[], lex: Boilerplate): void {
+  const notices: Set<string>[] = [];
+  for (const l of lines) {
+    if (l.words <= L.footerMaxWords && (l.text.includes("©") || lex.footerPhrases.some((p) => l.key.includes(p)))) {
+      notices.push(formSet(l.key.split(" ")));
+    }
+  }
+  if (notices.length === 0) return;
+  const brands = new Set<string>();
+  for (const l of lines.slice(0, BRAND_TOP_LINES)) {
+    if (l.words < 1 || l.words > BRAND_MAX_WORDS || DIGIT.test(l.text) || l.key === "") continue;
+    if (l.kind !== "heading" && l.kind !== "label") continue;
+    // "لوكالة آفاق …" in the notice still names "وكالة آفاق …": words are compared without their clitics.
+    const words = l.key.split(" ");
+    if (notices.some((n) => sharedShare(words, n) === 1)) brands.add(l.key);
+  }
+  if (brands.size === 0) return;
+  for (const l of lines) {
+    if (l.words > BRAND_MAX_WORDS + 2 || l.kind === "prose" || l.kind === "caption" || l.kind === "date") continue;
+    if (brands.has(l.key)) {
+      l.brand = true;
+      l.outlet = true;
+      continue;
+    }
+    const parts = l.text.split(BRAND_PLACE_SEPARATOR).map((p) => p.trim()).filter(Boolean);
+    if (parts.length !== 2) continue;
+    const at = parts.findIndex((p) => brands.has(fold(p)));
+    const other = parts[1 - at];
+    if (at < 0 || !other || countWords(other) > 3 || DIGIT.test(other)) continue;
+    l.brand = true;
+    l.outlet = true;
+    // "City/ Outlet" and "Outlet - City" give the dateline; "Outlet – Jane Doe" (a name has two words or more,
+    // a city written after the outlet one) gives the author.
+    if (at === 1 || countWords(other) === 1) {
+      l.kind = "label";
+      l.value = parts[at]!;
+      l.dateline = other;
+    } else {
+      l.kind = "byline";
+      l.value = other;
+      delete l.dateline;
+    }
+  }
 }
 
 function add(map: Map<string, number[]>, key: string, index: number): void {

@@ -7,9 +7,10 @@
  * repeats elsewhere; else the headline nearest the body (a very short line right above it is a kicker). A body
  * paragraph is never promoted: when the zone has no headline-like line the title is null.
  */
+import { boilerplate } from "./boilerplate.ts";
 import { looksLikeOutlet, type ClassifiedLine, type ClassifiedPage } from "./classify.ts";
 import { SETTINGS } from "./settings.ts";
-import { countWords, fold } from "./text.ts";
+import { contentWords, countWords, fold, formSet, sharedShare } from "./text.ts";
 
 /** What a header zone says about its article. Indexes are line indexes of the page. */
 export interface HeaderInfo {
@@ -38,7 +39,7 @@ const { header: H, line: L } = SETTINGS;
 
 /** True for a heading that may be a title. */
 export function isTitleCandidate(line: ClassifiedLine): boolean {
-  if (line.kind !== "heading" || line.words < H.titleMinWords || line.words > H.titleMaxWords) return false;
+  if (line.kind !== "heading" || line.words < H.titleMinWords || line.words > H.titleMaxWords || line.brand) return false;
   // "بوابة المستقبل نيوز", "The Libya Observer": an outlet's name, not a headline.
   return line.words > OUTLET_NAME_MAX_WORDS || !line.outlet;
 }
@@ -104,7 +105,27 @@ function titleText(line: ClassifiedLine, key: string): { text: string; rest: str
   return { text: words.slice(0, half).join(" "), rest: null };
 }
 
-/** Picks the title line and key in a zone; null when the zone has no headline-like line. */
+/** A title candidate with its score and the evidence behind it. */
+interface ScoredTitle {
+  c: ClassifiedLine;
+  /** Key the title is read under (the line's own, or the variant the zone repeats). */
+  key: string;
+  score: number;
+  /** True when the zone repeats the line or the HTML metadata names it: no kicker/deck guessing then. */
+  named: boolean;
+}
+
+/**
+ * Picks the title line and key in a zone; null when the zone has no headline-like line.
+ *
+ * Every headline-like line of the zone is scored on features rather than taken by the first rule that fits:
+ * the zone repeats it (the strongest evidence: pages print their headline two or three times); the HTML
+ * metadata names it; the page repeats it elsewhere; it shares its vocabulary with the first paragraphs (a
+ * headline states the story its lede tells; furniture shares nothing with it); header furniture (byline, date,
+ * label, caption) or the body follows it; it is the headline nearest the body. Lines mostly made of digits and
+ * short Title-Case lines (a person's or a section's name) are penalised. Two adjacent headlines of similar
+ * score are kicker + title (the upper one short) or title + deck.
+ */
 export function pickTitle(
   page: ClassifiedPage,
   zoneStart: number,
@@ -114,46 +135,130 @@ export function pickTitle(
   const zone = page.lines.slice(zoneStart, bodyStart);
   const candidates = zone.filter(isTitleCandidate);
   if (candidates.length === 0) return null;
-  const choose = (c: ClassifiedLine, key = c.key) => ({ line: c.index, key, kicker: null, deck: null });
-
-  // 1. Repeated within the zone (headline + "Outlet - headline" + repeated headline block).
-  let best: { c: ClassifiedLine; key: string; n: number } | null = null;
-  for (const c of candidates) {
-    for (const key of c.variants) {
-      const n = countIn(page, key, zoneStart, bodyStart).length;
-      if (n >= 2 && (!best || n > best.n)) best = { c, key, n };
-    }
-  }
-  if (best) return withKickerAndDeck(page, zoneStart, bodyStart, choose(firstCarrier(page, best.key, zoneStart, bodyStart, best.c), best.key));
-
-  // 2. Named by the HTML metadata.
+  const lex = boilerplate();
+  const lede = ledeForms(page, bodyStart, lex.functionWords);
   const meta = hints.metaTitle ? fold(hints.metaTitle) : "";
-  if (meta) {
-    const hit = candidates.find((c) => c.key === meta || (meta.includes(c.key) && c.words >= H.titleMinWords + 2));
-    if (hit) return withKickerAndDeck(page, zoneStart, bodyStart, choose(hit));
-  }
-
-  // 3. Repeated elsewhere on the page (a page-title line, a list of the day's headlines): nearest the body.
-  for (let i = candidates.length - 1; i >= 0; i--) {
-    const c = candidates[i]!;
-    if (c.repeats >= 2) return withKickerAndDeck(page, zoneStart, bodyStart, choose(c));
-  }
-
-  // 4. The headline nearest the body; a pair of adjacent headlines is kicker + title or title + deck.
   const nearest = candidates[candidates.length - 1]!;
-  const above = page.lines[nearest.index - 1];
-  const aboveAbove = page.lines[nearest.index - 2];
-  // Two adjacent headlines are kicker + title or title + deck; three or more in a row are a list of links,
-  // and the last one, right above the body, is the title.
-  const inList = aboveAbove !== undefined && aboveAbove.index >= zoneStart && isTitleCandidate(aboveAbove);
-  if (above && above.index >= zoneStart && isTitleCandidate(above) && !inList) {
-    if (above.words <= H.kickerMaxWords) {
-      return { line: nearest.index, key: nearest.key, kicker: above.words >= H.kickerMinWords ? above.index : null, deck: null };
+  const scored = candidates.map((c): ScoredTitle => {
+    let key = c.key;
+    let score = 0;
+    let named = false;
+    let repeated = 0;
+    for (const v of c.variants) {
+      const n = countIn(page, v, zoneStart, bodyStart).length;
+      if (n >= 2 && n > repeated) [repeated, key] = [n, v];
     }
-    return { line: above.index, key: above.key, kicker: null, deck: nearest.index };
+    if (repeated >= 2) {
+      score += TITLE_WEIGHTS.zoneRepeat;
+      named = true;
+    } else if (meta && (c.key === meta || (meta.includes(c.key) && c.words >= H.titleMinWords + 2))) {
+      score += TITLE_WEIGHTS.meta;
+      named = true;
+    }
+    if (c.repeats >= 2) score += TITLE_WEIGHTS.pageRepeat;
+    score += TITLE_WEIGHTS.lede * sharedShare(contentWords(key, lex.functionWords), lede);
+    if (c === nearest) score += TITLE_WEIGHTS.nearest;
+    if (headerBelow(page, c.index, bodyStart)) score += TITLE_WEIGHTS.headerBelow;
+    score += shapePenalty(c);
+    return { c, key, score, named };
+  });
+  let best = scored[0]!;
+  for (const t of scored) if (t.score >= best.score) best = t;
+  if (best.score < TITLE_MIN_SCORE) return null;
+  if (best.named) {
+    const first = firstCarrier(page, best.key, zoneStart, bodyStart, best.c);
+    return withKickerAndDeck(page, zoneStart, bodyStart, { line: first.index, key: best.key, kicker: null, deck: null });
   }
-  return withKickerAndDeck(page, zoneStart, bodyStart, choose(nearest));
+  // Two adjacent headlines are kicker + title or title + deck; three or more in a row are a list of links, and
+  // the best of them is the title alone.
+  const byIndex = new Map(scored.map((t) => [t.c.index, t]));
+  const above = byIndex.get(best.c.index - 1);
+  const inList = byIndex.has(best.c.index - 2) || (above !== undefined && byIndex.has(best.c.index + 1));
+  if (above && !inList && above.score >= best.score - TITLE_PAIR_MARGIN) {
+    if (above.c.words <= H.kickerMaxWords) {
+      return { line: best.c.index, key: best.key, kicker: above.c.words >= H.kickerMinWords ? above.c.index : null, deck: null };
+    }
+    return { line: above.c.index, key: above.key, kicker: null, deck: best.c.index };
+  }
+  return withKickerAndDeck(page, zoneStart, bodyStart, { line: best.c.index, key: best.key, kicker: null, deck: null });
 }
+
+/**
+ * Weights of the title score. Calibration: on the seed, sample and held-out pages the headline is the only
+ * candidate with a lede share above 0.3 (headlines: 0.25–0.9; tickers, section and share rows, counters: 0–0.1),
+ * so 3 × share separates them by more than the structural bonuses (≤ 1.5) can reverse. A zone repeat (4) or the
+ * metadata title (3) still outweighs any share, as they did when the rules were ordered.
+ */
+const TITLE_WEIGHTS = {
+  zoneRepeat: 4,
+  meta: 3,
+  pageRepeat: 1.5,
+  lede: 3,
+  nearest: 0.5,
+  headerBelow: 1,
+  /** A line at least this share digits ("صنعاء 18° | عدن 29°") is a widget. */
+  digits: -2,
+  /** A short Title-Case line is a name ("Hassan Sheikh Mohamud", "Middle East Lens"). */
+  nameOnly: -1,
+} as const;
+/** Share of a line's words holding a digit from which it is penalised (headlines with a year: 1 in 8–16). */
+const TITLE_DIGIT_SHARE = 0.34;
+/** Longest line penalised as a bare Title-Case name. */
+const TITLE_NAME_MAX_WORDS = 4;
+/** A best score below this is no title (only penalised lines were left). */
+const TITLE_MIN_SCORE = 0;
+/** The headline above the best one is its kicker or title when it scores at most this much lower. */
+const TITLE_PAIR_MARGIN = 1.5;
+/** Body paragraphs whose vocabulary a headline is compared with. */
+const LEDE_PARAGRAPHS = 3;
+/** Lines after the body start searched for those paragraphs. */
+const LEDE_WINDOW = 12;
+
+/** Forms of the content words of the first paragraphs from `bodyStart`. */
+function ledeForms(page: ClassifiedPage, bodyStart: number, skip: ReadonlySet<string>): Set<string> {
+  const words: string[] = [];
+  let n = 0;
+  for (let i = bodyStart; i < Math.min(page.lines.length, bodyStart + LEDE_WINDOW) && n < LEDE_PARAGRAPHS; i++) {
+    const l = page.lines[i]!;
+    if (l.kind !== "prose") continue;
+    n++;
+    words.push(...contentWords(l.key || fold(l.text.slice(0, 2000)), skip));
+  }
+  return formSet(words);
+}
+
+/**
+ * True when what follows line `at` down to the body is header furniture: a byline, date, label or caption, or
+ * the body itself, with junk and at most one deck line between.
+ */
+function headerBelow(page: ClassifiedPage, at: number, bodyStart: number): boolean {
+  let deck = false;
+  for (let i = at + 1; i <= bodyStart; i++) {
+    const l = page.lines[i];
+    if (!l || i === bodyStart) return true;
+    if (l.kind === "byline" || l.kind === "date" || l.kind === "label" || l.kind === "caption") return true;
+    if (l.kind === "junk") continue;
+    if (l.kind === "heading" && !deck && i === at + 1) {
+      deck = true;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** Penalties for lines shaped like widgets or names rather than statements. */
+function shapePenalty(c: ClassifiedLine): number {
+  let p = 0;
+  const tokens = c.text.split(/\s+/u).filter((t) => /[\p{L}\p{N}]/u.test(t));
+  if (tokens.length > 0 && tokens.filter((t) => DIGIT.test(t)).length / tokens.length >= TITLE_DIGIT_SHARE) p += TITLE_WEIGHTS.digits;
+  if (c.words <= TITLE_NAME_MAX_WORDS && tokens.every((t) => /^[\p{Lu}"'“‘(]/u.test(t) || /^(?:al|el|bin|ibn|of|de|du|la|le)$/u.test(t.replace(/-.*$/u, "")))) {
+    if (tokens.some((t) => /\p{Lu}/u.test(t))) p += TITLE_WEIGHTS.nameOnly;
+  }
+  return p;
+}
+
+const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/u;
 
 /** The first line in the zone whose own text is `key`, else the first that carries it as a variant. */
 function firstCarrier(page: ClassifiedPage, key: string, from: number, to: number, fallback: ClassifiedLine): ClassifiedLine {
@@ -186,6 +291,12 @@ function withKickerAndDeck(
     above.repeats === 1 &&
     !listAbove;
   return { ...t, deck: deck ? below.index : null, kicker: kicker ? above.index : null };
+}
+
+/** True when a headline-like line stands in (at, to): what is above it then heads another item. */
+function headlineBetween(page: ClassifiedPage, at: number, to: number): boolean {
+  for (let i = at + 1; i < to; i++) if (isTitleCandidate(page.lines[i]!)) return true;
+  return false;
 }
 
 function lineCarries(line: ClassifiedLine, key: string): boolean {
@@ -228,7 +339,7 @@ export function readHeader(page: ClassifiedPage, zoneFrom: number, bodyStart: nu
   const addCaption = (l: ClassifiedLine) => {
     if (seenCaptions.has(l.key)) return;
     seenCaptions.add(l.key);
-    info.captions.push(l.text);
+    info.captions.push(l.caption ?? l.text);
   };
   let labelBefore: string | null = null;
   let labelAfter: string | null = null;
@@ -242,7 +353,8 @@ export function readHeader(page: ClassifiedPage, zoneFrom: number, bodyStart: nu
       case "label":
         if (afterFirst || info.titleLine === null) labelAfter ??= l.value ?? null;
         else labelBefore = l.value ?? labelBefore;
-        if (afterFirst && l.dateline && i === bodyStart - 1) info.dateline ??= l.dateline;
+        // "بيروت ـ مصر اليوم", "Outlet - City" under the headline (or heading a title-less article).
+        if ((afterFirst || info.titleLine === null) && l.dateline && !headlineBetween(page, i, bodyStart)) info.dateline ??= l.dateline;
         break;
       case "byline":
         if (l.value && looksLikeOutlet(l.value)) labelAfter ??= l.value;

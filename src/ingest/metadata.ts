@@ -5,22 +5,27 @@
  * outlet; dateline from the byline or the wire dateline opening the body; language from the body's script.
  */
 import type { ArticleDraft } from "./assemble.ts";
-import { DATELINE } from "./assemble.ts";
+import { DATELINE, LEAD_DATELINE_CHARS } from "./assemble.ts";
+import { findDates } from "./dates.ts";
 import type { ClassifiedPage } from "./classify.ts";
 import { detectLang } from "./language.ts";
 import type { CleanArticle } from "./index.ts";
-import { fold } from "./text.ts";
+import { countWords, fold } from "./text.ts";
 
 /** Page-level facts shared by its articles. */
 export interface PageContext {
   /** The outlet the page as a whole names (most frequent label, or HTML site name), or null. */
   pageSource: string | null;
+  /** True when `pageSource` is the page's masthead name (see {@link pageBrand}). */
+  brand?: boolean;
   /** Body lines to leave out (see {@link sharedBoilerplate}). */
   drop?: ReadonlySet<number>;
 }
 
 /** The outlet a page names most often in its labels and stamps ("«الشرق الأوسط» (باريس)" ×5). */
 export function pageSource(page: ClassifiedPage, siteName?: string | null): string | null {
+  const brand = pageBrand(page);
+  if (brand) return brand;
   const counts = new Map<string, { text: string; n: number }>();
   for (const l of page.lines) {
     if ((l.kind !== "label" && l.kind !== "attribution") || !l.value) continue;
@@ -36,6 +41,16 @@ export function pageSource(page: ClassifiedPage, siteName?: string | null): stri
   // A page that opens with its outlet's name ("Gulf Wire", "وكالة الأناضول").
   const first = page.lines[0];
   if (first && first.kind === "heading" && first.words <= OUTLET_NAME_MAX_WORDS && first.outlet) return first.text;
+  return null;
+}
+
+/** The page's masthead name (see classify.ts markBrand), verbatim, or null. */
+export function pageBrand(page: ClassifiedPage): string | null {
+  for (const l of page.lines) {
+    if (!l.brand) continue;
+    if (l.kind === "label" && l.value) return l.value;
+    if (l.kind === "heading") return l.text;
+  }
   return null;
 }
 
@@ -66,10 +81,27 @@ export function sharedBoilerplate(page: ClassifiedPage, drafts: readonly Article
   return drop;
 }
 
+/** "November 5, 2025 (PORT SUDAN) –": a date, then the city in capitals between brackets, then a dash. */
+const DATE_FIRST_DATELINE = /^[^()]{4,40}?\d{4}\s*\(([A-Z][A-Z .'-]{1,30})\)\s*[-–—]/u;
+
+/** "بورتسودان ١٣ نوفمبر ٢٠٢٥ – …": the words before a full date that runs up to the dateline's dash. */
+function cityBeforeDate(lead: string): string | null {
+  const dash = /\s[-–—ـ]+\s/u.exec(lead.slice(0, LEAD_DATELINE_CHARS));
+  if (!dash) return null;
+  const before = lead.slice(0, dash.index);
+  const date = findDates(before).find((d) => d.kind !== "relative" && d.precision === "day");
+  if (!date || before.slice(date.end).trim() !== "") return null;
+  const city = before.slice(0, date.start).replace(/[,،]\s*$/u, "").trim();
+  const n = countWords(city);
+  return n >= 1 && n <= 3 && !/\d/u.test(city) ? city : null;
+}
+
 /** The city of a wire dateline opening `paragraph`, or null. */
 export function bodyDateline(paragraph: string): string | null {
-  const m = DATELINE.exec(paragraph.slice(0, 120));
-  const city = (m?.[1] ?? m?.[2])?.trim();
+  const lead = paragraph.slice(0, 120);
+  const m = DATELINE.exec(lead);
+  // "November 5, 2025 (PORT SUDAN) –": the city in capitals between brackets, after the date.
+  const city = (m?.[1] ?? m?.[2] ?? m?.[3] ?? DATE_FIRST_DATELINE.exec(lead)?.[1] ?? cityBeforeDate(lead))?.trim();
   return city ? city : null;
 }
 
@@ -94,7 +126,7 @@ export function articleFields(
   }
   const captions: string[] = [];
   const seenCaptions = new Set<string>();
-  for (const c of [...h.captions, ...draft.captions.map((i) => page.lines[i]!.text)]) {
+  for (const c of [...h.captions, ...draft.captions.map((i) => page.lines[i]!.caption ?? page.lines[i]!.text)]) {
     const k = fold(c);
     if (seenCaptions.has(k)) continue;
     seenCaptions.add(k);
@@ -105,7 +137,9 @@ export function articleFields(
     lang,
     title: h.title,
     subtitle: h.subtitle,
-    source: draft.attribution ?? h.source ?? ctx.pageSource,
+    // The page's own masthead outlet outranks an agency credit in the header ("الرياض - واس"); an attribution
+    // line ("المصدر: الجزيرة") names a republished article's outlet and outranks both.
+    source: draft.attribution ?? (ctx.brand ? ctx.pageSource : null) ?? h.source ?? ctx.pageSource,
     author: h.author,
     dateline: h.dateline ?? (body[0] ? bodyDateline(body[0]) : null),
     body,

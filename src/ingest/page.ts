@@ -3,10 +3,10 @@
  * segment → classify → assemble (with header zones) → metadata → dates. Pure and linear in the page size.
  */
 import { assemble } from "./assemble.ts";
-import { crawlDate, pageSeen, publishedDate } from "./article-dates.ts";
+import { pageSeen, publishedDate } from "./article-dates.ts";
 import { classifyLines } from "./classify.ts";
 import type { CleanArticle } from "./index.ts";
-import { articleFields, pageSource, sharedBoilerplate } from "./metadata.ts";
+import { articleFields, pageBrand, pageSource, sharedBoilerplate } from "./metadata.ts";
 import { segmentLines, type LineHint } from "./segment.ts";
 
 /** Facts about the page that do not come from its visible lines (HTML metadata). */
@@ -34,22 +34,21 @@ export function cleanLines(
   const page = classifyLines(segmentLines(rawLines, hints));
   const drafts = assemble(page, { metaTitle: meta.title ?? null });
   const seen = pageSeen(page, drafts);
-  const crawl = crawlDate(page);
   const outlet = pageSource(page, meta.siteName);
+  const brand = pageBrand(page) !== null;
   const drop = sharedBoilerplate(page, drafts);
   const articles: CleanArticle[] = [];
   let mainSeen = false;
   drafts.forEach((draft, n) => {
     const main = !draft.secondary && !mainSeen;
     if (main) mainSeen = true;
-    const fields = articleFields(page, draft, { pageSource: draft.secondary ? null : outlet, drop });
+    const fields = articleFields(page, draft, { pageSource: draft.secondary ? null : outlet, brand, drop });
     if (fields.body.length === 0) return;
     const next = drafts[n + 1];
     const published = publishedDate(page, draft, {
       main,
       metaPublished: meta.published ?? null,
       nextZoneStart: next ? next.zoneStart : page.lines.length,
-      crawl,
       lang: fields.lang,
     });
     articles.push({ index: articles.length, ...fields, published, seen });

@@ -108,6 +108,12 @@ export const SETTINGS = {
      * blocks never count: there an item needs two paragraphs); a one-paragraph news brief runs 30+.
      */
     singleParagraphMinWords: 30,
+    /**
+     * Time-stamped updates that make a page a live blog (one article: its headline and every update). A page's
+     * own header has one stamp; teaser lists with stamps have no paragraph under each. The held-out live page
+     * has 7; 3 keeps a short blog while a two-item page with "منذ ساعتين" under each headline stays two articles.
+     */
+    liveMinUpdates: 3,
   },
   /** Duplicate detection (dedupe.ts). */
   dedupe: {

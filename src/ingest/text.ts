@@ -91,3 +91,39 @@ export function scriptCounts(s: string): { arabic: number; latin: number } {
 export function trimLine(s: string): string {
   return s.replace(/^[\s\u00A0\u200B-\u200F\u202A-\u202E\u2060\uFEFF]+|[\s\u00A0\u200B-\u200F\u202A-\u202E\u2060\uFEFF]+$/g, "");
 }
+
+/**
+ * Arabic clitics a word may carry in one place and not another ("السفير" / "للسفير" / "والسفير"), longest
+ * first; on folded text (hamza and ta marbuta already unified).
+ */
+const CLITICS = ["وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل"];
+/** Shortest stem left after removing a clitic or an English plural "s". */
+const MIN_STEM = 3;
+
+/** The forms a folded word may be compared under: itself, without an Arabic clitic, without a plural "s". */
+export function wordForms(word: string): string[] {
+  const out = [word];
+  for (const c of CLITICS) if (word.length - c.length >= MIN_STEM && word.startsWith(c)) out.push(word.slice(c.length));
+  if (word.length > MIN_STEM && word.endsWith("s") && /^[a-z]+$/.test(word)) out.push(word.slice(0, -1));
+  return out;
+}
+
+/** Words of a folded key worth comparing: two characters or more and not in `skip` (function words). */
+export function contentWords(key: string, skip: ReadonlySet<string>): string[] {
+  return key.split(" ").filter((w) => w.length >= 2 && !skip.has(w));
+}
+
+/** Every form of every word of `words`, for membership tests (see {@link wordForms}). */
+export function formSet(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) for (const f of wordForms(w)) out.add(f);
+  return out;
+}
+
+/** Share of `words` that have a form in `forms` (0 when `words` is empty). */
+export function sharedShare(words: readonly string[], forms: ReadonlySet<string>): number {
+  if (words.length === 0) return 0;
+  let hit = 0;
+  for (const w of words) if (wordForms(w).some((f) => forms.has(f))) hit++;
+  return hit / words.length;
+}

@@ -46,7 +46,7 @@ export interface ArticleView {
   actorIds: string[];
   /** Tagged countries that have a page, in tag order. */
   countries: string[];
-  /** The country the article is filed under in a brief: most mentioned, then first tagged. */
+  /** The country the article is filed under in a brief: most mentioned (counting actors based there), then first tagged. */
   primaryCountry: string | null;
   /** Related articles by shared actors, best first. */
   related: string[];
@@ -301,6 +301,12 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     for (const m of article.mentions) {
       if (m.ref.startsWith("country:")) bump(countryMentions, m.ref.slice(8));
       else bump(actorMentions, canonical(m.ref));
+    }
+    // Filed under the country it is most about: mentions of the country, plus one per tagged actor based there
+    // (an article about Haftar's army that names Chad once is a Libya story); ties go to the first tagged.
+    for (const id of actorIds) {
+      const home = kb.get(id)?.country;
+      if (home) bump(countryMentions, home);
     }
     let primaryCountry: string | null = null;
     let best = -1;

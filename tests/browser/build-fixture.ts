@@ -3,8 +3,7 @@
  * does: `astro build` with the content and output directories from the environment, then the search index.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildSearchIndex } from "../../src/site/search-index.ts";
 
@@ -18,9 +17,17 @@ export interface BuiltSite {
   searchPages: number;
 }
 
-/** Runs `astro build` for `contentDir` into a new temp dir (optionally under a base path) and indexes it. */
+/**
+ * Where test builds go. Inside the repository on purpose: for an outDir outside the working directory, Astro puts
+ * its prerender bundle in `<repo>/.astro/.prerender/`, shared by every such build, so two builds running at once
+ * (tests in parallel, a benchmark) delete each other's chunks. Inside the repository it stays in the outDir.
+ */
+export const BUILDS = join(ROOT, "node_modules/.cache/marsad/site-tests");
+
+/** Runs `astro build` for `contentDir` into a new directory (optionally under a base path) and indexes it. */
 export async function buildSite(options: { contentDir?: string; base?: string; search?: boolean } = {}): Promise<BuiltSite> {
-  const outDir = mkdtempSync(join(tmpdir(), "marsad-site-"));
+  mkdirSync(BUILDS, { recursive: true });
+  const outDir = mkdtempSync(join(BUILDS, "out-"));
   const base = options.base ?? "/";
   const started = performance.now();
   execFileSync(join(ROOT, "node_modules/.bin/node"), [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent"], {
@@ -31,10 +38,19 @@ export async function buildSite(options: { contentDir?: string; base?: string; s
       MARSAD_CONTENT_DIR: options.contentDir ?? FIXTURE_CONTENT,
       MARSAD_OUT_DIR: outDir,
       MARSAD_BASE: base,
+      // A cache of its own: the content store of one build is never read by another.
+      MARSAD_CACHE_DIR: `${outDir}-cache`,
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const buildSeconds = (performance.now() - started) / 1000;
   const searchPages = options.search === false ? 0 : (await buildSearchIndex(outDir)).pages;
   return { outDir, base, buildSeconds, searchPages };
+}
+
+/** Deletes a test build and its cache. */
+export function removeSite(site: BuiltSite | undefined): void {
+  if (!site) return;
+  rmSync(site.outDir, { recursive: true, force: true });
+  rmSync(`${site.outDir}-cache`, { recursive: true, force: true });
 }

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSettings } from "../../src/config.ts";
 import { cardSpecs } from "../../src/site/cards.ts";
 import { loadSiteModel } from "../../src/site/load.ts";
-import { buildSite, FIXTURE_CONTENT, ROOT, type BuiltSite } from "./build-fixture.ts";
+import { buildSite, FIXTURE_CONTENT, removeSite, ROOT, type BuiltSite } from "./build-fixture.ts";
 import { CHROMIUM_ARGS, ensureChromium } from "./setup-chromium.ts";
 import { resolveFile, serveStatic, type StaticServer } from "./static-server.ts";
 
@@ -136,6 +136,7 @@ describe("fixture site at /", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    removeSite(site);
   });
 
   for (const lang of ["ar", "en"] as const) {
@@ -158,24 +159,29 @@ describe("fixture site at /", () => {
         await page.screenshot({ path: join(shots, `${lang}-${name}.png`), fullPage: true });
         errors.push(...report.errors);
         await page.close();
-      });
+      }, 120_000);
     }
   }
 
   it("lays out the Arabic edition from the right edge and the English one from the left", async () => {
     for (const lang of ["ar", "en"] as const) {
       const { page } = await open(browser, `${server.origin}/${lang}/`);
-      const width = page.viewportSize()!.width;
+      // Edges of the content column (the page is centred at this width) and of the header's first items.
+      const header = (await page.locator(".header-inner").boundingBox())!;
+      const main = (await page.locator("main").boundingBox())!;
       const brand = (await page.locator(".brand").boundingBox())!;
       const h1 = (await page.locator("h1").boundingBox())!;
       const nav = (await page.locator(".site-nav li").first().boundingBox())!;
+      const gapEnd = (outer: { x: number; width: number }, inner: { x: number; width: number }) => outer.x + outer.width - (inner.x + inner.width);
       if (lang === "ar") {
-        expect(width - (brand.x + brand.width)).toBeLessThan(48);
-        expect(width - (h1.x + h1.width)).toBeLessThan(48);
+        expect(gapEnd(header, brand)).toBeLessThan(24);
+        expect(gapEnd(main, h1)).toBeLessThan(24);
+        expect(brand.x - header.x).toBeGreaterThan(header.width / 2);
         expect(nav.x + nav.width).toBeLessThan(brand.x);
       } else {
-        expect(brand.x).toBeLessThan(48);
-        expect(h1.x).toBeLessThan(48);
+        expect(brand.x - header.x).toBeLessThan(24);
+        expect(h1.x - main.x).toBeLessThan(24);
+        expect(gapEnd(header, brand)).toBeGreaterThan(header.width / 2);
         expect(nav.x).toBeGreaterThan(brand.x + brand.width);
       }
       await page.close();
@@ -195,7 +201,7 @@ describe("fixture site at /", () => {
     const pngs = readdirSync(shots).filter((f) => f.endsWith(".png"));
     expect(pngs.length).toBeGreaterThanOrEqual(2 * Object.keys(TEMPLATES).length * 2);
     for (const f of pngs) expect(readFileSync(join(shots, f)).subarray(1, 4).toString()).toBe("PNG");
-  });
+  }, 600_000);
 
   it("uses the self-hosted Arabic font and Western digits in the Arabic edition", async () => {
     const { page } = await open(browser, `${server.origin}/ar/`);
@@ -224,7 +230,7 @@ describe("fixture site at /", () => {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
       await page.close();
     }
-  });
+  }, 600_000);
 
   it("renders the root edition chooser and the bilingual 404", async () => {
     const root = readFileSync(join(site.outDir, "index.html"), "utf8");
@@ -246,7 +252,7 @@ describe("fixture site at /", () => {
     expect(await missing.locator("section[lang=en] h1").isVisible()).toBe(true);
     expect(await axeViolations(missing)).toEqual([]);
     await missing.close();
-  });
+  }, 600_000);
 
   it("redirects an actor's former id to its page", async () => {
     const page = await browser.newPage();
@@ -290,7 +296,7 @@ describe("fixture site at /", () => {
       errors.push(...report.errors);
       await page.close();
     }
-  });
+  }, 600_000);
 
   it("logs no console errors on any page", () => {
     expect(errors).toEqual([]);
@@ -315,8 +321,9 @@ describe("fixture site at /", () => {
     const list = (dir: string) => walk(dir).map((f) => relative(dir, f)).filter((f) => !f.startsWith("pagefind/")).sort();
     expect(list(again.outDir)).toEqual(list(site.outDir));
     const differing = list(site.outDir).filter((f) => !readFileSync(join(site.outDir, f)).equals(readFileSync(join(again.outDir, f))));
+    removeSite(again);
     expect(differing).toEqual([]);
-  });
+  }, 600_000);
 });
 
 describe("fixture site under /briefings/", () => {
@@ -334,6 +341,7 @@ describe("fixture site under /briefings/", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    removeSite(site);
   });
 
   it("keeps every link, asset and card under the base", () => {

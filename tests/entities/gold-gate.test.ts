@@ -7,7 +7,7 @@
  *
  * Measured 2026-11-25 (KB of ~500 actors being written): actor F1 0.979 (P 1.000, R 0.959), core recall 30/30,
  * country F1 1.000; with an EMPTY knowledge base (discovery only, a proxy for unseen outlets): actor P 1.000,
- * R 0.398, countries 1.000.
+ * R 0.439, countries 1.000. Floors keep a little slack because the knowledge base is edited concurrently.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -22,12 +22,12 @@ const hasGold = existsSync(goldDir);
 
 /** Pinned minimums (see the header for the measured values). */
 const FLOORS = {
-  actorF1: 0.95,
+  actorF1: 0.97,
   coreRecall: 1,
   countryF1: 1,
   /** Discovery alone, no knowledge base. */
   bareActorPrecision: 0.95,
-  bareActorRecall: 0.35,
+  bareActorRecall: 0.42,
 };
 /** Fingerprint of the gold files the floors were measured on; a change is reported, not hidden. */
 const GOLD_FINGERPRINT = "12f01eccdb4a5a5b";

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { countryCodes, countryName, inflectArabicAdjective, loadCountryLexicon, NON_COUNTRY_CODES, parseCountryForms } from "../../src/entities/countries.ts";
+import { countryCodes, countryEntries, countryName, inflectArabicAdjective, loadCountryLexicon, NON_COUNTRY_CODES, parseCountryForms } from "../../src/entities/countries.ts";
 import { loadEntityLexicons } from "../../src/entities/index.ts";
 import { discoveryLexicon, parseLexicon, TitleLexicon, titleLexicon } from "../../src/entities/lexicon.ts";
 import { normaliseArabic } from "../../src/entities/normalise.ts";
@@ -16,6 +16,7 @@ describe("countries", () => {
     for (const c of NON_COUNTRY_CODES) expect(codes).not.toContain(c);
     expect(countryName("LY", "ar")).toBe(new Intl.DisplayNames(["ar"], { type: "region" }).of("LY"));
     expect(countryName("EG", "en")).toBe("Egypt");
+    expect(countryEntries().find((c) => c.code === "SD")?.names.en).toBe("Sudan");
   });
 
   it("inflects Arabic adjectives with and without the article", () => {

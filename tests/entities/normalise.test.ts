@@ -57,7 +57,8 @@ describe("clitics", () => {
     expect(stripClitics("وحفتر")).toEqual(["وحفتر", "حفتر"]);
     expect(stripClitics("لحفتر")).toEqual(["لحفتر", "حفتر"]);
     expect(stripClitics("بالدبيبة")).toEqual(["بالدبيبه", "الدبيبه", "دبيبه"]);
-    expect(stripClitics("للأمم")).toEqual(["للامم", "الامم", "امم"]);
+    expect(stripClitics("للأمم")).toEqual(["للامم", "الامم", "امم", "لامم"]);
+    expect(stripClitics("لليبيا")).toContain("ليبيا");
     expect(stripClitics("وللأمم")).toContain("الامم");
     expect(stripClitics("والجيش")).toEqual(["والجيش", "الجيش", "جيش"]);
     expect(stripClitics("فبالجيش")).toContain("الجيش");

@@ -141,13 +141,16 @@ describe("countries and places", () => {
     expect(r.countries).toEqual(["US", "LY", "RU"]);
     expect(r.places.map((p) => `${p.en}/${p.country}`)).toEqual(["Benghazi/LY", "Golan Heights/SY"]);
     expect(tagAr("ووقعت اشتباكات في مدينة بنغازي.").countries).toEqual([]);
+    expect(tagAr("قدمت مساعدات لليبيا وللبنان.").countries).toEqual(["LY", "LB"]);
   });
 
   it("counts an adjective inside an organisation's name, not inside a person's", () => {
     expect(tagAr("حسب ما ذكرته وكالة الأنباء الألمانية.").countries).toEqual(["DE"]);
-    const r = tagAr("استقبل محمد شياع السوداني الوفد.");
+    const r = tagAr("استقبل محمد شياع السوداني الوفد.", "وقال السوداني إن الحكومة ماضية في الإصلاح.");
     expect(ids(r)).toEqual(["mohammed-shia-al-sudani"]);
+    expect(refsOf(r, "mohammed-shia-al-sudani").map((m) => m.surface)).toEqual(["محمد شياع السوداني", "السوداني"]);
     expect(r.countries).toEqual([]);
+    expect(tagAr("رحب الجيش السوداني بالهدنة.").countries).toEqual(["SD"]);
   });
 
   it("skips blocker phrases and reads ambiguous forms by context", () => {

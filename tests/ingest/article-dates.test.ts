@@ -29,10 +29,11 @@ describe("dates", () => {
     ]);
   });
 
-  it("counts a header relative time back from the crawl stamp", () => {
+  it("never counts a header relative time back from the crawl stamp: published null, the stamp is seen", () => {
     expect(dates(["2024-05-02@09:05:12 GMT", "", T, "المصدر: القناة | منذ 3 ساعات", "", T, "", P1, "", P2])).toEqual([
-      ["2024-05-02", "2024-05-02"],
+      [null, "2024-05-02"],
     ]);
+    expect(dates(["الخميس 2 مايو 2024", "", T, "Updated 5 hours ago", "", P1, "", P2])).toEqual([[null, "2024-05-02"]]);
   });
 
   it("reads a full date in the dateline that opens the body", () => {

@@ -19,6 +19,11 @@ const groups = [
   "byline_prefixes",
   "outlet_words",
   "continuation_prefixes",
+  "caption_prefixes",
+  "credit_prefixes",
+  "author_labels",
+  "byline_roles",
+  "function_words",
 ];
 const minimal = () => Object.fromEntries(groups.map((g) => [g, { ar: ["س"], en: ["x"] }]));
 

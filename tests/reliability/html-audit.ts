@@ -17,6 +17,8 @@ const BODY_SELECTORS = [".article-body", ".captions", "[data-search-tokens]", ".
 
 export interface Finding {
   file: string;
+  /** `markup`: executable or active injected markup, CSP; `bidi`: direction controls in titles and names. */
+  kind: "markup" | "bidi";
   problem: string;
 }
 
@@ -42,7 +44,7 @@ function sameOrigin(url: string, origin: string): boolean {
 /** All findings for one HTML document. `origin` is the site's configured public origin. */
 export function auditHtml(file: string, html: string, origin: string): Finding[] {
   const findings: Finding[] = [];
-  const add = (problem: string) => findings.push({ file, problem });
+  const add = (problem: string) => findings.push({ file, kind: /bidi/.test(problem) ? "bidi" : "markup", problem });
   const root = parse(html, { comment: false, blockTextElements: { script: true, style: true, noscript: true, pre: true } });
   const elements = root.querySelectorAll("*");
 
@@ -75,7 +77,12 @@ export function auditHtml(file: string, html: string, origin: string): Finding[]
       else if (!sameOrigin(attrs.src, origin)) add(`foreign <script src=${attrs.src}>`);
     }
     if (ACTIVE_ELEMENTS.has(tag)) add(`<${tag}> element`);
-    if (tag === "meta" && (attrs["http-equiv"] ?? "").toLowerCase() === "refresh") add("<meta http-equiv=refresh>");
+    if (tag === "meta" && (attrs["http-equiv"] ?? "").toLowerCase() === "refresh") {
+      // The site's own redirects (edition chooser, renamed actors) are fine; a target off the site is not.
+      const target = /url\s*=\s*['"]?([^'"]*)/i.exec(attrs.content ?? "")?.[1] ?? "";
+      const scheme = urlScheme(target);
+      if (!target || /^(javascript|vbscript|data):/.test(scheme) || !sameOrigin(target, origin)) add(`<meta http-equiv=refresh> to ${JSON.stringify(target)}`);
+    }
     if (tag === "style") add(`inline <style>: ${el.innerHTML.slice(0, 60)}`);
     if (tag === "link" && (attrs.rel ?? "").toLowerCase().includes("stylesheet") && !sameOrigin(attrs.href ?? "", origin)) add(`foreign stylesheet ${attrs.href}`);
     if (tag === "form" && attrs.action && !sameOrigin(attrs.action, origin)) add(`form posting elsewhere: ${attrs.action}`);

@@ -4,10 +4,11 @@
  * survive re-ingest (a conflict is reported when the generated text would change), and re-running on an unchanged
  * inbox changes no file.
  */
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseArticle } from "../../src/content/article-file.ts";
+import { readQueue } from "../../src/pipeline/review-queue.ts";
 import { arabicPage, manyArticlesPage } from "./generate.ts";
 import { contentEnv, filesOf, makeContentDir, runCli, SEED_PAGES, snapshot, startCli } from "./helpers.ts";
 
@@ -39,19 +40,49 @@ function ingestArgs(): string[] {
   return ["ingest", "--json"];
 }
 
-/** Runs ingest in a child process and SIGKILLs it after `delayMs`; resolves with how it ended. */
-function killAfter(env: NodeJS.ProcessEnv, delayMs: number): Promise<{ killed: boolean; code: number | null }> {
+/**
+ * Runs ingest in a child process and SIGKILLs it `delayMs` after it starts, or, with `watchDir`, `delayMs` after the
+ * first file appears in that folder (the write phase, which is short next to start-up and cleaning).
+ */
+function killAfter(env: NodeJS.ProcessEnv, delayMs: number, watchDir?: string): Promise<{ killed: boolean; code: number | null }> {
   return new Promise((resolve, reject) => {
     const child = startCli(ingestArgs(), env);
     child.stdout.resume();
     child.stderr.resume();
-    const timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
+    let timer: NodeJS.Timeout | undefined;
+    let poll: NodeJS.Timeout | undefined;
+    if (!watchDir) timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
+    else
+      poll = setInterval(() => {
+        let names: string[] = [];
+        try {
+          names = readdirSync(watchDir);
+        } catch {
+          return;
+        }
+        if (names.length === 0) return;
+        clearInterval(poll);
+        timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
+      }, 1);
     child.on("error", reject);
     child.on("exit", (code, signal) => {
       clearTimeout(timer);
+      clearInterval(poll);
       resolve({ killed: signal === "SIGKILL", code });
     });
   });
+}
+
+/** True when a killed run left the articles folder between "nothing written" and "everything written". */
+function midWrite(articlesDir: string, reference: Record<string, string>): boolean {
+  let names: string[];
+  try {
+    names = readdirSync(articlesDir);
+  } catch {
+    return false;
+  }
+  const md = names.filter((n) => n.endsWith(".md")).length;
+  return names.some((n) => n.includes(TEMP_MARKER)) || (md > 0 && md < Object.keys(reference).length) || (md > 0 && !names.includes(MANIFEST));
 }
 
 /** Problems with the state a run (complete or killed) left in the articles folder. */
@@ -120,25 +151,38 @@ describe("ingest killed with SIGKILL", () => {
     const random = lcg(Number(process.env.MARSAD_KILL_SEED ?? 20250301));
     const log: string[] = [];
     let killedMidRun = 0;
+    let killedMidWrite = 0;
     for (let i = 0; i < ITERATIONS; i++) {
-      // Spread the kills over the whole run: from before the first write to after the manifest.
-      const delay = Math.round(random() * runMs * 1.1);
-      const ended = await killAfter(env, delay);
+      // Even iterations: kills spread over the whole run, from start-up to after the manifest. Odd iterations: from
+      // scratch, killed 0–200 ms into the write phase (articles, then the manifest).
+      const targeted = i % 2 === 1;
+      if (targeted) rmSync(articlesDir, { recursive: true, force: true });
+      const delay = targeted ? Math.round(random() * 200) : Math.round(random() * runMs * 1.1);
+      const ended = await killAfter(env, delay, targeted ? articlesDir : undefined);
       if (ended.killed) killedMidRun++;
+      const partial = ended.killed && midWrite(articlesDir, reference);
+      if (partial) killedMidWrite++;
       const problems = stateProblems(articlesDir, reference);
-      log.push(`#${i} kill after ${delay} ms: ${ended.killed ? "killed" : `exited ${ended.code}`}, ${problems.length} problem(s)`);
+      log.push(`#${i} kill ${delay} ms after ${targeted ? "the first write" : "start"}: ${ended.killed ? "killed" : `exited ${ended.code}`}${partial ? " mid-write" : ""}, ${problems.length} problem(s)`);
       expect(problems, log.join("\n")).toEqual([]);
+      expect(() => readQueue(dir), "review queue readable after a kill").not.toThrow();
       expect(snapshot(inbox)).toEqual(inputs);
       // A run that finished leaves nothing to interrupt: start the next one from scratch half of the time.
       if (!ended.killed || random() < 0.3) rmSync(articlesDir, { recursive: true, force: true });
     }
     expect(killedMidRun, log.join("\n")).toBeGreaterThanOrEqual(ITERATIONS / 2);
+    // The kills must really land inside the write phase some of the time, or the test proves little.
+    expect(killedMidWrite, log.join("\n")).toBeGreaterThanOrEqual(3);
+    if (process.env.MARSAD_KILL_LOG) console.log(log.join("\n"));
 
     const final = runCli(ingestArgs(), env);
     expect(final.status, final.stderr).toBe(0);
     expect(JSON.parse(final.stdout).conflicts).toEqual([]);
     expect(filesOf(articlesDir, (n) => n.endsWith(".md"))).toEqual(reference);
     expect(readdirSync(articlesDir).filter((n) => n.includes(TEMP_MARKER))).toEqual([]);
+    // Temp files of the review queue (content/review/) are not cleaned by removeStaleTemps(articlesDir): none may remain.
+    const reviewDir = join(dir, "review");
+    expect(existsSync(reviewDir) ? readdirSync(reviewDir).filter((n) => n.includes(TEMP_MARKER)) : []).toEqual([]);
     expect(snapshot(inbox)).toEqual(inputs);
   });
 });

@@ -1,4 +1,4 @@
-/** RSS feed of the latest articles naming one actor. */
+/** RSS feed of the latest articles naming one actor (actors named in no article have no feed). */
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
 import { siteData } from "../../../../components/site-data.ts";
@@ -8,7 +8,7 @@ import { LANGS } from "../../../../site/locale.ts";
 
 export async function getStaticPaths() {
   const { model } = await siteData();
-  return LANGS.flatMap((lang) => [...model.actors.keys()].map((id) => ({ params: { lang, id } })));
+  return LANGS.flatMap((lang) => [...model.actors.values()].filter((a) => a.articleCount > 0).map((a) => ({ params: { lang, id: a.id } })));
 }
 
 export const GET: APIRoute = async ({ params }) => {

@@ -1,4 +1,4 @@
-/** RSS feed of the latest articles naming one country. */
+/** RSS feed of the latest articles naming one country (countries named in no article have no feed). */
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
 import { siteData } from "../../../../components/site-data.ts";
@@ -8,7 +8,9 @@ import { LANGS } from "../../../../site/locale.ts";
 
 export async function getStaticPaths() {
   const { model } = await siteData();
-  return LANGS.flatMap((lang) => [...model.countries.values()].map((c) => ({ params: { lang, code: c.slug }, props: { code: c.code } })));
+  return LANGS.flatMap((lang) =>
+    [...model.countries.values()].filter((c) => c.articleCount > 0).map((c) => ({ params: { lang, code: c.slug }, props: { code: c.code } })),
+  );
 }
 
 export const GET: APIRoute = async ({ params, props }) => {
