@@ -123,10 +123,22 @@ export interface CountryForm {
   codes: string[];
 }
 
+/**
+ * A country's adjectives and names, base forms first (what institution names are built from: «الحكومة
+ * اللبنانية», "Lebanon's government"). Arabic adjectives are masculine singular nisbas without the article.
+ */
+export interface CountryDemonyms {
+  adjectives: { ar: string[]; en: string[] };
+  /** The CLDR name first, then the press names of forms.yaml. */
+  names: { ar: string[]; en: string[] };
+}
+
 /** Everything the tagger needs to recognise countries. */
 export interface CountryLexicon {
   forms: CountryForm[];
   blockers: { ar: string[]; en: string[] };
+  /** Adjectives and names per ISO code, for the countries forms.yaml lists (absent in hand-built lexicons). */
+  demonyms?: Map<string, CountryDemonyms>;
 }
 
 /** Arabic adjective endings added to a masculine singular nisba (ـي): feminine, plurals, duals. */
@@ -198,7 +210,20 @@ export function buildCountryLexicon(file: CountryFormsFile): CountryLexicon {
       byKey.set(`${lang}\u0000${normaliseArabic(form)}`, { text: form, lang, kind: "name", codes: [...codes] });
     }
   }
-  return { forms: [...byKey.values()], blockers: file.blockers };
+  const demonyms = new Map<string, CountryDemonyms>();
+  for (const [code, forms] of Object.entries(file.countries)) {
+    const name = names.get(code)!;
+    // an English demonym listed under `forms` ("French", "Swiss") is the adjective when none is listed
+    const enAdjectives = forms.en?.adjectives.length ? forms.en.adjectives : (forms.en?.forms.slice(0, 1) ?? []);
+    demonyms.set(code, {
+      adjectives: { ar: [...(forms.ar?.adjectives ?? [])], en: [...enAdjectives] },
+      names: {
+        ar: [...new Set([...cldrVariants(name.ar), ...(forms.ar?.names ?? [])])],
+        en: [...new Set([...cldrVariants(name.en), ...(forms.en?.names ?? [])])],
+      },
+    });
+  }
+  return { forms: [...byKey.values()], blockers: file.blockers, demonyms };
 }
 
 /** Parses and validates the text of `forms.yaml`; errors name the file and the entry. */

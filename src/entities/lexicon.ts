@@ -50,6 +50,72 @@ export const DiscoveryLexicon = z
   .strict();
 export type DiscoveryLexicon = z.infer<typeof DiscoveryLexicon>;
 
+const ArHead = z
+  .object({
+    /** The definite institution word(s): «الحكومة», «مجلس الوزراء». */
+    head: z.string().min(1),
+    /** Gender of the country adjective after the head. */
+    gender: z.enum(["m", "f"]),
+    /** The head before a country name; `{name}` marks where the name goes (else it follows). */
+    construct: z.string().min(1).optional(),
+    /** More patterns with `{adj}` (adjective with the article, in the head's gender) and `{name}`. */
+    forms: z.array(z.string().min(1)).default([]),
+    /** The Arabic name shown for a mention of this head (default "{head} {adj}"). */
+    display: z.string().min(1).optional(),
+    /** The head alone names the body of the article's home country. */
+    bare: z.boolean().default(false),
+  })
+  .strict();
+const EnHead = z
+  .object({
+    head: z.string().min(1),
+    /** The Arabic head a mention of this English head displays as. */
+    ar: z.string().min(1),
+    bare: z.boolean().default(false),
+    /** Also matched as "{head} of {Name}". */
+    of: z.boolean().default(false),
+  })
+  .strict();
+const IdTemplate = z.string().regex(/^[a-z0-9-]*\{cc\}[a-z0-9-]*$/, "an id template with {cc}");
+
+/** Schema of `lexicon/institutions.yaml`. */
+export const InstitutionLexicon = z
+  .object({
+    /** Qualifiers that may follow a bare head without making it another body's name. */
+    generic_qualifiers: Bilingual,
+    institutions: z
+      .array(
+        z
+          .object({
+            id: IdTemplate,
+            type: ActorType.default("government"),
+            en: z.string().min(1),
+            ar: z.array(ArHead).min(1),
+            en_heads: z.array(EnHead).default([]),
+          })
+          .strict(),
+      )
+      .min(1),
+    ministries: z
+      .array(
+        z
+          .object({
+            id: IdTemplate,
+            en: z.string().min(1),
+            /** Subjects: «وزارة {subject}», the first canonical. */
+            ar: Words,
+            /** The subject alone with a feminine adjective names the ministry («الخارجية العراقية»). */
+            short: z.boolean().default(false),
+            /** English heads ("foreign ministry", "Ministry of Foreign Affairs"). */
+            en_heads: Words,
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+export type InstitutionLexicon = z.infer<typeof InstitutionLexicon>;
+
 /** Parses one lexicon file's text against its schema; errors name the file and the entry. */
 export function parseLexicon<T>(schema: z.ZodType<T>, text: string, file: string): T {
   let data: unknown;
@@ -68,6 +134,16 @@ export function parseLexicon<T>(schema: z.ZodType<T>, text: string, file: string
 
 let titles: TitleLexicon | undefined;
 let discovery: DiscoveryLexicon | undefined;
+let institutions: InstitutionLexicon | undefined;
+
+/** The bundled institution lexicon (read once). */
+export function institutionLexicon(): InstitutionLexicon {
+  if (!institutions) {
+    const url = new URL("./lexicon/institutions.yaml", import.meta.url);
+    institutions = parseLexicon(InstitutionLexicon, readFileSync(url, "utf8"), url.pathname);
+  }
+  return institutions;
+}
 
 /** The bundled title lexicon (read once). */
 export function titleLexicon(): TitleLexicon {

@@ -13,11 +13,11 @@
  * is kept only as the page's first article, or as the continuation of an article interrupted by a link list.
  */
 import type { ClassifiedLine, ClassifiedPage } from "./classify.ts";
-import { headerStart, isTitleCandidate, readHeader, type HeaderHints, type HeaderInfo } from "./header.ts";
+import { headerStart, isTitleCandidate, pickTitle, readHeader, type HeaderHints, type HeaderInfo } from "./header.ts";
 import { SETTINGS } from "./settings.ts";
-import { scriptCounts } from "./text.ts";
+import { contentWords, formSet, scriptCounts, sharedShare } from "./text.ts";
 import { boilerplate, matchPrefix } from "./boilerplate.ts";
-import { findDates } from "./dates.ts";
+import { findDates, namesDay } from "./dates.ts";
 
 /** An article before metadata: where its parts are on the page. */
 export interface ArticleDraft {
@@ -103,7 +103,7 @@ export function assemble(page: ClassifiedPage, hints: HeaderHints = {}): Article
 
   const finish = (o: Open): void => {
     const header = readHeader(page, o.zoneStart, o.bodyStart, hints);
-    const big = o.prose >= A.minParagraphs || (!o.secondary && o.words >= A.singleParagraphMinWords);
+    const big = o.prose >= A.minParagraphs || (!o.secondary && (o.words >= A.singleParagraphMinWords || brief(page, o, header)));
     // A headline-less run is kept only as the page's own article (the page starts with its body).
     if (big && (header.title !== null || drafts.length === 0)) drafts.push(toDraft(o, header));
   };
@@ -225,6 +225,21 @@ function toDraft(o: Open, header: HeaderInfo): ArticleDraft {
   };
 }
 
+/**
+ * A one-paragraph news brief: a headline with its own dated or signed header (a date, byline or outlet label
+ * between the headline and the paragraph) or a paragraph opening with a wire dateline, and a sentence of at
+ * least `briefMinWords`. Teasers carry their stamp after the sentence, or sit in a related block.
+ */
+function brief(page: ClassifiedPage, o: Open, header: HeaderInfo): boolean {
+  if (header.titleLine === null || o.words < A.briefMinWords) return false;
+  if (opensWithDateline(page.lines[o.bodyStart]!.text)) return true;
+  for (let i = header.titleLine + 1; i < o.bodyStart; i++) {
+    const l = page.lines[i]!;
+    if ((l.kind === "date" && !l.stamp) || l.kind === "byline" || l.kind === "label") return true;
+  }
+  return false;
+}
+
 /** The most frequent gap before this article's paragraphs (1 when unknown). */
 function typicalGap(o: Open): number {
   let best = 1;
@@ -261,6 +276,10 @@ export function strongHeader(page: ClassifiedPage, from: number, to: number, ope
       if (open && open.prose >= A.minParagraphs && l.words >= A.standaloneHeadlineMinWords && l.gapBefore >= typicalGap(open)) {
         if (!/[:：]\s*$/u.test(l.text)) return true;
       }
+      // A short headline alone between paragraphs: a crosshead, unless it reads as the next story's headline.
+      if (open && open.prose >= A.minParagraphs && l.words < A.standaloneHeadlineMinWords && aloneBefore(page, i, to)) {
+        if (shortHeadlineOpensStory(page, open, l, to)) return true;
+      }
       continue;
     }
     if (!headline) continue;
@@ -270,6 +289,63 @@ export function strongHeader(page: ClassifiedPage, from: number, to: number, ope
   }
   const next = lines[to];
   return headline !== null && next !== undefined && opensWithDateline(next.text);
+}
+
+/** True when only junk stands between line `at` and the prose at `to`. */
+function aloneBefore(page: ClassifiedPage, at: number, to: number): boolean {
+  for (let i = at + 1; i < to; i++) if (page.lines[i]!.kind !== "junk") return false;
+  return to < page.lines.length && page.lines[to]!.kind === "prose";
+}
+
+/**
+ * A short headline (3–5 words, the length of a crosshead) between two paragraphs starts a new story when it
+ * reads as that story's headline and not as a section of the open one: it shares at least half its words with
+ * the (two) paragraphs below and fewer than a third with the article so far; that paragraph does not open like a
+ * continuation ("وتأتي …", "In addition …"); and it reads as a lede (names the day: "الخميس", "on Tuesday") or
+ * the open article itself was headed the same way (a short bare headline: a digest of briefs).
+ * Crossheads in the seed, sample and held-out gold fail at least one test: they share nothing with the text
+ * below, or repeat the article's words, or head a paragraph that continues ("في المقابل"، "من جهة أخرى").
+ */
+function shortHeadlineOpensStory(page: ClassifiedPage, open: Open, h: ClassifiedLine, next: number): boolean {
+  const lex = boilerplate();
+  const words = contentWords(h.key, lex.functionWords);
+  const lede = page.lines[next]!;
+  const below = contentWords(lede.key, lex.functionWords);
+  const second = page.lines[next + 1];
+  if (second?.kind === "prose") below.push(...contentWords(second.key, lex.functionWords));
+  if (words.length === 0 || sharedShare(words, formSet(below)) < A.shortHeadlineMinLedeShare) return false;
+  const before: string[] = [];
+  for (const i of open.body) before.push(...contentWords(page.lines[i]!.key, lex.functionWords));
+  if (sharedShare(words, formSet(before)) >= A.shortHeadlineMaxPriorShare) return false;
+  if (opensLikeContinuation(lede.key, lex)) return false;
+  if (namesDay(lede.text.slice(0, LEDE_DAY_CHARS))) return true;
+  const zone = headerStart(page, open.zoneStart, open.bodyStart);
+  const picked = pickTitle(page, zone, open.bodyStart);
+  const title = picked === null ? null : page.lines[picked.line]!;
+  return title !== null && title.words < A.standaloneHeadlineMinWords && !headerFurniture(page, zone, open.bodyStart);
+}
+
+/** Characters at the start of a lede searched for the day it names. */
+const LEDE_DAY_CHARS = 200;
+
+/**
+ * True when a paragraph opens like the continuation of a story: a continuation cue ("وأضاف", "من جهة أخرى",
+ * "However"), or an Arabic verb or clause with a leading "و" ("وتأتي", "ويرى", "وأوضح").
+ */
+function opensLikeContinuation(key: string, lex: ReturnType<typeof boilerplate>): boolean {
+  if (matchPrefix(lex.continuationPrefixes, key) !== null) return true;
+  const space = key.indexOf(" ");
+  const first = space < 0 ? key : key.slice(0, space);
+  return /^و[تيا]\p{L}{2,}$/u.test(first);
+}
+
+/** True when the zone [from, to) holds header furniture: a byline, date, outlet label or caption. */
+function headerFurniture(page: ClassifiedPage, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const k = page.lines[i]!.kind;
+    if (k === "byline" || k === "date" || k === "label" || k === "caption") return true;
+  }
+  return false;
 }
 
 /**

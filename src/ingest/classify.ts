@@ -218,6 +218,11 @@ function copyrightCredit(text: string): string | null {
   return credit;
 }
 
+/** True for a line that only says "image" ("صورة", "الصورة", "Photo"): a photo's place in the text. */
+function isImageMarker(line: ClassifiedLine, lex: Boilerplate): boolean {
+  return line.words <= 2 && line.key !== "" && matchPrefix(lex.creditPrefixes, line.key) === line.key;
+}
+
 /** True when a short text names an outlet (has an outlet word). */
 export function looksLikeOutlet(text: string, lex: Boilerplate = boilerplate()): boolean {
   for (const w of fold(text).split(" ")) {
@@ -522,6 +527,8 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
       for (const l of [prev, cur]) if (l.kind === "heading") l.kind = "caption";
     }
     if (prev && lex.lines.get(prev.key) === "masthead" && cur.kind === "heading" && cur.words <= 4) cur.kind = "junk";
+    // A line right under an image marker ("صورة", "Photo") is the image's caption, even without a credit.
+    if (prev && cur.kind === "heading" && cur.words >= L.captionMinWords && isImageMarker(prev, lex)) cur.kind = "caption";
     // "Author," on its own line, the name on the next one.
     if (prev && prev.words <= 2 && lex.authorLabels.has(prev.key) && (cur.kind === "heading" || cur.kind === "byline")) {
       if (cur.words <= AUTHOR_NAME_MAX_WORDS && !DIGIT.test(cur.text)) {

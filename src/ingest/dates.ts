@@ -492,6 +492,8 @@ interface Candidate extends Omit<DateMention, "iso"> {
   weekday?: number;
   /** True when the text looks like a day-first numeric date that needs a label to be trusted. */
   needsLabel?: boolean;
+  /** For such a date, its month-first reading (a weekday written beside it may pick that one). */
+  altIso?: string;
 }
 
 /** Reads a named group of the current match. */
@@ -533,7 +535,11 @@ function interpret(g: Groups, reference: string | null): Omit<Candidate, "start"
     if (b > 12 && a <= 12) return absolute(gregorianIso(y, a, b), "gregorian", "day", "absolute", time);
     if (a === b) return absolute(gregorianIso(y, a, a), "gregorian", "day", "absolute", time);
     const found = absolute(gregorianIso(y, b, a), "gregorian", "day", "absolute", time);
-    if (found) found.needsLabel = true;
+    if (found) {
+      found.needsLabel = true;
+      const alt = gregorianIso(y, a, b);
+      if (alt) found.altIso = alt;
+    }
     return found;
   }
   if (g("hy") !== undefined) {
@@ -612,9 +618,25 @@ function scan(text: string, reference: string | null): Candidate[] {
     if (meaning === null) continue;
     const candidate: Candidate = { ...meaning, start: m.index, end: m.index + m[0].length, raw: m[0] };
     attachWeekday(text, candidate, found.at(-1)?.end ?? 0);
+    settleByWeekday(candidate);
     found.push(candidate);
   }
   return found;
+}
+
+/**
+ * "الأحد 9/11/2025": a weekday beside a numeric date that could be read either way decides the order. When it
+ * fits the day-first reading, or only the month-first one, the date no longer needs a label.
+ */
+function settleByWeekday(c: Candidate): void {
+  if (!c.needsLabel || c.weekday === undefined || c.iso === undefined) return;
+  if (!c.weekdayMismatch) {
+    c.needsLabel = false;
+  } else if (c.altIso !== undefined && weekdayOf(c.altIso) === c.weekday) {
+    c.iso = c.altIso;
+    c.weekdayMismatch = false;
+    c.needsLabel = false;
+  }
 }
 
 /**
@@ -792,6 +814,20 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
     if (mention) out.push(mention);
   }
   return out;
+}
+
+/** A weekday, "yesterday" or "today" as a word (with a leading و/ف/ب in Arabic: "والخميس", "بالأمس"). */
+const DAY_WORD_RE = new RegExp(
+  `${NOT_LETTER_BEFORE}[وفب]?(?:${WD}|${alternation([...REL.yesterday, ...REL.today])}${NOT_LETTER_AFTER})`,
+  "iu",
+);
+
+/**
+ * True when `text` names a day: a weekday, yesterday or today ("الخميس", "أمس", "on Tuesday"). A news lede
+ * says when its event happened this way far more often than a paragraph continuing a story does.
+ */
+export function namesDay(text: string): boolean {
+  return DAY_WORD_RE.test(text);
 }
 
 /**

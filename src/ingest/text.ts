@@ -97,14 +97,36 @@ export function trimLine(s: string): string {
  * first; on folded text (hamza and ta marbuta already unified).
  */
 const CLITICS = ["وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل"];
-/** Shortest stem left after removing a clitic or an English plural "s". */
+/**
+ * Arabic endings a word may carry in one place and not another: pronouns, plurals, the nisba ("الجزائرية" /
+ * "الجزائر", "سفيرها" / "السفير"); on folded text, longest first.
+ */
+const SUFFIXES = ["يين", "هما", "ها", "هم", "هن", "كم", "نا", "ات", "ون", "ين", "ان", "يه", "ه", "ي"];
+/** Shortest stem left after removing a clitic, an ending or an English plural "s". */
 const MIN_STEM = 3;
 
-/** The forms a folded word may be compared under: itself, without an Arabic clitic, without a plural "s". */
+/**
+ * The forms a folded word may be compared under: itself, without an Arabic clitic, and each of those without an
+ * Arabic ending; an English word without a plural "s". A light stemmer: two words are taken as the same when
+ * they share a form, which is enough to compare a headline's vocabulary with its lede's.
+ */
 export function wordForms(word: string): string[] {
   const out = [word];
+  if (/^[a-z]+$/.test(word)) {
+    if (word.length > MIN_STEM && word.endsWith("s")) out.push(word.slice(0, -1));
+    return out;
+  }
   for (const c of CLITICS) if (word.length - c.length >= MIN_STEM && word.startsWith(c)) out.push(word.slice(c.length));
-  if (word.length > MIN_STEM && word.endsWith("s") && /^[a-z]+$/.test(word)) out.push(word.slice(0, -1));
+  const stems = out.length;
+  for (let i = 0; i < stems; i++) {
+    const stem = out[i]!;
+    for (const x of SUFFIXES) {
+      if (stem.length - x.length >= MIN_STEM && stem.endsWith(x)) {
+        out.push(stem.slice(0, -x.length));
+        break;
+      }
+    }
+  }
   return out;
 }
 

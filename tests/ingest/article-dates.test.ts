@@ -33,7 +33,9 @@ describe("dates", () => {
     expect(dates(["2024-05-02@09:05:12 GMT", "", T, "المصدر: القناة | منذ 3 ساعات", "", T, "", P1, "", P2])).toEqual([
       [null, "2024-05-02"],
     ]);
-    expect(dates(["الخميس 2 مايو 2024", "", T, "Updated 5 hours ago", "", P1, "", P2])).toEqual([[null, "2024-05-02"]]);
+    expect(dates(["الخميس 2 مايو 2024", "رئيس التحرير", "سامي يوسف", "", T, "منذ 5 ساعات", "", P1, "", P2])).toEqual([
+      [null, "2024-05-02"],
+    ]);
   });
 
   it("reads a full date in the dateline that opens the body", () => {
