@@ -3,7 +3,7 @@
  * framework-free readers in src/site/read-content.ts; the schemas are the project's own zod schemas.
  *
  * Entries are stored already validated by the readers (parseArticle / loadActors validate with the same schemas), so
- * the loaders skip `parseData`: validating 10,000 articles twice would be most of the content-sync time.
+ * the loaders skip `parseData`: validating every article a second time would only add to the content-sync time.
  * Nothing rendered is stored: article bodies stay plain paragraphs and are turned into HTML by the article page.
  * The articles loader is incremental (see readArticlesIncremental): Astro keeps the store between builds in its
  * cacheDir, so a rebuild only parses new or changed files.

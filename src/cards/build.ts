@@ -11,14 +11,15 @@
  */
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { mkdir, open, rename, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { removeStaleTemps, writeFileAtomic } from "../pipeline/atomic.ts";
-import { FONT_FILES } from "./shape.ts";
+import { removeStaleTemps } from "../pipeline/atomic.ts";
 import { CardSpec, type CardSpecInput } from "./spec.ts";
-import { TEMPLATE_VERSION } from "./template.ts";
+import { FONT_FILES, TEMPLATE_VERSION } from "./version.ts";
+import type { FromWorker, ToWorker } from "./worker.ts";
 
 export interface RenderCardsOptions {
   /** Site output folder (`dist`); cards go to `<outDir>/cards/<spec.path>.png`. */
@@ -124,56 +125,134 @@ function place(cacheFile: string, dest: string): void {
   }
 }
 
+/**
+ * resvg-js brings its own allocator, mimalloc, which by default hands freed memory back to the OS 10 ms after
+ * it is freed. A card frees its 3 MB canvas and PNG buffers and allocates them again some 30 ms later, so every
+ * card wrote to fresh pages: measured on this kind of VM, page faults were ≈ 25 ms of a card's ≈ 60 ms of resvg
+ * (render + PNG). mimalloc reads its options from the environment once, when the addon is loaded, so the purge
+ * delay is set to "never" just before the first worker loads resvg and the environment is put back once the
+ * workers are ready. A worker keeps what it allocated at its peak (a few canvases) until it exits. If resvg is
+ * already loaded in this process, this changes nothing: cards are as before, only slower.
+ */
+const PURGE_DELAY = "MIMALLOC_PURGE_DELAY";
+
+function tuneNativeAllocator(): () => void {
+  const before = process.env[PURGE_DELAY];
+  if (before !== undefined) return () => {};
+  process.env[PURGE_DELAY] = "-1";
+  let restored = false;
+  return () => {
+    if (!restored) delete process.env[PURGE_DELAY];
+    restored = true;
+  };
+}
+
+/** Cards sent ahead to each worker: one being drawn, one waiting in the worker, so it never idles between two. */
+const DEPTH = 2;
+
+interface Job {
+  id: number;
+  spec: CardSpec;
+  resolve: (png: Uint8Array) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  inFlight: Map<number, Job>;
+  alive: boolean;
+}
+
 /** A fixed-size pool of render workers; `render` resolves with the PNG of one spec. */
 class RenderPool {
-  private readonly idle: Worker[] = [];
-  private readonly all: Worker[] = [];
-  private readonly waiting: Array<(worker: Worker) => void> = [];
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 0;
 
   constructor(size: number) {
+    const restore = tuneNativeAllocator();
+    let pending = size;
+    const started = () => {
+      if (--pending === 0) restore();
+    };
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL("./worker.ts", import.meta.url));
-      this.all.push(worker);
-      this.idle.push(worker);
-    }
-  }
-
-  private acquire(): Promise<Worker> {
-    const worker = this.idle.pop();
-    return worker ? Promise.resolve(worker) : new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(worker: Worker): void {
-    const next = this.waiting.shift();
-    if (next) next(worker);
-    else this.idle.push(worker);
-  }
-
-  async render(spec: CardSpec): Promise<Uint8Array> {
-    const worker = await this.acquire();
-    try {
-      return await new Promise<Uint8Array>((resolve, reject) => {
-        const onMessage = (message: { png?: Uint8Array; error?: string }) => {
-          worker.off("error", onError);
-          if (message.png) resolve(message.png);
-          else reject(new Error(message.error ?? "worker returned nothing"));
-        };
-        const onError = (error: Error) => {
-          worker.off("message", onMessage);
-          reject(error);
-        };
-        worker.once("message", onMessage);
-        worker.once("error", onError);
-        worker.postMessage(spec);
+      const slot: Slot = { worker, inFlight: new Map(), alive: true };
+      let ready = false;
+      worker.on("message", (message: FromWorker) => {
+        if ("ready" in message) {
+          ready = true;
+          started();
+          return;
+        }
+        const job = slot.inFlight.get(message.id);
+        if (!job) return;
+        slot.inFlight.delete(message.id);
+        if ("png" in message) job.resolve(message.png);
+        else job.reject(new Error(message.error));
+        this.pump();
       });
-    } finally {
-      this.release(worker);
+      const fail = (error: Error) => {
+        if (!slot.alive) return;
+        slot.alive = false;
+        if (!ready) started();
+        for (const job of slot.inFlight.values()) job.reject(error);
+        slot.inFlight.clear();
+        // No worker left: whatever is still queued can never render.
+        if (!this.slots.some((s) => s.alive)) for (const job of this.queue.splice(0)) job.reject(error);
+        else this.pump();
+      };
+      worker.on("error", fail);
+      worker.on("exit", (code) => fail(new Error(`card render worker exited with code ${code}`)));
+      this.slots.push(slot);
     }
+  }
+
+  /** Hands queued jobs to the live worker with the fewest cards in flight, up to DEPTH each. */
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let best: Slot | undefined;
+      for (const slot of this.slots)
+        if (slot.alive && slot.inFlight.size < DEPTH && (!best || slot.inFlight.size < best.inFlight.size)) best = slot;
+      if (!best) return;
+      const job = this.queue.shift() as Job;
+      best.inFlight.set(job.id, job);
+      best.worker.postMessage({ id: job.id, spec: job.spec } satisfies ToWorker);
+    }
+  }
+
+  render(spec: CardSpec): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      if (!this.slots.some((s) => s.alive)) return reject(new Error("no card render worker is running"));
+      this.queue.push({ id: this.nextId++, spec, resolve, reject });
+      this.pump();
+    });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.all.map((worker) => worker.terminate()));
+    for (const slot of this.slots) slot.alive = false;
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
+}
+
+/**
+ * `writeFileAtomic` without blocking the thread: the write, the fsync (≈ 8 ms of waiting per file here) and the
+ * rename run on libuv's pool, so the main thread keeps feeding the workers and several cards sync at once.
+ */
+async function writeAtomic(path: string, data: Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.marsad-tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+  const file = await open(temp, "wx", 0o644);
+  try {
+    await file.writeFile(data);
+    await file.sync();
+  } catch (error) {
+    await file.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await file.close();
+  await rename(temp, path);
 }
 
 /**
@@ -206,16 +285,21 @@ export async function renderCards(specs: readonly CardSpecInput[], opts: RenderC
     // small batch gets fewer workers: one per CARDS_PER_WORKER cards, up to the requested count.
     const size = Math.max(0, Math.min(opts.workers ?? availableParallelism(), Math.ceil(toRender.size / CARDS_PER_WORKER)));
     const pool = size > 0 ? new RenderPool(size) : undefined;
-    const renderOne = pool
-      ? (spec: CardSpec) => pool.render(spec)
-      : async (spec: CardSpec) => (await import("./render.ts")).renderCard(spec);
+    let renderOne: (spec: CardSpec) => Promise<Uint8Array>;
+    if (pool) renderOne = (spec) => pool.render(spec);
+    else {
+      const restore = tuneNativeAllocator();
+      const { drawCard } = await import("./draw.ts");
+      restore();
+      renderOne = drawCard;
+    }
     try {
       await Promise.all(
         [...toRender.values()].map(async (cards) => {
           const first = cards[0] as PlannedCard;
           try {
             const png = await renderOne(first.spec);
-            writeFileAtomic(first.cacheFile, png);
+            await writeAtomic(first.cacheFile, png);
             rendered += cards.length;
             for (const card of cards) {
               place(card.cacheFile, card.outFile);

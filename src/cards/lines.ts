@@ -180,10 +180,11 @@ export function bleedOf(box: Pick<TextBox, "options">): number {
 }
 
 /**
- * A standalone SVG of the box, `bleed` px larger on every side than the layout box (place it with negative
- * margins of `bleed`). `width` narrows the box to its content (chips); lines keep their alignment within it.
+ * The box's drawing as SVG markup: one `<path>` holding every glyph of every line, in a frame `bleed` px larger on
+ * every side than the layout box (place it with negative margins of `bleed`). `width` narrows the box to its
+ * content (chips); lines keep their alignment within it.
  */
-export function textBoxSvg(box: TextBox, color: string, width: number = box.width): string {
+export function textBoxBody(box: TextBox, color: string, width: number = box.width): string {
   const bleed = bleedOf(box);
   const shift = width - box.width;
   const d = box.lines
@@ -192,8 +193,13 @@ export function textBoxSvg(box: TextBox, color: string, width: number = box.widt
       return pathOfLine(line.shaped, x, bleed + box.baseline + i * box.options.lineHeight);
     })
     .join("");
+  return `<path fill="${color}" d="${d}"/>`;
+}
+
+/** The box as a standalone SVG document (the frame of `textBoxBody`). */
+export function textBoxSvg(box: TextBox, color: string, width: number = box.width): string {
+  const bleed = bleedOf(box);
   const w = Math.ceil(width) + 2 * bleed;
   const h = Math.ceil(box.height) + 2 * bleed;
-  // `data-inline` lets render.ts recognise our boxes in satori's output and inline them (see inlineTextBoxes).
-  return `<svg xmlns="http://www.w3.org/2000/svg" data-inline="1" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><path fill="${color}" d="${d}"/></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">${textBoxBody(box, color, width)}</svg>`;
 }

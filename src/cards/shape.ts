@@ -17,27 +17,12 @@
  * offset is flipped once, in `pathOfLine`: a mark offset `yOffset > 0` (raised) moves the mark up on the card.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import * as hb from "harfbuzzjs";
 import type { Lang } from "../schemas/common.ts";
 import { type BidiParagraph, lineLevels, reorderRuns } from "./bidi.ts";
+import { FONT_FILES, type FontKind, type Weight } from "./version.ts";
 
-export type Weight = 400 | 700;
-export type FontKind = "arabic" | "latin";
-
-const require = createRequire(import.meta.url);
-
-/** Font files, by kind and weight. Exported so the cache key and the Chromium comparison use the same files. */
-export const FONT_FILES: Record<FontKind, Record<Weight, string>> = {
-  arabic: {
-    400: require.resolve("@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf"),
-    700: require.resolve("@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf"),
-  },
-  latin: {
-    400: require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf"),
-    700: require.resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf"),
-  },
-};
+export { FONT_FILES, type FontKind, type Weight } from "./version.ts";
 
 /** One loaded font file: the HarfBuzz font, its vertical metrics and a cache of glyph outlines. */
 export interface LoadedFont {
@@ -51,6 +36,8 @@ export interface LoadedFont {
   hbFont: hb.Font;
   unicodes: Set<number>;
   outlines: Map<number, number[]>;
+  /** Glyph path data per pixel size, then glyph id (see `glyphPath`). */
+  paths: Map<number, Map<number, GlyphPath>>;
 }
 
 let loaded: Record<FontKind, Record<Weight, LoadedFont>> | undefined;
@@ -70,6 +57,7 @@ function loadFont(kind: FontKind, weight: Weight): LoadedFont {
     hbFont,
     unicodes: new Set(face.collectUnicodes()),
     outlines: new Map(),
+    paths: new Map(),
   };
 }
 
@@ -233,12 +221,77 @@ function outline(font: LoadedFont, gid: number): number[] {
   return ops;
 }
 
-/** Two decimals: 1/100 px is far below what the rasteriser can show, and keeps the SVG small. */
-const num = (v: number) => String(Math.round(v * 100) / 100);
+/**
+ * Path data is written in hundredths of a pixel: 1/100 px is far below what the rasteriser can show. Each glyph's
+ * outline at one size is turned into text once per thread and cached (`glyphPath`), with every command after the
+ * first relative, so a glyph drawn anywhere on any card reuses it; only its first move is written per use.
+ */
+const hundredths = (v: number) => Math.round(v * 100);
+const fmt = (n: number) => String(n / 100);
+/** A number after a command letter or another number: a minus sign separates by itself. */
+const arg = (n: number) => (n < 0 ? fmt(n) : ` ${fmt(n)}`);
+
+/** A glyph's outline at one scale: its first point (hundredths of px, from the glyph origin, y down) and the rest, relative. */
+interface GlyphPath {
+  x0: number;
+  y0: number;
+  body: string;
+}
+
+const EMPTY_GLYPH: GlyphPath = { x0: 0, y0: 0, body: "" };
+
+function glyphPath(font: LoadedFont, gid: number, size: number): GlyphPath {
+  let cache = font.paths.get(size);
+  if (!cache) font.paths.set(size, (cache = new Map()));
+  let path = cache.get(gid);
+  if (path) return path;
+  const s = size / font.upem;
+  const ops = outline(font, gid);
+  const parts: string[] = [];
+  // SVG's current point: the last point drawn, or the subpath's start after a close.
+  let cx = 0;
+  let cy = 0;
+  let startX = 0;
+  let startY = 0;
+  let first: [number, number] | undefined;
+  const X = (v: number) => hundredths(v * s);
+  const Y = (v: number) => hundredths(-v * s);
+  let i = 0;
+  while (i < ops.length) {
+    const op = ops[i++];
+    if (op === CLOSE) {
+      parts.push("z");
+      cx = startX;
+      cy = startY;
+      continue;
+    }
+    const n = op === MOVE || op === LINE ? 2 : op === QUAD ? 4 : 6;
+    const pts: number[] = [];
+    for (let k = 0; k < n; k += 2) pts.push(X(ops[i + k] ?? 0), Y(ops[i + k + 1] ?? 0));
+    i += n;
+    const ex = pts[n - 2] as number;
+    const ey = pts[n - 1] as number;
+    if (op === MOVE && !first) first = [ex, ey];
+    else {
+      let cmd = op === MOVE ? "m" : op === LINE ? "l" : op === QUAD ? "q" : "c";
+      for (let k = 0; k < n; k += 2) cmd += arg((pts[k] as number) - cx) + arg((pts[k + 1] as number) - cy);
+      parts.push(cmd);
+    }
+    cx = ex;
+    cy = ey;
+    if (op === MOVE) {
+      startX = ex;
+      startY = ey;
+    }
+  }
+  path = first ? { x0: first[0], y0: first[1], body: parts.join("") } : EMPTY_GLYPH;
+  cache.set(gid, path);
+  return path;
+}
 
 /**
  * SVG path data for a shaped line whose left edge is at `x` and baseline at `baseline` (pixels, y down).
- * Glyph origin = pen + offset; outline point (px, py) in font units → (ox + px·s, oy − py·s).
+ * Glyph origin = pen + offset; outline point (px, py) in font units → (ox + px·s, oy − py·s), to 1/100 px.
  */
 export function pathOfLine(line: ShapedLine, x: number, baseline: number): string {
   const parts: string[] = [];
@@ -246,19 +299,11 @@ export function pathOfLine(line: ShapedLine, x: number, baseline: number): strin
   for (const run of line.runs) {
     const s = line.size / run.font.upem;
     for (const glyph of run.glyphs) {
-      const ox = pen + glyph.xOffset * s;
-      const oy = baseline - glyph.yOffset * s;
-      const ops = outline(run.font, glyph.gid);
-      let i = 0;
-      while (i < ops.length) {
-        const op = ops[i++];
-        const px = (k: number) => num(ox + (ops[i + k] ?? 0) * s);
-        const py = (k: number) => num(oy - (ops[i + k] ?? 0) * s);
-        if (op === MOVE) parts.push(`M${px(0)} ${py(1)}`), (i += 2);
-        else if (op === LINE) parts.push(`L${px(0)} ${py(1)}`), (i += 2);
-        else if (op === QUAD) parts.push(`Q${px(0)} ${py(1)} ${px(2)} ${py(3)}`), (i += 4);
-        else if (op === CUBIC) parts.push(`C${px(0)} ${py(1)} ${px(2)} ${py(3)} ${px(4)} ${py(5)}`), (i += 6);
-        else parts.push("Z");
+      const path = glyphPath(run.font, glyph.gid, line.size);
+      if (path !== EMPTY_GLYPH) {
+        const ox = hundredths(pen + glyph.xOffset * s);
+        const oy = hundredths(baseline - glyph.yOffset * s);
+        parts.push(`M${fmt(ox + path.x0)}${arg(oy + path.y0)}${path.body}`);
       }
       pen += glyph.xAdvance * s;
     }

@@ -32,6 +32,4 @@ export const CardSpec = z.object({
 export type CardSpec = z.infer<typeof CardSpec>;
 export type CardSpecInput = z.input<typeof CardSpec>;
 
-/** Card size: the Open Graph large-image size. */
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
+export { CARD_HEIGHT, CARD_WIDTH } from "./size.ts";

@@ -11,14 +11,12 @@
  */
 import type { Lang } from "../schemas/common.ts";
 import { directionOf } from "./bidi.ts";
-import { bleedOf, layoutText, type TextBox, type TextBoxOptions, textBoxSvg } from "./lines.ts";
-import { CARD_HEIGHT, CARD_WIDTH, type CardKind, type CardSpec } from "./spec.ts";
+import { bleedOf, layoutText, type TextBox, type TextBoxOptions, textBoxBody } from "./lines.ts";
+import { CARD_HEIGHT, CARD_WIDTH } from "./size.ts";
+import type { CardKind, CardSpec } from "./spec.ts";
 
-/**
- * Bump when the look of the cards changes in any way: it is part of the cache key, so every card re-renders.
- * Changes to fonts or to satori/resvg/harfbuzzjs/bidi-js versions invalidate the cache on their own.
- */
-export const TEMPLATE_VERSION = 1;
+/** The template version is part of every cache key: bump it in version.ts when the look of the cards changes. */
+export { TEMPLATE_VERSION } from "./version.ts";
 
 /** Colours, sizes and spacing of the card, in one place. */
 export const THEME = {
@@ -91,15 +89,39 @@ function flow(lang: Lang) {
 
 const lineHeightOf = (lang: Lang, size: number, factor = { ar: 1.45, en: 1.2 }) => Math.round(size * factor[lang]);
 
+/**
+ * The SVG pieces of one card, drawn by us and placed by satori. satori only needs each piece's size: it gets a
+ * tiny stand-in image (`<svg width height>` with the piece's index), and render.ts puts the piece's own markup
+ * where satori placed the stand-in. The pieces never go through base64 or satori's image decoder.
+ */
+export class Inlines {
+  readonly bodies: string[] = [];
+
+  /** An `<img>` node of `width`×`height` px whose content is the SVG markup `body` (user units = px). */
+  image(body: string, width: number, height: number, style: Record<string, unknown> = {}): CardNode {
+    const id = this.bodies.push(body) - 1;
+    return h("img", style, [], { src: placeholderSrc(id, width, height), width, height });
+  }
+}
+
+const placeholders = new Map<string, string>();
+
+/** The stand-in's data URI: the same for the same (index, size), so satori's image cache serves it after the first card. */
+export function placeholderSrc(id: number, width: number, height: number): string {
+  const key = `${id} ${width} ${height}`;
+  let src = placeholders.get(key);
+  if (!src) {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" data-inline="${id}"></svg>`;
+    src = `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
+    placeholders.set(key, src);
+  }
+  return src;
+}
+
 /** An `<img>` of a text box, pulled out by its bleed on every side so the layout box is exactly the text box. */
-function textImage(box: TextBox, color: string, width = box.width): CardNode {
+function textImage(inlines: Inlines, box: TextBox, color: string, width = box.width): CardNode {
   const bleed = bleedOf(box);
-  const svg = textBoxSvg(box, color, width);
-  return h("img", { margin: -bleed, flexShrink: 0 }, [], {
-    src: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
-    width: Math.ceil(width) + 2 * bleed,
-    height: Math.ceil(box.height) + 2 * bleed,
-  });
+  return inlines.image(textBoxBody(box, color, width), Math.ceil(width) + 2 * bleed, Math.ceil(box.height) + 2 * bleed, { margin: -bleed, flexShrink: 0 });
 }
 
 /** Lays out the title at the first step of the ladder that fits `maxHeight` without an ellipsis. */
@@ -123,7 +145,7 @@ export function displayText(text: string, lang: Lang): string {
 }
 
 /** A chip: a one-line text box shrunk to its content, in a rounded pill. */
-function chip(text: string, lang: Lang, kind: "actor" | "country", accent: string): { node: CardNode; width: number } {
+function chip(inlines: Inlines, text: string, lang: Lang, kind: "actor" | "country", accent: string): { node: CardNode; width: number } {
   const size = THEME.chipSize;
   const box = layoutText(displayText(text, lang), { lang, size, weight: kind === "actor" ? 700 : 400, lineHeight: lineHeightOf(lang, size), maxWidth: THEME.chipMaxWidth, maxLines: 1 });
   const inner = Math.ceil(box.contentWidth);
@@ -139,20 +161,20 @@ function chip(text: string, lang: Lang, kind: "actor" | "country", accent: strin
       border: border ? `${border}px solid ${accent}` : "none",
       flexShrink: 0,
     },
-    [textImage(box, kind === "actor" ? THEME.chipText : accent, inner)],
+    [textImage(inlines, box, kind === "actor" ? THEME.chipText : accent, inner)],
   );
   return { node, width: inner + 2 * padX };
 }
 
 /** The brand: a small radar mark (Marsad = observatory) and the site name. */
-function brand(siteName: string, lang: Lang, accent: string): { node: CardNode; width: number } {
+function brand(inlines: Inlines, siteName: string, lang: Lang, accent: string): { node: CardNode; width: number } {
   const size = THEME.brandSize;
   const box = layoutText(displayText(siteName, lang), { lang, size, weight: 700, lineHeight: lineHeightOf(lang, size), maxWidth: 360, maxLines: 1 });
-  const mark = `<svg xmlns="http://www.w3.org/2000/svg" data-inline="1" width="44" height="44" viewBox="0 0 44 44"><circle cx="22" cy="22" r="19" fill="none" stroke="${accent}" stroke-width="3"/><circle cx="22" cy="22" r="11" fill="none" stroke="${accent}" stroke-width="3" opacity="0.7"/><circle cx="22" cy="22" r="4" fill="${accent}"/><path d="M22 22 L37 10" stroke="${accent}" stroke-width="3" stroke-linecap="round"/></svg>`;
+  const mark = `<circle cx="22" cy="22" r="19" fill="none" stroke="${accent}" stroke-width="3"/><circle cx="22" cy="22" r="11" fill="none" stroke="${accent}" stroke-width="3" opacity="0.7"/><circle cx="22" cy="22" r="4" fill="${accent}"/><path d="M22 22 L37 10" stroke="${accent}" stroke-width="3" stroke-linecap="round"/>`;
   const inner = Math.ceil(box.contentWidth);
   const node = h("div", { flexDirection: flow(lang).row, alignItems: "center", gap: 14, flexShrink: 0 }, [
-    h("img", {}, [], { src: `data:image/svg+xml;base64,${Buffer.from(mark).toString("base64")}`, width: 44, height: 44 }),
-    textImage(box, THEME.brand, inner),
+    inlines.image(mark, 44, 44),
+    textImage(inlines, box, THEME.brand, inner),
   ]);
   return { node, width: inner + 44 + 14 };
 }
@@ -161,17 +183,14 @@ function brand(siteName: string, lang: Lang, accent: string): { node: CardNode; 
  * The ground: a diagonal gradient, as an image inlined by render.ts. satori turns a CSS `linear-gradient`
  * background into an SVG pattern, which resvg rasterises on an extra full-size canvas (≈ 10 ms of a ≈ 50 ms card).
  */
-function background(): CardNode {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" data-inline="1" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}"><defs><linearGradient id="marsad-ground" x1="0" y1="0" x2="0.55" y2="1"><stop offset="0" stop-color="${THEME.panel}"/><stop offset="0.7" stop-color="${THEME.background}"/></linearGradient></defs><rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="url(#marsad-ground)"/></svg>`;
-  return h("img", { position: "absolute", top: 0, left: 0 }, [], {
-    src: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-  });
+function background(inlines: Inlines): CardNode {
+  const body = `<defs><linearGradient id="marsad-ground" x1="0" y1="0" x2="0.55" y2="1"><stop offset="0" stop-color="${THEME.panel}"/><stop offset="0.7" stop-color="${THEME.background}"/></linearGradient></defs><rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="url(#marsad-ground)"/>`;
+  return inlines.image(body, CARD_WIDTH, CARD_HEIGHT, { position: "absolute", top: 0, left: 0 });
 }
 
-/** The satori element tree of a card. Pure: same spec, same tree. */
-export function cardElement(spec: CardSpec): CardNode {
+/** The satori element tree of a card and the SVG pieces its images stand for. Pure: same spec, same tree. */
+export function cardLayout(spec: CardSpec): { element: CardNode; inlines: readonly string[] } {
+  const inlines = new Inlines();
   const { lang } = spec;
   const f = flow(lang);
   const accent = THEME.accent[spec.kind];
@@ -183,7 +202,7 @@ export function cardElement(spec: CardSpec): CardNode {
   if (spec.kicker) {
     const size = THEME.kickerSize;
     const box = layoutText(displayText(spec.kicker, lang), { lang, size, weight: 700, lineHeight: lineHeightOf(lang, size), maxWidth: inner, maxLines: 1 });
-    column.push(h("div", { marginBottom: 18 }, [textImage(box, accent)]));
+    column.push(h("div", { marginBottom: 18 }, [textImage(inlines, box, accent)]));
     used += box.height + 18;
   }
   const meta = spec.meta.slice(0, THEME.metaLines);
@@ -192,21 +211,21 @@ export function cardElement(spec: CardSpec): CardNode {
   );
   if (metaBoxes.length > 0) used += 20 + metaBoxes.reduce((sum, box) => sum + box.height, 0);
   const titleRoom = CARD_HEIGHT - 2 * THEME.padBlock - THEME.footerHeight - THEME.footerGap - used;
-  column.push(h("div", {}, [textImage(fitTitle(displayText(spec.title, lang), lang, inner, titleRoom), THEME.title)]));
-  if (metaBoxes.length > 0) column.push(h("div", { flexDirection: "column", marginTop: 20 }, metaBoxes.map((box) => textImage(box, THEME.meta))));
+  column.push(h("div", {}, [textImage(inlines, fitTitle(displayText(spec.title, lang), lang, inner, titleRoom), THEME.title)]));
+  if (metaBoxes.length > 0) column.push(h("div", { flexDirection: "column", marginTop: 20 }, metaBoxes.map((box) => textImage(inlines, box, THEME.meta))));
 
   // Footer: chips flow from the inline start; whatever does not fit before the brand becomes a "+N" chip.
-  const mark = brand(spec.siteName, lang, accent);
+  const mark = brand(inlines, spec.siteName, lang, accent);
   const gap = 12;
   let room = inner - mark.width - 40;
   const chips: CardNode[] = [];
   const all = [...spec.chips.map((c) => ["actor", c] as const), ...spec.countries.map((c) => ["country", c] as const)];
   for (const [index, [kind, text]] of all.entries()) {
-    const c = chip(text, lang, kind, accent);
+    const c = chip(inlines, text, lang, kind, accent);
     const restAfter = all.length - index - 1;
     const reserve = restAfter > 0 ? 90 : 0;
     if (c.width + reserve > room) {
-      const more = chip(`+${all.length - index}`, lang, "actor", accent);
+      const more = chip(inlines, `+${all.length - index}`, lang, "actor", accent);
       if (more.width <= room) chips.push(more.node);
       break;
     }
@@ -218,11 +237,11 @@ export function cardElement(spec: CardSpec): CardNode {
     mark.node,
   ]);
 
-  return h(
+  const element = h(
     "div",
     { width: CARD_WIDTH, height: CARD_HEIGHT, position: "relative", backgroundColor: THEME.background },
     [
-      background(),
+      background(inlines),
       h("div", { position: "absolute", top: 0, bottom: 0, width: THEME.bar, backgroundColor: accent, ...f.barSide }),
       h(
         "div",
@@ -239,4 +258,5 @@ export function cardElement(spec: CardSpec): CardNode {
       ),
     ],
   );
+  return { element, inlines: inlines.bodies };
 }

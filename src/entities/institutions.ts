@@ -18,6 +18,8 @@ export interface InstitutionName {
   display: string;
   /** A head without a country («الحكومة», "the army"): it names the body only through the article's home country. */
   bare: boolean;
+  /** A bare English head that counts only after "the". */
+  needsThe?: boolean;
 }
 
 /** A body: its actor and names. */
@@ -62,6 +64,9 @@ interface Head {
   patterns: string[];
   display: string;
   bare: boolean;
+  /** The head before a country name when that name ends the phrase («حكومة»), for `anaphoraPrefixes`. */
+  prefix?: string;
+  anaphora: boolean;
 }
 
 interface Institution {
@@ -69,7 +74,9 @@ interface Institution {
   type: ActorType;
   en: string;
   heads: Head[];
-  enHeads: Array<{ head: string; ar: string; bare: boolean; of: boolean }>;
+  enHeads: Array<{ head: string; ar: string; bare: boolean; of: boolean; the: boolean }>;
+  /** Countries where this institution is contested: no body. */
+  contested: Set<string>;
 }
 
 /** The lexicon's institutions and ministries in one shape. */
@@ -85,12 +92,15 @@ function institutionsOf(lex: InstitutionLexicon): Institution[] {
         return {
           head: h.head,
           gender: h.gender,
-          patterns: [`${h.head} {adj}`, `${h.head} في {name}`, ...(construct ? [construct] : []), ...h.forms],
+          patterns: [`${h.head} {adj}`, ...(h.in_name ? [`${h.head} في {name}`] : []), ...(construct ? [construct] : []), ...h.forms],
           display: h.display ?? `${h.head} {adj}`,
           bare: h.bare,
+          ...(construct?.endsWith(" {name}") ? { prefix: construct.slice(0, -" {name}".length) } : {}),
+          anaphora: h.anaphora,
         };
       }),
       enHeads: inst.en_heads.map((h) => ({ ...h })),
+      contested: new Set(lex.contested[inst.id] ?? []),
     });
   }
   for (const m of lex.ministries) {
@@ -107,6 +117,8 @@ function institutionsOf(lex: InstitutionLexicon): Institution[] {
         ],
         display: `وزارة ${subject} {adj}`,
         bare: true,
+        ...(single ? { prefix: `وزارة ${indefinite(subject)}` } : {}),
+        anaphora: true,
       };
     });
     out.push({
@@ -114,14 +126,32 @@ function institutionsOf(lex: InstitutionLexicon): Institution[] {
       type: "government",
       en: m.en,
       heads,
-      enHeads: m.en_heads.map((h) => ({ head: h, ar: heads[0]!.head, bare: true, of: /^Ministry\b/.test(h) })),
+      enHeads: m.en_heads.map((h) => ({ head: h, ar: heads[0]!.head, bare: true, of: /^Ministry\b/.test(h), the: true })),
+      contested: new Set(lex.contested[m.id] ?? []),
     });
+  }
+  return out;
+}
+
+/**
+ * The bare heads of the lexicon with the phrases that begin the proper names they may refer back to: «الحكومة»
+ * → «الحكومة …», «حكومة …» (حكومة الوحدة الوطنية), so that «الحكومة» after «حكومة إقليم كردستان» can be that
+ * government. Heads marked `anaphora: false` («الحكومة الاتحادية») never do.
+ */
+export function anaphoraPrefixes(lex: InstitutionLexicon = institutionLexicon()): Array<{ head: string; prefixes: string[] }> {
+  const out: Array<{ head: string; prefixes: string[] }> = [];
+  for (const inst of institutionsOf(lex)) {
+    for (const h of inst.heads) {
+      if (!h.bare || !h.anaphora) continue;
+      out.push({ head: h.head, prefixes: h.prefix ? [h.head, h.prefix] : [h.head] });
+    }
   }
   return out;
 }
 
 /** The body of one institution in one country, or null when the country has neither adjective nor name. */
 function bodyOf(inst: Institution, code: string, d: CountryDemonyms): InstitutionBody | null {
+  if (inst.contested.has(code)) return null;
   const namesAr = d.names.ar;
   const namesEn = d.names.en;
   if (!namesAr.length) return null;
@@ -130,8 +160,8 @@ function bodyOf(inst: Institution, code: string, d: CountryDemonyms): Institutio
   const displayOf = (h: Head) =>
     d.adjectives.ar.length ? fill(h.display, { adj: arabicAdjective(d.adjectives.ar[0]!, h.gender) }) : `${h.head} في ${namesAr[0]}`;
   const names = new Map<string, InstitutionName>();
-  const add = (phrase: string, display: string, bare: boolean) => {
-    if (!names.has(phrase)) names.set(phrase, { phrase, display, bare });
+  const add = (phrase: string, display: string, bare: boolean, needsThe = false) => {
+    if (!names.has(phrase)) names.set(phrase, needsThe ? { phrase, display, bare, needsThe } : { phrase, display, bare });
   };
   for (const h of inst.heads) {
     const display = displayOf(h);
@@ -146,9 +176,11 @@ function bodyOf(inst: Institution, code: string, d: CountryDemonyms): Institutio
     for (const a of adjEn) add(`${a} ${h.head}`, display, false);
     for (const n of namesEn) {
       add(`${n}'s ${h.head}`, display, false);
+      // an abbreviation is written before the head as it is: "US embassy", "UAE foreign ministry"
+      if (/^[A-Z.]+$/.test(n)) add(`${n} ${h.head}`, display, false);
       if (h.of) add(`${h.head} of ${n}`, display, false);
     }
-    if (h.bare) add(h.head, display, true);
+    if (h.bare) add(h.head, display, true, h.the);
   }
   const nameEn = namesEn[0] ?? code;
   const en = inst.en.replace("{Adj}", adjEn[0] ?? nameEn).replace("{Name}", nameEn);

@@ -64,6 +64,10 @@ const ArHead = z
     display: z.string().min(1).optional(),
     /** The head alone names the body of the article's home country. */
     bare: z.boolean().default(false),
+    /** Also matched as "{head} في {name}" (not for an embassy: «السفارة في ليبيا» is an embassy located there). */
+    in_name: z.boolean().default(true),
+    /** A bare head may refer back to a proper name starting with it («الحكومة» after «حكومة إقليم كردستان»). */
+    anaphora: z.boolean().default(true),
   })
   .strict();
 const EnHead = z
@@ -72,6 +76,8 @@ const EnHead = z
     /** The Arabic head a mention of this English head displays as. */
     ar: z.string().min(1),
     bare: z.boolean().default(false),
+    /** A bare English head needs "the" before it ("the army"); false for heads written without ("parliament"). */
+    the: z.boolean().default(true),
     /** Also matched as "{head} of {Name}". */
     of: z.boolean().default(false),
   })
@@ -83,6 +89,13 @@ export const InstitutionLexicon = z
   .object({
     /** Qualifiers that may follow a bare head without making it another body's name. */
     generic_qualifiers: Bilingual,
+    /** Words after which a bare Arabic head is part of a person's title («رئيس الحكومة»). */
+    title_words: Words,
+    /**
+     * Per institution id template, countries whose bodies of that kind are contested (two governments, rival
+     * armies): no generic body is built; the knowledge base names each rival.
+     */
+    contested: z.record(IdTemplate, z.array(z.string().regex(/^[A-Z]{2}$/)).min(1)).default({}),
     institutions: z
       .array(
         z

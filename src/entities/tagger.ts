@@ -28,7 +28,8 @@ import type { Actor } from "../schemas/actor.ts";
 import type { Mention, Place, TaggedActor } from "../schemas/article.ts";
 import { defaultCountryLexicon, type CountryLexicon } from "./countries.ts";
 import { buildDiscoveryTables, buildTitleTrie, candidateSlug, discoverInParagraph, mergeCandidates, type Candidate, type DiscoveryTables, type TitleKind } from "./discover.ts";
-import { titleLexicon, discoveryLexicon, type TitleLexicon } from "./lexicon.ts";
+import { anaphoraPrefixes, institutionBodies } from "./institutions.ts";
+import { titleLexicon, discoveryLexicon, institutionLexicon, type InstitutionLexicon, type TitleLexicon } from "./lexicon.ts";
 import { normaliseWithMap, proclitics, sourceEnd, type NormalisedText } from "./normalise.ts";
 import type { PlaceEntry, PlaceLexicon } from "./places.ts";
 import { ABBREVIATIONS, sentenceAt, sentenceSpans } from "./sentences.ts";
@@ -68,6 +69,11 @@ export interface TaggerInput {
   places?: PlaceLexicon;
   /** Title lexicon (default: the bundled `lexicon/titles.yaml`). */
   titles?: TitleLexicon;
+  /**
+   * Institution lexicon for government bodies named by an institution word and a country («الحكومة اللبنانية»),
+   * default the bundled `lexicon/institutions.yaml`; false for none. Needs a country lexicon from forms.yaml.
+   */
+  institutions?: InstitutionLexicon | false;
   /** Run discovery (default true). */
   discover?: boolean;
   /**
@@ -99,6 +105,16 @@ interface ActorReading {
   /** Other actors named inside the alias («قائد الجيش الوطني الليبي», «حكومة عبد الحميد الدبيبة»). */
   nested: NestedActor[];
   exact?: string;
+  /** A name built from the institution lexicon, not written in the knowledge base. */
+  generated?: boolean;
+  /** An institution head without a country («الحكومة»): resolved by `resolveBare`. */
+  bare?: boolean;
+  /** Arabic name a mention of this alias displays as (institution bodies: «مجلس الوزراء السعودي»). */
+  display?: string;
+  /** A bare English head that counts only after "the". */
+  needsThe?: boolean;
+  /** A bare head held by a proper name starting with it («الحكومة» for حكومة الوحدة الوطنية). */
+  anaphoric?: boolean;
 }
 interface NestedActor {
   offset: number;
@@ -162,6 +178,12 @@ interface Tables {
   startFilter: Uint8Array;
   /** Canonical Arabic name per actor id, as normalised tokens joined by spaces. */
   canonical: Map<string, string>;
+  /** Per actor id: its country and those its canonical name names. */
+  related: Map<string, Set<string>>;
+  /** Qualifiers that may follow a bare institution head. */
+  qualifiers: Set<string>;
+  /** Words after which a bare head is part of a person's title. */
+  bareTitleWords: Set<string>;
 }
 
 function buildTables(input: TaggerInput): Tables {
@@ -206,43 +228,49 @@ function buildTables(input: TaggerInput): Tables {
   interface Holder {
     actor: Actor;
     ambiguous: boolean;
+    generated?: boolean;
+    bare?: boolean;
+    display?: string;
+    needsThe?: boolean;
+    anaphoric?: boolean;
   }
   const aliases = new Map<string, { toks: string[]; holders: Map<string, Holder>; exact?: string }>();
   const plainKeys = new Map<string, Set<string>>(); // actor id → keys of its title-free names
+  const addAlias = (actor: Actor, phrase: string, ambiguous: boolean, extra?: Omit<Holder, "actor" | "ambiguous">) => {
+    const toks = phraseTokens(phrase);
+    if (!toks.length) return;
+    const key = toks.join(" ");
+    let entry = aliases.get(key);
+    if (!entry) {
+      entry = { toks, holders: new Map(), exact: exactLetters(phrase) };
+      aliases.set(key, entry);
+    }
+    const prev = entry.holders.get(actor.id);
+    if (prev && extra?.generated) return; // a name the knowledge base already gives this actor
+    entry.holders.set(actor.id, { actor, ambiguous: ambiguous && (prev ? prev.ambiguous : true), ...extra });
+    if (!titleWords.has(toks[0]!)) plainKeys.get(actor.id)?.add(key);
+  };
   for (const actor of input.actors) {
-    const plain = new Set<string>();
-    plainKeys.set(actor.id, plain);
-    const add = (phrase: string, ambiguous: boolean) => {
-      const toks = phraseTokens(phrase);
-      if (!toks.length) return;
-      const key = toks.join(" ");
-      let entry = aliases.get(key);
-      if (!entry) {
-        entry = { toks, holders: new Map(), exact: exactLetters(phrase) };
-        aliases.set(key, entry);
-      }
-      const prev = entry.holders.get(actor.id);
-      entry.holders.set(actor.id, { actor, ambiguous: ambiguous && (prev ? prev.ambiguous : true) });
-      if (!titleWords.has(toks[0]!)) plain.add(key);
-    };
-    for (const phrase of [actor.names.ar, actor.names.en, ...actor.aliases.ar, ...actor.aliases.en]) add(phrase, false);
-    for (const phrase of actor.ambiguous_aliases) add(phrase, true);
+    plainKeys.set(actor.id, new Set<string>());
+    for (const phrase of [actor.names.ar, actor.names.en, ...actor.aliases.ar, ...actor.aliases.en]) addAlias(actor, phrase, false);
+    for (const phrase of actor.ambiguous_aliases) addAlias(actor, phrase, true);
     // a family name that is also a country adjective («محمد شياع السوداني» → «السوداني») is the person when the
     // article names them in full, and the country otherwise: an implicit ambiguous alias does exactly that
     if (actor.type === "person") {
       const last = phraseTokens(actor.names.ar).at(-1);
-      if (last && countryForms.has(last) && last !== phraseTokens(actor.names.ar).join(" ")) add(last, true);
+      if (last && countryForms.has(last) && last !== phraseTokens(actor.names.ar).join(" ")) addAlias(actor, last, true);
     }
   }
+  addInstitutions(input, countries, aliases, addAlias, plainKeys);
   for (const [, entry] of aliases) {
     const holders = [...entry.holders.values()];
     const ambiguous = holders.length > 1 || holders[0]!.ambiguous;
     const plainHolders = holders.filter((h) => !h.ambiguous);
     const inAlias = innerCountries(entry.toks);
     for (const h of holders) {
-      const core = coreOffset(entry.toks, plainKeys.get(h.actor.id)!, titleWords);
-      const inner = inAlias.filter((c) => h.actor.type !== "person" || c.offset + c.length <= core);
-      insert(trie, entry.toks, {
+      const core = h.generated ? 0 : coreOffset(entry.toks, plainKeys.get(h.actor.id)!, titleWords);
+      const inner = h.bare ? [] : inAlias.filter((c) => h.actor.type !== "person" || c.offset + c.length <= core);
+      const reading: ActorReading = {
         kind: "actor",
         actor: h.actor,
         ambiguous,
@@ -251,18 +279,38 @@ function buildTables(input: TaggerInput): Tables {
         inner,
         nested: [],
         exact: entry.exact,
-      });
+      };
+      if (h.generated) reading.generated = true;
+      if (h.bare) reading.bare = true;
+      if (h.display) reading.display = h.display;
+      if (h.needsThe) reading.needsThe = true;
+      if (h.anaphoric) reading.anaphoric = true;
+      insert(trie, entry.toks, reading);
     }
   }
-  // other actors named inside an alias, found once all aliases are in the trie (unambiguous ones only). A person
-  // is never nested in another person's alias: «صدام خليفة حفتر» is Saddam, son of Khalifa, not both.
+  // other actors named inside an alias, found once all aliases are in the trie (unambiguous knowledge-base names
+  // only). A person is never nested in another person's alias: «صدام خليفة حفتر» is Saddam, son of Khalifa, not
+  // both; an international body is never nested in another's name: «بعثة الأمم المتحدة للدعم في ليبيا» is UNSMIL,
+  // not also the UN.
   for (const [, entry] of aliases) {
-    const hostIsPerson = [...entry.holders.values()].every((h) => h.actor.type === "person");
+    const hosts = [...entry.holders.values()];
+    if (hosts.every((h) => h.generated)) continue;
+    const hostIsPerson = hosts.every((h) => h.actor.type === "person");
+    const hostIsInternational = hosts.every((h) => h.actor.type === "international_org");
     const pt = pseudoTokens(entry.toks);
     const nested: NestedActor[] = [];
     for (let i = 0; i < pt.length; ) {
       const m = longestMatch(trie, pt, i, (vs, start, length) =>
-        start === 0 && length === pt.length ? [] : vs.filter((v) => v.kind === "actor" && !v.ambiguous && !(hostIsPerson && v.actor.type === "person")),
+        start === 0 && length === pt.length
+          ? []
+          : vs.filter(
+              (v) =>
+                v.kind === "actor" &&
+                !v.ambiguous &&
+                !v.generated &&
+                !(hostIsPerson && v.actor.type === "person") &&
+                !(hostIsInternational && v.actor.type === "international_org"),
+            ),
       );
       if (m) nested.push({ offset: i, length: m.length, reading: m.values[0] as ActorReading });
       i += m ? m.length : 1;
@@ -270,10 +318,31 @@ function buildTables(input: TaggerInput): Tables {
     if (!nested.length) continue;
     let node = trie;
     for (const t of entry.toks) node = node.next.get(t)!;
+    // a person's alias nests only what its title names («قائد الجيش الوطني الليبي»), not its name ("Badr Abdelatty")
     for (const v of node.values) {
-      if (v.kind === "actor") v.nested = nested.filter((n) => n.reading.actor.id !== v.actor.id);
+      if (v.kind !== "actor" || v.generated) continue;
+      const plain = plainKeys.get(v.actor.id);
+      let nameStart = entry.toks.length;
+      if (v.actor.type === "person" && plain) {
+        for (let k = 0; k < entry.toks.length; k++) {
+          if (plain.has(entry.toks.slice(k).join(" "))) {
+            nameStart = k;
+            break;
+          }
+        }
+      }
+      v.nested = nested.filter((n) => n.reading.actor.id !== v.actor.id && n.offset + n.length <= nameStart);
     }
   }
+  // the countries an actor belongs to: its own and those its canonical name names (the US embassy in Libya: US, LY)
+  const related = new Map<string, Set<string>>();
+  for (const actor of input.actors) {
+    const codes = new Set(innerCountries(phraseTokens(actor.names.ar)).flatMap((c) => c.codes));
+    if (actor.country) codes.add(actor.country);
+    related.set(actor.id, codes);
+  }
+  const qualifiers = institutionQualifiers(input);
+  const bareTitleWords = institutionTitleWords(input);
   return {
     trie,
     titles,
@@ -285,7 +354,103 @@ function buildTables(input: TaggerInput): Tables {
     candidateActors: input.candidateActors !== false,
     canonical: new Map(input.actors.map((a) => [a.id, phraseTokens(a.names.ar).join(" ")])),
     startFilter: startFilter(trie),
+    related,
+    qualifiers,
+    bareTitleWords,
   };
+}
+
+/** The institution lexicon the tagger uses, or null. */
+function institutionsOf(input: TaggerInput): InstitutionLexicon | null {
+  return input.institutions === false ? null : (input.institutions ?? institutionLexicon());
+}
+
+/** Normalised qualifiers that may follow a bare institution head («الحكومة الجديدة»). */
+function institutionQualifiers(input: TaggerInput): Set<string> {
+  const lex = institutionsOf(input);
+  return lex ? wordSet([...lex.generic_qualifiers.ar, ...lex.generic_qualifiers.en]) : new Set();
+}
+
+/** Normalised words after which a bare head is part of a person's title («رئيس الحكومة»). */
+function institutionTitleWords(input: TaggerInput): Set<string> {
+  const lex = institutionsOf(input);
+  return lex ? wordSet(lex.title_words) : new Set();
+}
+
+/**
+ * Adds the names of the institution bodies (see institutions.ts). A body the knowledge base already has — one of
+ * its names with a country is a name of a knowledge-base actor («الجيش السوداني» of the Sudanese Armed Forces) —
+ * is that actor: it gets the body's other names, and its bare heads as ambiguous aliases. Other bodies become
+ * actors of their own. A name the knowledge base gives another actor stays that actor's.
+ */
+function addInstitutions(
+  input: TaggerInput,
+  countries: CountryLexicon,
+  aliases: Map<string, { toks: string[]; holders: Map<string, { actor: Actor; ambiguous: boolean }> }>,
+  addAlias: (actor: Actor, phrase: string, ambiguous: boolean, extra?: { generated?: boolean; bare?: boolean; display?: string; needsThe?: boolean; anaphoric?: boolean }) => void,
+  plainKeys: Map<string, Set<string>>,
+): void {
+  const lex = institutionsOf(input);
+  if (!lex) return;
+  const known = new Set(input.actors.map((a) => a.id));
+  for (const body of institutionBodies(countries, lex)) {
+    if (known.has(body.actor.id)) continue;
+    // knowledge-base actors holding one of the body's names with a country, by how many they hold
+    const holders = new Map<string, { actor: Actor; count: number; canonical: boolean }>();
+    const canonicalKey = phraseTokens(body.actor.names.ar).join(" ");
+    for (const name of body.names) {
+      if (name.bare) continue;
+      const key = phraseTokens(name.phrase).join(" ");
+      const entry = aliases.get(key);
+      if (!entry) continue;
+      for (const h of entry.holders.values()) {
+        if (h.ambiguous) continue;
+        const prev = holders.get(h.actor.id) ?? { actor: h.actor, count: 0, canonical: false };
+        prev.count++;
+        if (key === canonicalKey) prev.canonical = true;
+        holders.set(h.actor.id, prev);
+      }
+    }
+    const owner = [...holders.values()].sort((a, b) => Number(b.canonical) - Number(a.canonical) || b.count - a.count)[0]?.actor;
+    const actor = owner ?? body.actor;
+    if (!owner) plainKeys.set(actor.id, new Set());
+    for (const name of body.names) {
+      const key = phraseTokens(name.phrase).join(" ");
+      if (name.bare) {
+        addAlias(actor, name.phrase, true, { generated: true, bare: true, ...(owner ? {} : { display: name.display }), ...(name.needsThe ? { needsThe: true } : {}) });
+        continue;
+      }
+      // a name the knowledge base gives (even ambiguously, as «السفارة الأميركية») stays the knowledge base's
+      if (aliases.get(key)?.holders.size) continue;
+      addAlias(actor, name.phrase, false, { generated: true, ...(owner ? {} : { display: name.display }) });
+    }
+  }
+  // a bare head may refer back to a government body whose name starts with it: «الحكومة» after «حكومة الوحدة
+  // الوطنية», «الجيش» after «الجيش الوطني الليبي»
+  const starts = new Map<string, string[]>(); // first token of a prefix → bare heads it may start
+  const prefixes: Array<{ head: string; toks: string[] }> = [];
+  for (const { head, prefixes: list } of anaphoraPrefixes(lex)) {
+    for (const p of list) {
+      const toks = phraseTokens(p);
+      prefixes.push({ head, toks });
+      starts.set(toks[0]!, [...(starts.get(toks[0]!) ?? []), head]);
+    }
+  }
+  for (const actor of input.actors) {
+    if ((actor.type !== "government" && actor.type !== "armed_group") || !actor.country) continue;
+    const heads = new Set<string>();
+    for (const phrase of [actor.names.ar, ...actor.aliases.ar]) {
+      const toks = phraseTokens(phrase);
+      if (!starts.has(toks[0]!)) continue;
+      for (const p of prefixes) {
+        if (p.toks.length < toks.length && p.toks.every((t, k) => toks[k] === t)) heads.add(p.head);
+      }
+    }
+    for (const head of heads) {
+      const entry = aliases.get(phraseTokens(head).join(" "));
+      if (entry && !entry.holders.has(actor.id)) addAlias(actor, head, true, { generated: true, bare: true, anaphoric: true });
+    }
+  }
 }
 
 /** Where the name starts inside an alias written with a title («المشير خليفة حفتر» → 1). */
@@ -338,15 +503,18 @@ function isQuoted(para: Para, from: number, to: number): boolean {
  * Records how an actor's name is written in the article: whether its canonical Arabic name occurs, else its
  * longest written form (title and proclitics removed).
  */
-function noteWritten(
-  written: Map<string, { text: string; tokens: number; canonical: boolean }>,
-  para: Para,
-  actor: Actor,
-  canonicalKey: string,
-  from: number,
-  to: number,
-  form: number,
-): void {
+interface Written {
+  text: string;
+  tokens: number;
+  canonical: boolean;
+  /** The display name of the reading written here (institution bodies), and whether it was a bare head. */
+  display?: string;
+  bare?: boolean;
+  /** Written with a proclitic («لوزارة الصحة»). */
+  clitic?: boolean;
+}
+
+function noteWritten(written: Map<string, Written>, para: Para, actor: Actor, canonicalKey: string, from: number, to: number, form: number, reading: ActorReading): void {
   const first = para.tokens[from]!;
   const forms = first.script === 1 ? proclitics(first.text) : [first.text];
   const skip = Math.max(0, first.text.length - forms[form]!.length);
@@ -362,7 +530,7 @@ function noteWritten(
     return;
   }
   const text = para.text.slice(para.norm.toSource[normStart]!, sourceEnd(para.text, para.norm, normEnd));
-  written.set(actor.id, { text, tokens: to - from, canonical });
+  written.set(actor.id, { text, tokens: to - from, canonical, display: reading.display, bare: reading.bare, clitic: form > 0 });
 }
 
 function sentenceOf(para: Para, at: number): string {
@@ -452,11 +620,12 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     if (code !== undefined && !several) bump(code);
   }
   const topCountry = [...contextCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const home = homeCountry(hits);
   const pick = (codes: string[]) => (codes.length > 1 ? codes.find((c) => contextCount.has(c)) : undefined) ?? codes[0]!;
 
   // 4–5. resolve and emit
   const actors = new Map<string, TaggedActor>();
-  const written = new Map<string, { text: string; tokens: number; canonical: boolean }>();
+  const written = new Map<string, Written>();
   const countries = new Set<string>();
   const places = new Map<string, Place>();
   const mentions: Mention[] = [];
@@ -470,7 +639,7 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     if (!actors.has(actor.id)) {
       actors.set(actor.id, { id: actor.id, ar: actor.names.ar, en: actor.names.en, type: actor.type, ...(actor.provisional ? { provisional: true } : {}) });
     }
-    noteWritten(written, para, actor, tables.canonical.get(actor.id) ?? "", from + Math.min(reading.core, length - 1), from + length, reading.core > 0 ? 0 : form);
+    noteWritten(written, para, actor, tables.canonical.get(actor.id) ?? "", from + Math.min(reading.core, length - 1), from + length, reading.core > 0 ? 0 : form, reading);
     const [start, end] = sourceSpan(para, from, from + length);
     const mention: Mention = { ref: actor.id, paragraph: para.index, start, end, surface: para.text.slice(start, end), sentence: sentenceOf(para, start) };
     if (actor.type === "person") {
@@ -500,19 +669,30 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
         ? undefined
         : actorReadings.length === 1 && (!actorReadings[0]!.ambiguous || hit.quoted)
           ? actorReadings[0]!
-          : resolveHolder(tables, hits, h, actorReadings, fullCount, firstFull, topCountry);
+          : actorReadings.some((r) => r.bare)
+            ? resolveBare(tables, hits, h, actorReadings, fullCount, firstFull, home)
+            : resolveHolder(tables, hits, h, actorReadings, fullCount, firstFull, topCountry);
     // a word that is a person's name here («السوداني» for Mohammed Shia al-Sudani) names no country
     const countryHidden = (placeByContext && place && !countryCodes.includes(place.country)) || reading?.actor.type === "person";
     if (countryCodes.length > 0 && !countryHidden) emitCountry(para, i, i + length, pick(countryCodes));
-    if (!reading) return;
-    emitActor(para, i, length, reading, hit.form);
+    if (!reading || partOfUnknownBody(hit, reading)) return;
+    // a bare head with a generic qualifier is written with it: «الحكومة الاتحادية», «وزارة المالية الاتحادية»
+    const next = reading.bare ? para.tokens[i + length] : undefined;
+    const qualified = next !== undefined && !para.readingsAt[i + length] && tables.qualifiers.has(next.text) && para.norm.text.slice(para.tokens[i + length - 1]!.end, next.start).trim() === "";
+    emitActor(para, i, qualified ? length + 1 : length, reading, hit.form);
     for (const n of reading.nested) emitActor(para, i + n.offset, n.length, n.reading, 0);
   });
   // the Arabic name as this article writes it when the canonical spelling is absent (عبدالفتاح / عبد الفتاح):
   // the scorer and readers compare names as written
+  // An institution body («الحكومة اللبنانية») shows, when its canonical name is not written, its head with the
+  // country («وزارة الكهرباء العراقية» for «وزارة الكهرباء في جمهورية العراق», «مجلس الوزراء السعودي» for
+  // "the cabinet" in a Saudi story); a bare head an Arabic article writes alone («وزارة الداخلية») is shown as
+  // written, unless only with a proclitic («لوزارة الصحة العامة»): then with its country.
   for (const [id, w] of written) {
     const tagged = actors.get(id)!;
-    if (!w.canonical && article.lang === "ar") tagged.ar = w.text;
+    if (w.canonical) continue;
+    if (w.display && (article.lang === "en" || !w.bare || w.clitic)) tagged.ar = w.display;
+    else if (article.lang === "ar") tagged.ar = w.text;
   }
   mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start || a.end - b.end);
 
@@ -580,11 +760,125 @@ function resolveHolder(
     named.sort((a, b) => fullCount.get(b.actor.id)! - fullCount.get(a.actor.id)! || firstFull.get(a.actor.id)! - firstFull.get(b.actor.id)!);
     return named[0];
   }
+  // an alias only one actor holds, and only as ambiguous («لجنة مراقبة وقف إطلاق النار»), names it in an article
+  // about its country
   if (topCountry) {
-    const local = pool.filter((r) => r.actor.country === topCountry);
-    if (local.length === 1 && pool.length > 1) return local[0];
+    const local = pool.filter((r) => tables.related.get(r.actor.id)?.has(topCountry) ?? r.actor.country === topCountry);
+    if (local.length === 1 && (pool.length > 1 || !local[0]!.isDefault)) return local[0];
   }
   return pool.find((r) => r.isDefault);
+}
+
+/**
+ * The article's home country: the country its body is most about, counting country names and the countries of
+ * the (non-international, non-media) actors it names in full; the first paragraph counts double. Ties go to the
+ * country named first.
+ */
+function homeCountry(hits: Hit[]): string | undefined {
+  const score = new Map<string, number>();
+  for (const hit of hits) {
+    const weight = hit.para.index === 0 ? 2 : 1;
+    const codes = new Set<string>();
+    const countryCodes = new Set(hit.readings.flatMap((r) => (r.kind === "country" ? r.codes : [])));
+    if (countryCodes.size === 1) codes.add([...countryCodes][0]!);
+    const actors = hit.readings.filter((r): r is ActorReading => r.kind === "actor");
+    if (actors.length === 1 && !actors[0]!.ambiguous) {
+      const r = actors[0]!;
+      if (r.actor.country && r.actor.type !== "international_org" && r.actor.type !== "media") codes.add(r.actor.country);
+      for (const c of r.inner) if (c.codes.length === 1) codes.add(c.codes[0]!);
+    }
+    // a place says where the story is: its country, when the place has one reading
+    if (!codes.size && actors.length === 0) {
+      const places = hit.readings.filter((r): r is PlaceReading => r.kind === "place" && r.place.when !== "context");
+      if (places.length === 1) codes.add(places[0]!.place.country);
+    }
+    for (const c of codes) score.set(c, (score.get(c) ?? 0) + weight);
+  }
+  let best: string | undefined;
+  for (const [code, n] of score) if (best === undefined || n > score.get(best)!) best = code;
+  return best;
+}
+
+/**
+ * Resolves a bare institution head («الحكومة», «وزارة الخارجية», "the army") to one body:
+ *   1. the body named in full nearest before it in the same paragraph;
+ *   2. else the body of the article's home country (of several, the one named most);
+ *   3. else nothing.
+ * A head followed by an adjective that names no country («البنك المركزي الأوروبي», «البرلمان العربي») or, in
+ * English, preceded by a capitalised word ("European Central Bank") is part of another name: nothing either.
+ */
+function resolveBare(
+  tables: Tables,
+  hits: Hit[],
+  h: number,
+  readings: ActorReading[],
+  fullCount: Map<string, number>,
+  firstFull: Map<string, number>,
+  home: string | undefined,
+): ActorReading | undefined {
+  const hit = hits[h]!;
+  if (!standsAlone(tables, hit, readings.some((r) => r.needsThe))) return undefined;
+  const byId = new Map(readings.map((r) => [r.actor.id, r]));
+  for (let k = h - 1; k >= 0 && hits[k]!.para === hit.para; k--) {
+    const full = hits[k]!.readings.flatMap((r) => (r.kind === "actor" && !r.ambiguous ? [r, ...r.nested.map((n) => n.reading)] : []));
+    const near = full.find((r) => byId.has(r.actor.id));
+    if (near) return byId.get(near.actor.id);
+  }
+  if (!home) return undefined;
+  // a proper name starting with the head counts only when the article names it
+  const local = [...byId.values()].filter((r) => r.actor.country === home && (!r.anaphoric || fullCount.has(r.actor.id)));
+  if (local.length <= 1) return local[0];
+  // of several (the generic body and proper names starting with the head), the one named most, the generic first
+  local.sort(
+    (a, b) =>
+      (fullCount.get(b.actor.id) ?? 0) - (fullCount.get(a.actor.id) ?? 0) ||
+      Number(!!a.anaphoric) - Number(!!b.anaphoric) ||
+      (firstFull.get(a.actor.id) ?? Infinity) - (firstFull.get(b.actor.id) ?? Infinity),
+  );
+  return local[0];
+}
+
+const ARABIC_ARTICLE = "\u0627\u0644";
+
+/** False when a bare head is part of a longer name or of a person's title (see `resolveBare`). */
+function standsAlone(tables: Tables, hit: Hit, needsThe: boolean): boolean {
+  const { para, i, length } = hit;
+  const before = i > 0 ? para.tokens[i - 1] : undefined;
+  const joined = before !== undefined && para.norm.text.slice(before.end, para.tokens[i]!.start).trim() === "";
+  if (needsThe && !(joined && before.text === "the")) return false;
+  if (joined && before.script === 1 && hit.form === 0 && proclitics(before.text).some((f) => tables.bareTitleWords.has(f))) return false;
+  const next = para.tokens[i + length];
+  if (next && next.script === 1 && para.norm.text.slice(para.tokens[i + length - 1]!.end, next.start).trim() === "") {
+    // a nisba adjective (ال…ي / ال…ية) that is no country and no generic qualifier names another body
+    const t = next.text;
+    if (t.startsWith(ARABIC_ARTICLE) && /(\u064a|\u064a\u0647)$/.test(t) && !tables.qualifiers.has(t) && !para.readingsAt[i + length]?.some((r) => r.kind === "country")) return false;
+  }
+  const prev = i > 0 ? para.tokens[i - 1] : undefined;
+  if (prev && prev.script === 2 && para.norm.text.slice(prev.end, para.tokens[i]!.start).trim() === "") {
+    const first = para.text[para.norm.toSource[prev.start]!] ?? "";
+    if (first !== first.toLowerCase() && prev.text !== "the" && !para.readingsAt[i - 1]) return false;
+  }
+  return true;
+}
+
+/** Words that, written just before an international body's name, make it part of an unknown body's name. */
+const BODY_WORDS_AR = new Set(["\u0628\u0639\u062b\u0647", "\u0642\u0648\u0647", "\u0642\u0648\u0627\u062a", "\u0645\u0643\u062a\u0628", "\u0648\u0643\u0627\u0644\u0647", "\u0645\u0641\u0648\u0636\u064a\u0647", "\u0628\u0631\u0646\u0627\u0645\u062c", "\u0635\u0646\u062f\u0648\u0642", "\u0644\u062c\u0646\u0647", "\u0647\u064a\u064a\u0647"]);
+/** Words that, written just after an international body's name, make it part of an unknown body's name. */
+const BODY_WORDS_EN = new Set(["mission", "missions", "force", "forces", "agency", "office", "peacekeepers", "peacekeeping", "operation", "programme", "program", "fund", "commission"]);
+
+/**
+ * True when an international organisation's name is only part of an unknown body's name: «بعثة الأمم المتحدة
+ * لمساعدة العراق» names UNAMI, "the United Nations mission in Iraq" too, not the UN itself.
+ */
+function partOfUnknownBody(hit: Hit, reading: ActorReading): boolean {
+  if (reading.actor.type !== "international_org") return false;
+  const { para, i, length } = hit;
+  const prev = i > 0 ? para.tokens[i - 1] : undefined;
+  if (prev && prev.script === 1 && !para.readingsAt[i - 1] && para.norm.text.slice(prev.end, para.tokens[i]!.start).trim() === "") {
+    if (proclitics(prev.text).some((f) => BODY_WORDS_AR.has(f))) return true;
+  }
+  const next = para.tokens[i + length];
+  return !!next && next.script === 2 && !para.readingsAt[i + length] && BODY_WORDS_EN.has(next.text) && para.norm.text.slice(para.tokens[i + length - 1]!.end, next.start).trim() === "";
 }
 
 const ROLE_STOP = /[.!?\u061f\u061b;:\n]/;

@@ -62,6 +62,8 @@ export function pageSeen(page: ClassifiedPage, drafts: readonly ArticleDraft[]):
   for (let i = 0; i < limit; i++) {
     const l = page.lines[i]!;
     if (l.kind !== "date" || (first && attachedAbove(page, i, first))) continue;
+    // A publication-labelled line ("تاريخ النشر: …") dates an article, not the page view.
+    if ((l.dates ?? []).some((m) => m.label === "published")) continue;
     const d = (l.dates ?? []).find((m) => m.kind !== "relative" && m.precision === "day" && m.label !== "hijri-equivalent");
     if (d) return d.iso;
   }

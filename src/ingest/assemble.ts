@@ -4,18 +4,22 @@
  * One pass over the lines. A prose line opens an article (its header zone is everything since the previous
  * article closed) or continues the open one. What stands between two prose lines decides which:
  *   - a new header block (a headline repeated within the block, or followed by a byline, date, outlet label
- *     or photo caption; a headline after a wide gap; a headline before a wire dateline) starts a new article;
+ *     or photo caption; a headline after a wide gap; a headline before a wire dateline; a short headline that
+ *     restates the lede below it and nothing of the article above) starts a new article;
+ *   - on a live blog (time-stamped updates, see {@link liveUpdates}) a stamp between paragraphs never does;
  *   - otherwise short lines there are crossheads (kept in the body) and captions (kept aside).
  * Cue lines close the open article: a related block ("مقالات ذات صلة", "إقرأ أيضاً") switches to related mode,
  * where every headline starts a new item and items with a real body become secondary articles; an attribution
  * ("المصدر: …") or a footer/comment/tag cue ends the article. A strong header block ends related mode.
- * Drafts too small to be articles (teasers: a headline and one sentence) are dropped; a headline-less run
- * is kept only as the page's first article, or as the continuation of an article interrupted by a link list.
+ * Drafts too small to be articles (teasers: a headline and one sentence) are dropped unless they are news
+ * briefs (a dated or signed header, a wire dateline, or a header shaped like the previous article's); a
+ * headline-less run is kept only as the page's first article, or as the continuation of an article interrupted
+ * by a link list.
  */
 import type { ClassifiedLine, ClassifiedPage } from "./classify.ts";
 import { headerStart, isTitleCandidate, pickTitle, readHeader, type HeaderHints, type HeaderInfo } from "./header.ts";
 import { SETTINGS } from "./settings.ts";
-import { contentWords, formSet, scriptCounts, sharedShare } from "./text.ts";
+import { contentWords, fold, formSet, scriptCounts, sharedShare } from "./text.ts";
 import { boilerplate, matchPrefix } from "./boilerplate.ts";
 import { findDates, namesDay } from "./dates.ts";
 
@@ -103,7 +107,8 @@ export function assemble(page: ClassifiedPage, hints: HeaderHints = {}): Article
 
   const finish = (o: Open): void => {
     const header = readHeader(page, o.zoneStart, o.bodyStart, hints);
-    const big = o.prose >= A.minParagraphs || (!o.secondary && (o.words >= A.singleParagraphMinWords || brief(page, o, header)));
+    const big =
+      o.prose >= A.minParagraphs || (!o.secondary && (o.words >= A.singleParagraphMinWords || brief(page, o, header, drafts.at(-1))));
     // A headline-less run is kept only as the page's own article (the page starts with its body).
     if (big && (header.title !== null || drafts.length === 0)) drafts.push(toDraft(o, header));
   };
@@ -227,17 +232,32 @@ function toDraft(o: Open, header: HeaderInfo): ArticleDraft {
 
 /**
  * A one-paragraph news brief: a headline with its own dated or signed header (a date, byline or outlet label
- * between the headline and the paragraph) or a paragraph opening with a wire dateline, and a sentence of at
- * least `briefMinWords`. Teasers carry their stamp after the sentence, or sit in a related block.
+ * between the headline and the paragraph), a paragraph opening with a wire dateline, or a header shaped like the
+ * previous article's; and a sentence of at least `briefMinWords`. Teasers carry their stamp after the sentence,
+ * or sit in a related block.
  */
-function brief(page: ClassifiedPage, o: Open, header: HeaderInfo): boolean {
+function brief(page: ClassifiedPage, o: Open, header: HeaderInfo, previous: ArticleDraft | undefined): boolean {
   if (header.titleLine === null || o.words < A.briefMinWords) return false;
   if (opensWithDateline(page.lines[o.bodyStart]!.text)) return true;
   for (let i = header.titleLine + 1; i < o.bodyStart; i++) {
     const l = page.lines[i]!;
     if ((l.kind === "date" && !l.stamp) || l.kind === "byline" || l.kind === "label") return true;
   }
-  return false;
+  // A brief in a list of stories headed alike ("headline / 3 hours ago / text"): its header has the same shape
+  // as the article just before it.
+  if (!previous || previous.secondary || previous.header.titleLine === null) return false;
+  const shape = headerShape(page, header.titleLine, o.bodyStart);
+  return shape !== "" && shape === headerShape(page, previous.header.titleLine, previous.bodyStart);
+}
+
+/** The kinds of the lines between a title and its body ("date:stamp caption"), junk left out. */
+function headerShape(page: ClassifiedPage, title: number, bodyStart: number): string {
+  const kinds: string[] = [];
+  for (let i = title + 1; i < bodyStart; i++) {
+    const l = page.lines[i]!;
+    if (l.kind !== "junk") kinds.push(l.stamp ? `${l.kind}:${l.stamp}` : l.kind);
+  }
+  return kinds.join(" ");
 }
 
 /** The most frequent gap before this article's paragraphs (1 when unknown). */
@@ -371,8 +391,15 @@ function between(
   updates: ReadonlySet<number>,
 ): { boundary: boolean; strong: boolean; deck?: boolean; crossheads: number[]; captions: number[] } {
   const from = o.last + 1;
-  if (from === next) return { boundary: false, strong: false, crossheads: [], captions: [] };
   const lines = page.lines;
+  // A wire dateline ("TUNIS -") opens the body's first paragraph: a paragraph above it is the standfirst.
+  // ("وأضاف المصدر - الذي …" is a sentence with a dash, not a dateline.)
+  if (o.body.length === 1 && lines[o.bodyStart]!.words <= H.deckMaxWords && opensWithDateline(lines[next]!.text)) {
+    if (!opensWithDateline(lines[o.bodyStart]!.text) && !opensLikeContinuation(lines[next]!.key, boilerplate())) {
+      return { boundary: false, strong: false, deck: true, crossheads: [], captions: [] };
+    }
+  }
+  if (from === next) return { boundary: false, strong: false, crossheads: [], captions: [] };
   if (updates.size > 0 && hasUpdate(updates, from, next)) return liveUpdate(page, o, from, next);
   const strong = strongHeader(page, headerStart(page, from, next), next, o);
   if (strong) return { boundary: true, strong: true, crossheads: [], captions: [] };
@@ -398,24 +425,40 @@ function between(
 
 /**
  * The time stamps of a live blog's updates: clock or relative stamps ("18:05", "١٠:٤٥", "منذ ساعة") each followed
- * by a paragraph (an update's short headline may stand between), and not under a headline. A page with `LIVE_MIN_UPDATES` of them is a
- * live blog; otherwise the set is empty and stamps are ordinary header furniture.
+ * by a paragraph (on a page marked live, an update's short headline may stand between), and not under a
+ * headline. A page with `article.liveMinUpdates` of them is a live blog; otherwise the set is empty and stamps
+ * are ordinary header furniture.
  */
 function liveUpdates(page: ClassifiedPage): Set<number> {
   const out = new Set<number>();
   const lines = page.lines;
+  const lex = boilerplate();
+  const marked = lines.some((l) => isLiveMarker(l, lex));
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]!.kind !== "date" || !lines[i]!.stamp) continue;
-    // "Headline / منذ ساعتين / text" is an item of a multi-article page: its stamp belongs to its headline.
+    // "Headline / منذ ساعتين / text" is an item of a multi-article page (its stamp belongs to its headline), and
+    // "name / منذ ساعة / text" a reader's comment: an update's stamp follows the previous update or the header.
     let k = i - 1;
     while (k >= 0 && lines[k]!.kind === "junk") k--;
-    if (k >= 0 && isTitleCandidate(lines[k]!)) continue;
+    if (k >= 0 && lines[k]!.kind === "heading") continue;
     let j = i + 1;
     while (j < lines.length && lines[j]!.kind === "junk") j++;
-    if (lines[j]?.kind === "heading" && lines[j]!.words <= H.titleMaxWords) j++;
+    // "10:45 / headline / text" is an update with its own headline only on a page that says it is live; elsewhere
+    // it is an item of a list of timed stories.
+    if (marked && lines[j]?.kind === "heading" && lines[j]!.words <= H.titleMaxWords) j++;
     if (lines[j]?.kind === "prose") out.add(i);
   }
   return out.size >= A.liveMinUpdates ? out : new Set();
+}
+
+/** True for a live-blog marker line ("بث مباشر") or a headline opening with one ("مباشر | …", "Live updates: …"). */
+function isLiveMarker(l: ClassifiedLine, lex: ReturnType<typeof boilerplate>): boolean {
+  if (l.key === "" || l.words > H.titleMaxWords) return false;
+  const marker = matchPrefix(lex.liveMarkers, l.key);
+  if (marker === null) return false;
+  if (marker === l.key) return true;
+  const cut = /\s*[|:：\-–—]\s/u.exec(l.text);
+  return cut !== null && fold(l.text.slice(0, cut.index)) === marker;
 }
 
 function hasUpdate(updates: ReadonlySet<number>, from: number, to: number): boolean {

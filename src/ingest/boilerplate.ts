@@ -36,6 +36,7 @@ const BoilerplateFile = z
     author_labels: Group,
     byline_roles: Group,
     function_words: Group,
+    live_markers: Group,
   })
   .strict();
 type BoilerplateFile = z.infer<typeof BoilerplateFile>;
@@ -77,6 +78,8 @@ export interface Boilerplate {
   bylineRoles: PrefixSet;
   /** Words left out of vocabulary comparisons (folded). */
   functionWords: Set<string>;
+  /** Markers of a live blog ("بث مباشر", "Live updates"). */
+  liveMarkers: PrefixSet;
 }
 
 /** Folded phrases indexed by their first word, so a line is checked against a handful of entries only. */
@@ -147,6 +150,7 @@ export function compileBoilerplate(data: unknown): Boilerplate {
     authorLabels: new Set(both(lex.author_labels).map(fold).filter(Boolean)),
     bylineRoles: prefixSet(both(lex.byline_roles)),
     functionWords: new Set(both(lex.function_words).map(fold).filter(Boolean)),
+    liveMarkers: prefixSet(both(lex.live_markers)),
   };
 }
 

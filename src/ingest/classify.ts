@@ -3,13 +3,16 @@
  * neighbours and from repetition across the page.
  *
  * Features, in the order they decide: list bullet → whole-line cue (related block, summary box, masthead,
- * comment form, footer, marker) → labelled furniture ("المصدر: …", "شروط النشر: …") → footer phrases, links,
- * menus → date-only line → byline → outlet label → photo caption (credit suffix) → prose (sentence punctuation
- * and length) → heading (everything else short). HTML markup, when the page had it, overrides the text's
- * verdict (nav/footer/aside, figcaption, byline, time, h1–h6, li). Then, page-wide: on a page that drops
- * final periods long headings are prose; doubled lines are captions; the name under a masthead role and the
- * bullets of a summary box are furniture; every line gets its repetition count (lines of the page carrying
- * the same folded text), and a short sentence repeated three times or more is furniture.
+ * comment form, footer, marker) → field-labelled photo caption or credit ("التعليق على الصورة،…", "صدر
+ * الصورة،…") → labelled furniture ("المصدر: …", "شروط النشر: …") → footer phrases, links, menus → date-only
+ * line (a clock or relative time is marked as a stamp) → counter ("عدد المشاهدات: ٣٤١٢") → byline ("By …",
+ * "Name, Role", a bare role) → outlet label → photo caption (credit suffix) → prose (sentence punctuation and
+ * length) → heading (everything else short). HTML markup, when the page had it, overrides the text's verdict
+ * (nav/footer/aside, figcaption, byline, time, h1–h6, li). Then, page-wide: on a page that drops final periods
+ * long headings are prose; doubled lines and lines under an image marker are captions; the name under a
+ * masthead role or an "Author," field and the bullets of a summary box are furniture or bylines; every line gets
+ * its repetition count (lines of the page carrying the same folded text), and a short sentence repeated three
+ * times or more is furniture; the page's own outlet (a masthead line its copyright notice repeats) is marked.
  */
 import { boilerplate, matchPrefix, type Boilerplate, type PrefixSet } from "./boilerplate.ts";
 import { classifyDateLine, type DateMention } from "./dates.ts";
@@ -112,6 +115,8 @@ const PLACE_SLASH_NAME = /^([^\s/:|]+(?:\s[^\s/:|]+)?)\s*\/\s*([^/:|]+)$/u;
 const NAME_IN_PLACE = /\s+(?:in|from)\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)?\s*$/u;
 /** Separators between a name and a role on a byline ("Jane Doe, Correspondent", "سامي يوسف - مراسل"). */
 const ROLE_SEPARATOR = /\s*[,،]\s*|\s+[-–—|]\s+/u;
+/** What may follow a role on a byline: a place or a beat ("in Beirut", "for Gulf affairs", "في بيروت"). */
+const ROLE_EXTRA = /^(?:in|for|at|based in|covering|في|من|لدى|لشؤون|ب\p{L}+)(?:\s|$)/u;
 /** Longest name before a role on a byline. */
 const ROLE_NAME_MAX_WORDS = 4;
 /** Separators between a page title and an outlet name: "Outlet - headline", "headline | Outlet". */
@@ -147,7 +152,7 @@ const COUNTER_LABEL_MAX_WORDS = 4;
 /** A clock time on a date line ("18:05", "١٠:٤٥ ص"). */
 const CLOCK = /[0-9\u0660-\u0669\u06F0-\u06F9]{1,2}\s*[:：]\s*[0-9\u0660-\u0669\u06F0-\u06F9]{2}/u;
 /** Lines at the top of a page searched for its masthead name. */
-const BRAND_TOP_LINES = 4;
+const BRAND_TOP_LINES = 6;
 /** Longest masthead name ("شبكة نبض كوردستان الإعلامية" = 4). */
 const BRAND_MAX_WORDS = 5;
 /** Between an outlet and a city: "Outlet - City", "City/ Outlet", "City – Outlet". */
@@ -252,7 +257,7 @@ function classifyOne(line: Line, lex: Boilerplate): Features {
   const found: Found =
     cueKind(text, key, words, isProse, lex) ??
     dateKind(text, words, isProse) ??
-    counterKind(text, words, isProse) ??
+    counterKind(text, words, isProse, lex) ??
     bylineOrLabel(line, text, key, words, isProse, lex) ??
     captionKind(text, words, isProse, lex) ??
     { kind: isProse ? "prose" : "heading" };
@@ -331,11 +336,15 @@ function dateKind(text: string, words: number, isProse: boolean): Found | null {
  * Counters and reference numbers: "عدد المشاهدات: ٣٤١٢", "رمز الخبر: 68921", "Comments (0)", and lines with no
  * letter at all ("1", "٢٣٤"). Page furniture, never a headline (date lines were recognised before).
  */
-function counterKind(text: string, words: number, isProse: boolean): Found | null {
+function counterKind(text: string, words: number, isProse: boolean, lex: Boilerplate): Found | null {
   if (isProse || words > COUNTER_LABEL_MAX_WORDS + 3) return null;
   if (!/\p{L}/u.test(text)) return { kind: "junk" };
   const m = COUNTER.exec(text) ?? BRACKET_COUNT.exec(text);
-  return m && countWords(m[1]!) <= COUNTER_LABEL_MAX_WORDS && /\p{L}/u.test(m[1]!) ? { kind: "junk" } : null;
+  if (!m || countWords(m[1]!) > COUNTER_LABEL_MAX_WORDS || !/\p{L}/u.test(m[1]!)) return null;
+  // "التعليقات (3)", "Comments (12)": the cue keeps its meaning with its count.
+  const cue = lex.lines.get(fold(m[1]!));
+  if (cue === "end" || cue === "form" || cue === "related") return { kind: cue === "form" ? "end" : cue };
+  return { kind: "junk" };
 }
 
 /** Bylines ("بقلم …", "By …", "طرابلس ـ فاطمة …", "القاهرة: سامر …") and outlet labels ("مصر اليوم -"). */
@@ -346,7 +355,8 @@ function bylineOrLabel(line: Line, text: string, key: string, words: number, isP
   const by = matchPrefix(lex.bylinePrefixes, key);
   if (by) {
     // "By Jane Doe in Dakar": the name stops before the place.
-    const value = afterWords(text, by.split(" ").length).replace(NAME_IN_PLACE, "");
+    // "By Omar Fathy | Cairo": the name is the first field.
+    const value = afterWords(text, by.split(" ").length).split(/\s+[|·•]\s+/u)[0]!.replace(NAME_IN_PLACE, "");
     if (value && countWords(value) <= 5) return { kind: "byline", value };
   }
   const stamp = OUTLET_STAMP.exec(text);
@@ -384,16 +394,22 @@ function bylineOrLabel(line: Line, text: string, key: string, words: number, isP
  * ("Staff Reporter"), which names nobody.
  */
 function bylineRole(text: string, key: string, lex: Boilerplate): Found | null {
-  const role = matchPrefix(lex.bylineRoles, key);
-  if (role !== null && countWords(key) - role.split(" ").length <= 2 && !DIGIT.test(text)) return { kind: "byline" };
+  if (isRole(key, lex) && !DIGIT.test(text)) return { kind: "byline" };
   const parts = text.split(ROLE_SEPARATOR);
   if (parts.length < 2 || parts.length > 3) return null;
   const name = parts[0]!.replace(/^(?:by|بقلم)\s+/iu, "").trim();
-  const rest = fold(parts.slice(1).join(" "));
-  if (!matchPrefix(lex.bylineRoles, rest) || countWords(rest) > 4) return null;
+  if (!isRole(fold(parts.slice(1).join(" ")), lex)) return null;
   const n = countWords(name);
   if (n < 1 || n > ROLE_NAME_MAX_WORDS || DIGIT.test(name) || looksLikeOutlet(name, lex)) return null;
   return { kind: "byline", value: name };
+}
+
+/** A reporter's role, alone or with its beat or place: "Correspondent", "Staff Reporter", "مراسل في بيروت". */
+function isRole(key: string, lex: Boilerplate): boolean {
+  const role = matchPrefix(lex.bylineRoles, key);
+  if (role === null) return false;
+  const extra = key.slice(role.length).trim();
+  return extra === "" || (countWords(extra) <= 3 && ROLE_EXTRA.test(extra));
 }
 
 /** Photo captions: a credit in final brackets, after a dash, or as "Outlet/Photographer". */

@@ -2,15 +2,18 @@
  * Header zones: the lines between an article's start and its first body paragraph. Reads the title, the
  * subtitle (kicker or deck), captions, source label, byline and dateline from them.
  *
- * The title is, in order of evidence: the headline the zone repeats (pages print it two or three times,
- * sometimes as "Outlet - headline" or without quotes); the headline the HTML metadata names; a headline the page
- * repeats elsewhere; else the headline nearest the body (a very short line right above it is a kicker). A body
- * paragraph is never promoted: when the zone has no headline-like line the title is null.
+ * The title is the best-scoring headline-like line of the zone (see {@link pickTitle}): the zone repeating it
+ * (pages print it two or three times, sometimes as "Outlet - headline" or without quotes) and the HTML metadata
+ * naming it weigh most, then the page repeating it, the vocabulary it shares with the first paragraphs, header
+ * furniture or the body right under it, and its length; digit-heavy lines and bare names are penalised. Two
+ * adjacent headlines are kicker + title or title + deck. A body paragraph is never promoted: when the zone has
+ * no headline-like line the title is null.
  */
 import { boilerplate } from "./boilerplate.ts";
 import { looksLikeOutlet, type ClassifiedLine, type ClassifiedPage } from "./classify.ts";
+import { findDates } from "./dates.ts";
 import { SETTINGS } from "./settings.ts";
-import { contentWords, countWords, fold, formSet, sharedShare } from "./text.ts";
+import { contentWords, countWords, fold, formSet, sharedCount } from "./text.ts";
 
 /** What a header zone says about its article. Indexes are line indexes of the page. */
 export interface HeaderInfo {
@@ -106,7 +109,7 @@ function titleText(line: ClassifiedLine, key: string): { text: string; rest: str
 }
 
 /** A title candidate with its score and the evidence behind it. */
-interface ScoredTitle {
+export interface ScoredTitle {
   c: ClassifiedLine;
   /** Key the title is read under (the line's own, or the variant the zone repeats). */
   key: string;
@@ -132,36 +135,8 @@ export function pickTitle(
   bodyStart: number,
   hints: HeaderHints = {},
 ): { line: number; key: string; kicker: number | null; deck: number | null } | null {
-  const zone = page.lines.slice(zoneStart, bodyStart);
-  const candidates = zone.filter(isTitleCandidate);
-  if (candidates.length === 0) return null;
-  const lex = boilerplate();
-  const lede = ledeForms(page, bodyStart, lex.functionWords);
-  const meta = hints.metaTitle ? fold(hints.metaTitle) : "";
-  const nearest = candidates[candidates.length - 1]!;
-  const scored = candidates.map((c): ScoredTitle => {
-    let key = c.key;
-    let score = 0;
-    let named = false;
-    let repeated = 0;
-    for (const v of c.variants) {
-      const n = countIn(page, v, zoneStart, bodyStart).length;
-      if (n >= 2 && n > repeated) [repeated, key] = [n, v];
-    }
-    if (repeated >= 2) {
-      score += TITLE_WEIGHTS.zoneRepeat;
-      named = true;
-    } else if (meta && (c.key === meta || (meta.includes(c.key) && c.words >= H.titleMinWords + 2))) {
-      score += TITLE_WEIGHTS.meta;
-      named = true;
-    }
-    if (c.repeats >= 2) score += TITLE_WEIGHTS.pageRepeat;
-    score += TITLE_WEIGHTS.lede * sharedShare(contentWords(key, lex.functionWords), lede);
-    if (c === nearest) score += TITLE_WEIGHTS.nearest;
-    if (headerBelow(page, c.index, bodyStart)) score += TITLE_WEIGHTS.headerBelow;
-    score += shapePenalty(c);
-    return { c, key, score, named };
-  });
+  const scored = scoreTitles(page, zoneStart, bodyStart, hints);
+  if (scored.length === 0) return null;
   let best = scored[0]!;
   for (const t of scored) if (t.score >= best.score) best = t;
   if (best.score < TITLE_MIN_SCORE) return null;
@@ -183,6 +158,45 @@ export function pickTitle(
   return withKickerAndDeck(page, zoneStart, bodyStart, { line: best.c.index, key: best.key, kicker: null, deck: null });
 }
 
+/** The headline-like lines of the zone [zoneStart, bodyStart), each with its title score (see {@link pickTitle}). */
+export function scoreTitles(page: ClassifiedPage, zoneStart: number, bodyStart: number, hints: HeaderHints = {}): ScoredTitle[] {
+  const candidates = page.lines.slice(zoneStart, bodyStart).filter(isTitleCandidate);
+  if (candidates.length === 0) return [];
+  const lex = boilerplate();
+  const lede = ledeForms(page, bodyStart, lex.functionWords);
+  const meta = hints.metaTitle ? fold(hints.metaTitle) : "";
+  const nearest = candidates[candidates.length - 1]!;
+  return candidates.map((c): ScoredTitle => {
+    let key = c.key;
+    let score = 0;
+    let named = false;
+    let repeated = 0;
+    for (const v of c.variants) {
+      const n = countIn(page, v, zoneStart, bodyStart).length;
+      if (n >= 2 && n > repeated) [repeated, key] = [n, v];
+    }
+    if (repeated >= 2) {
+      score += TITLE_WEIGHTS.zoneRepeat;
+      named = true;
+    } else if (meta && (c.key === meta || (meta.includes(c.key) && c.words >= H.titleMinWords + 2))) {
+      score += TITLE_WEIGHTS.meta;
+      named = true;
+    }
+    if (c.repeats >= 2) score += TITLE_WEIGHTS.pageRepeat;
+    // Shared words over the line's length plus one: a 3-word section name sharing its country with the lede
+    // must not match a headline sharing several names.
+    const words = contentWords(key, lex.functionWords);
+    score += (TITLE_WEIGHTS.lede * sharedCount(words, lede)) / (words.length + 1);
+    if (c === nearest) score += TITLE_WEIGHTS.nearest;
+    const below = headerBelow(page, c.index, bodyStart);
+    if (below === "furniture") score += TITLE_WEIGHTS.headerBelow;
+    else if (below === "body") score += TITLE_WEIGHTS.bodyBelow;
+    if (c.words >= TITLE_SENTENCE_MIN_WORDS) score += TITLE_WEIGHTS.sentenceLength;
+    score += shapePenalty(c);
+    return { c, key, score, named };
+  });
+}
+
 /**
  * Weights of the title score. Calibration: on the seed, sample and held-out pages the headline is the only
  * candidate with a lede share above 0.3 (headlines: 0.25–0.9; tickers, section and share rows, counters: 0–0.1),
@@ -195,16 +209,23 @@ const TITLE_WEIGHTS = {
   pageRepeat: 1.5,
   lede: 3,
   nearest: 0.5,
+  /** Byline, date, label or caption under the line: the header block of the story. */
   headerBelow: 1,
+  /** The body right under the line (a section label can sit there too). */
+  bodyBelow: 0.5,
+  /** A headline is a sentence: 5 words or more (section and outlet names have 1–4). */
+  sentenceLength: 0.5,
   /** A line at least this share digits ("صنعاء 18° | عدن 29°") is a widget. */
   digits: -2,
   /** A short Title-Case line is a name ("Hassan Sheikh Mohamud", "Middle East Lens"). */
   nameOnly: -1,
 } as const;
+/** Words from which a line has a headline's length (section and outlet names: 1–4; headlines: 5–18). */
+const TITLE_SENTENCE_MIN_WORDS = 5;
 /** Share of a line's words holding a digit from which it is penalised (headlines with a year: 1 in 8–16). */
 const TITLE_DIGIT_SHARE = 0.34;
-/** Longest line penalised as a bare Title-Case name. */
-const TITLE_NAME_MAX_WORDS = 4;
+/** Longest line penalised as a bare Title-Case name ("Hassan Sheikh Mohamud"; 4-word headlines exist). */
+const TITLE_NAME_MAX_WORDS = 3;
 /** A best score below this is no title (only penalised lines were left). */
 const TITLE_MIN_SCORE = 0;
 /** The headline above the best one is its kicker or title when it scores at most this much lower. */
@@ -228,23 +249,23 @@ function ledeForms(page: ClassifiedPage, bodyStart: number, skip: ReadonlySet<st
 }
 
 /**
- * True when what follows line `at` down to the body is header furniture: a byline, date, label or caption, or
- * the body itself, with junk and at most one deck line between.
+ * What follows line `at` down to the body, skipping junk and at most one deck line: header furniture (a byline,
+ * date, label or caption), the body itself, or something else (null: another headline, a list).
  */
-function headerBelow(page: ClassifiedPage, at: number, bodyStart: number): boolean {
+function headerBelow(page: ClassifiedPage, at: number, bodyStart: number): "furniture" | "body" | null {
   let deck = false;
   for (let i = at + 1; i <= bodyStart; i++) {
     const l = page.lines[i];
-    if (!l || i === bodyStart) return true;
-    if (l.kind === "byline" || l.kind === "date" || l.kind === "label" || l.kind === "caption") return true;
+    if (!l || i === bodyStart) return "body";
+    if (l.kind === "byline" || l.kind === "date" || l.kind === "label" || l.kind === "caption") return "furniture";
     if (l.kind === "junk") continue;
     if (l.kind === "heading" && !deck) {
       deck = true;
       continue;
     }
-    return false;
+    return null;
   }
-  return true;
+  return "body";
 }
 
 /** Penalties for lines shaped like widgets or names rather than statements. */
@@ -278,7 +299,8 @@ function withKickerAndDeck(
   // An outlet label under the headline ("بوابة المستقبل نيوز") is the source, not a deck.
   const notTitle = (l: ClassifiedLine) => !lineCarries(l, t.key) && !(l.words <= H.labelMaxWords && l.outlet);
   const deckKind = below?.kind === "heading" || (below?.kind === "prose" && below.words <= H.deckMaxWords);
-  const deck = below && below.index < bodyStart && deckKind && below.words >= H.titleMinWords && notTitle(below) && below.repeats === 1;
+  const deck =
+    below && below.index < bodyStart && deckKind && below.words >= H.titleMinWords && notTitle(below) && below.repeats === 1 && !photoDated(below);
   // A headline above the title is its kicker unless it is the last of a list of headlines.
   const aboveAbove = page.lines[t.line - 2];
   const listAbove = aboveAbove !== undefined && aboveAbove.index >= zoneStart && isTitleCandidate(aboveAbove);
@@ -298,6 +320,18 @@ function headlineBetween(page: ClassifiedPage, at: number, to: number): boolean 
   for (let i = at + 1; i < to; i++) if (isTitleCandidate(page.lines[i]!)) return true;
   return false;
 }
+
+/**
+ * True for a line that dates a scene ("… meet in Port Sudan on November 4, 2025", "… بغداد، 3 مارس 2025"): a
+ * photo caption under the headline, not a deck (a standfirst states the story; it does not date a picture).
+ */
+function photoDated(line: ClassifiedLine): boolean {
+  if (!DATE_HINT.test(line.text)) return false;
+  return findDates(line.text).some((d) => d.kind !== "relative" && d.precision === "day" && d.label === undefined);
+}
+
+/** A four-digit year: the only lines worth searching for a full date. */
+const DATE_HINT = /[0-9\u0660-\u0669]{4}/u;
 
 function lineCarries(line: ClassifiedLine, key: string): boolean {
   return line.key === key || line.key.includes(key);

@@ -7,18 +7,23 @@
  *                publication date) (html.ts); text pages are split on line ends (segment.ts `splitLines`)
  *   3. segment   lines → non-blank lines with the blank gaps around them (segment.ts)
  *   4. classify  each line gets a kind from its features: length, sentence punctuation, repetition count on the
- *                page, boilerplate cue hits (lexicon/boilerplate.yaml), caption credit suffix, date-only line,
- *                byline/label shape, HTML role, then page-wide habits and neighbours (unpunctuated pages,
- *                doubled captions, masthead names, summary bullets) (classify.ts)
+ *                page, boilerplate cue hits (lexicon/boilerplate.yaml), field-labelled photo furniture, counters,
+ *                caption credit (brackets, dash, "©", "Photo:"), date-only line (clock and relative stamps
+ *                marked), byline/label shape ("Name, Role"), HTML role, then page-wide habits and neighbours
+ *                (unpunctuated pages, doubled captions, masthead names, summary bullets, "Author," fields,
+ *                lines under an image marker, the page's own outlet from masthead + copyright) (classify.ts)
  *   5. assemble  prose lines open or continue articles; header blocks (repeated headline, byline, date, label,
- *                caption, wire dateline) and cues (related block, attribution, footer) set the boundaries;
- *                crossheads stay in the body; an article interrupted by a list of links resumes after it;
- *                read-also articles become secondary; teasers and headline-less leftovers are dropped
- *                (assemble.ts, header.ts)
- *   6. metadata  title, subtitle, captions, source, author, dateline, language (header.ts, metadata.ts,
- *                language.ts)
+ *                caption, wire dateline; a short headline that restates the lede below it and nothing above)
+ *                and cues (related block, attribution, footer) set the boundaries; crossheads stay in the
+ *                body; a live blog's time-stamped updates stay one article; an article interrupted by a list of
+ *                links resumes after it; read-also articles become secondary; teasers and headline-less
+ *                leftovers are dropped, one-paragraph briefs with a dated/signed header kept (assemble.ts,
+ *                header.ts)
+ *   6. metadata  title (scored over the zone's headline-like lines: repetition, metadata, vocabulary shared with
+ *                the lede, header furniture below, shape), subtitle, captions, source, author, dateline,
+ *                language (header.ts, metadata.ts, language.ts)
  *   7. dates     published from the article's own header/dateline/metadata, seen from the page header or
- *                crawl stamp (article-dates.ts over dates.ts)
+ *                crawl stamp; relative times are never counted back (article-dates.ts over dates.ts)
  * Copies of one article across pages are grouped afterwards by the caller with dedupe.ts.
  * Bad input never throws out of a page: it becomes `{ ok: false, reason }`.
  */

@@ -105,6 +105,17 @@ export function bodyDateline(paragraph: string): string | null {
   return city ? city : null;
 }
 
+/**
+ * The article's source. An attribution line ("المصدر: الجزيرة") names a republished article's outlet and comes
+ * first; the page's own masthead outlet outranks an agency credit in the header ("الرياض - واس"). A page
+ * "outlet" that is in fact the article's own headline is none.
+ */
+function sourceOf(draft: ArticleDraft, ctx: PageContext): string | null {
+  const h = draft.header;
+  const source = draft.attribution ?? (ctx.brand ? ctx.pageSource : null) ?? h.source ?? ctx.pageSource;
+  return source !== null && h.title !== null && fold(source) === fold(h.title) ? null : source;
+}
+
 /** Text fields of one article (dates and index are set by the caller). */
 export function articleFields(
   page: ClassifiedPage,
@@ -137,9 +148,7 @@ export function articleFields(
     lang,
     title: h.title,
     subtitle: h.subtitle,
-    // The page's own masthead outlet outranks an agency credit in the header ("الرياض - واس"); an attribution
-    // line ("المصدر: الجزيرة") names a republished article's outlet and outranks both.
-    source: draft.attribution ?? (ctx.brand ? ctx.pageSource : null) ?? h.source ?? ctx.pageSource,
+    source: sourceOf(draft, ctx),
     author: h.author,
     dateline: h.dateline ?? (body[0] ? bodyDateline(body[0]) : null),
     body,

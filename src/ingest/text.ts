@@ -142,10 +142,14 @@ export function formSet(words: readonly string[]): Set<string> {
   return out;
 }
 
-/** Share of `words` that have a form in `forms` (0 when `words` is empty). */
-export function sharedShare(words: readonly string[], forms: ReadonlySet<string>): number {
-  if (words.length === 0) return 0;
+/** How many of `words` have a form in `forms`. */
+export function sharedCount(words: readonly string[], forms: ReadonlySet<string>): number {
   let hit = 0;
   for (const w of words) if (wordForms(w).some((f) => forms.has(f))) hit++;
-  return hit / words.length;
+  return hit;
+}
+
+/** Share of `words` that have a form in `forms` (0 when `words` is empty). */
+export function sharedShare(words: readonly string[], forms: ReadonlySet<string>): number {
+  return words.length === 0 ? 0 : sharedCount(words, forms) / words.length;
 }

@@ -21,7 +21,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { generateCorpus, generateExtraPage, type CorpusSummary } from "./generate.ts";
@@ -177,6 +177,8 @@ interface ChildResult {
   stderrTail: string;
   /** The child's own peak RSS (largest single process it waited for), from GNU time. */
   maxRssMb: number | null;
+  /** User + system CPU seconds of the child and the children it waited for, from GNU time. */
+  cpuSeconds: number | null;
 }
 
 const hasGnuTime = existsSync(GNU_TIME);
@@ -185,7 +187,7 @@ const hasGnuTime = existsSync(GNU_TIME);
 function runNode(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<ChildResult> {
   const rssFile = `${options.logFile}.rss`;
   const [command, argv] = hasGnuTime
-    ? [GNU_TIME, ["-f", "%M", "-o", rssFile, process.execPath, ...args]]
+    ? [GNU_TIME, ["-f", "%M %U %S", "-o", rssFile, process.execPath, ...args]]
     : [process.execPath, args];
   return new Promise((done) => {
     const started = performance.now();
@@ -199,10 +201,12 @@ function runNode(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv;
       const stderr = Buffer.concat(err).toString("utf8");
       writeFileSync(options.logFile, stderr);
       let maxRssMb: number | null = null;
+      let cpuSeconds: number | null = null;
       if (hasGnuTime && existsSync(rssFile)) {
-        // GNU time writes "Command exited with non-zero status N" before the value when the child fails.
-        const kb = Number(readFileSync(rssFile, "utf8").trim().split("\n").pop());
-        if (Number.isFinite(kb) && kb > 0) maxRssMb = round(kb / 1024, 1);
+        // GNU time writes "Command exited with non-zero status N" before the values when the child fails.
+        const [kb, user, sys] = (readFileSync(rssFile, "utf8").trim().split("\n").pop() ?? "").split(" ").map(Number);
+        if (kb && Number.isFinite(kb)) maxRssMb = round(kb / 1024, 1);
+        if (Number.isFinite(user) && Number.isFinite(sys)) cpuSeconds = round(user! + sys!);
       }
       done({
         code,
@@ -210,6 +214,7 @@ function runNode(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv;
         stdout: Buffer.concat(out).toString("utf8"),
         stderrTail: stderr.trimEnd().split("\n").slice(-TAIL_LINES).join("\n"),
         maxRssMb,
+        cpuSeconds,
       });
     };
     child.on("error", (e) => {
@@ -261,6 +266,8 @@ interface ExtractMeasure {
   pages: number;
   lexicon_s: number;
   extract_s: number;
+  /** CPU seconds of this thread's process during extractPages (wall time inflates on a busy machine). */
+  extract_cpu_s: number;
 }
 
 /** Clean + tag over pages already in memory, on this thread only. */
@@ -286,9 +293,17 @@ async function measureExtract(contentDir: string): Promise<ExtractMeasure> {
   const t0 = performance.now();
   const tagger = (entities.createTagger as (l: unknown) => unknown)((entities.loadEntityLexicons as (d: string) => unknown)(contentDir));
   const t1 = performance.now();
+  const cpu = process.cpuUsage();
   const out = (extract.extractPages as (p: Page[], t: unknown) => { articles: unknown[] })(pages, tagger);
+  const used = process.cpuUsage(cpu);
   const t2 = performance.now();
-  return { articles: out.articles.length, pages: pages.length, lexicon_s: (t1 - t0) / 1000, extract_s: (t2 - t1) / 1000 };
+  return {
+    articles: out.articles.length,
+    pages: pages.length,
+    lexicon_s: (t1 - t0) / 1000,
+    extract_s: (t2 - t1) / 1000,
+    extract_cpu_s: (used.user + used.system) / 1e6,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -361,6 +376,7 @@ async function main(): Promise<number> {
   const cli = join(ROOT, "src/cli/main.ts");
   const reasons: Record<string, string> = {};
   const childRss: Record<string, number | null> = {};
+  const childCpu: Record<string, number | null> = {};
   const r: Report = {
     articles: options.articles,
     pages: null,
@@ -382,6 +398,7 @@ async function main(): Promise<number> {
   const run = async (stage: string, args: string[], cwd = ROOT, childEnv = env): Promise<ChildResult> => {
     const result = await runNode(args, { cwd, env: childEnv, logFile: join(logs, `${stage}.log`) });
     childRss[stage] = result.maxRssMb;
+    childCpu[stage] = result.cpuSeconds;
     log(`${stage}: ${result.code === 0 ? "ok" : `exit ${result.code}`} in ${result.seconds.toFixed(2)}s`);
     return result;
   };
@@ -420,7 +437,9 @@ async function main(): Promise<number> {
       r.extract_articles = m.articles;
       r.extract_lexicon_s = round(m.lexicon_s, 3);
       r.extract_s = round(m.extract_s, 3);
+      r.extract_cpu_s = round(m.extract_cpu_s, 3);
       r.extract_articles_per_s = m.articles ? round(m.articles / m.extract_s, 1) : null;
+      r.extract_articles_per_cpu_s = m.articles ? round(m.articles / m.extract_cpu_s, 1) : null;
       if (!m.articles) reasons.extract_articles_per_s = `extractPages returned no article for ${m.pages} pages`;
       log(`extract: ${m.articles} articles from ${m.pages} pages in ${m.extract_s.toFixed(2)}s (lexicons ${m.lexicon_s.toFixed(2)}s)`);
     } catch (error) {
@@ -553,6 +572,8 @@ async function main(): Promise<number> {
   r.peak_rss_mb = round(Math.max(rss.peakKb / 1024, selfMaxMb), 1);
   r.stage_peak_rss_mb = Object.fromEntries([...rss.stagePeakKb].map(([k, v]) => [k, round(v / 1024, 1)]));
   r.child_max_rss_mb = hasGnuTime ? childRss : "unavailable (no /usr/bin/time)";
+  r.child_cpu_s = hasGnuTime ? childCpu : "unavailable (no /usr/bin/time)";
+  r.load_average = loadavg().map((x) => round(x));
   const stageOf: Record<string, Stage> = {
     ingest_s: "ingest", ingest_articles_per_s: "ingest", extract_articles_per_s: "ingest", site_build_s: "site", pages: "site",
     search_index_s: "search", cards: "cards", cards_cold_s: "cards", cards_per_s: "cards", cards_rendered_warm: "cards",
@@ -602,6 +623,7 @@ function table(r: Report): string {
     ["ingest_s", fmt(r.ingest_s)],
     ["ingest_articles_per_s", fmt(r.ingest_articles_per_s)],
     ["extract_articles_per_s", fmt(r.extract_articles_per_s), "≥ 500"],
+    ["extract_articles_per_cpu_s", fmt(r.extract_articles_per_cpu_s)],
     ["site_build_s", fmt(r.site_build_s)],
     ["baseline_build_s", fmt(r.baseline_build_s)],
     ["build_ratio", fmt(r.build_ratio), "≤ 1.5"],
@@ -619,7 +641,7 @@ function table(r: Report): string {
     const why = v === "null" && reasons[key] ? `  (${reasons[key]})` : "";
     return `${k.padEnd(width)}  ${v.padStart(9)}${target ? `  target ${target}` : ""}${why}`;
   });
-  lines.push("", `node ${r.node}, ${r.cpu_count} CPU(s), seed ${r.seed}, ${r.date}`);
+  lines.push("", `node ${r.node}, ${r.cpu_count} CPU(s), load average ${(r.load_average as number[]).join(" ")}, seed ${r.seed}, ${r.date}`);
   return `${lines.join("\n")}\n`;
 }
 

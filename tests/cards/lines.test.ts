@@ -5,6 +5,33 @@ import { getFont, pathOfLine, shapeLine } from "../../src/cards/shape.ts";
 
 const LONG =
   "قال مسؤولون في الأمم المتحدة إن الاشتباكات العنيفة في طرابلس أسفرت عن مقتل 3 أشخاص على الأقل وإصابة العشرات مساء الأحد 2025/10/10 وسط مخاوف من اتساع رقعة القتال إلى أحياء أخرى في العاصمة الليبية خلال الأيام المقبلة";
+/** Every end and control point of SVG path data (M/L/Q/C/Z, absolute or relative), in absolute coordinates. */
+function absolutePoints(d: string): Array<[number, number]> {
+  const points: Array<[number, number]> = [];
+  let x = 0;
+  let y = 0;
+  let sx = 0;
+  let sy = 0;
+  for (const [, cmd = "", args = ""] of d.matchAll(/([MmLlQqCcZz])([^MmLlQqCcZz]*)/g)) {
+    if (cmd === "Z" || cmd === "z") {
+      x = sx;
+      y = sy;
+      continue;
+    }
+    const nums = [...args.matchAll(/-?(?:\d+\.?\d*|\.\d+)/g)].map((m) => Number(m[0]));
+    const rel = cmd === cmd.toLowerCase();
+    const group = { m: 2, l: 2, q: 4, c: 6 }[cmd.toLowerCase() as "m" | "l" | "q" | "c"];
+    for (let i = 0; i + group <= nums.length; i += group) {
+      const pts: Array<[number, number]> = [];
+      for (let k = 0; k < group; k += 2) pts.push([(nums[i + k] ?? 0) + (rel ? x : 0), (nums[i + k + 1] ?? 0) + (rel ? y : 0)]);
+      points.push(...pts);
+      [x, y] = pts[pts.length - 1] as [number, number];
+      if (cmd.toLowerCase() === "m" && i === 0) [sx, sy] = [x, y];
+    }
+  }
+  return points;
+}
+
 const base = { size: 56, weight: 700 as const, lineHeight: 80, maxWidth: 900 };
 
 describe("line breaking", () => {
@@ -78,6 +105,34 @@ describe("shaping", () => {
     expect(line.runs.at(-1)?.level).toBe(1);
   });
 
+  it("writes each glyph's outline where HarfBuzz puts it, to 1/100 px (cached relative path data)", () => {
+    const text = "قال Biden إن 3 قتلى في 10:30 مُ";
+    const size = 37;
+    for (const [x, baseline] of [
+      [0, 100],
+      [12.345, 87.655],
+    ] as const) {
+      const line = shapeLine(resolveBidi(text, "rtl"), "ar", 0, text.length, size, 700);
+      const expected: Array<[number, number]> = [];
+      let pen = x;
+      for (const run of line.runs) {
+        const s = size / run.font.upem;
+        for (const g of run.glyphs) {
+          for (const cmd of run.font.hbFont.glyphToJson(g.gid)) {
+            if (cmd.type === "Z") continue;
+            for (let k = 0; k + 1 < cmd.values.length; k += 2)
+              expected.push([pen + (g.xOffset + (cmd.values[k] ?? 0)) * s, baseline - (g.yOffset + (cmd.values[k + 1] ?? 0)) * s]);
+          }
+          pen += g.xAdvance * s;
+        }
+      }
+      const got = absolutePoints(pathOfLine(line, x, baseline));
+      expect(got).toHaveLength(expected.length);
+      const worst = Math.max(...got.map(([gx, gy], i) => Math.max(Math.abs(gx - (expected[i] as [number, number])[0]), Math.abs(gy - (expected[i] as [number, number])[1]))));
+      expect(worst).toBeLessThanOrEqual(0.011);
+    }
+  });
+
   it("draws marks above the baseline (HarfBuzz y-up offsets flipped once)", () => {
     // «مُ»: meem + damma. The damma must sit above the letter's baseline: every point has y < baseline.
     const text = "مُ";
@@ -88,7 +143,7 @@ describe("shaping", () => {
     const mark = glyphs.find((g) => g.xAdvance === 0);
     expect(mark).toBeDefined();
     const only = { ...line, runs: [{ ...(line.runs[0] as (typeof line.runs)[number]), glyphs: [mark as (typeof glyphs)[number]] }] };
-    const ys = [...pathOfLine(only, 0, 500).matchAll(/-?[\d.]+ (-?[\d.]+)/g)].map((m) => Number(m[1]));
+    const ys = absolutePoints(pathOfLine(only, 0, 500)).map(([, y]) => y);
     expect(ys.length).toBeGreaterThan(0);
     expect(Math.max(...ys)).toBeLessThan(500);
     expect(font.upem).toBe(1000);

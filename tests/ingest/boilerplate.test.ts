@@ -24,6 +24,7 @@ const groups = [
   "author_labels",
   "byline_roles",
   "function_words",
+  "live_markers",
 ];
 const minimal = () => Object.fromEntries(groups.map((g) => [g, { ar: ["س"], en: ["x"] }]));
 

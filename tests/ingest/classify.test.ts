@@ -87,3 +87,69 @@ describe("classify: cues", () => {
     expect(kinds([slogan, PROSE, slogan, slogan])[0]).toBe("junk");
   });
 });
+
+describe("classify: furniture that looks like a headline", () => {
+  it("makes counters and reference numbers junk, but keeps labelled dates and counted cues", () => {
+    expect(kinds(["عدد المشاهدات: ١٢٬٤٠٧", "رقم القرار: 2025/77", "Shares (12)", "٤", "تاريخ البيان: 21-10-2025", "التعليقات (3)"])).toEqual([
+      "junk", "junk", "junk", "junk", "date", "end",
+    ]);
+  });
+
+  it("reads share rows, opens-new-tab links and relative update lines as furniture", () => {
+    expect(kinds(["Share on LinkedIn", "شارك عبر تيليغرام", "Licensing rights, opens new tab", "Last update: 7 minutes ago"])).toEqual([
+      "junk", "junk", "junk", "junk",
+    ]);
+  });
+
+  it("reads 'Name, Role' and a bare role as bylines", () => {
+    const lines = classify(["Layla Mansour, Chief Correspondent", "Staff Writer", "سامر الحلبي، مراسل في دمشق"]);
+    expect(lines.map((l) => [l.kind, l.value ?? null])).toEqual([
+      ["byline", "Layla Mansour"],
+      ["byline", null],
+      ["byline", "سامر الحلبي"],
+    ]);
+  });
+
+  it("keeps headlines that merely contain a comma and a role word as headings", () => {
+    expect(kinds(["Hamas, Israel trade blame as talks stall in Cairo"])).toEqual(["heading"]);
+  });
+
+  it("reads field-labelled photo furniture: the credit is junk, the caption keeps its own text", () => {
+    const lines = classify(["صدر الصورة،AFP", "التعليق على الصورة،متظاهرون أمام مقر الحكومة في بغداد", "Image caption, Voters queue outside a polling station"]);
+    expect(lines.map((l) => [l.kind, l.caption ?? null])).toEqual([
+      ["junk", null],
+      ["caption", "متظاهرون أمام مقر الحكومة في بغداد"],
+      ["caption", "Voters queue outside a polling station"],
+    ]);
+  });
+
+  it("reads '… © Credit' and '… Photo: Credit' as captions, and copyright notices as junk", () => {
+    expect(kinds(["وزير الخارجية يصافح نظيره في الرباط © وكالة الأنباء", "Rescue teams search the rubble in Aleppo. Photo: Supplied", "© 2025 الصحيفة. جميع الحقوق محفوظة"])).toEqual([
+      "caption", "caption", "junk",
+    ]);
+  });
+
+  it("takes the line after an 'Author,' field label as the byline", () => {
+    const lines = classify(["Author,", "Huda Salim", "الكاتب", "نور الهدى"]);
+    expect(lines.map((l) => [l.kind, l.value ?? null])).toEqual([
+      ["junk", null], ["byline", "Huda Salim"], ["junk", null], ["byline", "نور الهدى"],
+    ]);
+  });
+
+  it("marks clock and relative stamps, not calendar dates", () => {
+    expect(classify(["١٤:٣٠", "منذ ساعة", "الأحد 9 مارس 2025"]).map((l) => l.stamp ?? null)).toEqual(["clock", "relative", null]);
+  });
+
+  it("finds the masthead name the copyright line repeats, and reads 'City/ Outlet' and 'Outlet - City' as labels", () => {
+    const lines = classify(["صدى الجنوب", "الرئيسية", "صيدا/ صدى الجنوب", "صدى الجنوب - صور", PROSE, "جميع الحقوق محفوظة لموقع صدى الجنوب 2025"]);
+    expect(lines[0]!.brand).toBe(true);
+    expect(lines.slice(2, 4).map((l) => [l.kind, l.value, l.dateline])).toEqual([
+      ["label", "صدى الجنوب", "صيدا"],
+      ["label", "صدى الجنوب", "صور"],
+    ]);
+  });
+
+  it("makes a line under an image marker a caption", () => {
+    expect(kinds(["صورة", "رئيس الوزراء يصل إلى مقر القمة في الدوحة"])).toEqual(["junk", "caption"]);
+  });
+});

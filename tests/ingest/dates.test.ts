@@ -6,6 +6,7 @@ import {
   classifyDateLine,
   findDates,
   hijriToGregorian,
+  namesDay,
   parseDate,
   type DateMention,
 } from "../../src/ingest/dates.ts";
@@ -84,6 +85,15 @@ describe("classifyDateLine", () => {
   });
   it("gives no positional labels to a single line", () => {
     expect(classifyDateLine("12 يناير 2024").dates[0]?.label).toBeUndefined();
+  });
+});
+
+describe("namesDay", () => {
+  it("finds a weekday, yesterday or today as a word, with an Arabic conjunction or preposition", () => {
+    expect(["أعلنت الوزارة، الخميس، أن", "said on Tuesday that", "وأضاف بالأمس", "والسبت المقبل"].map(namesDay)).toEqual([true, true, true, true]);
+  });
+  it("does not take parts of words for days", () => {
+    expect(["Sunni leaders met", "الخميسي كاتب", "Mali's junta expelled French forces"].map(namesDay)).toEqual([false, false, false]);
   });
 });
 

@@ -48,3 +48,25 @@ describe("header zone", () => {
     expect(articles[0]!.title).toBeNull();
   });
 });
+
+describe("title scoring", () => {
+  it("prefers the line sharing the lede's vocabulary over furniture nearer the body", () => {
+    const title = "وزراء خارجية دول الجوار يرفضون التدخل الخارجي في العملية السياسية";
+    const { articles } = cleanLines(["نافذة الحدث", "عاجل | انقطاع الكهرباء عن أحياء واسعة من العاصمة", "", title, "", "شارك القراءة مع الأصدقاء", "", P1, "", P2]);
+    expect(articles[0]!.title).toBe(title);
+  });
+
+  it("takes the upper of two adjacent headlines as the title and the lower as the deck", () => {
+    const title = "Neighbouring states reject foreign interference in the political process";
+    const deck = "Foreign ministers call for an inclusive dialogue and set the date of their next meeting";
+    const lede = "Foreign ministers of neighbouring states met in the capital on Monday and rejected any foreign interference in the political process.";
+    const more = "The host foreign minister said the next meeting would be held within three months to follow up on the recommendations.";
+    const { articles } = cleanLines(["NEWS", title, deck, "Rana Aziz, Correspondent", "Published 3 March 2025", "", lede, "", more]);
+    expect(articles[0]).toMatchObject({ title, subtitle: deck, author: "Rana Aziz", published: "2025-03-03" });
+  });
+
+  it("gives no title when the zone holds only furniture", () => {
+    const { articles } = cleanLines(["رمز الخبر: 48213", "القسم: سياسة", "", P1, "", P2]);
+    expect(articles[0]!.title).toBeNull();
+  });
+});

@@ -314,4 +314,16 @@ describe("pathological HTML", () => {
     expect(result.ok && result.articles.map((x) => x.body)).toEqual([a.body]);
     expect(seconds).toBeLessThan(3);
   });
+
+  // BUG (src/ingest/html.ts isHidden → node-html-parser hasAttribute): an attribute named like an Object.prototype
+  // member makes the parser's attribute decoding throw "input.indexOf is not a function"; cleanPage then skips the
+  // whole page as "internal error while cleaning". Found by the fuzzer (a mutated tag `<meta … constructor …>`).
+  // Expected: the attribute is just an attribute; the article is extracted.
+  it.each(["constructor", "toString", "valueOf", "hasOwnProperty"])("extracts a page whose HTML has an attribute named %s", async (name) => {
+    const { cleanPage } = await import("../../src/ingest/index.ts");
+    const a = arabicArticle(4);
+    const html = `<!DOCTYPE html><html><head><title>${a.title}</title></head><body><h1>${a.title}</h1>${a.body.map((p, i) => `<p${i === 0 ? ` ${name}` : ""}>${p}</p>`).join("")}</body></html>`;
+    const result = cleanPage({ file: "attr.html", bytes: new Uint8Array(Buffer.from(html)) });
+    expect(result.ok ? result.articles.map((x) => x.body) : result.reason).toEqual([a.body]);
+  });
 });

@@ -79,7 +79,9 @@ describe("cleanPage properties", () => {
         const result = cleanPage(page(text));
         if (!result.ok) return;
         for (const a of result.articles) {
-          if (!a.title) continue;
+          // A title and a single paragraph without byline or date is not an article to the cleaner (a guard
+          // against teasers), so one-paragraph articles are not re-extractable from title + body alone.
+          if (!a.title || a.body.length < 2) continue;
           checked++;
           const again = cleanPage(page(ownPage(a)));
           expect(again.ok && again.articles.map((b) => b.body), `title ${JSON.stringify(a.title)}`).toEqual([a.body]);

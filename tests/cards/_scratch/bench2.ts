@@ -1,0 +1,14 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { renderCards } from "../../../src/cards/build.ts";
+const base = JSON.parse(readFileSync("tests/fixtures/cards/specs.json", "utf8"));
+const count = Number(process.argv[2] ?? 200);
+const workers = Number(process.argv[3] ?? 2);
+const specs = Array.from({ length: count }, (_, i) => { const s = base[i % base.length]; return { ...s, path: `${s.path}-${i}`, title: `${s.title} ${i}` }; });
+const dir = mkdtempSync(join(tmpdir(), "marsad-cards-bench-"));
+const cpu = process.cpuUsage(); const main = process.threadCpuUsage();
+const r = await renderCards(specs, { outDir: join(dir, "dist"), cacheDir: join(dir, "cache"), workers });
+const c = process.cpuUsage(cpu); const m = process.threadCpuUsage(main);
+console.log(`w=${workers} n=${count}: ${r.seconds.toFixed(2)} s ${(r.rendered / r.seconds).toFixed(1)}/s, cpu/card ${((c.user + c.system) / 1000 / count).toFixed(1)} ms, main thread ${((m.user + m.system) / 1000 / count).toFixed(1)} ms/card`);
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,10 @@
+const c0 = process.cpuUsage(); const t0 = performance.now();
+const { renderCard } = await import("../../../src/cards/render.ts");
+const c1 = process.cpuUsage(c0); const t1 = performance.now();
+const { readFileSync } = await import("node:fs");
+const base = JSON.parse(readFileSync("tests/fixtures/cards/specs.json", "utf8"));
+await renderCard(base[2]);
+const c2 = process.cpuUsage(c0); const t2 = performance.now();
+await renderCard(base[3]);
+const c3 = process.cpuUsage(c0);
+console.log("import cpu", ((c1.user + c1.system) / 1000).toFixed(0), "wall", (t1 - t0).toFixed(0), "| first card cpu", ((c2.user + c2.system - c1.user - c1.system) / 1000).toFixed(0), "wall", (t2 - t1).toFixed(0), "| second", ((c3.user + c3.system - c2.user - c2.system) / 1000).toFixed(0));
