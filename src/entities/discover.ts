@@ -22,9 +22,11 @@ import { createTrie, insert, longestMatch, mayHaveProclitic, phraseTokens, type 
 import type { Token } from "./tokens.ts";
 
 /** Most tokens a discovered person name may have (with joiners such as «عبد»). */
-export const MAX_NAME_TOKENS = 4;
-/** Most words of a discovered person name, joiners aside. */
-export const MAX_NAME_WORDS = 3;
+export const MAX_NAME_TOKENS = 5;
+/** Most words of a discovered person name, joiners aside (a fourth only when the name ends at a boundary). */
+export const MAX_NAME_WORDS = 4;
+/** Most words of a name accepted without a boundary after it (a known given name first). */
+export const MAX_OPEN_NAME_WORDS = 3;
 /** Most tokens between an office word and the name it introduces. */
 export const MAX_TITLE_GAP = 8;
 /** Most tokens of a quoted organisation name. */
@@ -70,6 +72,8 @@ export interface DiscoveryTables {
   /** Words an office phrase never crosses (verbs of saying, particles). */
   breakers: Set<string>;
   stop: Set<string>;
+  /** Words that never start a name of unknown words (nouns written after titles: «أركان», «إقليم»). */
+  notNames: Set<string>;
   lex: DiscoveryLexicon;
 }
 
@@ -89,6 +93,19 @@ function words(list: string[]): Set<string> {
   return out;
 }
 
+/**
+ * The words of a title list that are never part of a name: single-word titles and the first word of longer ones
+ * («آية» of «آية الله», not «الله», which ends «عبد الله» and «فضل الله»).
+ */
+function leadWords(list: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of list) {
+    const toks = phraseTokens(p);
+    if (toks.length) out.add(toks[0]!);
+  }
+  return out;
+}
+
 /** Builds the discovery tables from the lexicons. */
 export function buildDiscoveryTables(titles: TitleLexicon, lex: DiscoveryLexicon = discoveryLexicon()): DiscoveryTables {
   const titleTrie = buildTitleTrie(titles);
@@ -98,9 +115,9 @@ export function buildDiscoveryTables(titles: TitleLexicon, lex: DiscoveryLexicon
   }
   const given = new Map<string, string>();
   for (const [ar, en] of Object.entries(lex.given_names)) given.set(normaliseArabic(ar), en);
-  const stop = words([
-    ...lex.name_stopwords.ar, ...lex.name_stopwords.en, ...titles.breakers.ar, ...titles.breakers.en, ...titles.heads.ar,
-    ...titles.heads.en, ...titles.ranks.ar, ...titles.ranks.en, ...titles.qualifiers.ar, ...titles.kinship.ar, ...titles.kinship.en,
+  const stop = new Set([
+    ...words([...lex.name_stopwords.ar, ...lex.name_stopwords.en, ...titles.breakers.ar, ...titles.breakers.en, ...titles.kinship.ar, ...titles.kinship.en]),
+    ...leadWords([...titles.heads.ar, ...titles.heads.en, ...titles.ranks.ar, ...titles.ranks.en, ...titles.qualifiers.ar]),
   ]);
   return {
     titles: titleTrie,
@@ -110,6 +127,7 @@ export function buildDiscoveryTables(titles: TitleLexicon, lex: DiscoveryLexicon
     units: words([...lex.numbered_units.ar, ...lex.numbered_units.en]),
     breakers: words([...titles.breakers.ar, ...titles.breakers.en]),
     stop,
+    notNames: words(lex.not_first_names),
     lex,
   };
 }
@@ -141,9 +159,10 @@ function slice(view: ParagraphView, from: number, to: number): string {
 }
 
 /**
- * The person name starting at token `n`, or null: up to `MAX_NAME_TOKENS` free words in one run (no punctuation
- * between them), not stop words; at least two words besides joiners; the first word, if it carries the article,
- * must be a known given name («الفاتح»), so «الفريق التفاوضي» is no name.
+ * The person name starting at token `n`, as a token count (0 for none): up to `MAX_NAME_TOKENS` free words in one
+ * run (no punctuation between them), not stop words; at least two words besides joiners; the first word, if it
+ * carries the article, must be a known given name («الفاتح»), so «الفريق التفاوضي» is no name. A later word with a
+ * proclitic before the article («بالتوقيع», «والاقتصاد») is a noun after the name, never part of it.
  */
 function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" | "en"): number {
   const { tokens, covered } = view;
@@ -161,19 +180,14 @@ function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" 
     const forms = tok.script === 1 ? proclitics(tok.text) : [tok.text];
     if (t.stop.has(tok.text)) break;
     if (k > n && forms.length > 1 && forms.slice(1).some((f) => t.stop.has(f))) break;
+    if (k > n && !tok.text.startsWith(ARTICLE) && forms.slice(1).some((f) => f.startsWith(ARTICLE))) break;
     // «وقائد»، «ورئيس»: a conjunction after a complete name starts the next phrase
     if (k > n && substantive >= 2 && forms.length > 1 && /^[\u0648\u0641]/.test(tok.text) && !t.given.has(tok.text)) break;
-    if (k === n && lang === "ar" && tok.text.startsWith("\u0627\u0644") && !t.given.has(tok.text)) return 0;
+    if (k === n && lang === "ar" && tok.text.startsWith(ARTICLE) && !t.given.has(tok.text)) return 0;
     // a first word in «ي» that is no known name is a present-tense verb: «السلطان يستعرض …»
     if (k === n && lang === "ar" && tok.text.charCodeAt(0) === 0x064a && !t.given.has(tok.text)) return 0;
     if (!t.joiners.has(tok.text)) substantive++;
     k++;
-  }
-  // a third word with the article that runs on into the sentence is a noun, not a family name:
-  // «خليفة حفتر التعاون والتنسيق» vs «محمد رجب القصيبات، وآمر»
-  if (lang === "ar" && substantive >= 3 && tokens[k - 1]!.text.startsWith("\u0627\u0644") && k < tokens.length && gapBefore(view, k).trim() === "") {
-    k--;
-    substantive--;
   }
   // never end on a joiner («عبد»)
   while (k > n && t.joiners.has(tokens[k - 1]!.text)) {
@@ -181,6 +195,79 @@ function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" 
     if (!t.joiners.has(tokens[k]!.text)) substantive--;
   }
   return substantive >= 2 ? k - n : 0;
+}
+
+const ARTICLE = "\u0627\u0644";
+
+/** Words of a name span, joiners aside. */
+function wordCount(t: DiscoveryTables, view: ParagraphView, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (!t.joiners.has(view.tokens[k]!.text)) n++;
+  return n;
+}
+
+/**
+ * True when a name ending before token `e` ends at a boundary: the end of the paragraph, punctuation, or a word
+ * that never continues a name (a verb of saying, «إن»); unless `strict`, also a preposition, a day, a word with
+ * tanween or a known entity.
+ */
+function closedAt(t: DiscoveryTables, view: ParagraphView, e: number, strict: boolean): boolean {
+  const { tokens } = view;
+  if (e >= tokens.length) return true;
+  if (/[,\u060c.:;\u061b(\u00ab\u00bb"\u201c\u201d!?\u061f\u2013\u2014]/.test(gapBefore(view, e))) return true;
+  const tok = tokens[e]!;
+  const forms = tok.script === 1 ? proclitics(tok.text) : [tok.text];
+  if (forms.some((f) => t.breakers.has(f))) return true;
+  if (strict) return false;
+  if (view.covered[e] || tok.script === 3) return true;
+  if (tok.script === 1 && TANWEEN.test(sourceOf(view, e))) return true;
+  return forms.some((f) => t.stop.has(f));
+}
+
+const PRONOUN_SUFFIX = /(\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0643\u0645)$/; // ـها ـهم ـهما ـكم
+
+/**
+ * True when an unknown word may start a name: not a title or organisation word («أركان القوات», «مجلس الوزراء»),
+ * not a definite noun behind a proclitic («للأمين العام», «والتعاون»), and no word carries a pronoun suffix
+ * («مكتبها», «بلاده» aside, which names never do).
+ */
+function nameShaped(t: DiscoveryTables, view: ParagraphView, n: number, len: number): boolean {
+  const first = view.tokens[n]!;
+  if (first.script !== 1) return true;
+  const forms = proclitics(first.text);
+  if (forms.some((f) => t.notNames.has(f) || f.startsWith(ARTICLE))) return false;
+  if (longestMatch(t.orgHeads, view.tokens, n) || longestMatch(t.titles, view.tokens, n)) return false;
+  for (let k = n; k < n + len; k++) if (PRONOUN_SUFFIX.test(view.tokens[k]!.text)) return false;
+  return true;
+}
+
+/**
+ * The length of the name at `n` to keep: the longest run (from `nameRun`) cut back to end at a boundary
+ * (`closedAt`); without one, the run itself when it starts with a known given name (or follows a rank) and has at
+ * most `MAX_OPEN_NAME_WORDS` words. A name of unknown words (`strict`) must be name-shaped and end at a punctuation
+ * mark or a verb of saying: «السفير التركي لدى العراق أنيل بورا إينان،», «المتحدثة باسم المفوضية جمانة الغلاي إن».
+ */
+function closedName(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" | "en", strict: boolean): number {
+  const len = nameRun(t, view, n, lang);
+  if (!len) return 0;
+  for (let l = len; l >= 2; l--) {
+    if (t.joiners.has(view.tokens[n + l - 1]!.text) || wordCount(t, view, n, n + l) < 2) continue;
+    if (closedAt(t, view, n + l, strict)) return strict && lang === "ar" && !nameShaped(t, view, n, l) ? 0 : l;
+  }
+  if (strict) return 0;
+  let l = len;
+  while (l > 0 && wordCount(t, view, n, n + l) > MAX_OPEN_NAME_WORDS) l--;
+  while (l > 0 && t.joiners.has(view.tokens[n + l - 1]!.text)) l--;
+  return wordCount(t, view, n, n + l) >= 2 ? l : 0;
+}
+
+/** True when token `k` can end the phrase of a title before a name: a known entity, a definite word, a title word. */
+function endsTitlePhrase(t: DiscoveryTables, view: ParagraphView, k: number): boolean {
+  if (view.covered[k]) return true;
+  const tok = view.tokens[k]!;
+  if (tok.script !== 1) return false;
+  const forms = proclitics(tok.text);
+  return forms.some((f) => f.startsWith(ARTICLE)) || !!longestMatch(t.titles, view.tokens, k);
 }
 
 function sourceOf(view: ParagraphView, k: number): string {
@@ -223,14 +310,15 @@ export function discoverInParagraph(t: DiscoveryTables, view: ParagraphView, lan
       }
       const gap = gapBefore(view, r);
       if (CLAUSE.test(gap.replace(/\./g, "")) || COMMA.test(gap)) continue;
-      const len = nameRun(t, view, r, lang);
+      const len = closedName(t, view, r, lang, false);
       if (len) {
         out.push({ name: slice(view, r, r + len), lang, kind: "person", sentence: view.sentence(at(r)) });
         q = r + len - 1;
       }
       continue;
     }
-    // an office phrase: look ahead for the name it introduces
+    // an office phrase: look ahead for the name it introduces, over the rest of the title («السفير التركي لدى
+    // العراق أنيل بورا إينان»); a name listed after it continues the list («… مالي عبد الله ديوب، وبوركينا فاسو …»)
     for (let n = r; n < tokens.length && n - r <= MAX_TITLE_GAP; n++) {
       const gap = gapBefore(view, n);
       if (CLAUSE.test(gap.replace(/\./g, ""))) break;
@@ -243,13 +331,20 @@ export function discoverInParagraph(t: DiscoveryTables, view: ParagraphView, lan
       if (covered[n]) continue;
       const afterComma = COMMA.test(gap);
       const givenFirst = t.given.has(tok.text) || (lang === "en" && isUpperAt(view, n));
-      if (!afterComma && !givenFirst) continue;
-      const len = nameRun(t, view, n, lang);
-      // an unknown first word is a name only in apposition: «…، جيرمي بيرنت، وكيل …»
-      const closed = n + len >= tokens.length || /[,\u060c.:;\u061b(]/.test(gapBefore(view, n + len));
-      if (len && (givenFirst || closed)) {
-        out.push({ name: slice(view, n, n + len), lang, kind: "person", sentence: view.sentence(at(n)) });
-        q = n + len - 1;
+      // an unknown first word starts a name only in apposition («…، جيرمي بيرنت،») or right after the title
+      // phrase («لدى العراق أنيل بورا إينان»), and only when the name then ends at a boundary
+      const afterTitle = lang === "ar" && (n === r || endsTitlePhrase(t, view, n - 1));
+      if (!afterComma && !givenFirst && !afterTitle) continue;
+      const len = closedName(t, view, n, lang, !givenFirst);
+      if (!len) continue;
+      out.push({ name: slice(view, n, n + len), lang, kind: "person", sentence: view.sentence(at(n)) });
+      q = n + len - 1;
+      // a list: «، وبوركينا فاسو كاراموكو جان ماري تراوري»
+      const next = n + len;
+      if (next < tokens.length && COMMA.test(gapBefore(view, next)) && covered[next] === 1) {
+        n = next - 1;
+        r = next;
+        continue;
       }
       break;
     }

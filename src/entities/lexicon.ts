@@ -42,6 +42,8 @@ export const DiscoveryLexicon = z
     name_joiners: Bilingual,
     /** Words never part of a name. */
     name_stopwords: Bilingual,
+    /** Nouns written after titles that never start a name of unknown words («رئيس أركان القوات»). */
+    not_first_names: Words,
     /** Arabic letter → Latin letters. */
     romanisation: z.record(z.string().length(1), z.string()).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
     /** Placeholder descriptions for promoted and provisional actors. */

@@ -675,7 +675,11 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     // a word that is a person's name here («السوداني» for Mohammed Shia al-Sudani) names no country
     const countryHidden = (placeByContext && place && !countryCodes.includes(place.country)) || reading?.actor.type === "person";
     if (countryCodes.length > 0 && !countryHidden) emitCountry(para, i, i + length, pick(countryCodes));
-    if (!reading || partOfUnknownBody(hit, reading)) return;
+    if (!reading || partOfUnknownBody(hit, reading)) {
+      // an alias that names no one here («بن سلمان» in «عبدالعزيز بن سلمان») is free text for discovery
+      if (actorReadings.length) para.covered.fill(countryCodes.length || placeReadings.length ? 1 : 0, i, i + length);
+      return;
+    }
     // a bare head with a generic qualifier is written with it: «الحكومة الاتحادية», «وزارة المالية الاتحادية»
     const next = reading.bare ? para.tokens[i + length] : undefined;
     const qualified = next !== undefined && !para.readingsAt[i + length] && tables.qualifiers.has(next.text) && para.norm.text.slice(para.tokens[i + length - 1]!.end, next.start).trim() === "";

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { renderCards } from "../../../src/cards/build.ts";
+const { renderCards } = await import(process.env.ORIG ? "./orig/cards/build.ts" : "../../../src/cards/build.ts");
 const base = JSON.parse(readFileSync("tests/fixtures/cards/specs.json", "utf8"));
 const count = Number(process.argv[2] ?? 200);
 const workers = Number(process.argv[3] ?? 2);

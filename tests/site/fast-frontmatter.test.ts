@@ -1,0 +1,125 @@
+/**
+ * The site's fast article reader must give exactly what parseArticle gives, for every file: articles the serializer
+ * writes (fixtures, real content, generated edge cases) and hand-edited YAML outside its subset (which it hands
+ * to parseArticle), including the error for a broken file.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseArticle, serializeArticle } from "../../src/content/article-file.ts";
+import type { Article } from "../../src/schemas/article.ts";
+import { readArticleFile } from "../../src/site/fast-frontmatter.ts";
+
+const ROOT = join(import.meta.dirname, "../..");
+
+function both(text: string, file = "x.md"): { slow: unknown; fast: unknown } {
+  const run = (f: (t: string, n: string) => Article) => {
+    try {
+      return f(text, file);
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  };
+  return { slow: run(parseArticle), fast: run(readArticleFile) };
+}
+
+const base: Article = {
+  id: "a-1",
+  lang: "ar",
+  title: "عنوان",
+  subtitle: null,
+  source: null,
+  author: null,
+  dateline: null,
+  published: "2024-08-15",
+  seen: null,
+  body: ["فقرة."],
+  captions: [],
+  actors: [],
+  countries: ["LY"],
+  places: [],
+  mentions: [],
+  sources: [],
+  secondary: false,
+};
+
+describe("readArticleFile", () => {
+  for (const dir of ["tests/fixtures/site/content/articles", "content/articles"]) {
+    it(`matches parseArticle on every file of ${dir}`, () => {
+      const abs = join(ROOT, dir);
+      if (!existsSync(abs)) return;
+      for (const name of readdirSync(abs).filter((f) => f.endsWith(".md"))) {
+        const { slow, fast } = both(readFileSync(join(abs, name), "utf8"), name);
+        expect(fast, name).toEqual(slow);
+      }
+    });
+  }
+
+  it("matches parseArticle on generated articles with awkward strings", () => {
+    // Strings that push YAML quoting: indicators, colons, hashes, quotes, escapes, digits, keywords, unicode.
+    const awkward = fc.oneof(
+      fc.string(),
+      fc.constantFrom("null", "true", "False", "~", "-", "- x", "-x", "1e5", "0x1F", "0o17", ".5", "12", "007", "2024-08-15", "a: b", "a #b", "#x", "'q'", '"q"', "\\", "x\\ny", "@x", "`x`", "%x", "&x", "*x", "!x", "|", ">", "[a]", "{a}", " lead", "trail ", "«حفتر»: قال", "\u200fعربي", "tab\there"),
+      fc.stringMatching(/^[\u0621-\u064a :«»."'#\-0-9]{0,30}$/),
+    );
+    const nullable = fc.option(awkward, { nil: null });
+    const article = fc.record({
+      title: nullable,
+      subtitle: nullable,
+      source: nullable,
+      author: nullable,
+      dateline: nullable,
+      captions: fc.array(awkward, { maxLength: 3 }),
+      sentence: awkward,
+      role: fc.option(awkward, { nil: undefined }),
+      title_en: fc.option(awkward, { nil: undefined }),
+      index: fc.nat(),
+    });
+    fc.assert(
+      fc.property(article, (a) => {
+        const input: Article = {
+          ...base,
+          title: a.title,
+          subtitle: a.subtitle,
+          source: a.source,
+          author: a.author,
+          dateline: a.dateline,
+          captions: a.captions,
+          mentions: [{ ref: "x", paragraph: 0, start: a.index, end: a.index + 1, surface: "ف", sentence: a.sentence, ...(a.role ? { role: a.role } : {}) }],
+          sources: [{ source: a.source, file: "f.txt", index: a.index }],
+          ...(a.title_en ? { title_en: a.title_en } : {}),
+        };
+        let text: string;
+        try {
+          text = serializeArticle(input);
+        } catch {
+          return; // not a valid article: nothing to read
+        }
+        const { slow, fast } = both(text);
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: 400, seed: 20251125 },
+    );
+  });
+
+  it("hands YAML outside its subset to parseArticle, errors included", () => {
+    const serialized = serializeArticle(base);
+    const variants = [
+      serialized.replace("lang: ar", "lang: ar # edited by hand"),
+      serialized.replace("captions: []", "captions: [one, two]"),
+      serialized.replace("countries:\n  - LY", "countries: [LY, SD]"),
+      serialized.replace("title: عنوان", "title: >-\n  عنوان\n  طويل"),
+      serialized.replace("title: عنوان", 'title: "عنوان\n  على سطرين"'),
+      serialized.replace("lang: ar", "lang: fr"),
+      serialized.replace("id: a-1", "id: &anchor a-1"),
+      serialized.replace("---\n\n", "---\n"),
+      "no frontmatter",
+      "---\nid: [\n---\n",
+    ];
+    for (const text of variants) {
+      const { slow, fast } = both(text);
+      expect(fast, text.slice(0, 80)).toEqual(slow);
+    }
+  });
+});
