@@ -6,6 +6,7 @@
  */
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
+import { encodeOpaquePng } from "./png.ts";
 import { CARD_HEIGHT, CARD_WIDTH } from "./size.ts";
 import type { CardSpec } from "./spec.ts";
 import { cardLayout } from "./template.ts";
@@ -38,10 +39,13 @@ export async function drawSvg(spec: CardSpec): Promise<string> {
   return inlineImages(laidOut, inlines);
 }
 
-/** Renders SVG to PNG; system fonts are never needed (no `<text>` left) and scanning them costs time. */
+/**
+ * Renders SVG to PNG; system fonts are never needed (no `<text>` left) and scanning them costs time. The PNG is
+ * encoded by png.ts (opaque cards, the usual case) or by resvg (anything with transparency).
+ */
 export function rasterise(svg: string): Uint8Array {
-  const resvg = new Resvg(svg, { fitTo: { mode: "width", value: CARD_WIDTH }, font: { loadSystemFonts: false } });
-  return new Uint8Array(resvg.render().asPng());
+  const image = new Resvg(svg, { fitTo: { mode: "width", value: CARD_WIDTH }, font: { loadSystemFonts: false } }).render();
+  return encodeOpaquePng(image.pixels, image.width, image.height) ?? new Uint8Array(image.asPng());
 }
 
 /** Renders one validated card spec to a 1200×630 PNG. */

@@ -74,9 +74,15 @@ function graphemeEnds(text: string, start: number, end: number): number[] {
 /**
  * Greedy line breaking: returns `[start, end)` per line (spaces at breaks dropped). A word wider than the box on
  * its own is cut between grapheme clusters, so nothing is ever drawn outside the box.
+ *
+ * Whether the next word fits is decided on the line's width so far plus the space and the word, each shaped
+ * alone (cached); only a sum within `margin` of the box width is checked by shaping the whole candidate line.
+ * Joining, marks and fonts never reach across a space, so the sum is the line's width up to kerning against a
+ * space (none in the card fonts: measured 0 on every fixture string); the margin, a quarter em, is far more.
  */
 export function breakLines(paragraph: BidiParagraph, opts: TextBoxOptions): Array<[number, number]> {
   const measure = (start: number, end: number) => shapeLine(paragraph, opts.lang, start, end, opts.size, opts.weight).width;
+  const margin = opts.size / 4 + 1;
   const all = words(paragraph.text);
   const lines: Array<[number, number]> = [];
   let i = 0;
@@ -100,17 +106,33 @@ export function breakLines(paragraph: BidiParagraph, opts: TextBoxOptions): Arra
       }
       lineEnd = first[1];
     }
+    let width = measure(lineStart, lineEnd);
     let j = i + 1;
     while (j < all.length) {
-      const next = all[j] as [number, number];
-      if (measure(lineStart, next[1]) > opts.maxWidth) break;
-      lineEnd = next[1];
+      const [nextStart, nextEnd] = all[j] as [number, number];
+      let next = width + measure(lineEnd, nextStart) + measure(nextStart, nextEnd);
+      if (Math.abs(next - opts.maxWidth) <= margin) next = measure(lineStart, nextEnd);
+      if (next > opts.maxWidth) break;
+      width = next;
+      lineEnd = nextEnd;
       j++;
     }
     lines.push([lineStart, lineEnd]);
     i = j;
   }
   return lines;
+}
+
+/** The last of `ascending` for which `ok` holds, given that `ok` holds for a prefix of it (bisection). */
+function longestFitting(ascending: readonly number[], ok: (value: number) => boolean): number | undefined {
+  let lo = 0;
+  let hi = ascending.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ok(ascending[mid] as number)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? ascending[lo - 1] : undefined;
 }
 
 /**
@@ -131,15 +153,15 @@ export function layoutText(raw: string, opts: TextBoxOptions): TextBox {
       const p = resolveBidi(candidate, dir);
       return shapeLine(p, opts.lang, lastStart, candidate.length, opts.size, opts.weight).width <= opts.maxWidth;
     };
-    // Word boundaries after lastStart, longest first; one word + ellipsis is the floor, cut by graphemes if needed.
+    // The longest cut at a word boundary after lastStart that fits with the ellipsis; one word + ellipsis is the
+    // floor, cut by graphemes if needed. A longer cut is never narrower, so the longest is found by bisection.
     const ends = words(text)
       .map(([, e]) => e)
-      .filter((e) => e > lastStart)
-      .reverse();
-    let chosen = ends.find((e) => fits(text.slice(0, e) + ELLIPSIS));
+      .filter((e) => e > lastStart);
+    let chosen = longestFitting(ends, (e) => fits(text.slice(0, e) + ELLIPSIS));
     if (chosen === undefined) {
-      const graphemes = graphemeEnds(text, lastStart, ends[ends.length - 1] ?? text.length).reverse();
-      chosen = graphemes.find((e) => fits(text.slice(0, e) + ELLIPSIS)) ?? lastStart;
+      const graphemes = graphemeEnds(text, lastStart, ends[0] ?? text.length);
+      chosen = longestFitting(graphemes, (e) => fits(text.slice(0, e) + ELLIPSIS)) ?? lastStart;
     }
     text = text.slice(0, chosen) + ELLIPSIS;
     paragraph = resolveBidi(text, dir);

@@ -143,6 +143,29 @@ const buffer = new hb.Buffer();
  * (no line break inside), so rule L1 applies to its trailing spaces.
  */
 export function shapeLine(paragraph: BidiParagraph, lang: Lang, start: number, end: number, size: number, weight: Weight): ShapedLine {
+  const key = `${weight}${lang}${paragraph.dir}${start},${end}:${paragraph.text}`;
+  let runs = shaped.get(key);
+  if (!runs) {
+    if (shaped.size >= SHAPED_MAX) shaped.clear();
+    runs = shapeRuns(paragraph, lang, start, end, weight);
+    shaped.set(key, runs);
+  }
+  // Pixels from font units the same way whether the runs were cached or not: results never depend on the cache.
+  const sized = runs.map(({ advance, ...run }) => ({ ...run, width: (advance * size) / run.font.upem }));
+  return { runs: sized, width: sized.reduce((sum, run) => sum + run.width, 0), size };
+}
+
+/**
+ * Shaping does not depend on the size (HarfBuzz works in font units, no hinting), and layout shapes the same
+ * ranges again and again: every candidate line while breaking, at every step of the title ladder, every
+ * candidate cut for the ellipsis. Runs are cached per (weight, edition, direction, range, text), per thread.
+ */
+const shaped = new Map<string, UnsizedRun[]>();
+const SHAPED_MAX = 20_000;
+
+type UnsizedRun = Omit<ShapedRun, "width"> & { advance: number };
+
+function shapeRuns(paragraph: BidiParagraph, lang: Lang, start: number, end: number, weight: Weight): UnsizedRun[] {
   const { text } = paragraph;
   const levels = lineLevels(paragraph, start, end);
   // Stages 1 and 2, per UTF-16 unit; a low surrogate shares its pair's classes.
@@ -166,8 +189,7 @@ export function shapeLine(paragraph: BidiParagraph, lang: Lang, start: number, e
   for (let i = 0; i < scripts.length && scripts[i] === "Zyyy"; i++) scripts[i] = firstStrong;
 
   // Stage 3: runs of equal (level, font, script), shaped with the line as context.
-  const scale = (font: LoadedFont) => size / font.upem;
-  const runs: ShapedRun[] = [];
+  const runs: UnsizedRun[] = [];
   let runStart = 0;
   for (let i = 1; i <= end - start; i++) {
     const same =
@@ -190,12 +212,11 @@ export function shapeLine(paragraph: BidiParagraph, lang: Lang, start: number, e
       advance += pos.xAdvance;
       return { gid: info.codepoint, cluster: info.cluster + start, xAdvance: pos.xAdvance, xOffset: pos.xOffset, yOffset: pos.yOffset };
     });
-    runs.push({ start: start + runStart, end: start + i, level, font, script, glyphs, width: advance * scale(font) });
+    runs.push({ start: start + runStart, end: start + i, level, font, script, glyphs, advance });
     runStart = i;
   }
   // Stage 4.
-  const visual = reorderRuns(runs);
-  return { runs: visual, width: visual.reduce((sum, run) => sum + run.width, 0), size };
+  return reorderRuns(runs);
 }
 
 // Outline recording: one flat array per glyph, an opcode followed by its points (font units, y up).

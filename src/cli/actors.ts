@@ -6,24 +6,19 @@
  *                                            add it to content/actors/promoted.yaml and drop it from the queue
  *   actors reject <candidate>                drop it from the queue for good
  *
- * The planning is pure (src/entities/discover.ts); this file only reads and writes files, atomically
- * (temporary file + rename), and prints.
+ * The planning is pure (src/entities/discover.ts); the queue file is read and written by
+ * src/pipeline/review-queue.ts (atomically, like the knowledge-base file here); this file only wires and prints.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { parse, stringify } from "yaml";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "yaml";
 import { loadSettings } from "../config.ts";
 import { loadActors, parseActorFile } from "../content/actors-file.ts";
 import { ActorType } from "../schemas/actor.ts";
 import { CountryCode, IsoDate, Slug } from "../schemas/common.ts";
-import {
-  findQueueEntry,
-  promotedActor,
-  removeFromQueue,
-  ReviewQueue,
-  emptyQueue,
-  type QueueEntry,
-} from "../entities/discover.ts";
+import { findQueueEntry, promotedActor, removeFromQueue, type QueueEntry, type ReviewQueue } from "../entities/discover.ts";
+import { writeFileAtomic } from "../pipeline/atomic.ts";
+import { readQueue, writeQueue } from "../pipeline/review-queue.ts";
 
 /** Where the command reads and writes, and where it prints. */
 export interface ActorsIo {
@@ -91,37 +86,6 @@ function parseArgs(argv: string[]): Parsed {
 
 class UsageError extends Error {}
 
-/** Reads the queue file; a missing file is an empty queue. Errors name the file. */
-export function readQueueFile(file: string): ReviewQueue {
-  if (!existsSync(file)) return emptyQueue();
-  let data: unknown;
-  try {
-    data = parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new Error(`${file}: not valid YAML: ${(error as Error).message.split("\n")[0]}`);
-  }
-  const result = ReviewQueue.safeParse(data ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new Error(`${file}: entry \`${issue?.path.join(".") || "(file)"}\`: ${issue?.message ?? "invalid"}`);
-  }
-  return result.data;
-}
-
-/** Writes a file atomically: a temporary file in the same folder, then a rename over the target. */
-export function writeFileAtomic(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  writeFileSync(temp, text, "utf8");
-  renameSync(temp, file);
-}
-
-/** Writes the queue file atomically. */
-export function writeQueueFile(file: string, queue: ReviewQueue): void {
-  const header = "# Discovery review queue: written by ingest and `actors`; edit with `actors promote|reject`.\n";
-  writeFileAtomic(file, header + stringify(ReviewQueue.parse(queue), { lineWidth: 0 }));
-}
-
 function formatTable(entries: QueueEntry[]): string {
   if (entries.length === 0) return "No candidates.\n";
   const rows = entries.map((c) => [String(c.frequency), String(c.articles.length), c.kind, c.name_ar ?? "—", c.suggested_en]);
@@ -161,11 +125,11 @@ export async function runActorsCommand(
     return 0;
   }
   const settings = loadSettings(io.cwd);
-  const queueFile = join(settings.contentDir, "review", "candidates.yaml");
+  const contentDir = settings.contentDir;
   try {
-    if (sub === "queue") return queueCommand(parsed, queueFile, io);
-    if (sub === "promote") return promoteCommand(parsed, queueFile, settings.actorsDir, io);
-    return rejectCommand(parsed, queueFile, io);
+    if (sub === "queue") return queueCommand(parsed, contentDir, io);
+    if (sub === "promote") return promoteCommand(parsed, contentDir, settings.actorsDir, io);
+    return rejectCommand(parsed, contentDir, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`actors ${sub}: ${error.message}\n\n${USAGE[sub]}`);
@@ -176,11 +140,11 @@ export async function runActorsCommand(
   }
 }
 
-function queueCommand(parsed: Parsed, queueFile: string, io: ActorsIo): number {
+function queueCommand(parsed: Parsed, contentDir: string, io: ActorsIo): number {
   const minText = parsed.flags.get("--min");
   const min = minText === undefined ? 1 : Number(minText);
   if (!Number.isInteger(min) || min < 1) throw new UsageError("--min expects a positive whole number");
-  const queue = readQueueFile(queueFile);
+  const queue = readQueue(contentDir);
   const entries = queue.candidates.filter((c) => c.articles.length >= min);
   io.stdout.write(parsed.flags.get("--json") ? `${JSON.stringify(entries, null, 2)}\n` : formatTable(entries));
   return 0;
@@ -194,7 +158,7 @@ function requireCandidate(parsed: Parsed, queue: ReviewQueue): QueueEntry {
   return entry;
 }
 
-function promoteCommand(parsed: Parsed, queueFile: string, actorsDir: string, io: ActorsIo): number {
+function promoteCommand(parsed: Parsed, contentDir: string, actorsDir: string, io: ActorsIo): number {
   const id = parsed.flags.get("--id");
   if (typeof id !== "string") throw new UsageError("--id <slug> is required");
   if (!Slug.safeParse(id).success) throw new UsageError(`--id "${id}" is not a slug such as mohammed-zain`);
@@ -205,7 +169,7 @@ function promoteCommand(parsed: Parsed, queueFile: string, actorsDir: string, io
   const added = parsed.flags.get("--added");
   if (added !== undefined && !IsoDate.safeParse(added).success) throw new UsageError("--added expects YYYY-MM-DD");
 
-  const queue = readQueueFile(queueFile);
+  const queue = readQueue(contentDir);
   const entry = requireCandidate(parsed, queue);
   const existing = existsSync(actorsDir) ? loadActors(actorsDir) : [];
   const clash = existing.find((a) => a.id === id || a.former_ids.includes(id));
@@ -224,15 +188,15 @@ function promoteCommand(parsed: Parsed, queueFile: string, actorsDir: string, io
   const header = "# Actors promoted from the discovery queue by `actors promote`.\n";
   // write the knowledge base first: if the queue write failed, the candidate would only be listed twice
   writeFileAtomic(promotedFile, header + stringify([...current, actor], { lineWidth: 0 }));
-  writeQueueFile(queueFile, removeFromQueue(queue, entry.key, false));
+  writeQueue(contentDir, removeFromQueue(queue, entry.key, false));
   io.stdout.write(`Promoted ${entry.name_ar ?? entry.suggested_en} as ${actor.id} (${actor.names.en}) to ${promotedFile}\n`);
   return 0;
 }
 
-function rejectCommand(parsed: Parsed, queueFile: string, io: ActorsIo): number {
-  const queue = readQueueFile(queueFile);
+function rejectCommand(parsed: Parsed, contentDir: string, io: ActorsIo): number {
+  const queue = readQueue(contentDir);
   const entry = requireCandidate(parsed, queue);
-  writeQueueFile(queueFile, removeFromQueue(queue, entry.key, true));
+  writeQueue(contentDir, removeFromQueue(queue, entry.key, true));
   io.stdout.write(`Rejected ${entry.name_ar ?? entry.suggested_en}: it will not be queued again.\n`);
   return 0;
 }

@@ -2,10 +2,8 @@
  * `briefing build` (= `npm run build`): ingest → Astro build → search index → share cards.
  * Each stage reports its time; the summary line ends the run.
  */
-import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { loadSettings } from "../config.ts";
+import { runAstroBuild } from "./astro-build.ts";
 import { ingest } from "./ingest.ts";
 import { parseFlags, progress, type Io } from "./io.ts";
 
@@ -42,7 +40,7 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     );
   }
 
-  const astroStatus = await time("site", () => runAstroBuild(settings.root, io));
+  const astroStatus = await time("site", () => runAstroBuild(settings.root, io.env));
   if (astroStatus !== 0) {
     io.stderr.write(`build: the Astro build failed (exit ${astroStatus}); see the messages above\n`);
     return 1;
@@ -74,16 +72,4 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     `build: done in ${((io.now() - started) / 1000).toFixed(1)}s: ${pages ? `${pages} page(s) indexed, ` : ""}${cardsLine} [${timings.join(", ")}] → ${settings.outDir}\n`,
   );
   return 0;
-}
-
-/** Runs `astro build` in a child process with telemetry off; output goes to stderr. */
-function runAstroBuild(root: string, io: Io): number {
-  const require = createRequire(join(root, "package.json"));
-  const astroBin = join(dirname(require.resolve("astro/package.json")), "bin", "astro.mjs");
-  const result = spawnSync(process.execPath, [astroBin, "build", "--silent"], {
-    cwd: root,
-    env: { ...io.env, ASTRO_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  return result.status ?? 1;
 }

@@ -10,7 +10,7 @@ import { createTagger, loadEntityLexicons } from "../entities/index.ts";
 import type { RawPage } from "../ingest/index.ts";
 import { removeStaleTemps, writeFileAtomic } from "../pipeline/atomic.ts";
 import { extractPages } from "../pipeline/extract.ts";
-import { MANIFEST_NAME, readManifest } from "../pipeline/manifest.ts";
+import { MANIFEST_NAME, pipelineFingerprint, readManifest } from "../pipeline/manifest.ts";
 import { planIngest, sha256 } from "../pipeline/plan-ingest.ts";
 import { findInputs, readInput } from "../pipeline/read-inputs.ts";
 import { recordCandidates } from "../pipeline/review-queue.ts";
@@ -59,7 +59,7 @@ export function ingest(options: { paths: string[]; force?: boolean; io: Io }): I
   mkdirSync(settings.articlesDir, { recursive: true });
   removeStaleTemps(settings.articlesDir);
   const manifestPath = join(settings.articlesDir, MANIFEST_NAME);
-  const { manifest, warning } = readManifest(manifestPath);
+  const { manifest, warning } = readManifest(manifestPath, pipelineFingerprint(settings.contentDir));
   if (warning) io.stderr.write(`ingest: ${warning}\n`);
 
   const { inputs, skipped: unreadable } = findInputs(paths, io.cwd);

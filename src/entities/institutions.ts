@@ -9,11 +9,14 @@
 import type { Actor, ActorType } from "../schemas/actor.ts";
 import type { CountryDemonyms, CountryLexicon } from "./countries.ts";
 import { institutionLexicon, type InstitutionLexicon } from "./lexicon.ts";
+import { phraseTokens } from "./trie.ts";
 
 /** One name of a body. */
 export interface InstitutionName {
-  /** The phrase matched in text. */
-  phrase: string;
+  /** The phrase matched in text, as normalised tokens (see `phraseTokens`). */
+  toks: string[];
+  /** Where the country is named in `toks` (absent for a bare head). */
+  country?: { offset: number; length: number };
   /** The Arabic name a mention of this phrase displays as: its head with the country («مجلس الوزراء السعودي»). */
   display: string;
   /** A head without a country («الحكومة», "the army"): it names the body only through the article's home country. */
@@ -38,13 +41,34 @@ function fill(pattern: string, values: { adj?: string; name?: string }): string 
   return pattern.replace("{adj}", values.adj ?? "").replace("{name}", values.name ?? "").replace(/\s+/g, " ").trim();
 }
 
-/** Every expansion of a pattern over the adjectives and names it uses (none when it needs what is missing). */
-function expand(pattern: string, adjectives: string[], names: string[]): string[] {
-  const out: string[] = [];
-  const adjs = pattern.includes("{adj}") ? adjectives : [undefined];
-  const nams = pattern.includes("{name}") ? names : [undefined];
-  for (const adj of adjs) for (const name of nams) out.push(fill(pattern, { adj, name }));
-  return out;
+/** Tokens of a phrase, normalised once per build (heads and country forms recur in every body). */
+type Tokens = (phrase: string) => string[];
+function tokenCache(): Tokens {
+  const cache = new Map<string, string[]>();
+  return (phrase) => {
+    let toks = cache.get(phrase);
+    if (!toks) {
+      toks = phraseTokens(phrase);
+      cache.set(phrase, toks);
+    }
+    return toks;
+  };
+}
+
+/**
+ * Every expansion of a pattern («الحكومة {adj}», «مصرف {name} المركزي») over the country forms it uses, as tokens
+ * with the span of the country form; none when the pattern needs a form the country lacks.
+ */
+function expand(tok: Tokens, pattern: string, adjectives: string[], names: string[]): Array<Pick<InstitutionName, "toks" | "country">> {
+  const slot = /\{(adj|name)\}/.exec(pattern);
+  if (!slot) return [{ toks: tok(pattern) }];
+  const before = tok(pattern.slice(0, slot.index));
+  const after = tok(pattern.slice(slot.index + slot[0].length));
+  const forms = slot[1] === "adj" ? adjectives : names;
+  return forms.map((f) => {
+    const middle = tok(f);
+    return { toks: [...before, ...middle, ...after], country: { offset: before.length, length: middle.length } };
+  });
 }
 
 /** The Arabic adjective with the article, in a gender: لبناني → اللبناني / اللبنانية. */
@@ -104,15 +128,16 @@ function institutionsOf(lex: InstitutionLexicon): Institution[] {
     });
   }
   for (const m of lex.ministries) {
-    const heads: Head[] = m.ar.map((subject) => {
+    const heads: Head[] = m.ar.map((subject, i) => {
       const single = !subject.includes(" ");
+      // the canonical subject takes every pattern; its variants («الخارجية والمغتربين») the adjective only
       return {
         head: `وزارة ${subject}`,
         gender: "f",
         patterns: [
           `وزارة ${subject} {adj}`,
-          `وزارة ${subject} في {name}`,
-          ...(single ? [`وزارة ${indefinite(subject)} {name}`] : []),
+          ...(i === 0 ? [`وزارة ${subject} في {name}`] : []),
+          ...(single && i === 0 ? [`وزارة ${indefinite(subject)} {name}`] : []),
           ...(m.short && single ? [`${subject} {adj}`] : []),
         ],
         display: `وزارة ${subject} {adj}`,
@@ -150,9 +175,20 @@ export function anaphoraPrefixes(lex: InstitutionLexicon = institutionLexicon())
 }
 
 /** The body of one institution in one country, or null when the country has neither adjective nor name. */
-function bodyOf(inst: Institution, code: string, d: CountryDemonyms): InstitutionBody | null {
+/** Words that begin a country's official name («جمهورية العراق»), which may contain a shorter name of it. */
+const STATE_WORDS = /^(\u0627\u0644)?(\u062c\u0645\u0647\u0648\u0631\u064a\u0629|\u0645\u0645\u0644\u0643\u0629|\u062f\u0648\u0644\u0629|\u0633\u0644\u0637\u0646\u0629|\u0625\u0645\u0627\u0631\u0629|\u0627\u0644\u0648\u0644\u0627\u064a\u0627\u062a) /; // جمهورية مملكة دولة سلطنة إمارة الولايات
+
+/**
+ * The Arabic names an institution is built with: the CLDR name and the press names, minus the phrases forms.yaml
+ * lists only to recognise the country («شمال مالي», «بمالي»): a name containing a shorter one, unless official.
+ */
+function institutionNames(names: string[]): string[] {
+  return names.filter((n, i) => i === 0 || STATE_WORDS.test(n) || !names.some((m) => m !== n && n.includes(m)));
+}
+
+function bodyOf(inst: Institution, code: string, d: CountryDemonyms, tok: Tokens): InstitutionBody | null {
   if (inst.contested.has(code)) return null;
-  const namesAr = d.names.ar;
+  const namesAr = institutionNames(d.names.ar);
   const namesEn = d.names.en;
   if (!namesAr.length) return null;
   const adjFor = (g: "m" | "f") => d.adjectives.ar.map((a) => arabicAdjective(a, g));
@@ -160,27 +196,31 @@ function bodyOf(inst: Institution, code: string, d: CountryDemonyms): Institutio
   const displayOf = (h: Head) =>
     d.adjectives.ar.length ? fill(h.display, { adj: arabicAdjective(d.adjectives.ar[0]!, h.gender) }) : `${h.head} في ${namesAr[0]}`;
   const names = new Map<string, InstitutionName>();
-  const add = (phrase: string, display: string, bare: boolean, needsThe = false) => {
-    if (!names.has(phrase)) names.set(phrase, needsThe ? { phrase, display, bare, needsThe } : { phrase, display, bare });
+  const add = (name: Pick<InstitutionName, "toks" | "country">, display: string, bare: boolean, needsThe = false) => {
+    const key = name.toks.join(" ");
+    if (!name.toks.length || names.has(key)) return;
+    names.set(key, { ...name, display, bare, ...(needsThe ? { needsThe } : {}) });
   };
   for (const h of inst.heads) {
     const display = displayOf(h);
     const adjectives = adjFor(h.gender);
-    for (const p of h.patterns) for (const phrase of expand(p, adjectives, namesAr)) add(phrase, display, false);
-    if (h.bare) add(h.head, display, true);
+    for (const p of h.patterns) for (const name of expand(tok, p, adjectives, namesAr)) add(name, display, false);
+    if (h.bare) add({ toks: tok(h.head) }, display, true);
   }
   const adjEn = d.adjectives.en;
   for (const h of inst.enHeads) {
     const arHead = inst.heads.find((x) => x.head === h.ar) ?? inst.heads[0]!;
     const display = displayOf(arHead);
-    for (const a of adjEn) add(`${a} ${h.head}`, display, false);
+    const head = tok(h.head);
+    for (const a of adjEn) add({ toks: [...tok(a), ...head], country: { offset: 0, length: tok(a).length } }, display, false);
     for (const n of namesEn) {
-      add(`${n}'s ${h.head}`, display, false);
+      const name = tok(n);
+      add({ toks: [...name, "s", ...head], country: { offset: 0, length: name.length } }, display, false);
       // an abbreviation is written before the head as it is: "US embassy", "UAE foreign ministry"
-      if (/^[A-Z.]+$/.test(n)) add(`${n} ${h.head}`, display, false);
-      if (h.of) add(`${h.head} of ${n}`, display, false);
+      if (/^[A-Z.]+$/.test(n)) add({ toks: [...name, ...head], country: { offset: 0, length: name.length } }, display, false);
+      if (h.of) add({ toks: [...head, "of", ...name], country: { offset: head.length + 1, length: name.length } }, display, false);
     }
-    if (h.bare) add(h.head, display, true, h.the);
+    if (h.bare) add({ toks: head }, display, true, h.the);
   }
   const nameEn = namesEn[0] ?? code;
   const en = inst.en.replace("{Adj}", adjEn[0] ?? nameEn).replace("{Name}", nameEn);
@@ -209,9 +249,10 @@ export function institutionBodies(countries: CountryLexicon, lex: InstitutionLex
   const out: InstitutionBody[] = [];
   if (!countries.demonyms) return out;
   const insts = institutionsOf(lex);
+  const tok = tokenCache();
   for (const [code, d] of countries.demonyms) {
     for (const inst of insts) {
-      const body = bodyOf(inst, code, d);
+      const body = bodyOf(inst, code, d, tok);
       if (body) out.push(body);
     }
   }

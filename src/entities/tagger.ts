@@ -233,16 +233,18 @@ function buildTables(input: TaggerInput): Tables {
     display?: string;
     needsThe?: boolean;
     anaphoric?: boolean;
+    /** Countries inside a generated name, known from how it was built. */
+    inner?: InnerCountry[];
   }
   const aliases = new Map<string, { toks: string[]; holders: Map<string, Holder>; exact?: string }>();
   const plainKeys = new Map<string, Set<string>>(); // actor id → keys of its title-free names
-  const addAlias = (actor: Actor, phrase: string, ambiguous: boolean, extra?: Omit<Holder, "actor" | "ambiguous">) => {
-    const toks = phraseTokens(phrase);
+  const addAlias = (actor: Actor, phrase: string | string[], ambiguous: boolean, extra?: Omit<Holder, "actor" | "ambiguous">) => {
+    const toks = typeof phrase === "string" ? phraseTokens(phrase) : phrase;
     if (!toks.length) return;
     const key = toks.join(" ");
     let entry = aliases.get(key);
     if (!entry) {
-      entry = { toks, holders: new Map(), exact: exactLetters(phrase) };
+      entry = { toks, holders: new Map(), exact: typeof phrase === "string" ? exactLetters(phrase) : undefined };
       aliases.set(key, entry);
     }
     const prev = entry.holders.get(actor.id);
@@ -261,15 +263,15 @@ function buildTables(input: TaggerInput): Tables {
       if (last && countryForms.has(last) && last !== phraseTokens(actor.names.ar).join(" ")) addAlias(actor, last, true);
     }
   }
-  addInstitutions(input, countries, aliases, addAlias, plainKeys);
+  addInstitutions(input, countries, trie, aliases, addAlias, plainKeys);
   for (const [, entry] of aliases) {
     const holders = [...entry.holders.values()];
     const ambiguous = holders.length > 1 || holders[0]!.ambiguous;
     const plainHolders = holders.filter((h) => !h.ambiguous);
-    const inAlias = innerCountries(entry.toks);
+    let inAlias: InnerCountry[] | undefined;
     for (const h of holders) {
       const core = h.generated ? 0 : coreOffset(entry.toks, plainKeys.get(h.actor.id)!, titleWords);
-      const inner = h.bare ? [] : inAlias.filter((c) => h.actor.type !== "person" || c.offset + c.length <= core);
+      const inner = h.bare ? [] : (h.inner ?? (inAlias ??= innerCountries(entry.toks)).filter((c) => h.actor.type !== "person" || c.offset + c.length <= core));
       const reading: ActorReading = {
         kind: "actor",
         actor: h.actor,
@@ -334,10 +336,10 @@ function buildTables(input: TaggerInput): Tables {
       v.nested = nested.filter((n) => n.reading.actor.id !== v.actor.id && n.offset + n.length <= nameStart);
     }
   }
-  // the countries an actor belongs to: its own and those its canonical name names (the US embassy in Libya: US, LY)
+  // the countries an actor belongs to: its own and those its Arabic names name (the US embassy in Libya: US, LY)
   const related = new Map<string, Set<string>>();
   for (const actor of input.actors) {
-    const codes = new Set(innerCountries(phraseTokens(actor.names.ar)).flatMap((c) => c.codes));
+    const codes = new Set([actor.names.ar, ...actor.aliases.ar].flatMap((n) => innerCountries(phraseTokens(n)).flatMap((c) => (c.codes.length === 1 ? c.codes : []))));
     if (actor.country) codes.add(actor.country);
     related.set(actor.id, codes);
   }
@@ -386,44 +388,58 @@ function institutionTitleWords(input: TaggerInput): Set<string> {
 function addInstitutions(
   input: TaggerInput,
   countries: CountryLexicon,
+  trie: TrieNode<Reading>,
   aliases: Map<string, { toks: string[]; holders: Map<string, { actor: Actor; ambiguous: boolean }> }>,
-  addAlias: (actor: Actor, phrase: string, ambiguous: boolean, extra?: { generated?: boolean; bare?: boolean; display?: string; needsThe?: boolean; anaphoric?: boolean }) => void,
+  addAlias: (
+    actor: Actor,
+    phrase: string | string[],
+    ambiguous: boolean,
+    extra?: { generated?: boolean; bare?: boolean; display?: string; needsThe?: boolean; anaphoric?: boolean; inner?: InnerCountry[] },
+  ) => void,
   plainKeys: Map<string, Set<string>>,
 ): void {
   const lex = institutionsOf(input);
   if (!lex) return;
   const known = new Set(input.actors.map((a) => a.id));
+  const generated = new Set<string>();
   for (const body of institutionBodies(countries, lex)) {
     if (known.has(body.actor.id)) continue;
     // knowledge-base actors holding one of the body's names with a country, by how many they hold
     const holders = new Map<string, { actor: Actor; count: number; canonical: boolean }>();
     const canonicalKey = phraseTokens(body.actor.names.ar).join(" ");
-    for (const name of body.names) {
-      if (name.bare) continue;
-      const key = phraseTokens(name.phrase).join(" ");
-      const entry = aliases.get(key);
-      if (!entry) continue;
+    const keys = body.names.map((n) => n.toks.join(" "));
+    body.names.forEach((name, k) => {
+      if (name.bare) return;
+      const entry = aliases.get(keys[k]!);
+      if (!entry) return;
       for (const h of entry.holders.values()) {
         if (h.ambiguous) continue;
         const prev = holders.get(h.actor.id) ?? { actor: h.actor, count: 0, canonical: false };
         prev.count++;
-        if (key === canonicalKey) prev.canonical = true;
+        if (keys[k] === canonicalKey) prev.canonical = true;
         holders.set(h.actor.id, prev);
       }
-    }
+    });
     const owner = [...holders.values()].sort((a, b) => Number(b.canonical) - Number(a.canonical) || b.count - a.count)[0]?.actor;
     const actor = owner ?? body.actor;
     if (!owner) plainKeys.set(actor.id, new Set());
-    for (const name of body.names) {
-      const key = phraseTokens(name.phrase).join(" ");
+    const code = body.actor.country!;
+    body.names.forEach((name, k) => {
       if (name.bare) {
-        addAlias(actor, name.phrase, true, { generated: true, bare: true, ...(owner ? {} : { display: name.display }), ...(name.needsThe ? { needsThe: true } : {}) });
-        continue;
+        addAlias(actor, name.toks, true, { generated: true, bare: true, ...(owner ? {} : { display: name.display }), ...(name.needsThe ? { needsThe: true } : {}) });
+        return;
       }
-      // a name the knowledge base gives (even ambiguously, as «السفارة الأميركية») stays the knowledge base's
-      if (aliases.get(key)?.holders.size) continue;
-      addAlias(actor, name.phrase, false, { generated: true, ...(owner ? {} : { display: name.display }) });
-    }
+      // a name the knowledge base gives (even ambiguously, as «السفارة الأميركية») stays the knowledge base's, and
+      // a name two bodies share (rare: «الكونغو») the first's
+      if (aliases.has(keys[k]!) || generated.has(keys[k]!)) return;
+      generated.add(keys[k]!);
+      const inner = name.country ? [{ offset: name.country.offset, length: name.country.length, codes: [code] }] : [];
+      // inserted directly: a generated name has one holder and is never searched for nested actors
+      const reading: ActorReading = { kind: "actor", actor, ambiguous: false, isDefault: false, core: 0, inner, nested: [], generated: true };
+      if (!owner) reading.display = name.display;
+      insert(trie, name.toks, reading);
+      if (owner) plainKeys.get(owner.id)?.add(keys[k]!);
+    });
   }
   // a bare head may refer back to a government body whose name starts with it: «الحكومة» after «حكومة الوحدة
   // الوطنية», «الجيش» after «الجيش الوطني الليبي»

@@ -13,6 +13,11 @@ export interface TrieNode<T> {
   values: T[];
 }
 
+/** The children of every leaf until it gets one: leaves are most nodes, so they share one empty map. */
+const NO_CHILDREN = new Map<string, never>();
+/** The values of every node until it gets one. */
+const NO_VALUES: never[] = [];
+
 /** An empty trie. */
 export function createTrie<T>(): TrieNode<T> {
   return { next: new Map(), values: [] };
@@ -31,11 +36,13 @@ export function insert<T>(root: TrieNode<T>, tokens: string[], value: T): TrieNo
   for (const t of tokens) {
     let child = node.next.get(t);
     if (!child) {
-      child = createTrie<T>();
+      child = { next: NO_CHILDREN, values: NO_VALUES };
+      if (node.next === NO_CHILDREN) node.next = new Map();
       node.next.set(t, child);
     }
     node = child;
   }
+  if (node.values === NO_VALUES) node.values = [];
   node.values.push(value);
   return node;
 }

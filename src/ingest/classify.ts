@@ -151,6 +151,10 @@ const BRACKET_COUNT = /^(.{1,40}?)\s*[(（[]\s*[0-9\u0660-\u0669\u06F0-\u06F9]+\
 const COUNTER_LABEL_MAX_WORDS = 4;
 /** A clock time on a date line ("18:05", "١٠:٤٥ ص"). */
 const CLOCK = /[0-9\u0660-\u0669\u06F0-\u06F9]{1,2}\s*[:：]\s*[0-9\u0660-\u0669\u06F0-\u06F9]{2}/u;
+/** Whole-line cues that are widget words ("Share", "Email") when they make up a row. */
+const WIDGET_CUES: ReadonlySet<string | undefined> = new Set(["marker", "form"]);
+/** Longest row of widget words read as one furniture line. */
+const MARKER_ROW_MAX_WORDS = 8;
 /** Lines at the top of a page searched for its masthead name. */
 const BRAND_TOP_LINES = 6;
 /** Longest masthead name ("شبكة نبض كوردستان الإعلامية" = 4). */
@@ -271,6 +275,8 @@ function cueKind(text: string, key: string, words: number, isProse: boolean, lex
   const cue = lex.lines.get(key);
   if (cue) return { kind: cue === "marker" || cue === "masthead" ? "junk" : cue === "form" ? "end" : cue };
   if (FORM_STAR.test(text) && words <= 6) return { kind: "end" };
+  // A row made only of widget words ("Share Tweet Email", "طباعة حفظ مشاركة", "Facebook X WhatsApp").
+  if (words >= 2 && words <= MARKER_ROW_MAX_WORDS && key.split(" ").every((w) => WIDGET_CUES.has(lex.lines.get(w)))) return { kind: "junk" };
 
   // Field-labelled photo furniture: "صدر الصورة،Reuters" is a credit, "التعليق على الصورة،…" a caption.
   const fieldCaption = labelledField(text, key, lex.captionPrefixes);

@@ -12,6 +12,7 @@ import type { Candidate, Tagger } from "../entities/index.ts";
 import { findDuplicates } from "../ingest/dedupe.ts";
 import { cleanPage, type CleanArticle, type RawPage } from "../ingest/index.ts";
 import type { ExtractedArticle, Skipped, SourceRef } from "../schemas/article.ts";
+import { neutraliseBidiInNames } from "./bidi-controls.ts";
 
 /** Hex digits of the content hash kept in an id: 48 bits, ample for millions of articles. */
 const ID_HASH_LENGTH = 12;
@@ -83,7 +84,7 @@ export function extractPages(
         tags = { actors: [], countries: [], places: [], mentions: [], candidates: [] };
       }
       if (tags.candidates.length) candidates.set(id, tags.candidates);
-      articles.push({
+      articles.push(neutraliseBidiInNames({
         file: page.file,
         ...article,
         id,
@@ -92,7 +93,7 @@ export function extractPages(
         places: tags.places,
         mentions: tags.mentions,
         sources: [{ source: article.source, file: page.file, index: article.index }],
-      });
+      }));
     }
   }
   mergeDuplicates(articles);

@@ -525,21 +525,37 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   for (const [id, acc] of actorAcc) idf.set(id, Math.log(1 + total / acc.articles.length));
   const position = new Map<string, Map<number, number>>();
   for (const [id, acc] of actorAcc) position.set(id, new Map(acc.articles.map((index, p) => [index, p])));
+  // Scores live in one array reused for every article (only touched slots are reset), and the best few are picked
+  // by insertion rather than sorting every candidate: this loop runs once per article.
+  const score = new Float64Array(total);
+  const touched: number[] = [];
   ordered.forEach((view, index) => {
-    const score = new Map<number, number>();
     for (const id of view.actorIds) {
       const list = actorAcc.get(id)!.articles;
       const p = position.get(id)!.get(index)!;
       const weight = idf.get(id)!;
       for (let q = Math.max(0, p - RELATED_WINDOW); q < Math.min(list.length, p + RELATED_WINDOW + 1); q++) {
         const other = list[q]!;
-        if (other !== index) score.set(other, (score.get(other) ?? 0) + weight);
+        if (other === index) continue;
+        if (score[other] === 0) touched.push(other);
+        score[other] = score[other]! + weight;
       }
     }
-    view.related = [...score]
-      .sort((a, b) => b[1] - a[1] || Math.abs(a[0] - index) - Math.abs(b[0] - index) || a[0] - b[0])
-      .slice(0, RELATED_LIMIT)
-      .map(([i]) => ordered[i]!.article.id);
+    const best: number[] = [];
+    const better = (a: number, b: number) =>
+      score[a]! > score[b]! || (score[a] === score[b] && (Math.abs(a - index) < Math.abs(b - index) || (Math.abs(a - index) === Math.abs(b - index) && a < b)));
+    for (const other of touched) {
+      if (best.length === RELATED_LIMIT && !better(other, best[RELATED_LIMIT - 1]!)) continue;
+      let at = best.length < RELATED_LIMIT ? best.length : RELATED_LIMIT - 1;
+      best[at] = other;
+      while (at > 0 && better(best[at]!, best[at - 1]!)) {
+        [best[at], best[at - 1]] = [best[at - 1]!, best[at]!];
+        at--;
+      }
+    }
+    for (const other of touched) score[other] = 0;
+    touched.length = 0;
+    view.related = best.map((i) => ordered[i]!.article.id);
   });
 
   // Orders for the index pages.

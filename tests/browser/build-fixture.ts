@@ -2,9 +2,9 @@
  * Builds the fixture site (tests/fixtures/site/content) into a fresh temporary directory the way the real build
  * does: `astro build` with the content and output directories from the environment, then the search index.
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { runAstroBuild } from "../../src/cli/astro-build.ts";
 import { buildSearchIndex } from "../../src/site/search-index.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -30,19 +30,19 @@ export async function buildSite(options: { contentDir?: string; base?: string; s
   const outDir = mkdtempSync(join(BUILDS, "out-"));
   const base = options.base ?? "/";
   const started = performance.now();
-  execFileSync(join(ROOT, "node_modules/.bin/node"), [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent"], {
-    cwd: ROOT,
-    env: {
+  const status = runAstroBuild(
+    ROOT,
+    {
       ...process.env,
-      ASTRO_TELEMETRY_DISABLED: "1",
       MARSAD_CONTENT_DIR: options.contentDir ?? FIXTURE_CONTENT,
       MARSAD_OUT_DIR: outDir,
       MARSAD_BASE: base,
       // A cache of its own: the content store of one build is never read by another.
       MARSAD_CACHE_DIR: `${outDir}-cache`,
     },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+    ["ignore", "pipe", "inherit"],
+  );
+  if (status !== 0) throw new Error(`astro build of ${options.contentDir ?? FIXTURE_CONTENT} failed (exit ${status})`);
   const buildSeconds = (performance.now() - started) / 1000;
   const searchPages = options.search === false ? 0 : (await buildSearchIndex(outDir)).pages;
   return { outDir, base, buildSeconds, searchPages };

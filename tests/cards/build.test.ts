@@ -52,4 +52,16 @@ describe("renderCards", () => {
     const result = await renderCards(specs.slice(0, 1), { outDir: join(dir, "dist"), cacheDir: join(dir, "cache"), workers: 0 });
     expect(result).toMatchObject({ total: 1, rendered: 1, cached: 0 });
   });
+
+  it("renders the same bytes in workers as on the calling thread", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cards-"));
+    const pooled = { outDir: join(dir, "a", "dist"), cacheDir: join(dir, "a", "cache"), workers: 2 };
+    const inline = { outDir: join(dir, "b", "dist"), cacheDir: join(dir, "b", "cache"), workers: 0 };
+    await renderCards(specs, pooled);
+    await renderCards(specs, inline);
+    for (const spec of specs) {
+      const file = join("cards", `${spec.path}.png`);
+      expect(readFileSync(join(pooled.outDir, file)).equals(readFileSync(join(inline.outDir, file)))).toBe(true);
+    }
+  });
 });

@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { resolveBidi } from "../../src/cards/bidi.ts";
-import { layoutText, normaliseText } from "../../src/cards/lines.ts";
+import { breakLines, layoutText, normaliseText } from "../../src/cards/lines.ts";
 import { getFont, pathOfLine, shapeLine } from "../../src/cards/shape.ts";
 
 const LONG =
@@ -78,6 +79,34 @@ describe("line breaking", () => {
     expect(pieces.length).toBeGreaterThan(2);
     expect(pieces.join(" ")).toBe(text);
     for (const token of ["Biden", "10:30", "2025/10/10"]) expect(pieces.some((p) => p.includes(token))).toBe(true);
+  });
+
+  it("breaks exactly where shaping every candidate line would (the summed-word shortcut changes nothing)", () => {
+    const fixture = JSON.parse(readFileSync(new URL("../fixtures/cards/specs.json", import.meta.url), "utf8")) as Array<{ lang: "ar" | "en"; title: string; meta?: string[] }>;
+    const texts = [LONG, ...fixture.flatMap((s) => [s.title, ...(s.meta ?? [])].map((t) => [t, s.lang] as const)).map(([t]) => t)];
+    for (const raw of texts)
+      for (const lang of ["ar", "en"] as const)
+        for (const [size, maxWidth] of [
+          [96, 1042],
+          [56, 1042],
+          [28, 400],
+          [50, 333],
+        ] as const) {
+          const text = normaliseText(raw);
+          const paragraph = resolveBidi(text, lang === "ar" ? "rtl" : "ltr");
+          const opts = { lang, size, weight: 700 as const, lineHeight: size, maxWidth };
+          const all = [...text.matchAll(/[^ ]+/g)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
+          const width = (a: number, b: number) => shapeLine(paragraph, lang, a, b, size, 700).width;
+          if (all.some(([a, b]) => width(a, b) > maxWidth)) continue; // overlong words: cut by graphemes, tested below
+          const expected: Array<[number, number]> = [];
+          for (let i = 0; i < all.length; ) {
+            let j = i + 1;
+            while (j < all.length && width((all[i] as [number, number])[0], (all[j] as [number, number])[1]) <= maxWidth) j++;
+            expected.push([(all[i] as [number, number])[0], (all[j - 1] as [number, number])[1]]);
+            i = j;
+          }
+          expect(breakLines(paragraph, opts)).toEqual(expected);
+        }
   });
 
   it("cuts a word wider than the box between graphemes instead of overflowing", () => {

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
+import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
+import { rasterise } from "../../src/cards/draw.ts";
 import * as cards from "../../src/cards/index.ts";
 import { cardSvg, renderCard } from "../../src/cards/render.ts";
 import type { CardSpecInput } from "../../src/cards/spec.ts";
-import { THEME } from "../../src/cards/template.ts";
+import { groundSvg, THEME } from "../../src/cards/template.ts";
 import { pngSize, pngToGrey } from "./pixels.ts";
 
 const specs = JSON.parse(readFileSync(new URL("../fixtures/cards/specs.json", import.meta.url), "utf8")) as CardSpecInput[];
@@ -60,5 +62,46 @@ describe("renderCard", () => {
     const at = (g: typeof greyAr, x: number) => g.data[300 * g.width + x] ?? 0;
     expect(at(greyAr, 1195)).toBeGreaterThan(at(greyAr, 4) + 60);
     expect(at(greyEn, 4)).toBeGreaterThan(at(greyEn, 1195) + 60);
+  });
+
+  it("is deterministic: the same spec gives the same PNG, byte for byte", async () => {
+    for (const spec of specs.slice(0, 3)) {
+      const first = await renderCard(spec);
+      // Another card in between: the glyph-path cache and the reused encoder buffer must not leak into the next.
+      await renderCard(specs[5] as CardSpecInput);
+      expect(Buffer.from(await renderCard(spec)).equals(Buffer.from(first))).toBe(true);
+    }
+  });
+
+  it("encodes exactly the pixels resvg rendered", async () => {
+    const svg = await cardSvg(specs[2] as CardSpecInput);
+    const png = rasterise(svg);
+    const decoded = new Resvg(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><image width="1200" height="630" href="data:image/png;base64,${Buffer.from(png).toString("base64")}"/></svg>`,
+      { font: { loadSystemFonts: false } },
+    ).render().pixels;
+    const rendered = new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
+    expect(Buffer.compare(decoded, rendered)).toBe(0);
+    // A transparent drawing falls back to resvg's encoder, which keeps alpha.
+    const clear = rasterise(`<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><rect width="10" height="10" fill="#f00"/></svg>`);
+    expect(clear[25]).toBe(6); // IHDR colour type: RGBA
+  });
+
+  it("draws the ground's strips within one level of the SVG gradient they replace", () => {
+    const frame = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630">${body}</svg>`;
+    const gradient = frame(
+      `<defs><linearGradient id="g" x1="0" y1="0" x2="0.55" y2="1"><stop offset="0" stop-color="${THEME.panel}"/><stop offset="0.7" stop-color="${THEME.background}"/></linearGradient></defs><rect width="1200" height="630" fill="url(#g)"/>`,
+    );
+    const a = new Resvg(gradient).render().pixels;
+    const b = new Resvg(frame(groundSvg())).render().pixels;
+    let worst = 0;
+    let off = 0;
+    for (let i = 0; i < a.length; i++) {
+      const d = Math.abs((a[i] ?? 0) - (b[i] ?? 0));
+      worst = Math.max(worst, d);
+      if (d > 0) off++;
+    }
+    expect(worst).toBeLessThanOrEqual(1);
+    expect(off / a.length).toBeLessThan(0.01);
   });
 });

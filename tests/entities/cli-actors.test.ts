@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readQueueFile, runActorsCommand, writeQueueFile } from "../../src/cli/actors.ts";
+import { runActorsCommand } from "../../src/cli/actors.ts";
 import { parseActorFile } from "../../src/content/actors-file.ts";
 import { emptyQueue, updateQueue, type Candidate } from "../../src/entities/discover.ts";
+import { queuePath, readQueue, writeQueue } from "../../src/pipeline/review-queue.ts";
 
 function sink() {
   let text = "";
@@ -21,7 +22,8 @@ function sink() {
 const cand = (name: string, en: string): Candidate => ({ key: name, name_ar: name, suggested_en: en, kind: "person", frequency: 1, contexts: [`جملة عن ${name}.`] });
 
 let cwd: string;
-const queueFile = () => join(cwd, "content/review/candidates.yaml");
+const contentDir = () => join(cwd, "content");
+const queueFile = () => queuePath(contentDir());
 async function run(...argv: string[]) {
   const out = sink();
   const err = sink();
@@ -34,7 +36,7 @@ beforeEach(() => {
   mkdirSync(join(cwd, "content/actors"), { recursive: true });
   let q = updateQueue(emptyQueue(), [cand("سالم الزوي", "Salem al-Zuy"), cand("نوري المقدادي", "Nuri al-Miqdadi")], "article-1");
   q = updateQueue(q, [cand("سالم الزوي", "Salem al-Zuy")], "article-2");
-  writeQueueFile(queueFile(), q);
+  writeQueue(contentDir(), q);
 });
 afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 
@@ -54,7 +56,7 @@ describe("actors CLI", () => {
     const promoted = parseActorFile(readFileSync(file, "utf8"), file);
     expect(promoted).toHaveLength(1);
     expect(promoted[0]).toMatchObject({ id: "salem-al-zawi", names: { ar: "سالم الزوي", en: "Salem al-Zawi" }, country: "LY", provisional: false, provenance: { added_by: "discovery", source: "article-1, article-2" } });
-    expect(readQueueFile(queueFile()).candidates.map((c) => c.key)).toEqual(["نوري المقدادي"]);
+    expect(readQueue(contentDir()).candidates.map((c) => c.key)).toEqual(["نوري المقدادي"]);
     expect(readdirSync(join(cwd, "content/actors")).filter((f) => f.includes(".tmp-"))).toEqual([]);
     const again = await run("promote", "Nuri al-Miqdadi", "--id", "salem-al-zawi");
     expect(again.code).toBe(1);
@@ -63,7 +65,7 @@ describe("actors CLI", () => {
 
   it("rejects a candidate for good", async () => {
     expect((await run("reject", "نوري المقدادي")).code).toBe(0);
-    const q = readQueueFile(queueFile());
+    const q = readQueue(contentDir());
     expect(q.rejected).toEqual(["نوري المقدادي"]);
     expect(updateQueue(q, [cand("نوري المقدادي", "x")], "article-3").candidates.map((c) => c.key)).toEqual(["سالم الزوي"]);
   });

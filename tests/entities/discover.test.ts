@@ -37,6 +37,26 @@ describe("discovery patterns", () => {
     expect(names(found("ar", "ونفى المتحدث الرسمي باسم القوات في المنطقة، نادر السويحلي، الأنباء."))).toEqual(["نادر السويحلي/person"]);
   });
 
+  it("finds a name of unknown words after a title phrase when it ends at punctuation or a verb of saying", () => {
+    expect(names(found("ar", "استقبل الوزير في بغداد السفير التركي لدى العراق أنيل بورا إينان، وبحث معه الملف."))).toEqual(["أنيل بورا إينان/person"]);
+    expect(names(found("ar", "وقالت المتحدثة باسم المفوضية جمانة الغلاي إن المشاركة مرتفعة."))).toEqual(["جمانة الغلاي/person"]);
+    expect(names(found("ar", "فيما أوضح نظيره النيجري باكاري ياو سانغاري أن العمل مستمر."))).toEqual(["باكاري ياو سانغاري/person"]);
+    // a list of office holders after a plural title
+    expect(names(found("ar", "استقبل الوزير وزراء خارجية كل من مالي عبد الله ديوب، وبوركينا فاسو كاراموكو جان ماري تراوري، في الرباط."))).toEqual([
+      "عبد الله ديوب/person",
+      "كاراموكو جان ماري تراوري/person",
+    ]);
+    expect(names(found("en", "DEM Party co-chair Tuncer Bakirhan said the framework was an important step."))).toContain("Tuncer Bakirhan/person");
+  });
+
+  it("does not read the rest of a title, a noun after the name or a clause as a name", () => {
+    expect(names(found("ar", "وقال رئيس أركان القوات التابعة للحكومة إن الوضع هادئ."))).toEqual([]);
+    expect(names(found("ar", "وأكد رئيس الوزراء خلال لقائه وفداً برلمانياً، أن الحكومة ماضية."))).toEqual([]);
+    expect(names(found("ar", "وأشاد وزير الخارجية عبد الله ديوب بما وصفه بالموقف الثابت."))).toEqual(["عبد الله ديوب/person"]);
+    expect(names(found("ar", "وتفويض وزير الطاقة الأمير عبدالعزيز بن سلمان بالتوقيع عليها."))).toEqual(["عبدالعزيز بن سلمان/person"]);
+    expect(names(found("ar", "وقال حسن فضل الله، النائب عن الكتلة، إن الموقف ثابت."))).not.toContain("حسن فضل/person");
+  });
+
   it("finds quoted organisations and numbered units, with a kind from the head word", () => {
     expect(names(found("ar", "وأعلن تحالف «الفجر الجديد» انسحابه من المفاوضات."))).toEqual(["تحالف الفجر الجديد/organization"]);
     expect(names(found("ar", "وقالت «جبهة الإنقاذ الشعبية» في بيان إنها لن تشارك."))).toEqual(["جبهة الإنقاذ الشعبية/armed_group"]);

@@ -147,7 +147,8 @@ describe("countries and places", () => {
   it("counts an adjective inside an organisation's name, not inside a person's", () => {
     expect(tagAr("حسب ما ذكرته وكالة الأنباء الألمانية.").countries).toEqual(["DE"]);
     const r = tagAr("استقبل محمد شياع السوداني الوفد.", "وقال السوداني إن الحكومة ماضية في الإصلاح.");
-    expect(ids(r)).toEqual(["mohammed-shia-al-sudani"]);
+    // «الحكومة» alone is the government of the article's home country (Iraq, through al-Sudani): no country mention
+    expect(ids(r)).toEqual(["mohammed-shia-al-sudani", "government-of-iq"]);
     expect(refsOf(r, "mohammed-shia-al-sudani").map((m) => m.surface)).toEqual(["محمد شياع السوداني", "السوداني"]);
     expect(r.countries).toEqual([]);
     expect(tagAr("رحب الجيش السوداني بالهدنة.").countries).toEqual(["SD"]);
@@ -178,3 +179,54 @@ describe("countries and places", () => {
     expect(body.slice(m.start, m.end)).toBe("القاهرة");
   });
 });
+
+describe("institution bodies (institution word + country)", () => {
+  const actorOf = (r: TagResult, id: string) => r.actors.find((a) => a.id === id);
+
+  it("builds a government body from a head and a country adjective, «في» + name, or a construct", () => {
+    const r = tagAr("رحبت الحكومة اللبنانية بالقرار، فيما وقّعت الهيئة مذكرة مع وزارة الكهرباء في جمهورية العراق.");
+    expect(ids(r)).toEqual(["government-of-lb", "ministry-of-electricity-iq"]);
+    expect(actorOf(r, "government-of-lb")).toMatchObject({ ar: "الحكومة اللبنانية", en: "Lebanese government", type: "government" });
+    // written without the adjective, a body shows its head with the country adjective
+    expect(actorOf(r, "ministry-of-electricity-iq")?.ar).toBe("وزارة الكهرباء العراقية");
+    expect(r.countries).toEqual(["LB", "IQ"]);
+    expect(ids(tagAr("أعلنت حكومة مالي حظر التجول."))).toEqual(["government-of-ml"]);
+    expect(ids(tagAr("وقالت الخارجية العراقية إن السفير استُدعي."))).toEqual(["ministry-of-foreign-affairs-iq"]);
+  });
+
+  it("reads English adjectives and possessives", () => {
+    const r = tagEn("Jordan's army said it foiled an attempt, and Iraq's foreign ministry summoned the envoy of the Lebanese government.");
+    expect(ids(r)).toEqual(["armed-forces-jo", "ministry-of-foreign-affairs-iq", "government-of-lb"]);
+    expect(actorOf(r, "armed-forces-jo")).toMatchObject({ ar: "الجيش الأردني", en: "Jordanian Armed Forces" });
+  });
+
+  it("lets a knowledge-base actor holding one of the body's names stand for it", () => {
+    // the fixture KB has «وزارة الدفاع الليبية»: the Libyan defence ministry body is that actor, under every name
+    const r = tagAr("وأكدت وزارة الدفاع في ليبيا أن القوات انسحبت.");
+    expect(ids(r)).toEqual(["libyan-ministry-of-defence"]);
+  });
+
+  it("resolves a bare head to the body named nearest before it, else to the home country's", () => {
+    const near = tagAr("انتقد وزير عراقي الحكومة اللبنانية، وقال إن الحكومة لم ترد.");
+    expect(refsOf(near, "government-of-lb").map((m) => m.surface)).toEqual(["الحكومة اللبنانية", "الحكومة"]);
+    const home = tagAr("طهران - قال المتحدث الإيراني إن الحكومة الإيرانية ماضية.", "وأعلنت وزارة الخارجية في طهران رفضها للقرار.");
+    expect(ids(home)).toEqual(["government-of-ir", "ministry-of-foreign-affairs-ir"]);
+    // a bare head is shown as written
+    expect(actorOf(home, "ministry-of-foreign-affairs-ir")?.ar).toBe("وزارة الخارجية");
+  });
+
+  it("leaves a bare head alone inside a title, before a non-country adjective, or with no home country", () => {
+    expect(ids(tagAr("استقبل رئيس الحكومة العراقي الوفد في بغداد."))).toEqual([]);
+    expect(ids(tagAr("رفع البنك المركزي الأوروبي الفائدة في بغداد والعراق."))).toEqual([]);
+    expect(ids(tagAr("قالت الحكومة إن الاجتماع مؤجل."))).toEqual([]);
+    // English bare heads need "the", except "parliament"
+    expect(ids(tagEn("BAGHDAD - Iraq's parliament met; army units deployed."))).toEqual(["parliament-iq"]);
+  });
+
+  it("builds no generic body where the institution is contested (Libya's rival governments)", () => {
+    expect(ids(tagAr("قالت الحكومة الليبية إن الاتفاق قائم."))).toEqual([]);
+    const r = tagAr("قال مصدر في حكومة الوحدة الوطنية في طرابلس إن الحكومة لا تعترض على الاتفاق.");
+    expect(refsOf(r, "government-of-national-unity").map((m) => m.surface)).toEqual(["حكومة الوحدة الوطنية", "الحكومة"]);
+  });
+});
+

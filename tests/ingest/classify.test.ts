@@ -95,9 +95,9 @@ describe("classify: furniture that looks like a headline", () => {
     ]);
   });
 
-  it("reads share rows, opens-new-tab links and relative update lines as furniture", () => {
-    expect(kinds(["Share on LinkedIn", "شارك عبر تيليغرام", "Licensing rights, opens new tab", "Last update: 7 minutes ago"])).toEqual([
-      "junk", "junk", "junk", "junk",
+  it("reads share rows, widget rows, opens-new-tab links and relative update lines as furniture", () => {
+    expect(kinds(["Share on LinkedIn", "شارك عبر تيليغرام", "Print Email Share", "Licensing rights, opens new tab", "Last update: 7 minutes ago"])).toEqual([
+      "junk", "junk", "junk", "junk", "junk",
     ]);
   });
 

@@ -1,0 +1,31 @@
+/**
+ * Explicit bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) in a scraped title or name can
+ * make it display as different text (an RLO reverses what follows). Titles and names are shown in page titles,
+ * links, feeds and cards, so they are stripped there; the body keeps its text verbatim and the site renders it
+ * inside `dir="auto"` blocks.
+ */
+import type { ExtractedArticle } from "../schemas/article.ts";
+
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Removes explicit bidi embedding, override and isolate characters. */
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, "");
+}
+
+const strip = (s: string | null): string | null => (s === null ? null : stripBidiControls(s).trim() || null);
+
+/** The article with bidi controls removed from every title and name field (not from the body). */
+export function neutraliseBidiInNames<T extends Pick<ExtractedArticle, "title" | "subtitle" | "source" | "author" | "dateline" | "captions" | "actors" | "places">>(a: T): T {
+  return {
+    ...a,
+    title: strip(a.title),
+    subtitle: strip(a.subtitle),
+    source: strip(a.source),
+    author: strip(a.author),
+    dateline: strip(a.dateline),
+    captions: a.captions.map(stripBidiControls),
+    actors: a.actors.map((x) => ({ ...x, ar: stripBidiControls(x.ar), en: stripBidiControls(x.en) })),
+    places: a.places.map((p) => ({ ...p, ar: stripBidiControls(p.ar), en: stripBidiControls(p.en) })),
+  };
+}

@@ -1,0 +1,16 @@
+const t = () => { const u = process.threadCpuUsage(); return (u.user + u.system) / 1000; };
+const out: string[] = [];
+let a = t();
+const { cardLayout } = await import("../../../src/cards/template.ts"); out.push(`import template ${(t() - a).toFixed(0)}`); a = t();
+const { drawSvg, rasterise } = await import("../../../src/cards/draw.ts"); out.push(`import draw ${(t() - a).toFixed(0)}`); a = t();
+const { readFileSync } = await import("node:fs");
+const base = JSON.parse(readFileSync("tests/fixtures/cards/specs.json", "utf8"));
+const { CardSpec } = await import("../../../src/cards/spec.ts");
+const spec = CardSpec.parse(base[Number(process.argv[2] ?? 2)]);
+a = t(); cardLayout(spec); out.push(`layout1 ${(t() - a).toFixed(0)}`); a = t();
+cardLayout(spec); out.push(`layout2 ${(t() - a).toFixed(0)}`); a = t();
+const svg = await drawSvg(spec); out.push(`drawSvg1 ${(t() - a).toFixed(0)}`); a = t();
+await drawSvg(spec); out.push(`drawSvg2 ${(t() - a).toFixed(0)}`); a = t();
+rasterise(svg); out.push(`raster1 ${(t() - a).toFixed(0)}`); a = t();
+rasterise(svg); out.push(`raster2 ${(t() - a).toFixed(0)}`); a = t();
+console.log(out.join(" | "));

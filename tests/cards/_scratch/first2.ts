@@ -1,0 +1,14 @@
+const { cardLayout } = await import("../../../src/cards/template.ts");
+const { readFileSync } = await import("node:fs");
+const base = JSON.parse(readFileSync("tests/fixtures/cards/specs.json", "utf8"));
+const { CardSpec } = await import("../../../src/cards/spec.ts");
+const spec = CardSpec.parse(base[2]);
+const { Session } = await import("node:inspector/promises");
+const s = new Session(); s.connect();
+await s.post("Profiler.enable"); await s.post("Profiler.setSamplingInterval", { interval: 100 }); await s.post("Profiler.start");
+const t = process.threadCpuUsage();
+cardLayout(spec);
+const d = process.threadCpuUsage(t);
+const { profile } = await s.post("Profiler.stop");
+(await import("node:fs")).writeFileSync("/tmp/cb/first.cpuprofile", JSON.stringify(profile));
+console.log("layout1 ms", (d.user + d.system) / 1000);
