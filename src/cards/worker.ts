@@ -40,16 +40,13 @@ async function drain(): Promise<void> {
   busy = true;
   for (let job = queue.shift(); job; job = queue.shift()) {
     try {
-      const t0 = process.threadCpuUsage();
       const png = await drawCard(job.spec);
-      const d = process.threadCpuUsage(t0); (globalThis as any).__acc = ((globalThis as any).__acc ?? 0) + (d.user + d.system) / 1000; (globalThis as any).__n = ((globalThis as any).__n ?? 0) + 1;
-      if ((globalThis as any).__n % 50 === 0) console.error("worker draw ms/card", ((globalThis as any).__acc / 50).toFixed(1), "thread total", ((process.threadCpuUsage().user + process.threadCpuUsage().system) / 1000).toFixed(0)), ((globalThis as any).__acc = 0);
       // Transfer the PNG's buffer instead of copying it back to the main thread.
       reply({ id: job.id, png }, [png.buffer as ArrayBuffer]);
     } catch (error) {
       reply({ id: job.id, error: error instanceof Error ? error.message : String(error) });
     }
-    if (!process.env.NOGC) gc({ type: "minor" });
+    gc({ type: "minor" });
     await nextTurn();
   }
   busy = false;

@@ -28,12 +28,12 @@ import type { Actor } from "../schemas/actor.ts";
 import type { Mention, Place, TaggedActor } from "../schemas/article.ts";
 import { defaultCountryLexicon, type CountryLexicon } from "./countries.ts";
 import { buildDiscoveryTables, buildTitleTrie, candidateSlug, discoverInParagraph, mergeCandidates, type Candidate, type DiscoveryTables, type TitleKind } from "./discover.ts";
-import { anaphoraPrefixes, institutionBodies } from "./institutions.ts";
+import { buildInstitutionIndex, type HeadPattern, type InstitutionIndex } from "./institutions.ts";
 import { titleLexicon, discoveryLexicon, institutionLexicon, type InstitutionLexicon, type TitleLexicon } from "./lexicon.ts";
 import { normaliseWithMap, proclitics, sourceEnd, type NormalisedText } from "./normalise.ts";
 import type { PlaceEntry, PlaceLexicon } from "./places.ts";
 import { ABBREVIATIONS, sentenceAt, sentenceSpans } from "./sentences.ts";
-import { createTrie, insert, joinable, longestMatch, mayStart, mayStartArabic, phraseTokens, startFilter, type TrieNode } from "./trie.ts";
+import { createTrie, insert, joinable, longestMatch, mayHaveProclitic, mayStart, mayStartArabic, phraseTokens, startFilter, type TrieNode } from "./trie.ts";
 import { tokenize, type Token } from "./tokens.ts";
 
 /** What the tagger reads: an article's language and body (the title is accepted but not used, by convention). */
@@ -107,14 +107,19 @@ interface ActorReading {
   exact?: string;
   /** A name built from the institution lexicon, not written in the knowledge base. */
   generated?: boolean;
-  /** An institution head without a country («الحكومة»): resolved by `resolveBare`. */
+  /** Read from an institution head without a country («الحكومة»). */
   bare?: boolean;
   /** Arabic name a mention of this alias displays as (institution bodies: «مجلس الوزراء السعودي»). */
   display?: string;
-  /** A bare English head that counts only after "the". */
-  needsThe?: boolean;
-  /** A bare head held by a proper name starting with it («الحكومة» for حكومة الوحدة الوطنية). */
-  anaphoric?: boolean;
+}
+/** An institution head written alone («الحكومة», "the army"): resolved by `resolveBare`. */
+interface BareReading {
+  kind: "bare";
+  exact?: undefined;
+  /** The bare head patterns of the span. */
+  patterns: HeadPattern[];
+  /** The head's tokens joined (key of the anaphora table). */
+  key: string;
 }
 interface NestedActor {
   offset: number;
@@ -136,7 +141,7 @@ interface BlockerReading {
   kind: "blocker";
   exact?: string;
 }
-type Reading = ActorReading | CountryReading | PlaceReading | BlockerReading;
+type Reading = ActorReading | CountryReading | PlaceReading | BlockerReading | BareReading;
 
 /** Window (tokens) searched before a name for its title. */
 export const MAX_ROLE_TOKENS = 10;
@@ -178,12 +183,10 @@ interface Tables {
   startFilter: Uint8Array;
   /** Canonical Arabic name per actor id, as normalised tokens joined by spaces. */
   canonical: Map<string, string>;
-  /** Per actor id: its country and those its canonical name names. */
+  /** Per actor id: its country and those its Arabic names name. */
   related: Map<string, Set<string>>;
-  /** Qualifiers that may follow a bare institution head. */
-  qualifiers: Set<string>;
-  /** Words after which a bare head is part of a person's title. */
-  bareTitleWords: Set<string>;
+  /** Institution bodies (null when not read). */
+  institutions: InstitutionTables | null;
 }
 
 function buildTables(input: TaggerInput): Tables {
@@ -228,28 +231,20 @@ function buildTables(input: TaggerInput): Tables {
   interface Holder {
     actor: Actor;
     ambiguous: boolean;
-    generated?: boolean;
-    bare?: boolean;
-    display?: string;
-    needsThe?: boolean;
-    anaphoric?: boolean;
-    /** Countries inside a generated name, known from how it was built. */
-    inner?: InnerCountry[];
   }
   const aliases = new Map<string, { toks: string[]; holders: Map<string, Holder>; exact?: string }>();
   const plainKeys = new Map<string, Set<string>>(); // actor id → keys of its title-free names
-  const addAlias = (actor: Actor, phrase: string | string[], ambiguous: boolean, extra?: Omit<Holder, "actor" | "ambiguous">) => {
-    const toks = typeof phrase === "string" ? phraseTokens(phrase) : phrase;
+  const addAlias = (actor: Actor, phrase: string, ambiguous: boolean) => {
+    const toks = phraseTokens(phrase);
     if (!toks.length) return;
     const key = toks.join(" ");
     let entry = aliases.get(key);
     if (!entry) {
-      entry = { toks, holders: new Map(), exact: typeof phrase === "string" ? exactLetters(phrase) : undefined };
+      entry = { toks, holders: new Map(), exact: exactLetters(phrase) };
       aliases.set(key, entry);
     }
     const prev = entry.holders.get(actor.id);
-    if (prev && extra?.generated) return; // a name the knowledge base already gives this actor
-    entry.holders.set(actor.id, { actor, ambiguous: ambiguous && (prev ? prev.ambiguous : true), ...extra });
+    entry.holders.set(actor.id, { actor, ambiguous: ambiguous && (prev ? prev.ambiguous : true) });
     if (!titleWords.has(toks[0]!)) plainKeys.get(actor.id)?.add(key);
   };
   for (const actor of input.actors) {
@@ -263,15 +258,14 @@ function buildTables(input: TaggerInput): Tables {
       if (last && countryForms.has(last) && last !== phraseTokens(actor.names.ar).join(" ")) addAlias(actor, last, true);
     }
   }
-  addInstitutions(input, countries, trie, aliases, addAlias, plainKeys);
   for (const [, entry] of aliases) {
     const holders = [...entry.holders.values()];
     const ambiguous = holders.length > 1 || holders[0]!.ambiguous;
     const plainHolders = holders.filter((h) => !h.ambiguous);
-    let inAlias: InnerCountry[] | undefined;
+    const inAlias = innerCountries(entry.toks);
     for (const h of holders) {
-      const core = h.generated ? 0 : coreOffset(entry.toks, plainKeys.get(h.actor.id)!, titleWords);
-      const inner = h.bare ? [] : (h.inner ?? (inAlias ??= innerCountries(entry.toks)).filter((c) => h.actor.type !== "person" || c.offset + c.length <= core));
+      const core = coreOffset(entry.toks, plainKeys.get(h.actor.id)!, titleWords);
+      const inner = inAlias.filter((c) => h.actor.type !== "person" || c.offset + c.length <= core);
       const reading: ActorReading = {
         kind: "actor",
         actor: h.actor,
@@ -282,11 +276,6 @@ function buildTables(input: TaggerInput): Tables {
         nested: [],
         exact: entry.exact,
       };
-      if (h.generated) reading.generated = true;
-      if (h.bare) reading.bare = true;
-      if (h.display) reading.display = h.display;
-      if (h.needsThe) reading.needsThe = true;
-      if (h.anaphoric) reading.anaphoric = true;
       insert(trie, entry.toks, reading);
     }
   }
@@ -296,7 +285,6 @@ function buildTables(input: TaggerInput): Tables {
   // not also the UN.
   for (const [, entry] of aliases) {
     const hosts = [...entry.holders.values()];
-    if (hosts.every((h) => h.generated)) continue;
     const hostIsPerson = hosts.every((h) => h.actor.type === "person");
     const hostIsInternational = hosts.every((h) => h.actor.type === "international_org");
     const pt = pseudoTokens(entry.toks);
@@ -309,7 +297,6 @@ function buildTables(input: TaggerInput): Tables {
               (v) =>
                 v.kind === "actor" &&
                 !v.ambiguous &&
-                !v.generated &&
                 !(hostIsPerson && v.actor.type === "person") &&
                 !(hostIsInternational && v.actor.type === "international_org"),
             ),
@@ -322,7 +309,7 @@ function buildTables(input: TaggerInput): Tables {
     for (const t of entry.toks) node = node.next.get(t)!;
     // a person's alias nests only what its title names («قائد الجيش الوطني الليبي»), not its name ("Badr Abdelatty")
     for (const v of node.values) {
-      if (v.kind !== "actor" || v.generated) continue;
+      if (v.kind !== "actor") continue;
       const plain = plainKeys.get(v.actor.id);
       let nameStart = entry.toks.length;
       if (v.actor.type === "person" && plain) {
@@ -343,8 +330,7 @@ function buildTables(input: TaggerInput): Tables {
     if (actor.country) codes.add(actor.country);
     related.set(actor.id, codes);
   }
-  const qualifiers = institutionQualifiers(input);
-  const bareTitleWords = institutionTitleWords(input);
+  const institutions = institutionIndex(input, countries, trie);
   return {
     trie,
     titles,
@@ -357,116 +343,166 @@ function buildTables(input: TaggerInput): Tables {
     canonical: new Map(input.actors.map((a) => [a.id, phraseTokens(a.names.ar).join(" ")])),
     startFilter: startFilter(trie),
     related,
-    qualifiers,
-    bareTitleWords,
+    institutions,
   };
 }
 
-/** The institution lexicon the tagger uses, or null. */
-function institutionsOf(input: TaggerInput): InstitutionLexicon | null {
-  return input.institutions === false ? null : (input.institutions ?? institutionLexicon());
+/**
+ * The institution index (see institutions.ts) with what the knowledge base says about it: which actor stands for
+ * a body (a knowledge-base name that is exactly a body's name: «الجيش السوداني» is the Sudanese Armed Forces, so
+ * «القوات المسلحة السودانية» and "Sudan's army" are too), and which actors a bare head may refer back to (government
+ * bodies whose names start with it: «حكومة الوحدة الوطنية» for «الحكومة»).
+ */
+interface InstitutionTables {
+  index: InstitutionIndex;
+  /** Knowledge-base actor per `${inst}:${code}`. */
+  owners: Map<string, Actor>;
+  /** Institutions each actor is a body of (knowledge-base owners and built bodies). */
+  instOf: Map<string, Set<number>>;
+  /** Per bare head (tokens joined): knowledge-base actors it may refer back to. */
+  anaphors: Map<string, Actor[]>;
 }
 
-/** Normalised qualifiers that may follow a bare institution head («الحكومة الجديدة»). */
-function institutionQualifiers(input: TaggerInput): Set<string> {
-  const lex = institutionsOf(input);
-  return lex ? wordSet([...lex.generic_qualifiers.ar, ...lex.generic_qualifiers.en]) : new Set();
+function institutionIndex(input: TaggerInput, countries: CountryLexicon, trie: TrieNode<Reading>): InstitutionTables | null {
+  if (input.institutions === false || !countries.demonyms) return null;
+  const index = buildInstitutionIndex(countries, input.institutions ?? institutionLexicon());
+  const tables: InstitutionTables = { index, owners: new Map(), instOf: new Map(), anaphors: new Map() };
+  // owners: knowledge-base names that are exactly a body's name; the actor whose canonical name it is wins
+  const claims = new Map<string, { actor: Actor; canonical: boolean; count: number }[]>();
+  for (const actor of input.actors) {
+    if (actor.type === "person") continue;
+    for (const name of [actor.names.ar, actor.names.en, ...actor.aliases.ar, ...actor.aliases.en]) {
+      const toks = phraseTokens(name);
+      const pt = pseudoTokens(toks);
+      const c = composeAt(index, trie, pt, 0, undefined) ?? composeAfterCountry(index, trie, pt, 0, undefined);
+      if (!c || c.length !== toks.length) continue;
+      const key = `${c.inst}:${c.code}`;
+      const list = claims.get(key) ?? [];
+      let claim = list.find((x) => x.actor === actor);
+      if (!claim) list.push((claim = { actor, canonical: false, count: 0 }));
+      claim.count++;
+      if (name === actor.names.ar || name === actor.names.en) claim.canonical = true;
+      claims.set(key, list);
+    }
+  }
+  for (const [key, list] of claims) {
+    const owner = list.sort((a, b) => Number(b.canonical) - Number(a.canonical) || b.count - a.count)[0]!.actor;
+    tables.owners.set(key, owner);
+    const inst = Number(key.split(":")[0]);
+    tables.instOf.set(owner.id, new Set([...(tables.instOf.get(owner.id) ?? []), inst]));
+  }
+  // anaphors: government bodies and armed groups whose names start with a bare head or its construct form
+  for (const [head, prefixes] of index.anaphora) {
+    const list: Actor[] = [];
+    for (const actor of input.actors) {
+      if ((actor.type !== "government" && actor.type !== "armed_group") || !actor.country) continue;
+      const starts = [actor.names.ar, ...actor.aliases.ar].some((n) => {
+        const toks = phraseTokens(n);
+        return prefixes.some((p) => p.length < toks.length && p.every((t, k) => toks[k] === t));
+      });
+      if (starts) list.push(actor);
+    }
+    if (list.length) tables.anaphors.set(head, list);
+  }
+  return tables;
 }
 
-/** Normalised words after which a bare head is part of a person's title («رئيس الحكومة»). */
-function institutionTitleWords(input: TaggerInput): Set<string> {
-  const lex = institutionsOf(input);
-  return lex ? wordSet(lex.title_words) : new Set();
+/** The actor standing for the body of an institution in a country (knowledge base first), or null. */
+function bodyActor(inst: InstitutionTables, i: number, code: string): Actor | null {
+  const owner = inst.owners.get(`${i}:${code}`);
+  if (owner) return owner;
+  const actor = inst.index.body(i, code);
+  if (actor && !inst.instOf.has(actor.id)) inst.instOf.set(actor.id, new Set([i]));
+  return actor;
+}
+
+/** A body's name found in text: tokens `[start, start + length)`, the country at `country`. */
+interface Composition {
+  length: number;
+  /** Proclitic form of the first token (0 = as written). */
+  form: number;
+  inst: number;
+  head: number;
+  code: string;
+  country: { offset: number; length: number };
+}
+
+/** The country named at token `k` (no proclitic), with its length and default code. */
+type Accept = (values: Reading[], start: number, length: number) => Reading[];
+
+function countryAt(trie: TrieNode<Reading>, tokens: readonly Token[], k: number, joins: Uint8Array | undefined, accept: Accept | undefined): { length: number; code: string } | null {
+  if (k >= tokens.length || (joins && !joins[k])) return null;
+  const m = longestMatch(trie, tokens, k, (vs, start, length) => (accept ? accept(vs, start, length) : vs).filter((v) => v.kind === "country" || v.kind === "blocker"), joins);
+  if (!m || m.form !== 0 || !m.values.every((v) => v.kind === "country")) return null;
+  return { length: m.length, code: (m.values[0] as CountryReading).codes[0]! };
+}
+
+/** True for an Arabic nisba adjective with the article in a gender: «اللبنانية» (f), «اللبناني» (m). */
+function isAdjective(token: Token, gender: "m" | "f"): boolean {
+  const t = token.text;
+  if (token.script !== 1 || !t.startsWith("\u0627\u0644")) return false;
+  return gender === "f" ? t.endsWith("\u064a\u0647") : t.endsWith("\u064a");
+}
+
+/** Every head pattern starting at token `i`, longest first, with the proclitic form of the first token. */
+function headsAt(index: InstitutionIndex, tokens: readonly Token[], i: number, joins: Uint8Array | undefined): Array<{ length: number; values: HeadPattern[]; form: number }> {
+  const first = tokens[i]!;
+  const forms = first.script === 1 && mayHaveProclitic(first.text) ? proclitics(first.text) : [first.text];
+  const out: Array<{ length: number; values: HeadPattern[]; form: number }> = [];
+  forms.forEach((f, form) => {
+    let node = index.trie.next.get(f);
+    let j = i + 1;
+    while (node) {
+      if (node.values.length) out.push({ length: j - i, values: node.values, form });
+      if (j >= tokens.length || node.next.size === 0 || (joins && !joins[j])) break;
+      node = node.next.get(tokens[j]!.text);
+      j++;
+    }
+  });
+  return out.sort((a, b) => b.length - a.length || a.form - b.form);
+}
+
+/** True when `after` follows at token `k`. */
+function followedBy(tokens: readonly Token[], k: number, after: string[], joins: Uint8Array | undefined): boolean {
+  return after.every((t, n) => tokens[k + n]?.text === t && (!joins || joins[k + n]));
 }
 
 /**
- * Adds the names of the institution bodies (see institutions.ts). A body the knowledge base already has — one of
- * its names with a country is a name of a knowledge-base actor («الجيش السوداني» of the Sudanese Armed Forces) —
- * is that actor: it gets the body's other names, and its bare heads as ambiguous aliases. Other bodies become
- * actors of their own. A name the knowledge base gives another actor stays that actor's.
+ * The longest body name starting with a head at token `i` («الحكومة اللبنانية», «وزارة الكهرباء في جمهورية
+ * العراق», «حكومة مالي», "government of Lebanon"), or null.
  */
-function addInstitutions(
-  input: TaggerInput,
-  countries: CountryLexicon,
-  trie: TrieNode<Reading>,
-  aliases: Map<string, { toks: string[]; holders: Map<string, { actor: Actor; ambiguous: boolean }> }>,
-  addAlias: (
-    actor: Actor,
-    phrase: string | string[],
-    ambiguous: boolean,
-    extra?: { generated?: boolean; bare?: boolean; display?: string; needsThe?: boolean; anaphoric?: boolean; inner?: InnerCountry[] },
-  ) => void,
-  plainKeys: Map<string, Set<string>>,
-): void {
-  const lex = institutionsOf(input);
-  if (!lex) return;
-  const known = new Set(input.actors.map((a) => a.id));
-  const generated = new Set<string>();
-  for (const body of institutionBodies(countries, lex)) {
-    if (known.has(body.actor.id)) continue;
-    // knowledge-base actors holding one of the body's names with a country, by how many they hold
-    const holders = new Map<string, { actor: Actor; count: number; canonical: boolean }>();
-    const canonicalKey = phraseTokens(body.actor.names.ar).join(" ");
-    const keys = body.names.map((n) => n.toks.join(" "));
-    body.names.forEach((name, k) => {
-      if (name.bare) return;
-      const entry = aliases.get(keys[k]!);
-      if (!entry) return;
-      for (const h of entry.holders.values()) {
-        if (h.ambiguous) continue;
-        const prev = holders.get(h.actor.id) ?? { actor: h.actor, count: 0, canonical: false };
-        prev.count++;
-        if (keys[k] === canonicalKey) prev.canonical = true;
-        holders.set(h.actor.id, prev);
-      }
-    });
-    const owner = [...holders.values()].sort((a, b) => Number(b.canonical) - Number(a.canonical) || b.count - a.count)[0]?.actor;
-    const actor = owner ?? body.actor;
-    if (!owner) plainKeys.set(actor.id, new Set());
-    const code = body.actor.country!;
-    body.names.forEach((name, k) => {
-      if (name.bare) {
-        addAlias(actor, name.toks, true, { generated: true, bare: true, ...(owner ? {} : { display: name.display }), ...(name.needsThe ? { needsThe: true } : {}) });
-        return;
-      }
-      // a name the knowledge base gives (even ambiguously, as «السفارة الأميركية») stays the knowledge base's, and
-      // a name two bodies share (rare: «الكونغو») the first's
-      if (aliases.has(keys[k]!) || generated.has(keys[k]!)) return;
-      generated.add(keys[k]!);
-      const inner = name.country ? [{ offset: name.country.offset, length: name.country.length, codes: [code] }] : [];
-      // inserted directly: a generated name has one holder and is never searched for nested actors
-      const reading: ActorReading = { kind: "actor", actor, ambiguous: false, isDefault: false, core: 0, inner, nested: [], generated: true };
-      if (!owner) reading.display = name.display;
-      insert(trie, name.toks, reading);
-      if (owner) plainKeys.get(owner.id)?.add(keys[k]!);
-    });
-  }
-  // a bare head may refer back to a government body whose name starts with it: «الحكومة» after «حكومة الوحدة
-  // الوطنية», «الجيش» after «الجيش الوطني الليبي»
-  const starts = new Map<string, string[]>(); // first token of a prefix → bare heads it may start
-  const prefixes: Array<{ head: string; toks: string[] }> = [];
-  for (const { head, prefixes: list } of anaphoraPrefixes(lex)) {
-    for (const p of list) {
-      const toks = phraseTokens(p);
-      prefixes.push({ head, toks });
-      starts.set(toks[0]!, [...(starts.get(toks[0]!) ?? []), head]);
+function composeAt(index: InstitutionIndex, trie: TrieNode<Reading>, tokens: readonly Token[], i: number, joins: Uint8Array | undefined, accept?: Accept): Composition | null {
+  let best: Composition | null = null;
+  for (const h of headsAt(index, tokens, i, joins)) {
+    const j = i + h.length;
+    for (const p of h.values) {
+      if (p.slot !== "adj" && p.slot !== "name") continue;
+      const c = countryAt(trie, tokens, j, joins, accept);
+      if (!c) continue;
+      const last = tokens[j + c.length - 1]!;
+      if (p.slot === "adj" ? !isAdjective(last, p.gender) : last.script === 1 && (isAdjective(last, "m") || isAdjective(last, "f"))) continue;
+      if (!followedBy(tokens, j + c.length, p.after, joins)) continue;
+      const length = h.length + c.length + p.after.length;
+      if (!best || length > best.length) best = { length, form: h.form, inst: p.inst, head: p.head, code: c.code, country: { offset: h.length, length: c.length } };
     }
   }
-  for (const actor of input.actors) {
-    if ((actor.type !== "government" && actor.type !== "armed_group") || !actor.country) continue;
-    const heads = new Set<string>();
-    for (const phrase of [actor.names.ar, ...actor.aliases.ar]) {
-      const toks = phraseTokens(phrase);
-      if (!starts.has(toks[0]!)) continue;
-      for (const p of prefixes) {
-        if (p.toks.length < toks.length && p.toks.every((t, k) => toks[k] === t)) heads.add(p.head);
-      }
-    }
-    for (const head of heads) {
-      const entry = aliases.get(phraseTokens(head).join(" "));
-      if (entry && !entry.holders.has(actor.id)) addAlias(actor, head, true, { generated: true, bare: true, anaphoric: true });
-    }
+  return best;
+}
+
+/** The longest body name with an English country first ("Lebanese government", "Iraq's foreign ministry"). */
+function composeAfterCountry(index: InstitutionIndex, trie: TrieNode<Reading>, tokens: readonly Token[], i: number, joins: Uint8Array | undefined, accept?: Accept): Composition | null {
+  if (tokens[i]?.script !== 2) return null;
+  const c = countryAt(trie, tokens, i, joins, accept);
+  if (!c) return null;
+  let j = i + c.length;
+  if (tokens[j]?.text === "s" && (!joins || joins[j])) j++; // Iraq's
+  if (j >= tokens.length || (joins && !joins[j])) return null;
+  const heads = headsAt(index, tokens, j, joins).filter((h) => h.form === 0);
+  for (const h of heads) {
+    const p = h.values.find((v) => v.slot === "pre");
+    if (p) return { length: j - i + h.length, form: 0, inst: p.inst, head: p.head, code: c.code, country: { offset: 0, length: c.length } };
   }
+  return null;
 }
 
 /** Where the name starts inside an alias written with a title («المشير خليفة حفتر» → 1). */
@@ -588,14 +624,52 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     };
     const joins = joinable(norm.text, tokens, ABBREVIATIONS);
     const filter = tables.startFilter;
+    const inst = tables.institutions;
     for (let i = 0; i < tokens.length; ) {
       // most words start no phrase: reject them from their letters, without building or hashing strings
       const tok = tokens[i]!;
-      if (tok.script === 1 ? !mayStartArabic(filter, tok.text) : !mayStart(filter, tok.text, 0)) {
+      const mainMay = tok.script === 1 ? mayStartArabic(filter, tok.text) : mayStart(filter, tok.text, 0);
+      const headMay = inst !== null && (tok.script === 1 ? mayStartArabic(inst.index.startFilter, tok.text) : mayStart(inst.index.startFilter, tok.text, 0));
+      if (!mainMay && !headMay) {
         i++;
         continue;
       }
-      const m = longestMatch(tables.trie, tokens, i, accept, joins);
+      const m = mainMay ? longestMatch(tables.trie, tokens, i, accept, joins) : null;
+      // an institution body («الحكومة اللبنانية», "Iraq's army") when longer than what the lexicon matches here
+      if (inst) {
+        let comp = headMay ? composeAt(inst.index, tables.trie, tokens, i, joins, accept) : null;
+        if (m && m.values.every((v) => v.kind === "country")) {
+          const pre = composeAfterCountry(inst.index, tables.trie, tokens, i, joins, accept);
+          if (pre && (!comp || pre.length > comp.length)) comp = pre;
+        }
+        const actor = comp && (!m || comp.length > m.length) ? bodyActor(inst, comp.inst, comp.code) : null;
+        if (comp && actor) {
+          const reading: ActorReading = {
+            kind: "actor",
+            actor,
+            ambiguous: false,
+            isDefault: false,
+            core: 0,
+            inner: [{ offset: comp.country.offset, length: comp.country.length, codes: [comp.code] }],
+            nested: [],
+            generated: true,
+          };
+          if (!inst.owners.has(`${comp.inst}:${comp.code}`)) reading.display = inst.index.display(comp.inst, comp.head, comp.code);
+          para.covered.fill(2, i, i + comp.length);
+          for (let k = i; k < i + comp.length; k++) para.readingsAt[k] = [reading];
+          hits.push({ para, i, length: comp.length, form: comp.form, quoted: false, readings: [reading] });
+          i += comp.length;
+          continue;
+        }
+        const bare = !m && headMay ? bareAt(inst.index, tokens, i, joins) : null;
+        if (bare) {
+          para.covered.fill(2, i, i + bare.length);
+          for (let k = i; k < i + bare.length; k++) para.readingsAt[k] = [bare.reading];
+          hits.push({ para, i, length: bare.length, form: bare.form, quoted: false, readings: [bare.reading] });
+          i += bare.length;
+          continue;
+        }
+      }
       if (!m) {
         i++;
         continue;
@@ -680,25 +754,26 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
       const key = `${place.ar}|${place.country}`;
       if (!places.has(key)) places.set(key, { ar: place.ar, en: place.en, country: place.country });
     }
-    const reading =
-      actorReadings.length === 0
+    const bareReading = hit.readings.find((r): r is BareReading => r.kind === "bare");
+    const reading = bareReading
+      ? resolveBare(tables, hits, h, bareReading, fullCount, firstFull, home)
+      : actorReadings.length === 0
         ? undefined
         : actorReadings.length === 1 && (!actorReadings[0]!.ambiguous || hit.quoted)
           ? actorReadings[0]!
-          : actorReadings.some((r) => r.bare)
-            ? resolveBare(tables, hits, h, actorReadings, fullCount, firstFull, home)
-            : resolveHolder(tables, hits, h, actorReadings, fullCount, firstFull, topCountry);
+          : resolveHolder(tables, hits, h, actorReadings, fullCount, firstFull, topCountry);
     // a word that is a person's name here («السوداني» for Mohammed Shia al-Sudani) names no country
     const countryHidden = (placeByContext && place && !countryCodes.includes(place.country)) || reading?.actor.type === "person";
     if (countryCodes.length > 0 && !countryHidden) emitCountry(para, i, i + length, pick(countryCodes));
     if (!reading || partOfUnknownBody(hit, reading)) {
       // an alias that names no one here («بن سلمان» in «عبدالعزيز بن سلمان») is free text for discovery
-      if (actorReadings.length) para.covered.fill(countryCodes.length || placeReadings.length ? 1 : 0, i, i + length);
+      if (actorReadings.length || bareReading) para.covered.fill(countryCodes.length || placeReadings.length ? 1 : 0, i, i + length);
       return;
     }
     // a bare head with a generic qualifier is written with it: «الحكومة الاتحادية», «وزارة المالية الاتحادية»
     const next = reading.bare ? para.tokens[i + length] : undefined;
-    const qualified = next !== undefined && !para.readingsAt[i + length] && tables.qualifiers.has(next.text) && para.norm.text.slice(para.tokens[i + length - 1]!.end, next.start).trim() === "";
+    const qualified =
+      next !== undefined && !para.readingsAt[i + length] && !!tables.institutions?.index.qualifiers.has(next.text) && para.norm.text.slice(para.tokens[i + length - 1]!.end, next.start).trim() === "";
     emitActor(para, i, qualified ? length + 1 : length, reading, hit.form);
     for (const n of reading.nested) emitActor(para, i + n.offset, n.length, n.reading, 0);
   });
@@ -821,57 +896,82 @@ function homeCountry(hits: Hit[]): string | undefined {
 
 /**
  * Resolves a bare institution head («الحكومة», «وزارة الخارجية», "the army") to one body:
- *   1. the body named in full nearest before it in the same paragraph;
- *   2. else the body of the article's home country (of several, the one named most);
+ *   1. the body (or a proper name starting with the head: «حكومة الوحدة الوطنية») named in full nearest before it
+ *      in the same paragraph;
+ *   2. else the body of the article's home country, or a proper name of it the article names (most named first);
  *   3. else nothing.
- * A head followed by an adjective that names no country («البنك المركزي الأوروبي», «البرلمان العربي») or, in
- * English, preceded by a capitalised word ("European Central Bank") is part of another name: nothing either.
+ * A head followed by an adjective that names no country («البنك المركزي الأوروبي», «البرلمان العربي»), written in a
+ * person's title («رئيس الحكومة»), or, in English, preceded by a capitalised word ("European Central Bank") or
+ * without "the" ("army units") is no mention: nothing either.
  */
 function resolveBare(
   tables: Tables,
   hits: Hit[],
   h: number,
-  readings: ActorReading[],
+  bare: BareReading,
   fullCount: Map<string, number>,
   firstFull: Map<string, number>,
   home: string | undefined,
 ): ActorReading | undefined {
+  const inst = tables.institutions!;
   const hit = hits[h]!;
-  if (!standsAlone(tables, hit, readings.some((r) => r.needsThe))) return undefined;
-  const byId = new Map(readings.map((r) => [r.actor.id, r]));
+  if (!standsAlone(inst.index, hit, bare.patterns.some((p) => p.needsThe))) return undefined;
+  const insts = new Set(bare.patterns.map((p) => p.inst));
+  const anaphors = bare.patterns.some((p) => p.anaphora) ? (inst.anaphors.get(bare.key) ?? []) : [];
+  const bodyOf = (a: Actor) => [...(inst.instOf.get(a.id) ?? [])].find((i) => insts.has(i));
+  const make = (actor: Actor): ActorReading => {
+    const i = bodyOf(actor);
+    const pattern = bare.patterns.find((p) => p.inst === i) ?? bare.patterns[0]!;
+    const reading: ActorReading = { kind: "actor", actor, ambiguous: true, isDefault: false, core: 0, inner: [], nested: [], generated: true, bare: true };
+    if (i !== undefined && actor.country && inst.index.body(i, actor.country) === actor) reading.display = inst.index.display(i, pattern.head, actor.country);
+    return reading;
+  };
   for (let k = h - 1; k >= 0 && hits[k]!.para === hit.para; k--) {
     const full = hits[k]!.readings.flatMap((r) => (r.kind === "actor" && !r.ambiguous ? [r, ...r.nested.map((n) => n.reading)] : []));
-    const near = full.find((r) => byId.has(r.actor.id));
-    if (near) return byId.get(near.actor.id);
+    const near = full.find((r) => bodyOf(r.actor) !== undefined || anaphors.includes(r.actor));
+    if (near) return make(near.actor);
   }
   if (!home) return undefined;
+  const local: Actor[] = [];
+  for (const i of insts) {
+    const a = bodyActor(inst, i, home);
+    if (a && !local.includes(a)) local.push(a);
+  }
   // a proper name starting with the head counts only when the article names it
-  const local = [...byId.values()].filter((r) => r.actor.country === home && (!r.anaphoric || fullCount.has(r.actor.id)));
-  if (local.length <= 1) return local[0];
-  // of several (the generic body and proper names starting with the head), the one named most, the generic first
+  for (const a of anaphors) if (a.country === home && fullCount.has(a.id) && !local.includes(a)) local.push(a);
+  if (!local.length) return undefined;
   local.sort(
     (a, b) =>
-      (fullCount.get(b.actor.id) ?? 0) - (fullCount.get(a.actor.id) ?? 0) ||
-      Number(!!a.anaphoric) - Number(!!b.anaphoric) ||
-      (firstFull.get(a.actor.id) ?? Infinity) - (firstFull.get(b.actor.id) ?? Infinity),
+      (fullCount.get(b.id) ?? 0) - (fullCount.get(a.id) ?? 0) ||
+      Number(anaphors.includes(a)) - Number(anaphors.includes(b)) ||
+      (firstFull.get(a.id) ?? Infinity) - (firstFull.get(b.id) ?? Infinity),
   );
-  return local[0];
+  return make(local[0]!);
+}
+
+/** The bare head at token `i` (the longest), or null. */
+function bareAt(index: InstitutionIndex, tokens: readonly Token[], i: number, joins: Uint8Array | undefined): { length: number; form: number; reading: BareReading } | null {
+  for (const h of headsAt(index, tokens, i, joins)) {
+    const patterns = h.values.filter((p) => p.slot === "none");
+    if (patterns.length) return { length: h.length, form: h.form, reading: { kind: "bare", patterns, key: patterns[0]!.before.join(" ") } };
+  }
+  return null;
 }
 
 const ARABIC_ARTICLE = "\u0627\u0644";
 
 /** False when a bare head is part of a longer name or of a person's title (see `resolveBare`). */
-function standsAlone(tables: Tables, hit: Hit, needsThe: boolean): boolean {
+function standsAlone(index: InstitutionIndex, hit: Hit, needsThe: boolean): boolean {
   const { para, i, length } = hit;
   const before = i > 0 ? para.tokens[i - 1] : undefined;
   const joined = before !== undefined && para.norm.text.slice(before.end, para.tokens[i]!.start).trim() === "";
   if (needsThe && !(joined && before.text === "the")) return false;
-  if (joined && before.script === 1 && hit.form === 0 && proclitics(before.text).some((f) => tables.bareTitleWords.has(f))) return false;
+  if (joined && before.script === 1 && hit.form === 0 && proclitics(before.text).some((f) => index.titleWords.has(f))) return false;
   const next = para.tokens[i + length];
   if (next && next.script === 1 && para.norm.text.slice(para.tokens[i + length - 1]!.end, next.start).trim() === "") {
     // a nisba adjective (ال…ي / ال…ية) that is no country and no generic qualifier names another body
     const t = next.text;
-    if (t.startsWith(ARABIC_ARTICLE) && /(\u064a|\u064a\u0647)$/.test(t) && !tables.qualifiers.has(t) && !para.readingsAt[i + length]?.some((r) => r.kind === "country")) return false;
+    if (t.startsWith(ARABIC_ARTICLE) && /(\u064a|\u064a\u0647)$/.test(t) && !index.qualifiers.has(t) && !para.readingsAt[i + length]?.some((r) => r.kind === "country")) return false;
   }
   const prev = i > 0 ? para.tokens[i - 1] : undefined;
   if (prev && prev.script === 2 && para.norm.text.slice(prev.end, para.tokens[i]!.start).trim() === "") {
