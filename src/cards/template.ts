@@ -91,7 +91,7 @@ const lineHeightOf = (lang: Lang, size: number, factor = { ar: 1.45, en: 1.2 }) 
 
 /**
  * The SVG pieces of one card, drawn by us and placed by satori. satori only needs each piece's size: it gets a
- * tiny stand-in image (`<svg width height>` with the piece's index), and render.ts puts the piece's own markup
+ * tiny stand-in image (`<svg width height>` with the piece's index), and draw.ts puts the piece's own markup
  * where satori placed the stand-in. The pieces never go through base64 or satori's image decoder.
  */
 export class Inlines {
@@ -104,18 +104,10 @@ export class Inlines {
   }
 }
 
-const placeholders = new Map<string, string>();
-
 /** The stand-in's data URI: the same for the same (index, size), so satori's image cache serves it after the first card. */
-export function placeholderSrc(id: number, width: number, height: number): string {
-  const key = `${id} ${width} ${height}`;
-  let src = placeholders.get(key);
-  if (!src) {
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" data-inline="${id}"></svg>`;
-    src = `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
-    placeholders.set(key, src);
-  }
-  return src;
+function placeholderSrc(id: number, width: number, height: number): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" data-inline="${id}"></svg>`;
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
 }
 
 /** An `<img>` of a text box, pulled out by its bleed on every side so the layout box is exactly the text box. */

@@ -374,6 +374,8 @@ function institutionIndex(input: TaggerInput, countries: CountryLexicon, trie: T
     for (const name of [actor.names.ar, actor.names.en, ...actor.aliases.ar, ...actor.aliases.en]) {
       const toks = phraseTokens(name);
       const pt = pseudoTokens(toks);
+      const t0 = pt[0];
+      if (!t0 || (t0.script !== 2 && !mayStartArabic(index.startFilter, t0.text))) continue;
       const c = composeAt(index, trie, pt, 0, undefined) ?? composeAfterCountry(index, trie, pt, 0, undefined);
       if (!c || c.length !== toks.length) continue;
       const key = `${c.inst}:${c.code}`;
@@ -430,8 +432,15 @@ interface Composition {
 /** The country named at token `k` (no proclitic), with its length and default code. */
 type Accept = (values: Reading[], start: number, length: number) => Reading[];
 
-function countryAt(trie: TrieNode<Reading>, tokens: readonly Token[], k: number, joins: Uint8Array | undefined, accept: Accept | undefined): { length: number; code: string } | null {
-  if (k >= tokens.length || (joins && !joins[k])) return null;
+function countryAt(
+  trie: TrieNode<Reading>,
+  tokens: readonly Token[],
+  k: number,
+  joins: Uint8Array | undefined,
+  accept: Accept | undefined,
+  continued: boolean,
+): { length: number; code: string } | null {
+  if (k >= tokens.length || (continued && joins && !joins[k])) return null;
   const m = longestMatch(trie, tokens, k, (vs, start, length) => (accept ? accept(vs, start, length) : vs).filter((v) => v.kind === "country" || v.kind === "blocker"), joins);
   if (!m || m.form !== 0 || !m.values.every((v) => v.kind === "country")) return null;
   return { length: m.length, code: (m.values[0] as CountryReading).codes[0]! };
@@ -477,7 +486,7 @@ function composeAt(index: InstitutionIndex, trie: TrieNode<Reading>, tokens: rea
     const j = i + h.length;
     for (const p of h.values) {
       if (p.slot !== "adj" && p.slot !== "name") continue;
-      const c = countryAt(trie, tokens, j, joins, accept);
+      const c = countryAt(trie, tokens, j, joins, accept, true);
       if (!c) continue;
       const last = tokens[j + c.length - 1]!;
       if (p.slot === "adj" ? !isAdjective(last, p.gender) : last.script === 1 && (isAdjective(last, "m") || isAdjective(last, "f"))) continue;
@@ -492,7 +501,7 @@ function composeAt(index: InstitutionIndex, trie: TrieNode<Reading>, tokens: rea
 /** The longest body name with an English country first ("Lebanese government", "Iraq's foreign ministry"). */
 function composeAfterCountry(index: InstitutionIndex, trie: TrieNode<Reading>, tokens: readonly Token[], i: number, joins: Uint8Array | undefined, accept?: Accept): Composition | null {
   if (tokens[i]?.script !== 2) return null;
-  const c = countryAt(trie, tokens, i, joins, accept);
+  const c = countryAt(trie, tokens, i, joins, accept, false);
   if (!c) return null;
   let j = i + c.length;
   if (tokens[j]?.text === "s" && (!joins || joins[j])) j++; // Iraq's

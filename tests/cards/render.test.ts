@@ -3,6 +3,7 @@ import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { rasterise } from "../../src/cards/draw.ts";
 import * as cards from "../../src/cards/index.ts";
+import { encodeOpaquePng } from "../../src/cards/png.ts";
 import { cardSvg, renderCard } from "../../src/cards/render.ts";
 import type { CardSpecInput } from "../../src/cards/spec.ts";
 import { groundSvg, THEME } from "../../src/cards/template.ts";
@@ -85,6 +86,19 @@ describe("renderCard", () => {
     // A transparent drawing falls back to resvg's encoder, which keeps alpha.
     const clear = rasterise(`<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><rect width="10" height="10" fill="#f00"/></svg>`);
     expect(clear[25]).toBe(6); // IHDR colour type: RGBA
+  });
+
+  it("writes the same PNG from any buffer alignment, and none for a transparent image", () => {
+    const width = 7;
+    const height = 3;
+    const aligned = new Uint8Array(width * height * 4).map((_, i) => (i % 4 === 3 ? 255 : (i * 37) & 255));
+    const shifted = new Uint8Array(aligned.length + 1).subarray(1);
+    shifted.set(aligned);
+    const a = encodeOpaquePng(aligned, width, height);
+    expect(a).toBeDefined();
+    expect(Buffer.from(encodeOpaquePng(shifted, width, height) as Uint8Array).equals(Buffer.from(a as Uint8Array))).toBe(true);
+    aligned[4 * 10 + 3] = 254;
+    expect(encodeOpaquePng(aligned, width, height)).toBeUndefined();
   });
 
   it("draws the ground's strips within one level of the SVG gradient they replace", () => {
