@@ -117,7 +117,7 @@ export function fontKindOf(cp: number, lang: Lang, weight: Weight): FontKind {
   return getFont(other, weight).unicodes.has(cp) ? other : wanted;
 }
 
-/** A shaped run: glyphs in visual order (left to right), positions in font units of `font`. */
+/** A shaped run: glyphs in visual order (left to right), positions in font units of `font`. Shared with the shaping cache: never mutate. */
 export interface ShapedRun {
   start: number;
   end: number;

@@ -1,7 +1,7 @@
 /**
- * The card layout: a satori element tree in which every piece of text is an `<img>` of an SVG we shaped
- * ourselves (lines.ts), with fixed pixel sizes, so satori only places boxes and never shapes, breaks or
- * reorders text.
+ * The card layout: a satori element tree in which every piece of text is an `<img>` standing for SVG paths we
+ * shaped ourselves (lines.ts), with fixed pixel sizes, so satori only places boxes and never shapes, breaks or
+ * reorders text; draw.ts puts the paths where satori placed the stand-ins (see `Inlines`).
  *
  * Design, for a feed thumbnail that is often shown at a third of its size: dark ground, white title as large as
  * fits in three lines, an accent bar on the inline-start edge, the kicker above the title in the accent colour,

@@ -22,7 +22,7 @@ import { createTrie, insert, longestMatch, mayHaveProclitic, phraseTokens, type 
 import type { Token } from "./tokens.ts";
 
 /** Most tokens a discovered person name may have (with joiners such as «عبد»). */
-export const MAX_NAME_TOKENS = 5;
+export const MAX_NAME_TOKENS = 7;
 /** Most words of a discovered person name, joiners aside (a fourth only when the name ends at a boundary). */
 export const MAX_NAME_WORDS = 4;
 /** Most words of a name accepted without a boundary after it (a known given name first). */
@@ -183,6 +183,8 @@ function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" 
     if (k > n && !tok.text.startsWith(ARTICLE) && forms.slice(1).some((f) => f.startsWith(ARTICLE))) break;
     // «وقائد»، «ورئيس»: a conjunction after a complete name starts the next phrase
     if (k > n && substantive >= 2 && forms.length > 1 && /^[\u0648\u0641]/.test(tok.text) && !t.given.has(tok.text)) break;
+    // a present or future verb after the name: «ترامب يعتبر», «نتنياهو سيعقدان» (not «ياسر», «يوسف», «يحيى»)
+    if (k > n && lang === "ar" && !t.given.has(tok.text) && (/^\u064a[^\u0627\u0648\u062d]/.test(tok.text) || (/^\u0633[\u064a\u062a\u0646]/.test(tok.text) && /(\u0627\u0646|\u0648\u0646|\u064a\u0646)$/.test(tok.text)))) break;
     if (k === n && lang === "ar" && tok.text.startsWith(ARTICLE) && !t.given.has(tok.text)) return 0;
     // a first word in «ي» that is no known name is a present-tense verb: «السلطان يستعرض …»
     if (k === n && lang === "ar" && tok.text.charCodeAt(0) === 0x064a && !t.given.has(tok.text)) return 0;
@@ -236,8 +238,10 @@ function nameShaped(t: DiscoveryTables, view: ParagraphView, n: number, len: num
   if (first.script !== 1) return true;
   const forms = proclitics(first.text);
   if (forms.some((f) => t.notNames.has(f) || f.startsWith(ARTICLE))) return false;
-  if (longestMatch(t.orgHeads, view.tokens, n) || longestMatch(t.titles, view.tokens, n)) return false;
-  for (let k = n; k < n + len; k++) if (PRONOUN_SUFFIX.test(view.tokens[k]!.text)) return false;
+  if (longestMatch(t.titles, view.tokens, n)) return false;
+  for (let k = n; k < n + len; k++) {
+    if (PRONOUN_SUFFIX.test(view.tokens[k]!.text) || longestMatch(t.orgHeads, view.tokens, k)) return false;
+  }
   return true;
 }
 
@@ -257,8 +261,16 @@ function closedName(t: DiscoveryTables, view: ParagraphView, n: number, lang: "a
   if (strict) return 0;
   let l = len;
   while (l > 0 && wordCount(t, view, n, n + l) > MAX_OPEN_NAME_WORDS) l--;
+  // a third word with the article that runs on into the sentence is a noun: «خليفة حفتر التعاون والتنسيق»
+  if (lang === "ar" && wordCount(t, view, n, n + l) >= 3 && view.tokens[n + l - 1]!.text.startsWith(ARTICLE)) l--;
   while (l > 0 && t.joiners.has(view.tokens[n + l - 1]!.text)) l--;
   return wordCount(t, view, n, n + l) >= 2 ? l : 0;
+}
+
+/** True when a word of tokens `[from, to)` is an organisation head word ("Army", "Command"). */
+function hasOrgHead(t: DiscoveryTables, view: ParagraphView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (longestMatch(t.orgHeads, view.tokens, k)) return true;
+  return false;
 }
 
 /** True when token `k` can end the phrase of a title before a name: a known entity, a definite word, a title word. */
@@ -311,7 +323,7 @@ export function discoverInParagraph(t: DiscoveryTables, view: ParagraphView, lan
       const gap = gapBefore(view, r);
       if (CLAUSE.test(gap.replace(/\./g, "")) || COMMA.test(gap)) continue;
       const len = closedName(t, view, r, lang, false);
-      if (len) {
+      if (len && !(lang === "en" && hasOrgHead(t, view, r, r + len))) {
         out.push({ name: slice(view, r, r + len), lang, kind: "person", sentence: view.sentence(at(r)) });
         q = r + len - 1;
       }
@@ -337,6 +349,8 @@ export function discoverInParagraph(t: DiscoveryTables, view: ParagraphView, lan
       if (!afterComma && !givenFirst && !afterTitle) continue;
       const len = closedName(t, view, n, lang, !givenFirst);
       if (!len) continue;
+      // "National Army", "Africa Command": an organisation's name, not a person's
+      if (lang === "en" && hasOrgHead(t, view, n, n + len)) break;
       out.push({ name: slice(view, n, n + len), lang, kind: "person", sentence: view.sentence(at(n)) });
       q = n + len - 1;
       // a list: «، وبوركينا فاسو كاراموكو جان ماري تراوري»
@@ -384,8 +398,8 @@ function quotedOrganisations(t: DiscoveryTables, view: ParagraphView, lang: "ar"
     if (inner && inner.length < end - k) {
       name = slice(view, k, end);
       kind = inner.values[0];
-    } else if (k > 0) {
-      // a head word written just before the quotes: تحالف «تأسيس»
+    } else if (k > 0 && closer !== ")") {
+      // a head word written just before the quotes: تحالف «تأسيس» (not before brackets: "Party (PKK)")
       for (let h = Math.max(0, k - 2); h < k; h++) {
         const head = longestMatch(t.orgHeads, tokens, h);
         if (head && h + head.length === k && !covered[h]) {
@@ -408,6 +422,8 @@ function quotedOrganisations(t: DiscoveryTables, view: ParagraphView, lang: "ar"
 function capitalisedOrganisations(t: DiscoveryTables, view: ParagraphView): Found[] {
   const out: Found[] = [];
   const { tokens, covered } = view;
+  // "and" sits inside a name ("Reconstruction and Development Coalition") unless "the" follows it ("the United
+  // Nations and the African Union")
   const inner = new Set(["of", "for", "the", "and"]);
   for (let k = 0; k < tokens.length; k++) {
     if (covered[k]! >= 2 || tokens[k]!.script !== 2 || !isUpperAt(view, k)) continue;
@@ -415,6 +431,7 @@ function capitalisedOrganisations(t: DiscoveryTables, view: ParagraphView): Foun
     let kind: ActorType | undefined;
     while (e < tokens.length && e - k < MAX_ORG_TOKENS && covered[e]! < 2 && tokens[e]!.script === 2 && (isUpperAt(view, e) || inner.has(tokens[e]!.text))) {
       if (e > k && gapBefore(view, e).trim() !== "") break;
+      if (tokens[e]!.text === "and" && tokens[e + 1]?.text === "the") break;
       const head = longestMatch(t.orgHeads, tokens, e);
       if (head && isUpperAt(view, e)) kind = head.values[0];
       e++;

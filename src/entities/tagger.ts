@@ -498,6 +498,18 @@ function composeAt(index: InstitutionIndex, trie: TrieNode<Reading>, tokens: rea
   return best;
 }
 
+/** A country form of several words that starts with a head taking a name: «حكومة مالي». */
+function composeWithin(index: InstitutionIndex, tokens: readonly Token[], i: number, joins: Uint8Array | undefined, m: { length: number; values: Reading[]; form: number }): Composition | null {
+  const codes = [...new Set(m.values.flatMap((v) => (v.kind === "country" ? v.codes : [])))];
+  if (codes.length !== 1) return null;
+  for (const h of headsAt(index, tokens, i, joins)) {
+    if (h.length >= m.length || h.form !== m.form) continue;
+    const p = h.values.find((v) => v.slot === "name" && v.after.length === 0);
+    if (p) return { length: m.length, form: h.form, inst: p.inst, head: p.head, code: codes[0]!, country: { offset: h.length, length: m.length - h.length } };
+  }
+  return null;
+}
+
 /** The longest body name with an English country first ("Lebanese government", "Iraq's foreign ministry"). */
 function composeAfterCountry(index: InstitutionIndex, trie: TrieNode<Reading>, tokens: readonly Token[], i: number, joins: Uint8Array | undefined, accept?: Accept): Composition | null {
   if (tokens[i]?.script !== 2) return null;
@@ -647,11 +659,14 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
       // an institution body («الحكومة اللبنانية», "Iraq's army") when longer than what the lexicon matches here
       if (inst) {
         let comp = headMay ? composeAt(inst.index, tables.trie, tokens, i, joins, accept) : null;
+        // a country form that starts with a head names the body («حكومة مالي», «جيش مالي»: «مالي» alone is no form)
+        const within = !comp && headMay && m && m.length > 1 && m.values.every((v) => v.kind === "country") ? composeWithin(inst.index, tokens, i, joins, m) : null;
+        comp ??= within;
         if (m && m.values.every((v) => v.kind === "country")) {
           const pre = composeAfterCountry(inst.index, tables.trie, tokens, i, joins, accept);
           if (pre && (!comp || pre.length > comp.length)) comp = pre;
         }
-        const actor = comp && (!m || comp.length > m.length) ? bodyActor(inst, comp.inst, comp.code) : null;
+        const actor = comp && (!m || comp.length > m.length || comp === within) ? bodyActor(inst, comp.inst, comp.code) : null;
         if (comp && actor) {
           const reading: ActorReading = {
             kind: "actor",

@@ -12,7 +12,7 @@ import type { Candidate, Tagger } from "../entities/index.ts";
 import { findDuplicates } from "../ingest/dedupe.ts";
 import { cleanPage, type CleanArticle, type RawPage } from "../ingest/index.ts";
 import type { ExtractedArticle, Skipped, SourceRef } from "../schemas/article.ts";
-import { neutraliseBidiInNames } from "./bidi-controls.ts";
+import { neutraliseBidiInNames, stripBidiControls } from "./bidi-controls.ts";
 
 /** Hex digits of the content hash kept in an id: 48 bits, ample for millions of articles. */
 const ID_HASH_LENGTH = 12;
@@ -83,7 +83,11 @@ export function extractPages(
         onWarning(page.file, `tagging failed for article ${article.index}: ${(error as Error).message}`);
         tags = { actors: [], countries: [], places: [], mentions: [], candidates: [] };
       }
-      if (tags.candidates.length) candidates.set(id, tags.candidates);
+      if (tags.candidates.length)
+        candidates.set(
+          id,
+          tags.candidates.map((c) => ({ ...c, name_ar: c.name_ar && stripBidiControls(c.name_ar), suggested_en: stripBidiControls(c.suggested_en) })),
+        );
       articles.push(neutraliseBidiInNames({
         file: page.file,
         ...article,

@@ -11,6 +11,7 @@
  *
  * Framework-free: the Astro side wraps `buildSiteModel` in a module-level memo (src/components/site-data.ts).
  */
+import { stripBidiControls } from "../pipeline/bidi-controls.ts";
 import type { SiteSettings } from "../config.ts";
 import type { Actor, ActorType, Role } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";
@@ -340,7 +341,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     for (const m of article.mentions) {
       if (m.role && !m.ref.startsWith("country:")) {
         const acc = actorAcc.get(canonical(m.ref));
-        if (acc) bump(acc.roles, m.role.trim());
+        if (acc) bump(acc.roles, stripBidiControls(m.role).trim());
       }
     }
     for (const code of countries) {
@@ -386,7 +387,12 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       latest: list.slice(0, settings.latest).map((i) => {
         const a = ordered[i]!.article;
         const m = a.mentions.find((x) => canonical(x.ref) === id);
-        return { articleId: a.id, sentence: m?.sentence ?? null, surface: m?.surface ?? null };
+        // Quoted out of its paragraph, a sentence must not carry bidi overrides that would spoof the page around it.
+        return {
+          articleId: a.id,
+          sentence: m ? stripBidiControls(m.sentence) : null,
+          surface: m ? stripBidiControls(m.surface) : null,
+        };
       }),
     };
   };

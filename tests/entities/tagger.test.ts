@@ -209,7 +209,7 @@ describe("institution bodies (institution word + country)", () => {
   it("resolves a bare head to the body named nearest before it, else to the home country's", () => {
     const near = tagAr("انتقد وزير عراقي الحكومة اللبنانية، وقال إن الحكومة لم ترد.");
     expect(refsOf(near, "government-of-lb").map((m) => m.surface)).toEqual(["الحكومة اللبنانية", "الحكومة"]);
-    const home = tagAr("طهران - قال المتحدث الإيراني إن الحكومة الإيرانية ماضية.", "وأعلنت وزارة الخارجية في طهران رفضها للقرار.");
+    const home = tagAr("طهران - قال المتحدث الإيراني إن الحكومة الإيرانية ماضية.", "وأعلنت وزارة الخارجية رفضها للقرار.");
     expect(ids(home)).toEqual(["government-of-ir", "ministry-of-foreign-affairs-ir"]);
     // a bare head is shown as written
     expect(actorOf(home, "ministry-of-foreign-affairs-ir")?.ar).toBe("وزارة الخارجية");
