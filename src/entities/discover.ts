@@ -74,6 +74,8 @@ export interface DiscoveryTables {
   stop: Set<string>;
   /** Words that never start a name of unknown words (nouns written after titles: «أركان», «إقليم»). */
   notNames: Set<string>;
+  /** Unquoted organisation names: heads (with the article), construct heads, adjectives. */
+  orgWords: { heads: Set<string>; construct: Set<string>; adjectives: Set<string>; notAdjectives: Set<string> };
   lex: DiscoveryLexicon;
 }
 
@@ -128,6 +130,12 @@ export function buildDiscoveryTables(titles: TitleLexicon, lex: DiscoveryLexicon
     breakers: words([...titles.breakers.ar, ...titles.breakers.en]),
     stop,
     notNames: words(lex.not_first_names),
+    orgWords: {
+      heads: words(lex.headword_orgs.heads),
+      construct: words(lex.headword_orgs.construct_heads),
+      adjectives: words(lex.headword_orgs.adjectives),
+      notAdjectives: words(lex.headword_orgs.not_adjectives),
+    },
     lex,
   };
 }
@@ -364,6 +372,7 @@ export function discoverInParagraph(t: DiscoveryTables, view: ParagraphView, lan
     }
   }
   out.push(...quotedOrganisations(t, view, lang));
+  if (lang === "ar") out.push(...headwordOrganisations(t, view));
   if (lang === "en") out.push(...capitalisedOrganisations(t, view));
   return out;
 }
@@ -416,6 +425,96 @@ function quotedOrganisations(t: DiscoveryTables, view: ParagraphView, lang: "ar"
     }
   }
   return out;
+}
+
+const NISBA = /^\u0627\u0644.+(\u064a|\u064a\u0647)$/; // ال…ي / ال…ية (normalised)
+const ARTICLE_SOURCE = "\u0627\u0644"; // ال as written
+const LAM = "\u0644"; // ل
+
+/**
+ * Unquoted Arabic organisation names (see `headword_orgs` in the lexicon): «الهيئة العامة للإحصاء», «المجلس الأعلى
+ * للأمن القومي», «البرنامج السعودي لتنمية وإعمار اليمن», «اللجنة الأمنية الأردنية السورية المشتركة», «خلية الإعلام
+ * الأمني». Known entities are never crossed, except countries.
+ */
+function headwordOrganisations(t: DiscoveryTables, view: ParagraphView): Found[] {
+  const out: Found[] = [];
+  const { tokens, covered } = view;
+  const joined = (k: number) => gapBefore(view, k).trim() === "";
+  const isAdjective = (k: number) => {
+    const text = tokens[k]!.text;
+    if (t.orgWords.notAdjectives.has(text)) return false;
+    return covered[k] === 1 ? NISBA.test(text) : !covered[k] && (NISBA.test(text) || t.orgWords.adjectives.has(text));
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    if (covered[k] || tokens[k]!.script !== 1) continue;
+    const forms = proclitics(tokens[k]!.text);
+    // a head with the article («الهيئة», «للجنة» read as «اللجنة») or in construct («خلية»)
+    let f = forms.findIndex((x) => x.startsWith(ARTICLE) && t.orgWords.heads.has(x.slice(2)));
+    const definite = f >= 0;
+    if (!definite) f = forms.findIndex((x) => t.orgWords.construct.has(x));
+    if (f < 0) continue;
+    const head = definite ? forms[f]!.slice(2) : forms[f]!;
+    let e = k + 1;
+    let specific = false;
+    let modifiers = 0;
+    if (!definite) {
+      // construct: a definite noun, then at least one adjective
+      if (e >= tokens.length || covered[e] || !joined(e) || !tokens[e]!.text.startsWith(ARTICLE)) continue;
+      e++;
+      if (e >= tokens.length || !joined(e) || !isAdjective(e)) continue;
+      specific = true;
+    }
+    let lam = false;
+    while (e < tokens.length && joined(e) && covered[e]! < 2) {
+      const tok = tokens[e]!;
+      if (tok.script !== 1 || TANWEEN.test(sourceOf(view, e))) break;
+      if (isAdjective(e)) {
+        if (covered[e] === 1) specific = true;
+        modifiers++;
+        e++;
+        continue;
+      }
+      // one «ل» complement, after an adjective
+      if (lam || modifiers === 0 || !tok.text.startsWith(LAM) || covered[e]) break;
+      // one «ل» complement: «للإحصاء», «للأمن القومي», «لتنمية وإعمار اليمن»
+      const inner = proclitics(tok.text).find((x) => !x.startsWith(LAM) || x.startsWith(ARTICLE));
+      if (!inner || t.stop.has(inner) || t.breakers.has(inner)) break;
+      lam = true;
+      specific = true;
+      e++;
+      if (inner.startsWith(ARTICLE)) continue;
+      // an indefinite complement runs in construct to a definite word or a country: «لتنمية وإعمار اليمن»
+      let closedChain = false;
+      while (e < tokens.length && joined(e) && e - k < MAX_ORG_TOKENS) {
+        const next = tokens[e]!;
+        if (covered[e]! >= 2 || next.script !== 1) break;
+        if (covered[e] === 1 || next.text.startsWith(ARTICLE)) {
+          e++;
+          closedChain = true;
+          break;
+        }
+        if (!/^\u0648/.test(next.text) || t.stop.has(next.text)) break; // «وإعمار»
+        e++;
+      }
+      if (!closedChain) {
+        e = -1;
+        break;
+      }
+    }
+    if (e < 0 || !specific || e - k > MAX_ORG_TOKENS || e - k < 2) continue;
+    const skip = tokens[k]!.text.length - forms[f]!.length;
+    // «للجنة …» is written «اللجنة …» without its preposition
+    const written = slice(view, k, e);
+    const name = skip < 0 ? ARTICLE_SOURCE + written.slice(2) : written.slice(skip);
+    const kind = longestMatch(t.orgHeads, pseudo(head), 0)?.values[0] ?? "organization";
+    out.push({ name, lang: "ar", kind, sentence: view.sentence(view.norm.toSource[tokens[k]!.start]!) });
+    k = e - 1;
+  }
+  return out;
+}
+
+function pseudo(word: string): Token[] {
+  return [{ text: word, start: 0, end: word.length, script: 1 } as Token];
 }
 
 /** English capitalised runs that contain an organisation head word ("Sudan Doctors Network"). */

@@ -44,6 +44,8 @@ export const DiscoveryLexicon = z
     name_stopwords: Bilingual,
     /** Nouns written after titles that never start a name of unknown words («رئيس أركان القوات»). */
     not_first_names: Words,
+    /** Unquoted Arabic organisation names: head words, construct head words, non-nisba adjectives. */
+    headword_orgs: z.object({ heads: Words, construct_heads: Words, adjectives: Words, not_adjectives: Words }).strict(),
     /** Arabic letter → Latin letters. */
     romanisation: z.record(z.string().length(1), z.string()).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
     /** Placeholder descriptions for promoted and provisional actors. */
