@@ -447,7 +447,9 @@ function headwordOrganisations(t: DiscoveryTables, view: ParagraphView): Found[]
   };
   for (let k = 0; k < tokens.length; k++) {
     if (covered[k] || tokens[k]!.script !== 1) continue;
-    const forms = proclitics(tokens[k]!.text);
+    const text = tokens[k]!.text;
+    // «للجنة» is ل + اللجنة: a head whose own first letter is lam keeps it after «لل»
+    const forms = text.startsWith("\u0644\u0644") ? [...proclitics(text), ARTICLE + text.slice(1)] : proclitics(text);
     // a head with the article («الهيئة», «للجنة» read as «اللجنة») or in construct («خلية»)
     let f = forms.findIndex((x) => x.startsWith(ARTICLE) && t.orgWords.heads.has(x.slice(2)));
     const definite = f >= 0;
@@ -502,10 +504,15 @@ function headwordOrganisations(t: DiscoveryTables, view: ParagraphView): Found[]
       }
     }
     if (e < 0 || !specific || e - k > MAX_ORG_TOKENS || e - k < 2) continue;
-    const skip = tokens[k]!.text.length - forms[f]!.length;
-    // «للجنة …» is written «اللجنة …» without its preposition
+    // «للجنة …» / «للأمم …» are written «اللجنة …» / «الأمم …» without their preposition
     const written = slice(view, k, e);
-    const name = skip < 0 ? ARTICLE_SOURCE + written.slice(2) : written.slice(skip);
+    const form = forms[f]!;
+    const name =
+      form === ARTICLE + text.slice(1)
+        ? ARTICLE_SOURCE + written.slice(1)
+        : form === ARTICLE + text.slice(2) && text.startsWith("\u0644\u0644")
+          ? ARTICLE_SOURCE + written.slice(2)
+          : written.slice(Math.max(0, text.length - form.length));
     const kind = longestMatch(t.orgHeads, pseudo(head), 0)?.values[0] ?? "organization";
     out.push({ name, lang: "ar", kind, sentence: view.sentence(view.norm.toSource[tokens[k]!.start]!) });
     k = e - 1;

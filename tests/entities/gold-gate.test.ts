@@ -1,13 +1,16 @@
 /**
- * Evaluation gate: tags the gold bodies of `../shared/corpus/gold/*.json` with the real lexicons and scores actors
- * and countries exactly as `shared/tools/score.mjs` does (primary articles only; a system actor matches a gold
- * actor by normalised English name, or by Arabic name equal to / suffix-matching a gold name or alias; greedy,
- * one-to-one). Floors are pinned at what the stage achieves; raise them when it improves, never lower them
- * silently. Skipped when the gold folder is absent.
+ * Evaluation gate: tags the gold bodies of two sets with the real lexicons and scores actors and countries exactly
+ * as `shared/tools/score.mjs` does (primary articles only; a system actor matches a gold actor by normalised
+ * English name, or by Arabic name equal to / suffix-matching a gold name or alias; greedy, one-to-one):
+ *   - the seed pages, `../shared/corpus/gold/*.json` (skipped when absent);
+ *   - the sample pages, `tests/fixtures/sample-gold/*.json` (other outlets and countries, written with their gold).
+ * Floors are pinned a little under what the stage achieves; raise them when it improves, never lower them silently.
  *
- * Measured 2026-11-25 (KB of ~500 actors being written): actor F1 0.979 (P 1.000, R 0.959), core recall 30/30,
- * country F1 1.000; with an EMPTY knowledge base (discovery only, a proxy for unseen outlets): actor P 1.000,
- * R 0.439, countries 1.000. Floors keep a little slack because the knowledge base is edited concurrently.
+ * Measured 2026-11-25 (KB of ~660 actors, institution bodies, discovery after titles and head words):
+ *   seed:   actor F1 0.996 (P 1.000, R 0.992), core 30/30, country F1 1.000; EMPTY knowledge base (discovery and
+ *           institution bodies only, a proxy for unseen outlets): actor P 0.973, R 0.593, countries 1.000.
+ *   sample: actor F1 0.982 (P 0.972, R 0.992), core 0.989, country F1 0.991; EMPTY KB: P 0.871, R 0.558.
+ * (Before institution bodies and the wider discovery: seed 0.979 / bare P 1.000 R 0.439; sample 0.880.)
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -18,18 +21,15 @@ import type { Actor } from "../../src/schemas/actor.ts";
 
 const root = join(import.meta.dirname, "../..");
 const goldDir = join(root, "../shared/corpus/gold");
+const sampleDir = join(root, "tests/fixtures/sample-gold");
 const hasGold = existsSync(goldDir);
 
-/** Pinned minimums (see the header for the measured values). */
+/** Pinned minimums per set (see the header for the measured values). */
 const FLOORS = {
-  actorF1: 0.97,
-  coreRecall: 1,
-  countryF1: 1,
-  /** Discovery alone, no knowledge base. */
-  bareActorPrecision: 0.95,
-  bareActorRecall: 0.42,
+  seed: { actorF1: 0.98, coreRecall: 1, countryF1: 1, bareActorPrecision: 0.95, bareActorRecall: 0.55 },
+  sample: { actorF1: 0.96, coreRecall: 0.95, countryF1: 0.98, bareActorPrecision: 0.83, bareActorRecall: 0.5 },
 };
-/** Fingerprint of the gold files the floors were measured on; a change is reported, not hidden. */
+/** Fingerprint of the seed gold files the floors were measured on; a change is reported, not hidden. */
 const GOLD_FINGERPRINT = "12f01eccdb4a5a5b";
 
 // the scorer's normalisation, copied so the gate measures exactly what score.mjs measures
@@ -64,19 +64,19 @@ interface GoldArticle {
   countries: string[];
 }
 
-function goldFiles(): Array<{ name: string; text: string }> {
-  return readdirSync(goldDir)
+function goldFiles(dir = goldDir): Array<{ name: string; text: string }> {
+  return readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .sort()
-    .map((name) => ({ name, text: readFileSync(join(goldDir, name), "utf8") }));
+    .map((name) => ({ name, text: readFileSync(join(dir, name), "utf8") }));
 }
 
-function score(actors: Actor[]) {
+function score(actors: Actor[], dir = goldDir) {
   const lex = loadEntityLexicons(join(root, "content"));
   const tagger = createTagger({ ...lex, actors });
   const m = { actTP: 0, actFP: 0, actFN: 0, coreFound: 0, coreTotal: 0, ctyTP: 0, ctyFP: 0, ctyFN: 0 };
   const misses: string[] = [];
-  for (const { name, text } of goldFiles()) {
+  for (const { name, text } of goldFiles(dir)) {
     const gold = JSON.parse(text) as { articles: GoldArticle[] };
     for (const g of gold.articles) {
       if (g.role !== "primary") continue;
@@ -134,15 +134,32 @@ describe.skipIf(!hasGold)("gold gate (entities)", () => {
     console.info(
       `entities gate: actors P ${r.actors.p.toFixed(3)} R ${r.actors.r.toFixed(3)} F1 ${r.actors.f.toFixed(3)}; core ${r.core.toFixed(3)}; countries F1 ${r.countries.f.toFixed(3)}\n  ${r.misses.join("\n  ")}`,
     );
-    expect(r.actors.f).toBeGreaterThanOrEqual(FLOORS.actorF1);
-    expect(r.core).toBeGreaterThanOrEqual(FLOORS.coreRecall);
-    expect(r.countries.f).toBeGreaterThanOrEqual(FLOORS.countryF1);
+    expect(r.actors.f).toBeGreaterThanOrEqual(FLOORS.seed.actorF1);
+    expect(r.core).toBeGreaterThanOrEqual(FLOORS.seed.coreRecall);
+    expect(r.countries.f).toBeGreaterThanOrEqual(FLOORS.seed.countryF1);
   });
 
-  it("generalises without the knowledge base (discovery and country lexicon only)", () => {
+  it("generalises without the knowledge base (discovery, institution bodies and country lexicon only)", () => {
     const r = score([]);
-    expect(r.actors.p).toBeGreaterThanOrEqual(FLOORS.bareActorPrecision);
-    expect(r.actors.r).toBeGreaterThanOrEqual(FLOORS.bareActorRecall);
-    expect(r.countries.f).toBeGreaterThanOrEqual(FLOORS.countryF1);
+    expect(r.actors.p).toBeGreaterThanOrEqual(FLOORS.seed.bareActorPrecision);
+    expect(r.actors.r).toBeGreaterThanOrEqual(FLOORS.seed.bareActorRecall);
+    expect(r.countries.f).toBeGreaterThanOrEqual(FLOORS.seed.countryF1);
+  });
+});
+
+describe.skipIf(!existsSync(sampleDir))("gold gate on the sample pages (other outlets and countries)", () => {
+  it("meets the floors with the knowledge base", () => {
+    const lex = loadEntityLexicons(join(root, "content"));
+    const r = score(lex.actors, sampleDir);
+    console.info(`entities gate (sample): actors P ${r.actors.p.toFixed(3)} R ${r.actors.r.toFixed(3)} F1 ${r.actors.f.toFixed(3)}; core ${r.core.toFixed(3)}; countries F1 ${r.countries.f.toFixed(3)}\n  ${r.misses.join("\n  ")}`);
+    expect(r.actors.f).toBeGreaterThanOrEqual(FLOORS.sample.actorF1);
+    expect(r.core).toBeGreaterThanOrEqual(FLOORS.sample.coreRecall);
+    expect(r.countries.f).toBeGreaterThanOrEqual(FLOORS.sample.countryF1);
+  });
+
+  it("generalises without the knowledge base", () => {
+    const r = score([], sampleDir);
+    expect(r.actors.p).toBeGreaterThanOrEqual(FLOORS.sample.bareActorPrecision);
+    expect(r.actors.r).toBeGreaterThanOrEqual(FLOORS.sample.bareActorRecall);
   });
 });
