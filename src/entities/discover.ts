@@ -3,11 +3,17 @@
  *
  * Patterns, run over tokens no known entity covers:
  *   - person after a rank: «اللواء محمد زين», «الأدميرال رونالد فوي», "Gen. John Smith";
- *   - person after an office phrase, when the name follows a comma or starts with a known given name:
- *     «المتحدث باسمها، الفاتح قرشي», «المحلل السياسي الفلسطيني، عبد المهدي مطاوع», "spokesman Ali Ahmed";
+ *   - person after an office phrase, when the name follows a comma, starts with a known given name, or follows
+ *     the rest of the title («السفير التركي لدى العراق أنيل بورا إينان،») and then ends at a punctuation mark or a
+ *     verb of saying («المتحدثة باسم المفوضية جمانة الغلاي إن»); names in a list continue it («وزراء خارجية كل من
+ *     مالي عبد الله ديوب، وبوركينا فاسو كاراموكو جان ماري تراوري»); "spokesman Ali Ahmed", "co-chair X Y";
  *   - a numbered unit after «اللواء»: «اللواء 53» (armed group);
  *   - quoted organisation names: «…» starting with an organisation head word («غرفة عمليات …»), or a head word
- *     just before the quotes (تحالف «تأسيس»); English capitalised names containing one ("Sudan Doctors Network").
+ *     just before the quotes (تحالف «تأسيس»); English capitalised names containing one ("Sudan Doctors Network");
+ *   - unquoted Arabic organisation names: a head word with adjectives and a country or a «ل» complement
+ *     («الهيئة العامة للإحصاء», «اللجنة الأمنية الأردنية السورية المشتركة», «خلية الإعلام الأمني»).
+ * Name boundaries: 2–4 words (joiners such as «عبد»، «بن» aside), never a stop word, a title word, a definite noun
+ * behind a proclitic («بالتوقيع»), a present or future verb («يعتبر», «سيعقدان») or a word with tanween.
  * Each candidate gets a kind guessed from its head word and a rule-based romanisation for its English name.
  *
  * The queue (`content/review/candidates.yaml`) is updated by the pure `updateQueue`; file I/O is in the CLI.
@@ -186,7 +192,8 @@ function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" 
     // tanween marks an adverb or indefinite noun («اتصالاً»), never a name
     if (lang === "ar" && TANWEEN.test(sourceOf(view, k))) break;
     const forms = tok.script === 1 ? proclitics(tok.text) : [tok.text];
-    if (t.stop.has(tok.text)) break;
+    // «على» (on) and «علي» (Ali) are one word once ى is folded: the name is written with ي
+    if (t.stop.has(tok.text) && !(k > n && t.given.has(tok.text) && sourceOf(view, k).endsWith("\u064a"))) break;
     if (k > n && forms.length > 1 && forms.slice(1).some((f) => t.stop.has(f))) break;
     if (k > n && !tok.text.startsWith(ARTICLE) && forms.slice(1).some((f) => f.startsWith(ARTICLE))) break;
     // «وقائد»، «ورئيس»: a conjunction after a complete name starts the next phrase

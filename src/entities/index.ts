@@ -28,6 +28,8 @@ export type { CountryForm, CountryLexicon, CountryNames, FormKind } from "./coun
 export { PlaceEntry, parsePlaces, loadPlaceLexicon } from "./places.ts";
 export type { PlaceLexicon } from "./places.ts";
 export { createTagger, MAX_ROLE_TOKENS } from "./tagger.ts";
+export { buildInstitutionIndex } from "./institutions.ts";
+export type { HeadPattern, Institution, InstitutionIndex, Slot } from "./institutions.ts";
 export type { Tagger, TaggerInput, TagInput, TagResult } from "./tagger.ts";
 export {
   QueueEntry,

@@ -5,17 +5,27 @@
  * Cascade (per article):
  *   1. normalise each paragraph with an offset map, split into tokens
  *   2. match: one token trie (built once per tagger) of actor aliases, country forms, places and blockers;
- *      leftmost-longest, clitic-aware on the first token; a span with a blocker yields nothing
+ *      leftmost-longest, clitic-aware on the first token; a span with a blocker yields nothing. At the same pass,
+ *      institution bodies (institutions.ts): an institution head with a country («الحكومة اللبنانية», «وزارة
+ *      الكهرباء في جمهورية العراق», «حكومة مالي», "Iraq's foreign ministry") is the body of that institution in
+ *      that country (`government-of-lb`), or the knowledge-base actor standing for it (a KB name that is exactly
+ *      such a name: «الجيش السوداني» makes "Sudan's army" the Sudanese Armed Forces), when longer than what the
+ *      trie matches; a head alone («الحكومة», "the army") is a bare head, resolved in step 4
  *   3. context: countries named unambiguously (forms with one code, and country words inside non-person actor
- *      names such as «وكالة الأنباء الألمانية») — used to read ambiguous forms and places
- *   4. resolve ambiguous actor aliases (see `resolveHolder`), country forms with several codes, places
+ *      names such as «وكالة الأنباء الألمانية») — used to read ambiguous forms and places; and the article's home
+ *      country (countries, places and actors' countries, first paragraph double: `homeCountry`)
+ *   4. resolve ambiguous actor aliases (see `resolveHolder`), bare institution heads (`resolveBare`), country forms
+ *      with several codes, places; an alias that resolves to no one is freed for discovery
  *   5. roles: the title phrase written before each person's name
- *   6. discovery: title + name and quoted organisation patterns over tokens no entity covered; the article's
- *      candidates are also listed in `actors` as provisional actors (`provisional-<slug>`, option `candidateActors`)
+ *   6. discovery: title + name, head-word and quoted organisation patterns over tokens no entity covered; the
+ *      article's candidates are also listed in `actors` as provisional actors (`provisional-<slug>`, option
+ *      `candidateActors`)
  *
  * A tagged actor's `ar` is its canonical name when the article writes it so, else the fullest form the article
  * writes (عبدالفتاح السيسي for عبد الفتاح السيسي), since readers and the scorer compare names as written; `en` is
- * always the canonical English name. An alias shared by several actors, or listed as ambiguous, is resolved by
+ * always the canonical English name. An institution body shows its head with the country instead («وزارة الكهرباء
+ * العراقية» for «وزارة الكهرباء في جمهورية العراق», «الحكومة السورية الانتقالية» for "Syria's transitional
+ * government"), except a bare head an Arabic article writes alone («وزارة الداخلية»), shown as written. An alias shared by several actors, or listed as ambiguous, is resolved by
  * `resolveHolder`; written in quotation marks, an ambiguous alias with one holder is a proper name («الشرق
  * الأوسط» the newspaper). A person's family name that is also a country adjective («السوداني») is an implicit
  * ambiguous alias: the person where the article names them in full, the country otherwise.

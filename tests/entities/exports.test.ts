@@ -6,7 +6,7 @@ describe("public surface of src/entities", () => {
     expect(Object.keys(entities).sort()).toEqual(
       [
         "CountryFormsFile", "NON_COUNTRY_CODES", "MAX_ROLE_TOKENS", "PlaceEntry", "QueueEntry", "ReviewQueue",
-        "buildCountryLexicon", "candidateSlug", "cliticStems", "countryCodes", "countryEntries", "countryName", "createTagger",
+        "buildCountryLexicon", "buildInstitutionIndex", "candidateSlug", "cliticStems", "countryCodes", "countryEntries", "countryName", "createTagger",
         "defaultCountryLexicon", "emptyQueue", "findQueueEntry", "inflectArabicAdjective", "isCountryCode",
         "loadCountryLexicon", "loadEntityLexicons", "loadPlaceLexicon", "normaliseArabic", "normaliseWithMap",
         "parseCountryForms", "parsePlaces", "proclitics", "promotedActor", "provisionalActors", "removeFromQueue",

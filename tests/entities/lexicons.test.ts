@@ -2,7 +2,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { countryCodes, countryEntries, countryName, inflectArabicAdjective, loadCountryLexicon, NON_COUNTRY_CODES, parseCountryForms } from "../../src/entities/countries.ts";
 import { loadEntityLexicons } from "../../src/entities/index.ts";
-import { discoveryLexicon, parseLexicon, TitleLexicon, titleLexicon } from "../../src/entities/lexicon.ts";
+import { discoveryLexicon, institutionLexicon, parseLexicon, TitleLexicon, titleLexicon } from "../../src/entities/lexicon.ts";
+import { buildInstitutionIndex } from "../../src/entities/institutions.ts";
 import { normaliseArabic } from "../../src/entities/normalise.ts";
 import { loadPlaceLexicon, parsePlaces } from "../../src/entities/places.ts";
 
@@ -65,6 +66,19 @@ describe("word lexicons", () => {
     expect(Object.keys(discoveryLexicon().given_names).length).toBeGreaterThan(50);
     const text = "ranks: {ar: [], en: [Gen]}\nqualifiers: {ar: [x], en: [y]}\nheads: {ar: [x], en: [y]}\nkinship: {ar: [x], en: [y]}\nbreakers: {ar: [x], en: [y]}\n";
     expect(() => parseLexicon(TitleLexicon, text, "titles.yaml")).toThrow(/titles\.yaml: entry `ranks\.ar`: an empty group is an error/);
+  });
+
+  it("builds institution bodies on demand, with deterministic ids and names per country", () => {
+    const lex = institutionLexicon();
+    expect(lex.institutions.length + lex.ministries.length).toBeGreaterThan(40);
+    const index = buildInstitutionIndex(loadCountryLexicon(join(content, "countries/forms.yaml")), lex);
+    const gov = index.institutions.findIndex((i) => i.id === "government-of-{cc}");
+    expect(index.body(gov, "LB")).toMatchObject({ id: "government-of-lb", names: { ar: "الحكومة اللبنانية", en: "Lebanese government" }, country: "LB" });
+    expect(index.body(gov, "LY")).toBeNull(); // contested: rival governments
+    expect(index.body(gov, "ML")?.names.ar).toBe("الحكومة في مالي"); // no usable adjective («مالي» = financial)
+    const mfa = index.institutions.findIndex((i) => i.id === "ministry-of-foreign-affairs-{cc}");
+    expect(index.body(mfa, "IQ")).toMatchObject({ id: "ministry-of-foreign-affairs-iq", names: { ar: "وزارة الخارجية العراقية", en: "Iraqi Ministry of Foreign Affairs" } });
+    expect(index.body(mfa, "IQ")).toBe(index.body(mfa, "IQ"));
   });
 
   it("loadEntityLexicons reads the content directory", () => {

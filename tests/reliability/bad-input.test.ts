@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseArticle } from "../../src/content/article-file.ts";
 import { ExtractResult, type ExtractedArticle } from "../../src/schemas/article.ts";
 import { arabicArticle, manyArticlesPage } from "./generate.ts";
-import { contentEnv, makeContentDir, normalisedText, runCli, runMain, SEED_PAGES, snapshot, tempDir } from "./helpers.ts";
+import { contentEnv, makeContentDir, normalisedText, ROOT, runCli, runMain, SEED_PAGES, snapshot, tempDir } from "./helpers.ts";
 
 const AR_SINGLE = readFileSync(join(SEED_PAGES, "ar-single.txt"));
 const AR_MULTI = readFileSync(join(SEED_PAGES, "ar-multi.txt"));
@@ -182,8 +182,8 @@ describe("bad input", () => {
 
   let extracted: ExtractResult;
 
-  it("extract (child process) exits 0 and accounts for every raw file", { timeout: 300_000 }, () => {
-    const run = runCli(["extract", inbox, "--compact"], contentEnv(contentDir));
+  it("extract (child process) exits 0 and accounts for every raw file", { timeout: 1_200_000 }, () => {
+    const run = runCli(["extract", inbox, "--compact"], contentEnv(contentDir), { timeout: 1_200_000 });
     expect(run.stderr).not.toMatch(/internal error|TypeError|RangeError|at .*\.ts:\d+/);
     expect(run.status).toBe(0);
     extracted = ExtractResult.parse(JSON.parse(run.stdout));
@@ -237,7 +237,7 @@ describe("bad input", () => {
     conflicts: unknown[];
   };
 
-  it("ingest (in-process main) exits 0, writes parseable articles and nothing for skipped files", { timeout: 300_000 }, async () => {
+  it("ingest (in-process main) exits 0, writes parseable articles and nothing for skipped files", { timeout: 1_200_000 }, async () => {
     const run = await runMain(["ingest", "--json"], contentEnv(contentDir));
     expect(run.stderr).not.toMatch(/internal error|TypeError|RangeError/);
     expect(run.status).toBe(0);
@@ -297,6 +297,22 @@ describe("pathological lines", () => {
     const started = performance.now();
     const result = cleanPage({ file: "huge.txt", bytes: new Uint8Array(hugeLine()) });
     expect(result.ok).toBe(true);
+    expect((performance.now() - started) / 1000).toBeLessThan(120); // catches a quadratic regression only
+  });
+
+  // BUG (src/entities/tagger.ts resolveBare): for every bare institution head («الحكومة», «الوزارة») the tagger scans
+  // back over every earlier hit of the same paragraph, so tagging is quadratic in the hits of one paragraph: 100,000
+  // words take ~7 s, 200,000 ~24 s, and the 5 MB single-line page of the bad inbox ~300 s (~5 s before bare heads
+  // were resolved). Expected: linear. Like the tests above, the bound only catches a catastrophic slowdown.
+  it("tags the article of a 5 MB single-line page without a catastrophic slowdown", { timeout: 900_000 }, async () => {
+    const { cleanPage } = await import("../../src/ingest/index.ts");
+    const { createTagger, loadEntityLexicons } = await import("../../src/entities/index.ts");
+    const tagger = createTagger(loadEntityLexicons(join(ROOT, "content")));
+    const result = cleanPage({ file: "huge.txt", bytes: new Uint8Array(hugeLine()) });
+    const article = result.ok ? result.articles[0] : undefined;
+    expect(article).toBeDefined();
+    const started = performance.now();
+    tagger.tag({ lang: article!.lang, title: article!.title, body: article!.body });
     expect((performance.now() - started) / 1000).toBeLessThan(120); // catches a quadratic regression only
   });
 });

@@ -141,7 +141,7 @@ describe("ingest killed with SIGKILL", () => {
     expect(Object.keys(reference).length).toBeGreaterThanOrEqual(40);
   });
 
-  it(`never leaves a partial or corrupt article over ${ITERATIONS} kills, and recovers to the clean run's files`, { timeout: 600_000 }, async () => {
+  it(`never leaves a partial or corrupt article over ${ITERATIONS} kills, and recovers to the clean run's files`, { timeout: 1_800_000 }, async () => {
     const dir = makeContentDir("kill");
     const inbox = join(dir, "inbox");
     fillInbox(inbox);
