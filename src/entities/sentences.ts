@@ -66,7 +66,15 @@ function push(spans: Array<[number, number]>, text: string, start: number, end: 
 
 /** The sentence of `text` containing offset `at` (verbatim), given its spans. */
 export function sentenceAt(text: string, spans: Array<[number, number]>, at: number): string {
-  for (const [s, e] of spans) if (at < e) return text.slice(s, e);
-  const last = spans[spans.length - 1];
-  return last ? text.slice(last[0], last[1]) : text;
+  // the first span ending after `at` (spans are in order): a binary search, so a paragraph of many sentences and
+  // many mentions stays linear overall
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at < spans[mid]![1]) hi = mid;
+    else lo = mid + 1;
+  }
+  const span = spans[lo] ?? spans[spans.length - 1];
+  return span ? text.slice(span[0], span[1]) : text;
 }

@@ -745,6 +745,7 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
   }
   const topCountry = [...contextCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const home = homeCountry(hits);
+  const { bareNear, nearHolder } = nearestMentions(tables.institutions, hits);
   const pick = (codes: string[]) => (codes.length > 1 ? codes.find((c) => contextCount.has(c)) : undefined) ?? codes[0]!;
 
   // 4–5. resolve and emit
@@ -790,12 +791,12 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     }
     const bareReading = hit.readings.find((r): r is BareReading => r.kind === "bare");
     const reading = bareReading
-      ? resolveBare(tables, hits, h, bareReading, fullCount, firstFull, home)
+      ? resolveBare(tables, hits, h, bareReading, bareNear.get(h), fullCount, firstFull, home)
       : actorReadings.length === 0
         ? undefined
         : actorReadings.length === 1 && (!actorReadings[0]!.ambiguous || hit.quoted)
           ? actorReadings[0]!
-          : resolveHolder(tables, hits, h, actorReadings, fullCount, firstFull, topCountry);
+          : resolveHolder(tables, hits, h, actorReadings, nearHolder.get(h), fullCount, firstFull, topCountry);
     // a word that is a person's name here («السوداني» for Mohammed Shia al-Sudani) names no country
     const countryHidden = (placeByContext && place && !countryCodes.includes(place.country)) || reading?.actor.type === "person";
     if (countryCodes.length > 0 && !countryHidden) emitCountry(para, i, i + length, pick(countryCodes));
@@ -865,6 +866,7 @@ function resolveHolder(
   hits: Hit[],
   h: number,
   readings: ActorReading[],
+  near: string | undefined,
   fullCount: Map<string, number>,
   firstFull: Map<string, number>,
   topCountry: string | undefined,
@@ -875,13 +877,9 @@ function resolveHolder(
   const afterKinship = prev ? proclitics(prev.text).some((f) => tables.kinship.has(f)) : false;
 
   let excluded: string | undefined;
-  for (let k = h - 1; k >= 0 && hits[k]!.para === hit.para; k--) {
-    const full = hits[k]!.readings.flatMap((r) => (r.kind === "actor" && !r.ambiguous ? [r, ...r.nested.map((n) => n.reading)] : []));
-    const near = full.find((r) => byId.has(r.actor.id));
-    if (!near) continue;
-    if (!afterKinship) return byId.get(near.actor.id);
-    excluded = near.actor.id;
-    break;
+  if (near) {
+    if (!afterKinship) return byId.get(near);
+    excluded = near;
   }
   const pool = readings.filter((r) => r.actor.id !== excluded);
   const named = pool.filter((r) => (fullCount.get(r.actor.id) ?? 0) > 0);
@@ -943,6 +941,7 @@ function resolveBare(
   hits: Hit[],
   h: number,
   bare: BareReading,
+  near: Actor | undefined,
   fullCount: Map<string, number>,
   firstFull: Map<string, number>,
   home: string | undefined,
@@ -960,11 +959,7 @@ function resolveBare(
     if (i !== undefined && actor.country && inst.index.body(i, actor.country) === actor) reading.display = inst.index.display(i, pattern.head, actor.country);
     return reading;
   };
-  for (let k = h - 1; k >= 0 && hits[k]!.para === hit.para; k--) {
-    const full = hits[k]!.readings.flatMap((r) => (r.kind === "actor" && !r.ambiguous ? [r, ...r.nested.map((n) => n.reading)] : []));
-    const near = full.find((r) => bodyOf(r.actor) !== undefined || anaphors.includes(r.actor));
-    if (near) return make(near.actor);
-  }
+  if (near) return make(near);
   if (!home) return undefined;
   const local: Actor[] = [];
   for (const i of insts) {
@@ -981,6 +976,60 @@ function resolveBare(
       (firstFull.get(a.id) ?? Infinity) - (firstFull.get(b.id) ?? Infinity),
   );
   return make(local[0]!);
+}
+
+/**
+ * What the resolvers look back for, in one pass over the hits (so a paragraph of many ambiguous names stays
+ * linear): for each bare head, the body (or proper name starting with the head) named in full nearest before it in
+ * the same paragraph (rule 1 of `resolveBare`); for each ambiguous alias, its holder named in full nearest before it
+ * in the same paragraph (rule 1 of `resolveHolder`).
+ */
+function nearestMentions(inst: InstitutionTables | null, hits: Hit[]): { bareNear: Map<number, Actor>; nearHolder: Map<number, string> } {
+  const bareNear = new Map<number, Actor>();
+  const nearHolder = new Map<number, string>();
+  let para: Para | undefined;
+  const lastBody = new Map<number, { actor: Actor; h: number }>();
+  const lastActor = new Map<string, { actor: Actor; h: number }>();
+  hits.forEach((hit, h) => {
+    if (hit.para !== para) {
+      para = hit.para;
+      lastBody.clear();
+      lastActor.clear();
+    }
+    const bare = hit.readings.find((r): r is BareReading => r.kind === "bare");
+    if (bare && inst) {
+      let best: { actor: Actor; h: number } | undefined;
+      for (const p of bare.patterns) {
+        const b = lastBody.get(p.inst);
+        if (b && (!best || b.h > best.h)) best = b;
+      }
+      if (bare.patterns.some((p) => p.anaphora)) {
+        for (const a of inst.anaphors.get(bare.key) ?? []) {
+          const m = lastActor.get(a.id);
+          if (m && (!best || m.h > best.h)) best = m;
+        }
+      }
+      if (best) bareNear.set(h, best.actor);
+      return;
+    }
+    let nearest = -1;
+    for (const r of hit.readings) {
+      if (r.kind !== "actor" || !r.ambiguous) continue;
+      const m = lastActor.get(r.actor.id);
+      if (m && m.h > nearest) {
+        nearest = m.h;
+        nearHolder.set(h, r.actor.id);
+      }
+    }
+    for (const r of hit.readings) {
+      if (r.kind !== "actor" || r.ambiguous) continue;
+      for (const x of [r, ...r.nested.map((n) => n.reading)]) {
+        lastActor.set(x.actor.id, { actor: x.actor, h });
+        for (const i of inst?.instOf.get(x.actor.id) ?? []) lastBody.set(i, { actor: x.actor, h });
+      }
+    }
+  });
+  return { bareNear, nearHolder };
 }
 
 /** The bare head at token `i` (the longest), or null. */
