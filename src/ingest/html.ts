@@ -99,14 +99,47 @@ export function htmlToPage(html: string): HtmlPage {
   try {
     root = parse(lowerCaseTags(html), {
       comment: false,
+      // Keep unclosed elements nested, as a browser does; the parser's default re-parents their children one level
+      // at a time, which is quadratic in the depth (a page of 16,000 unclosed <div> took seconds).
+      parseNoneClosedTags: true,
       blockTextElements: { script: true, style: true, noscript: true, textarea: true },
     });
   } catch {
     return { lines: [], blocks: [], meta: {} };
   }
+  if (PROTOTYPE_NAMED_ATTRIBUTE.test(html)) ownAttributesOnly(root);
   const titleH1 = pickTitleHeadings(root);
   const blocks = collectBlocks(root, titleH1);
   return { lines: blocks.map((b) => b.text), blocks, meta: readMeta(root) };
+}
+
+/** An attribute named like an `Object.prototype` member (`<p constructor>`), in any case. */
+const PROTOTYPE_NAMED_ATTRIBUTE =
+  /\s(?:constructor|hasOwnProperty|isPrototypeOf|propertyIsEnumerable|toLocaleString|toString|valueOf|__[a-z]+__)\b/i;
+const ATTRIBUTE = /([_a-zA-Z()[\]#@$.?:][a-zA-Z0-9-._:()[\]#]*)(?:\s*=\s*((?:'[^']*')|(?:"[^"]*")|\S+))?/g;
+
+/**
+ * node-html-parser keeps raw attributes in a plain object, so `<p constructor>` reads back `Object` and every
+ * attribute lookup on that element throws. Re-reads such pages' attributes into prototype-less records (the
+ * parser's own `_rawAttrs` cache, which its getters and selectors then use).
+ */
+function ownAttributesOnly(root: HTMLElement): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!(node instanceof HTMLElement)) continue;
+    const attrs: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
+    for (const match of node.rawAttrs.matchAll(ATTRIBUTE)) {
+      const key = match[1]!;
+      if (key in attrs) continue;
+      let value = match[2] ?? null;
+      if (value && (value.startsWith("'") || value.startsWith('"'))) value = value.slice(1, -1);
+      attrs[key] = value;
+    }
+    (node as unknown as { _rawAttrs: unknown; _attrs: unknown })._rawAttrs = attrs;
+    (node as unknown as { _attrs: unknown })._attrs = undefined;
+    for (const child of node.childNodes) stack.push(child);
+  }
 }
 
 /** node-html-parser matches closing tags case-sensitively; lower-casing tag names keeps `<P>…</p>` balanced. */

@@ -89,7 +89,21 @@ export function scriptCounts(s: string): { arabic: number; latin: number } {
 
 /** Trims ASCII and Unicode spaces (NBSP, zero-width, BOM, bidi marks) that scraped lines carry. */
 export function trimLine(s: string): string {
-  return s.replace(/^[\s\u00A0\u200B-\u200F\u202A-\u202E\u2060\uFEFF]+|[\s\u00A0\u200B-\u200F\u202A-\u202E\u2060\uFEFF]+$/g, "");
+  // Index scans, not a `[…]+$` regex: that one restarts at every character of an inner run of spaces (quadratic).
+  let start = 0;
+  let end = s.length;
+  while (start < end && isTrimmable(s.charCodeAt(start))) start++;
+  while (end > start && isTrimmable(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+const TRIMMABLE = /[\s\u00A0\u200B-\u200F\u202A-\u202E\u2060\uFEFF]/;
+
+function isTrimmable(code: number): boolean {
+  // Fast path for the common cases; the regex covers the rest of Unicode's spaces.
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  if (code < 128) return false;
+  return TRIMMABLE.test(String.fromCharCode(code));
 }
 
 /**

@@ -10,7 +10,12 @@ import type { Skipped } from "../schemas/article.ts";
 /** Extensions read when walking a folder; an explicitly named file is read whatever its name. */
 export const INPUT_EXTENSIONS = /\.(txt|html?|text)$/i;
 /** Files in a folder that are documentation, not pages (ignored silently). */
-const IGNORED_IN_FOLDERS = /^(readme|license)(\.[a-z]+)?$|^\./i;
+const IGNORED_IN_FOLDERS = /^(readme|license)(\.[a-z]+)?$/i;
+/**
+ * Hidden files that are not pages (`.DS_Store`, `.gitkeep`) are ignored silently; a hidden `.txt`/`.html` is a
+ * page with an odd name and is read like any other.
+ */
+const HIDDEN = /^\./;
 /** Larger inputs are skipped: no news page is this big, and reading it would only waste memory. */
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
@@ -48,6 +53,7 @@ export function findInputs(paths: string[], cwd: string): { inputs: InputFile[];
       }
       for (const name of names) {
         if (IGNORED_IN_FOLDERS.test(name) || name.endsWith(".md")) continue;
+        if (HIDDEN.test(name) && !INPUT_EXTENSIONS.test(name)) continue;
         const child = join(path, name);
         let childStat: Stats | undefined;
         try {
