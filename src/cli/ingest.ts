@@ -8,7 +8,7 @@ import { join, relative, resolve } from "node:path";
 import { loadSettings } from "../config.ts";
 import { createTagger, loadEntityLexicons } from "../entities/index.ts";
 import type { RawPage } from "../ingest/index.ts";
-import { removeStaleTemps, writeFileAtomic } from "../pipeline/atomic.ts";
+import { removeStaleTemps, writeFileAtomic, writeFilesAtomic } from "../pipeline/atomic.ts";
 import { extractPages } from "../pipeline/extract.ts";
 import { MANIFEST_NAME, pipelineFingerprint, readManifest } from "../pipeline/manifest.ts";
 import { planIngest, sha256 } from "../pipeline/plan-ingest.ts";
@@ -100,14 +100,19 @@ export function ingest(options: { paths: string[]; force?: boolean; io: Io }): I
       )
     : { articles: [], skipped: [], candidates: new Map() };
 
+  const idsByFile = new Map<string, string[]>();
+  for (const a of result.articles)
+    for (const s of a.sources) {
+      const ids = idsByFile.get(s.file);
+      if (!ids) idsByFile.set(s.file, [a.id]);
+      else if (ids.at(-1) !== a.id) ids.push(a.id);
+    }
+  const skipByFile = new Map<string, string>();
+  for (const s of result.skipped) if (!skipByFile.has(s.file)) skipByFile.set(s.file, s.reason);
   const processed: Record<string, { hash: string; articles: string[]; skipped?: string }> = {};
   for (const c of changed) {
-    const skip = result.skipped.find((s) => s.file === c.page.file);
-    processed[c.key] = {
-      hash: c.hash,
-      articles: result.articles.filter((a) => a.sources.some((s) => s.file === c.page.file)).map((a) => a.id),
-      ...(skip ? { skipped: skip.reason } : {}),
-    };
+    const skip = skipByFile.get(c.page.file);
+    processed[c.key] = { hash: c.hash, articles: idsByFile.get(c.page.file) ?? [], ...(skip !== undefined ? { skipped: skip } : {}) };
   }
   skipped.push(...result.skipped);
 
@@ -119,7 +124,7 @@ export function ingest(options: { paths: string[]; force?: boolean; io: Io }): I
     readCurrent: (path) => (existsSync(path) ? readFileSync(path, "utf8") : undefined),
   });
   // Articles first, manifest last: a crash in between leaves files the next run recognises and adopts.
-  for (const w of plan.writes) writeFileAtomic(w.path, w.text);
+  writeFilesAtomic(plan.writes.map((w) => ({ path: w.path, data: w.text })));
   const manifestText = `${JSON.stringify(plan.manifest, null, 1)}\n`;
   // Rewritten only when it changes, so a run with nothing to do touches no file at all.
   if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== manifestText) writeFileAtomic(manifestPath, manifestText);

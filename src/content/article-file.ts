@@ -5,7 +5,8 @@
  * The body is plain text, kept verbatim: the site never interprets it as Markdown or HTML, so scraped text
  * that looks like markup stays inert. Paragraphs never contain line breaks (ingest splits on lines).
  */
-import { parse, stringify } from "yaml";
+import { parse } from "yaml";
+import { emitFrontmatter, type FrontmatterValue } from "./frontmatter-yaml.ts";
 import { Article, ArticleFrontmatter } from "../schemas/article.ts";
 
 /** A problem with one file, with the place it was found. */
@@ -22,7 +23,7 @@ export class ContentError extends Error {
 /** Renders an article as the text of its `.md` file. Key order follows the schema, so output is stable. */
 export function serializeArticle(article: Article): string {
   const { body, ...front } = Article.parse(article);
-  const yaml = stringify(ArticleFrontmatter.parse(front), { lineWidth: 0, aliasDuplicateObjects: false });
+  const yaml = emitFrontmatter(ArticleFrontmatter.parse(front) as { [key: string]: FrontmatterValue });
   const paragraphs = body.map((p) => p.replace(/\s*[\r\n]+\s*/g, " ").trim()).filter(Boolean);
   return `---\n${yaml}---\n\n${paragraphs.join("\n\n")}\n`;
 }

@@ -50,7 +50,13 @@ export function shingles(a: Comparable, n: number = SETTINGS.dedupe.shingleWords
     out.add(hash32(w.join(" ")));
     return out;
   }
-  for (let i = 0; i + n <= w.length; i++) out.add(hash32(w.slice(i, i + n).join(" ")));
+  // Each shingle's hash combines its words' hashes (no joined string per position: this runs over every body).
+  const wordHashes = w.map(hash32);
+  for (let i = 0; i + n <= w.length; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + n; j++) h = Math.imul(h ^ wordHashes[j]!, 0x01000193) ^ (h >>> 15);
+    out.add(h >>> 0);
+  }
   return out;
 }
 
@@ -64,7 +70,7 @@ export function jaccard(a: Set<number>, b: Set<number>): number {
 }
 
 function bottomK(set: Set<number>, k: number): number[] {
-  return [...set].sort((x, y) => x - y).slice(0, k);
+  return Uint32Array.from(set).sort().subarray(0, k).reduce<number[]>((out, h) => (out.push(h), out), []);
 }
 
 /**
@@ -87,6 +93,7 @@ export function findDuplicates<T extends { title: string | null; body: string[] 
   };
 
   const sets = articles.map((a) => shingles(a));
+  const sketches = sets.map((set) => bottomK(set, SKETCH_SIZE));
   const byKey = new Map<string, number>();
   const buckets = new Map<number, number[]>();
   articles.forEach((a, i) => {
@@ -95,25 +102,31 @@ export function findDuplicates<T extends { title: string | null; body: string[] 
     const first = byKey.get(key);
     if (first !== undefined) union(first, i);
     else byKey.set(key, i);
-    for (const h of bottomK(sets[i]!, SKETCH_SIZE)) {
-      const list = buckets.get(h) ?? [];
-      list.push(i);
-      buckets.set(h, list);
+    for (const h of sketches[i]!) {
+      const list = buckets.get(h);
+      if (list) list.push(i);
+      else buckets.set(h, [i]);
     }
   });
-  const checked = new Set<string>();
+  // Sketch hashes each candidate pair shares (pair key a·n + b, a < b).
+  const n = articles.length;
+  const shared = new Map<number, number>();
   for (const list of buckets.values()) {
     if (list.length < 2 || list.length > MAX_BUCKET) continue;
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) {
-        const a = list[x]!;
-        const b = list[y]!;
-        if (find(a) === find(b)) continue;
-        const pair = `${a}:${b}`;
-        if (checked.has(pair)) continue;
-        checked.add(pair);
-        if (jaccard(sets[a]!, sets[b]!) >= SETTINGS.dedupe.minJaccard) union(a, b);
+        const key = list[x]! * n + list[y]!;
+        shared.set(key, (shared.get(key) ?? 0) + 1);
       }
+  }
+  // Near-copies share most of their sketch (Jaccard 0.9 shares about 7 of 8); pairs sharing under half of the
+  // smaller sketch are far below the threshold and are not verified.
+  for (const [key, count] of shared) {
+    const a = Math.floor(key / n);
+    const b = key - a * n;
+    if (count * 2 < Math.min(sketches[a]!.length, sketches[b]!.length)) continue;
+    if (find(a) === find(b)) continue;
+    if (jaccard(sets[a]!, sets[b]!) >= SETTINGS.dedupe.minJaccard) union(a, b);
   }
   const groups = new Map<number, number[]>();
   articles.forEach((_, i) => {
