@@ -93,6 +93,9 @@ const SENTENCE_END = /[.!?؟…。۔]$/u;
 const TRAILING_CLOSERS = /[\s"'»”’)\]}>›]+$/u;
 /** Final bracketed text of a caption: "(أ.ف.ب)", "( وسائل التواصل الاجتماعي)", "[Photo: Presidential Council]". */
 const CREDIT_SUFFIX = /[(（[]([^()（）[\]]{1,80})[)）\]]$/u;
+const CLOSING_BRACKET = /[)）\]]$/u;
+const DASH = /[-–—ـ]/u;
+const COLON = /[:：]/u;
 /** A dash before a short credit: "… يخاطب قوات الجيش - أرشيف". */
 const DASH_CREDIT = /\s[-–—ـ]\s*([^-–—ـ]{1,30})$/u;
 /** "Outlet/Photographer" closing an English caption: "… Sudan. MENA Wire/Stringer", "REUTERS/Ayman Sahli". */
@@ -421,7 +424,8 @@ function isRole(key: string, lex: Boilerplate): boolean {
 /** Photo captions: a credit in final brackets, after a dash, or as "Outlet/Photographer". */
 function captionKind(text: string, words: number, isProse: boolean, lex: Boilerplate): Found | null {
   const bare = stripTrailingMarkers(text, lex);
-  const credit = CREDIT_SUFFIX.exec(bare);
+  // Cheap character checks before each regex: most lines are prose that none of them match.
+  const credit = CLOSING_BRACKET.test(bare) ? CREDIT_SUFFIX.exec(bare) : null;
   if (credit && words <= L.captionMaxWords) {
     const inner = credit[1]!.trim();
     const innerWords = countWords(inner);
@@ -431,18 +435,18 @@ function captionKind(text: string, words: number, isProse: boolean, lex: Boilerp
       if (!endsLikeSentence(before) || known) return { kind: "caption", credit: inner };
     }
   }
-  const dash = DASH_CREDIT.exec(bare);
+  const dash = DASH.test(bare) ? DASH_CREDIT.exec(bare) : null;
   if (dash && words <= L.captionMaxWords && countWords(bare.slice(0, dash.index)) >= L.captionMinWords) {
     if (matchPrefix(lex.credits, fold(dash[1]!)) !== null && countWords(dash[1]!) <= 3) return { kind: "caption", credit: dash[1]!.trim() };
   }
-  if (words <= L.captionMaxWords && words >= L.captionMinWords + 2 && SLASH_CREDIT.test(bare)) {
+  if (words <= L.captionMaxWords && words >= L.captionMinWords + 2 && bare.includes("/") && SLASH_CREDIT.test(bare)) {
     return { kind: "caption" };
   }
   if (words <= L.captionMaxWords) {
     const copyright = copyrightCredit(bare);
     if (copyright !== null) return { kind: "caption", credit: copyright };
     // "… في أربيل. الصورة: مكتب رئيس الحكومة", "… in Doha. Photo: Supplied": a labelled credit closes the caption.
-    const labelled = LABELLED_CREDIT.exec(bare);
+    const labelled = COLON.test(bare) ? LABELLED_CREDIT.exec(bare) : null;
     if (labelled && matchPrefix(lex.creditPrefixes, fold(labelled[2]!)) === fold(labelled[2]!)) {
       const credit = labelled[3]!.trim();
       if (countWords(labelled[1]!) >= L.captionMinWords && countWords(credit) <= L.creditMaxWords) return { kind: "caption", credit };

@@ -28,7 +28,11 @@ function words(a: Comparable): string[] {
 
 /** A normalised content fingerprint: copies of the same text (up to spelling variants and punctuation) share it. */
 export function articleKey(a: { title: string | null; body: string[] }): string {
-  return createHash("sha256").update(words(a).join(" ")).digest("hex").slice(0, 16);
+  return keyOfWords(words(a));
+}
+
+function keyOfWords(w: string[]): string {
+  return createHash("sha256").update(w.join(" ")).digest("hex").slice(0, 16);
 }
 
 /** 32-bit FNV-1a hash of a string. */
@@ -43,7 +47,10 @@ function hash32(s: string): number {
 
 /** Hashes of the word n-shingles of an article (one shingle for a body shorter than n words). */
 export function shingles(a: Comparable, n: number = SETTINGS.dedupe.shingleWords): Set<number> {
-  const w = words(a);
+  return shinglesOfWords(words(a), n);
+}
+
+function shinglesOfWords(w: string[], n: number): Set<number> {
   const out = new Set<number>();
   if (w.length === 0) return out;
   if (w.length <= n) {
@@ -92,41 +99,50 @@ export function findDuplicates<T extends { title: string | null; body: string[] 
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
 
-  const sets = articles.map((a) => shingles(a));
+  const n = articles.length;
+  const keys: string[] = [];
+  const sets = articles.map((a) => {
+    const w = words(a);
+    keys.push(w.length ? keyOfWords(w) : "");
+    return shinglesOfWords(w, SETTINGS.dedupe.shingleWords);
+  });
   const sketches = sets.map((set) => bottomK(set, SKETCH_SIZE));
   const byKey = new Map<string, number>();
   const buckets = new Map<number, number[]>();
-  articles.forEach((a, i) => {
-    if (sets[i]!.size === 0) return;
-    const key = articleKey(a);
-    const first = byKey.get(key);
+  for (let i = 0; i < n; i++) {
+    if (sets[i]!.size === 0) continue;
+    const first = byKey.get(keys[i]!);
     if (first !== undefined) union(first, i);
-    else byKey.set(key, i);
+    else byKey.set(keys[i]!, i);
     for (const h of sketches[i]!) {
       const list = buckets.get(h);
       if (list) list.push(i);
       else buckets.set(h, [i]);
     }
-  });
-  // Sketch hashes each candidate pair shares (pair key a·n + b, a < b).
-  const n = articles.length;
-  const shared = new Map<number, number>();
-  for (const list of buckets.values()) {
-    if (list.length < 2 || list.length > MAX_BUCKET) continue;
-    for (let x = 0; x < list.length; x++)
-      for (let y = x + 1; y < list.length; y++) {
-        const key = list[x]! * n + list[y]!;
-        shared.set(key, (shared.get(key) ?? 0) + 1);
-      }
   }
-  // Near-copies share most of their sketch (Jaccard 0.9 shares about 7 of 8); pairs sharing under half of the
-  // smaller sketch are far below the threshold and are not verified.
-  for (const [key, count] of shared) {
-    const a = Math.floor(key / n);
-    const b = key - a * n;
-    if (count * 2 < Math.min(sketches[a]!.length, sketches[b]!.length)) continue;
-    if (find(a) === find(b)) continue;
-    if (jaccard(sets[a]!, sets[b]!) >= SETTINGS.dedupe.minJaccard) union(a, b);
+  // For each article, the later articles sharing its sketch hashes and how many (a counter array reused across
+  // articles: cheaper than a map of pairs). Near-copies share most of their sketch (Jaccard 0.9 shares about 7
+  // of 8); pairs sharing under half of the smaller sketch are far below the threshold and are not verified.
+  const shared = new Int32Array(n);
+  const touched: number[] = [];
+  for (let a = 0; a < n; a++) {
+    for (const h of sketches[a]!) {
+      const list = buckets.get(h)!;
+      if (list.length < 2 || list.length > MAX_BUCKET) continue;
+      for (const b of list) {
+        if (b <= a) continue;
+        if (shared[b] === 0) touched.push(b);
+        shared[b]!++;
+      }
+    }
+    for (const b of touched) {
+      const count = shared[b]!;
+      shared[b] = 0;
+      if (count * 2 < Math.min(sketches[a]!.length, sketches[b]!.length)) continue;
+      if (find(a) === find(b)) continue;
+      if (jaccard(sets[a]!, sets[b]!) >= SETTINGS.dedupe.minJaccard) union(a, b);
+    }
+    touched.length = 0;
   }
   const groups = new Map<number, number[]>();
   articles.forEach((_, i) => {
