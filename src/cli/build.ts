@@ -4,7 +4,6 @@
  */
 import { loadSettings } from "../config.ts";
 import { runAstroBuild } from "./astro-build.ts";
-import { ingest } from "./ingest.ts";
 import { parseFlags, progress, type Io } from "./io.ts";
 
 export const buildHelp = `Usage: npm run build   (or: npm run -s briefing -- build [--skip-ingest] [--no-cards] [--no-search])
@@ -32,6 +31,8 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
   };
 
   if (!flags["skip-ingest"]) {
+    // Loaded only when used: the ingest pipeline (cleaner, tagger, lexicons) takes a second to import.
+    const { ingest } = await import("./ingest.ts");
     const report = await time("ingest", () => ingest({ paths: [], io }));
     for (const s of report.skipped) io.stderr.write(`  skipped ${s.file}: ${s.reason}\n`);
     for (const c of report.conflicts) io.stderr.write(`  conflict ${c.id}: ${c.reason}\n`);
