@@ -6,13 +6,14 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { loadSettings } from "../config.ts";
-import { createTagger, loadEntityLexicons } from "../entities/index.ts";
+import { loadEntityLexicons } from "../entities/index.ts";
 import type { RawPage } from "../ingest/index.ts";
 import { removeStaleTemps, writeFileAtomic, writeFilesAtomic } from "../pipeline/atomic.ts";
-import { extractPages } from "../pipeline/extract.ts";
+import { extractPagesParallel } from "../pipeline/extract-parallel.ts";
 import { MANIFEST_NAME, pipelineFingerprint, readManifest } from "../pipeline/manifest.ts";
 import { planIngest, sha256 } from "../pipeline/plan-ingest.ts";
 import { findInputs, readInput } from "../pipeline/read-inputs.ts";
+import { acquireLock } from "../pipeline/lock.ts";
 import { recordCandidates } from "../pipeline/review-queue.ts";
 import type { Skipped } from "../schemas/article.ts";
 import { parseFlags, progress, UsageError, type Io } from "./io.ts";
@@ -23,6 +24,11 @@ Cleans raw pages (default: content/inbox/) and writes articles to content/articl
 Unchanged inputs are not processed again; articles edited by hand are never overwritten.
   --json    print the report as JSON on stdout
   --force   process every input again (hand-edited articles are still kept)`;
+
+/** The lock folder, in the content folder, that keeps two ingests of it from running at once. */
+const INGEST_LOCK = ".ingest.lock";
+/** An ingest holding the lock longer than this is assumed stuck (10,000 pages take about a minute). */
+const STALE_INGEST_MS = 60 * 60 * 1000;
 
 export interface IngestReport {
   files: number;
@@ -43,19 +49,38 @@ export async function runIngest(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${ingestHelp}\n`);
     return 0;
   }
-  const report = ingest({ paths: positionals, force: flags.force === true, io });
+  const report = await ingest({ paths: positionals, force: flags.force === true, io });
   if (flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   printSummary(report, io);
   return 0;
 }
 
 /** Runs ingest and returns its report (used by `build` too). */
-export function ingest(options: { paths: string[]; force?: boolean; io: Io }): IngestReport {
+export async function ingest(options: { paths: string[]; force?: boolean; io: Io }): Promise<IngestReport> {
   const { io } = options;
   const started = io.now();
   const settings = loadSettings(io.cwd, io.env);
   const paths = options.paths.length ? options.paths.map((p) => resolve(io.cwd, p)) : [settings.inboxDir];
   for (const p of paths) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${relative(io.cwd, p) || p}`);
+  // One ingest at a time per content folder: two at once would each write a manifest missing the other's work.
+  const release = acquireLock(join(settings.contentDir, INGEST_LOCK), {
+    staleMs: STALE_INGEST_MS,
+    onWait: (pid) => io.stderr.write(`ingest: waiting for another ingest (pid ${pid}) of ${settings.contentDir} to finish\n`),
+  });
+  try {
+    return await ingestLocked(options, settings, paths, started);
+  } finally {
+    release();
+  }
+}
+
+async function ingestLocked(
+  options: { force?: boolean; io: Io },
+  settings: ReturnType<typeof loadSettings>,
+  paths: string[],
+  started: number,
+): Promise<IngestReport> {
+  const { io } = options;
   mkdirSync(settings.articlesDir, { recursive: true });
   removeStaleTemps(settings.articlesDir);
   const manifestPath = join(settings.articlesDir, MANIFEST_NAME);
@@ -84,19 +109,12 @@ export function ingest(options: { paths: string[]; force?: boolean; io: Io }): I
     changed.push({ key, hash, page: read.page });
   }
 
-  const tagger = changed.length ? createTagger(loadEntityLexicons(settings.contentDir)) : undefined;
   const tick = progress(io, "ingest");
-  let done = 0;
-  const result = tagger
-    ? extractPages(
-        (function* () {
-          for (const c of changed) {
-            tick(++done, changed.length);
-            yield c.page;
-          }
-        })(),
-        tagger,
-        (file, message) => io.stderr.write(`${file}: ${message}\n`),
+  const result = changed.length
+    ? await extractPagesParallel(
+        changed.map((c) => c.page),
+        loadEntityLexicons(settings.contentDir),
+        { onWarning: (file, message) => io.stderr.write(`${file}: ${message}\n`), onProgress: tick },
       )
     : { articles: [], skipped: [], candidates: new Map() };
 

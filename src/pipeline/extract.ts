@@ -58,50 +58,80 @@ export function cleanOne(page: RawPage): { articles: CleanArticle[]; skipped?: S
   return { articles: result.articles, warnings: result.warnings };
 }
 
+/** What one page yields before duplicates are merged across pages. */
+export interface PageExtract {
+  articles: ExtractedArticle[];
+  skipped?: Skipped;
+  /** Discovery candidates per article id, in article order. */
+  candidates: Array<[string, Candidate[]]>;
+  warnings: string[];
+}
+
+/** Cleans and tags one page (no cross-page step): the unit of work a worker thread does. */
+export function extractPage(page: RawPage, tagger: Tagger): PageExtract {
+  const cleaned = cleanOne(page);
+  const warnings = [...cleaned.warnings];
+  if (cleaned.skipped) return { articles: [], skipped: cleaned.skipped, candidates: [], warnings };
+  const articles: ExtractedArticle[] = [];
+  const candidates: Array<[string, Candidate[]]> = [];
+  for (const article of cleaned.articles) {
+    const id = articleId(article);
+    let tags: ReturnType<Tagger["tag"]>;
+    try {
+      tags = tagger.tag({ lang: article.lang, title: article.title, body: article.body });
+    } catch (error) {
+      warnings.push(`tagging failed for article ${article.index}: ${(error as Error).message}`);
+      tags = { actors: [], countries: [], places: [], mentions: [], candidates: [] };
+    }
+    if (tags.candidates.length)
+      candidates.push([
+        id,
+        tags.candidates.map((c) => ({ ...c, name_ar: c.name_ar && stripBidiControls(c.name_ar), suggested_en: stripBidiControls(c.suggested_en) })),
+      ]);
+    articles.push(neutraliseBidiInNames({
+      file: page.file,
+      ...article,
+      id,
+      actors: tags.actors,
+      countries: tags.countries,
+      places: tags.places,
+      mentions: tags.mentions,
+      sources: [{ source: article.source, file: page.file, index: article.index }],
+    }));
+  }
+  return { articles, candidates, warnings };
+}
+
+/** Joins per-page results in page order and merges duplicates across pages. */
+export function combinePageExtracts(
+  results: Iterable<{ file: string; extract: PageExtract }>,
+  onWarning: (file: string, message: string) => void = () => {},
+): ExtractOutput {
+  const articles: ExtractedArticle[] = [];
+  const skipped: Skipped[] = [];
+  const candidates = new Map<string, Candidate[]>();
+  for (const { file, extract } of results) {
+    for (const w of extract.warnings) onWarning(file, w);
+    if (extract.skipped) skipped.push(extract.skipped);
+    articles.push(...extract.articles);
+    for (const [id, list] of extract.candidates) candidates.set(id, list);
+  }
+  mergeDuplicates(articles);
+  return { articles, skipped, candidates };
+}
+
 /** Runs extraction over pages in order; `onWarning` receives per-file diagnostics. */
 export function extractPages(
   pages: Iterable<RawPage>,
   tagger: Tagger,
   onWarning: (file: string, message: string) => void = () => {},
 ): ExtractOutput {
-  const articles: ExtractedArticle[] = [];
-  const skipped: Skipped[] = [];
-  const candidates = new Map<string, Candidate[]>();
-  for (const page of pages) {
-    const cleaned = cleanOne(page);
-    for (const w of cleaned.warnings) onWarning(page.file, w);
-    if (cleaned.skipped) {
-      skipped.push(cleaned.skipped);
-      continue;
-    }
-    for (const article of cleaned.articles) {
-      const id = articleId(article);
-      let tags: ReturnType<Tagger["tag"]>;
-      try {
-        tags = tagger.tag({ lang: article.lang, title: article.title, body: article.body });
-      } catch (error) {
-        onWarning(page.file, `tagging failed for article ${article.index}: ${(error as Error).message}`);
-        tags = { actors: [], countries: [], places: [], mentions: [], candidates: [] };
-      }
-      if (tags.candidates.length)
-        candidates.set(
-          id,
-          tags.candidates.map((c) => ({ ...c, name_ar: c.name_ar && stripBidiControls(c.name_ar), suggested_en: stripBidiControls(c.suggested_en) })),
-        );
-      articles.push(neutraliseBidiInNames({
-        file: page.file,
-        ...article,
-        id,
-        actors: tags.actors,
-        countries: tags.countries,
-        places: tags.places,
-        mentions: tags.mentions,
-        sources: [{ source: article.source, file: page.file, index: article.index }],
-      }));
-    }
-  }
-  mergeDuplicates(articles);
-  return { articles, skipped, candidates };
+  return combinePageExtracts(
+    (function* () {
+      for (const page of pages) yield { file: page.file, extract: extractPage(page, tagger) };
+    })(),
+    onWarning,
+  );
 }
 
 /** Gives each group of copies the first copy's id and every copy's source list (in place). */

@@ -269,3 +269,32 @@ describe("hand edits and unchanged re-runs", () => {
     }
   });
 });
+
+describe("ingests started at the same time", () => {
+  it("run one after the other: the manifest records every article and a third run has nothing to do", { timeout: 600_000 }, async () => {
+    const dir = makeContentDir("concurrent");
+    fillInbox(join(dir, "inbox"));
+    const env = contentEnv(dir);
+    const finish = (child: ReturnType<typeof startCli>) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d) => (stdout += d));
+        child.stderr.on("data", (d) => (stderr += d));
+        child.on("close", (code) => resolve({ code, stdout, stderr }));
+      });
+    const runs = await Promise.all([finish(startCli(ingestArgs(), env)), finish(startCli(ingestArgs(), env))]);
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    // One of the two waited for the other's lock.
+    expect(runs.some((r) => r.stderr.includes("waiting for another ingest")), runs.map((r) => r.stderr).join("\n")).toBe(true);
+    const articlesDir = join(dir, "articles");
+    const manifest = JSON.parse(readFileSync(join(articlesDir, ".manifest.json"), "utf8")) as { articles: Record<string, unknown> };
+    const files = Object.keys(filesOf(articlesDir, (n) => n.endsWith(".md"))).map((n) => n.replace(/\.md$/, ""));
+    expect(Object.keys(manifest.articles).sort()).toEqual(files.sort());
+    const third = runCli(ingestArgs(), env);
+    expect(third.status, third.stderr).toBe(0);
+    const report = JSON.parse(third.stdout);
+    expect({ processed: report.processed, written: report.written, conflicts: report.conflicts }).toEqual({ processed: 0, written: [], conflicts: [] });
+    expect(existsSync(join(dir, ".ingest.lock"))).toBe(false);
+  });
+});
