@@ -1,10 +1,12 @@
 /**
- * Extraction over many pages on every core: worker threads clean and tag batches of pages (each with its own
- * tagger, built from the lexicons the caller loaded), and the calling thread joins the results in page order and
- * merges duplicates, so the output is the same as `extractPages` on one thread, byte for byte.
+ * Extraction over many pages on every core: the calling thread and worker threads take batches of pages in turn
+ * and clean and tag them (each thread with its own tagger, built from the lexicons the caller loaded); the calling
+ * thread then joins the results in page order and merges duplicates, so the output is the same as `extractPages`
+ * on one thread, byte for byte.
  *
- * Small runs stay on the calling thread: a worker costs about half a second to start (modules and tagger).
- * A worker that dies hands its unfinished batches back to the calling thread; nothing is lost.
+ * A worker needs one to two seconds to start (modules and tagger); the calling thread works meanwhile, so extra
+ * threads never make a run slower than one thread, and small runs start none. A worker that dies hands its
+ * unfinished batch back to the calling thread; nothing is lost.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -21,7 +23,7 @@ const MIN_PAGES_PER_WORKER = 150;
 const MAX_WORKERS = 8;
 
 export interface ParallelOptions {
-  /** Worker threads; default: one per core when the run is large enough (see MIN_PAGES_PER_WORKER). 0 or 1: none. */
+  /** Worker threads besides the calling thread; default: one per other core when the run is large enough. */
   workers?: number;
   onWarning?: (file: string, message: string) => void;
   /** Called with pages done and pages in all. */
@@ -33,7 +35,7 @@ export function workerCount(pages: number, requested?: number, env: NodeJS.Proce
   const fromEnv = env.MARSAD_INGEST_WORKERS === undefined ? undefined : Number(env.MARSAD_INGEST_WORKERS);
   const wanted = requested ?? (fromEnv !== undefined && Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : undefined);
   if (wanted !== undefined) return Math.min(wanted, MAX_WORKERS, Math.ceil(pages / BATCH_PAGES));
-  return Math.min(availableParallelism(), MAX_WORKERS, Math.floor(pages / MIN_PAGES_PER_WORKER));
+  return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS, Math.floor(pages / MIN_PAGES_PER_WORKER) - 1));
 }
 
 /** Extracts `pages` (read already) with worker threads when that pays; same result as `extractPages`. */
@@ -50,7 +52,7 @@ export async function extractPagesParallel(pages: RawPage[], lexicons: EntityLex
     }
   };
 
-  if (workers <= 1) onThisThread(0, pages.length);
+  if (workers === 0) onThisThread(0, pages.length);
   else {
     const batches: Array<[number, number]> = [];
     for (let from = 0; from < pages.length; from += BATCH_PAGES) batches.push([from, Math.min(pages.length, from + BATCH_PAGES)]);
@@ -94,9 +96,15 @@ export async function extractPagesParallel(pages: RawPage[], lexicons: EntityLex
         });
         worker.on("exit", finish);
       });
-    await Promise.all(Array.from({ length: workers }, runWorker));
-    // Batches a failed worker held, and any never sent because every worker failed.
-    for (const [from, to] of [...orphaned, ...batches.slice(next)]) onThisThread(from, to);
+    const running = Promise.all(Array.from({ length: workers }, runWorker));
+    // This thread takes batches too, yielding between them so workers' results and requests are handled.
+    for (let batch = batches[next++]; batch; batch = batches[next++]) {
+      onThisThread(batch[0], batch[1]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await running;
+    // A batch a failed worker held.
+    for (const [from, to] of orphaned) onThisThread(from, to);
   }
   return combinePageExtracts(
     pages.map((page, i) => ({ file: page.file, extract: results[i]! })),

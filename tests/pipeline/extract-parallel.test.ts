@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createTagger, loadEntityLexicons } from "../../src/entities/index.ts";
@@ -26,6 +27,7 @@ describe("extractPagesParallel", () => {
 
   it("uses workers only for runs large enough to pay for starting them", () => {
     expect(workerCount(40, undefined, {})).toBe(0);
+    expect(workerCount(100_000, undefined, {})).toBeLessThan(Math.max(1, availableParallelism()));
     expect(workerCount(10_000, undefined, { MARSAD_INGEST_WORKERS: "1" })).toBe(1);
     expect(workerCount(10_000, 3, {})).toBe(3);
   });
