@@ -26,7 +26,7 @@ export async function runExtract(argv: string[], io: Io): Promise<number> {
   if (positionals.length === 0) throw new UsageError("extract needs at least one file or folder (see --help)");
   const started = io.now();
   const settings = loadSettings(io.cwd, io.env);
-  const tagger = createTagger(loadEntityLexicons(settings.contentDir));
+  const tagger = createTagger(loadEntityLexicons(settings.contentDir, { cacheDir: settings.cacheDir }));
   const { inputs, skipped: unreadable } = findInputs(positionals.map((p) => resolve(io.cwd, p)), io.cwd);
   const skipped: Skipped[] = [...unreadable];
   const tick = progress(io, "extract");

@@ -113,7 +113,7 @@ async function ingestLocked(
   const result = changed.length
     ? await extractPagesParallel(
         changed.map((c) => c.page),
-        loadEntityLexicons(settings.contentDir),
+        loadEntityLexicons(settings.contentDir, { cacheDir: settings.cacheDir }),
         { onWarning: (file, message) => io.stderr.write(`${file}: ${message}\n`), onProgress: tick },
       )
     : { articles: [], skipped: [], candidates: new Map() };

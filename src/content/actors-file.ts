@@ -2,10 +2,13 @@
  * Reads the actor knowledge base: every `*.yaml` under `content/actors/`, each a list of actors.
  * Validation errors name the file, the entry and the field; duplicate ids across files are errors.
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { Actor } from "../schemas/actor.ts";
+import { writeFileAtomic } from "../pipeline/atomic.ts";
 import { ContentError } from "./article-file.ts";
 
 /** Parses one knowledge-base file's text. */
@@ -31,14 +34,21 @@ export function parseActorFile(text: string, file: string): Actor[] {
   });
 }
 
-/** Loads every knowledge-base file in `dir`; throws on the first invalid entry or duplicate id. */
-export function loadActors(dir: string): Actor[] {
+/**
+ * Loads every knowledge-base file in `dir`; throws on the first invalid entry or duplicate id. With `cacheDir`,
+ * each file's validated actors are kept there as JSON under a hash of its text and of the schema: parsing the
+ * YAML of the whole knowledge base is most of a command's start-up, and the files rarely change.
+ */
+export function loadActors(dir: string, options: { cacheDir?: string } = {}): Actor[] {
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   const seen = new Map<string, string>();
   const actors: Actor[] = [];
+  const version = options.cacheDir ? schemaVersion() : undefined;
   for (const name of files) {
     const file = join(dir, name);
-    for (const actor of parseActorFile(readFileSync(file, "utf8"), file)) {
+    const text = readFileSync(file, "utf8");
+    const parsed = version !== undefined ? cachedParse(text, file, join(options.cacheDir!, "actors"), version) : parseActorFile(text, file);
+    for (const actor of parsed) {
       for (const id of [actor.id, ...actor.former_ids]) {
         const other = seen.get(id);
         if (other) throw new ContentError(file, `actor id \`${id}\` is already used in ${other}`);
@@ -46,6 +56,39 @@ export function loadActors(dir: string): Actor[] {
       }
       actors.push(actor);
     }
+  }
+  return actors;
+}
+
+let version: string | undefined | null = null;
+
+/** A hash of the code that decides what a file parses to (schema and parser); undefined when not readable. */
+function schemaVersion(): string | undefined {
+  if (version !== null) return version;
+  try {
+    const hash = createHash("sha256");
+    for (const rel of ["../schemas/actor.ts", "./actors-file.ts"]) hash.update(readFileSync(fileURLToPath(new URL(rel, import.meta.url))));
+    version = hash.digest("hex").slice(0, 16);
+  } catch {
+    version = undefined; // bundled (the site build): no sources to hash, so no cache
+  }
+  return version;
+}
+
+/** `parseActorFile`, through a cache of validated results keyed by the text's hash; a bad cache entry is ignored. */
+function cachedParse(text: string, file: string, cacheDir: string, schema: string): Actor[] {
+  const path = join(cacheDir, `${createHash("sha256").update(schema).update(text).digest("hex").slice(0, 32)}.json`);
+  try {
+    const cached: unknown = JSON.parse(readFileSync(path, "utf8"));
+    if (Array.isArray(cached)) return cached as Actor[];
+  } catch {
+    // absent or unreadable: parse
+  }
+  const actors = parseActorFile(text, file);
+  try {
+    writeFileAtomic(path, JSON.stringify(actors));
+  } catch {
+    // a read-only cache only costs speed
   }
   return actors;
 }

@@ -57,10 +57,10 @@ export interface EntityLexicons {
  * Reads `content/actors/*.yaml` (the knowledge base, including `promoted.yaml`), `content/countries/forms.yaml`
  * and `content/countries/places.yaml`. Throws a `ContentError` naming the file and entry on invalid data.
  */
-export function loadEntityLexicons(contentDir: string): EntityLexicons {
+export function loadEntityLexicons(contentDir: string, options: { cacheDir?: string } = {}): EntityLexicons {
   const actorsDir = join(contentDir, "actors");
   return {
-    actors: existsSync(actorsDir) ? loadActors(actorsDir) : [],
+    actors: existsSync(actorsDir) ? loadActors(actorsDir, options) : [],
     countries: loadCountryLexicon(join(contentDir, "countries", "forms.yaml")),
     places: loadPlaceLexicon(join(contentDir, "countries", "places.yaml")),
   };

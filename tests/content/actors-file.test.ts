@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -32,5 +32,24 @@ describe("actor knowledge-base files", () => {
     writeFileSync(join(dir, "a.yaml"), entry("same"));
     writeFileSync(join(dir, "b.yaml"), entry("other").replace("  type: person", "  type: person\n  former_ids: [same]"));
     expect(() => loadActors(dir)).toThrow(/b\.yaml: actor id `same` is already used in .*a\.yaml/);
+  });
+
+  it("with a cache folder, reads each file's actors back from the cache until the file changes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kb-"));
+    const cacheDir = mkdtempSync(join(tmpdir(), "kb-cache-"));
+    writeFileSync(join(dir, "a.yaml"), entry("first"));
+    const plain = loadActors(dir);
+    expect(loadActors(dir, { cacheDir })).toEqual(plain);
+    const cached = readdirSync(join(cacheDir, "actors"));
+    expect(cached).toHaveLength(1);
+    expect(loadActors(dir, { cacheDir })).toEqual(plain);
+    // A corrupt entry is ignored and rewritten.
+    writeFileSync(join(cacheDir, "actors", cached[0]!), "{not json");
+    expect(loadActors(dir, { cacheDir })).toEqual(plain);
+    // An edited file is parsed again (and still validated).
+    writeFileSync(join(dir, "a.yaml"), entry("second"));
+    expect(loadActors(dir, { cacheDir }).map((a) => a.id)).toEqual(["second"]);
+    writeFileSync(join(dir, "a.yaml"), `${entry("third")}  nmae: oops\n`);
+    expect(() => loadActors(dir, { cacheDir })).toThrow(/a\.yaml: actor #1 \(third\)/);
   });
 });
