@@ -1,7 +1,12 @@
 /**
- * Feed contents (per edition, per actor, per country), as plain items for @astrojs/rss. Dates are the article's
- * publication date, else the day it was seen; an article with neither has no `pubDate` rather than an invented one.
- * No build time goes into a feed, so rebuilding the same content gives byte-identical files.
+ * Feeds (per edition, per actor, per country): their contents as plain items, and the RSS 2.0 document.
+ * Dates are the article's publication date, else the day it was seen; an article with neither has no `pubDate`
+ * rather than an invented one. No build time goes into a feed, so rebuilding the same content gives byte-identical
+ * files.
+ *
+ * `rssXml` writes exactly what @astrojs/rss writes for these feeds (tests/site/feeds.test.ts compares the two), without
+ * its per-feed schema validation, XML parsing of `customData` and generic XML builder: a site has a feed per actor
+ * and country, over a thousand at bench sizes, and those cost more than the feeds' own content.
  */
 import { t } from "../i18n/index.ts";
 import type { Lang } from "../schemas/common.ts";
@@ -79,4 +84,44 @@ export function countryFeed(model: SiteModel, settings: FeedSettings, lang: Lang
     items: items(model, country.latest, lang, urls),
     customData: `<language>${lang}</language>`,
   };
+}
+
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", ">": "&gt;", "<": "&lt;", "'": "&apos;", '"': "&quot;" };
+
+function xmlText(value: string): string {
+  return /[&<>'"]/.test(value) ? value.replace(/[&<>'"]/g, (c) => XML_ESCAPES[c]!) : value;
+}
+
+/** `<name>value</name>`, or `<name/>` for an empty value (as the XML builder of @astrojs/rss writes it). */
+function element(name: string, value: string): string {
+  return value === "" ? `<${name}/>` : `<${name}>${xmlText(value)}</${name}>`;
+}
+
+/** The channel link as @astrojs/rss normalises it (`createCanonicalURL` with a trailing slash). */
+function canonicalUrl(url: string): string {
+  let path = url.replace(/\/index.html$/, "");
+  const dot = url.lastIndexOf(".");
+  if (!(dot > url.lastIndexOf("/"))) path = path.replace(/\/*$/, "/");
+  return new URL(path.replace(/\/+/g, "/")).href;
+}
+
+/** The RSS 2.0 document of a feed (`customData` is written as it is: XML the site builds, never user text). */
+export function rssXml(feed: Feed): string {
+  let out = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>${element("title", feed.title)}${element("description", feed.description)}`;
+  out += `${element("link", canonicalUrl(feed.site))}${feed.customData}`;
+  for (const item of feed.items) {
+    out += "<item>";
+    if (item.title) out += element("title", item.title);
+    out += `${element("link", item.link)}<guid isPermaLink="true">${xmlText(item.link)}</guid>`;
+    if (item.description) out += element("description", item.description);
+    if (item.pubDate) out += element("pubDate", item.pubDate.toUTCString());
+    for (const category of item.categories) out += element("category", category);
+    out += "</item>";
+  }
+  return `${out}</channel></rss>`;
+}
+
+/** A feed as the response of an Astro endpoint. */
+export function rssResponse(feed: Feed): Response {
+  return new Response(rssXml(feed), { headers: { "Content-Type": "application/xml" } });
 }

@@ -1,9 +1,8 @@
 /** RSS feed of an edition's latest articles. */
-import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
 import { siteData } from "../../components/site-data.ts";
 import type { Lang } from "../../schemas/common.ts";
-import { latestFeed } from "../../site/feeds.ts";
+import { latestFeed, rssResponse } from "../../site/feeds.ts";
 import { LANGS } from "../../site/locale.ts";
 
 export function getStaticPaths() {
@@ -12,5 +11,5 @@ export function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params }) => {
   const { model, settings, urls } = await siteData();
-  return rss(latestFeed(model, settings, params.lang as Lang, urls));
+  return rssResponse(latestFeed(model, settings, params.lang as Lang, urls));
 };

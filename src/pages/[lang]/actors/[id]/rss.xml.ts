@@ -1,9 +1,8 @@
 /** RSS feed of the latest articles naming one actor (actors named in no article have no feed). */
-import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
 import { siteData } from "../../../../components/site-data.ts";
 import type { Lang } from "../../../../schemas/common.ts";
-import { actorFeed } from "../../../../site/feeds.ts";
+import { actorFeed, rssResponse } from "../../../../site/feeds.ts";
 import { LANGS } from "../../../../site/locale.ts";
 
 export async function getStaticPaths() {
@@ -13,5 +12,5 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params }) => {
   const { model, settings, urls } = await siteData();
-  return rss(actorFeed(model, settings, params.lang as Lang, urls, params.id as string));
+  return rssResponse(actorFeed(model, settings, params.lang as Lang, urls, params.id as string));
 };

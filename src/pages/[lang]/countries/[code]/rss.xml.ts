@@ -1,9 +1,8 @@
 /** RSS feed of the latest articles naming one country (countries named in no article have no feed). */
-import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
 import { siteData } from "../../../../components/site-data.ts";
 import type { Lang } from "../../../../schemas/common.ts";
-import { countryFeed } from "../../../../site/feeds.ts";
+import { countryFeed, rssResponse } from "../../../../site/feeds.ts";
 import { LANGS } from "../../../../site/locale.ts";
 
 export async function getStaticPaths() {
@@ -15,5 +14,5 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params, props }) => {
   const { model, settings, urls } = await siteData();
-  return rss(countryFeed(model, settings, params.lang as Lang, urls, (props as { code: string }).code));
+  return rssResponse(countryFeed(model, settings, params.lang as Lang, urls, (props as { code: string }).code));
 };

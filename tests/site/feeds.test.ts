@@ -1,0 +1,57 @@
+/**
+ * The site writes its RSS itself (src/site/feeds.ts `rssXml`) for speed; the documents must be exactly what
+ * @astrojs/rss writes for the same feeds: every feed of the fixture site, and hand-made feeds with the edge cases
+ * (markup and quotes to escape, empty strings, no items, no date, no categories, an untitled item).
+ */
+import { getRssString } from "@astrojs/rss";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadSettings } from "../../src/config.ts";
+import { actorFeed, countryFeed, latestFeed, rssXml, type Feed } from "../../src/site/feeds.ts";
+import { LANGS } from "../../src/site/locale.ts";
+import { readSiteContent, siteModelFrom } from "../../src/site/load.ts";
+import { createUrls } from "../../src/site/urls.ts";
+
+const ROOT = join(import.meta.dirname, "../..");
+
+async function same(feed: Feed): Promise<void> {
+  expect(rssXml(feed)).toBe(await getRssString(feed));
+}
+
+describe("rssXml", () => {
+  it("writes every feed of the fixture site as @astrojs/rss does", async () => {
+    const settings = loadSettings(ROOT, { MARSAD_CONTENT_DIR: join(ROOT, "tests/fixtures/site/content"), MARSAD_CACHE_DIR: join(ROOT, "node_modules/.cache/marsad-test-feeds") });
+    const model = siteModelFrom(readSiteContent(settings).content, settings);
+    const urls = createUrls(settings.site.url, settings.site.base);
+    let feeds = 0;
+    for (const lang of LANGS) {
+      await same(latestFeed(model, settings, lang, urls));
+      feeds++;
+      for (const actor of model.actors.values()) {
+        if (actor.articleCount === 0) continue;
+        await same(actorFeed(model, settings, lang, urls, actor.id));
+        feeds++;
+      }
+      for (const country of model.countries.values()) {
+        if (country.articleCount === 0) continue;
+        await same(countryFeed(model, settings, lang, urls, country.code));
+        feeds++;
+      }
+    }
+    expect(feeds).toBeGreaterThan(10);
+  });
+
+  it("escapes and omits exactly as @astrojs/rss does", async () => {
+    await same({
+      title: `A & B <"quoted"> 'single'`,
+      description: "",
+      site: "https://example.org/base/ar/actors/x",
+      customData: "<language>ar</language>",
+      items: [
+        { title: "", link: "https://example.org/base/ar/articles/a?x=1&y=<2>/", description: `«نص» & 'x' "y"`, categories: [] },
+        { title: "T <b>", link: "https://example.org/ar/articles/b/", description: "", pubDate: new Date("2025-01-02T00:00:00Z"), categories: ["", "ع & م", `"q"`] },
+      ],
+    });
+    await same({ title: "Empty", description: "No items", site: "https://example.org/en/", customData: "<language>en</language>", items: [] });
+  });
+});
