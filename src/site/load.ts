@@ -1,16 +1,18 @@
 /**
- * The site model outside Astro (the card stage runs after `astro build`, in the CLI process): the same readers and
- * `buildSiteModel` the pages use, so cards are made for exactly the pages that exist.
+ * Reading the site's content and building the site model, for the Astro build (src/components/site-data.ts) and for
+ * the card stage in the CLI process: the same readers and `buildSiteModel` everywhere, so cards are made for exactly
+ * the pages that exist.
  *
- * Parsed articles are cached as JSON in `<cacheDir>/site/` keyed by file stamp, like the Astro loader's store, so a
- * rebuild does not parse unchanged YAML again. The cache may be deleted at any time.
+ * Parsed articles are cached as JSON in `<cacheDir>/site/` keyed by file stamp, so a rebuild does not parse
+ * unchanged files again, and the card stage reuses what the build read. The cache may be deleted at any time.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Settings } from "../config.ts";
+import type { Actor } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";
-import { countryEntries } from "./countries.ts";
+import { countryEntries, type Country } from "./countries.ts";
 import { buildSiteModel, type SiteModel } from "./model.ts";
 import { readActors, readArticlesIncremental, type FileStamp, type ReadReport } from "./read-content.ts";
 
@@ -27,8 +29,15 @@ function readCache(file: string): ArticleCache {
   }
 }
 
-/** All articles of `settings.articlesDir`, parsing only files changed since the cached read. */
-export function loadArticles(settings: Pick<Settings, "articlesDir" | "cacheDir">, report: ReadReport = { warn: (m) => process.stderr.write(`${m}\n`) }): Article[] {
+/** Articles read through the cache, and how to bring the cache up to date. */
+export interface CachedArticles {
+  articles: Article[];
+  /** Writes the cache when this read changed it (new, changed or removed files); a no-op otherwise. */
+  save(): void;
+}
+
+/** All articles of `settings.articlesDir`, parsing only files changed since the cached read; the cache is not written. */
+export function readArticlesCached(settings: Pick<Settings, "articlesDir" | "cacheDir">, report: ReadReport = { warn: (m) => process.stderr.write(`${m}\n`) }): CachedArticles {
   const key = createHash("sha256").update(settings.articlesDir).digest("hex").slice(0, 12);
   const dir = join(settings.cacheDir, "site");
   const file = join(dir, `articles-${key}.json`);
@@ -38,13 +47,42 @@ export function loadArticles(settings: Pick<Settings, "articlesDir" | "cacheDir"
   const articles: Record<string, Article> = {};
   for (const id of read.unchanged) articles[id] = cache.articles[id]!;
   for (const { article } of read.parsed) articles[article.id] = article;
-  if (read.parsed.length > 0 || read.unchanged.length !== Object.keys(cache.articles).length) {
-    mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ files: read.files, articles }));
-    renameSync(tmp, file);
-  }
-  return Object.values(articles);
+  const changed = read.parsed.length > 0 || read.unchanged.length !== Object.keys(cache.articles).length;
+  return {
+    articles: Object.values(articles),
+    save() {
+      if (!changed) return;
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ files: read.files, articles }));
+      renameSync(tmp, file);
+    },
+  };
+}
+
+/** All articles of `settings.articlesDir`, parsing only files changed since the cached read (and updating the cache). */
+export function loadArticles(settings: Pick<Settings, "articlesDir" | "cacheDir">, report?: ReadReport): Article[] {
+  const read = readArticlesCached(settings, report);
+  read.save();
+  return read.articles;
+}
+
+/** Everything the site model is built from. */
+export interface SiteContent {
+  articles: Article[];
+  actors: Actor[];
+  countries: Country[];
+}
+
+/** Reads the site's content (articles through the cache, which is not written: see `CachedArticles.save`). */
+export function readSiteContent(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir">): { content: SiteContent; save(): void } {
+  const read = readArticlesCached(settings);
+  return { content: { articles: read.articles, actors: readActors(settings.actorsDir), countries: countryEntries() }, save: read.save };
+}
+
+/** The site model of content already read. */
+export function siteModelFrom(content: SiteContent, settings: Pick<Settings, "site">): SiteModel {
+  return buildSiteModel({ ...content, settings: settings.site });
 }
 
 /** Reads content as the site does and builds the site model. */
