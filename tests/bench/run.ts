@@ -2,15 +2,18 @@
  * `npm run -s bench -- --articles N [--seed S] [--json] [--keep] [--stages ingest,site,search,cards,rebuild,baseline]`
  *
  * One run, one process tree: generates a synthetic corpus (tests/bench/generate.ts) into a temporary content
- * folder, then times each stage as a child process of this runner, with MARSAD_CONTENT_DIR / MARSAD_OUT_DIR /
- * MARSAD_CACHE_DIR pointing into that folder:
+ * folder (and ingests it, untimed, when a later stage is asked for without the ingest stage), then times each stage
+ * as a child process of this runner, with MARSAD_CONTENT_DIR / MARSAD_OUT_DIR / MARSAD_CACHE_DIR pointing into that
+ * folder:
  *
  *   ingest    `briefing ingest --json` (articles written / s), plus in-process single-core clean+tag throughput
  *   site      `briefing build --skip-ingest --no-cards --no-search` (pages = .html files in dist)
  *   search    buildSearchIndex(dist) in a child (tests/bench/child/search.ts)
  *   cards     renderCards(cardSpecs(loadSiteModel())) in a child, cold then warm (warm must render 0)
  *   rebuild   one new raw page: ingest (exactly 1 input processed) + site + search + cards
- *   baseline  a plain Astro project with as many trivial pages, built in node_modules/.cache/marsad-bench/
+ *   baseline  a plain Astro project with as many trivial pages (and as many trivial XML endpoints as the site has
+ *             feeds and sitemaps: each output file costs Astro the same per-route floor), built in
+ *             node_modules/.cache/marsad-bench/
  *
  * Peak RSS is the largest sum of VmRSS over the whole process tree, sampled every 100 ms from /proc; each child's
  * own peak comes from `/usr/bin/time -f %M` when available. A stage that cannot run (a module not written yet, a
@@ -309,8 +312,8 @@ async function measureExtract(contentDir: string): Promise<ExtractMeasure> {
 // ---------------------------------------------------------------------------------------------------------------
 // Baseline Astro project
 
-/** Writes a plain Astro project with `pages` trivial pages; returns its folder. */
-function writeBaseline(dir: string, pages: number): void {
+/** Writes a plain Astro project with `pages` trivial pages and `xmlFiles` trivial XML endpoints. */
+function writeBaseline(dir: string, pages: number, xmlFiles: number): void {
   mkdirSync(join(dir, "src/pages"), { recursive: true });
   mkdirSync(join(dir, "src/layouts"), { recursive: true });
   mkdirSync(join(dir, "src/data"), { recursive: true });
@@ -331,6 +334,14 @@ function writeBaseline(dir: string, pages: number): void {
     text: `Baseline page number ${i}.`,
   }));
   writeFileSync(join(dir, "src/data/pages.json"), JSON.stringify(data));
+  if (xmlFiles > 0) {
+    mkdirSync(join(dir, "src/pages/feeds"), { recursive: true });
+    writeFileSync(
+      join(dir, "src/pages/feeds/[slug].xml.ts"),
+      `export function getStaticPaths() {\n  return Array.from({ length: ${xmlFiles} }, (_, i) => ({ params: { slug: \`f-\${i}\` } }));\n}\n\n` +
+        `export function GET({ params }) {\n  return new Response(\`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>\${params.slug}</title></channel></rss>\`, { headers: { "content-type": "application/xml" } });\n}\n`,
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -448,6 +459,13 @@ async function main(): Promise<number> {
     }
   }
 
+  // The later stages need the articles: without the ingest stage, ingest anyway (not reported as a measure).
+  if (!options.stages.has("ingest") && [...options.stages].some((s) => s !== "baseline")) {
+    rss.enter("ingest-setup");
+    const res = await run("ingest-setup", [cli, "ingest", "--json"]);
+    if (res.code !== 0) log(`ingest (setup) failed: ${failure("ingest", res)}`);
+  }
+
   // Site.
   const siteBuild = async (stage: string): Promise<ChildResult> => run(stage, [cli, "build", "--skip-ingest", "--no-cards", "--no-search"]);
   if (options.stages.has("site")) {
@@ -543,12 +561,14 @@ async function main(): Promise<number> {
   if (options.stages.has("baseline")) {
     rss.enter("baseline");
     const pages = typeof r.pages === "number" ? r.pages : options.articles * 2;
-    if (typeof r.pages !== "number") r.baseline_pages_note = `site pages unknown: baseline uses ${pages} pages (2 per article)`;
+    // The site's other output files (feeds, sitemaps) are routes Astro renders and writes like pages.
+    const xmlFiles = typeof r.pages === "number" ? countFiles(outDir, ".xml") : 0;
+    if (typeof r.pages !== "number") r.baseline_pages_note = `site pages unknown: baseline uses ${pages} pages (2 per article) and no XML file`;
     const cacheRoot = join(ROOT, "node_modules/.cache/marsad-bench");
     mkdirSync(cacheRoot, { recursive: true });
     const bdir = mkdtempSync(join(cacheRoot, "baseline-"));
     temps.push(bdir);
-    writeBaseline(bdir, pages);
+    writeBaseline(bdir, pages, xmlFiles);
     try {
       const astroBin = join(dirname(createRequire(join(ROOT, "package.json")).resolve("astro/package.json")), "bin", "astro.mjs");
       const res = await run("baseline", [astroBin, "build", "--silent"], bdir, {
@@ -559,6 +579,7 @@ async function main(): Promise<number> {
       if (res.code === 0 && built > 0) {
         r.baseline_build_s = round(res.seconds);
         r.baseline_pages = built;
+        r.baseline_xml_files = countFiles(join(bdir, "dist"), ".xml");
         if (typeof r.site_build_s === "number") r.build_ratio = round(r.site_build_s / res.seconds);
         else reasons.build_ratio = "no site build time";
       } else reasons.baseline_build_s = reasons.build_ratio = res.code === 0 ? "the baseline built no page" : failure("baseline build", res);
