@@ -80,12 +80,27 @@ const formattedDates = new Map<string, string>();
 
 /** `2024-08` → «أغسطس 2024» / "August 2024". */
 export function formatMonth(lang: Lang, month: string): string {
-  return dateFormat(lang, "month").format(utc(`${month}-01`));
+  return memo(`${lang}:m:${month}`, () => dateFormat(lang, "month").format(utc(`${month}-01`)));
 }
 
 /** `2024-08-15` → «15 أغسطس» / "15 Aug": for chart axes. */
 export function formatShortDate(lang: Lang, iso: string): string {
-  return dateFormat(lang, "short").format(utc(iso));
+  return memo(`${lang}:s:${iso}`, () => dateFormat(lang, "short").format(utc(iso)));
+}
+
+/**
+ * Formatted values by key. `Intl` formatting costs microseconds a call and charts and lists format the same few
+ * hundred months, days and counts on thousands of pages. Bounded: cleared when it grows past any real site's needs.
+ */
+const formatted = new Map<string, string>();
+function memo(key: string, format: () => string): string {
+  let out = formatted.get(key);
+  if (out === undefined) {
+    if (formatted.size >= 100_000) formatted.clear();
+    out = format();
+    formatted.set(key, out);
+  }
+  return out;
 }
 
 /** A partial date from the knowledge base (`2015`, `2015-03`, `2015-03-02`) in the edition's words. */
@@ -99,12 +114,14 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 /** A count in the edition's digits; `grouping: false` for years. */
 export function formatNumber(lang: Lang, n: number, grouping = true): string {
   const key = `${lang}:${grouping}`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(INFO[lang].intl, { useGrouping: grouping });
-    numberFormats.set(key, f);
-  }
-  return f.format(n);
+  return memo(`${key}:n:${n}`, () => {
+    let f = numberFormats.get(key);
+    if (!f) {
+      f = new Intl.NumberFormat(INFO[lang].intl, { useGrouping: grouping });
+      numberFormats.set(key, f);
+    }
+    return f.format(n);
+  });
 }
 
 const collators = new Map<Lang, Intl.Collator>();
