@@ -1,5 +1,5 @@
 /**
- * Country entries for the `countries` collection: every ISO 3166-1 country with its Arabic and English names, as
+ * Country entries for the site: every ISO 3166-1 country with its Arabic and English names, as
  * the entities stage knows them (src/entities/countries.ts probes CLDR through `Intl.DisplayNames`), so the site
  * names countries exactly as tagging does.
  */

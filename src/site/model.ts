@@ -1,5 +1,5 @@
 /**
- * The site model: every aggregate the pages show, computed once per build from the collections.
+ * The site model: every aggregate the pages show, computed once per build from the content.
  *
  * Pages only look things up here. Nothing a single page does may scan all articles: at 10,000 articles and two
  * editions that would be quadratic. So this module makes a fixed number of passes:

@@ -1,10 +1,10 @@
 /**
- * Framework-free readers behind the Astro collection loaders: the loaders in src/content.config.ts are a few lines
- * around these, so the same reading serves tests, the card stage (load.ts) and the site.
+ * Framework-free readers of the content: src/site/load.ts wraps them (with a JSON cache) for the site build and the
+ * card stage, so the same reading serves tests, cards and pages.
  *
  * Articles are read with a fast path for the YAML the serializer writes (fast-frontmatter.ts, identical results to
  * parseArticle), and incrementally: a file whose size, modification time and reader version are unchanged since the
- * last build is not parsed again; the caller keeps the previous result (Astro's content store, or a JSON cache).
+ * last build is not parsed again; the caller keeps the previous result (load.ts: a JSON cache).
  *
  * A bad article file is reported and skipped: one broken file must not stop the briefing for all the others.
  * A bad knowledge-base file stops the build, because actor pages and links would silently change meaning.
