@@ -77,7 +77,7 @@ export interface SiteContent {
 /** Reads the site's content (articles through the cache, which is not written: see `CachedArticles.save`). */
 export function readSiteContent(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir">): { content: SiteContent; save(): void } {
   const read = readArticlesCached(settings);
-  return { content: { articles: read.articles, actors: readActors(settings.actorsDir), countries: countryEntries() }, save: read.save };
+  return { content: { articles: read.articles, actors: readActors(settings.actorsDir, { cacheDir: settings.cacheDir }), countries: countryEntries() }, save: read.save };
 }
 
 /** The site model of content already read. */
@@ -89,7 +89,7 @@ export function siteModelFrom(content: SiteContent, settings: Pick<Settings, "si
 export function loadSiteModel(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir" | "site">): SiteModel {
   return buildSiteModel({
     articles: loadArticles(settings),
-    actors: readActors(settings.actorsDir),
+    actors: readActors(settings.actorsDir, { cacheDir: settings.cacheDir }),
     countries: countryEntries(),
     settings: settings.site,
   });

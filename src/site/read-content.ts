@@ -147,7 +147,10 @@ export function readArticles(dir: string, report: ReadReport): Article[] {
   return readArticlesIncremental(dir, {}, report).parsed.map((p) => p.article);
 }
 
-/** The actor knowledge base under `dir`; missing dir = no curated actors. Throws on invalid entries. */
-export function readActors(dir: string): Actor[] {
-  return existsSync(dir) ? loadActors(dir) : [];
+/**
+ * The actor knowledge base under `dir`; missing dir = no curated actors. Throws on invalid entries. With `cacheDir`,
+ * validated files are cached by content hash (shared with ingest, which reads the same files: see loadActors).
+ */
+export function readActors(dir: string, options: { cacheDir?: string } = {}): Actor[] {
+  return existsSync(dir) ? loadActors(dir, options) : [];
 }
