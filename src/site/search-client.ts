@@ -46,7 +46,9 @@ function setup(form: HTMLFormElement): void {
 
   const load = () =>
     (pagefind ??= import(/* @vite-ignore */ d.bundle!).then(async (mod: Pagefind) => {
-      await mod.options({ excerptLength: 24 });
+      // Each edition has its own bundle (<base><lang>/pagefind/) while page URLs are indexed from the site root:
+      // results are resolved against the site base, not the bundle's folder.
+      await mod.options({ excerptLength: 24, baseUrl: d.bundle!.replace(/[^/]+\/pagefind\/pagefind\.js$/, "") });
       return mod;
     }));
 
