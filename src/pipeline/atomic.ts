@@ -11,29 +11,15 @@ const TEMP_MARKER = ".marsad-tmp-";
 
 /** Writes `data` to `path` atomically, creating the folder if needed. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}${TEMP_MARKER}${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
-  const fd = openSync(temp, "wx", 0o644);
-  try {
-    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  renameSync(temp, path);
+  writeFilesAtomic([{ path, data }]);
 }
 
 /**
- * Writes many files atomically: every temporary file first, then one flush for all, then the renames. The flush
- * is `sync -f` (Linux `syncfs`: one call flushes the folder's file system, ≈ 0.2 s for 2,000 articles here,
- * against ≈ 1–2 s for an fsync per file); where that command is missing or fails, each file is fsynced.
- * A crash leaves each target either old or new; temporaries left behind are removed by `removeStaleTemps`.
+ * Writes many files atomically: every temporary file first, then one flush for all, then the renames. For more
+ * than one file the flush is `sync -f` (Linux `syncfs`: one call flushes the folder's file system, ≈ 0.2 s for
+ * 2,000 articles here, against ≈ 1–2 s for an fsync per file); otherwise, or where that command is missing or
+ * fails, each file is fsynced. A crash leaves each target either old or new; temporaries left behind are removed
+ * by `removeStaleTemps`.
  */
 export function writeFilesAtomic(files: ReadonlyArray<{ path: string; data: string | Uint8Array }>): void {
   const temps: Array<{ temp: string; path: string }> = [];
@@ -52,29 +38,22 @@ export function writeFilesAtomic(files: ReadonlyArray<{ path: string; data: stri
         closeSync(fd);
       }
     }
-    const dirs = [...new Set(temps.map((t) => dirname(t.temp)))];
-    if (temps.length > 1 && !syncFileSystems(dirs)) {
-      for (const { temp } of temps) {
-        const fd = openSync(temp, "r");
-        try {
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
-      }
-    } else if (temps.length === 1) {
-      const fd = openSync(temps[0]!.temp, "r");
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }
+    const synced = temps.length > 1 && syncFileSystems([...new Set(temps.map((t) => dirname(t.temp)))]);
+    if (!synced) for (const { temp } of temps) fsyncFile(temp);
   } catch (error) {
     for (const { temp } of temps) rmSync(temp, { force: true });
     throw error;
   }
   for (const { temp, path } of temps) renameSync(temp, path);
+}
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Flushes the file systems holding `dirs` with `sync -f`; false when that is not available here. */

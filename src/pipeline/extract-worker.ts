@@ -17,12 +17,9 @@ if (!port) throw new Error("src/pipeline/extract-worker.ts runs as a worker thre
 // Compiled code of our modules is cached across runs (see src/cards/worker.ts): a worker starts faster.
 nodeModule.enableCompileCache?.();
 try {
-  const t0 = performance.now();
   const { createTagger } = await import("../entities/index.ts");
   const { extractPage } = await import("./extract.ts");
-  const t1 = performance.now();
   const tagger = createTagger((workerData as { lexicons: EntityLexicons }).lexicons);
-  if (process.env.MARSAD_DEBUG_WORKER) console.error(`worker: imports ${(t1 - t0).toFixed(0)} ms, tagger ${(performance.now() - t1).toFixed(0)} ms`);
   port.on("message", (batch: ToExtractWorker) => {
     try {
       port.postMessage({ from: batch.from, results: batch.pages.map((page) => extractPage(page, tagger)) } satisfies FromExtractWorker);

@@ -56,8 +56,10 @@ export function planIngest(input: {
   // Group copies by id, and map a copy of an already stored article (same fingerprint) onto its id.
   const groups = new Map<string, ExtractedArticle[]>();
   const rename = new Map<string, string>();
+  const keyOf = new Map<ExtractedArticle, string>();
   for (const a of input.articles) {
     const key = articleKey(a);
+    keyOf.set(a, key);
     const known = byKey.get(key);
     const id = known ?? a.id;
     if (known && known !== a.id) rename.set(a.id, known);
@@ -81,7 +83,7 @@ export function planIngest(input: {
     const path = input.pathFor(id);
     const current = input.readCurrent(path);
     const recorded = manifest.articles[id]?.written;
-    const entry = { written: sha256(text), key: articleKey(first), sources };
+    const entry = { written: sha256(text), key: keyOf.get(first)!, sources };
     if (current === undefined) {
       writes.push({ id, path, text });
       manifest.articles[id] = entry;
