@@ -28,6 +28,11 @@ export default defineConfig({
   devToolbar: { enabled: false },
   build: {
     format: "directory",
+    // Astro renders a page, then awaits its mkdir and write before the next. On a VM every file-system call handed
+    // to libuv's thread pool waits on a thread wake-up (about half of a 2,000-article build's time was idle in
+    // that wait); four pages in flight render while others are written. Measured in tests/bench: about a quarter
+    // off the site build at 2,000 articles, with the same peak memory and byte-identical output.
+    concurrency: 4,
     // The Content-Security-Policy allows styles from 'self' only: no inline <style>.
     inlineStylesheets: "never",
   },

@@ -16,6 +16,7 @@ import { findInputs, readInput } from "../pipeline/read-inputs.ts";
 import { acquireLock } from "../pipeline/lock.ts";
 import { recordCandidates } from "../pipeline/review-queue.ts";
 import type { Skipped } from "../schemas/article.ts";
+import { recordWrittenArticles } from "../site/load.ts";
 import { parseFlags, progress, UsageError, type Io } from "./io.ts";
 
 export const ingestHelp = `Usage: npm run -s briefing -- ingest [file|dir]... [--json] [--force]
@@ -143,6 +144,12 @@ async function ingestLocked(
   });
   // Articles first, manifest last: a crash in between leaves files the next run recognises and adopts.
   writeFilesAtomic(plan.writes.map((w) => ({ path: w.path, data: w.text })));
+  try {
+    recordWrittenArticles(settings, plan.writes);
+  } catch (error) {
+    // Only a cache: the next build parses the files instead.
+    io.stderr.write(`ingest: site article cache not updated: ${(error as Error).message}\n`);
+  }
   const manifestText = `${JSON.stringify(plan.manifest, null, 1)}\n`;
   // Rewritten only when it changes, so a run with nothing to do touches no file at all.
   if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== manifestText) writeFileAtomic(manifestPath, manifestText);

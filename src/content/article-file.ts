@@ -20,12 +20,23 @@ export class ContentError extends Error {
   }
 }
 
-/** Renders an article as the text of its `.md` file. Key order follows the schema, so output is stable. */
-export function serializeArticle(article: Article): string {
-  const { body, ...front } = Article.parse(article);
-  const yaml = emitFrontmatter(ArticleFrontmatter.parse(front) as { [key: string]: FrontmatterValue });
+/**
+ * An article as its `.md` file stores it: `text`, and `article`, exactly what `parseArticle(text)` gives back
+ * (validated, keys in schema order, each paragraph on one line). Writers that keep a parsed copy (the site's
+ * article cache) use `article` instead of reading the file they just wrote. Key order follows the schema, so the
+ * text is stable.
+ */
+export function articleFile(article: Article): { article: Article; text: string } {
+  const { body, ...rest } = Article.parse(article);
+  const front = ArticleFrontmatter.parse(rest);
   const paragraphs = body.map((p) => p.replace(/\s*[\r\n]+\s*/g, " ").trim()).filter(Boolean);
-  return `---\n${yaml}---\n\n${paragraphs.join("\n\n")}\n`;
+  const yaml = emitFrontmatter(front as { [key: string]: FrontmatterValue });
+  return { article: { ...front, body: paragraphs }, text: `---\n${yaml}---\n\n${paragraphs.join("\n\n")}\n` };
+}
+
+/** Renders an article as the text of its `.md` file. */
+export function serializeArticle(article: Article): string {
+  return articleFile(article).text;
 }
 
 /** Parses the text of an article file; throws `ContentError` naming the file (and line) on bad input. */

@@ -5,7 +5,7 @@
  * (the file on disk was edited by hand since ingest wrote it, and the new text differs: never overwritten).
  */
 import { createHash } from "node:crypto";
-import { serializeArticle } from "../content/article-file.ts";
+import { articleFile } from "../content/article-file.ts";
 import { articleKey } from "../ingest/dedupe.ts";
 import type { Article, ExtractedArticle, SourceRef } from "../schemas/article.ts";
 import type { Manifest } from "./manifest.ts";
@@ -16,6 +16,8 @@ export interface PlannedWrite {
   id: string;
   path: string;
   text: string;
+  /** What reading `text` back gives (see `articleFile`). */
+  article: Article;
 }
 export interface Conflict {
   id: string;
@@ -79,19 +81,19 @@ export function planIngest(input: {
   for (const [id, copies] of groups) {
     const first = copies[0]!;
     const sources = mergeSources([...(manifest.articles[id]?.sources ?? []), ...copies.flatMap((c) => c.sources)]);
-    const text = serializeArticle(toStoredArticle({ ...first, id }, sources));
+    const { article, text } = articleFile(toStoredArticle({ ...first, id }, sources));
     const path = input.pathFor(id);
     const current = input.readCurrent(path);
     const recorded = manifest.articles[id]?.written;
     const entry = { written: sha256(text), key: keyOf.get(first)!, sources };
     if (current === undefined) {
-      writes.push({ id, path, text });
+      writes.push({ id, path, text, article });
       manifest.articles[id] = entry;
     } else if (current === text) {
       unchanged.push(id);
       manifest.articles[id] = entry;
     } else if (recorded !== undefined && sha256(current) === recorded) {
-      writes.push({ id, path, text });
+      writes.push({ id, path, text, article });
       manifest.articles[id] = entry;
     } else if (recorded !== undefined && recorded === entry.written) {
       // Edited by hand, and ingest would write what it wrote before: the edit is the only change. Keep it.

@@ -8,13 +8,13 @@
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import type { Settings } from "../config.ts";
 import type { Actor } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";
 import { countryEntries, type Country } from "./countries.ts";
 import { buildSiteModel, type SiteModel } from "./model.ts";
-import { readActors, readArticlesIncremental, type FileStamp, type ReadReport } from "./read-content.ts";
+import { fileStamp, readActors, readArticlesIncremental, type FileStamp, type ReadReport } from "./read-content.ts";
 
 interface ArticleCache {
   files: Record<string, FileStamp>;
@@ -36,11 +36,21 @@ export interface CachedArticles {
   save(): void;
 }
 
+function cacheFile(settings: Pick<Settings, "articlesDir" | "cacheDir">): string {
+  const key = createHash("sha256").update(settings.articlesDir).digest("hex").slice(0, 12);
+  return join(settings.cacheDir, "site", `articles-${key}.json`);
+}
+
+function writeCache(file: string, cache: ArticleCache): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(cache));
+  renameSync(tmp, file);
+}
+
 /** All articles of `settings.articlesDir`, parsing only files changed since the cached read; the cache is not written. */
 export function readArticlesCached(settings: Pick<Settings, "articlesDir" | "cacheDir">, report: ReadReport = { warn: (m) => process.stderr.write(`${m}\n`) }): CachedArticles {
-  const key = createHash("sha256").update(settings.articlesDir).digest("hex").slice(0, 12);
-  const dir = join(settings.cacheDir, "site");
-  const file = join(dir, `articles-${key}.json`);
+  const file = cacheFile(settings);
   const cache = readCache(file);
   const previous = Object.fromEntries(Object.entries(cache.files).filter(([, f]) => cache.articles[f.id]));
   const read = readArticlesIncremental(settings.articlesDir, previous, report);
@@ -51,13 +61,30 @@ export function readArticlesCached(settings: Pick<Settings, "articlesDir" | "cac
   return {
     articles: Object.values(articles),
     save() {
-      if (!changed) return;
-      mkdirSync(dir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ files: read.files, articles }));
-      renameSync(tmp, file);
+      if (changed) writeCache(file, { files: read.files, articles });
     },
   };
+}
+
+/**
+ * Records articles ingest has just written (each file's path and the article reading it gives back, see
+ * `articleFile`) in the cache, so the next build does not parse again what ingest has just produced. Entries of
+ * other files are kept: the next read checks every stamp, and drops files that are gone.
+ */
+export function recordWrittenArticles(settings: Pick<Settings, "articlesDir" | "cacheDir">, written: ReadonlyArray<{ path: string; article: Article }>): void {
+  if (written.length === 0) return;
+  const file = cacheFile(settings);
+  const cache = readCache(file);
+  const files = new Map(Object.entries(cache.files));
+  for (const { path, article } of written) {
+    const name = relative(settings.articlesDir, path);
+    // A file that held another article before: its old entry goes.
+    const before = files.get(name);
+    if (before && before.id !== article.id) delete cache.articles[before.id];
+    files.set(name, { id: article.id, stamp: fileStamp(path) });
+    cache.articles[article.id] = article;
+  }
+  writeCache(file, { files: Object.fromEntries(files), articles: cache.articles });
 }
 
 /** All articles of `settings.articlesDir`, parsing only files changed since the cached read (and updating the cache). */

@@ -56,6 +56,13 @@ function currentReaderVersion(): string {
   return readerVersion;
 }
 
+const stampOf = (stat: { size: number; mtimeMs: number }, version: string): string => `${stat.size}:${stat.mtimeMs}:${version}`;
+
+/** The stamp an incremental read records for the article file at `file` as it is now. */
+export function fileStamp(file: string): string {
+  return stampOf(statSync(file), currentReaderVersion());
+}
+
 type ParsedFile = { file: string; article: Article } | { file: string; error: string };
 
 function parseHere(file: string): ParsedFile {
@@ -82,8 +89,7 @@ function plan(dir: string, previous: Record<string, FileStamp>): Planned[] {
     .sort()
     .map((name) => {
       const file = join(dir, name);
-      const stat = statSync(file);
-      const stamp = `${stat.size}:${stat.mtimeMs}:${version}`;
+      const stamp = stampOf(statSync(file), version);
       const before = previous[name];
       return { name, file, stamp, before: before && before.stamp === stamp ? before : undefined };
     });

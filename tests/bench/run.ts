@@ -13,7 +13,8 @@
  *   rebuild   one new raw page: ingest (exactly 1 input processed) + site + search + cards
  *   baseline  a plain Astro project with as many trivial pages (and as many trivial XML endpoints as the site has
  *             feeds and sitemaps: each output file costs Astro the same per-route floor), built in
- *             node_modules/.cache/marsad-bench/
+ *             node_modules/.cache/marsad-bench/, right after the site build and then alternately with it
+ *             (--ratio-runs): site_build_s and baseline_build_s are the fastest of their runs, build_ratio their ratio
  *
  * Peak RSS is the largest sum of VmRSS over the whole process tree, sampled every 100 ms from /proc; each child's
  * own peak comes from `/usr/bin/time -f %M` when available. A stage that cannot run (a module not written yet, a
@@ -22,7 +23,7 @@
  * Progress goes to stderr; stdout carries the table, or one JSON object with --json.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -35,6 +36,12 @@ const STAGES = ["ingest", "site", "search", "cards", "rebuild", "baseline"] as c
 type Stage = (typeof STAGES)[number];
 const DEFAULT_ARTICLES = 2000;
 const DEFAULT_SEED = "marsad-bench-1";
+/**
+ * Site and baseline builds are timed this many times each, alternately, from the same starting state. One build
+ * of either varies by ±30% from run to run on a shared 2-core VM (file-system calls wait on thread wake-ups whose
+ * cost swings with the neighbours' load); the fastest of each is the least disturbed measure of both.
+ */
+const DEFAULT_RATIO_RUNS = 3;
 /** RSS sampling period. */
 const SAMPLE_MS = 100;
 /** Lines of a failing child's stderr kept for the report. */
@@ -50,7 +57,9 @@ baseline with as many pages.
   --seed S       generator seed (default ${DEFAULT_SEED})
   --json         print one JSON object instead of a table
   --keep         keep the temporary folders (their paths are printed)
-  --stages LIST  comma-separated subset of: ${STAGES.join(", ")}`;
+  --stages LIST  comma-separated subset of: ${STAGES.join(", ")}
+  --ratio-runs K time the site and baseline builds K times each, alternately, and report the fastest of each
+                 (default ${DEFAULT_RATIO_RUNS}; every run is listed in site_build_runs_s / baseline_build_runs_s)`;
 
 interface Options {
   articles: number;
@@ -58,10 +67,11 @@ interface Options {
   json: boolean;
   keep: boolean;
   stages: Set<Stage>;
+  ratioRuns: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { articles: DEFAULT_ARTICLES, seed: DEFAULT_SEED, json: false, keep: false, stages: new Set(STAGES) };
+  const o: Options = { articles: DEFAULT_ARTICLES, seed: DEFAULT_SEED, json: false, keep: false, stages: new Set(STAGES), ratioRuns: DEFAULT_RATIO_RUNS };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     const value = (): string => {
@@ -72,6 +82,9 @@ function parseArgs(argv: string[]): Options {
     if (flag === "--articles" || flag === "-n") {
       o.articles = Number(value());
       if (!Number.isInteger(o.articles) || o.articles < 1) throw new Error("--articles must be a positive whole number");
+    } else if (flag === "--ratio-runs") {
+      o.ratioRuns = Number(value());
+      if (!Number.isInteger(o.ratioRuns) || o.ratioRuns < 1) throw new Error("--ratio-runs must be a positive whole number");
     } else if (flag === "--seed") o.seed = value();
     else if (flag === "--json") o.json = true;
     else if (flag === "--keep") o.keep = true;
@@ -92,6 +105,11 @@ const log = (message: string): void => {
   process.stderr.write(`[bench] ${message}\n`);
 };
 const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Process-tree RSS sampling
@@ -466,17 +484,79 @@ async function main(): Promise<number> {
     if (res.code !== 0) log(`ingest (setup) failed: ${failure("ingest", res)}`);
   }
 
-  // Site.
+  // Site, then the plain Astro baseline, alternately (see DEFAULT_RATIO_RUNS). Every site run starts from the
+  // state the first found: no dist, and the cache folder as ingest left it.
   const siteBuild = async (stage: string): Promise<ChildResult> => run(stage, [cli, "build", "--skip-ingest", "--no-cards", "--no-search"]);
+  const cacheDir = env.MARSAD_CACHE_DIR!;
+  const cacheSnapshot = join(dir, "cache-before-site");
+  const siteRuns: number[] = [];
+  const baselineRuns: number[] = [];
   if (options.stages.has("site")) {
+    if (options.stages.has("baseline") && options.ratioRuns > 1 && existsSync(cacheDir)) cpSync(cacheDir, cacheSnapshot, { recursive: true });
     rss.enter("site");
     const res = await siteBuild("site");
     const pages = countFiles(outDir, ".html");
     if (res.code === 0 && pages > 0) {
-      r.site_build_s = round(res.seconds);
+      siteRuns.push(res.seconds);
       r.pages = pages;
     } else reasons.site_build_s = res.code === 0 ? "the build produced no .html page" : failure("site build", res);
   }
+
+  if (options.stages.has("baseline")) {
+    rss.enter("baseline");
+    const pages = typeof r.pages === "number" ? r.pages : options.articles * 2;
+    // The site's other output files (feeds, sitemaps) are routes Astro renders and writes like pages.
+    const xmlFiles = typeof r.pages === "number" ? countFiles(outDir, ".xml") : 0;
+    if (typeof r.pages !== "number") r.baseline_pages_note = `site pages unknown: baseline uses ${pages} pages (2 per article) and no XML file`;
+    const cacheRoot = join(ROOT, "node_modules/.cache/marsad-bench");
+    mkdirSync(cacheRoot, { recursive: true });
+    const bdir = mkdtempSync(join(cacheRoot, "baseline-"));
+    temps.push(bdir);
+    writeBaseline(bdir, pages, xmlFiles);
+    const astroBin = join(dirname(createRequire(join(ROOT, "package.json")).resolve("astro/package.json")), "bin", "astro.mjs");
+    const rounds = siteRuns.length ? options.ratioRuns : 1;
+    for (let i = 0; i < rounds; i++) {
+      const suffix = i ? `-${i + 1}` : "";
+      if (i > 0) {
+        rss.enter("site");
+        rmSync(outDir, { recursive: true, force: true });
+        rmSync(cacheDir, { recursive: true, force: true });
+        if (existsSync(cacheSnapshot)) cpSync(cacheSnapshot, cacheDir, { recursive: true });
+        const res = await siteBuild(`site${suffix}`);
+        if (res.code !== 0) {
+          reasons.site_build_s = failure("site build", res);
+          siteRuns.length = 0;
+          break;
+        }
+        siteRuns.push(res.seconds);
+        rss.enter("baseline");
+      }
+      for (const state of ["dist", ".astro", "node_modules"]) rmSync(join(bdir, state), { recursive: true, force: true });
+      const res = await run(`baseline${suffix}`, [astroBin, "build", "--silent"], bdir, { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" });
+      const built = countFiles(join(bdir, "dist"), ".html");
+      if (res.code !== 0 || built === 0) {
+        reasons.baseline_build_s = reasons.build_ratio = res.code === 0 ? "the baseline built no page" : failure("baseline build", res);
+        baselineRuns.length = 0;
+        break;
+      }
+      baselineRuns.push(res.seconds);
+      r.baseline_pages = built;
+      r.baseline_xml_files = countFiles(join(bdir, "dist"), ".xml");
+    }
+  } else if (siteRuns.length) reasons.build_ratio = "baseline stage not run";
+  rmSync(cacheSnapshot, { recursive: true, force: true });
+  if (siteRuns.length) {
+    r.site_build_s = round(Math.min(...siteRuns));
+    r.site_build_runs_s = siteRuns.map((x) => round(x));
+  }
+  if (baselineRuns.length) {
+    r.baseline_build_s = round(Math.min(...baselineRuns));
+    r.baseline_build_runs_s = baselineRuns.map((x) => round(x));
+  }
+  if (siteRuns.length && baselineRuns.length) {
+    r.build_ratio = round(Math.min(...siteRuns) / Math.min(...baselineRuns));
+    r.build_ratio_median = round(median(siteRuns) / median(baselineRuns));
+  } else if (options.stages.has("baseline") && !reasons.build_ratio) reasons.build_ratio = "no site build time";
 
   // Search.
   const search = async (stage: string): Promise<{ res: ChildResult; json: Record<string, unknown> | null }> => {
@@ -556,37 +636,6 @@ async function main(): Promise<number> {
     if (reason) reasons.rebuild_after_one_new_article_s = reason;
     else r.rebuild_after_one_new_article_s = round(Object.values(parts).reduce((a, b) => a + b, 0));
   }
-
-  // Baseline.
-  if (options.stages.has("baseline")) {
-    rss.enter("baseline");
-    const pages = typeof r.pages === "number" ? r.pages : options.articles * 2;
-    // The site's other output files (feeds, sitemaps) are routes Astro renders and writes like pages.
-    const xmlFiles = typeof r.pages === "number" ? countFiles(outDir, ".xml") : 0;
-    if (typeof r.pages !== "number") r.baseline_pages_note = `site pages unknown: baseline uses ${pages} pages (2 per article) and no XML file`;
-    const cacheRoot = join(ROOT, "node_modules/.cache/marsad-bench");
-    mkdirSync(cacheRoot, { recursive: true });
-    const bdir = mkdtempSync(join(cacheRoot, "baseline-"));
-    temps.push(bdir);
-    writeBaseline(bdir, pages, xmlFiles);
-    try {
-      const astroBin = join(dirname(createRequire(join(ROOT, "package.json")).resolve("astro/package.json")), "bin", "astro.mjs");
-      const res = await run("baseline", [astroBin, "build", "--silent"], bdir, {
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: "1",
-      });
-      const built = countFiles(join(bdir, "dist"), ".html");
-      if (res.code === 0 && built > 0) {
-        r.baseline_build_s = round(res.seconds);
-        r.baseline_pages = built;
-        r.baseline_xml_files = countFiles(join(bdir, "dist"), ".xml");
-        if (typeof r.site_build_s === "number") r.build_ratio = round(r.site_build_s / res.seconds);
-        else reasons.build_ratio = "no site build time";
-      } else reasons.baseline_build_s = reasons.build_ratio = res.code === 0 ? "the baseline built no page" : failure("baseline build", res);
-    } catch (error) {
-      reasons.baseline_build_s = reasons.build_ratio = (error as Error).message.split("\n")[0]!;
-    }
-  } else if (r.site_build_s !== null) reasons.build_ratio = "baseline stage not run";
 
   rss.stop();
   const selfMaxMb = process.resourceUsage().maxRSS / 1024;

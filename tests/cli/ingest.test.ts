@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
+import { readArticlesCached } from "../../src/site/load.ts";
+import { readArticles } from "../../src/site/read-content.ts";
 
 const root = process.cwd();
 
@@ -16,7 +18,7 @@ function setup() {
   return { content, inbox, articles: join(content, "articles") };
 }
 
-async function run(argv: string[], content: string) {
+async function run(argv: string[], content: string, env: Record<string, string> = {}) {
   let out = "";
   let err = "";
   const sink = (f: (s: string) => void) => new Writable({ write: (c, _e, cb) => (f(String(c)), cb()) });
@@ -24,7 +26,7 @@ async function run(argv: string[], content: string) {
     stdout: sink((s) => (out += s)),
     stderr: sink((s) => (err += s)),
     cwd: root,
-    env: { MARSAD_CONTENT_DIR: content },
+    env: { MARSAD_CONTENT_DIR: content, ...env },
     now: () => 0,
   });
   return { code, out, err };
@@ -67,6 +69,34 @@ describe("ingest command", () => {
     expect(readFileSync(path, "utf8")).toBe(edited);
     const again = JSON.parse((await run(["ingest", "--json"], content)).out);
     expect(again.processed).toBe(0);
+  });
+
+  it("leaves the site's article cache holding exactly what reading the written files gives", async () => {
+    const { content, inbox, articles } = setup();
+    const cacheDir = join(content, "cache");
+    const settings = { articlesDir: articles, cacheDir };
+    await run(["ingest"], content, { MARSAD_CACHE_DIR: cacheDir });
+    const quiet = { warn: (m: string) => expect.fail(m) };
+    const read = () => readArticlesCached(settings, quiet).articles.sort((a, b) => a.id.localeCompare(b.id));
+    const fresh = () => readArticles(articles, quiet).sort((a, b) => a.id.localeCompare(b.id));
+    expect(fresh().length).toBeGreaterThanOrEqual(2);
+    expect(read()).toEqual(fresh());
+    // The build after ingest parses nothing: every file's stamp is in the cache, so it has nothing to save.
+    const [cacheFile] = readdirSync(join(cacheDir, "site")).map((f) => join(cacheDir, "site", f));
+    const stamp = statSync(cacheFile!).mtimeMs;
+    readArticlesCached(settings, quiet).save();
+    expect(statSync(cacheFile!).mtimeMs).toBe(stamp);
+    // A later ingest of one more page adds to the cache, and a hand edit is noticed by its stamp.
+    writeFileSync(
+      join(inbox, "new.txt"),
+      "Talks resume in Geneva\n\nGENEVA (Wire) - Delegations met on Monday to resume talks on a ceasefire, officials said, after weeks of delay.\n\nThe United Nations envoy said the sides agreed to meet again next week to discuss a prisoner exchange and humanitarian access.\n",
+    );
+    await run(["ingest"], content, { MARSAD_CACHE_DIR: cacheDir });
+    const [name] = readdirSync(articles).filter((f) => f.endsWith(".md"));
+    const path = join(articles, name!);
+    writeFileSync(path, readFileSync(path, "utf8").replace(/^---\n/, "---\ntitle_en: Edited by hand\n"));
+    expect(read()).toEqual(fresh());
+    expect(read().some((a) => a.title_en === "Edited by hand")).toBe(true);
   });
 
   it("reports a missing input path as a usage error", async () => {

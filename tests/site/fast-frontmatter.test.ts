@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseArticle, serializeArticle } from "../../src/content/article-file.ts";
+import { articleFile, parseArticle, serializeArticle } from "../../src/content/article-file.ts";
 import type { Article } from "../../src/schemas/article.ts";
 import { readArticleFile } from "../../src/site/fast-frontmatter.ts";
 
@@ -75,6 +75,7 @@ describe("readArticleFile", () => {
       role: fc.option(awkward, { nil: undefined }),
       title_en: fc.option(awkward, { nil: undefined }),
       index: fc.nat(),
+      body: fc.array(fc.oneof(awkward, fc.constantFrom("a\n\nb", "  \n ", "x\r\ny", "\u2028p", "p\u00a0", "\ufeffp")), { minLength: 1, maxLength: 4 }),
     });
     fc.assert(
       fc.property(article, (a) => {
@@ -88,16 +89,19 @@ describe("readArticleFile", () => {
           captions: a.captions,
           mentions: [{ ref: "x", paragraph: 0, start: a.index, end: a.index + 1, surface: "ف", sentence: a.sentence, ...(a.role ? { role: a.role } : {}) }],
           sources: [{ source: a.source, file: "f.txt", index: a.index }],
+          body: a.body,
           ...(a.title_en ? { title_en: a.title_en } : {}),
         };
-        let text: string;
+        let file: ReturnType<typeof articleFile>;
         try {
-          text = serializeArticle(input);
+          file = articleFile(input);
         } catch {
           return; // not a valid article: nothing to read
         }
-        const { slow, fast } = both(text);
+        const { slow, fast } = both(file.text);
         expect(fast).toEqual(slow);
+        // What ingest records in the site's article cache (as JSON) is what reading the file gives.
+        expect(JSON.parse(JSON.stringify(file.article))).toStrictEqual(JSON.parse(JSON.stringify(slow)));
       }),
       { numRuns: 400, seed: 20251125 },
     );
