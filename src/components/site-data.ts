@@ -21,6 +21,8 @@ import { createUrls, type UrlBuilder } from "../site/urls.ts";
 
 export interface SiteData {
   model: SiteModel;
+  /** Each article's search text, by id (see src/site/search-text.ts). */
+  searchText: ReadonlyMap<string, string>;
   settings: Settings;
   urls: UrlBuilder;
 }
@@ -32,8 +34,8 @@ let memo: Promise<SiteData> | undefined;
 
 async function load(): Promise<SiteData> {
   const loader = pathToFileURL(join(settings.root, "src/site/load.ts")).href;
-  const { loadSiteModel } = (await import(/* @vite-ignore */ loader)) as typeof import("../site/load.ts");
-  return { model: loadSiteModel(settings), settings, urls };
+  const { loadSite } = (await import(/* @vite-ignore */ loader)) as typeof import("../site/load.ts");
+  return { ...loadSite(settings), settings, urls };
 }
 
 /** The site model and its settings, built on first use. */

@@ -1,9 +1,4 @@
-/**
- * An article body as HTML for one edition: plain paragraphs → hast → mentions linked → escaped HTML.
- * Also the search tokens of an article (see search-tokens in src/entities/normalise.ts): the clitic-stripped forms
- * Pagefind's own stemmer misses, indexed from a hidden block on the article page.
- */
-import { searchTokens } from "../entities/normalise.ts";
+/** An article body as HTML for one edition: plain paragraphs → hast → mentions linked → escaped HTML. */
 import type { Article } from "../schemas/article.ts";
 import type { Lang } from "../schemas/common.ts";
 import { paragraphsToHast, toHtml } from "./article-hast.ts";
@@ -25,21 +20,3 @@ export function renderBody(article: Pick<Article, "body" | "mentions">, model: P
   })(tree);
   return toHtml(tree);
 }
-
-/**
- * Normalised words of the article that readers never see but search should match: every normalised token and
- * clitic stem not already present verbatim as a word of the text (Pagefind indexes those itself).
- */
-export function articleSearchText(article: Pick<Article, "id" | "title" | "subtitle" | "body" | "captions" | "lang">): string {
-  // Both editions of an article index the same words: computed once per article per build.
-  const cached = searchTextCache.get(article.id);
-  if (cached !== undefined) return cached;
-  const text = [article.title ?? "", article.subtitle ?? "", ...article.body, ...article.captions].join("\n");
-  const visible = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-  const tokens = searchTokens(text, article.lang).filter((tok) => !visible.has(tok));
-  const out = tokens.join(" ");
-  searchTextCache.set(article.id, out);
-  return out;
-}
-
-const searchTextCache = new Map<string, string>();

@@ -4,7 +4,9 @@
  * the pages that exist.
  *
  * Parsed articles are cached as JSON in `<cacheDir>/site/` keyed by file stamp, so a rebuild does not parse
- * unchanged files again, and the card stage reuses what the build read. The cache may be deleted at any time.
+ * unchanged files again, and the card stage reuses what the build read. Each article's search text (search-text.ts)
+ * is kept next to it, so it is computed once per file rather than once per build. Ingest records what it writes
+ * (`recordWrittenArticles`), so the build after an ingest parses nothing. The cache may be deleted at any time.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -15,10 +17,13 @@ import type { Article } from "../schemas/article.ts";
 import { countryEntries, type Country } from "./countries.ts";
 import { buildSiteModel, type SiteModel } from "./model.ts";
 import { fileStamp, readActors, readArticlesIncremental, type FileStamp, type ReadReport } from "./read-content.ts";
+import { articleSearchText, SEARCH_TEXT_SOURCES } from "./search-text.ts";
 
 interface ArticleCache {
   files: Record<string, FileStamp>;
   articles: Record<string, Article>;
+  /** Search text by article id, valid for the search-text code of `version` only. */
+  search?: { version: string; text: Record<string, string> };
 }
 
 function readCache(file: string): ArticleCache {
@@ -29,9 +34,33 @@ function readCache(file: string): ArticleCache {
   }
 }
 
+let searchVersion: string | undefined;
+/** Changes whenever the code that makes an article's search text changes. */
+function currentSearchVersion(): string {
+  if (!searchVersion) {
+    const hash = createHash("sha256");
+    for (const rel of SEARCH_TEXT_SOURCES) {
+      try {
+        hash.update(readFileSync(new URL(rel, new URL("./search-text.ts", import.meta.url))));
+      } catch {
+        hash.update(rel);
+      }
+    }
+    searchVersion = hash.digest("hex").slice(0, 12);
+  }
+  return searchVersion;
+}
+
+/** The cached search texts still valid for the current search-text code. */
+function validSearchText(cache: ArticleCache): Record<string, string> {
+  return cache.search?.version === currentSearchVersion() ? cache.search.text : {};
+}
+
 /** Articles read through the cache, and how to bring the cache up to date. */
 export interface CachedArticles {
   articles: Article[];
+  /** Search text of every article, by id (see search-text.ts). */
+  searchText: ReadonlyMap<string, string>;
   /** Writes the cache when this read changed it (new, changed or removed files); a no-op otherwise. */
   save(): void;
 }
@@ -57,11 +86,24 @@ export function readArticlesCached(settings: Pick<Settings, "articlesDir" | "cac
   const articles: Record<string, Article> = {};
   for (const id of read.unchanged) articles[id] = cache.articles[id]!;
   for (const { article } of read.parsed) articles[article.id] = article;
-  const changed = read.parsed.length > 0 || read.unchanged.length !== Object.keys(cache.articles).length;
+  const cachedText = validSearchText(cache);
+  const text: Record<string, string> = {};
+  let computed = 0;
+  for (const id of read.unchanged) {
+    const known = cachedText[id];
+    if (known !== undefined) text[id] = known;
+    else {
+      text[id] = articleSearchText(articles[id]!);
+      computed++;
+    }
+  }
+  for (const { article } of read.parsed) text[article.id] = articleSearchText(article);
+  const changed = read.parsed.length > 0 || computed > 0 || read.unchanged.length !== Object.keys(cache.articles).length;
   return {
     articles: Object.values(articles),
+    searchText: new Map(Object.entries(text)),
     save() {
-      if (changed) writeCache(file, { files: read.files, articles });
+      if (changed) writeCache(file, { files: read.files, articles, search: { version: currentSearchVersion(), text } });
     },
   };
 }
@@ -76,15 +118,20 @@ export function recordWrittenArticles(settings: Pick<Settings, "articlesDir" | "
   const file = cacheFile(settings);
   const cache = readCache(file);
   const files = new Map(Object.entries(cache.files));
+  const text = validSearchText(cache);
   for (const { path, article } of written) {
     const name = relative(settings.articlesDir, path);
     // A file that held another article before: its old entry goes.
     const before = files.get(name);
-    if (before && before.id !== article.id) delete cache.articles[before.id];
+    if (before && before.id !== article.id) {
+      delete cache.articles[before.id];
+      delete text[before.id];
+    }
     files.set(name, { id: article.id, stamp: fileStamp(path) });
     cache.articles[article.id] = article;
+    text[article.id] = articleSearchText(article);
   }
-  writeCache(file, { files: Object.fromEntries(files), articles: cache.articles });
+  writeCache(file, { files: Object.fromEntries(files), articles: cache.articles, search: { version: currentSearchVersion(), text } });
 }
 
 /** All articles of `settings.articlesDir`, parsing only files changed since the cached read (and updating the cache). */
@@ -112,12 +159,20 @@ export function siteModelFrom(content: SiteContent, settings: Pick<Settings, "si
   return buildSiteModel({ ...content, settings: settings.site });
 }
 
-/** Reads content as the site does and builds the site model. */
-export function loadSiteModel(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir" | "site">): SiteModel {
-  return buildSiteModel({
-    articles: loadArticles(settings),
+/** Reads content as the site does and builds the site model; with each article's search text, for the pages. */
+export function loadSite(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir" | "site">): { model: SiteModel; searchText: ReadonlyMap<string, string> } {
+  const read = readArticlesCached(settings);
+  read.save();
+  const model = buildSiteModel({
+    articles: read.articles,
     actors: readActors(settings.actorsDir, { cacheDir: settings.cacheDir }),
     countries: countryEntries(),
     settings: settings.site,
   });
+  return { model, searchText: read.searchText };
+}
+
+/** Reads content as the site does and builds the site model. */
+export function loadSiteModel(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir" | "site">): SiteModel {
+  return loadSite(settings).model;
 }

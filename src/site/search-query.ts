@@ -1,6 +1,6 @@
 /**
  * The search query, normalised like the index. Article pages carry every clitic stem of their words (hidden block,
- * see article-body.ts); a query word is reduced to its shortest stem, which every clitic form of the word shares:
+ * see search-text.ts); a query word is reduced to its shortest stem, which every clitic form of the word shares:
  * «لحفتر» → حفتر, «المفاوضات» → مفاوضات. Pagefind then matches all query words, so only one form per word is sent.
  *
  * Bundled into the search page's script: keep it free of Node APIs.

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { readArticlesCached } from "../../src/site/load.ts";
 import { readArticles } from "../../src/site/read-content.ts";
+import { articleSearchText } from "../../src/site/search-text.ts";
 
 const root = process.cwd();
 
@@ -84,8 +85,11 @@ describe("ingest command", () => {
     // The build after ingest parses nothing: every file's stamp is in the cache, so it has nothing to save.
     const [cacheFile] = readdirSync(join(cacheDir, "site")).map((f) => join(cacheDir, "site", f));
     const stamp = statSync(cacheFile!).mtimeMs;
-    readArticlesCached(settings, quiet).save();
+    const cached = readArticlesCached(settings, quiet);
+    cached.save();
     expect(statSync(cacheFile!).mtimeMs).toBe(stamp);
+    // Search text too, computed once by ingest.
+    for (const article of fresh()) expect(cached.searchText.get(article.id)).toBe(articleSearchText(article));
     // A later ingest of one more page adds to the cache, and a hand edit is noticed by its stamp.
     writeFileSync(
       join(inbox, "new.txt"),
