@@ -6,7 +6,8 @@
  * as a child process of this runner, with MARSAD_CONTENT_DIR / MARSAD_OUT_DIR / MARSAD_CACHE_DIR pointing into that
  * folder:
  *
- *   ingest    `briefing ingest --json` (articles written / s), plus in-process single-core clean+tag throughput
+ *   ingest    `briefing ingest --json` (articles written / s), plus single-thread clean+tag throughput of the
+ *             same pages in a child (tests/bench/child/extract.ts)
  *   site      `briefing build --skip-ingest --no-cards --no-search` (pages = .html files in dist)
  *   search    buildSearchIndex(dist) in a child (tests/bench/child/search.ts)
  *   cards     renderCards(cardSpecs(loadSiteModel())) in a child, cold then warm (warm must render 0)
@@ -28,7 +29,7 @@ import { createRequire } from "node:module";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { generateCorpus, generateExtraPage, type CorpusSummary } from "./generate.ts";
+import { generateExtraPage, type CorpusSummary } from "./generate.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const HERE = join(ROOT, "tests/bench");
@@ -280,54 +281,6 @@ function countFiles(dir: string, ext: string): number {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// In-process extraction throughput
-
-interface ExtractMeasure {
-  articles: number;
-  pages: number;
-  lexicon_s: number;
-  extract_s: number;
-  /** CPU seconds of this thread's process during extractPages (wall time inflates on a busy machine). */
-  extract_cpu_s: number;
-}
-
-/** Clean + tag over pages already in memory, on this thread only. */
-async function measureExtract(contentDir: string): Promise<ExtractMeasure> {
-  const need = async (rel: string, names: string[]): Promise<Record<string, unknown>> => {
-    const path = join(ROOT, rel);
-    if (!existsSync(path)) throw new Error(`${rel} does not exist yet`);
-    const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-    const missing = names.filter((n) => typeof mod[n] !== "function");
-    if (missing.length) throw new Error(`${rel} does not export ${missing.join(", ")}`);
-    return mod;
-  };
-  const inputs = await need("src/pipeline/read-inputs.ts", ["findInputs", "readInput"]);
-  const extract = await need("src/pipeline/extract.ts", ["extractPages"]);
-  const entities = await need("src/entities/index.ts", ["createTagger", "loadEntityLexicons"]);
-  type Page = { file: string; bytes: Uint8Array };
-  const found = (inputs.findInputs as (p: string[], cwd: string) => { inputs: Array<{ path: string; file: string }> })([join(contentDir, "inbox")], ROOT);
-  const pages: Page[] = [];
-  for (const input of found.inputs) {
-    const read = (inputs.readInput as (i: unknown) => { ok: boolean; page?: Page })(input);
-    if (read.ok && read.page) pages.push(read.page);
-  }
-  const t0 = performance.now();
-  const tagger = (entities.createTagger as (l: unknown) => unknown)((entities.loadEntityLexicons as (d: string) => unknown)(contentDir));
-  const t1 = performance.now();
-  const cpu = process.cpuUsage();
-  const out = (extract.extractPages as (p: Page[], t: unknown) => { articles: unknown[] })(pages, tagger);
-  const used = process.cpuUsage(cpu);
-  const t2 = performance.now();
-  return {
-    articles: out.articles.length,
-    pages: pages.length,
-    lexicon_s: (t1 - t0) / 1000,
-    extract_s: (t2 - t1) / 1000,
-    extract_cpu_s: (used.user + used.system) / 1e6,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Baseline Astro project
 
 /** Writes a plain Astro project with `pages` trivial pages and `xmlFiles` trivial XML endpoints. */
@@ -435,9 +388,15 @@ async function main(): Promise<number> {
   // Generate.
   rss.enter("generate");
   log(`generating ${options.articles} articles (seed ${options.seed}) into ${dir}`);
-  let t = performance.now();
-  const corpus: CorpusSummary = generateCorpus({ articles: options.articles, seed: options.seed, dir });
-  const generateS = (performance.now() - t) / 1000;
+  const gen = await run("generate", [join(HERE, "child/generate.ts"), dir, String(options.articles), options.seed]);
+  const generated = lastJson(gen.stdout);
+  if (gen.code !== 0 || !generated?.ok) {
+    process.stderr.write(`bench: ${typeof generated?.reason === "string" ? generated.reason : failure("corpus generator", gen)}\n`);
+    cleanup();
+    return 1;
+  }
+  const corpus = generated as unknown as Omit<CorpusSummary, "pages" | "truth">;
+  const generateS = gen.seconds;
   log(
     `generated ${corpus.files} files (${(corpus.bytes / 1e6).toFixed(1)} MB): ${corpus.byLang.ar ?? 0} Arabic / ${corpus.byLang.en ?? 0} English articles, ` +
       `${corpus.multiArticlePages} multi-article pages, ${corpus.duplicates} copies, ${corpus.actorsInKnowledgeBase} actors in the knowledge base, ${generateS.toFixed(1)}s`,
@@ -458,21 +417,22 @@ async function main(): Promise<number> {
       if (written === 0) reasons.ingest_articles_per_s = "ingest wrote no article";
     } else reasons.ingest_s = reasons.ingest_articles_per_s = failure("ingest", res);
 
-    rss.enter("extract-in-process");
-    log("measuring in-process clean+tag throughput (one thread)");
-    try {
-      const m = await measureExtract(dir);
-      rss.sample();
-      r.extract_articles = m.articles;
-      r.extract_lexicon_s = round(m.lexicon_s, 3);
-      r.extract_s = round(m.extract_s, 3);
-      r.extract_cpu_s = round(m.extract_cpu_s, 3);
-      r.extract_articles_per_s = m.articles ? round(m.articles / m.extract_s, 1) : null;
-      r.extract_articles_per_cpu_s = m.articles ? round(m.articles / m.extract_cpu_s, 1) : null;
-      if (!m.articles) reasons.extract_articles_per_s = `extractPages returned no article for ${m.pages} pages`;
-      log(`extract: ${m.articles} articles from ${m.pages} pages in ${m.extract_s.toFixed(2)}s (lexicons ${m.lexicon_s.toFixed(2)}s)`);
-    } catch (error) {
-      reasons.extract_articles_per_s = (error as Error).message.split("\n")[0]!;
+    rss.enter("extract");
+    log("measuring clean+tag throughput on one thread");
+    const ext = await run("extract", [join(HERE, "child/extract.ts")]);
+    const m = lastJson(ext.stdout);
+    if (ext.code === 0 && m?.ok) {
+      const articles = m.articles as number;
+      r.extract_articles = articles;
+      r.extract_lexicon_s = round(m.lexicon_s as number, 3);
+      r.extract_s = round(m.extract_s as number, 3);
+      r.extract_cpu_s = round(m.extract_cpu_s as number, 3);
+      r.extract_articles_per_s = articles ? round(articles / (m.extract_s as number), 1) : null;
+      r.extract_articles_per_cpu_s = articles ? round(articles / (m.extract_cpu_s as number), 1) : null;
+      if (!articles) reasons.extract_articles_per_s = `extractPages returned no article for ${String(m.pages)} pages`;
+      log(`extract: ${articles} articles from ${String(m.pages)} pages in ${(m.extract_s as number).toFixed(2)}s (lexicons ${(m.lexicon_s as number).toFixed(2)}s)`);
+    } else {
+      reasons.extract_articles_per_s = typeof m?.reason === "string" ? m.reason : failure("extract", ext);
       log(`extract: not measured: ${reasons.extract_articles_per_s}`);
     }
   }
