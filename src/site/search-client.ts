@@ -1,7 +1,8 @@
 /**
  * The search page's script: the only client JavaScript on the site. Loads the Pagefind bundle on demand (one index
- * per edition, chosen by Pagefind from `<html lang>`), normalises the query like the index, and renders results as
- * DOM nodes (never as HTML strings: excerpts are rebuilt keeping only Pagefind's <mark> highlights).
+ * per edition, merged from its parts when the edition was indexed in parts), normalises the query like the index,
+ * and renders results as DOM nodes (never as HTML strings: excerpts are rebuilt keeping only Pagefind's <mark>
+ * highlights).
  *
  * Strings and the bundle URL come from data attributes on the form, so the script carries no UI text and no base path.
  */
@@ -14,6 +15,7 @@ interface PagefindResult {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
   search(query: string): Promise<{ results: Array<{ data(): Promise<PagefindResult> }> }>;
 }
 
@@ -48,7 +50,12 @@ function setup(form: HTMLFormElement): void {
     (pagefind ??= import(/* @vite-ignore */ d.bundle!).then(async (mod: Pagefind) => {
       // Each edition has its own bundle (<base><lang>/pagefind/) while page URLs are indexed from the site root:
       // results are resolved against the site base, not the bundle's folder.
-      await mod.options({ excerptLength: 24, baseUrl: d.bundle!.replace(/[^/]+\/pagefind\/pagefind\.js$/, "") });
+      const baseUrl = d.bundle!.replace(/[^/]+\/pagefind\/pagefind\.js$/, "");
+      await mod.options({ excerptLength: 24, baseUrl });
+      // A large edition is indexed in parts (src/site/search-index.ts), listed next to the main bundle.
+      const dir = d.bundle!.replace(/pagefind\.js$/, "");
+      const listed = await fetch(`${dir}parts.json`).then((r) => (r.ok ? (r.json() as Promise<{ parts?: string[] }>) : {}), () => ({}));
+      for (const part of (listed as { parts?: string[] }).parts ?? []) await mod.mergeIndex(dir.replace(/pagefind\/$/, `${part}/`), { baseUrl });
       return mod;
     }));
 

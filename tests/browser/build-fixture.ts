@@ -24,8 +24,11 @@ export interface BuiltSite {
  */
 export const BUILDS = join(ROOT, "node_modules/.cache/marsad/site-tests");
 
-/** Runs `astro build` for `contentDir` into a new directory (optionally under a base path) and indexes it. */
-export async function buildSite(options: { contentDir?: string; base?: string; search?: boolean } = {}): Promise<BuiltSite> {
+/**
+ * Runs `astro build` for `contentDir` into a new directory (optionally under a base path) and indexes it (in parts
+ * of at most `pagesPerBundle` articles, to test merged search on a small site).
+ */
+export async function buildSite(options: { contentDir?: string; base?: string; search?: boolean; pagesPerBundle?: number } = {}): Promise<BuiltSite> {
   mkdirSync(BUILDS, { recursive: true });
   const outDir = mkdtempSync(join(BUILDS, "out-"));
   const base = options.base ?? "/";
@@ -44,7 +47,7 @@ export async function buildSite(options: { contentDir?: string; base?: string; s
   );
   if (status !== 0) throw new Error(`astro build of ${options.contentDir ?? FIXTURE_CONTENT} failed (exit ${status})`);
   const buildSeconds = (performance.now() - started) / 1000;
-  const searchPages = options.search === false ? 0 : (await buildSearchIndex(outDir)).pages;
+  const searchPages = options.search === false ? 0 : (await buildSearchIndex(outDir, { pagesPerBundle: options.pagesPerBundle })).pages;
   return { outDir, base, buildSeconds, searchPages };
 }
 

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSettings } from "../../src/config.ts";
 import { cardSpecs } from "../../src/site/cards.ts";
 import { loadSiteModel } from "../../src/site/load.ts";
+import { partGlobs } from "../../src/site/search-index.ts";
 import { buildSite, FIXTURE_CONTENT, removeSite, ROOT, type BuiltSite } from "./build-fixture.ts";
 import { CHROMIUM_ARGS, ensureChromium } from "./setup-chromium.ts";
 import { resolveFile, serveStatic, type StaticServer } from "./static-server.ts";
@@ -333,7 +334,8 @@ describe("fixture site under /briefings/", () => {
 
   beforeAll(async () => {
     const executablePath = ensureChromium();
-    site = await buildSite({ base: "/briefings/" });
+    // Indexed in parts of two articles, as a large site is: the search page merges them.
+    site = await buildSite({ base: "/briefings/", pagesPerBundle: 2 });
     server = await serveStatic(site.outDir, site.base);
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   });
@@ -351,11 +353,20 @@ describe("fixture site under /briefings/", () => {
     expect(home).toContain(`content="${SITE_URL}/briefings/cards/ar/home.png"`);
   });
 
-  it("loads styles and finds results from the base-path search bundle", async () => {
+  it("loads styles and finds results from the base-path search bundle, merged from its parts", async () => {
+    const parts = JSON.parse(readFileSync(join(site.outDir, "ar/pagefind/parts.json"), "utf8")).parts as string[];
+    expect(parts.length).toBeGreaterThan(0);
+    // One article searched for is in the main bundle, the other in a merged part.
+    const partOf = (id: string) => partGlobs(site.outDir, "ar", 2).findIndex((globs) => globs.some((g) => g.startsWith(`ar/articles/${id[0]}`)));
+    expect(partOf("tripoli-security-meeting")).toBe(0);
+    expect(partOf("sudan-kordofan-drones")).toBeGreaterThan(0);
     const { page, report } = await open(browser, `${server.origin}/briefings/ar/search/?q=${encodeURIComponent("لحفتر")}`);
     await page.locator("#search-results li").first().waitFor({ timeout: 20_000 });
     const hrefs = await page.locator("#search-results a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(hrefs).toContain("/briefings/ar/articles/tripoli-security-meeting/");
+    await page.locator("input[name=q]").fill("بكردفان");
+    await page.locator("form[data-search]").evaluate((f: HTMLFormElement) => f.requestSubmit());
+    await page.locator('#search-results a[href="/briefings/ar/articles/sudan-kordofan-drones/"]').waitFor({ timeout: 20_000 });
     expect(await page.locator(".site-header").evaluate((e) => getComputedStyle(e).borderBlockEndStyle)).toBe("solid");
     expect(report.errors).toEqual([]);
     expect(server.misses).toEqual([]);
