@@ -16,7 +16,7 @@ import type { Actor } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";
 import { countryEntries, type Country } from "./countries.ts";
 import { buildSiteModel, type SiteModel } from "./model.ts";
-import { fileStamp, readActors, readArticlesIncremental, type FileStamp, type ReadReport } from "./read-content.ts";
+import { fileStamp, readActors, readArticlesIncremental, sourcesVersion, type FileStamp, type ReadReport } from "./read-content.ts";
 import { articleSearchText, SEARCH_TEXT_SOURCES } from "./search-text.ts";
 
 interface ArticleCache {
@@ -37,18 +37,7 @@ function readCache(file: string): ArticleCache {
 let searchVersion: string | undefined;
 /** Changes whenever the code that makes an article's search text changes. */
 function currentSearchVersion(): string {
-  if (!searchVersion) {
-    const hash = createHash("sha256");
-    for (const rel of SEARCH_TEXT_SOURCES) {
-      try {
-        hash.update(readFileSync(new URL(rel, new URL("./search-text.ts", import.meta.url))));
-      } catch {
-        hash.update(rel);
-      }
-    }
-    searchVersion = hash.digest("hex").slice(0, 12);
-  }
-  return searchVersion;
+  return (searchVersion ??= sourcesVersion(SEARCH_TEXT_SOURCES));
 }
 
 /** The cached search texts still valid for the current search-text code. */

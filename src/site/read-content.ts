@@ -36,24 +36,30 @@ export interface IncrementalRead {
   files: Record<string, FileStamp>;
 }
 
+/**
+ * A short hash of the source files `rels` (relative to this folder, src/site/): cached results made by that code
+ * carry it, so a change to the code is never hidden by a cache. Bundled without the sources next to it, the names
+ * alone are hashed (a cache then relies on file stamps alone).
+ */
+export function sourcesVersion(rels: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const rel of rels) {
+    try {
+      hash.update(readFileSync(new URL(rel, import.meta.url)));
+    } catch {
+      hash.update(rel);
+    }
+  }
+  return hash.digest("hex").slice(0, 12);
+}
+
 let readerVersion: string | undefined;
 /**
  * Changes whenever the code that turns a file into an article changes (the article schema or the file reader), so
  * a cache from an older reader is never trusted.
  */
 function currentReaderVersion(): string {
-  if (!readerVersion) {
-    const hash = createHash("sha256");
-    for (const rel of ["../schemas/article.ts", "../schemas/common.ts", "../content/article-file.ts", "./fast-frontmatter.ts"]) {
-      try {
-        hash.update(readFileSync(new URL(rel, import.meta.url)));
-      } catch {
-        hash.update(rel); // bundled without sources next to it: fall back to file stamps alone
-      }
-    }
-    readerVersion = hash.digest("hex").slice(0, 12);
-  }
-  return readerVersion;
+  return (readerVersion ??= sourcesVersion(["../schemas/article.ts", "../schemas/common.ts", "../content/article-file.ts", "./fast-frontmatter.ts"]));
 }
 
 const stampOf = (stat: { size: number; mtimeMs: number }, version: string): string => `${stat.size}:${stat.mtimeMs}:${version}`;

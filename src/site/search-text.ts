@@ -9,7 +9,7 @@
 import { searchTokens } from "../entities/normalise.ts";
 import type { Article } from "../schemas/article.ts";
 
-/** Modules whose code decides an article's search text (relative to this file): a change to one recomputes all. */
+/** Modules whose code decides an article's search text (relative to src/site/): a change to one recomputes all. */
 export const SEARCH_TEXT_SOURCES = ["./search-text.ts", "../entities/normalise.ts"];
 
 /**
