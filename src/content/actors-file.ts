@@ -5,10 +5,10 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { Actor } from "../schemas/actor.ts";
 import { writeFileAtomic } from "../pipeline/atomic.ts";
+import { codeVersion } from "../pipeline/code-version.ts";
 import { ContentError } from "./article-file.ts";
 
 /** Parses one knowledge-base file's text. */
@@ -64,14 +64,8 @@ let version: string | undefined | null = null;
 
 /** A hash of the code that decides what a file parses to (schema and parser); undefined when not readable. */
 function schemaVersion(): string | undefined {
-  if (version !== null) return version;
-  try {
-    const hash = createHash("sha256");
-    for (const rel of ["../schemas/actor.ts", "./actors-file.ts"]) hash.update(readFileSync(fileURLToPath(new URL(rel, import.meta.url))));
-    version = hash.digest("hex").slice(0, 16);
-  } catch {
-    version = undefined; // bundled (the site build): no sources to hash, so no cache
-  }
+  // Bundled (the site build): no sources to hash, so no cache.
+  if (version === null) version = codeVersion(import.meta.url, ["../schemas/actor.ts", "./actors-file.ts"]);
   return version;
 }
 
@@ -86,7 +80,7 @@ function cachedParse(text: string, file: string, cacheDir: string, schema: strin
   }
   const actors = parseActorFile(text, file);
   try {
-    writeFileAtomic(path, JSON.stringify(actors));
+    writeFileAtomic(path, JSON.stringify(actors), { flush: false });
   } catch {
     // a read-only cache only costs speed
   }

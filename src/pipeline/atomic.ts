@@ -9,9 +9,18 @@ import { spawnSync } from "node:child_process";
 /** Temporary files are dot-files (ignored by content loaders) tagged with this marker. */
 const TEMP_MARKER = ".marsad-tmp-";
 
+/** How a write is made durable. */
+export interface AtomicWriteOptions {
+  /**
+   * Flush the data to disk before the rename (default). Caches pass false: after a power cut they may come back
+   * empty, which a cache reader treats as a miss, and the flush of a large cache costs more than rebuilding it.
+   */
+  flush?: boolean;
+}
+
 /** Writes `data` to `path` atomically, creating the folder if needed. */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  writeFilesAtomic([{ path, data }]);
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  writeFilesAtomic([{ path, data }], options);
 }
 
 /**
@@ -21,7 +30,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
  * fails, each file is fsynced. A crash leaves each target either old or new; temporaries left behind are removed
  * by `removeStaleTemps`.
  */
-export function writeFilesAtomic(files: ReadonlyArray<{ path: string; data: string | Uint8Array }>): void {
+export function writeFilesAtomic(files: ReadonlyArray<{ path: string; data: string | Uint8Array }>, options: AtomicWriteOptions = {}): void {
   const temps: Array<{ temp: string; path: string }> = [];
   try {
     for (const { path, data } of files) {
@@ -38,8 +47,10 @@ export function writeFilesAtomic(files: ReadonlyArray<{ path: string; data: stri
         closeSync(fd);
       }
     }
-    const synced = temps.length > 1 && syncFileSystems([...new Set(temps.map((t) => dirname(t.temp)))]);
-    if (!synced) for (const { temp } of temps) fsyncFile(temp);
+    if (options.flush !== false) {
+      const synced = temps.length > 1 && syncFileSystems([...new Set(temps.map((t) => dirname(t.temp)))]);
+      if (!synced) for (const { temp } of temps) fsyncFile(temp);
+    }
   } catch (error) {
     for (const { temp } of temps) rmSync(temp, { force: true });
     throw error;

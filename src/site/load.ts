@@ -9,14 +9,16 @@
  * (`recordWrittenArticles`), so the build after an ingest parses nothing. The cache may be deleted at any time.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import type { Settings } from "../config.ts";
 import type { Actor } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";
 import { countryEntries, type Country } from "./countries.ts";
 import { buildSiteModel, type SiteModel } from "./model.ts";
-import { fileStamp, readActors, readArticlesIncremental, sourcesVersion, type FileStamp, type ReadReport } from "./read-content.ts";
+import { writeFileAtomic } from "../pipeline/atomic.ts";
+import { codeVersion } from "../pipeline/code-version.ts";
+import { fileStamp, readActors, readArticlesIncremental, type FileStamp, type ReadReport } from "./read-content.ts";
 import { articleSearchText, SEARCH_TEXT_SOURCES } from "./search-text.ts";
 
 interface ArticleCache {
@@ -37,7 +39,7 @@ function readCache(file: string): ArticleCache {
 let searchVersion: string | undefined;
 /** Changes whenever the code that makes an article's search text changes. */
 function currentSearchVersion(): string {
-  return (searchVersion ??= sourcesVersion(SEARCH_TEXT_SOURCES));
+  return (searchVersion ??= codeVersion(import.meta.url, SEARCH_TEXT_SOURCES) ?? "unversioned");
 }
 
 /** The cached search texts still valid for the current search-text code. */
@@ -60,10 +62,7 @@ function cacheFile(settings: Pick<Settings, "articlesDir" | "cacheDir">): string
 }
 
 function writeCache(file: string, cache: ArticleCache): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(cache));
-  renameSync(tmp, file);
+  writeFileAtomic(file, JSON.stringify(cache), { flush: false });
 }
 
 /** All articles of `settings.articlesDir`, parsing only files changed since the cached read; the cache is not written. */

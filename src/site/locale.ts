@@ -67,16 +67,8 @@ function utc(iso: string): Date {
 
 /** `2024-08-15` → «15 أغسطس 2024» / "15 August 2024". Dates are calendar days: formatted in UTC so they never shift. */
 export function formatDate(lang: Lang, iso: string): string {
-  // Thousands of pages repeat the same few hundred days: format each once.
-  const key = `${lang}:${iso}`;
-  let out = formattedDates.get(key);
-  if (out === undefined) {
-    out = dateFormat(lang, "long").format(utc(iso));
-    formattedDates.set(key, out);
-  }
-  return out;
+  return memo(`${lang}:d:${iso}`, () => dateFormat(lang, "long").format(utc(iso)));
 }
-const formattedDates = new Map<string, string>();
 
 /** `2024-08` → «أغسطس 2024» / "August 2024". */
 export function formatMonth(lang: Lang, month: string): string {

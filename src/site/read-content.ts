@@ -9,10 +9,10 @@
  * A bad article file is reported and skipped: one broken file must not stop the briefing for all the others.
  * A bad knowledge-base file stops the build, because actor pages and links would silently change meaning.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { loadActors } from "../content/actors-file.ts";
+import { codeVersion } from "../pipeline/code-version.ts";
 import { readArticleFile } from "./fast-frontmatter.ts";
 import type { Actor } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";
@@ -36,30 +36,15 @@ export interface IncrementalRead {
   files: Record<string, FileStamp>;
 }
 
-/**
- * A short hash of the source files `rels` (relative to this folder, src/site/): cached results made by that code
- * carry it, so a change to the code is never hidden by a cache. Bundled without the sources next to it, the names
- * alone are hashed (a cache then relies on file stamps alone).
- */
-export function sourcesVersion(rels: readonly string[]): string {
-  const hash = createHash("sha256");
-  for (const rel of rels) {
-    try {
-      hash.update(readFileSync(new URL(rel, import.meta.url)));
-    } catch {
-      hash.update(rel);
-    }
-  }
-  return hash.digest("hex").slice(0, 12);
-}
-
 let readerVersion: string | undefined;
 /**
  * Changes whenever the code that turns a file into an article changes (the article schema or the file reader), so
  * a cache from an older reader is never trusted.
  */
 function currentReaderVersion(): string {
-  return (readerVersion ??= sourcesVersion(["../schemas/article.ts", "../schemas/common.ts", "../content/article-file.ts", "./fast-frontmatter.ts"]));
+  const sources = ["../schemas/article.ts", "../schemas/common.ts", "../content/article-file.ts", "./fast-frontmatter.ts"];
+  // Bundled without its sources: the cache then relies on file stamps alone.
+  return (readerVersion ??= codeVersion(import.meta.url, sources) ?? "unversioned");
 }
 
 const stampOf = (stat: { size: number; mtimeMs: number }, version: string): string => `${stat.size}:${stat.mtimeMs}:${version}`;
