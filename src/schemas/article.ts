@@ -81,6 +81,17 @@ export const ExtractedArticle = z.object({
   sources: z.array(SourceRef).default([]),
   /** True for a full "read also" article embedded in another page. */
   secondary: z.boolean().default(false),
+  /**
+   * The article's lead, verbatim from the body (first sentence or two, dateline and agency furniture removed,
+   * at most about 300 characters); null when the body has no usable sentence. Editors' `summary_ar`/`summary_en`
+   * in frontmatter take precedence on pages.
+   */
+  summary: z.string().nullable().optional(),
+  /**
+   * Id of the story (one news development reported by one or more articles) this article belongs to.
+   * Stable while the story's articles stay: it is the slug of the story's first article. See `src/stories/`.
+   */
+  story: z.string().regex(/^[a-z0-9-]+$/).optional(),
 });
 export type ExtractedArticle = z.infer<typeof ExtractedArticle>;
 
@@ -101,6 +112,8 @@ export const ArticleFrontmatter = ExtractedArticle.omit({ body: true, file: true
   title_en: z.string().optional(),
   /** Optional editor-supplied English summary. */
   summary_en: z.string().optional(),
+  /** Optional editor-supplied Arabic summary (wins over the extracted `summary`). */
+  summary_ar: z.string().optional(),
 });
 export type ArticleFrontmatter = z.infer<typeof ArticleFrontmatter>;
 
