@@ -5,33 +5,79 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import { Actor } from "../schemas/actor.ts";
 import { writeFileAtomic } from "../pipeline/atomic.ts";
 import { codeVersion } from "../pipeline/code-version.ts";
 import { ContentError } from "./article-file.ts";
 
-/** Parses one knowledge-base file's text. */
+/**
+ * Parses one knowledge-base file's text. Every error names the file and the line. Besides the schema, it rejects
+ * what YAML would silently cut short: in a flow collection an unquoted comma ends a value, so
+ * `{ar: …, en: Niger, Mali}` is `en: Niger` plus a key `Mali` without a value, and `[Mohammed bin Zayed, MBZ: x]`
+ * holds a map — both errors here, not a shorter name.
+ */
 export function parseActorFile(text: string, file: string): Actor[] {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
-    throw new ContentError(file, `not valid YAML: ${(error as Error).message.split("\n")[0]}`, line);
-  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : lines.linePos(offset).line);
+  const first = doc.errors[0];
+  if (first) throw new ContentError(file, `not valid YAML: ${first.message.split("\n")[0]}`, lineOf(first.pos[0]));
+  const cut = cutFlowValue(doc.contents);
+  if (cut) throw new ContentError(file, `\`${cut.text}\` has no value: an unquoted comma in a {…} or […] list ends the value before it; put that value in quotes`, lineOf(cut.offset));
+  const data: unknown = doc.toJS();
   if (data == null) return [];
-  if (!Array.isArray(data)) throw new ContentError(file, "expected a YAML list of actors");
+  if (!Array.isArray(data)) throw new ContentError(file, "expected a YAML list of actors", 1);
   return data.map((entry, i) => {
     const result = Actor.safeParse(entry);
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     const id = (entry as { id?: unknown })?.id;
-    throw new ContentError(
-      file,
-      `actor #${i + 1}${typeof id === "string" ? ` (${id})` : ""}: field \`${issue?.path.join(".") || "(entry)"}\`: ${issue?.message ?? "invalid"}`,
-    );
+    const path = issue?.path ?? [];
+    const keys = issue?.code === "unrecognized_keys" ? issue.keys : [];
+    const field = [...path, ...keys.slice(0, 1)].join(".") || "(entry)";
+    const line = lineOf(nodeAt(doc.contents, [i, ...path], keys[0])?.range?.[0]);
+    throw new ContentError(file, `actor #${i + 1}${typeof id === "string" ? ` (${id})` : ""}: field \`${field}\`: ${issue?.message ?? "invalid"}`, line);
   });
+}
+
+/** The first key without a value inside a flow collection (`{a: 1, b}`), or a map inside a flow sequence. */
+function cutFlowValue(node: unknown, inFlow = false): { text: string; offset: number | undefined } | null {
+  if (isMap(node) || isSeq(node)) {
+    const flow = inFlow || !!node.flow;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        if (flow && item.value === null && isScalar(item.key)) return { text: String(item.key.value), offset: item.key.range?.[0] };
+        if (flow && isSeq(node) && isScalar(item.key)) return { text: String(item.key.value), offset: item.key.range?.[0] };
+        const inner = cutFlowValue(item.value, flow);
+        if (inner) return inner;
+      } else {
+        // `[a, b: c]` holds a one-pair map: a comma-cut name followed by a colon
+        if (flow && isSeq(node) && isMap(item) && isPair(item.items[0]) && isScalar(item.items[0].key)) {
+          return { text: String(item.items[0].key.value), offset: item.items[0].key.range?.[0] };
+        }
+        const inner = cutFlowValue(item, flow);
+        if (inner) return inner;
+      }
+    }
+  }
+  return null;
+}
+
+/** The YAML node at a schema path (and, for an unknown key, that key's node), for its line. */
+function nodeAt(root: unknown, path: readonly PropertyKey[], key?: string): { range?: [number, number, number] | null } | undefined {
+  let node: unknown = root;
+  let last: unknown = root;
+  for (const step of [...path, ...(key === undefined ? [] : [key])]) {
+    if (isSeq(node) && typeof step === "number") node = node.items[step];
+    else if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === step);
+      node = step === key ? pair?.key : pair?.value;
+    } else break;
+    if (node == null) break;
+    last = node;
+  }
+  return last as { range?: [number, number, number] | null } | undefined;
 }
 
 /**

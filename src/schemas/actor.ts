@@ -4,7 +4,13 @@
  * Entries live as YAML lists under `content/actors/*.yaml` (one file per region or theme).
  */
 import { z } from "zod";
-import { Bilingual, CountryCode, Slug } from "./common.ts";
+import { CountryCode, Slug } from "./common.ts";
+
+/**
+ * A text in both editions, strict: in a YAML flow map (`{ar: …, en: a, b}`) an unquoted comma ends the value and
+ * turns the rest into a key without a value; a non-strict object would drop that key and keep the value cut short.
+ */
+const Bilingual = z.object({ ar: z.string().min(1), en: z.string().min(1) }).strict();
 
 /** Kinds of actor, as used by the gold annotations and the site. */
 export const ActorType = z.enum(["person", "government", "armed_group", "organization", "international_org", "media"]);
@@ -21,7 +27,7 @@ export const Role = z.object({
   from: PartialDate.optional(),
   /** When the role ended; omitted while it is held. */
   to: PartialDate.optional(),
-});
+}).strict();
 export type Role = z.infer<typeof Role>;
 
 /** Where an entry came from: who added it and on what basis. */
@@ -32,7 +38,7 @@ export const Provenance = z.object({
   source: z.string().min(1),
   /** When the entry was added (YYYY-MM-DD). */
   added: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-});
+}).strict();
 
 export const Actor = z
   .object({
@@ -43,6 +49,7 @@ export const Actor = z
     /** Other names seen in the press, with and without titles. Arabic aliases are matched clitic-aware. */
     aliases: z
       .object({ ar: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) })
+      .strict()
       .default({ ar: [], en: [] }),
     type: ActorType,
     /** Home country (ISO alpha-2); omitted for international bodies. */

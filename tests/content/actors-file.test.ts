@@ -20,11 +20,26 @@ describe("actor knowledge-base files", () => {
   });
 
   it("names the file, entry and field of an invalid actor", () => {
-    expect(() => parseActorFile(entry("Bad Id"), "libya.yaml")).toThrow(/libya\.yaml: actor #1 \(Bad Id\): field `id`/);
+    expect(() => parseActorFile(entry("Bad Id"), "libya.yaml")).toThrow(/libya\.yaml:1: actor #1 \(Bad Id\): field `id`/);
   });
 
   it("rejects unknown fields (typos do not pass silently)", () => {
-    expect(() => parseActorFile(`${entry("x")}  nmae: oops\n`, "b.yaml")).toThrow(/b\.yaml: actor #1 \(x\)/);
+    expect(() => parseActorFile(`${entry("x")}  nmae: oops\n`, "b.yaml")).toThrow(/b\.yaml:6: actor #1 \(x\): field `nmae`/);
+  });
+
+  it("rejects a value an unquoted comma cut short in a flow map, naming file and line", () => {
+    const text = entry("x").replace("description: { ar: وصف, en: A description. }", "description: { ar: وصف, en: Leader of Mali, Niger and Chad }");
+    expect(() => parseActorFile(text, "c.yaml")).toThrow(/c\.yaml:4: `Niger and Chad` has no value/);
+  });
+
+  it("rejects a map inside a flow list of names, naming the line", () => {
+    const text = entry("x").replace("  type: person", "  aliases: { en: [Mohammed bin Zayed, MBZ: ruler] }\n  type: person");
+    expect(() => parseActorFile(text, "d.yaml")).toThrow(/d\.yaml:3: `MBZ` has no value/);
+  });
+
+  it("rejects an unknown key inside a role or provenance, naming its line", () => {
+    const text = entry("x").replace("provenance: { added_by: test, source: test }", "provenance: { added_by: test, source: test, sauce: x }");
+    expect(() => parseActorFile(text, "e.yaml")).toThrow(/e\.yaml:5: actor #1 \(x\): field `provenance.sauce`/);
   });
 
   it("rejects an id used twice across files, including former ids", () => {
@@ -50,6 +65,6 @@ describe("actor knowledge-base files", () => {
     writeFileSync(join(dir, "a.yaml"), entry("second"));
     expect(loadActors(dir, { cacheDir }).map((a) => a.id)).toEqual(["second"]);
     writeFileSync(join(dir, "a.yaml"), `${entry("third")}  nmae: oops\n`);
-    expect(() => loadActors(dir, { cacheDir })).toThrow(/a\.yaml: actor #1 \(third\)/);
+    expect(() => loadActors(dir, { cacheDir })).toThrow(/a\.yaml:6: actor #1 \(third\)/);
   });
 });
