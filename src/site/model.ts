@@ -7,7 +7,9 @@
  *   2. resolve actor ids (former ids → current), count tag-only actors, decide which actors get a page;
  *   3. one pass over articles filling posting lists per actor, country and day;
  *   4. per-actor / per-country / per-day aggregates from their own posting lists only;
- *   5. related articles from a bounded window of each shared actor's posting list.
+ *   5. related articles from a bounded window of each shared actor's posting list;
+ *   6. stories (src/site/stories.ts): grouped by id in one pass, ranked per day, per country window and per actor from
+ *      those same posting lists, related stories from a bounded window of each actor's story list.
  *
  * Framework-free: the Astro side wraps `buildSiteModel` in a module-level memo (src/components/site-data.ts).
  */
@@ -17,6 +19,7 @@ import type { Actor, ActorType, Role } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";
 import type { Bilingual } from "../schemas/common.ts";
 import type { Country } from "./countries.ts";
+import { deriveStories, groupByCountry, ownLanguageSummary, rankStories, storyIdOf, type StoryArticle, type StoryView } from "./stories.ts";
 
 /** How many co-mentioned actors / countries an actor page lists. */
 export const CO_MENTION_LIMIT = 15;
@@ -34,6 +37,24 @@ export const TOP_ACTORS = 20;
 export const DAILY_TIMELINE_MAX_DAYS = 62;
 /** How many observed titles an actor page lists. */
 export const OBSERVED_ROLES_LIMIT = 6;
+/** How many new stories a daily brief leads with (the rest of the day is in its list of every article). */
+export const TOP_STORIES = 8;
+/** How many continuing ("developing") stories a daily brief lists. */
+export const DEVELOPING_STORIES = 8;
+/** An actor or country is "new" in a brief when no article named it in this many days before (not "ever"). */
+export const NEW_AFTER_DAYS = 30;
+/** A country page opens with the top stories of this many days (ending at its latest article). */
+export const COUNTRY_STORY_DAYS = 7;
+/** How many stories a country page opens with, and an actor page. */
+export const ENTITY_STORIES = 8;
+/**
+ * A story gets its own page from this many articles: a one-article story's page would repeat the article page, so
+ * its links go to the article (its id is the article's id, so the story URL appears, stable, once a second joins).
+ */
+export const STORY_PAGE_MIN_ARTICLES = 2;
+/** How many related stories a story page lists, and how far apart in days they may be. */
+export const RELATED_STORIES = 5;
+export const RELATED_STORY_DAYS = 14;
 
 export type DateSource = "published" | "seen" | "none";
 
@@ -51,6 +72,22 @@ export interface ArticleView {
   primaryCountry: string | null;
   /** Related articles by shared actors, best first. */
   related: string[];
+  /** The story it belongs to (`article.story`, else its own id). */
+  story: string;
+}
+
+/** A story with its related stories and whether it has a page of its own. */
+export interface SiteStory extends StoryView {
+  /** True when the story has a page (`STORY_PAGE_MIN_ARTICLES`); otherwise links go to its one article. */
+  page: boolean;
+  /** Related stories (shared actors, near in time), best first; computed for stories with a page. */
+  related: string[];
+}
+
+/** Ranked stories under one filing country. */
+export interface StoryGroup {
+  country: string | null;
+  stories: string[];
 }
 
 export interface Count<K extends string = string> {
@@ -78,9 +115,16 @@ export interface DayBrief {
   groups: CountryGroup[];
   /** Actors named that day, by number of articles. */
   actors: Count[];
-  /** Actors and countries named for the first time (empty for the first brief). */
+  /** Actors and countries not named in the `NEW_AFTER_DAYS` days before (empty for the first brief). */
   newActors: string[];
   newCountries: string[];
+  /** The day's top new stories (first reported that day), ranked, grouped by country. */
+  topStories: StoryGroup[];
+  /** Stories begun on earlier days with articles on this one, ranked. */
+  developing: string[];
+  /** Stories with an article that day (new and developing), and distinct outlets that day. */
+  storyCount: number;
+  outletCount: number;
   /** How many of the day's articles are placed by the date they were seen (no publication date). */
   seenOnly: number;
   previous: string | null;
@@ -130,6 +174,8 @@ export interface ActorView {
   /** Titles seen next to the name in articles (`Mention.role`), most frequent first. */
   observedRoles: Count[];
   latest: ActorMention[];
+  /** Latest stories involving the actor, latest first. */
+  stories: string[];
 }
 
 export interface CountryView {
@@ -145,6 +191,9 @@ export interface CountryView {
   /** Curated actors whose home country this is. */
   actorsFrom: string[];
   timeline: Timeline;
+  /** Top stories of the `COUNTRY_STORY_DAYS` days ending at `lastDay`, ranked; with the window's first day. */
+  recentStories: string[];
+  recentFrom: string | null;
 }
 
 export interface ActorRedirect {
@@ -170,6 +219,9 @@ export interface SiteModel {
   countries: ReadonlyMap<string, CountryView>;
   countryOrder: { ar: readonly string[]; en: readonly string[] };
   redirects: readonly ActorRedirect[];
+  stories: ReadonlyMap<string, SiteStory>;
+  /** Ids of the stories that have a page, latest first. */
+  storyPages: readonly string[];
   /** Resolves a mention `ref` (actor id, former id or `country:XX`) to a page, or null when it has none. */
   resolveRef(ref: string): { kind: "actor"; id: string } | { kind: "country"; code: string } | null;
 }
@@ -216,7 +268,43 @@ function daysBetween(a: string, b: string): number {
 }
 
 function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return shiftDay(day, 1);
+}
+
+function shiftDay(day: string, by: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + by * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Outlets that printed an article: its own source, then its de-duplicated copies' sources. */
+function outletsOf(article: Pick<Article, "source" | "sources">): string[] {
+  const out: string[] = [];
+  if (article.source) out.push(article.source);
+  for (const s of article.sources) if (s.source && !out.includes(s.source)) out.push(s.source);
+  return out;
+}
+
+/**
+ * The days on which each key of a posting list (article indexes, latest first) is "new": named that day and not in
+ * the `NEW_AFTER_DAYS` days before. One walk down each list's distinct days.
+ */
+function newOnDays(lists: ReadonlyMap<string, readonly number[]>, dayOf: (i: number) => string | null, keep: (key: string) => boolean): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [key, list] of lists) {
+    if (!keep(key)) continue;
+    const days: string[] = [];
+    for (const i of list) {
+      const d = dayOf(i);
+      if (d && days[days.length - 1] !== d) days.push(d);
+    }
+    days.forEach((d, i) => {
+      const older = days[i + 1];
+      if (older !== undefined && daysBetween(older, d) <= NEW_AFTER_DAYS) return;
+      const l = out.get(d);
+      if (l) l.push(key);
+      else out.set(d, [key]);
+    });
+  }
+  return out;
 }
 
 function nextMonth(month: string): string {
@@ -318,7 +406,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
         primaryCountry = code;
       }
     }
-    const view: ArticleView = { article, day, dateSource: source, actorIds, countries, primaryCountry, related: [] };
+    const view: ArticleView = { article, day, dateSource: source, actorIds, countries, primaryCountry, related: [], story: storyIdOf(article) };
     views.set(article.id, view);
     ordered.push(view);
 
@@ -355,6 +443,31 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   }
 
   const dayOf = (i: number) => ordered[i]!.day;
+
+  // 3b. Stories: grouped by id in one pass over the ordered articles.
+  const storyInputs: StoryArticle[] = ordered.map((v) => ({
+    id: v.article.id,
+    story: v.story,
+    day: v.day,
+    lang: v.article.lang,
+    outlets: outletsOf(v.article),
+    actors: v.actorIds,
+    countries: v.countries,
+    primaryCountry: v.primaryCountry,
+    summary: ownLanguageSummary(v.article),
+  }));
+  const stories = new Map<string, SiteStory>();
+  for (const [id, s] of deriveStories(storyInputs)) stories.set(id, { ...s, page: s.articles.length >= STORY_PAGE_MIN_ARTICLES, related: [] });
+  const storyOf = (id: string) => stories.get(id)!;
+  /** Distinct stories of a run of article indexes, in the run's order. */
+  const storiesIn = (indexes: Iterable<number>, limit = Infinity): string[] => {
+    const out = new Set<string>();
+    for (const i of indexes) {
+      out.add(ordered[i]!.story);
+      if (out.size >= limit) break;
+    }
+    return [...out];
+  };
   const datedDays = (list: readonly number[]) => list.map(dayOf).filter((d): d is string => d !== null);
 
   // 4a. Actors.
@@ -367,13 +480,11 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       else members.set(actor.affiliation, [actor.id]);
     }
   }
-  const firstDayOfActor = new Map<string, string>();
-  const makeView = (id: string, base: Omit<ActorView, "articleCount" | "mentionCount" | "firstDay" | "lastDay" | "timeline" | "coActors" | "countries" | "observedRoles" | "latest">): ActorView => {
+  const makeView = (id: string, base: Omit<ActorView, "articleCount" | "mentionCount" | "firstDay" | "lastDay" | "timeline" | "coActors" | "countries" | "observedRoles" | "latest" | "stories">): ActorView => {
     const acc = actorAcc.get(id);
     const list = acc?.articles ?? [];
     const days = datedDays(list);
     const firstDay = days.length ? days[days.length - 1]! : null;
-    if (firstDay) firstDayOfActor.set(id, firstDay);
     return {
       ...base,
       articleCount: list.length,
@@ -384,6 +495,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       coActors: acc ? topCounts(acc.co, CO_MENTION_LIMIT) : [],
       countries: acc ? topCounts(acc.countries, CO_MENTION_LIMIT) : [],
       observedRoles: acc ? topCounts(acc.roles, OBSERVED_ROLES_LIMIT) : [],
+      stories: storiesIn(list, ENTITY_STORIES),
       latest: list.slice(0, settings.latest).map((i) => {
         const a = ordered[i]!.article;
         const m = a.mentions.find((x) => canonical(x.ref) === id);
@@ -451,11 +563,24 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     else actorsFrom.set(a.country, [a.id]);
   }
   const countries = new Map<string, CountryView>();
-  const firstDayOfCountry = new Map<string, string>();
   for (const code of [...countryCodes].sort()) {
     const list = countryArticles.get(code) ?? [];
     const days = datedDays(list);
-    if (days.length) firstDayOfCountry.set(code, days[days.length - 1]!);
+    // The country's top stories of the week ending at its latest article, ranked by the week's actor counts.
+    const recentFrom = days.length ? shiftDay(days[0]!, 1 - COUNTRY_STORY_DAYS) : null;
+    const week: number[] = [];
+    const weekActors = new Map<string, number>();
+    if (recentFrom) {
+      for (const i of list) {
+        const d = dayOf(i);
+        if (d === null || d < recentFrom) break;
+        week.push(i);
+        for (const id of ordered[i]!.actorIds) bump(weekActors, id);
+      }
+    }
+    const recentStories = rankStories(storiesIn(week).map(storyOf), (id) => weekActors.get(id) ?? 0)
+      .slice(0, ENTITY_STORIES)
+      .map((s) => s.id);
     countries.set(code, {
       code,
       slug: code.toLowerCase(),
@@ -467,22 +592,14 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       topActors: topCounts(countryActors.get(code) ?? new Map(), TOP_ACTORS),
       actorsFrom: (actorsFrom.get(code) ?? []).sort(),
       timeline: buildTimeline(days),
+      recentStories,
+      recentFrom,
     });
   }
 
   // 4c. Briefs.
-  const newActorsOn = new Map<string, string[]>();
-  for (const [id, day] of firstDayOfActor) {
-    const list = newActorsOn.get(day);
-    if (list) list.push(id);
-    else newActorsOn.set(day, [id]);
-  }
-  const newCountriesOn = new Map<string, string[]>();
-  for (const [code, day] of firstDayOfCountry) {
-    const list = newCountriesOn.get(day);
-    if (list) list.push(code);
-    else newCountriesOn.set(day, [code]);
-  }
+  const newActorsOn = newOnDays(new Map([...actorAcc].map(([id, acc]) => [id, acc.articles])), dayOf, (id) => actors.has(id));
+  const newCountriesOn = newOnDays(countryArticles, dayOf, (code) => countries.has(code));
   const dayKeys = [...dayArticles.keys()]; // already latest first: `ordered` is sorted by day
   const earliest = dayKeys[dayKeys.length - 1];
   const days: DayBrief[] = dayKeys.map((day, i) => {
@@ -490,9 +607,11 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     const groups = new Map<string | null, string[]>();
     const counts = new Map<string, number>();
     let seenOnly = 0;
+    const outlets = new Set<string>();
     for (const index of list) {
       const view = ordered[index]!;
       if (view.dateSource === "seen") seenOnly++;
+      for (const o of outletsOf(view.article)) outlets.add(o);
       const g = groups.get(view.primaryCountry);
       if (g) g.push(view.article.id);
       else groups.set(view.primaryCountry, [view.article.id]);
@@ -505,6 +624,10 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       return b.articleIds.length - a.articleIds.length || (a.country < b.country ? -1 : 1);
     });
     const isFirst = day === earliest;
+    const dayStories = storiesIn(list).map(storyOf);
+    const weight = (id: string) => counts.get(id) ?? 0;
+    const top = rankStories(dayStories.filter((s) => s.first === day), weight).slice(0, TOP_STORIES);
+    const developing = rankStories(dayStories.filter((s) => s.first !== null && s.first < day), weight).slice(0, DEVELOPING_STORIES);
     return {
       day,
       articleIds: list.map((index) => ordered[index]!.article.id),
@@ -513,6 +636,10 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       newActors: isFirst ? [] : (newActorsOn.get(day) ?? []).sort(),
       newCountries: isFirst ? [] : (newCountriesOn.get(day) ?? []).sort(),
       seenOnly,
+      topStories: groupByCountry(top),
+      developing: developing.map((s) => s.id),
+      storyCount: dayStories.length,
+      outletCount: outlets.size,
       previous: dayKeys[i + 1] ?? null,
       next: i > 0 ? dayKeys[i - 1]! : null,
     };
@@ -564,6 +691,45 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     view.related = best.map((i) => ordered[i]!.article.id);
   });
 
+  // 6. Related stories: shared actors weighted by rarity, near in each actor's latest-first list of stories, and
+  // within RELATED_STORY_DAYS of each other. Only stories with a page list them.
+  const storyList = [...stories.values()].sort((a, b) =>
+    a.last === b.last ? (a.id < b.id ? -1 : 1) : a.last === null ? 1 : b.last === null ? -1 : a.last < b.last ? 1 : -1,
+  );
+  const actorStories = new Map<string, number[]>();
+  storyList.forEach((s, k) => {
+    for (const id of s.actors) {
+      const l = actorStories.get(id);
+      if (l) l.push(k);
+      else actorStories.set(id, [k]);
+    }
+  });
+  const storyPosition = new Map<string, Map<number, number>>();
+  const storyScore = new Float64Array(storyList.length);
+  const storyTouched: number[] = [];
+  storyList.forEach((s, k) => {
+    if (!s.page) return;
+    for (const id of s.actors) {
+      const list = actorStories.get(id)!;
+      let pos = storyPosition.get(id);
+      if (!pos) storyPosition.set(id, (pos = new Map(list.map((x, p) => [x, p]))));
+      const p = pos.get(k)!;
+      const weight = Math.log(1 + storyList.length / list.length);
+      for (let q = Math.max(0, p - RELATED_WINDOW); q < Math.min(list.length, p + RELATED_WINDOW + 1); q++) {
+        const other = list[q]!;
+        if (other === k) continue;
+        const o = storyList[other]!;
+        if (s.last && o.last && Math.abs(daysBetween(s.last, o.last)) > RELATED_STORY_DAYS) continue;
+        if (storyScore[other] === 0) storyTouched.push(other);
+        storyScore[other] = storyScore[other]! + weight;
+      }
+    }
+    storyTouched.sort((a, b) => storyScore[b]! - storyScore[a]! || Math.abs(a - k) - Math.abs(b - k) || a - b);
+    s.related = storyTouched.slice(0, RELATED_STORIES).map((x) => storyList[x]!.id);
+    for (const x of storyTouched) storyScore[x] = 0;
+    storyTouched.length = 0;
+  });
+
   // Orders for the index pages.
   const actorIds = [...actors.keys()];
   const byName = (lang: "ar" | "en") => {
@@ -595,6 +761,8 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     countries,
     countryOrder: { ar: countriesByName("ar"), en: countriesByName("en") },
     redirects,
+    stories,
+    storyPages: storyList.filter((s) => s.page).map((s) => s.id),
     resolveRef(ref) {
       if (ref.startsWith("country:")) {
         const code = ref.slice(8);

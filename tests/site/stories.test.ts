@@ -1,0 +1,225 @@
+/**
+ * Stories as the site derives them (src/site/stories.ts), and as the site model files them into briefs, country and
+ * actor pages: lead choice, outlets, ranking, "developing", the 30-day rule for new actors, and the fallback when
+ * articles carry no story id or summary.
+ */
+import { describe, expect, it } from "vitest";
+import type { Actor } from "../../src/schemas/actor.ts";
+import type { Article, TaggedActor } from "../../src/schemas/article.ts";
+import { buildSiteModel } from "../../src/site/model.ts";
+import {
+  centralArticle,
+  deriveStory,
+  factLine,
+  figuresIn,
+  groupByCountry,
+  ownLanguageSummary,
+  rankStories,
+  summarySentences,
+  type StoryArticle,
+} from "../../src/site/stories.ts";
+
+const sa = (id: string, extra: Partial<StoryArticle> = {}): StoryArticle => ({
+  id,
+  story: "s",
+  day: "2025-11-03",
+  lang: "ar",
+  outlets: [],
+  actors: [],
+  countries: [],
+  primaryCountry: null,
+  summary: null,
+  ...extra,
+});
+
+describe("deriveStory", () => {
+  it("leads with the article sharing most actors and countries with the others", () => {
+    const members = [
+      sa("a", { actors: ["x"], day: "2025-11-01" }),
+      sa("b", { actors: ["x", "y"], countries: ["LY"], day: "2025-11-02" }),
+      sa("c", { actors: ["y"], countries: ["LY"], day: "2025-11-03" }),
+    ];
+    expect(centralArticle(members).id).toBe("b");
+  });
+
+  it("breaks centrality ties by outlets, then by the earliest", () => {
+    expect(centralArticle([sa("a", { day: "2025-11-01" }), sa("b", { outlets: ["P", "Q"], day: "2025-11-02" })]).id).toBe("b");
+    expect(centralArticle([sa("a", { day: "2025-11-01" }), sa("b", { day: "2025-11-02" })]).id).toBe("a");
+  });
+
+  it("lists outlets, languages, days and actors by frequency, and cites the lead's summary", () => {
+    const s = deriveStory("s", [
+      sa("b", { day: "2025-11-02", lang: "en", outlets: ["Q", "P"], actors: ["x", "y"], countries: ["LY"], summary: "Lead of b.", primaryCountry: "LY" }),
+      sa("a", { day: "2025-11-01", outlets: ["P"], actors: ["y"], countries: ["LY", "TR"], summary: "ملخص", primaryCountry: "TR" }),
+      sa("c", { day: "2025-11-02", outlets: [], actors: ["y"], primaryCountry: "LY" }),
+    ]);
+    expect(s.articles).toEqual(["a", "b", "c"]);
+    expect(s.outlets).toEqual(["P", "Q"]);
+    expect(s.langs).toEqual(["ar", "en"]);
+    expect([s.first, s.last]).toEqual(["2025-11-01", "2025-11-02"]);
+    expect(s.days).toEqual(["2025-11-01", "2025-11-02"]);
+    expect(s.actors).toEqual(["y", "x"]);
+    expect(s.countries).toEqual(["LY", "TR"]);
+    expect(s.lead).toBe("b");
+    expect(s.summary).toEqual({ text: "Lead of b.", article: "b", lang: "en" });
+    expect(s.primaryCountry).toBe("LY");
+  });
+
+  it("cites another article when the lead has no summary, and has none when no article has one", () => {
+    expect(deriveStory("s", [sa("a", { actors: ["x"] }), sa("b", { actors: ["x"], summary: "B." })]).summary?.article).toBe("b");
+    expect(deriveStory("s", [sa("a")]).summary).toBeNull();
+  });
+});
+
+describe("editor summaries", () => {
+  it("prefer the editor's summary in the article's own language", () => {
+    expect(ownLanguageSummary({ lang: "ar", summary: "مستخرج", summary_ar: "تحرير" })).toBe("تحرير");
+    expect(ownLanguageSummary({ lang: "ar", summary: "مستخرج", summary_en: "Editor" })).toBe("مستخرج");
+    expect(ownLanguageSummary({ lang: "en", summary: null })).toBeNull();
+  });
+});
+
+describe("rankStories", () => {
+  it("ranks by outlets, then actor centrality in the period, then recency", () => {
+    const s = (id: string, outlets: number, actors: string[], last: string) => ({ id, outlets: Array.from({ length: outlets }, (_, i) => `o${i}`), actors, last });
+    const ranked = rankStories(
+      [s("old", 1, ["x"], "2025-11-01"), s("new", 1, ["x"], "2025-11-02"), s("wide", 3, [], "2025-11-01"), s("central", 1, ["y"], "2025-11-01")],
+      (id) => (id === "y" ? 5 : 1),
+    );
+    expect(ranked.map((r) => r.id)).toEqual(["wide", "central", "new", "old"]);
+  });
+
+  it("groups ranked stories by country, no-country last", () => {
+    expect(
+      groupByCountry([
+        { id: "1", primaryCountry: null },
+        { id: "2", primaryCountry: "SD" },
+        { id: "3", primaryCountry: "LY" },
+        { id: "4", primaryCountry: "SD" },
+      ]),
+    ).toEqual([
+      { country: "SD", stories: ["2", "4"] },
+      { country: "LY", stories: ["3"] },
+      { country: null, stories: ["1"] },
+    ]);
+  });
+});
+
+describe("text helpers", () => {
+  it("splits a summary into verbatim sentences, not inside quotes", () => {
+    expect(summarySentences("قال إن «الوضع هادئ» في المدينة. وأضاف أن الحكومة تتابع.")).toEqual(["قال إن «الوضع هادئ» في المدينة.", "وأضاف أن الحكومة تتابع."]);
+    expect(summarySentences("One sentence. Two? Three")).toEqual(["One sentence.", "Two?", "Three"]);
+  });
+
+  it("finds figures in either digit set", () => {
+    expect(figuresIn("قتل ١٢ شخصاً و30 جريحاً و12 آخرون في 2025")).toEqual(["12", "30", "2025"]);
+  });
+
+  it("builds the fact line from known parts only", () => {
+    const line = factLine(
+      { place: "Ankara", date: "29 October 2025", actors: [{ name: "Hakan Fidan", country: "Türkiye" }, { name: "X", country: null }], countries: ["Libya"], outlets: "2 outlets", figures: [] },
+      { figures: (l) => `figures: ${l}`, listSeparator: ", " },
+    );
+    expect(line).toBe("Ankara · 29 October 2025 · Hakan Fidan (Türkiye), X, Libya · 2 outlets");
+  });
+});
+
+// --- the site model -----------------------------------------------------------------------------------------------
+
+const countries = [
+  { code: "LY", names: { ar: "ليبيا", en: "Libya" } },
+  { code: "SD", names: { ar: "السودان", en: "Sudan" } },
+];
+const tag = (id: string): TaggedActor => ({ id, ar: `ع-${id}`, en: `E-${id}`, type: "person" });
+function actor(id: string): Actor {
+  return {
+    id,
+    names: { ar: `ع-${id}`, en: `E-${id}` },
+    aliases: { ar: [], en: [] },
+    type: "person",
+    roles: [],
+    description: null,
+    former_ids: [],
+    ambiguous_aliases: [],
+    provisional: false,
+    provenance: { added_by: "test", source: "test" },
+  } as unknown as Actor;
+}
+function article(id: string, extra: Partial<Article> = {}): Article {
+  return {
+    id,
+    lang: "ar",
+    title: `عنوان ${id}`,
+    subtitle: null,
+    source: null,
+    author: null,
+    dateline: null,
+    published: null,
+    seen: null,
+    body: ["x"],
+    captions: [],
+    actors: [],
+    countries: [],
+    places: [],
+    mentions: [],
+    sources: [],
+    secondary: false,
+    ...extra,
+  };
+}
+const build = (articles: Article[], actors = ["x", "y", "z"]) =>
+  buildSiteModel({ articles, actors: actors.map(actor), countries, settings: { latest: 10, provisionalMinArticles: 2 } });
+
+describe("stories in the site model", () => {
+  it("makes each article its own story when none carries a story id (no page of its own)", () => {
+    const m = build([article("a", { published: "2025-11-01" }), article("b", { published: "2025-11-01" })]);
+    expect([...m.stories.keys()].sort()).toEqual(["a", "b"]);
+    expect(m.stories.get("a")!.page).toBe(false);
+    expect(m.storyPages).toEqual([]);
+    expect(m.articles.get("a")!.story).toBe("a");
+  });
+
+  it("leads the brief with the day's new stories by outlets, then lists developing ones", () => {
+    const m = build([
+      article("s1-a", { story: "s1", published: "2025-11-01", source: "P", actors: [tag("x")], countries: ["LY"] }),
+      article("s1-b", { story: "s1", published: "2025-11-02", source: "Q", actors: [tag("x")], countries: ["LY"] }),
+      article("s2-a", { story: "s2", published: "2025-11-02", source: "P", actors: [tag("y")], countries: ["SD"], summary: "خبر." }),
+      article("s2-b", { story: "s2", published: "2025-11-02", source: "R", actors: [tag("y")], countries: ["SD"] }),
+      article("s3", { published: "2025-11-02", source: "P", countries: ["LY"] }),
+    ]);
+    const day = m.dayIndex.get("2025-11-02")!;
+    expect(day.topStories).toEqual([
+      { country: "SD", stories: ["s2"] },
+      { country: "LY", stories: ["s3"] },
+    ]);
+    expect(day.developing).toEqual(["s1"]);
+    expect(day.storyCount).toBe(3);
+    expect(day.outletCount).toBe(3);
+    expect(m.stories.get("s2")!.summary).toEqual({ text: "خبر.", article: "s2-a", lang: "ar" });
+    expect(m.storyPages).toEqual(["s1", "s2"]);
+    expect(m.actors.get("x")!.stories).toEqual(["s1"]);
+    expect(m.countries.get("LY")!.recentStories).toEqual(["s1", "s3"]);
+  });
+
+  it("calls an actor new when it was not named in the 30 days before, not only the first time", () => {
+    const m = build([
+      article("a", { published: "2025-09-01", actors: [tag("x")] }),
+      article("b", { published: "2025-09-20", actors: [tag("x"), tag("y")] }),
+      article("d", { published: "2025-10-01", actors: [tag("y")] }),
+      article("c", { published: "2025-10-25", actors: [tag("x"), tag("y")] }),
+    ]);
+    expect(m.dayIndex.get("2025-09-20")!.newActors).toEqual(["y"]);
+    expect(m.dayIndex.get("2025-10-25")!.newActors).toEqual(["x"]);
+  });
+
+  it("relates stories that share actors and are near in time", () => {
+    const m = build([
+      article("s1-a", { story: "s1", published: "2025-11-01", actors: [tag("x")] }),
+      article("s1-b", { story: "s1", published: "2025-11-01", actors: [tag("x")] }),
+      article("s2", { published: "2025-11-03", actors: [tag("x")] }),
+      article("s3", { published: "2025-12-30", actors: [tag("x")] }),
+      article("s4", { published: "2025-11-02", actors: [tag("z")] }),
+    ]);
+    expect(m.stories.get("s1")!.related).toEqual(["s2"]);
+  });
+});
