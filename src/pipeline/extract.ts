@@ -12,6 +12,7 @@ import type { Candidate, Tagger } from "../entities/index.ts";
 import { findDuplicates } from "../ingest/dedupe.ts";
 import { cleanPage, type CleanArticle, type RawPage } from "../ingest/index.ts";
 import type { ExtractedArticle, Skipped, SourceRef } from "../schemas/article.ts";
+import { assignStories, summarise, type StoryInput } from "../stories/index.ts";
 import { neutraliseBidiInNames, stripBidiControls } from "./bidi-controls.ts";
 
 /** Hex digits of the content hash kept in an id: 48 bits, ample for millions of articles. */
@@ -97,15 +98,20 @@ export function extractPage(page: RawPage, tagger: Tagger): PageExtract {
       places: tags.places,
       mentions: tags.mentions,
       sources: [{ source: article.source, file: page.file, index: article.index }],
+      summary: summarise(article.body),
     }));
   }
   return { articles, candidates, warnings };
 }
 
-/** Joins per-page results in page order and merges duplicates across pages. */
+/**
+ * Joins per-page results in page order, merges duplicates across pages and groups the articles into stories
+ * (joining the stories of `existing` articles, e.g. those already in the content folder).
+ */
 export function combinePageExtracts(
   results: Iterable<{ file: string; extract: PageExtract }>,
   onWarning: (file: string, message: string) => void = () => {},
+  existing: readonly StoryInput[] = [],
 ): ExtractOutput {
   const articles: ExtractedArticle[] = [];
   const skipped: Skipped[] = [];
@@ -117,6 +123,7 @@ export function combinePageExtracts(
     for (const [id, list] of extract.candidates) candidates.set(id, list);
   }
   mergeDuplicates(articles);
+  assignStories(articles, existing);
   return { articles, skipped, candidates };
 }
 

@@ -1,0 +1,170 @@
+/**
+ * What grouping compares, computed once per article: normalised clitic-aware words, consonant skeletons of
+ * names (to meet across Arabic and English), figures, actor and place ids, and the day.
+ */
+import { cliticStems, normaliseArabic } from "../entities/normalise.ts";
+import { storiesLexicon, type StoriesLexicon } from "./lexicon.ts";
+import { GROUP } from "./settings.ts";
+import { isFurniture, stripFurniture } from "./summary.ts";
+
+/** The fields of an article grouping reads. */
+export interface StoryInput {
+  id: string;
+  lang: "ar" | "en";
+  title: string | null;
+  summary?: string | null;
+  body: readonly string[];
+  published: string | null;
+  seen: string | null;
+  actors: ReadonlyArray<{ id: string; type: string }>;
+  countries: readonly string[];
+  places: ReadonlyArray<{ en: string; country: string }>;
+  /** The story the article already belongs to (kept as is). */
+  story?: string;
+}
+
+export interface Features {
+  id: string;
+  lang: "ar" | "en";
+  /** Days since 1970-01-01, or null when the article is not dated. */
+  day: number | null;
+  /** Word → count, over title, summary and the first paragraphs. */
+  words: Map<string, number>;
+  /** Consonant skeletons of the words (Arabic) or capitalised words (English), for cross-language matching. */
+  skeletons: Set<string>;
+  /** Actor ids (media excluded: an agency credit is not an event fact) and place names, prefixed. */
+  entities: Set<string>;
+  /** Figures of 3 and more that are not years. */
+  figures: Set<string>;
+  countries: Set<string>;
+}
+
+interface Prepared {
+  stop: Set<string>;
+  arSkeleton: Map<number, string>;
+  enRules: Array<[RegExp, string]>;
+  keep: RegExp;
+}
+
+const preparedCache = new WeakMap<StoriesLexicon, Prepared>();
+
+function prepare(lexicon: StoriesLexicon): Prepared {
+  let p = preparedCache.get(lexicon);
+  if (p) return p;
+  const stop = new Set<string>();
+  for (const w of lexicon.stopwords.ar) for (const s of cliticStems(normaliseArabic(w))) stop.add(s);
+  for (const w of lexicon.stopwords.en) stop.add(w.toLowerCase());
+  const arSkeleton = new Map<number, string>();
+  for (const [letter, value] of Object.entries(lexicon.skeleton.ar)) arSkeleton.set(letter.charCodeAt(0), value);
+  const enRules = lexicon.skeleton.en.map(([re, to]) => [new RegExp(re, "g"), to] as [RegExp, string]);
+  const keep = new RegExp(`[^${lexicon.skeleton.keep.join("")}]`, "g");
+  p = { stop, arSkeleton, enRules, keep };
+  preparedCache.set(lexicon, p);
+  return p;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const ARABIC = /[\u0621-\u064a]/;
+const DIGITS = /^\d+$/;
+
+/** Days since the epoch of an ISO date's day, or null. */
+export function dayNumber(date: string | null): number | null {
+  if (!date) return null;
+  const t = Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(t) ? null : Math.round(t / 86_400_000);
+}
+
+/** An English word reduced to a common stem: plural and verb endings off (killed/kills → kill). */
+function englishStem(word: string): string {
+  if (word.length <= 4) return word;
+  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("ing") && word.length > 6) return word.slice(0, -3);
+  if (word.endsWith("ed") && word.length > 5) return word.slice(0, -2);
+  if (word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
+  return word;
+}
+
+/** The consonant skeleton of a normalised Arabic word (article and proclitics off). */
+function arabicSkeleton(stem: string, p: Prepared): string {
+  let out = "";
+  for (let i = 0; i < stem.length; i++) {
+    const c = p.arSkeleton.get(stem.charCodeAt(i));
+    if (c === undefined) return "";
+    if (c && !out.endsWith(c)) out += c;
+  }
+  return out;
+}
+
+function latinSkeleton(word: string, p: Prepared): string {
+  let w = word.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  for (const [re, to] of p.enRules) w = w.replace(re, to);
+  w = w.replace(p.keep, "");
+  return w.replace(/(.)\1+/g, "$1");
+}
+
+/** Shortest skeleton kept: two consonants match too many words by chance. */
+const MIN_SKELETON = 3;
+
+/** The text grouping compares: title, summary and the first paragraphs, furniture removed. */
+function comparedText(a: StoryInput, lexicon: StoriesLexicon): string {
+  const parts = [a.title ?? "", a.summary ?? ""];
+  let kept = 0;
+  for (const p of a.body) {
+    if (kept >= GROUP.textParagraphs) break;
+    if (isFurniture(p, lexicon)) continue;
+    parts.push(stripFurniture(p, lexicon));
+    kept++;
+  }
+  return parts.join("\n");
+}
+
+/** Features of one article. */
+export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon()): Features {
+  const p = prepare(lexicon);
+  const text = comparedText(a, lexicon);
+  const words = new Map<string, number>();
+  const skeletons = new Set<string>();
+  const figures = new Set<string>();
+  const add = (w: string): void => {
+    words.set(w, (words.get(w) ?? 0) + 1);
+  };
+  if (a.lang === "en") {
+    // capitalised words (names) give skeletons; the first word of a sentence may too, which costs little
+    for (const m of text.matchAll(/\b[A-Z][\p{L}'’-]{2,}/gu)) {
+      const s = latinSkeleton(m[0].replace(/['’]s$/, ""), p);
+      if (s.length >= MIN_SKELETON && !p.stop.has(m[0].toLowerCase())) skeletons.add(s);
+    }
+  }
+  for (const m of normaliseArabic(text).matchAll(WORD)) {
+    const w = m[0];
+    if (DIGITS.test(w)) {
+      const n = Number(w);
+      if (n >= GROUP.minFigure && !(n >= 1900 && n <= 2100)) figures.add(String(n));
+      continue;
+    }
+    if (ARABIC.test(w)) {
+      const stems = cliticStems(w);
+      if (stems.some((s) => p.stop.has(s))) continue;
+      for (const s of stems) add(s);
+      const bare = stems[stems.length - 1]!;
+      const sk = arabicSkeleton(bare, p);
+      if (sk.length >= MIN_SKELETON) skeletons.add(sk);
+    } else {
+      if (p.stop.has(w) || w.length < 2) continue;
+      add(englishStem(w));
+    }
+  }
+  const entities = new Set<string>();
+  for (const actor of a.actors) if (actor.type !== "media") entities.add(`a:${actor.id}`);
+  for (const place of a.places) entities.add(`p:${place.en.toLowerCase()}`);
+  return {
+    id: a.id,
+    lang: a.lang,
+    day: dayNumber(a.published ?? a.seen),
+    words,
+    skeletons,
+    entities,
+    figures,
+    countries: new Set(a.countries),
+  };
+}

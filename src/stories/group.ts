@@ -1,0 +1,202 @@
+/**
+ * Grouping articles into stories: one news development as reported across outlets, languages and days.
+ *
+ * Deterministic and incremental:
+ * 1. Articles that already carry a story keep it; every other article is placed in order of (day, id), so a
+ *    story's first article comes first and the story takes its id (ties: the smallest id).
+ * 2. Blocking: an article is compared only with articles within `GROUP.windowDays` days that share a key with it
+ *    (an actor or place id, a name skeleton, or one of its rarer words), looked up in a per-day index: never all
+ *    pairs of the corpus.
+ * 3. Evidence for a pair: text similarity (tf-idf cosine over clitic-aware normalised words in one language; over
+ *    consonant skeletons of names across Arabic and English), shared actors and places, shared figures. The
+ *    article joins the story of its best-scoring partner when the score clears the join threshold, which rises
+ *    with the days between the two; otherwise it starts a story.
+ */
+import { features, type Features, type StoryInput } from "./features.ts";
+import { storiesLexicon, type StoriesLexicon } from "./lexicon.ts";
+import { GROUP } from "./settings.ts";
+
+export type { StoryInput } from "./features.ts";
+
+/** A weighted sparse vector with its norm. */
+interface Vector {
+  weights: Map<string, number>;
+  norm: number;
+}
+
+interface Node {
+  f: Features;
+  words: Vector;
+  skeletons: Vector;
+  entities: Vector;
+  /** The keys this article is indexed and looked up under. */
+  keys: string[];
+  story: string | undefined;
+}
+
+/**
+ * Story id per article id. `articles` may list copies of one article (same id) and articles already assigned
+ * (`story` set, kept); every other article joins an existing story or starts its own.
+ */
+export function groupStories(articles: readonly StoryInput[], lexicon: StoriesLexicon = storiesLexicon()): Map<string, string> {
+  const byId = new Map<string, StoryInput>();
+  for (const a of articles) {
+    const known = byId.get(a.id);
+    if (!known || (!known.story && a.story)) byId.set(a.id, a);
+  }
+  const result = new Map<string, string>();
+  const fresh = [...byId.values()].filter((a) => !a.story);
+  if (fresh.length === 0) {
+    for (const a of byId.values()) result.set(a.id, a.story!);
+    return result;
+  }
+  // Only articles within the window of a new article can matter: assigned ones further away are not read.
+  const freshDays = new Set<number | null>();
+  const considered: StoryInput[] = [];
+  const daysOf = new Map<string, number | null>();
+  for (const a of fresh) {
+    const f = dayOfInput(a);
+    daysOf.set(a.id, f);
+    freshDays.add(f);
+  }
+  const near = (day: number | null): boolean => {
+    if (day === null) return freshDays.has(null);
+    for (let d = day - GROUP.windowDays; d <= day + GROUP.windowDays; d++) if (freshDays.has(d)) return true;
+    return false;
+  };
+  for (const a of byId.values()) {
+    if (a.story) {
+      result.set(a.id, a.story);
+      const day = dayOfInput(a);
+      if (!near(day)) continue;
+      daysOf.set(a.id, day);
+    }
+    considered.push(a);
+  }
+
+  const feats = considered.map((a) => features(a, lexicon));
+  const df = new Map<string, number>();
+  const bump = (k: string): void => {
+    df.set(k, (df.get(k) ?? 0) + 1);
+  };
+  for (const f of feats) {
+    for (const w of f.words.keys()) bump(`w:${w}`);
+    for (const s of f.skeletons) bump(`s:${s}`);
+    for (const e of f.entities) bump(`e:${e}`);
+  }
+  const n = feats.length;
+  const idf = (key: string): number => Math.log((n + 1) / ((df.get(key) ?? 0) + 1)) + 1;
+
+  const nodes: Node[] = feats.map((f, i) => {
+    const words = vector(f.words, "w:", idf, true);
+    const skeletons = vector(f.skeletons, "s:", idf, false);
+    const entities = vector(f.entities, "e:", idf, false);
+    return { f, words, skeletons, entities, keys: blockingKeys(f, words, skeletons, df), story: considered[i]!.story };
+  });
+
+  // per-day index of placed articles: day → key → nodes
+  const index = new Map<number | null, Map<string, Node[]>>();
+  const place = (node: Node): void => {
+    let byKey = index.get(node.f.day);
+    if (!byKey) index.set(node.f.day, (byKey = new Map()));
+    for (const k of node.keys) {
+      const list = byKey.get(k);
+      if (!list) byKey.set(k, [node]);
+      else if (list.length < GROUP.maxPosting) list.push(node);
+    }
+  };
+  for (const node of nodes) if (node.story) place(node);
+
+  const order = nodes.filter((node) => !node.story).sort(byDayThenId);
+  for (const node of order) {
+    let best: { node: Node; score: number } | undefined;
+    const seen = new Set<Node>();
+    const days = node.f.day === null ? [null] : range(node.f.day - GROUP.windowDays, node.f.day + GROUP.windowDays);
+    for (const day of days) {
+      const byKey = index.get(day);
+      if (!byKey) continue;
+      for (const k of node.keys) {
+        const list = byKey.get(k);
+        if (!list) continue;
+        for (const other of list) {
+          if (seen.has(other)) continue;
+          seen.add(other);
+          const score = pairScore(node, other);
+          const gap = node.f.day === null || other.f.day === null ? 0 : Math.abs(node.f.day - other.f.day);
+          const margin = score - (GROUP.joinScore + GROUP.perDay * gap);
+          if (margin >= 0 && (!best || margin > best.score || (margin === best.score && other.f.id < best.node.f.id)))
+            best = { node: other, score: margin };
+        }
+      }
+    }
+    node.story = best ? best.node.story : node.f.id;
+    result.set(node.f.id, node.story!);
+    place(node);
+  }
+  return result;
+}
+
+/** Evidence that two articles report the same development (0 = none). */
+function pairScore(a: Node, b: Node): number {
+  const text = a.f.lang === b.f.lang ? cosine(a.words, b.words) : cosine(a.skeletons, b.skeletons);
+  const entities = cosine(a.entities, b.entities);
+  let figures = 0;
+  for (const x of a.f.figures) if (b.f.figures.has(x)) figures = 1;
+  return text + GROUP.entityWeight * entities + GROUP.numberWeight * figures;
+}
+
+function vector(items: Map<string, number> | Set<string>, prefix: string, idf: (k: string) => number, counted: boolean): Vector {
+  const weights = new Map<string, number>();
+  let sum = 0;
+  for (const k of items.keys()) {
+    // sub-linear term frequency: a word repeated in a long lead is not proportionally more telling
+    const tf = counted ? 1 + Math.log((items as Map<string, number>).get(k)!) : 1;
+    const w = tf * idf(prefix + k);
+    weights.set(k, w);
+    sum += w * w;
+  }
+  return { weights, norm: Math.sqrt(sum) };
+}
+
+function cosine(a: Vector, b: Vector): number {
+  if (!a.norm || !b.norm) return 0;
+  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [k, w] of small.weights) {
+    const v = large.weights.get(k);
+    if (v !== undefined) dot += w * v;
+  }
+  return dot / (a.norm * b.norm);
+}
+
+/** Keys to block on: every entity, and the rarer words and skeletons (common ones would list everything). */
+function blockingKeys(f: Features, words: Vector, skeletons: Vector, df: Map<string, number>): string[] {
+  const keys: string[] = [];
+  for (const e of f.entities) keys.push(`e:${e}`);
+  const rare = (v: Vector, prefix: string): void => {
+    const ranked = [...v.weights].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, GROUP.blockTerms);
+    for (const [k] of ranked) if ((df.get(prefix + k) ?? 0) > 1) keys.push(prefix + k);
+  };
+  rare(words, "w:");
+  rare(skeletons, "s:");
+  return keys;
+}
+
+function byDayThenId(a: Node, b: Node): number {
+  const da = a.f.day ?? Number.POSITIVE_INFINITY;
+  const db = b.f.day ?? Number.POSITIVE_INFINITY;
+  return da - db || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0);
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let d = from; d <= to; d++) out.push(d);
+  return out;
+}
+
+function dayOfInput(a: StoryInput): number | null {
+  const date = a.published ?? a.seen;
+  if (!date) return null;
+  const t = Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(t) ? null : Math.round(t / 86_400_000);
+}

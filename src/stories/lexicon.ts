@@ -1,0 +1,61 @@
+/**
+ * The vocabulary of the stories stage (agency furniture, abbreviations, news stopwords), kept as YAML beside this
+ * file and validated on load. An empty group is an error: it would silently switch a rule off.
+ */
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { z } from "zod";
+
+const Words = z.array(z.string().min(1)).min(1, "an empty group is an error");
+const Bilingual = z.object({ ar: Words, en: Words }).strict();
+
+/** Schema of `lexicon/stories.yaml`. */
+export const StoriesLexicon = z
+  .object({
+    /** Agencies and outlets that head a lead as furniture ("(CNN)--", «الرياض - واس:»). */
+    agencies: Bilingual,
+    /** Abbreviations whose full stop does not end a sentence (without the final stop). */
+    abbreviations: Bilingual,
+    /** Words too common in news to tell two events apart. */
+    stopwords: Bilingual,
+    /** Consonant skeletons that let a name in Arabic letters meet the same name in Latin letters. */
+    skeleton: z
+      .object({
+        /** Normalised Arabic letter → consonant class ("" drops it). */
+        ar: z.record(z.string().length(1), z.string()).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
+        /** Latin rewrites (regular expression, replacement) applied in order to a lower-case word. */
+        en: z.array(z.tuple([z.string().min(1), z.string()])).min(1, "an empty group is an error"),
+        /** Consonant classes kept; every other Latin letter is dropped. */
+        keep: Words,
+      })
+      .strict(),
+  })
+  .strict();
+export type StoriesLexicon = z.infer<typeof StoriesLexicon>;
+
+/** Parses a lexicon text; errors name the file and the field. */
+export function parseStoriesLexicon(text: string, file: string): StoriesLexicon {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid YAML: ${(error as Error).message}`);
+  }
+  const result = StoriesLexicon.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+let loaded: StoriesLexicon | undefined;
+
+/** The stage's lexicon, read and validated once per process. */
+export function storiesLexicon(): StoriesLexicon {
+  if (!loaded) {
+    const url = new URL("./lexicon/stories.yaml", import.meta.url);
+    loaded = parseStoriesLexicon(readFileSync(url, "utf8"), url.pathname);
+  }
+  return loaded;
+}

@@ -1,0 +1,37 @@
+/**
+ * Thresholds of the stories stage, each with the reason for its value. Calibrated on the story dev set
+ * (`../shared/corpus/stories`, 74 articles, 31 stories) with general rules only; see `group.ts` for how they combine.
+ */
+export const SUMMARY = {
+  /** Longest summary: about two lines of a phone screen, the length of a wire lead. */
+  maxChars: 300,
+  /** A first sentence shorter than this is completed by the second (when both fit in `maxChars`). */
+  shortSentence: 140,
+  /** A paragraph shorter than this with no sentence end is a heading, byline or salutation, not a lead. */
+  minLeadChars: 40,
+  /** Paragraphs looked at for the lead: past these the body is no longer the lead. */
+  leadParagraphs: 4,
+  /** Words before an agency that a dateline spans at most («الرياض - واس:», "WASHINGTON (Reuters) -"). */
+  datelineWords: 4,
+} as const;
+
+export const GROUP = {
+  /** Follow-ups "within about three days" of a story article may join it (issue 12; gold annotation rule). */
+  windowDays: 3,
+  /** Paragraphs of the body, after the summary, compared as text: the lead states the event, later ones drift. */
+  textParagraphs: 3,
+  /** Score an article needs against a story article of the same day to join it. */
+  joinScore: 0.3,
+  /** Added to `joinScore` per day between the two articles: a later article must repeat more to be a follow-up. */
+  perDay: 0.04,
+  /** Weight of shared actors and places (language-independent evidence). */
+  entityWeight: 0.35,
+  /** Weight of shared figures (casualty counts, sums): a shared rare number is strong evidence. */
+  numberWeight: 0.2,
+  /** Most candidate articles an index key may list before it is too common to block on (a country, "said"). */
+  maxPosting: 400,
+  /** Highest-weighted words (and name skeletons) an article is indexed and looked up under. */
+  blockTerms: 24,
+  /** Smallest number compared as a figure: 1 and 2 are everywhere ("two states", "one of"). */
+  minFigure: 3,
+} as const;

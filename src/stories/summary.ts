@@ -1,0 +1,175 @@
+/**
+ * An article's summary: its lead sentence(s), verbatim from the body.
+ *
+ * 1. Lead paragraph: the first of the first few paragraphs that is prose, after dropping a paragraph that is only
+ *    dateline furniture («جدة : واس») and the furniture heading the lead ("(CNN)--", "WASHINGTON (Reuters) -",
+ *    «طرابلس - "الشرق الأوسط":», «واس – جدة:»).
+ * 2. Sentences: the entities splitter (`sentenceSpans`), with its splits undone where a quote is still open, at
+ *    an ellipsis, or after an abbreviation of this stage's lexicon («د.», "approx.").
+ * 3. The first sentence, with the second when the first is short and both fit; a sentence longer than the limit
+ *    is cut at the last clause comma (else the last word) that fits, marked with "…": never inside a word.
+ */
+import { sentenceSpans } from "../entities/sentences.ts";
+import { storiesLexicon, type StoriesLexicon } from "./lexicon.ts";
+import { SUMMARY } from "./settings.ts";
+
+/** A pattern matching `word` as written with any alef/yaa/taa-marbuta form and flexible spacing. */
+export function foldedPattern(word: string): string {
+  let out = "";
+  for (const ch of word.trim()) {
+    if (/[أإآا]/.test(ch)) out += "[أإآا]";
+    else if (/[ىي]/.test(ch)) out += "[ىي]";
+    else if (/[ةه]/.test(ch)) out += "[ةه]";
+    else if (/\s/.test(ch)) out += "\\s*";
+    else if (ch === ".") out += "\\.?\\s*";
+    else out += ch.replace(/[\\^$*+?()[\]{}|/-]/g, "\\$&");
+  }
+  return out;
+}
+
+interface Furniture {
+  /** Furniture heading a lead paragraph (removed). */
+  head: RegExp[];
+  /** A paragraph that is nothing but a dateline (dropped). */
+  whole: RegExp;
+  /** Abbreviations, normalised, whose stop ends no sentence. */
+  abbreviations: Set<string>;
+}
+
+const built = new WeakMap<StoriesLexicon, Furniture>();
+
+function furniture(lexicon: StoriesLexicon): Furniture {
+  const cached = built.get(lexicon);
+  if (cached) return cached;
+  // longest first, so «عين اليوم» wins over «اليوم»
+  const names = [...lexicon.agencies.ar, ...lexicon.agencies.en].sort((a, b) => b.length - a.length).map(foldedPattern);
+  const AG = `(?:${names.join("|")})`;
+  const QUOTED = `["«“][^"«»“”\\n]{1,40}["»”]`;
+  const QAG = `(?:${QUOTED}|["«“]?${AG}["»”]?)`;
+  const SEP = `\\s*[-–—−]+\\s*`;
+  const COLON = `\\s*[:：]\\s*`;
+  const WORD = `[^\\s:()\\-–—−«»"“”]+`;
+  const DL = `${WORD}(?:\\s+${WORD}){0,${SUMMARY.datelineWords - 1}}`;
+  const END = `(?![\\p{L}\\p{N}])`;
+  const head = [
+    // (CNN)--   (CNN) –   (رويترز) -
+    new RegExp(`^\\(\\s*${AG}\\s*\\)\\s*(?:[-–—−]+|:)\\s*`, "iu"),
+    // WASHINGTON (Reuters) -   القاهرة (أ ف ب) -
+    new RegExp(`^${DL}\\s*\\(\\s*${AG}\\s*\\)${END}\\s*[-–—−:]*\\s*`, "iu"),
+    // طرابلس - "الشرق الأوسط":   الرياض - واس:
+    new RegExp(`^${DL}${SEP}${QAG}${END}${COLON}`, "iu"),
+    // واس – جدة:   سبق- وكالات:
+    new RegExp(`^${QAG}${END}${SEP}${DL}${COLON}`, "iu"),
+    // واس:   (a bare agency before a colon)
+    new RegExp(`^${QAG}${END}${COLON}`, "iu"),
+  ];
+  const whole = new RegExp(`^(?:${DL}\\s*[-–—−:]+\\s*)?${QAG}${END}(?:\\s*[-–—−:]+\\s*${DL})?\\s*[:：]?\\s*$`, "iu");
+  const abbreviations = new Set([...lexicon.abbreviations.ar, ...lexicon.abbreviations.en].map(foldAbbreviation));
+  const f = { head, whole, abbreviations };
+  built.set(lexicon, f);
+  return f;
+}
+
+function foldAbbreviation(word: string): string {
+  return word.replace(/[أإآ]/g, "ا").replace(/\.$/, "").toLowerCase();
+}
+
+/** `paragraph` without the dateline/agency furniture heading it (at most two layers: «واس – جدة: (CNN)--»). */
+export function stripFurniture(paragraph: string, lexicon: StoriesLexicon = storiesLexicon()): string {
+  const { head } = furniture(lexicon);
+  let text = paragraph.trim();
+  for (let round = 0; round < 2; round++) {
+    const before = text;
+    for (const re of head) {
+      const m = re.exec(text);
+      // never strip the whole paragraph: the rest must still be prose
+      if (m && m[0].length < text.length) {
+        text = text.slice(m[0].length).trimStart();
+        break;
+      }
+    }
+    if (text === before) break;
+  }
+  return text;
+}
+
+/** True for a paragraph that is only a dateline or agency line. */
+export function isFurniture(paragraph: string, lexicon: StoriesLexicon = storiesLexicon()): boolean {
+  return furniture(lexicon).whole.test(paragraph.trim());
+}
+
+/**
+ * Sentences of `text`, verbatim: the entities splitter, with splits undone inside an open quote, after an
+ * ellipsis and after an abbreviation of the lexicon.
+ */
+export function splitSentences(text: string, lexicon: StoriesLexicon = storiesLexicon()): string[] {
+  const { abbreviations } = furniture(lexicon);
+  const spans = sentenceSpans(text);
+  const out: string[] = [];
+  let start = -1;
+  for (let k = 0; k < spans.length; k++) {
+    const [s, e] = spans[k]!;
+    if (start < 0) start = s;
+    const piece = text.slice(start, e);
+    const last = k === spans.length - 1;
+    if (!last && (quoteOpen(piece) || endsWithEllipsis(piece) || endsWithAbbreviation(piece, abbreviations))) continue;
+    out.push(piece);
+    start = -1;
+  }
+  return out;
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
+}
+
+/** An opening « or “ not closed yet, or an odd number of straight double quotes. */
+function quoteOpen(text: string): boolean {
+  return count(text, "«") > count(text, "»") || count(text, "“") > count(text, "”") || count(text, '"') % 2 === 1;
+}
+
+function endsWithEllipsis(text: string): boolean {
+  return /(?:\.\.|…)["»”')\]]*$/.test(text);
+}
+
+function endsWithAbbreviation(text: string, abbreviations: Set<string>): boolean {
+  const m = /(?:^|[\s(])([\p{L}.]+)\.$/u.exec(text);
+  return !!m && abbreviations.has(foldAbbreviation(m[1]!));
+}
+
+/** A sentence end: . ! ? ؟ … possibly followed by closing quotes or brackets. */
+const TERMINAL = /[.!?؟…]["»”')\]]*$/;
+
+/** The lead: first sentence, plus the second when the first is short; cut at a clause or word when too long. */
+export function summarise(body: readonly string[], lexicon: StoriesLexicon = storiesLexicon()): string | null {
+  for (const raw of body.slice(0, SUMMARY.leadParagraphs)) {
+    if (!raw.trim() || isFurniture(raw, lexicon)) continue;
+    const paragraph = stripFurniture(raw, lexicon);
+    if (paragraph.length < SUMMARY.minLeadChars && !TERMINAL.test(paragraph)) continue;
+    const sentences = splitSentences(paragraph, lexicon);
+    const first = sentences[0];
+    if (!first || first.length < SUMMARY.minLeadChars / 2) continue;
+    if (first.length > SUMMARY.maxChars) return cut(first);
+    const second = sentences[1];
+    if (second && TERMINAL.test(second) && first.length < SUMMARY.shortSentence && first.length + 1 + second.length <= SUMMARY.maxChars) {
+      // both verbatim, joined as they were written (the source text between them is white space)
+      const from = paragraph.indexOf(first);
+      const to = paragraph.indexOf(second, from + first.length);
+      return from >= 0 && to >= 0 ? paragraph.slice(from, to + second.length) : `${first} ${second}`;
+    }
+    return first;
+  }
+  return null;
+}
+
+/** A long sentence cut at the last clause comma (past half the limit), else at the last word that fits. */
+function cut(sentence: string): string {
+  const limit = SUMMARY.maxChars - 1;
+  const head = sentence.slice(0, limit + 1);
+  let at = Math.max(head.lastIndexOf("،"), head.lastIndexOf(", "), head.lastIndexOf("؛"), head.lastIndexOf(";"));
+  if (at < SUMMARY.maxChars / 2) at = head.search(/\s\S*$/);
+  if (at <= 0) at = limit;
+  return `${sentence.slice(0, at).trimEnd()}…`;
+}
