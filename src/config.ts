@@ -8,12 +8,49 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { Bilingual } from "./schemas/common.ts";
 
+/** Why an origin is refused, or null when it is an absolute http(s) address. */
+export function urlProblem(url: string): string | null {
+  // Quotes, angle brackets, backslashes, white space and controls would be rewritten or break out of attributes.
+  if (/[\s"'<>\\`\u0000-\u001f\u007f]/.test(url)) return "must not contain spaces, quotes, angle brackets or backslashes";
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "expected an absolute http(s) address such as https://briefs.example.org";
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return `expected an http:// or https:// address, not ${parsed.protocol}`;
+  if (!parsed.hostname) return "expected a host name, as in https://briefs.example.org";
+  if (parsed.username || parsed.password) return "must not carry a user name or password";
+  return null;
+}
+
+/** Why a base path is refused, or null when it is clean: `/`, or `/`-separated segments of letters, digits, `._~-`. */
+export function baseProblem(base: string): string | null {
+  const trimmed = base.replace(/^\/+|\/+$/g, "");
+  if (trimmed === "") return null;
+  for (const segment of trimmed.split("/")) {
+    if (segment === "") return "must not contain an empty segment (`//`)";
+    if (segment === "." || segment === "..") return "must not contain `.` or `..` segments";
+    if (!/^[A-Za-z0-9._~-]+$/.test(segment)) return `segment \`${segment.replace(/[^\x20-\x7e]/g, "?")}\` may hold only letters, digits and . _ ~ - (no quotes, backslashes or spaces)`;
+  }
+  return null;
+}
+
+const SiteUrl = z.string().superRefine((url, ctx) => {
+  const problem = urlProblem(url);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+const BasePath = z.string().superRefine((base, ctx) => {
+  const problem = baseProblem(base);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
 export const SiteSettings = z
   .object({
-    /** Public origin of the published site, used for feeds, sitemap and card URLs. */
-    url: z.string().url().default("https://marsad.example.org"),
-    /** Sub-path the site is served under (`/` or `/briefings/`). */
-    base: z.string().default("/"),
+    /** Public origin of the published site, used for feeds, sitemap and card URLs. http(s) only. */
+    url: SiteUrl.default("https://marsad.example.org"),
+    /** Sub-path the site is served under (`/` or `/briefings/`): no `..`, quotes, backslashes or spaces. */
+    base: BasePath.default("/"),
     /** Site name in each edition. */
     title: Bilingual.default({ ar: "مرصد", en: "Marsad" }),
     /** One-line description in each edition. */
@@ -66,8 +103,16 @@ export function loadSettings(root: string = process.cwd(), env: NodeJS.ProcessEn
     throw new Error(`${siteFile}: field \`${issue?.path.join(".")}\`: ${issue?.message}`);
   }
   const site = { ...parsed.data };
-  if (env.MARSAD_SITE_URL) site.url = env.MARSAD_SITE_URL;
-  if (env.MARSAD_BASE) site.base = env.MARSAD_BASE;
+  if (env.MARSAD_SITE_URL) {
+    const problem = urlProblem(env.MARSAD_SITE_URL);
+    if (problem) throw new Error(`environment variable MARSAD_SITE_URL (field \`url\`): ${problem}`);
+    site.url = env.MARSAD_SITE_URL;
+  }
+  if (env.MARSAD_BASE) {
+    const problem = baseProblem(env.MARSAD_BASE);
+    if (problem) throw new Error(`environment variable MARSAD_BASE (field \`base\`): ${problem}`);
+    site.base = env.MARSAD_BASE;
+  }
   site.base = `/${site.base.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
   return {
     root,
