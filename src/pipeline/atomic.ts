@@ -2,7 +2,7 @@
  * Atomic file writes: write a temporary file next to the target, flush it, then rename over the target.
  * A crash (even `kill -9`) leaves either the old file or the new one, never a half-written one.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { spawnSync } from "node:child_process";
 
@@ -74,7 +74,24 @@ function syncFileSystems(dirs: string[]): boolean {
   return run.error === undefined && run.status === 0;
 }
 
-/** Removes temporary files left in `dir` by an interrupted run. Returns how many were removed. */
+/** A temporary file of a live process is left alone for this long (it is being written; a build takes minutes). */
+const LIVE_TEMP_GRACE_MS = 60 * 60 * 1000;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes temporary files left in `dir` by an interrupted run. Returns how many were removed. A temporary file whose
+ * writer is still running (another build sharing the card cache) is kept: deleting it would fail that writer's
+ * rename. Unless it is over an hour old (its pid was reused).
+ */
 export function removeStaleTemps(dir: string): number {
   let names: string[];
   try {
@@ -85,6 +102,14 @@ export function removeStaleTemps(dir: string): number {
   let removed = 0;
   for (const name of names)
     if (name.startsWith(".") && name.includes(TEMP_MARKER)) {
+      const pid = Number(/^(\d+)-/.exec(name.slice(name.indexOf(TEMP_MARKER) + TEMP_MARKER.length))?.[1] ?? 0);
+      if (pid && alive(pid)) {
+        try {
+          if (Date.now() - statSync(join(dir, name)).mtimeMs < LIVE_TEMP_GRACE_MS) continue;
+        } catch {
+          continue; // renamed meanwhile
+        }
+      }
       rmSync(join(dir, name), { force: true });
       removed++;
     }

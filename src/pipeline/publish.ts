@@ -1,0 +1,137 @@
+/**
+ * Atomic publishing of a built folder (`dist/`): every stage writes into a staging folder beside the output, and the
+ * new tree replaces the old one only once the whole build succeeded. A build killed or failing at any moment leaves
+ * the previous output exactly as it was.
+ *
+ * Why beside the output: the staging folder shares the output's parent folder, hence its file system, so the swap is
+ * two renames (no copy, never EXDEV). The steps, each atomic:
+ *   1. build into `.<name>.marsad-staging/`;
+ *   2. rename it to `.<name>.marsad-ready/` (the new tree is complete);
+ *   3. rename `<name>/` to `.<name>.marsad-old/`, then `.<name>.marsad-ready/` to `<name>/`;
+ *   4. remove `.<name>.marsad-old/`.
+ * A process killed between the two renames of step 3 leaves no `<name>/` for a moment; the next build (and
+ * `recoverPublish`) finishes the swap from `-ready` or rolls back to `-old`.
+ * When the output cannot be renamed (a mount point: EBUSY, EXDEV, EPERM) the new tree is copied into a sibling
+ * inside the output and its entries renamed into place one by one (not atomic as a whole, but never a failure).
+ *
+ * Builds of one output folder take a lock beside it (`.<name>.marsad-build.lock`, see lock.ts), so two builds started
+ * together run one after the other.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { acquireLock } from "./lock.ts";
+
+/** A build holding the output's lock longer than this is assumed stuck (10,000 articles take minutes). */
+const STALE_LOCK_MS = 60 * 60 * 1000;
+/** Kept from the old output into the new one: Astro leaves `.git` in place (a `gh-pages` work tree in `dist/`). */
+const KEPT = [".git"];
+
+export interface PublishPaths {
+  out: string;
+  staging: string;
+  ready: string;
+  old: string;
+  lock: string;
+}
+
+/** The sibling folders of one output folder. */
+export function publishPaths(outDir: string): PublishPaths {
+  const parent = dirname(outDir);
+  const name = basename(outDir);
+  const sibling = (suffix: string) => join(parent, `.${name}.marsad-${suffix}`);
+  return { out: outDir, staging: sibling("staging"), ready: sibling("ready"), old: sibling("old"), lock: sibling("build.lock") };
+}
+
+/** The file operations a swap uses (injected in tests to play another file system). */
+export interface SwapFs {
+  rename(from: string, to: string): void;
+}
+const realFs: SwapFs = { rename: renameSync };
+
+const CROSS_DEVICE = new Set(["EXDEV", "EBUSY", "EPERM", "EACCES"]);
+
+/**
+ * Puts the complete tree at `paths.ready` in place of `paths.out` (which may not exist yet) and removes the old one.
+ */
+export function swapIn(paths: PublishPaths, fs: SwapFs = realFs): void {
+  rmSync(paths.old, { recursive: true, force: true });
+  let hadOld = false;
+  if (existsSync(paths.out)) {
+    try {
+      fs.rename(paths.out, paths.old);
+      hadOld = true;
+    } catch (error) {
+      if (!CROSS_DEVICE.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
+      replaceContents(paths, fs);
+      return;
+    }
+  }
+  fs.rename(paths.ready, paths.out);
+  if (hadOld) {
+    for (const name of KEPT) if (existsSync(join(paths.old, name)) && !existsSync(join(paths.out, name))) fs.rename(join(paths.old, name), join(paths.out, name));
+    rmSync(paths.old, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The fallback for an output folder that cannot itself be renamed (a mount point): the new tree is copied into a
+ * hidden folder inside it (its own file system), then each old entry is renamed aside and each new one into place.
+ */
+function replaceContents(paths: PublishPaths, fs: SwapFs): void {
+  const next = join(paths.out, ".marsad-next");
+  const aside = join(paths.out, ".marsad-old");
+  rmSync(next, { recursive: true, force: true });
+  rmSync(aside, { recursive: true, force: true });
+  cpSync(paths.ready, next, { recursive: true });
+  mkdirSync(aside);
+  for (const name of readdirSync(paths.out))
+    if (name !== ".marsad-next" && name !== ".marsad-old" && !KEPT.includes(name)) fs.rename(join(paths.out, name), join(aside, name));
+  for (const name of readdirSync(next)) fs.rename(join(next, name), join(paths.out, name));
+  rmSync(next, { recursive: true, force: true });
+  rmSync(aside, { recursive: true, force: true });
+  rmSync(paths.ready, { recursive: true, force: true });
+}
+
+/**
+ * Finishes or rolls back a publish interrupted by a kill (call holding the lock): a complete `-ready` tree with no
+ * output is put in place; else the `-old` one is put back; leftovers of unfinished builds are removed.
+ */
+export function recoverPublish(paths: PublishPaths): void {
+  if (!existsSync(paths.out)) {
+    if (existsSync(paths.ready)) renameSync(paths.ready, paths.out);
+    else if (existsSync(paths.old)) renameSync(paths.old, paths.out);
+  }
+  for (const leftover of [paths.staging, paths.ready, paths.old]) rmSync(leftover, { recursive: true, force: true });
+  const fallback = join(paths.out, ".marsad-next");
+  if (existsSync(fallback)) rmSync(fallback, { recursive: true, force: true });
+}
+
+/**
+ * Runs `build` with an empty staging folder (holding the output's lock) and, when it returns, swaps the staging
+ * folder in as `outDir`. When `build` throws, the staging folder is removed and `outDir` is untouched.
+ */
+export async function publishAtomically<T>(
+  outDir: string,
+  build: (stagingDir: string) => Promise<T>,
+  options: { onWait?: (ownerPid: number) => void } = {},
+): Promise<T> {
+  const paths = publishPaths(outDir);
+  mkdirSync(dirname(outDir), { recursive: true });
+  const release = acquireLock(paths.lock, { staleMs: STALE_LOCK_MS, onWait: options.onWait });
+  try {
+    recoverPublish(paths);
+    mkdirSync(paths.staging);
+    let result: T;
+    try {
+      result = await build(paths.staging);
+    } catch (error) {
+      rmSync(paths.staging, { recursive: true, force: true });
+      throw error;
+    }
+    renameSync(paths.staging, paths.ready);
+    swapIn(paths);
+    return result;
+  } finally {
+    release();
+  }
+}
