@@ -1,16 +1,16 @@
 /**
  * All the cards of a build, rendered in parallel and cached.
  *
- * Stages: plan (pure: validate specs, compute each card's cache key and paths) → place cached cards (hard link,
- * or copy across file systems, from `<cacheDir>/cards/<key>.png`) → render the rest on a pool of worker threads
- * → write each new PNG to the cache, then place it. Every write is a temporary file renamed into place, so an
+ * Stages: plan (pure: validate specs, compute each card's cache key and paths) → place cached cards (a copy of
+ * `<cacheDir>/cards/<key>.png`, never a hard link) → render the rest on a pool of worker threads → write each new
+ * PNG to the cache, then place it (a cache that cannot be written costs only speed). Every write is a temporary file renamed into place, so an
  * interrupted build never leaves a truncated PNG in the cache or in `dist/`.
  *
  * The cache key covers everything that changes a card's pixels: the spec, TEMPLATE_VERSION, the bytes of the
  * font files and the versions of satori, resvg, harfbuzzjs and bidi-js. An unchanged rebuild renders nothing.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -30,6 +30,8 @@ export interface RenderCardsOptions {
   workers?: number;
   /** Called after each card, cached or rendered. */
   onProgress?: (done: number, total: number) => void;
+  /** Told once when rendered cards could not be written to the cache (a full disk): they are published anyway. */
+  onCacheError?: (message: string) => void;
 }
 
 export interface RenderCardsResult {
@@ -100,29 +102,26 @@ export function planCards(inputs: readonly CardSpecInput[], opts: Pick<RenderCar
   });
 }
 
-/** Puts a cached PNG at `dest`: hard link when possible (no copy), else copy; renamed into place either way. */
+/**
+ * Puts a cached PNG at `dest`: a copy (a reflink where the file system has them), renamed into place. Never a hard
+ * link: a published card that shares its inode with the cache entry would let anything that rewrites `dist/` poison
+ * the cache, and every later build would publish the wrong card.
+ */
 function place(cacheFile: string, dest: string): void {
   mkdirSync(dirname(dest), { recursive: true });
+  const temp = tempName(dest);
   try {
-    // Already the same file (an earlier build linked it): nothing to do.
-    const a = statSync(cacheFile);
-    const b = statSync(dest);
-    if (a.ino === b.ino && a.dev === b.dev) return;
-  } catch {
-    // dest missing: place it below.
-  }
-  const temp = join(dirname(dest), `.${basename(dest)}.marsad-tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
-  try {
-    linkSync(cacheFile, temp);
-  } catch {
-    copyFileSync(cacheFile, temp);
-  }
-  try {
+    copyFileSync(cacheFile, temp, constants.COPYFILE_FICLONE);
     renameSync(temp, dest);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/** A temporary name beside `path` (a dot-file with the marker removeStaleTemps knows). */
+function tempName(path: string): string {
+  return join(dirname(path), `.${basename(path)}.marsad-tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
 }
 
 /**
@@ -242,7 +241,7 @@ class RenderPool {
  */
 async function writeAtomic(path: string, data: Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.marsad-tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+  const temp = tempName(path);
   const file = await open(temp, "wx", 0o644);
   try {
     await file.writeFile(data);
@@ -284,6 +283,7 @@ export async function renderCards(specs: readonly CardSpecInput[], opts: RenderC
   const pool = size > 0 ? new RenderPool(size) : undefined;
   let rendered = 0;
   const failures: string[] = [];
+  const cacheErrors: string[] = [];
   try {
     for (const card of hits) {
       place(card.cacheFile, card.outFile);
@@ -304,10 +304,18 @@ export async function renderCards(specs: readonly CardSpecInput[], opts: RenderC
           const first = cards[0] as PlannedCard;
           try {
             const png = await renderOne(first.spec);
-            await writeAtomic(first.cacheFile, png);
+            let inCache = true;
+            try {
+              await writeAtomic(first.cacheFile, png);
+            } catch (error) {
+              // A full or read-only cache costs only speed: the card is published all the same.
+              inCache = false;
+              cacheErrors.push((error as Error).message);
+            }
             rendered += cards.length;
             for (const card of cards) {
-              place(card.cacheFile, card.outFile);
+              if (inCache) place(card.cacheFile, card.outFile);
+              else await writeAtomic(card.outFile, png);
               progress();
             }
           } catch (error) {
@@ -321,5 +329,6 @@ export async function renderCards(specs: readonly CardSpecInput[], opts: RenderC
   }
   if (failures.length > 0)
     throw new Error(`${failures.length} card(s) failed to render:\n  ${failures.join("\n  ")}\nFix the spec or run with workers: 0 to debug on one thread.`);
+  if (cacheErrors.length > 0) opts.onCacheError?.(`${cacheErrors.length} card(s) not cached (${cacheErrors[0]}); the next build renders them again`);
   return { total, rendered, cached, seconds: (performance.now() - started) / 1000 };
 }

@@ -6,6 +6,23 @@
 import { z } from "zod";
 import { Lang } from "../schemas/common.ts";
 
+/**
+ * Longest texts handed to the layout, in UTF-16 units. The card shows at most three title lines (about 40 Arabic or
+ * 60 Latin letters each at the smallest title size) and one line per kicker, meta line and chip, so nothing past
+ * these can be drawn; without a bound a scraped 36,000-character title took 140 s and 6.6 GB to lay out, and a
+ * 1 MB one ran the render workers out of memory.
+ */
+export const CARD_TEXT_LIMITS = { title: 400, line: 200 } as const;
+
+/** `text` cut to at most `max` UTF-16 units, never inside a surrogate pair. */
+export function clampText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+const bounded = (max: number) => z.string().transform((s) => clampText(s, max));
+
 export const CardKind = z.enum(["home", "article", "actor", "country", "brief", "index"]);
 export type CardKind = z.infer<typeof CardKind>;
 
@@ -15,17 +32,17 @@ export const CardSpec = z.object({
   lang: Lang,
   kind: CardKind,
   /** Main text: the page's title or name. Long titles are wrapped to three lines and ellipsised. */
-  title: z.string(),
+  title: bounded(CARD_TEXT_LIMITS.title),
   /** Small line above the title: the kind of page or the outlet (`Actor · Person`, `الشرق الأوسط`). */
-  kicker: z.string().optional(),
+  kicker: bounded(CARD_TEXT_LIMITS.line).optional(),
   /** Facts line(s) under the title: outlet and date, role and mention count… */
-  meta: z.array(z.string()).default([]),
+  meta: z.array(bounded(CARD_TEXT_LIMITS.line)).default([]),
   /** Key actors, drawn as chips. */
-  chips: z.array(z.string()).default([]),
+  chips: z.array(bounded(CARD_TEXT_LIMITS.line)).default([]),
   /** Countries involved (display names in the card's language). */
-  countries: z.array(z.string()).default([]),
+  countries: z.array(bounded(CARD_TEXT_LIMITS.line)).default([]),
   /** Site name in the card's language. */
-  siteName: z.string(),
+  siteName: bounded(CARD_TEXT_LIMITS.line),
   /** Alternative text for the image (og:image:alt). */
   alt: z.string(),
 });

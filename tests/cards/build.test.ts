@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cacheKey, planCards, renderCards } from "../../src/cards/build.ts";
-import { CardSpec, type CardSpecInput } from "../../src/cards/spec.ts";
+import { CARD_TEXT_LIMITS, CardSpec, clampText, type CardSpecInput } from "../../src/cards/spec.ts";
 import { pngSize } from "./pixels.ts";
 
 const specs = (JSON.parse(readFileSync(new URL("../fixtures/cards/specs.json", import.meta.url), "utf8")) as CardSpecInput[]).filter((s) =>
@@ -64,4 +64,54 @@ describe("renderCards", () => {
       expect(readFileSync(join(pooled.outDir, file)).equals(readFileSync(join(inline.outDir, file)))).toBe(true);
     }
   });
+});
+
+describe("renderCards under hostile input and a bad cache (issue 17)", () => {
+  it("publishes copies, never hard links into the cache: rewriting a published card leaves the cache intact", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cards-"));
+    const opts = { outDir: join(dir, "dist"), cacheDir: join(dir, "cache"), workers: 0 };
+    await renderCards(specs.slice(0, 1), opts);
+    const out = join(opts.outDir, "cards", `${specs[0]!.path}.png`);
+    const cached = readdirSync(join(opts.cacheDir, "cards")).filter((n) => n.endsWith(".png"));
+    const cacheFile = join(opts.cacheDir, "cards", cached[0]!);
+    expect(statSync(out).nlink).toBe(1);
+    expect(statSync(out).ino).not.toBe(statSync(cacheFile).ino);
+    const good = readFileSync(cacheFile);
+    writeFileSync(out, "poison"); // anything that rewrites dist/ in place
+    expect(readFileSync(cacheFile).equals(good)).toBe(true);
+    // A warm rebuild (into a fresh output, as the atomic build does) publishes a copy too.
+    const warm = await renderCards(specs.slice(0, 1), { ...opts, outDir: join(dir, "dist2") });
+    expect(warm.cached).toBe(1);
+    expect(statSync(join(dir, "dist2", "cards", `${specs[0]!.path}.png`)).nlink).toBe(1);
+  });
+
+  it("a cache that cannot be written costs only speed: every card is still published", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cards-"));
+    // The cache's cards folder is a file: every write into it fails (as on a full or read-only disk).
+    const cacheDir = join(dir, "cache");
+    mkdirSync(cacheDir);
+    writeFileSync(join(cacheDir, "cards"), "not a folder");
+    const messages: string[] = [];
+    const result = await renderCards(specs.slice(0, 2), { outDir: join(dir, "dist"), cacheDir, workers: 0, onCacheError: (m) => messages.push(m) });
+    expect(result).toMatchObject({ total: 2, rendered: 2 });
+    for (const spec of specs.slice(0, 2)) expect(pngSize(new Uint8Array(readFileSync(join(dir, "dist", "cards", `${spec.path}.png`))))).toEqual({ width: 1200, height: 630 });
+    expect(messages).toHaveLength(1);
+  });
+
+  it("bounds the text given to the layout: a 1 MB title renders in seconds, and its neighbours with it", async () => {
+    const long = (n: number) => "حفتر ".repeat(Math.ceil(n / 5)).slice(0, n);
+    const planned = planCards([{ ...specs[0]!, title: long(1_000_000), meta: [long(50_000)], chips: [long(50_000)] }], { outDir: "/d", cacheDir: "/c" });
+    expect(planned[0]!.spec.title.length).toBeLessThanOrEqual(CARD_TEXT_LIMITS.title);
+    expect(planned[0]!.spec.meta[0]!.length).toBeLessThanOrEqual(CARD_TEXT_LIMITS.line);
+    // Never cut inside a surrogate pair.
+    expect(clampText(`${"a".repeat(9)}😀`, 10)).toBe("a".repeat(9));
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cards-"));
+    const started = performance.now();
+    const result = await renderCards(
+      [{ ...specs[0]!, title: long(1_000_000) }, { ...specs[1]!, title: "x".repeat(36_000) }, specs[2]!],
+      { outDir: join(dir, "dist"), cacheDir: join(dir, "cache"), workers: 0 },
+    );
+    expect(result).toMatchObject({ total: 3, rendered: 3 });
+    expect(performance.now() - started).toBeLessThan(30_000);
+  }, 120_000);
 });
