@@ -310,7 +310,9 @@ export function strongHeader(page: ClassifiedPage, from: number, to: number, ope
     if (!headline) continue;
     if (l.kind === "byline" || l.kind === "label") return true;
     if (l.kind === "date") return true;
-    if (l.kind === "caption" && headline.words >= A.gapHeadlineMinWords) return true;
+    // A caption under a headline is a header only at the top of a block (a gallery's title and captions inside
+    // a body are not a new article: that needs a byline, date, source or dateline).
+    if (l.kind === "caption" && headline.words >= A.gapHeadlineMinWords && !open) return true;
   }
   const next = lines[to];
   return headline !== null && next !== undefined && opensWithDateline(next.text);

@@ -511,6 +511,29 @@ function unpunctuatedProse(lines: ClassifiedLine[], lex: Boilerplate): void {
   }
 }
 
+/** An interview turn's mark glued to its text: "*ما الذي يحدث …؟", "-نحن في السودان …". */
+const TURN_MARK = /^([*\-–—])(?=[^\s*\-–—])/u;
+/** Paragraphs opening with one turn mark that make the page an interview (a question and an answer). */
+const INTERVIEW_MIN_TURNS = 2;
+
+/**
+ * Interviews mark each question and answer with a glued "*" or "-". When paragraphs of the page open that way,
+ * a short question with the same mark is a turn of the interview (body), not a headline.
+ */
+function interviewTurns(lines: ClassifiedLine[]): void {
+  const turns = new Map<string, number>();
+  for (const l of lines) {
+    const m = l.kind === "prose" ? TURN_MARK.exec(l.text) : null;
+    if (m) turns.set(m[1]!, (turns.get(m[1]!) ?? 0) + 1);
+  }
+  if (turns.size === 0) return;
+  for (const l of lines) {
+    if (l.kind !== "heading" && l.kind !== "bullet") continue;
+    const m = TURN_MARK.exec(l.text);
+    if (m && (turns.get(m[1]!) ?? 0) >= INTERVIEW_MIN_TURNS && l.words >= H.titleMinWords && l.repeats <= 1) l.kind = "prose";
+  }
+}
+
 /** Cue kinds that keep their meaning inside any element (a related list opener inside an aside, a form). */
 const STRUCTURAL: ReadonlySet<LineKind> = new Set(["related", "end", "attribution", "summary"]);
 
@@ -578,6 +601,7 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
   });
 
   unpunctuatedProse(out, lex);
+  interviewTurns(out);
 
   // Neighbours: doubled lines, masthead names, summary bullets.
   for (let i = 0; i < out.length; i++) {
