@@ -14,6 +14,7 @@ import { cleanPage, type CleanArticle, type RawPage } from "../ingest/index.ts";
 import type { ExtractedArticle, Skipped, SourceRef } from "../schemas/article.ts";
 import { assignStories, summarise, type StoryInput } from "../stories/index.ts";
 import { neutraliseBidiInNames, stripBidiControls } from "./bidi-controls.ts";
+import { boundArticle, LIMITS } from "./limits.ts";
 
 /** Hex digits of the content hash kept in an id: 48 bits, ample for millions of articles. */
 const ID_HASH_LENGTH = 12;
@@ -41,8 +42,11 @@ export function articleId(article: Pick<CleanArticle, "title" | "body" | "lang">
     .split(" ")
     .filter(Boolean)
     .slice(0, ID_SLUG_WORDS)
+    .map((word) => word.slice(0, LIMITS.idWordChars))
     .join("-");
-  return slug ? `${slug}-${hash}` : hash;
+  // Ids are file names: the slug is bounded (whole words while they fit), so the id stays far below 255 bytes.
+  const bounded = slug.length <= LIMITS.idSlugChars ? slug : slug.slice(0, slug.lastIndexOf("-", LIMITS.idSlugChars) > 0 ? slug.lastIndexOf("-", LIMITS.idSlugChars) : LIMITS.idSlugChars);
+  return bounded ? `${bounded}-${hash}` : hash;
 }
 
 /** Cleans one page; a page that yields no article is skipped with the reason. */
@@ -75,7 +79,10 @@ export function extractPage(page: RawPage, tagger: Tagger): PageExtract {
   if (cleaned.skipped) return { articles: [], skipped: cleaned.skipped, candidates: [], warnings };
   const articles: ExtractedArticle[] = [];
   const candidates: Array<[string, Candidate[]]> = [];
-  for (const article of cleaned.articles) {
+  for (const raw of cleaned.articles) {
+    // One oversized title, line or word costs only itself: cut with a warning (see limits.ts).
+    const { article, notes } = boundArticle(raw);
+    for (const note of notes) warnings.push(`article ${article.index}: ${note}`);
     const id = articleId(article);
     let tags: ReturnType<Tagger["tag"]>;
     try {
