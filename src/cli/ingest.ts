@@ -17,7 +17,7 @@ import { acquireLock } from "../pipeline/lock.ts";
 import { recordCandidates } from "../pipeline/review-queue.ts";
 import type { Skipped } from "../schemas/article.ts";
 import { recordWrittenArticles } from "../site/load.ts";
-import { parseFlags, progress, UsageError, type Io } from "./io.ts";
+import { parseFlags, progress, safeText, UsageError, type Io } from "./io.ts";
 
 export const ingestHelp = `Usage: npm run -s briefing -- ingest [file|dir]... [--json] [--force]
 
@@ -115,7 +115,7 @@ async function ingestLocked(
     ? await extractPagesParallel(
         changed.map((c) => c.page),
         loadEntityLexicons(settings.contentDir, { cacheDir: settings.cacheDir }),
-        { onWarning: (file, message) => io.stderr.write(`${file}: ${message}\n`), onProgress: tick },
+        { onWarning: (file, message) => io.stderr.write(`${safeText(file)}: ${safeText(message)}\n`), onProgress: tick },
       )
     : { articles: [], skipped: [], candidates: new Map() };
 
@@ -175,8 +175,8 @@ async function ingestLocked(
 }
 
 function printSummary(r: IngestReport, io: Io): void {
-  for (const s of r.skipped) io.stderr.write(`  skipped ${s.file}: ${s.reason}\n`);
-  for (const c of r.conflicts) io.stderr.write(`  conflict ${relative(io.cwd, c.path)}: ${c.reason}\n`);
+  for (const s of r.skipped) io.stderr.write(`  skipped ${safeText(s.file)}: ${safeText(s.reason)}\n`);
+  for (const c of r.conflicts) io.stderr.write(`  conflict ${safeText(relative(io.cwd, c.path))}: ${safeText(c.reason)}\n`);
   io.stderr.write(
     `ingest: ${r.files} file(s) read (${r.processed} processed, ${r.unchanged_inputs} unchanged), ${r.articles} article(s): ` +
       `${r.written.length} written, ${r.unchanged} unchanged, ${r.edited_by_hand} edited by hand kept, ` +
