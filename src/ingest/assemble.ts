@@ -409,6 +409,14 @@ function between(
   if (updates.size > 0 && hasUpdate(updates, from, next)) return liveUpdate(page, o, from, next);
   const strong = strongHeader(page, headerStart(page, from, next), next, o);
   if (strong) return { boundary: true, strong: true, crossheads: [], captions: [] };
+  // A short first "paragraph" with no headline above it, then a headline: the paragraph was a deck or kicker
+  // printed above the title ("مقاطعة في الشرق … الوضع ممتاز!" / "ليبيا ما بعد الانتخابات…").
+  if (o.body.length === 1 && lines[o.bodyStart]!.words <= A.deckAboveTitleMaxWords && countCandidates(page, o.zoneStart, o.bodyStart) === 0) {
+    for (let i = from; i < next; i++) {
+      const l = lines[i]!;
+      if (isTitleCandidate(l) && l.words >= A.gapHeadlineMinWords) return { boundary: false, strong: false, deck: true, crossheads: [], captions: [] };
+    }
+  }
   if (o.body.length === 1 && lines[o.bodyStart]!.words <= H.deckMaxWords) {
     let furniture = false;
     for (let i = from; i < next && !furniture; i++) furniture = ["byline", "date", "label"].includes(lines[i]!.kind);

@@ -169,6 +169,8 @@ const BRAND_PLACE_SEPARATOR = /\s+[-–—ـ|]\s+|\s*\/\s*/u;
 const AUTHOR_NAME_MAX_WORDS = 4;
 /** Reference date handed to dates.ts only to learn whether a line holds a relative time. */
 const PROBE_REFERENCE = "2000-01-01";
+/** Two or more dots (or an ellipsis) inside a headline: "الانتخابات الليبية... لماذا". */
+const DOT_RUN = /\.{2,}|…/gu;
 /** A whole line in square brackets: an inline link ("[Read: …]") or an editor's note. */
 const INLINE_LINK = /^\[[^[\]]{3,300}\]$/u;
 /** A gallery's slide counter: "1 of 24", "3/12". */
@@ -262,7 +264,9 @@ function classifyOne(line: Line, lex: Boilerplate): Features {
   const endsSentence = endsLikeSentence(text);
   // A short line ending in "?" or "!" with no other sentence inside is a headline ("ما الذي ينتظره المؤتمر؟");
   // between two paragraphs it is still kept, as a crosshead.
-  const headlineLike = words <= L.questionHeadlineMaxWords && /[?؟!]["'»”’)\s]*$/u.test(text) && !/[.!?؟][\s"'»”’)]+\S/u.test(text);
+  // "… وحماس.. ما الخطوات التالية؟": a run of dots inside a headline separates its parts, it ends no sentence.
+  const headlineLike =
+    words <= L.questionHeadlineMaxWords && /[?؟!]["'»”’)\s]*$/u.test(text) && !/[.!?؟][\s"'»”’)]+\S/u.test(text.replace(DOT_RUN, " "));
   const isProse = ((endsSentence && words >= L.proseMinWords) || words >= L.proseLongWords) && !headlineLike;
   if (text.length > L.cueMaxChars) {
     return { words, endsSentence, key: isProse ? fold(text.slice(0, 2000)) : "", kind: isProse ? "prose" : "heading" };

@@ -120,6 +120,11 @@ export const SETTINGS = {
      * whose cue line is missing): a digest's header holds one headline, or a kicker, title and deck.
      */
     inlineListMinHeadlines: 4,
+    /**
+     * Longest first paragraph read as a deck when a headline follows it and none stands above it (decks printed
+     * above the title run 10–20 words; a lede paragraph 30+).
+     */
+    deckAboveTitleMaxWords: 25,
     /** Most consecutive short lines kept as crossheads between two paragraphs (a longer run is a list). */
     crossheadMaxRun: 2,
     /** Most words of a crosshead kept in a body (gold crossheads: 3; a sentence-less line longer is a caption). */
