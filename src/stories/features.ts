@@ -34,6 +34,10 @@ export interface Features {
   skeletons: Set<string>;
   /** Actor ids (media excluded: an agency credit is not an event fact) and place names, prefixed. */
   entities: Set<string>;
+  /** Event concepts named (language-independent: `attack`, `charged`). */
+  concepts: Set<string>;
+  /** Development concepts named in the title or summary (a court hearing, a vote): see `developments` in the lexicon. */
+  leads: Set<string>;
   /** Figures of 3 and more that are not years. */
   figures: Set<string>;
   countries: Set<string>;
@@ -41,6 +45,10 @@ export interface Features {
 
 interface Prepared {
   stop: Set<string>;
+  /** Single-word concept forms: word beginning → concept ids. */
+  conceptWords: Map<string, string[]>;
+  /** Multi-word concept forms: normalised phrase → concept id. */
+  conceptPhrases: Array<[string, string]>;
   arSkeleton: Map<number, string>;
   enRules: Array<[RegExp, string]>;
   keep: RegExp;
@@ -58,7 +66,15 @@ function prepare(lexicon: StoriesLexicon): Prepared {
   for (const [letter, value] of Object.entries(lexicon.skeleton.ar)) arSkeleton.set(letter.charCodeAt(0), value);
   const enRules = lexicon.skeleton.en.map(([re, to]) => [new RegExp(re, "g"), to] as [RegExp, string]);
   const keep = new RegExp(`[^${lexicon.skeleton.keep.join("")}]`, "g");
-  p = { stop, arSkeleton, enRules, keep };
+  const conceptWords = new Map<string, string[]>();
+  const conceptPhrases: Array<[string, string]> = [];
+  for (const [concept, forms] of Object.entries(lexicon.concepts))
+    for (const form of [...forms.ar, ...forms.en]) {
+      const norm = normaliseArabic(form);
+      if (norm.includes(" ")) conceptPhrases.push([norm, concept]);
+      else conceptWords.set(norm, [...(conceptWords.get(norm) ?? []), concept]);
+    }
+  p = { stop, arSkeleton, enRules, keep, conceptWords, conceptPhrases };
   preparedCache.set(lexicon, p);
   return p;
 }
@@ -102,6 +118,18 @@ function latinSkeleton(word: string, p: Prepared): string {
   return w.replace(/(.)\1+/g, "$1");
 }
 
+/** Letters a word may have past a concept's word beginning (plural, tense: «اتهام» → «اتهامات», charge → charged). */
+const CONCEPT_SUFFIX = 3;
+
+/** Concepts of one word (each clitic stem for Arabic). */
+function wordConcepts(forms: readonly string[], p: Prepared, out: Set<string>): void {
+  for (const form of forms)
+    for (let len = Math.max(2, form.length - CONCEPT_SUFFIX); len <= form.length; len++) {
+      const hit = p.conceptWords.get(form.slice(0, len));
+      if (hit) for (const c of hit) out.add(c);
+    }
+}
+
 /** Shortest skeleton kept: two consonants match too many words by chance. */
 const MIN_SKELETON = 3;
 
@@ -119,9 +147,9 @@ function comparedText(a: StoryInput, lexicon: StoriesLexicon): string {
 }
 
 /** Features of one article. */
-export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon()): Features {
+export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon(), leadOnly = false): Features {
   const p = prepare(lexicon);
-  const text = comparedText(a, lexicon);
+  const text = leadOnly ? `${a.title ?? ""}\n${a.summary ?? ""}` : comparedText(a, lexicon);
   const words = new Map<string, number>();
   const skeletons = new Set<string>();
   const figures = new Set<string>();
@@ -135,7 +163,11 @@ export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon
       if (s.length >= MIN_SKELETON && !p.stop.has(m[0].toLowerCase())) skeletons.add(s);
     }
   }
-  for (const m of normaliseArabic(text).matchAll(WORD)) {
+  const concepts = new Set<string>();
+  const norm = normaliseArabic(text);
+  const spaced = ` ${norm.replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  for (const [phrase, concept] of p.conceptPhrases) if (spaced.includes(phrase)) concepts.add(concept);
+  for (const m of norm.matchAll(WORD)) {
     const w = m[0];
     if (DIGITS.test(w)) {
       const n = Number(w);
@@ -144,15 +176,22 @@ export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon
     }
     if (ARABIC.test(w)) {
       const stems = cliticStems(w);
+      wordConcepts(stems, p, concepts);
       if (stems.some((s) => p.stop.has(s))) continue;
       for (const s of stems) add(s);
       const bare = stems[stems.length - 1]!;
       const sk = arabicSkeleton(bare, p);
       if (sk.length >= MIN_SKELETON) skeletons.add(sk);
     } else {
+      wordConcepts([w], p, concepts);
       if (p.stop.has(w) || w.length < 2) continue;
       add(englishStem(w));
     }
+  }
+  const leads = new Set<string>();
+  if (concepts.size && !leadOnly) {
+    const lead = features({ ...a, body: [], places: [], actors: [] }, lexicon, true).concepts;
+    for (const c of lexicon.developments) if (lead.has(c)) leads.add(c);
   }
   const entities = new Set<string>();
   for (const actor of a.actors) if (actor.type !== "media") entities.add(`a:${actor.id}`);
@@ -164,6 +203,8 @@ export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon
     words,
     skeletons,
     entities,
+    concepts,
+    leads,
     figures,
     countries: new Set(a.countries),
   };

@@ -24,10 +24,11 @@ interface Vector {
   norm: number;
 }
 
-interface Node {
+export interface Node {
   f: Features;
   words: Vector;
-  skeletons: Vector;
+  /** Name skeletons and event concepts: what an Arabic and an English article can share. */
+  cross: Vector;
   entities: Vector;
   /** The keys this article is indexed and looked up under. */
   keys: string[];
@@ -74,25 +75,7 @@ export function groupStories(articles: readonly StoryInput[], lexicon: StoriesLe
     considered.push(a);
   }
 
-  const feats = considered.map((a) => features(a, lexicon));
-  const df = new Map<string, number>();
-  const bump = (k: string): void => {
-    df.set(k, (df.get(k) ?? 0) + 1);
-  };
-  for (const f of feats) {
-    for (const w of f.words.keys()) bump(`w:${w}`);
-    for (const s of f.skeletons) bump(`s:${s}`);
-    for (const e of f.entities) bump(`e:${e}`);
-  }
-  const n = feats.length;
-  const idf = (key: string): number => Math.log((n + 1) / ((df.get(key) ?? 0) + 1)) + 1;
-
-  const nodes: Node[] = feats.map((f, i) => {
-    const words = vector(f.words, "w:", idf, true);
-    const skeletons = vector(f.skeletons, "s:", idf, false);
-    const entities = vector(f.entities, "e:", idf, false);
-    return { f, words, skeletons, entities, keys: blockingKeys(f, words, skeletons, df), story: considered[i]!.story };
-  });
+  const nodes = buildNodes(considered, lexicon);
 
   // per-day index of placed articles: day → key → nodes
   const index = new Map<number | null, Map<string, Node[]>>();
@@ -136,13 +119,61 @@ export function groupStories(articles: readonly StoryInput[], lexicon: StoriesLe
   return result;
 }
 
+/** The parts of a pair's evidence, for calibration and tests. */
+export function pairEvidence(a: Node, b: Node): ReturnType<typeof evidence> & { score: number } {
+  return { ...evidence(a, b), score: pairScore(a, b) };
+}
+
+/** Features and weighted vectors of `articles`, word weights from how many of them use each word. */
+export function buildNodes(articles: readonly StoryInput[], lexicon: StoriesLexicon = storiesLexicon()): Node[] {
+  const feats = articles.map((a) => features(a, lexicon));
+  const df = new Map<string, number>();
+  const bump = (k: string): void => {
+    df.set(k, (df.get(k) ?? 0) + 1);
+  };
+  for (const f of feats) {
+    for (const w of f.words.keys()) bump(`w:${w}`);
+    for (const s of f.skeletons) bump(`s:${s}`);
+    for (const c of f.concepts) bump(`c:${c}`);
+    for (const e of f.entities) bump(`e:${e}`);
+  }
+  const n = feats.length;
+  const idf = (key: string): number => Math.log((n + 1) / ((df.get(key) ?? 0) + 1)) + 1;
+
+  const nodes: Node[] = feats.map((f, i) => {
+    const words = vector(f.words, "w:", idf, true);
+    const cross = vector(new Set([...[...f.skeletons].map((s) => `s:${s}`), ...[...f.concepts].map((c) => `c:${c}`)]), "", idf, false);
+    const entities = vector(f.entities, "e:", idf, false);
+    return { f, words, cross, entities, keys: blockingKeys(f, words, cross, df), story: articles[i]!.story };
+  });
+
+  return nodes;
+}
+
 /** Evidence that two articles report the same development (0 = none). */
 function pairScore(a: Node, b: Node): number {
-  const text = a.f.lang === b.f.lang ? cosine(a.words, b.words) : cosine(a.skeletons, b.skeletons);
-  const entities = cosine(a.entities, b.entities);
+  const e = evidence(a, b);
+  return e.text + GROUP.entityWeight * e.entities + GROUP.numberWeight * e.figures - (e.development ? GROUP.developmentPenalty : 0);
+}
+
+function evidence(a: Node, b: Node): { text: number; entities: number; figures: number; development: boolean } {
+  const text = a.f.lang === b.f.lang ? cosine(a.words, b.words) : cosine(a.cross, b.cross);
+  // one or two shared ids (a capital, one organisation) say less than their cosine between two short sets
+  let shared = 0;
+  for (const k of a.f.entities) if (b.f.entities.has(k)) shared++;
+  const entities = cosine(a.entities, b.entities) * Math.min(1, shared / GROUP.fullEntities);
   let figures = 0;
   for (const x of a.f.figures) if (b.f.figures.has(x)) figures = 1;
-  return text + GROUP.entityWeight * entities + GROUP.numberWeight * figures;
+  // a development one article leads with and the other never names: a new step (the hearing after the attack)
+  const development = newStep(a.f, b.f) || newStep(b.f, a.f);
+  return { text, entities, figures, development };
+}
+
+/** `a` leads with development concepts of which `b` names none. */
+function newStep(a: Features, b: Features): boolean {
+  if (a.leads.size === 0) return false;
+  for (const c of a.leads) if (b.concepts.has(c)) return false;
+  return true;
 }
 
 function vector(items: Map<string, number> | Set<string>, prefix: string, idf: (k: string) => number, counted: boolean): Vector {
@@ -170,15 +201,17 @@ function cosine(a: Vector, b: Vector): number {
 }
 
 /** Keys to block on: every entity, and the rarer words and skeletons (common ones would list everything). */
-function blockingKeys(f: Features, words: Vector, skeletons: Vector, df: Map<string, number>): string[] {
+function blockingKeys(f: Features, words: Vector, cross: Vector, df: Map<string, number>): string[] {
   const keys: string[] = [];
   for (const e of f.entities) keys.push(`e:${e}`);
   const rare = (v: Vector, prefix: string): void => {
-    const ranked = [...v.weights].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, GROUP.blockTerms);
-    for (const [k] of ranked) if ((df.get(prefix + k) ?? 0) > 1) keys.push(prefix + k);
+    // a word no other article has cannot find a partner: the rarest shared ones are the keys
+    const shared = [...v.weights].filter(([k]) => (df.get(prefix + k) ?? 0) > 1);
+    shared.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    for (const [k] of shared.slice(0, GROUP.blockTerms)) keys.push(prefix + k);
   };
   rare(words, "w:");
-  rare(skeletons, "s:");
+  rare(cross, "");
   return keys;
 }
 

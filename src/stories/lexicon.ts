@@ -29,6 +29,10 @@ export const StoriesLexicon = z
         keep: Words,
       })
       .strict(),
+    /** Event concepts: word beginnings (or phrases) in each language that name the same news fact. */
+    concepts: z.record(z.string().min(1), Bilingual).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
+    /** Concept ids that mark a new development when one article leads with them and the other never names them. */
+    developments: Words,
   })
   .strict();
 export type StoriesLexicon = z.infer<typeof StoriesLexicon>;
@@ -46,6 +50,8 @@ export function parseStoriesLexicon(text: string, file: string): StoriesLexicon 
     const issue = result.error.issues[0]!;
     throw new Error(`${file}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
   }
+  const unknown = result.data.developments.filter((c) => !(c in result.data.concepts));
+  if (unknown.length) throw new Error(`${file}: developments: not a concept: ${unknown.join(", ")}`);
   return result.data;
 }
 

@@ -21,13 +21,17 @@ export const GROUP = {
   /** Paragraphs of the body, after the summary, compared as text: the lead states the event, later ones drift. */
   textParagraphs: 3,
   /** Score an article needs against a story article of the same day to join it. */
-  joinScore: 0.3,
+  joinScore: 0.23,
   /** Added to `joinScore` per day between the two articles: a later article must repeat more to be a follow-up. */
-  perDay: 0.04,
+  perDay: 0.05,
   /** Weight of shared actors and places (language-independent evidence). */
   entityWeight: 0.35,
-  /** Weight of shared figures (casualty counts, sums): a shared rare number is strong evidence. */
-  numberWeight: 0.2,
+  /** Weight of shared figures (casualty counts, sums): evidence, but a consequence repeats the toll of its cause. */
+  numberWeight: 0.1,
+  /** Shared actor/place ids for full entity evidence; fewer scale it down (one shared capital is weak). */
+  fullEntities: 3,
+  /** Taken off a pair when one leads with a development (court, vote, veto…) the other never names. */
+  developmentPenalty: 0.2,
   /** Most candidate articles an index key may list before it is too common to block on (a country, "said"). */
   maxPosting: 400,
   /** Highest-weighted words (and name skeletons) an article is indexed and looked up under. */
