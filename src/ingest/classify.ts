@@ -169,6 +169,10 @@ const BRAND_PLACE_SEPARATOR = /\s+[-–—ـ|]\s+|\s*\/\s*/u;
 const AUTHOR_NAME_MAX_WORDS = 4;
 /** Reference date handed to dates.ts only to learn whether a line holds a relative time. */
 const PROBE_REFERENCE = "2000-01-01";
+/** How far into a line its date may start (a weekday may come first) for the line to open with it. */
+const DATE_FIRST_MAX_OFFSET = 3;
+/** A field separator somewhere after a line's opening date: "… 2012 الساعة 01 صباحاً / تعز". */
+const FIELD_SEPARATOR_AFTER_DATE = /^[^.!?؟]{0,40}?\s[/|]\s/u;
 /** Two or more dots (or an ellipsis) inside a headline: "الانتخابات الليبية... لماذا". */
 const DOT_RUN = /\.{2,}|…/gu;
 /** A whole line in square brackets: an inline link ("[Read: …]") or an editor's note. */
@@ -272,8 +276,11 @@ function classifyOne(line: Line, lex: Boilerplate): Features {
     return { words, endsSentence, key: isProse ? fold(text.slice(0, 2000)) : "", kind: isProse ? "prose" : "heading" };
   }
   const key = fold(text);
+  const cue = cueKind(text, key, words, isProse, lex);
+  // "الأربعاء، 28 آب 2013، آخر تحديث 14:00": a furniture phrase beside a full date does not hide the date.
+  const dated = cue?.kind === "junk" && DATE_HINT.test(text) ? dateKind(text, words, isProse) : null;
   const found: Found =
-    cueKind(text, key, words, isProse, lex) ??
+    (dated?.dates?.length ? dated : cue) ??
     dateKind(text, words, isProse) ??
     counterKind(text, words, isProse, lex) ??
     bylineOrLabel(line, text, key, words, isProse, lex) ??
@@ -354,7 +361,12 @@ function dateKind(text: string, words: number, isProse: boolean): Found | null {
   }
   residue += text.slice(cursor);
   const letterWords = residue.split(/\s+/u).filter((t) => /\p{L}/u.test(t) && !/\d/u.test(t)).length;
-  return letterWords <= L.dateResidueMaxWords ? { kind: "date", dates: full } : null;
+  if (letterWords <= L.dateResidueMaxWords) return { kind: "date", dates: full };
+  // "الإثنين 06 أغسطس 2012 الساعة 01 صباحاً / تعز - فلان": a line that opens with its date and goes on with
+  // fields after a separator (place, reporter, outlet) is the article's date line.
+  const first = full[0]!;
+  const rest = text.slice(first.end);
+  return first.start <= DATE_FIRST_MAX_OFFSET && FIELD_SEPARATOR_AFTER_DATE.test(rest) && !endsLikeSentence(text) ? { kind: "date", dates: full } : null;
 }
 
 /**

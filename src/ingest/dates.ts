@@ -222,12 +222,16 @@ const ALTERNATIVES = {
   iso:
     `(?<iy>${DIGIT}{4})(?<is>[\\-/.])(?<im>${DIGIT}{1,2})\\k<is>(?<id>${DIGIT}{1,2})(?!\\p{N})` +
     `(?:(?<isep>T|@|${S}+|${S}*[,،]${S}*)${clock("i")}${ZONE}?)?`,
-  numeric: `(?<na>${DIGIT}{1,2})(?<ns>[/.\\-])(?<nb>${DIGIT}{1,2})\\k<ns>(?<ny>${DIGIT}{4})(?!\\p{N})${tail("n")}`,
+  // "١ / ١٢ / ٢٠٢٠": some sites space the separators; "19-3-1433 هـ": a numeric Hijri date carries its era.
+  numeric:
+    `(?<na>${DIGIT}{1,2})${S}?(?<ns>[/.\\-])${S}?(?<nb>${DIGIT}{1,2})${S}?\\k<ns>${S}?(?<ny>${DIGIT}{4})(?!\\p{N})` +
+    `(?:${S}*(?<ne>${HIJRI_ERA}))?${tail("n")}`,
   hijriDayMonthYear:
     `(?<hd>${DIGIT}{1,2})${S}*(?:من${S}+)?(?:شهر${S}+)?(?<hm>${HM})${S}*[,،]?${S}*(?<hy>${DIGIT}{4})(?!\\p{N})` +
     `(?:${S}*(?<he>${HIJRI_ERA}))?`,
+  // "03-أغسطس-2012": day, month and year may also be joined by dashes.
   dayMonthYear:
-    `${day("g")}${S}*[,،]?${S}*(?:of${S}+|من${S}+)?(?:شهر${S}+)?${monthExpr("g")}${S}*[,،]?${S}*${year("g")}` +
+    `${day("g")}${S}*[,،\\-]?${S}*(?:of${S}+|من${S}+)?(?:شهر${S}+)?${monthExpr("g")}${S}*[,،\\-]?${S}*${year("g")}` +
     `${GREGORIAN_ERA}${tail("g")}`,
   // Month first, with a day ("JAN. 13, 2017") or without ("أكتوبر 2025"): one alternative, so the month
   // alternation is tried once per word.
@@ -530,6 +534,10 @@ function interpret(g: Groups, reference: string | null): Omit<Candidate, "start"
     const b = toInt(g("nb"));
     const y = toInt(g("ny"));
     const time = normaliseClock(g("nt"), g("nap"));
+    // "19-3-1433 هـ": a Hijri year (with its era, or a year only the Hijri calendar has) is read day first.
+    if (g("ne") !== undefined || (y >= HIJRI_YEARS.min && y <= HIJRI_YEARS.max && y < GREGORIAN_YEARS.min)) {
+      return absolute(hijriToGregorian(y, b, a), "hijri", "day", "absolute");
+    }
     // Day first is the MENA convention; month first only when the first part cannot be a month.
     if (a > 12 && b <= 12) return absolute(gregorianIso(y, b, a), "gregorian", "day", "absolute", time);
     if (b > 12 && a <= 12) return absolute(gregorianIso(y, a, b), "gregorian", "day", "absolute", time);
