@@ -20,6 +20,10 @@ const commands: Record<string, { summary: string; run: (argv: string[], io: Io) 
     summary: "review queue of discovered actors: list, promote, reject",
     run: async (argv, io) => (await import("./actors.ts")).runActorsCommand(argv, io),
   },
+  events: {
+    summary: "code who did what to whom in lead sentences (--items FILE), print JSON",
+    run: async (argv, io) => (await import("./events.ts")).runEvents(argv, io),
+  },
 };
 
 export const mainHelp = `Usage: npm run -s briefing -- <command> [options]

@@ -1,0 +1,93 @@
+/**
+ * Event dates (codebook §6): relative expressions resolved against the publication date; explicit dates copied.
+ * Dates are informational (not scored), so the rules stay few: today, yesterday, the day before, a weekday (the
+ * latest such day on or before publication; "after midnight" moves to the next day), «8 مارس 2017».
+ */
+import type { EventLexicon } from "./lexicon.ts";
+import { longestAt, type Sentence } from "./text.ts";
+
+/** A time expression found in a sentence. */
+export interface TimeMention {
+  from: number;
+  to: number;
+  date: string | null;
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function weekdayOnOrBefore(iso: string, weekday: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  const back = (d.getUTCDay() - weekday + 7) % 7;
+  return addDays(iso, -back);
+}
+
+/** Time expressions of a sentence, in order, each resolved when it can be. */
+export function findTimes(s: Sentence, lex: EventLexicon, published: string | null): TimeMention[] {
+  const out: TimeMention[] = [];
+  const c = lex.cue;
+  for (let i = 0; i < s.toks.length; ) {
+    const start = i;
+    let midnight = longestAt(s, i, c.after_midnight);
+    let j = i + midnight;
+    j += longestAt(s, j, c.day_parts);
+    let date: string | null = null;
+    let n = 0;
+    if ((n = longestAt(s, j, c.two_days_ago))) date = published && addDays(published, -2);
+    else if ((n = longestAt(s, j, c.yesterday))) date = published && addDays(published, -1);
+    else if ((n = longestAt(s, j, c.today))) date = published;
+    if (n) j += n;
+    const wd = j < s.toks.length ? weekdayOf(s, j, lex) : undefined;
+    if (wd !== undefined) {
+      const base = published;
+      date = base ? weekdayOnOrBefore(n && date ? date : base, wd) : null;
+      j += 1;
+      n = 1;
+    }
+    const explicit = n ? null : explicitDate(s, j, lex);
+    if (explicit) {
+      date = explicit.date;
+      j = explicit.to;
+      n = 1;
+    }
+    if (!n) {
+      i = start + 1;
+      continue;
+    }
+    if (midnight && date) date = addDays(date, 1);
+    out.push({ from: start, to: j, date });
+    i = j;
+    midnight = 0;
+  }
+  return out;
+}
+
+function weekdayOf(s: Sentence, i: number, lex: EventLexicon): number | undefined {
+  for (const st of s.toks[i]!.stems) {
+    const d = lex.weekdays.get(st) ?? lex.weekdays.get(`ال${st}`);
+    if (d !== undefined) return d;
+  }
+  return undefined;
+}
+
+/** «8 مارس 2017», «يومي 8 و9 مارس 2017» (the first day). */
+function explicitDate(s: Sentence, i: number, lex: EventLexicon): { to: number; date: string | null } | null {
+  const t = s.toks;
+  if (!t[i]?.digits) return null;
+  const day = Number(t[i]!.norm);
+  let j = i + 1;
+  while (j < t.length && (t[j]!.digits || t[j]!.norm === "و") && j < i + 3) j++;
+  for (const [name, month] of lex.months) {
+    const words = name.split(" ");
+    if (words.every((w, k) => t[j + k]?.norm === w || t[j + k]?.stems.has(w))) {
+      const yearTok = t[j + words.length];
+      const year = yearTok?.digits && yearTok.norm.length === 4 ? yearTok.norm : null;
+      if (!year || day < 1 || day > 31) return { to: j + words.length, date: null };
+      return { to: j + words.length + 1, date: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,188 @@
+/**
+ * The event lexicons (`lexicon/*.yaml`): triggers, described groups, number words and clause cues, validated on
+ * load and compiled once into normalised token phrases. An empty group is an error, never a match-all.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { z } from "zod";
+import { normaliseArabic } from "../entities/normalise.ts";
+import { EventType } from "../schemas/event.ts";
+
+const Words = z.array(z.string().min(1)).min(1, "an empty group is an error");
+
+/** One trigger entry of `triggers.yaml`. */
+export const TriggerEntry = z
+  .object({
+    type: EventType,
+    kind: z.enum(["verb", "noun", "people"]),
+    ar: Words,
+    en: Words.optional(),
+    target: z.enum(["object", "prep", "entity", "none"]),
+    preps: Words.optional(),
+    initial: z.boolean().default(false),
+    untargeted: EventType.optional(),
+    symmetric: z.boolean().default(false),
+    swap: z.boolean().default(false),
+    per_target: z.boolean().default(false),
+    circumstantial: z.boolean().default(false),
+    genitive: z.enum(["source", "target"]).optional(),
+    cameo: z.string().min(1),
+  })
+  .strict()
+  .refine((t) => t.target !== "prep" || (t.preps?.length ?? 0) > 0, "target: prep needs `preps`");
+export type TriggerEntry = z.infer<typeof TriggerEntry>;
+export const TriggerFile = z.array(TriggerEntry).min(1);
+
+/** `groups.yaml`: described actors and pronouns. */
+export const GroupFile = z
+  .object({
+    groups: z.array(z.object({ ar: Words, en: z.string().min(1), number: z.enum(["one", "two"]).optional() }).strict()).min(1),
+    pronouns: z.array(z.object({ ar: Words, en: z.literal("country") }).strict()).min(1),
+  })
+  .strict();
+export type GroupFile = z.infer<typeof GroupFile>;
+
+/** `numbers.yaml`: number words and what a count counts. */
+export const NumberFile = z
+  .object({
+    units: z.record(z.string().min(1), z.number()),
+    vague: Words,
+    at_least: Words,
+    killed: Words,
+    wounded: Words,
+    arrested: Words,
+    displaced: Words,
+    combined: Words,
+  })
+  .strict();
+export type NumberFile = z.infer<typeof NumberFile>;
+
+/** `cues.yaml`: clause cues, phrase bounds, time and place words. */
+export const CueFile = z
+  .object({
+    background: Words,
+    relative: Words,
+    negation_particles: Words,
+    denial: Words,
+    conditional: Words,
+    commentary_openers: Words,
+    commentary_anywhere: Words,
+    reporting: Words,
+    statement_verbs: Words,
+    announcers: Words,
+    light_verbs: Words,
+    post_light_verbs: Words,
+    reach_verbs: Words,
+    prepositions: Words,
+    prefixed_boundaries: Words,
+    time: z
+      .object({
+        today: Words,
+        yesterday: Words,
+        two_days_ago: Words,
+        weekdays: z.record(z.string().min(1), z.number().int().min(0).max(6)),
+        day_parts: Words,
+        after_midnight: Words,
+        months: z.record(z.string().min(1), z.number().int().min(1).max(12)),
+      })
+      .strict(),
+    place_heads: Words,
+    locatives: Words,
+    conjunction: z.string().min(1),
+  })
+  .strict();
+export type CueFile = z.infer<typeof CueFile>;
+
+/** A phrase as normalised tokens. */
+export type Phrase = string[];
+
+/** Normalised tokens of a lexicon phrase. */
+export function phrase(text: string): Phrase {
+  return normaliseArabic(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** A compiled trigger: the entry with its normalised Arabic phrases. */
+export interface Trigger extends TriggerEntry {
+  phrases: Phrase[];
+  prepWords: string[];
+}
+
+/** Every event lexicon, compiled. */
+export interface EventLexicon {
+  triggers: Trigger[];
+  groups: Array<{ phrases: Phrase[]; en: string; number?: "one" | "two" }>;
+  pronouns: Phrase[];
+  numbers: NumberFile & { unitMap: Map<string, number>; phrases: Record<"vague" | "at_least" | "killed" | "wounded" | "arrested" | "displaced" | "combined", Phrase[]> };
+  cues: CueFile;
+  /** Each cue group as phrases. */
+  cue: Record<
+    | "background" | "relative" | "negation_particles" | "denial" | "conditional" | "commentary_openers" | "commentary_anywhere"
+    | "reporting" | "statement_verbs" | "announcers" | "light_verbs" | "post_light_verbs" | "reach_verbs" | "prepositions"
+    | "prefixed_boundaries" | "today" | "yesterday" | "two_days_ago" | "day_parts" | "after_midnight" | "place_heads" | "locatives",
+    Phrase[]
+  >;
+  weekdays: Map<string, number>;
+  months: Map<string, number>;
+}
+
+/** An invalid lexicon file: the message names the file and the field. */
+export class LexiconError extends Error {}
+
+function load<T>(name: string, schema: z.ZodType<T>, dir: URL): T {
+  const file = fileURLToPath(new URL(name, dir));
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new LexiconError(`${file}: not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new LexiconError(`${file}: field \`${issue?.path.join(".") || "(root)"}\`: ${issue?.message ?? "invalid"}`);
+  }
+  return result.data;
+}
+
+const phrases = (words: string[]): Phrase[] => words.map(phrase).filter((p) => p.length > 0);
+
+/** Compiles validated lexicon data (exported for tests that pass their own). */
+export function compileLexicon(data: { triggers: TriggerEntry[]; groups: GroupFile; numbers: NumberFile; cues: CueFile }): EventLexicon {
+  const { cues, numbers } = data;
+  const cueGroups = ["background", "relative", "negation_particles", "denial", "conditional", "commentary_openers", "commentary_anywhere",
+    "reporting", "statement_verbs", "announcers", "light_verbs", "post_light_verbs", "reach_verbs", "prepositions", "prefixed_boundaries",
+    "place_heads", "locatives"] as const;
+  const cue = Object.fromEntries(cueGroups.map((g) => [g, phrases(cues[g])])) as EventLexicon["cue"];
+  for (const g of ["today", "yesterday", "two_days_ago", "day_parts", "after_midnight"] as const) cue[g] = phrases(cues.time[g]);
+  const numberGroups = ["vague", "at_least", "killed", "wounded", "arrested", "displaced", "combined"] as const;
+  return {
+    triggers: data.triggers.map((t) => ({ ...t, phrases: phrases(t.ar), prepWords: (t.preps ?? []).map((p) => normaliseArabic(p)) })),
+    groups: data.groups.groups.map((g) => ({ phrases: phrases(g.ar), en: g.en, number: g.number })),
+    pronouns: data.groups.pronouns.flatMap((p) => phrases(p.ar)),
+    numbers: {
+      ...numbers,
+      unitMap: new Map(Object.entries(numbers.units).map(([w, n]) => [normaliseArabic(w), n])),
+      phrases: Object.fromEntries(numberGroups.map((g) => [g, phrases(numbers[g])])) as EventLexicon["numbers"]["phrases"],
+    },
+    cues,
+    cue,
+    weekdays: new Map(Object.entries(cues.time.weekdays).map(([w, d]) => [normaliseArabic(w), d])),
+    months: new Map(Object.entries(cues.time.months).map(([w, m]) => [phrase(w).join(" "), m])),
+  };
+}
+
+let cached: EventLexicon | undefined;
+
+/** The bundled lexicons (read and compiled once per process). */
+export function eventLexicon(dir: URL = new URL("./lexicon/", import.meta.url)): EventLexicon {
+  if (cached && dir.href === new URL("./lexicon/", import.meta.url).href) return cached;
+  const lex = compileLexicon({
+    triggers: load("triggers.yaml", TriggerFile, dir),
+    groups: load("groups.yaml", GroupFile, dir),
+    numbers: load("numbers.yaml", NumberFile, dir),
+    cues: load("cues.yaml", CueFile, dir),
+  });
+  if (dir.href === new URL("./lexicon/", import.meta.url).href) cached = lex;
+  return lex;
+}

@@ -1,0 +1,111 @@
+/**
+ * The sentence model of the events stage: normalised tokens with their source offsets, clitic stems and the
+ * punctuation before each, built on the entities stage's one normaliser and tokenizer.
+ */
+import { cliticStems, normaliseWithMap, sourceEnd } from "../entities/normalise.ts";
+import { tokenize } from "../entities/tokens.ts";
+import type { Phrase } from "./lexicon.ts";
+
+/** One word of a sentence. */
+export interface Tok {
+  /** Normalised word. */
+  norm: string;
+  /** The word without proclitics (و ف ب ل ك ال) and without a pronoun suffix («زيارتها» → زياره). */
+  stems: Set<string>;
+  /** Source offsets. */
+  start: number;
+  end: number;
+  /** Punctuation written between the previous word and this one (normalised, spaces dropped). */
+  before: string;
+  /** A run of digits. */
+  digits: boolean;
+}
+
+/** A sentence ready for coding. */
+export interface Sentence {
+  text: string;
+  toks: Tok[];
+  /** Index of the first token of each clause, per token (clauses end at , ، ؛ : . and brackets). */
+  clause: number[];
+}
+
+/** Pronoun suffixes of nouns, longest first. */
+const SUFFIXES = ["\u0647\u0645\u0627", "\u0647\u0645", "\u0647\u0646", "\u0647\u0627", "\u0647"]; // هما هم هن ها ه
+/** Shortest base a suffix may leave. */
+const MIN_BASE = 3;
+const TA = "\u062a"; // ت
+const TA_MARBUTA_FOLDED = "\u0647"; // ة after normalisation
+
+function stemsOf(word: string): Set<string> {
+  const out = new Set<string>();
+  for (const s of cliticStems(word)) {
+    out.add(s);
+    for (const suf of SUFFIXES) {
+      if (!s.endsWith(suf) || s.length - suf.length < MIN_BASE) continue;
+      const base = s.slice(0, -suf.length);
+      out.add(base);
+      if (base.endsWith(TA)) out.add(base.slice(0, -1) + TA_MARBUTA_FOLDED);
+      break;
+    }
+  }
+  return out;
+}
+
+const CLAUSE_PUNCT = /[,،؛;:.!?؟()\[\]]/;
+
+/** Tokenises a sentence. */
+export function readSentence(text: string): Sentence {
+  const map = normaliseWithMap(text);
+  const raw = tokenize(map.text);
+  const toks: Tok[] = [];
+  let prevEnd = 0;
+  for (const t of raw) {
+    toks.push({
+      norm: t.text,
+      stems: t.script === 1 ? stemsOf(t.text) : new Set([t.text]),
+      start: map.toSource[t.start]!,
+      end: sourceEnd(text, map, t.end),
+      before: map.text.slice(prevEnd, t.start).replace(/\s+/g, ""),
+      digits: t.script === 3,
+    });
+    prevEnd = t.end;
+  }
+  const clause: number[] = [];
+  let start = 0;
+  toks.forEach((t, i) => {
+    if (i > 0 && CLAUSE_PUNCT.test(t.before)) start = i;
+    clause.push(start);
+  });
+  return { text, toks, clause };
+}
+
+/** Length of `phrase` matched at token `i` (0 when it does not match). Later words may carry proclitics too. */
+export function matchAt(s: Sentence, i: number, phrase: Phrase): number {
+  if (i + phrase.length > s.toks.length) return 0;
+  for (let k = 0; k < phrase.length; k++) {
+    const t = s.toks[i + k]!;
+    if (t.norm !== phrase[k] && !t.stems.has(phrase[k]!)) return 0;
+  }
+  return phrase.length;
+}
+
+/** Longest of `phrases` matched at `i`. */
+export function longestAt(s: Sentence, i: number, phrases: Phrase[]): number {
+  let best = 0;
+  for (const p of phrases) {
+    const n = matchAt(s, i, p);
+    if (n > best) best = n;
+  }
+  return best;
+}
+
+/** Verbatim text of tokens [from, to). */
+export function spanText(s: Sentence, from: number, to: number): string {
+  if (to <= from) return "";
+  return s.text.slice(s.toks[from]!.start, s.toks[to - 1]!.end);
+}
+
+/** True when a clause boundary lies between tokens a and b (a < b). */
+export function crossesClause(s: Sentence, a: number, b: number): boolean {
+  return s.clause[b] !== s.clause[a];
+}
