@@ -113,6 +113,8 @@ function scalar(text: string): Value {
 
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const KEY = /^([A-Za-z_][A-Za-z0-9_]*):(?: (.*))?$/;
+/** Longest implicit key the YAML parser accepts (YAML 1.2 §7.4.2 caps it at 1024 characters); longer is its error. */
+const IMPLICIT_KEY_MAX = 1000;
 
 class SubsetParser {
   private i = 0;
@@ -159,6 +161,9 @@ class SubsetParser {
       if (!m) throw new Unsupported("not a key");
       const key = m[1]!;
       if (Object.hasOwn(out, key)) throw new Unsupported("duplicate key");
+      // `__proto__` would set the object's prototype here (and inject inherited fields); the YAML parser makes it
+      // an own key. Keys past YAML's implicit-key limit are errors there. Both go to the real parser.
+      if (key === "__proto__" || key.length > IMPLICIT_KEY_MAX) throw new Unsupported("key the YAML parser treats differently");
       this.i++;
       if (m[2] !== undefined && m[2] !== "") {
         out[key] = scalar(m[2]);

@@ -107,6 +107,46 @@ describe("readArticleFile", () => {
     );
   });
 
+  it("gives the YAML parser's verdict for adversarial keys (`__proto__`, prototype names, keys past 1,024 characters)", () => {
+    // Issue 17: the fast reader honoured a `__proto__:` block (which injected `title_en`) and accepted a
+    // 200,000-character key that the YAML parser rejects.
+    const serialized = serializeArticle(base);
+    const lines = serialized.split("\n");
+    const close = lines.indexOf("---", 1);
+    const key = fc.oneof(
+      fc.constantFrom("__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "__defineGetter__", "valueOf", "title_en", "id"),
+      fc.integer({ min: 990, max: 1040 }).map((n) => "k".repeat(n)),
+      fc.constant("k".repeat(200_000)),
+    );
+    const value = fc.oneof(
+      fc.constantFrom(" injected", " null", " []", " {}", ' "x"', ""),
+      fc.constantFrom("\n  title_en: injected", "\n  title: injected\n  lang: en", "\n  - a\n  - b", "\n  __proto__:\n    title_en: deep"),
+    );
+    const placed = fc.record({ key, value, at: fc.integer({ min: 1, max: close }), nested: fc.boolean() });
+    fc.assert(
+      fc.property(placed, ({ key, value, at, nested }) => {
+        const copy = [...lines];
+        // At the top level, or inside the first mention (a mapping in a sequence), where keys sit deeper.
+        const indent = nested && copy.some((l) => l.startsWith("  - ref:")) ? "    " : "";
+        const where = indent ? copy.findIndex((l) => l.startsWith("  - ref:")) + 1 : at;
+        copy.splice(where, 0, `${indent}${key}:${value.replaceAll("\n  ", `\n  ${indent}`)}`);
+        const text = copy.join("\n");
+        const { slow, fast } = both(text);
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+        expect(fast).toEqual(slow);
+        if (!("error" in (fast as object))) expect(Object.getPrototypeOf(fast)).toBe(Object.prototype);
+      }),
+      { numRuns: 150, seed: 20261206 },
+    );
+    // The two cases of the issue, pinned.
+    const proto = both(serialized.replace("lang: ar", "__proto__:\n  title_en: injected\nlang: ar"));
+    expect(proto.fast).toEqual(proto.slow);
+    expect((proto.fast as Article).title_en).toBeUndefined();
+    const long = both(serialized.replace("lang: ar", `${"k".repeat(200_000)}: v\nlang: ar`));
+    expect(long.fast).toEqual(long.slow);
+    expect(long.fast).toMatchObject({ error: expect.stringMatching(/1024/) });
+  });
+
   it("hands YAML outside its subset to parseArticle, errors included", () => {
     const serialized = serializeArticle(base);
     const variants = [
