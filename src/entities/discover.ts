@@ -191,6 +191,10 @@ function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" 
     } else if (tok.script !== 1) break;
     // tanween marks an adverb or indefinite noun («اتصالاً»), never a name
     if (lang === "ar" && TANWEEN.test(sourceOf(view, k))) break;
+    // a one-letter word («لـ» cut by a tatweel) and, after the first word, an adverb, a noun with a pronoun or a
+    // plural noun: «معروف عالميا», «سليم تعازيه», «محمد عثمان حمزة المواطنين», «صلاح الحركة الحكومة»
+    if (tok.text.length === 1) break;
+    if (k > n && lang === "ar" && !t.given.has(tok.text) && notNamePart(t, view, k, k - n)) break;
     const forms = tok.script === 1 ? proclitics(tok.text) : [tok.text];
     // «على» (on) and «علي» (Ali) are one word once ى is folded: the name is written with ي
     if (t.stop.has(tok.text) && !(k > n && t.given.has(tok.text) && sourceOf(view, k).endsWith("\u064a"))) break;
@@ -215,6 +219,27 @@ function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" 
 }
 
 const ARTICLE = "\u0627\u0644";
+/** A nisba adverb written without tanween: «عالميا», «رسميا», «دوليا». */
+const ADVERB = /..\u064a\u0627$/;
+/** A noun with a third-person pronoun: «تعازيه», «لديه» (short family names such as «عطيه» aside). */
+const PRONOUN_HIS = /...\u064a\u0647$/;
+/** A sound plural with the article: «المواطنين», «الحوثيين» (names such as «الحسين», «الأمين» are shorter). */
+const PLURAL = /^\u0627\u0644.{4,}(\u064a\u0646|\u0648\u0646)$/;
+
+/**
+ * True when a word after a name's first word is no name part: an adverb, a noun carrying a pronoun, a plural noun
+ * with the article, an organisation or institution head word.
+ */
+function notNamePart(t: DiscoveryTables, view: ParagraphView, k: number, position: number): boolean {
+  const text = view.tokens[k]!.text;
+  if (ADVERB.test(text) || PLURAL.test(text) || (PRONOUN_HIS.test(text) && !text.startsWith(ARTICLE))) return true;
+  // an organisation word as a name's second word may be a family name («صلاح الحركة»); from the third it is not
+  if (position < 2) return false;
+  const forms = proclitics(text);
+  const bare = (f: string) => (f.startsWith(ARTICLE) ? f.slice(2) : f);
+  if (forms.some((f) => t.notNames.has(f) || t.orgWords.heads.has(bare(f)) || !!longestMatch(t.orgHeads, pseudo(bare(f)), 0))) return true;
+  return !!longestMatch(t.orgHeads, view.tokens, k);
+}
 
 /** Words of a name span, joiners aside. */
 function wordCount(t: DiscoveryTables, view: ParagraphView, from: number, to: number): number {
@@ -449,7 +474,7 @@ function headwordOrganisations(t: DiscoveryTables, view: ParagraphView): Found[]
   const joined = (k: number) => gapBefore(view, k).trim() === "";
   const isAdjective = (k: number) => {
     const text = tokens[k]!.text;
-    if (t.orgWords.notAdjectives.has(text)) return false;
+    if (t.orgWords.notAdjectives.has(text) || t.stop.has(text)) return false;
     return covered[k] === 1 ? NISBA.test(text) : !covered[k] && (NISBA.test(text) || t.orgWords.adjectives.has(text));
   };
   for (let k = 0; k < tokens.length; k++) {

@@ -133,6 +133,29 @@ export const InstitutionLexicon = z
   .strict();
 export type InstitutionLexicon = z.infer<typeof InstitutionLexicon>;
 
+/** Schema of `lexicon/mentions.yaml`: cue words that make a name match no actor or country mention. */
+export const MentionLexicon = z
+  .object({
+    /** Dashes that end a dateline («(CNN)--», "LONDON —"). */
+    dateline_dashes: Words,
+    /** Knowledge-base ids of social platforms: a channel unless an act word is written next to them. */
+    platforms: Words,
+    /** Verbs and nouns that make a platform the doer («حذفت منصة إكس», "X suspended"). */
+    platform_acts: Bilingual,
+    /** Words before a capital that make it a plain location («مقرها لندن», "based in London"). */
+    location_before: Bilingual,
+    /** Words after a capital that make it a plain location ("London-based"). */
+    location_after: z.object({ en: Words }).strict(),
+    /** Aliases that are ordinary words unless written in quotation marks («المسيرة»). */
+    quoted_only: Words,
+    /** Aliases that are ordinary words when a preposition is fused to them («بالحرية والتغيير»). */
+    not_after_preposition: Words,
+    /** Words containing a country form that are other words («مجريات»). */
+    homographs: Bilingual,
+  })
+  .strict();
+export type MentionLexicon = z.infer<typeof MentionLexicon>;
+
 /** Parses one lexicon file's text against its schema; errors name the file and the entry. */
 export function parseLexicon<T>(schema: z.ZodType<T>, text: string, file: string): T {
   let data: unknown;
@@ -152,6 +175,16 @@ export function parseLexicon<T>(schema: z.ZodType<T>, text: string, file: string
 let titles: TitleLexicon | undefined;
 let discovery: DiscoveryLexicon | undefined;
 let institutions: InstitutionLexicon | undefined;
+let mentions: MentionLexicon | undefined;
+
+/** The bundled mention lexicon (read once). */
+export function mentionLexicon(): MentionLexicon {
+  if (!mentions) {
+    const url = new URL("./lexicon/mentions.yaml", import.meta.url);
+    mentions = parseLexicon(MentionLexicon, readFileSync(url, "utf8"), url.pathname);
+  }
+  return mentions;
+}
 
 /** The bundled institution lexicon (read once). */
 export function institutionLexicon(): InstitutionLexicon {

@@ -39,7 +39,8 @@ import type { Mention, Place, TaggedActor } from "../schemas/article.ts";
 import { defaultCountryLexicon, type CountryLexicon } from "./countries.ts";
 import { buildDiscoveryTables, buildTitleTrie, candidateSlug, discoverInParagraph, mergeCandidates, type Candidate, type DiscoveryTables, type TitleKind } from "./discover.ts";
 import { buildInstitutionIndex, type HeadPattern, type InstitutionIndex } from "./institutions.ts";
-import { titleLexicon, discoveryLexicon, institutionLexicon, type InstitutionLexicon, type TitleLexicon } from "./lexicon.ts";
+import { titleLexicon, discoveryLexicon, institutionLexicon, mentionLexicon, type InstitutionLexicon, type MentionLexicon, type TitleLexicon } from "./lexicon.ts";
+import { buildMentionTables, isDatelineOutlet, isOrdinaryWords, isPlainLocation, isPlatformChannel, type MatchSpan, type MentionTables } from "./mentions.ts";
 import { normaliseWithMap, proclitics, sourceEnd, type NormalisedText } from "./normalise.ts";
 import type { PlaceEntry, PlaceLexicon } from "./places.ts";
 import { ABBREVIATIONS, sentenceAt, sentenceSpans } from "./sentences.ts";
@@ -84,6 +85,8 @@ export interface TaggerInput {
    * default the bundled `lexicon/institutions.yaml`; false for none. Needs a country lexicon from forms.yaml.
    */
   institutions?: InstitutionLexicon | false;
+  /** Cue words that make a match no mention (default the bundled `lexicon/mentions.yaml`); false for none. */
+  mentions?: MentionLexicon | false;
   /** Run discovery (default true). */
   discover?: boolean;
   /**
@@ -140,6 +143,8 @@ interface CountryReading {
   kind: "country";
   codes: string[];
   exact?: string;
+  /** A capital or seat of power standing for the state («لندن»): a plain location in some contexts. */
+  metonym?: boolean;
 }
 interface PlaceReading {
   kind: "place";
@@ -197,6 +202,8 @@ interface Tables {
   related: Map<string, Set<string>>;
   /** Institution bodies (null when not read). */
   institutions: InstitutionTables | null;
+  /** Rules for what is no mention (null when off). */
+  mentions: MentionTables | null;
 }
 
 function buildTables(input: TaggerInput): Tables {
@@ -204,7 +211,7 @@ function buildTables(input: TaggerInput): Tables {
   const countries = input.countries ?? defaultCountryLexicon();
   for (const form of countries.forms) {
     const toks = phraseTokens(form.text);
-    if (toks.length) insert(trie, toks, { kind: "country", codes: [...form.codes], exact: form.lang === "en" ? exactLetters(form.text) : undefined });
+    if (toks.length) insert(trie, toks, { kind: "country", codes: [...form.codes], exact: form.lang === "en" ? exactLetters(form.text) : undefined, ...(form.kind === "metonym" ? { metonym: true } : {}) });
   }
   (input.places?.places ?? []).forEach((place, order) => {
     for (const name of [place.ar, place.en, ...(place.variants?.ar ?? []), ...(place.variants?.en ?? [])]) {
@@ -212,7 +219,8 @@ function buildTables(input: TaggerInput): Tables {
       if (toks.length) insert(trie, toks, { kind: "place", place, order, exact: exactLetters(name) });
     }
   });
-  for (const b of [...countries.blockers.ar, ...countries.blockers.en]) {
+  const mentionLex = input.mentions === false ? null : (input.mentions ?? mentionLexicon());
+  for (const b of [...countries.blockers.ar, ...countries.blockers.en, ...(mentionLex ? [...mentionLex.homographs.ar, ...mentionLex.homographs.en] : [])]) {
     const toks = phraseTokens(b);
     if (toks.length) insert(trie, toks, { kind: "blocker" });
   }
@@ -354,6 +362,7 @@ function buildTables(input: TaggerInput): Tables {
     startFilter: startFilter(trie),
     related,
     institutions,
+    mentions: mentionLex ? buildMentionTables(mentionLex) : null,
   };
 }
 
@@ -708,6 +717,16 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
         i++;
         continue;
       }
+      // readings the context rules out: an outlet filing the story, a platform as channel, a capital as location
+      if (tables.mentions) {
+        const values = keepMentions(tables.mentions, { text: norm.text, tokens, i, length: m.length, form: m.form, paragraph: index, quoted: isQuoted(para, i, i + m.length) }, m.values);
+        if (values.length === 0) {
+          para.covered.fill(1, i, i + m.length);
+          i += m.length;
+          continue;
+        }
+        if (values.length !== m.values.length) m.values = values;
+      }
       const cover = m.values.some((v) => v.kind === "actor" && v.actor.type === "person") ? 3 : m.values.some((v) => v.kind === "actor") ? 2 : 1;
       para.covered.fill(cover, i, i + m.length);
       for (let k = i; k < i + m.length; k++) para.readingsAt[k] = m.values;
@@ -821,7 +840,9 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
   for (const [id, w] of written) {
     const tagged = actors.get(id)!;
     if (w.canonical) continue;
-    if (w.display && (article.lang === "en" || !w.bare || w.clitic)) tagged.ar = w.display;
+    // a body written head + adjective («الحكومة الأمريكية») keeps the article's spelling of the adjective
+    if (w.display && article.lang === "ar" && !w.bare && !w.clitic && ADJECTIVE_LAST.test(w.text)) tagged.ar = w.text;
+    else if (w.display && (article.lang === "en" || !w.bare || w.clitic)) tagged.ar = w.display;
     else if (article.lang === "ar") tagged.ar = w.text;
   }
   mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start || a.end - b.end);
@@ -841,6 +862,21 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
   }
 
   return { actors: tagged, countries: [...countries], places: [...places.values()], mentions, candidates };
+}
+
+/** The readings of a match that remain mentions in their context (see mentions.ts). */
+function keepMentions(t: MentionTables, span: MatchSpan, values: Reading[]): Reading[] {
+  let ordinary: boolean | undefined;
+  let location: boolean | undefined;
+  return values.filter((v) => {
+    if (v.kind === "actor") {
+      if (v.actor.type === "media" && isDatelineOutlet(t, span)) return false;
+      if (isPlatformChannel(t, span, v.actor.id)) return false;
+      return !(ordinary ??= isOrdinaryWords(t, span));
+    }
+    if (v.kind === "country" && v.metonym) return !(location ??= isPlainLocation(t, span));
+    return true;
+  });
 }
 
 /**
@@ -1042,6 +1078,8 @@ function bareAt(index: InstitutionIndex, tokens: readonly Token[], i: number, jo
 }
 
 const ARABIC_ARTICLE = "\u0627\u0644";
+/** A name ending in a nisba adjective with the article («… الأمريكية», «… العراقي»). */
+const ADJECTIVE_LAST = /(^|\s)\u0627\u0644\S*(\u064a|\u064a\u0629|\u064a\u0647)$/u;
 
 /** False when a bare head is part of a longer name or of a person's title (see `resolveBare`). */
 function standsAlone(index: InstitutionIndex, hit: Hit, needsThe: boolean): boolean {

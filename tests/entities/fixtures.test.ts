@@ -1,16 +1,18 @@
 /**
- * Fixture-driven tagging: every `tests/fixtures/entities/articles/<case>.input.json` ({lang, title, body}, our own
- * sentences) is tagged with the real lexicons and compared with `<case>.expected.json`. Run with `UPDATE=1` to
- * rewrite the expectations, then review the diff.
+ * Fixture-driven tagging: every `tests/fixtures/entities/articles/<case>.input.json` ({lang, title, body, date?},
+ * our own sentences) is tagged with the real country and place lexicons but a fixture knowledge base
+ * (`tests/fixtures/entities/kb/`: adding actors to content/actors must not change these expectations), and
+ * compared with `<case>.expected.json`. Run with `UPDATE=1` to rewrite the expectations, then review the diff.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadActors } from "../../src/content/actors-file.ts";
 import { createTagger, loadEntityLexicons, type TagInput, type TagResult } from "../../src/entities/index.ts";
 
 const root = join(import.meta.dirname, "../..");
 const dir = join(root, "tests/fixtures/entities/articles");
-const tagger = createTagger(loadEntityLexicons(join(root, "content")));
+const tagger = createTagger({ ...loadEntityLexicons(join(root, "content")), actors: loadActors(join(root, "tests/fixtures/entities/kb")) });
 
 /** What a reviewer reads: tags, and each mention as "ref «surface» (role)" per paragraph. */
 function summary(r: TagResult) {
