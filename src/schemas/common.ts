@@ -11,8 +11,30 @@ export type Lang = z.infer<typeof Lang>;
 export const CountryCode = z.string().regex(/^[A-Z]{2}$/, "expected an ISO 3166-1 alpha-2 code such as LY");
 export type CountryCode = z.infer<typeof CountryCode>;
 
-/** Calendar date `YYYY-MM-DD` (no time, no zone: briefs are per day). */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+/**
+ * Years a date may have. News is dated within living memory; a hand-set 9999-12-31 once sent the timeline (one
+ * bucket per day or month from the first date to the last) into an endless loop, and 0000-00-00 printed as
+ * "30 November 1899".
+ */
+export const DATE_YEARS = { min: 1800, max: 2199 } as const;
+
+/** Why `text` is not a real calendar date `YYYY-MM-DD` in the accepted years, or null when it is one. */
+export function isoDateProblem(text: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return "expected a date as YYYY-MM-DD";
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < DATE_YEARS.min || year > DATE_YEARS.max) return `expected a year from ${DATE_YEARS.min} to ${DATE_YEARS.max}, not ${year}`;
+  if (month < 1 || month > 12) return `expected a month from 01 to 12, not ${m[2]}`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return `expected a day from 01 to ${days} in ${m[1]}-${m[2]}, not ${m[3]}`;
+  return null;
+}
+
+/** Calendar date `YYYY-MM-DD` (no time, no zone: briefs are per day): a real date, in DATE_YEARS. */
+export const IsoDate = z.string().superRefine((text, ctx) => {
+  const problem = isoDateProblem(text);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** URL-safe ASCII slug used for ids and permalinks. */

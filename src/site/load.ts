@@ -129,6 +129,32 @@ export function loadArticles(settings: Pick<Settings, "articlesDir" | "cacheDir"
   return read.articles;
 }
 
+/** Days a publication date may lie after the build's today: a page published "tomorrow" in another time zone. */
+const FUTURE_SLACK_DAYS = 1;
+
+/** The build's today (`YYYY-MM-DD`, UTC): `MARSAD_TODAY` when set (tests, reproducible builds), else the clock. */
+export function buildToday(env: NodeJS.ProcessEnv = process.env, now: () => number = Date.now): string {
+  const fixed = env.MARSAD_TODAY;
+  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
+  return new Date(now()).toISOString().slice(0, 10);
+}
+
+/**
+ * Articles dated after `today` (a typo such as 2100, or a clock gone wrong) would head every list and become the
+ * latest brief. Each is flagged with a warning naming it and shown as undated (its date withheld, the file
+ * untouched) until that day comes.
+ */
+export function withholdFutureDates(articles: Article[], today: string, report: ReadReport): Article[] {
+  const limit = new Date(Date.parse(`${today}T00:00:00Z`) + FUTURE_SLACK_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return articles.map((article) => {
+    if (article.published === null || article.published <= limit) return article;
+    report.warn(`${article.id}: published ${article.published} is after today (${today}); shown as undated until then. Fix the date in its frontmatter if it is wrong.`);
+    return { ...article, published: null };
+  });
+}
+
+const stderrReport: ReadReport = { warn: (m) => process.stderr.write(`${m}\n`) };
+
 /** Everything the site model is built from. */
 export interface SiteContent {
   articles: Article[];
@@ -137,9 +163,10 @@ export interface SiteContent {
 }
 
 /** Reads the site's content (articles through the cache, which is not written: see `CachedArticles.save`). */
-export function readSiteContent(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir">): { content: SiteContent; save(): void } {
+export function readSiteContent(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir">, options: { today?: string } = {}): { content: SiteContent; save(): void } {
   const read = readArticlesCached(settings);
-  return { content: { articles: read.articles, actors: readActors(settings.actorsDir, { cacheDir: settings.cacheDir }), countries: countryEntries() }, save: read.save };
+  const articles = withholdFutureDates(read.articles, options.today ?? buildToday(), stderrReport);
+  return { content: { articles, actors: readActors(settings.actorsDir, { cacheDir: settings.cacheDir }), countries: countryEntries() }, save: read.save };
 }
 
 /** The site model of content already read. */
@@ -148,11 +175,11 @@ export function siteModelFrom(content: SiteContent, settings: Pick<Settings, "si
 }
 
 /** Reads content as the site does and builds the site model; with each article's search text, for the pages. */
-export function loadSite(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir" | "site">): { model: SiteModel; searchText: ReadonlyMap<string, string> } {
+export function loadSite(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir" | "site">, options: { today?: string } = {}): { model: SiteModel; searchText: ReadonlyMap<string, string> } {
   const read = readArticlesCached(settings);
   read.save();
   const model = buildSiteModel({
-    articles: read.articles,
+    articles: withholdFutureDates(read.articles, options.today ?? buildToday(), stderrReport),
     actors: readActors(settings.actorsDir, { cacheDir: settings.cacheDir }),
     countries: countryEntries(),
     settings: settings.site,
@@ -161,6 +188,6 @@ export function loadSite(settings: Pick<Settings, "articlesDir" | "actorsDir" | 
 }
 
 /** Reads content as the site does and builds the site model. */
-export function loadSiteModel(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir" | "site">): SiteModel {
-  return loadSite(settings).model;
+export function loadSiteModel(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir" | "site">, options: { today?: string } = {}): SiteModel {
+  return loadSite(settings, options).model;
 }
