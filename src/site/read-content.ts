@@ -3,13 +3,14 @@
  * card stage, so the same reading serves tests, cards and pages.
  *
  * Articles are read with a fast path for the YAML the serializer writes (fast-frontmatter.ts, identical results to
- * parseArticle), and incrementally: a file whose size, modification time and reader version are unchanged since the
- * last build is not parsed again; the caller keeps the previous result (load.ts: a JSON cache).
+ * parseArticle), and incrementally: a file whose bytes (hashed) and reader version are unchanged since the last
+ * build is not parsed again; the caller keeps the previous result (load.ts: a JSON cache).
  *
  * A bad article file is reported and skipped: one broken file must not stop the briefing for all the others.
  * A bad knowledge-base file stops the build, because actor pages and links would silently change meaning.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadActors } from "../content/actors-file.ts";
 import { codeVersion } from "../pipeline/code-version.ts";
@@ -47,18 +48,23 @@ function currentReaderVersion(): string {
   return (readerVersion ??= codeVersion(import.meta.url, sources) ?? "unversioned");
 }
 
-const stampOf = (stat: { size: number; mtimeMs: number }, version: string): string => `${stat.size}:${stat.mtimeMs}:${version}`;
+/**
+ * A file's stamp: a hash of its bytes and the reader version. Not its size and modification time: an edit of the
+ * same length whose mtime is restored (`cp -p`, `rsync -t`, backups) kept the old title in pages, feeds and cards.
+ * Hashing costs a read of every file (≈ 0.3 s for 10,000 articles); parsing, which it saves, costs ≈ 10 ms a file.
+ */
+const stampOf = (bytes: Uint8Array, version: string): string => `${createHash("sha256").update(bytes).digest("hex").slice(0, 32)}:${version}`;
 
 /** The stamp an incremental read records for the article file at `file` as it is now. */
 export function fileStamp(file: string): string {
-  return stampOf(statSync(file), currentReaderVersion());
+  return stampOf(readFileSync(file), currentReaderVersion());
 }
 
 type ParsedFile = { file: string; article: Article } | { file: string; error: string };
 
-function parseHere(file: string): ParsedFile {
+function parseHere(file: string, bytes: Uint8Array): ParsedFile {
   try {
-    return { file, article: readArticleFile(readFileSync(file, "utf8"), file) };
+    return { file, article: readArticleFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"), file) };
   } catch (error) {
     return { file, error: (error as Error).message };
   }
@@ -68,6 +74,8 @@ interface Planned {
   name: string;
   file: string;
   stamp: string;
+  /** The file's bytes, kept only when it must be parsed. */
+  bytes: Uint8Array | undefined;
   /** The previous stamp when the file is unchanged. */
   before: FileStamp | undefined;
 }
@@ -80,9 +88,11 @@ function plan(dir: string, previous: Record<string, FileStamp>): Planned[] {
     .sort()
     .map((name) => {
       const file = join(dir, name);
-      const stamp = stampOf(statSync(file), version);
+      const bytes = readFileSync(file);
+      const stamp = stampOf(bytes, version);
       const before = previous[name];
-      return { name, file, stamp, before: before && before.stamp === stamp ? before : undefined };
+      const unchanged = before && before.stamp === stamp ? before : undefined;
+      return { name, file, stamp, bytes: unchanged ? undefined : bytes, before: unchanged };
     });
 }
 
@@ -135,7 +145,7 @@ export function readArticlesIncremental(dir: string, previous: Record<string, Fi
   const missing = missingDir(dir, report);
   if (missing) return missing;
   const entries = plan(dir, previous);
-  const parsed = entries.filter((e) => !e.before).map((e) => parseHere(e.file));
+  const parsed = entries.filter((e) => !e.before).map((e) => parseHere(e.file, e.bytes!));
   return assemble(entries, new Map(parsed.map((p) => [p.file, p])), report);
 }
 

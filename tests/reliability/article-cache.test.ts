@@ -1,0 +1,53 @@
+/**
+ * The site's article cache (issue 17): keyed by each file's content hash, not its size and mtime. An edit of the same
+ * length whose mtime is restored (`cp -p`, `rsync -t`, backups do that) kept the old title in pages, feeds and cards.
+ */
+import { mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { serializeArticle } from "../../src/content/article-file.ts";
+import type { Article } from "../../src/schemas/article.ts";
+import { loadArticles } from "../../src/site/load.ts";
+
+const article = (title: string): Article => ({
+  id: "cached-1",
+  lang: "en",
+  title,
+  subtitle: null,
+  source: "Wire",
+  author: null,
+  dateline: null,
+  published: "2025-03-01",
+  seen: null,
+  body: ["A paragraph."],
+  captions: [],
+  actors: [],
+  countries: [],
+  places: [],
+  mentions: [],
+  sources: [],
+  secondary: false,
+});
+
+describe("the site's article cache", () => {
+  it("sees an equal-length edit whose modification time was restored", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+    mkdirSync(settings.articlesDir);
+    const file = join(settings.articlesDir, "cached-1.md");
+    writeFileSync(file, serializeArticle(article("Old title here")));
+    const stamp = new Date("2025-03-01T12:00:00Z");
+    utimesSync(file, stamp, stamp);
+    const before = statSync(file);
+    expect(loadArticles(settings, { warn: () => {} })[0]!.title).toBe("Old title here");
+    // Same length, same mtime: only the bytes differ.
+    writeFileSync(file, serializeArticle(article("New title here")));
+    utimesSync(file, stamp, stamp);
+    expect(statSync(file).size).toBe(before.size);
+    expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
+    expect(loadArticles(settings, { warn: () => {} })[0]!.title).toBe("New title here");
+    // And an unchanged file is still served from the cache (same result, nothing reported).
+    expect(loadArticles(settings, { warn: () => {} })[0]!.title).toBe("New title here");
+  });
+});
