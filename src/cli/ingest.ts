@@ -16,7 +16,8 @@ import { findInputs, readInput } from "../pipeline/read-inputs.ts";
 import { acquireLock } from "../pipeline/lock.ts";
 import { recordCandidates } from "../pipeline/review-queue.ts";
 import type { Skipped } from "../schemas/article.ts";
-import { recordWrittenArticles } from "../site/load.ts";
+import { readArticlesCached, recordWrittenArticles } from "../site/load.ts";
+import type { StoryInput } from "../stories/index.ts";
 import { parseFlags, progress, safeText, UsageError, type Io } from "./io.ts";
 
 export const ingestHelp = `Usage: npm run -s briefing -- ingest [file|dir]... [--json] [--force]
@@ -115,7 +116,11 @@ async function ingestLocked(
     ? await extractPagesParallel(
         changed.map((c) => c.page),
         loadEntityLexicons(settings.contentDir, { cacheDir: settings.cacheDir }),
-        { onWarning: (file, message) => io.stderr.write(`${safeText(file)}: ${safeText(message)}\n`), onProgress: tick },
+        {
+          onWarning: (file, message) => io.stderr.write(`${safeText(file)}: ${safeText(message)}\n`),
+          onProgress: tick,
+          existing: storedStories(settings, io),
+        },
       )
     : { articles: [], skipped: [], candidates: new Map() };
 
@@ -172,6 +177,23 @@ async function ingestLocked(
     skipped,
     seconds: (io.now() - started) / 1000,
   };
+}
+
+/**
+ * The articles already in the content folder, for story grouping: new articles join their stories. Read through
+ * the site's article cache (what earlier ingests recorded), so only files changed by hand are parsed. An article
+ * written before stories existed is its own story, as the site shows it.
+ */
+function storedStories(settings: ReturnType<typeof loadSettings>, io: Io): StoryInput[] {
+  if (!existsSync(settings.articlesDir)) return [];
+  try {
+    const read = readArticlesCached(settings, { warn: (m) => io.stderr.write(`ingest: ${m}\n`) });
+    return read.articles.map((a) => ({ ...a, story: a.story ?? a.id }));
+  } catch (error) {
+    // Without them new articles still get stories, among themselves.
+    io.stderr.write(`ingest: stored articles not read for story grouping: ${(error as Error).message}\n`);
+    return [];
+  }
 }
 
 function printSummary(r: IngestReport, io: Io): void {

@@ -12,6 +12,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { createTagger, type EntityLexicons, type Tagger } from "../entities/index.ts";
 import type { RawPage } from "../ingest/index.ts";
+import type { StoryInput } from "../stories/index.ts";
 import { combinePageExtracts, extractPage, type ExtractOutput, type PageExtract } from "./extract.ts";
 import type { FromExtractWorker, ToExtractWorker } from "./extract-worker.ts";
 
@@ -28,6 +29,8 @@ export interface ParallelOptions {
   onWarning?: (file: string, message: string) => void;
   /** Called with pages done and pages in all. */
   onProgress?: (done: number, total: number) => void;
+  /** Articles already stored, with their stories: new articles join these stories or start their own. */
+  existing?: readonly StoryInput[];
 }
 
 /** How many workers a run of `pages` pages gets. `MARSAD_INGEST_WORKERS` overrides the default. */
@@ -75,7 +78,7 @@ export async function extractPagesParallel(pages: RawPage[], lexicons: EntityLex
           current = batches[next++];
           if (!current) return finish();
           const [from, to] = current;
-          worker.postMessage({ from, pages: pages.slice(from, to).map((p) => ({ file: p.file, bytes: p.bytes })) } satisfies ToExtractWorker);
+          worker.postMessage({ from, pages: pages.slice(from, to).map((p) => ({ file: p.file, bytes: p.bytes, ...(p.sidecar ? { sidecar: p.sidecar } : {}) })) } satisfies ToExtractWorker);
         };
         worker.on("message", (message: FromExtractWorker) => {
           if ("ready" in message) return send();
@@ -109,5 +112,6 @@ export async function extractPagesParallel(pages: RawPage[], lexicons: EntityLex
   return combinePageExtracts(
     pages.map((page, i) => ({ file: page.file, extract: results[i]! })),
     options.onWarning,
+    options.existing,
   );
 }

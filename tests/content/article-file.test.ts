@@ -28,6 +28,15 @@ describe("article file", () => {
     expect(parseArticle(text, "x.md")).toEqual(article);
   });
 
+  it("round-trips the summary and story id, and reads an article written before stories existed", () => {
+    const withStory: Article = { ...article, summary: "قال: «لا» — 3.5% من 1,200.", story: "abc123def456" };
+    expect(parseArticle(serializeArticle(withStory), "s.md")).toEqual(withStory);
+    expect(parseArticle(serializeArticle({ ...article, summary: null }), "n.md").summary).toBeNull();
+    const legacy = parseArticle(serializeArticle(article), "l.md");
+    expect(legacy.story).toBeUndefined();
+    expect(legacy.summary).toBeUndefined();
+  });
+
   it("is deterministic", () => {
     expect(serializeArticle(article)).toBe(serializeArticle(structuredClone(article)));
   });

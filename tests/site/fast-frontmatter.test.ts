@@ -74,6 +74,8 @@ describe("readArticleFile", () => {
       sentence: awkward,
       role: fc.option(awkward, { nil: undefined }),
       title_en: fc.option(awkward, { nil: undefined }),
+      summary: fc.option(nullable, { nil: undefined }),
+      story: fc.option(fc.stringMatching(/^[a-z0-9-]{1,20}$/), { nil: undefined }),
       index: fc.nat(),
       body: fc.array(fc.oneof(awkward, fc.constantFrom("a\n\nb", "  \n ", "x\r\ny", "\u2028p", "p\u00a0", "\ufeffp")), { minLength: 1, maxLength: 4 }),
     });
@@ -91,6 +93,8 @@ describe("readArticleFile", () => {
           sources: [{ source: a.source, file: "f.txt", index: a.index }],
           body: a.body,
           ...(a.title_en ? { title_en: a.title_en } : {}),
+          ...(a.summary !== undefined ? { summary: a.summary } : {}),
+          ...(a.story !== undefined ? { story: a.story } : {}),
         };
         let file: ReturnType<typeof articleFile>;
         try {

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { parseStoriesLexicon, storiesLexicon } from "../../src/stories/index.ts";
+
+describe("stories lexicon", () => {
+  it("loads and validates the shipped lexicon", () => {
+    const lexicon = storiesLexicon();
+    expect(lexicon.agencies.ar.length).toBeGreaterThan(0);
+    for (const c of lexicon.developments) expect(lexicon.concepts).toHaveProperty(c);
+  });
+
+  it("rejects an empty group and an unknown development, naming the file and field", () => {
+    const good = storiesLexicon();
+    const text = (patch: object) => JSON.stringify({ ...good, ...patch });
+    expect(() => parseStoriesLexicon(text({ agencies: { ar: [], en: ["AP"] } }), "x.yaml")).toThrow(/x\.yaml: agencies\.ar: an empty group is an error/);
+    expect(() => parseStoriesLexicon(text({ developments: ["nope"] }), "x.yaml")).toThrow(/x\.yaml: developments: not a concept: nope/);
+  });
+});
