@@ -3,7 +3,8 @@
  * out and renders `<outDir>/cards/<path>.png`. Pages reference the card through `cardFor`, and `cardSpecs` lists
  * the same specs for the renderer, so a page can never point at a card that is not rendered.
  *
- * Shareable pages: home, briefs, articles, actors, countries (both editions), and the three index pages.
+ * Shareable pages: home, briefs, stories, articles, actors, countries (both editions), and the three index pages.
+ * A brief's card names its top three stories; a story's and an article's card give title, summary, outlets and date.
  */
 import { CardSpec, type CardKind } from "../cards/spec.ts";
 import type { SiteSettings } from "../config.ts";
@@ -12,9 +13,15 @@ import type { Lang } from "../schemas/common.ts";
 import { formatDate, formatPartialDate, LANGS } from "./locale.ts";
 import type { SiteModel } from "./model.ts";
 import { articleDateLine, articleTitle } from "./present.ts";
+import { outletCount, presentStory, storyDates } from "./story-present.ts";
+import { ownLanguageSummary, summarySentences } from "./stories.ts";
 
 /** How many actor chips / country names a card shows. */
 const CARD_CHIPS = 4;
+/** How many top stories a brief's card names (one line each; see THEME.briefMetaLines in the card template). */
+const CARD_STORIES = 3;
+/** How many outlets a story's card names. */
+const CARD_OUTLETS = 3;
 
 /** Card paths below `cards/` (ASCII, no extension). Index pages live under `index/` so no id can collide. */
 export const cardPaths = {
@@ -24,6 +31,7 @@ export const cardPaths = {
   countries: (lang: Lang) => `${lang}/index/countries`,
   brief: (lang: Lang, day: string) => `${lang}/briefs/${day}`,
   article: (lang: Lang, id: string) => `${lang}/articles/${id}`,
+  story: (lang: Lang, id: string) => `${lang}/stories/${id}`,
   actor: (lang: Lang, id: string) => `${lang}/actors/${id}`,
   country: (lang: Lang, slug: string) => `${lang}/countries/${slug}`,
 } as const;
@@ -33,6 +41,7 @@ type CardTarget =
   | { kind: "index"; page: "briefs" | "actors" | "countries" }
   | { kind: "brief"; day: string }
   | { kind: "article"; id: string }
+  | { kind: "story"; id: string }
   | { kind: "actor"; id: string }
   | { kind: "country"; code: string };
 
@@ -74,10 +83,11 @@ export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, ta
     }
     case "brief": {
       const brief = model.dayIndex.get(target.day)!;
+      const top = [...brief.topStories.flatMap((g) => g.stories), ...brief.developing].slice(0, CARD_STORIES);
       return spec(lang, "brief", cardPaths.brief(lang, brief.day), settings, {
         title: t(lang, "brief.title", { date: formatDate(lang, brief.day) }),
-        kicker: t(lang, "card.brief"),
-        meta: [t(lang, "card.articles", { count: brief.articleIds.length })],
+        kicker: `${t(lang, "card.brief")} · ${t(lang, "card.articles", { count: brief.articleIds.length })}`,
+        meta: top.map((id) => `\u2022 ${presentStory(model, id, lang).title.text}`),
         chips: brief.actors.slice(0, CARD_CHIPS).map((c) => actorName(c.key)),
         countries: brief.groups.flatMap((g) => (g.country ? [countryName(g.country)] : [])).slice(0, CARD_CHIPS),
       });
@@ -85,12 +95,26 @@ export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, ta
     case "article": {
       const view = model.articles.get(target.id)!;
       const a = view.article;
+      const editor = lang === "ar" ? a.summary_ar : a.summary_en;
+      const lead = editor ?? ownLanguageSummary(a);
       return spec(lang, "article", cardPaths.article(lang, a.id), settings, {
         title: articleTitle(a, lang).text,
         kicker: a.source ?? t(lang, "card.article"),
-        meta: [articleDateLine(view, lang)],
+        meta: [...(lead ? [summarySentences(lead)[0]!] : []), articleDateLine(view, lang)],
         chips: view.actorIds.slice(0, CARD_CHIPS).map(actorName),
         countries: view.countries.slice(0, CARD_CHIPS).map(countryName),
+      });
+    }
+    case "story": {
+      const story = model.stories.get(target.id)!;
+      const p = presentStory(model, story.id, lang);
+      const outlets = story.outlets.slice(0, CARD_OUTLETS).join(t(lang, "list.separator")) + (story.outlets.length > CARD_OUTLETS ? "…" : "");
+      return spec(lang, "article", cardPaths.story(lang, story.id), settings, {
+        title: p.title.text,
+        kicker: `${t(lang, "card.story")} · ${outletCount(story, lang)}`,
+        meta: [...(p.sentences[0] ? [p.sentences[0].text] : []), [outlets, storyDates(story, lang)].filter(Boolean).join(" · ")],
+        chips: story.actors.slice(0, CARD_CHIPS).map(actorName),
+        countries: story.countries.slice(0, CARD_CHIPS).map(countryName),
       });
     }
     case "actor": {
@@ -127,6 +151,7 @@ export function cardSpecs(model: SiteModel, settings: CardSettings): CardSpec[] 
     for (const id of model.actors.keys()) out.push(cardFor(model, settings, lang, { kind: "actor", id }));
     for (const code of model.countries.keys()) out.push(cardFor(model, settings, lang, { kind: "country", code }));
     for (const id of model.latest) out.push(cardFor(model, settings, lang, { kind: "article", id }));
+    for (const id of model.storyPages) out.push(cardFor(model, settings, lang, { kind: "story", id }));
   }
   return out;
 }

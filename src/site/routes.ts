@@ -34,6 +34,11 @@ export function sitePages(model: SiteModel): SitePage[] {
     const view = model.articles.get(id)!;
     out.push({ path: paths.article(id), kind: "article", ...(view.day ? { lastmod: view.day } : {}) });
   }
+  // Stories with a page of their own (at least two articles); their share card is drawn as an article's.
+  for (const id of model.storyPages) {
+    const story = model.stories.get(id)!;
+    out.push({ path: paths.story(id), kind: "article", ...(story.last ? { lastmod: story.last } : {}) });
+  }
   out.push({ path: paths.search(), kind: "search" });
   return out;
 }

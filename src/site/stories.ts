@@ -209,12 +209,16 @@ export function summarySentences(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** Numbers written in a text (Western or Arabic-Indic digits, with separators), in order, without repeats. */
+/**
+ * Numbers written in a text (Western or Arabic-Indic digits, with separators), in order, without repeats. Years
+ * (1900–2099 standing alone) are dates, not figures, and are left out.
+ */
 export function figuresIn(text: string): string[] {
   const western = text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
   const out: string[] = [];
   for (const m of western.matchAll(/\d+(?:[.,٫٬]\d+)*/g)) {
     const n = m[0].replace(/[٬]/g, ",").replace(/[٫]/g, ".");
+    if (/^(19|20)\d\d$/.test(n)) continue;
     if (!out.includes(n)) out.push(n);
   }
   return out;

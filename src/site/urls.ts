@@ -20,6 +20,7 @@ export const paths = {
   country: (slug: string) => `countries/${slug}/`,
   countryFeed: (slug: string) => `countries/${slug}/rss.xml`,
   article: (id: string) => `articles/${id}/`,
+  story: (id: string) => `stories/${id}/`,
   search: () => "search/",
   feed: () => "rss.xml",
 } as const;

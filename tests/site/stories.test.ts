@@ -112,7 +112,7 @@ describe("text helpers", () => {
   });
 
   it("finds figures in either digit set", () => {
-    expect(figuresIn("قتل ١٢ شخصاً و30 جريحاً و12 آخرون في 2025")).toEqual(["12", "30", "2025"]);
+    expect(figuresIn("قتل ١٢ شخصاً و30 جريحاً و12 آخرون في 2025 و3,500 نازح")).toEqual(["12", "30", "3,500"]);
   });
 
   it("builds the fact line from known parts only", () => {

@@ -1,0 +1,142 @@
+/**
+ * How a story is shown in an edition: headline, cited summary sentences, the line of known facts for a story in the
+ * other language, outlets and actors. Framework-free so briefs, story, country and actor pages, feeds and cards say
+ * the same thing.
+ *
+ * Honesty: a story in the other language is never translated. Its summary is shown as written (in a block with its
+ * own `lang`/`dir`), preceded by a line built only from what the site already knows in the edition's language: place,
+ * date, actors and countries by their names in that edition, outlets, and figures found in the text. An editor's
+ * summary in the edition's language (`summary_ar`/`summary_en` on the cited article) replaces both.
+ */
+import { t } from "../i18n/index.ts";
+import type { Article, Place } from "../schemas/article.ts";
+import type { Lang } from "../schemas/common.ts";
+import { formatDate, localeInfo } from "./locale.ts";
+import type { SiteModel, SiteStory } from "./model.ts";
+import { articleSource, articleTitle, snippetAttrs, type Snippet } from "./present.ts";
+import { factLine, figuresIn, summarySentences } from "./stories.ts";
+import { paths } from "./urls.ts";
+
+/** How many actors a story shows as chips, and in its fact line; how many figures the fact line quotes. */
+export const STORY_CHIPS = 3;
+const FACT_ACTORS = 3;
+const FACT_FIGURES = 4;
+
+export interface StoryPresentation {
+  id: string;
+  /** Edition-relative path: the story page, or the article when the story has only one. */
+  path: string;
+  title: Snippet & { editor: boolean };
+  /** Summary sentences, each citing the article it comes from (edition-relative path). */
+  sentences: Array<{ text: string; path: string }>;
+  /** Language of the summary text (for `lang`/`dir` when it differs from the edition). */
+  summaryLang: Lang | null;
+  /** True when the summary is an editor's text in the edition's language. */
+  editorSummary: boolean;
+  /** Known facts in the edition's language, for a story whose summary is in the other language; else null. */
+  facts: string | null;
+  /** Outlets as written (each in its own script). */
+  outlets: Snippet[];
+  /** "3 outlets", or "outlet not given". */
+  outletCount: string;
+  /** "29 October 2025", or "29 October – 2 November 2025" style range (two formatted dates). */
+  dates: string | null;
+  actors: string[];
+  articleCount: number;
+}
+
+/** The words of a date range in an edition (one date when both ends agree). */
+export function storyDates(story: Pick<SiteStory, "first" | "last">, lang: Lang): string | null {
+  if (!story.first || !story.last) return null;
+  if (story.first === story.last) return formatDate(lang, story.first);
+  return t(lang, "story.dateRange", { from: formatDate(lang, story.first), to: formatDate(lang, story.last) });
+}
+
+/** Outlet count in words. */
+export function outletCount(story: Pick<SiteStory, "outlets">, lang: Lang): string {
+  const n = story.outlets.length;
+  return n === 0 ? t(lang, "story.outletUnknown") : n === 1 ? t(lang, "story.outletOne") : t(lang, "story.outlets", { count: n });
+}
+
+/** Everything a list or page shows of story `id` in edition `lang`. */
+export function presentStory(model: SiteModel, id: string, lang: Lang): StoryPresentation {
+  const story = model.stories.get(id)!;
+  const lead = model.articles.get(story.lead)!.article;
+  const path = story.page ? paths.story(story.id) : paths.article(story.lead);
+  const cited = story.summary ? model.articles.get(story.summary.article)!.article : null;
+  const editorText = cited ? (lang === "ar" ? cited.summary_ar : cited.summary_en) : undefined;
+  let text: string | null = null;
+  let summaryLang: Lang | null = null;
+  let editorSummary = false;
+  if (editorText && cited && cited.lang !== lang) {
+    text = editorText;
+    summaryLang = lang;
+    editorSummary = true;
+  } else if (story.summary) {
+    text = story.summary.text;
+    summaryLang = story.summary.lang;
+  }
+  const citedPath = cited ? paths.article(cited.id) : paths.article(story.lead);
+  const sentences = text ? summarySentences(text).map((s) => ({ text: s, path: citedPath })) : [];
+  const foreign = summaryLang !== null ? summaryLang !== lang : lead.lang !== lang;
+  const facts = foreign ? storyFacts(model, story, lang, text) : null;
+  return {
+    id,
+    path,
+    title: articleTitle(lead, lang),
+    sentences,
+    summaryLang,
+    editorSummary,
+    facts,
+    outlets: story.outlets.map((o) => articleSource({ source: o })!),
+    outletCount: outletCount(story, lang),
+    dates: storyDates(story, lang),
+    actors: story.actors.slice(0, STORY_CHIPS),
+    articleCount: story.articles.length,
+  };
+}
+
+/** The line of known facts about a story, in the edition's language (see the header). */
+export function storyFacts(model: SiteModel, story: SiteStory, lang: Lang, summary: string | null): string {
+  const lead = model.articles.get(story.lead)!.article;
+  const place = eventPlace(lead, summary)?.[lang] ?? null;
+  const actors = story.actors.slice(0, FACT_ACTORS).map((id) => {
+    const a = model.actors.get(id)!;
+    return { name: a.names[lang], home: a.country, country: a.country ? model.countries.get(a.country)!.names[lang] : null };
+  });
+  const homes = new Set(actors.map((a) => a.home));
+  const countries = story.countries.filter((c) => !homes.has(c)).slice(0, 2).map((c) => model.countries.get(c)!.names[lang]);
+  return factLine(
+    {
+      place,
+      date: story.first ? formatDate(lang, story.first) : null,
+      actors: actors.map(({ name, country }) => ({ name, country })),
+      countries,
+      outlets: outletCount(story, lang),
+      figures: summary ? figuresIn(summary).slice(0, FACT_FIGURES) : [],
+    },
+    { figures: (list) => t(lang, "story.figures", { list }), listSeparator: t(lang, "list.separator") },
+  );
+}
+
+/**
+ * Where the event happened, as far as the lead article says: a tagged place named in its dateline («أنقرة/
+ * الأناضول»), else one named in the summary. A place merely mentioned further down is not the event's place, so
+ * none is given rather than a wrong one.
+ */
+export function eventPlace(lead: Pick<Article, "places" | "dateline">, summary: string | null): Place | null {
+  const dateline = lead.dateline ?? "";
+  return (
+    lead.places.find((p) => (p.ar && dateline.includes(p.ar)) || (p.en && dateline.includes(p.en))) ??
+    (summary ? lead.places.find((p) => (p.ar && summary.includes(p.ar)) || (p.en && summary.includes(p.en))) : undefined) ??
+    null
+  );
+}
+
+/** `lang`/`dir` for a story's summary block inside an edition page (nothing when they agree). */
+export function summaryAttrs(p: Pick<StoryPresentation, "summaryLang">, lang: Lang): { lang?: Lang; dir?: "rtl" | "ltr" } {
+  if (!p.summaryLang || p.summaryLang === lang) return {};
+  return { lang: p.summaryLang, dir: localeInfo(p.summaryLang).dir };
+}
+
+export { snippetAttrs };
