@@ -37,6 +37,7 @@ const BoilerplateFile = z
     byline_roles: Group,
     function_words: Group,
     live_markers: Group,
+    url_labels: Group,
   })
   .strict();
 type BoilerplateFile = z.infer<typeof BoilerplateFile>;
@@ -80,6 +81,8 @@ export interface Boilerplate {
   functionWords: Set<string>;
   /** Markers of a live blog ("بث مباشر", "Live updates"). */
   liveMarkers: PrefixSet;
+  /** Labels of a line giving the page's address ("URL", «رابط المصدر»), folded. */
+  urlLabels: Set<string>;
 }
 
 /** Folded phrases indexed by their first word, so a line is checked against a handful of entries only. */
@@ -151,6 +154,7 @@ export function compileBoilerplate(data: unknown): Boilerplate {
     bylineRoles: prefixSet(both(lex.byline_roles)),
     functionWords: new Set(both(lex.function_words).map(fold).filter(Boolean)),
     liveMarkers: prefixSet(both(lex.live_markers)),
+    urlLabels: new Set(both(lex.url_labels).map(fold)),
   };
 }
 

@@ -35,6 +35,8 @@ export interface PageMeta {
   lang?: string;
   description?: string;
   section?: string;
+  /** The page's own address: `<link rel="canonical">` or `og:url` (http(s) only). */
+  url?: string;
 }
 
 /** Result of {@link htmlToPage}: `blocks[i].text === lines[i]`. */
@@ -297,6 +299,9 @@ function fromMeta(meta: Map<string, string>, keys: readonly string[]): string | 
   return undefined;
 }
 
+/** An absolute http(s) address without blanks: the only kind an article's `url` may hold. */
+export const HTTP_URL = /^https?:\/\/[^\s/?#]+\.[^\s]*$/i;
+
 const PUBLISHED_META = ["article:published_time", "og:article:published_time", "published_time"] as const;
 const PUBLISHED_META_NAMES = [
   "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date.issued", "dcterms.issued", "dc.date",
@@ -357,6 +362,8 @@ function readMeta(root: HTMLElement): PageMeta {
   );
   set("description", firstOf(meta.get("description"), meta.get("og:description"), meta.get("twitter:description"), ld.description));
   set("section", firstOf(meta.get("article:section"), ld.section, meta.get("section"), meta.get("category")));
+  const canonical = safeQueryAll(root, "link").find((l) => /(?:^|\s)canonical(?:\s|$)/i.test(l.getAttribute("rel") ?? ""));
+  set("url", [clean(canonical?.getAttribute("href")), meta.get("og:url")].find((u) => u !== undefined && HTTP_URL.test(u)));
   return result;
 }
 

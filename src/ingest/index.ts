@@ -24,6 +24,8 @@
  *                language (header.ts, metadata.ts, language.ts)
  *   7. dates     published from the article's own header/dateline/metadata, seen from the page header or
  *                crawl stamp; relative times are never counted back (article-dates.ts over dates.ts)
+ *   8. url       the page's original address: a scraper's sidecar file (sidecar.ts), else the HTML canonical
+ *                link / og:url, else a "URL: …" / «رابط المصدر: …» line; given to the page's own articles (page.ts)
  * Copies of one article across pages are grouped afterwards by the caller with dedupe.ts.
  * Bad input never throws out of a page: it becomes `{ ok: false, reason }`.
  */
@@ -33,18 +35,21 @@ import { htmlToPage } from "./html.ts";
 import { parseDate } from "./dates.ts";
 import { cleanLines, type PageMeta } from "./page.ts";
 import { splitLines } from "./segment.ts";
+import { parseSidecar, type RawSidecar, type SidecarMeta } from "./sidecar.ts";
 
 /** A raw input as read from disk: never modified. */
 export interface RawPage {
   /** Base name of the input file (`000_x.txt`). */
   file: string;
   bytes: Uint8Array;
+  /** The scraper's metadata file beside the page (`<name>.json`, `<name>.meta.json`), when there is one. */
+  sidecar?: RawSidecar;
 }
 
 /** An article as ingest finds it, before tagging and ids. */
 export type CleanArticle = Pick<
   ExtractedArticle,
-  "index" | "lang" | "title" | "subtitle" | "source" | "author" | "dateline" | "published" | "seen" | "body" | "captions" | "secondary"
+  "index" | "lang" | "title" | "subtitle" | "source" | "author" | "dateline" | "published" | "seen" | "body" | "captions" | "secondary" | "url"
 >;
 
 export type PageResult =
@@ -66,21 +71,37 @@ export function cleanPage(page: RawPage): PageResult {
     const decoded = decodeBytes(page.bytes);
     if (!decoded.ok) return { ok: false, reason: decoded.reason };
     const text = decoded.text;
-    const cleaned = isHtml(page.file, text) ? cleanHtml(text) : cleanLines(splitLines(text));
-    return { ok: true, articles: cleaned.articles, warnings: [...decoded.warnings, ...cleaned.warnings] };
+    const side = page.sidecar ? parseSidecar(page.sidecar) : null;
+    const sidecar = side?.ok ? side.meta : undefined;
+    const cleaned = isHtml(page.file, text) ? cleanHtml(text, sidecar) : cleanLines(splitLines(text), sidecarMeta(sidecar));
+    const warnings = [...decoded.warnings, ...cleaned.warnings];
+    if (side && !side.ok) warnings.push(side.reason);
+    return { ok: true, articles: cleaned.articles, warnings };
   } catch (error) {
     // A stage bug must not stop the run: the file is reported and the others go on.
     return { ok: false, reason: `internal error while cleaning: ${(error as Error).message}` };
   }
 }
 
+/** Page facts a sidecar gives; the sidecar (written by the scraper with the page) wins over the page's markup. */
+function sidecarMeta(sidecar: SidecarMeta | undefined, meta: PageMeta = {}): PageMeta {
+  if (!sidecar) return meta;
+  return {
+    ...meta,
+    url: sidecar.url ?? meta.url ?? null,
+    siteName: meta.siteName ?? sidecar.siteName,
+    fallbackPublished: sidecar.published,
+  };
+}
+
 /** An HTML page: its visible lines, with each line's element and role, and its metadata. */
-function cleanHtml(html: string): ReturnType<typeof cleanLines> {
+function cleanHtml(html: string, sidecar?: SidecarMeta): ReturnType<typeof cleanLines> {
   const page = htmlToPage(html);
   const meta: PageMeta = {
     title: page.meta.title ?? null,
     siteName: page.meta.siteName ?? null,
     published: page.meta.published ? parseDate(page.meta.published) : null,
+    url: page.meta.url ?? null,
   };
-  return cleanLines(page.lines, meta, page.blocks);
+  return cleanLines(page.lines, sidecarMeta(sidecar, meta), page.blocks);
 }

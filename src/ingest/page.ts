@@ -4,10 +4,30 @@
  */
 import { assemble } from "./assemble.ts";
 import { pageSeen, publishedDate } from "./article-dates.ts";
-import { classifyLines } from "./classify.ts";
+import { boilerplate } from "./boilerplate.ts";
+import { classifyLines, type ClassifiedLine } from "./classify.ts";
+import { HTTP_URL } from "./html.ts";
+import { fold } from "./text.ts";
 import type { CleanArticle } from "./index.ts";
 import { articleFields, pageBrand, pageSource, sharedBoilerplate } from "./metadata.ts";
 import { segmentLines, type LineHint } from "./segment.ts";
+
+/** "URL: https://…", «رابط المصدر: https://…»: a label, a colon, an address. */
+const URL_LINE = /^([^:：]{1,40}?)\s*[:：]\s*(https?:\/\/\S+)$/iu;
+
+/** The page's address from a labelled header line (labels: `url_labels` in lexicon/boilerplate.yaml). */
+export function urlFromLines(lines: readonly ClassifiedLine[]): string | null {
+  const labels = boilerplate().urlLabels;
+  for (const l of lines) {
+    if (l.words > URL_LINE_MAX_WORDS || !l.text.includes("http")) continue;
+    const m = URL_LINE.exec(l.text);
+    if (m && labels.has(fold(m[1]!)) && HTTP_URL.test(m[2]!)) return m[2]!;
+  }
+  return null;
+}
+
+/** Longest labelled address line ("رابط المصدر الأصلي: https://…" = 5 words with the address). */
+const URL_LINE_MAX_WORDS = 8;
 
 /** Facts about the page that do not come from its visible lines (HTML metadata). */
 export interface PageMeta {
@@ -17,6 +37,10 @@ export interface PageMeta {
   siteName?: string | null;
   /** Publication date (YYYY-MM-DD) from article:published_time, JSON-LD datePublished or <time>. */
   published?: string | null;
+  /** The page's original http(s) address (sidecar, canonical link or og:url). */
+  url?: string | null;
+  /** Publication date from a sidecar file: used for the page's own article only when its text gives none. */
+  fallbackPublished?: string | null;
 }
 
 /**
@@ -37,6 +61,7 @@ export function cleanLines(
   const outlet = pageSource(page, meta.siteName);
   const brand = pageBrand(page) !== null;
   const drop = sharedBoilerplate(page, drafts);
+  const url = meta.url ?? urlFromLines(page.lines);
   const articles: CleanArticle[] = [];
   let mainSeen = false;
   drafts.forEach((draft, n) => {
@@ -51,7 +76,15 @@ export function cleanLines(
       nextZoneStart: next ? next.zoneStart : page.lines.length,
       lang: fields.lang,
     });
-    articles.push({ index: articles.length, ...fields, published, seen });
+    // A page's address is its own articles' (not an embedded read-also article's, which lives elsewhere).
+    const own = draft.secondary ? null : url;
+    articles.push({
+      index: articles.length,
+      ...fields,
+      published: published ?? (main ? (meta.fallbackPublished ?? null) : null),
+      seen,
+      ...(own ? { url: own } : {}),
+    });
   });
   if (articles.length === 0 && page.lines.length > 0) warnings.push("no article body found on the page");
   return { articles, warnings };

@@ -51,8 +51,11 @@ export function findInputs(paths: string[], cwd: string): { inputs: InputFile[];
         skipped.push({ file: display(path, cwd), reason: `cannot list folder: ${(error as NodeJS.ErrnoException).code ?? "error"}` });
         return;
       }
+      const pages = new Set(names.filter((n) => INPUT_EXTENSIONS.test(n)).map(stem));
       for (const name of names) {
         if (IGNORED_IN_FOLDERS.test(name) || name.endsWith(".md")) continue;
+        // A page's metadata file is read with its page, never as a page of its own.
+        if (SIDECAR.test(name) && pages.has(name.replace(SIDECAR, ""))) continue;
         if (HIDDEN.test(name) && !INPUT_EXTENSIONS.test(name)) continue;
         const child = join(path, name);
         let childStat: Stats | undefined;
@@ -80,13 +83,43 @@ export function findInputs(paths: string[], cwd: string): { inputs: InputFile[];
   return { inputs, skipped };
 }
 
-/** Reads one input; a failure is a reason, never an exception. */
+/** A scraper's metadata file beside a page: `<name>.json` or `<name>.meta.json` (trafilatura and the like). */
+const SIDECAR = /(?:\.meta)?\.json$/i;
+/** Larger sidecars are not metadata (a whole-site dump, say) and are left alone. */
+const MAX_SIDECAR_BYTES = 1024 * 1024;
+
+/** A page's name without its extension: `a/b/x.txt` → `x`. */
+function stem(name: string): string {
+  return basename(name).replace(INPUT_EXTENSIONS, "");
+}
+
+/** The sidecar beside `path`, as bytes; undefined when there is none (or it cannot be a sidecar). */
+function readSidecar(path: string): RawPage["sidecar"] {
+  const base = path.replace(INPUT_EXTENSIONS, "");
+  for (const candidate of [`${base}.json`, `${base}.meta.json`, `${path}.json`]) {
+    let stat: Stats;
+    try {
+      stat = lstatSync(candidate);
+    } catch {
+      continue;
+    }
+    if (!stat.isFile() || stat.size > MAX_SIDECAR_BYTES) continue;
+    const bytes = readFileSync(candidate);
+    return { file: basename(candidate), bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  }
+  return undefined;
+}
+
+/** Reads one input (and its sidecar, when there is one); a failure is a reason, never an exception. */
 export function readInput(input: InputFile): { ok: true; page: RawPage } | { ok: false; reason: string } {
   try {
     const stat = lstatSync(input.path);
     if (stat.size > MAX_INPUT_BYTES) return { ok: false, reason: `file too large (${stat.size} bytes; limit ${MAX_INPUT_BYTES})` };
     const bytes = readFileSync(input.path);
-    return { ok: true, page: { file: input.file, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) } };
+    const page: RawPage = { file: input.file, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    const sidecar = readSidecar(input.path);
+    if (sidecar) page.sidecar = sidecar;
+    return { ok: true, page };
   } catch (error) {
     return { ok: false, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }

@@ -82,6 +82,11 @@ export const ExtractedArticle = z.object({
   /** True for a full "read also" article embedded in another page. */
   secondary: z.boolean().default(false),
   /**
+   * The page's original http(s) address (a scraper's sidecar file, the HTML canonical link or og:url, or a
+   * "URL: …" line); article pages link to it. Absent when the page does not say.
+   */
+  url: z.string().regex(/^https?:\/\/\S+$/i, "an http(s) address").nullable().optional(),
+  /**
    * The article's lead, verbatim from the body (first sentence or two, dateline and agency furniture removed,
    * at most about 300 characters); null when the body has no usable sentence. Editors' `summary_ar`/`summary_en`
    * in frontmatter take precedence on pages.
