@@ -12,6 +12,7 @@ import { t } from "../i18n/index.ts";
 import type { Lang } from "../schemas/common.ts";
 import type { SiteModel } from "./model.ts";
 import { articleDateLine, articleTitle } from "./present.ts";
+import { removeInvalidChars } from "./text-safety.ts";
 import { paths, type UrlBuilder } from "./urls.ts";
 
 export interface FeedItem {
@@ -88,13 +89,16 @@ export function countryFeed(model: SiteModel, settings: FeedSettings, lang: Lang
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", ">": "&gt;", "<": "&lt;", "'": "&apos;", '"': "&quot;" };
 
-function xmlText(value: string): string {
+/** Text as XML character data: characters XML forbids removed (text-safety.ts), markup characters escaped. */
+function xmlText(text: string): string {
+  const value = removeInvalidChars(text);
   return /[&<>'"]/.test(value) ? value.replace(/[&<>'"]/g, (c) => XML_ESCAPES[c]!) : value;
 }
 
 /** `<name>value</name>`, or `<name/>` for an empty value (as the XML builder of @astrojs/rss writes it). */
 function element(name: string, value: string): string {
-  return value === "" ? `<${name}/>` : `<${name}>${xmlText(value)}</${name}>`;
+  const text = xmlText(value);
+  return text === "" ? `<${name}/>` : `<${name}>${text}</${name}>`;
 }
 
 /** The channel link as @astrojs/rss normalises it (`createCanonicalURL` with a trailing slash). */

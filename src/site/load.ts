@@ -20,6 +20,7 @@ import { writeFileAtomic } from "../pipeline/atomic.ts";
 import { codeVersion } from "../pipeline/code-version.ts";
 import { fileStamp, readActors, readArticlesIncremental, type FileStamp, type ReadReport } from "./read-content.ts";
 import { articleSearchText, SEARCH_TEXT_SOURCES } from "./search-text.ts";
+import { cleanStrings } from "./text-safety.ts";
 
 interface ArticleCache {
   files: Record<string, FileStamp>;
@@ -116,8 +117,9 @@ export function recordWrittenArticles(settings: Pick<Settings, "articlesDir" | "
       delete text[before.id];
     }
     files.set(name, { id: article.id, stamp: fileStamp(path) });
-    cache.articles[article.id] = article;
-    text[article.id] = articleSearchText(article);
+    // As the reader cleans it (readArticle), so the cache holds exactly what reading the file gives.
+    cache.articles[article.id] = cleanStrings(article);
+    text[article.id] = articleSearchText(cache.articles[article.id]!);
   }
   writeCache(file, { files: Object.fromEntries(files), articles: cache.articles, search: { version: currentSearchVersion(), text } });
 }

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { loadActors } from "../content/actors-file.ts";
 import { codeVersion } from "../pipeline/code-version.ts";
 import { readArticleFile } from "./fast-frontmatter.ts";
+import { cleanName, cleanStrings } from "./text-safety.ts";
 import type { Actor } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";
 
@@ -43,7 +44,7 @@ let readerVersion: string | undefined;
  * a cache from an older reader is never trusted.
  */
 function currentReaderVersion(): string {
-  const sources = ["../schemas/article.ts", "../schemas/common.ts", "../content/article-file.ts", "./fast-frontmatter.ts"];
+  const sources = ["../schemas/article.ts", "../schemas/common.ts", "../content/article-file.ts", "./fast-frontmatter.ts", "./read-content.ts", "./text-safety.ts"];
   // Bundled without its sources: the cache then relies on file stamps alone.
   return (readerVersion ??= codeVersion(import.meta.url, sources) ?? "unversioned");
 }
@@ -60,11 +61,20 @@ export function fileStamp(file: string): string {
   return stampOf(readFileSync(file), currentReaderVersion());
 }
 
+/**
+ * An article file as the site reads it: parsed, and cleaned of characters no published file may hold (control
+ * characters, noncharacters, lone surrogates: see text-safety.ts), whether they came from a scraped page or a hand
+ * edit.
+ */
+export function readArticle(text: string, file: string): Article {
+  return cleanStrings(readArticleFile(text, file));
+}
+
 type ParsedFile = { file: string; article: Article } | { file: string; error: string };
 
 function parseHere(file: string, bytes: Uint8Array): ParsedFile {
   try {
-    return { file, article: readArticleFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"), file) };
+    return { file, article: readArticle(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"), file) };
   } catch (error) {
     return { file, error: (error as Error).message };
   }
@@ -159,5 +169,14 @@ export function readArticles(dir: string, report: ReadReport): Article[] {
  * validated files are cached by content hash (shared with ingest, which reads the same files: see loadActors).
  */
 export function readActors(dir: string, options: { cacheDir?: string } = {}): Actor[] {
-  return existsSync(dir) ? loadActors(dir, options) : [];
+  if (!existsSync(dir)) return [];
+  const actors = loadActors(dir, options);
+  for (const actor of actors)
+    if (RESERVED_ACTOR_IDS.has(actor.id))
+      throw new Error(`${dir}: actor id \`${actor.id}\` is the name of a page of the site (/actors/${actor.id}/), so the actor would have no page; give it another id`);
+  // Names are shown in page titles, links, feeds and cards: no bidi override may reorder them (as for ingested names).
+  return cleanStrings(actors, cleanName);
 }
+
+/** Pages under `/actors/` other than an actor's own (src/pages/[lang]/actors/): an actor with such an id loses its page. */
+const RESERVED_ACTOR_IDS = new Set(["by-mentions"]);
