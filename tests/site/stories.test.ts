@@ -18,6 +18,7 @@ import {
   summarySentences,
   type StoryArticle,
 } from "../../src/site/stories.ts";
+import { eventPlace, presentStory } from "../../src/site/story-present.ts";
 
 const sa = (id: string, extra: Partial<StoryArticle> = {}): StoryArticle => ({
   id,
@@ -221,5 +222,61 @@ describe("stories in the site model", () => {
       article("s4", { published: "2025-11-02", actors: [tag("z")] }),
     ]);
     expect(m.stories.get("s1")!.related).toEqual(["s2"]);
+  });
+});
+
+// --- presentation -------------------------------------------------------------------------------------------------
+
+describe("presenting a story", () => {
+  const places = [
+    { ar: "طرابلس", en: "Tripoli", country: "LY" },
+    { ar: "أنقرة", en: "Ankara", country: "TR" },
+  ];
+
+  it("takes the event's place from the dateline, else the summary, else gives none", () => {
+    expect(eventPlace({ places, dateline: "أنقرة/ الأناضول" }, null)?.en).toBe("Ankara");
+    expect(eventPlace({ places, dateline: null }, "اجتماع في طرابلس")?.en).toBe("Tripoli");
+    expect(eventPlace({ places, dateline: "نيويورك: «الشرق الأوسط»" }, "دعت المبعوثة")).toBeNull();
+  });
+
+  it("gives an Arabic story in the English edition a fact line in English and keeps its summary in Arabic, cited", () => {
+    const m = buildSiteModel({
+      articles: [
+        article("a1", {
+          story: "s",
+          published: "2025-10-29",
+          source: "وكالة",
+          dateline: "أنقرة/ الأناضول",
+          places,
+          actors: [tag("x")],
+          countries: ["LY"],
+          summary: "التقى الوزير 3 مسؤولين في أنقرة. وبحثا التعاون.",
+        }),
+        article("a2", { story: "s", published: "2025-10-30", lang: "en", source: "Observer", actors: [tag("x")], countries: ["LY"] }),
+      ],
+      actors: [actor("x")],
+      countries: [...countries, { code: "TR", names: { ar: "تركيا", en: "Türkiye" } }],
+      settings: { latest: 10, provisionalMinArticles: 2 },
+    });
+    const en = presentStory(m, "s", "en");
+    expect(en.path).toBe("stories/s/");
+    expect(en.summaryLang).toBe("ar");
+    expect(en.sentences).toEqual([
+      { text: "التقى الوزير 3 مسؤولين في أنقرة.", path: "articles/a1/" },
+      { text: "وبحثا التعاون.", path: "articles/a1/" },
+    ]);
+    expect(en.facts).toBe("Ankara · 29 October 2025 · E-x, Libya · 2 outlets · figures in the text: 3");
+    const ar = presentStory(m, "s", "ar");
+    expect(ar.facts).toBeNull();
+    expect(ar.outletCount).toBe("المصادر: 2");
+  });
+
+  it("prefers an editor's summary in the edition's language, and links a one-article story to its article", () => {
+    const m = build([article("solo", { published: "2025-10-29", summary: "ملخص.", summary_en: "Editor's summary." })]);
+    const en = presentStory(m, "solo", "en");
+    expect(en.path).toBe("articles/solo/");
+    expect(en.editorSummary).toBe(true);
+    expect(en.facts).toBeNull();
+    expect(en.sentences.map((s) => s.text)).toEqual(["Editor's summary."]);
   });
 });
