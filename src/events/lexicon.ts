@@ -27,6 +27,7 @@ export const TriggerEntry = z
     per_target: z.boolean().default(false),
     circumstantial: z.boolean().default(false),
     genitive: z.enum(["source", "target"]).optional(),
+    fallback: z.literal("entity").optional(),
     cameo: z.string().min(1),
   })
   .strict()
@@ -39,6 +40,8 @@ export const GroupFile = z
   .object({
     groups: z.array(z.object({ ar: Words, en: z.string().min(1), number: z.enum(["one", "two"]).optional() }).strict()).min(1),
     pronouns: z.array(z.object({ ar: Words, en: z.literal("country") }).strict()).min(1),
+    anaphors: Words,
+    titles: z.record(z.string().min(1), z.string().min(1)).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
   })
   .strict();
 export type GroupFile = z.infer<typeof GroupFile>;
@@ -87,6 +90,8 @@ export const CueFile = z
         months: z.record(z.string().min(1), z.number().int().min(1).max(12)),
       })
       .strict(),
+    clause_verbs: Words,
+    venue_heads: Words,
     place_heads: Words,
     locatives: Words,
     conjunction: z.string().min(1),
@@ -113,13 +118,17 @@ export interface EventLexicon {
   triggers: Trigger[];
   groups: Array<{ phrases: Phrase[]; en: string; number?: "one" | "two" }>;
   pronouns: Phrase[];
+  anaphors: Phrase[];
+  /** Title phrases with their English. */
+  titles: Array<{ words: Phrase; en: string }>;
   numbers: NumberFile & { unitMap: Map<string, number>; phrases: Record<"vague" | "at_least" | "killed" | "wounded" | "arrested" | "displaced" | "combined", Phrase[]> };
   cues: CueFile;
   /** Each cue group as phrases. */
   cue: Record<
     | "background" | "relative" | "negation_particles" | "denial" | "conditional" | "commentary_openers" | "commentary_anywhere"
     | "reporting" | "statement_verbs" | "announcers" | "light_verbs" | "post_light_verbs" | "reach_verbs" | "prepositions"
-    | "prefixed_boundaries" | "today" | "yesterday" | "two_days_ago" | "day_parts" | "after_midnight" | "place_heads" | "locatives",
+    | "prefixed_boundaries" | "today" | "yesterday" | "two_days_ago" | "day_parts" | "after_midnight" | "place_heads" | "locatives"
+    | "clause_verbs" | "venue_heads",
     Phrase[]
   >;
   weekdays: Map<string, number>;
@@ -152,7 +161,7 @@ export function compileLexicon(data: { triggers: TriggerEntry[]; groups: GroupFi
   const { cues, numbers } = data;
   const cueGroups = ["background", "relative", "negation_particles", "denial", "conditional", "commentary_openers", "commentary_anywhere",
     "reporting", "statement_verbs", "announcers", "light_verbs", "post_light_verbs", "reach_verbs", "prepositions", "prefixed_boundaries",
-    "place_heads", "locatives"] as const;
+    "place_heads", "locatives", "clause_verbs", "venue_heads"] as const;
   const cue = Object.fromEntries(cueGroups.map((g) => [g, phrases(cues[g])])) as EventLexicon["cue"];
   for (const g of ["today", "yesterday", "two_days_ago", "day_parts", "after_midnight"] as const) cue[g] = phrases(cues.time[g]);
   const numberGroups = ["vague", "at_least", "killed", "wounded", "arrested", "displaced", "combined"] as const;
@@ -160,6 +169,8 @@ export function compileLexicon(data: { triggers: TriggerEntry[]; groups: GroupFi
     triggers: data.triggers.map((t) => ({ ...t, phrases: phrases(t.ar), prepWords: (t.preps ?? []).map((p) => normaliseArabic(p)) })),
     groups: data.groups.groups.map((g) => ({ phrases: phrases(g.ar), en: g.en, number: g.number })),
     pronouns: data.groups.pronouns.flatMap((p) => phrases(p.ar)),
+    anaphors: phrases(data.groups.anaphors),
+    titles: Object.entries(data.groups.titles).map(([ar, en]) => ({ words: phrase(ar), en })),
     numbers: {
       ...numbers,
       unitMap: new Map(Object.entries(numbers.units).map(([w, n]) => [normaliseArabic(w), n])),

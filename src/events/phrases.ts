@@ -2,12 +2,12 @@
  * Noun phrases and the actors they name. A phrase runs from a word to the first bound (a preposition, a time
  * word, a trigger, a relative pronoun, a number, a comma); names the tagger found are never cut. An actor is a
  * phrase rendered in English from the best entity inside it: a knowledge-base actor, a described group (with its
- * country: "Turkish soldiers"), a country, or failing those a romanisation.
+ * country: "Turkish soldiers"), a country, or failing those its title in English and its name romanised.
  */
 import { romanise } from "../entities/discover.ts";
 import type { EventActor } from "../schemas/event.ts";
 import type { EventLexicon } from "./lexicon.ts";
-import { longestAt, spanText, type Sentence } from "./text.ts";
+import { longestAt, matchAt, spanText, type Sentence } from "./text.ts";
 
 /** Something named in the sentence, as a token span. */
 export interface Entity {
@@ -24,10 +24,11 @@ export interface Entity {
   count?: number;
 }
 
-/** A token span. */
+/** A token span; `conj` when its first word carries a coordinating «و» that is not part of the actor. */
 export interface Span {
   from: number;
   to: number;
+  conj?: boolean;
 }
 
 /** What phrase building needs, computed once per sentence. */
@@ -42,6 +43,7 @@ export interface PhraseContext {
   /** Token indexes covered by time expressions. */
   times: Set<number>;
   titleWords: Set<string>;
+  givenNames: Set<string>;
   /** English demonym per country code. */
   demonym: (code: string) => string | undefined;
   countryName: (code: string) => string | undefined;
@@ -50,21 +52,23 @@ export interface PhraseContext {
 }
 
 const CONJ = "\u0648"; // و
+const BA = "\u0628"; // ب
+const ARTICLE = "\u0627\u0644"; // ال
 
 /** True when token i ends a phrase that started before it. */
 export function isBound(ctx: PhraseContext, i: number): boolean {
   const { s, lex } = ctx;
   const t = s.toks[i]!;
   if (ctx.cover[i] && ctx.cover[i]!.from < i) return false;
-  if (/[,،؛;:.!?؟()\[\]]/.test(t.before)) return true;
+  if (/[,،؛;:.!?؟]/.test(t.before)) return true;
   if (ctx.times.has(i) || ctx.verbs.has(i) || t.digits) return true;
-  if (longestAt(s, i, lex.cue.prepositions) || longestAt(s, i, lex.cue.relative)) return true;
+  if (longestAt(s, i, lex.cue.prepositions) || longestAt(s, i, lex.cue.relative) || longestAt(s, i, lex.cue.clause_verbs)) return true;
   if (longestAt(s, i, lex.numbers.phrases.vague)) return true;
-  if (t.norm.startsWith("\u0628") && !ctx.cover[i]) {
+  if (t.norm.startsWith(BA) && !ctx.cover[i]) {
     // «بالعنف», «بإجراء»: a preposition written on the word; names starting with ب («بايدن») are not cut
     for (const st of t.stems) {
       if (st === t.norm) continue;
-      if (st.startsWith("\u0627\u0644") || lex.cue.prefixed_boundaries.some((p) => p.length === 1 && p[0] === st)) return true;
+      if (st.startsWith(ARTICLE) || lex.cue.prefixed_boundaries.some((p) => p.length === 1 && p[0] === st)) return true;
     }
   }
   return false;
@@ -82,27 +86,43 @@ export function phraseAt(ctx: PhraseContext, from: number): Span | null {
   return to > from ? { from, to } : null;
 }
 
+/** True when a phrase names a person: a knowledge-base person, or a given name among its words. */
+function hasName(ctx: PhraseContext, span: Span): boolean {
+  for (const e of ctx.entities) if (e.from >= span.from && e.to <= span.to && e.person) return true;
+  for (let k = span.from; k < span.to; k++) for (const st of ctx.s.toks[k]!.stems) if (ctx.givenNames.has(st)) return true;
+  return false;
+}
+
 /** True when the phrase is a title without a name («الرئيس الأمريكي»): an apposition after a comma completes it. */
 function titleOnly(ctx: PhraseContext, span: Span): boolean {
   const first = ctx.s.toks[span.from]!;
-  if (![...first.stems].some((st) => ctx.titleWords.has(st))) return false;
-  for (const e of ctx.entities) if (e.from >= span.from && e.to <= span.to && e.person) return false;
-  return true;
+  return [...first.stems].some((st) => ctx.titleWords.has(st)) && !hasName(ctx, span);
 }
 
-/** A phrase, completed by its apposition after a comma when it is a bare title. */
+/**
+ * An actor's phrase: completed by its apposition after a comma when it is a bare title («الرئيس الأمريكي، جو
+ * بايدن»), and by a coordinated actor after a comma («بوتين، وولي عهد أبوظبي»).
+ */
 export function actorPhraseAt(ctx: PhraseContext, from: number): Span | null {
-  const span = phraseAt(ctx, from);
+  let span = phraseAt(ctx, from);
   if (!span) return null;
+  const { toks } = ctx.s;
   const next = span.to;
-  if (next < ctx.s.toks.length && /[,،]/.test(ctx.s.toks[next]!.before) && titleOnly(ctx, span) && !ctx.times.has(next) && !ctx.verbs.has(next)) {
-    const app = phraseAt(ctx, next);
-    if (app && app.to - app.from <= ctx.maxApposition) return { from: span.from, to: app.to };
+  if (next < toks.length && /^[,،]$/.test(toks[next]!.before) && !ctx.times.has(next) && !ctx.verbs.has(next)) {
+    const t = toks[next]!;
+    const coordinated = t.norm.startsWith(CONJ) && t.norm.length > 2 && [...t.stems].some((st) => st !== t.norm && (ctx.titleWords.has(st) || !!ctx.cover[next]));
+    if (titleOnly(ctx, span) && !coordinated) {
+      const app = phraseAt(ctx, next);
+      if (app && app.to - app.from <= ctx.maxApposition) span = { from: span.from, to: app.to };
+    } else if (coordinated) {
+      const more = phraseAt(ctx, next);
+      if (more) span = { from: span.from, to: more.to };
+    }
   }
   return span;
 }
 
-/** Skips time expressions and commas from `i`. */
+/** Skips time expressions. */
 export function skipTimes(ctx: PhraseContext, i: number): number {
   while (i < ctx.s.toks.length && ctx.times.has(i)) i++;
   return i;
@@ -113,42 +133,41 @@ export function entitiesIn(ctx: PhraseContext, span: Span): Entity[] {
   return ctx.entities.filter((e) => e.from >= span.from && e.to <= span.to);
 }
 
-/** True when the span names someone (an entity that is not only a place-like country form). */
-export function namesActor(ctx: PhraseContext, span: Span): boolean {
-  return entitiesIn(ctx, span).length > 0;
-}
-
-/** Splits a phrase at coordinations whose part names an entity («السعودية وتركيا والصين»). */
+/** Splits a phrase at coordinations («السعودية وتركيا والصين», «بوتين، وولي عهد أبوظبي»). */
 export function splitCoordination(ctx: PhraseContext, span: Span): Span[] {
   const parts: Span[] = [];
-  let start = span.from;
+  let start: Span = { from: span.from, to: span.to, conj: span.conj };
   for (let i = span.from + 1; i < span.to; i++) {
-    const t = ctx.s.toks[i]!;
     const e = ctx.cover[i];
     if (e && e.from < i) continue;
-    const conj = t.norm === CONJ || (t.norm.startsWith(CONJ) && t.stems.has(t.norm.slice(1)) && !!e);
-    if (!conj) continue;
-    const part = { from: t.norm === CONJ ? i + 1 : i, to: span.to };
-    const partEnd = e ? e.to : i + 1;
-    if (!e && t.norm !== CONJ) continue;
-    if (t.norm === CONJ && !ctx.cover[i + 1]) continue;
-    parts.push({ from: start, to: i });
-    start = part.from;
-    void partEnd;
+    const t = ctx.s.toks[i]!;
+    const bare = t.norm === CONJ;
+    const written = !bare && t.norm.startsWith(CONJ) && t.norm.length > 2 && [...t.stems].some((st) => st !== t.norm && (ctx.titleWords.has(st) || !!e));
+    if (!(bare && ctx.cover[i + 1]) && !written) continue;
+    parts.push({ ...start, to: i });
+    start = bare ? { from: i + 1, to: span.to } : { from: i, to: span.to, conj: true };
   }
-  parts.push({ from: start, to: span.to });
+  parts.push(start);
   return parts.filter((p) => p.to > p.from);
 }
 
-/** Verbatim Arabic of a span, without a leading conjunction «و» written on its first word. */
+/** Verbatim Arabic of a span (without a coordinating «و» on its first word). */
 export function spanAr(ctx: PhraseContext, span: Span): string {
   const text = spanText(ctx.s, span.from, span.to);
-  const t = ctx.s.toks[span.from]!;
-  if (t.norm.length > 2 && t.norm.startsWith(CONJ) && t.stems.has(t.norm.slice(1)) && text.startsWith(CONJ) && (ctx.cover[span.from] || ctx.verbs.has(span.from) === false && span.to - span.from > 0)) {
-    // keep «وزير», drop the conjunction of «وتركيا»/«وولي»: only when what follows is itself a known stem
-    if (ctx.cover[span.from] && ctx.cover[span.from]!.from === span.from) return text.slice(1);
+  return span.conj && text.startsWith(CONJ) ? text.slice(1) : text;
+}
+
+/** The English title written at the start of a span, and the token after it. */
+function titleAt(ctx: PhraseContext, span: Span): { en: string; to: number } | null {
+  let best: { en: string; to: number } | null = null;
+  for (let k = span.from; k < Math.min(span.to, span.from + 3); k++) {
+    for (const t of ctx.lex.titles) {
+      const n = matchAt(ctx.s, k, t.words);
+      if (n && k + n <= span.to && (!best || k + n > best.to)) best = { en: t.en, to: k + n };
+    }
+    if (best) break;
   }
-  return text;
+  return best;
 }
 
 /** English rendering of a span. `speakerCountry` resolves «بلاده». */
@@ -164,12 +183,25 @@ export function renderActor(ctx: PhraseContext, span: Span, speakerCountry?: str
     inside.find((e) => e.kind === "pronoun") ??
     inside.find((e) => e.kind === "country" && !e.adjective) ??
     adjective;
+  const prefix = (en: string) => (demonym && !en.startsWith(demonym) ? `${demonym} ${en}` : en);
   let en: string;
-  if (!pick) en = romanise(ar) || ar;
-  else if (pick.kind === "group") en = demonym && !pick.en.startsWith(demonym) ? `${demonym} ${pick.en}` : pick.en;
-  else if (pick.kind === "pronoun") en = (speakerCountry && ctx.countryName(speakerCountry)) || "its country";
-  else if (pick.kind === "country" && pick.adjective) en = demonym ? (span.to - span.from === 1 ? `${demonym} forces` : `${demonym} ${romanise(ar)}`) : pick.en;
-  else en = pick.en;
+  if (pick?.kind === "actor") en = pick.en;
+  else if (pick?.kind === "group") en = prefix(pick.en);
+  else if (pick?.kind === "pronoun") en = (speakerCountry && ctx.countryName(speakerCountry)) || "its country";
+  else if (pick?.kind === "country" && !pick.adjective) en = pick.en;
+  else {
+    // a person or body the knowledge base lacks: the title in English, the name romanised
+    const title = titleAt(ctx, span);
+    const rest: string[] = [];
+    for (let k = title ? title.to : span.from; k < span.to; k++) {
+      const e = ctx.cover[k];
+      if (e?.kind === "country" && e.adjective) continue;
+      rest.push(spanText(ctx.s, k, k + 1));
+    }
+    const name = romanise(rest.join(" "));
+    if (pick && !title && !name) en = `${demonym ?? pick.en} forces`;
+    else en = prefix([title?.en, name].filter(Boolean).join(" ")) || ar;
+  }
   return { ar, en };
 }
 

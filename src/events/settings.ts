@@ -15,14 +15,14 @@ export const eventSettings = {
   postLightWindow: 6,
   /** Tokens before a noun trigger searched for its light verb («أجرى X اتصالا»). */
   lightVerbWindow: 14,
-  /** Longest noun phrase kept as an actor span (tokens): longer phrases are clauses, not names. */
-  maxPhraseTokens: 12,
+  /** Longest noun phrase (tokens): a chain of titles («ولي ولي العهد النائب الثاني …») runs to ~20; longer is a clause. */
+  maxPhraseTokens: 24,
   /** Longest comma-separated apposition merged into a title-only phrase («الرئيس الأمريكي، جو بايدن»). */
   maxAppositionTokens: 6,
-  /** Tokens after a trigger searched for the event's place. */
-  placeWindow: 22,
+  /** Tokens after a trigger searched for the event's place: the object and a title chain may come first. */
+  placeWindow: 30,
   /** Tokens after a casualty trigger searched for its count. */
-  figureWindow: 8,
+  figureWindow: 16,
   /** Same-type triggers closer than this (tokens) are one event (R15: «هجوما انتحاريا استهدف»). */
   mergeWindow: 6,
   /** Characters at the start of a sentence searched for a dateline ending in «--» («واشنطن، … (CNN)--»). */

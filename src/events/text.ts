@@ -10,8 +10,10 @@ import type { Phrase } from "./lexicon.ts";
 export interface Tok {
   /** Normalised word. */
   norm: string;
-  /** The word without proclitics (و ف ب ل ك ال) and without a pronoun suffix («زيارتها» → زياره). */
+  /** The word without proclitics (و ف ب ل ك ال). */
   stems: Set<string>;
+  /** The stems, also without a pronoun suffix («زيارتها» → زياره): how nouns are matched. */
+  bases: Set<string>;
   /** Source offsets. */
   start: number;
   end: number;
@@ -36,9 +38,9 @@ const MIN_BASE = 3;
 const TA = "\u062a"; // ت
 const TA_MARBUTA_FOLDED = "\u0647"; // ة after normalisation
 
-function stemsOf(word: string): Set<string> {
+function basesOf(stems: Set<string>): Set<string> {
   const out = new Set<string>();
-  for (const s of cliticStems(word)) {
+  for (const s of stems) {
     out.add(s);
     for (const suf of SUFFIXES) {
       if (!s.endsWith(suf) || s.length - suf.length < MIN_BASE) continue;
@@ -51,7 +53,7 @@ function stemsOf(word: string): Set<string> {
   return out;
 }
 
-const CLAUSE_PUNCT = /[,،؛;:.!?؟()\[\]]/;
+const CLAUSE_PUNCT = /[,،؛;:.!?؟]/;
 
 /** Tokenises a sentence. */
 export function readSentence(text: string): Sentence {
@@ -60,9 +62,11 @@ export function readSentence(text: string): Sentence {
   const toks: Tok[] = [];
   let prevEnd = 0;
   for (const t of raw) {
+    const stems = t.script === 1 ? new Set(cliticStems(t.text)) : new Set([t.text]);
     toks.push({
       norm: t.text,
-      stems: t.script === 1 ? stemsOf(t.text) : new Set([t.text]),
+      stems,
+      bases: t.script === 1 ? basesOf(stems) : stems,
       start: map.toSource[t.start]!,
       end: sourceEnd(text, map, t.end),
       before: map.text.slice(prevEnd, t.start).replace(/\s+/g, ""),
@@ -79,12 +83,16 @@ export function readSentence(text: string): Sentence {
   return { text, toks, clause };
 }
 
-/** Length of `phrase` matched at token `i` (0 when it does not match). Later words may carry proclitics too. */
-export function matchAt(s: Sentence, i: number, phrase: Phrase): number {
+/**
+ * Length of `phrase` matched at token `i` (0 when it does not match). Later words may carry proclitics too;
+ * with `nouns`, the last word may carry a pronoun suffix.
+ */
+export function matchAt(s: Sentence, i: number, phrase: Phrase, nouns = false): number {
   if (i + phrase.length > s.toks.length) return 0;
   for (let k = 0; k < phrase.length; k++) {
     const t = s.toks[i + k]!;
-    if (t.norm !== phrase[k] && !t.stems.has(phrase[k]!)) return 0;
+    const forms = nouns && k === phrase.length - 1 ? t.bases : t.stems;
+    if (t.norm !== phrase[k] && !forms.has(phrase[k]!)) return 0;
   }
   return phrase.length;
 }

@@ -1,0 +1,152 @@
+/**
+ * Reading one sentence for coding: the tagger's mentions as entities (knowledge-base actors, countries), the
+ * described groups, pronouns and anaphors of `groups.yaml`, time expressions and trigger hits.
+ */
+import { countryName } from "../entities/countries.ts";
+import { normaliseArabic, proclitics } from "../entities/normalise.ts";
+import type { Actor } from "../schemas/actor.ts";
+import type { Mention } from "../schemas/article.ts";
+import { findTimes, type TimeMention } from "./dates.ts";
+import type { EventLexicon, Trigger } from "./lexicon.ts";
+import type { Entity, PhraseContext } from "./phrases.ts";
+import { longestAt, matchAt, type Sentence } from "./text.ts";
+
+/** A trigger found at tokens [from, to). */
+export interface Hit {
+  trigger: Trigger;
+  from: number;
+  to: number;
+}
+
+/** Tables the reader needs, built once per coder. */
+export interface ReaderTables {
+  lex: EventLexicon;
+  actorById: Map<string, Actor>;
+  countryForms: Map<string, { adjective: boolean }>;
+  triggersByFirst: Map<string, Trigger[]>;
+}
+
+/** Builds the reader tables. */
+export function readerTables(lex: EventLexicon, actors: Actor[], forms: Array<{ text: string; lang: string; kind: string }>): ReaderTables {
+  const countryForms = new Map<string, { adjective: boolean }>();
+  for (const f of forms) if (f.lang === "ar") countryForms.set(normaliseArabic(f.text), { adjective: f.kind === "adjective" });
+  const triggersByFirst = new Map<string, Trigger[]>();
+  for (const t of lex.triggers)
+    for (const p of t.phrases) {
+      const list = triggersByFirst.get(p[0]!) ?? [];
+      if (!list.includes(t)) list.push(t);
+      triggersByFirst.set(p[0]!, list);
+    }
+  return { lex, actorById: new Map(actors.map((a) => [a.id, a])), countryForms, triggersByFirst };
+}
+
+/** Entities of a sentence: mentions first, then groups, pronouns and anaphors on the words mentions leave. */
+export function findEntities(s: Sentence, mentions: Mention[], t: ReaderTables): Entity[] {
+  const out: Entity[] = [];
+  for (const m of mentions) {
+    let from = -1;
+    let to = -1;
+    s.toks.forEach((tok, i) => {
+      if (tok.start >= m.start && tok.end <= m.end) {
+        if (from < 0) from = i;
+        to = i + 1;
+      }
+    });
+    if (from < 0) continue;
+    if (m.ref.startsWith("country:")) {
+      const code = m.ref.slice(8);
+      const norm = normaliseArabic(m.surface);
+      const form = t.countryForms.get(norm) ?? proclitics(norm).map((f) => t.countryForms.get(f)).find(Boolean);
+      out.push({ from, to, kind: "country", en: countryName(code, "en") ?? code, country: code, adjective: form?.adjective ?? false });
+    } else {
+      const actor = t.actorById.get(m.ref);
+      out.push({ from, to, kind: "actor", en: actor?.names.en ?? m.surface, country: actor?.country, person: actor?.type === "person" });
+    }
+  }
+  const { lex } = t;
+  const taken = (i: number) => out.some((e) => e.from <= i && i < e.to && e.kind === "actor");
+  for (let i = 0; i < s.toks.length; i++) {
+    if (taken(i)) continue;
+    let best: Entity | null = null;
+    for (const g of lex.groups) {
+      const len = longestAt(s, i, g.phrases);
+      if (len && (!best || len > best.to - best.from)) {
+        best = { from: i, to: i + len, kind: "group", en: g.en };
+        if (g.number) best.count = g.number === "one" ? 1 : 2;
+      }
+    }
+    const p = longestAt(s, i, lex.pronouns);
+    if (p && !best) best = { from: i, to: i + p, kind: "pronoun", en: "country" };
+    const a = longestAt(s, i, lex.anaphors);
+    if (a && !best) {
+      // the last organisation named before it
+      const org = [...out].reverse().find((e) => e.kind === "actor" && !e.person && e.to <= i);
+      if (org) best = { from: i, to: i + a, kind: "actor", en: org.en, country: org.country };
+    }
+    if (!best) continue;
+    out.push(best);
+    i = best.to - 1;
+  }
+  return out;
+}
+
+/** Time expressions and the set of tokens they cover. */
+export function readTimes(s: Sentence, lex: EventLexicon, published: string | null): { times: TimeMention[]; covered: Set<number> } {
+  const times = findTimes(s, lex, published);
+  const covered = new Set<number>();
+  for (const tm of times) for (let k = tm.from; k < tm.to; k++) covered.add(k);
+  return { times, covered };
+}
+
+/** True when token i starts a clause: the sentence start, after punctuation or a complementizer, or with «و». */
+export function clauseInitial(s: Sentence, i: number): boolean {
+  if (i === 0 || s.clause[i] === i) return true;
+  const prev = s.toks[i - 1]!;
+  if (prev.norm === "ان" || prev.norm === "بان") return true;
+  return s.toks[i]!.norm.startsWith("\u0648") && s.clause[i]! >= i - 1;
+}
+
+/** Trigger hits, longest first; a form in a knowledge-base name is not a trigger. */
+export function findTriggers(s: Sentence, cover: Array<Entity | undefined>, t: ReaderTables): Hit[] {
+  const hits: Hit[] = [];
+  for (let i = 0; i < s.toks.length; ) {
+    const e = cover[i];
+    if (e && e.kind === "actor") {
+      i = Math.max(i + 1, e.to);
+      continue;
+    }
+    let best: Hit | null = null;
+    const seen = new Set<Trigger>();
+    for (const st of s.toks[i]!.bases) {
+      for (const trig of t.triggersByFirst.get(st) ?? []) {
+        if (seen.has(trig)) continue;
+        seen.add(trig);
+        let len = 0;
+        for (const p of trig.phrases) len = Math.max(len, matchAt(s, i, p, trig.kind !== "verb"));
+        if (!len || (trig.initial && !clauseInitial(s, i))) continue;
+        const better = !best || len > best.to - best.from || (len === best.to - best.from && prefer(s, i, trig, best.trigger));
+        if (better) best = { trigger: trig, from: i, to: i + len };
+      }
+    }
+    if (best) {
+      hits.push(best);
+      i = best.to;
+    } else i++;
+  }
+  return hits;
+}
+
+/** A verb entry wins over a noun entry of the same form at a clause start; a noun entry elsewhere. */
+function prefer(s: Sentence, i: number, t: Trigger, current: Trigger): boolean {
+  return clauseInitial(s, i) ? t.kind === "verb" && current.kind !== "verb" : t.kind !== "verb" && current.kind === "verb";
+}
+
+/** Reporting verbs (not in names). */
+export function findReporting(s: Sentence, lex: EventLexicon, cover: Array<Entity | undefined>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.toks.length; i++) if (!cover[i] && longestAt(s, i, lex.cue.reporting)) out.push(i);
+  return out;
+}
+
+/** The phrase context of a sentence. */
+export type { PhraseContext };

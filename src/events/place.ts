@@ -1,0 +1,107 @@
+/**
+ * Event places (codebook §5): the most specific place named after the trigger and introduced by a locative
+ * («في», «إلى», «قرب», «شمال», a «ب» on the word) — a place of the lexicon, a country named, or a place head
+ * with a name the lexicon lacks («منطقة قنفودة»). Domestic acts of a national authority with no place named get
+ * the country alone. Statements, appeals, accusations, threats, calls and sanctions have no place.
+ */
+import { romanise } from "../entities/discover.ts";
+import type { PlaceEntry, PlaceLexicon } from "../entities/places.ts";
+import type { EventPlace, EventType } from "../schemas/event.ts";
+import { phrase, type Phrase } from "./lexicon.ts";
+import { actorCountry, type PhraseContext, type Span } from "./phrases.ts";
+import { longestAt, matchAt, spanText } from "./text.ts";
+
+/** Place names by first word. */
+export type PlaceIndex = Map<string, Array<{ words: Phrase; place: PlaceEntry }>>;
+
+/** Indexes the place lexicon (every reading of a name, resolved by the countries a sentence names). */
+export function indexPlaces(places: PlaceLexicon): PlaceIndex {
+  const index: PlaceIndex = new Map();
+  for (const place of places.places) {
+    for (const name of [place.ar, ...(place.variants?.ar ?? [])]) {
+      const words = phrase(name);
+      if (!words.length) continue;
+      const list = index.get(words[0]!) ?? [];
+      list.push({ words, place });
+      index.set(words[0]!, list);
+    }
+  }
+  return index;
+}
+
+const NO_VENUE = new Set<EventType>(["STATEMENT", "APPEAL", "ACCUSE", "THREATEN", "CALL", "SANCTION"]);
+const DOMESTIC = new Set<EventType>(["ARREST", "DISMISS", "PROTEST", "APPOINT", "ELECTION"]);
+
+/** The first lexicon place within tokens [from, to): a name read in a country the sentence names wins. */
+export function findPlace(ctx: PhraseContext, index: PlaceIndex, from: number, to: number): { span: Span; place: PlaceEntry } | null {
+  const named = new Set(ctx.entities.filter((e) => e.kind === "country").map((e) => e.country));
+  for (let k = from; k < to; k++) {
+    let best: { span: Span; place: PlaceEntry } | null = null;
+    for (const st of ctx.s.toks[k]!.stems) {
+      for (const cand of index.get(st) ?? []) {
+        const n = matchAt(ctx.s, k, cand.words);
+        if (!n) continue;
+        const inContext = named.has(cand.place.country);
+        if (cand.place.when === "context" && !inContext) continue;
+        if (!best || n > best.span.to - best.span.from || (inContext && !named.has(best.place.country))) best = { span: { from: k, to: k + n }, place: cand.place };
+      }
+    }
+    if (best) return best;
+  }
+  return null;
+}
+
+/** Verbatim text of a span without a proclitic «ب» or «و» on its first word («بقصر قرطاج» → «قصر قرطاج»). */
+function placeText(ctx: PhraseContext, from: number, to: number): string {
+  const text = spanText(ctx.s, from, to);
+  const t = ctx.s.toks[from]!;
+  const first = t.norm[0];
+  if ((first === "\u0628" || first === "\u0648") && [...t.stems].some((st) => st === t.norm.slice(1) || st === t.norm.slice(2))) return text.slice(1);
+  return text;
+}
+
+/** The place of an event whose trigger is at [from, to), with its actors' spans (not places). */
+export function placeOf(
+  ctx: PhraseContext,
+  index: PlaceIndex,
+  ev: { type: EventType; from: number; to: number; source: Span | null; actors: Span[] },
+  window: number,
+): EventPlace | null {
+  if (NO_VENUE.has(ev.type)) return null;
+  const { s, lex } = ctx;
+  const inActor = (k: number) => ev.actors.some((a) => k >= a.from && k < a.to);
+  const end = Math.min(s.toks.length, ev.to + window);
+  for (let k = ev.to; k < end; k++) {
+    // another clause's verb starts another event's territory
+    if (k > ev.to && ctx.verbs.has(k) && !ctx.times.has(k)) break;
+    if (inActor(k)) continue;
+    const loc = longestAt(s, k, lex.cue.locatives);
+    const at = k + loc;
+    const tok = s.toks[at];
+    if (!tok) break;
+    const head = longestAt(s, at, lex.cue.place_heads);
+    const prefixed = !loc && tok.norm.startsWith("\u0628") && (head > 0 || !!findPlace(ctx, index, at, at + 1));
+    if (!loc && !prefixed) continue;
+    const known = findPlace(ctx, index, at, Math.min(s.toks.length, at + head + 3));
+    if (known && known.span.from <= at + head + 1) return { ar: placeText(ctx, at, known.span.to), en: known.place.en, country: known.place.country };
+    const country = ctx.entities.find((e) => e.kind === "country" && !e.adjective && e.from === at + head);
+    if (country) return { ar: placeText(ctx, at, country.to), en: country.en, country: country.country ?? null };
+    if (head) {
+      const venue = longestAt(s, at, lex.cue.venue_heads) > 0;
+      // a head with a pronoun suffix is the whole name («قصره»); otherwise one name word follows
+      const suffixed = [...tok.bases].some((b) => !tok.stems.has(b));
+      const nameEnd = Math.min(s.toks.length, suffixed ? at + head : at + head + 1);
+      const near = findPlace(ctx, index, nameEnd, Math.min(s.toks.length, nameEnd + 6))?.place.country ??
+        ctx.entities.find((e) => e.kind === "country" && e.from >= nameEnd && e.from < nameEnd + 8)?.country;
+      const c = near ?? (venue ? (actorCountry(ctx, ev.source) ?? ctx.entities.find((e) => e.kind === "country")?.country) : undefined) ?? null;
+      const ar = placeText(ctx, at, nameEnd);
+      const nameWords = spanText(s, at + head, nameEnd);
+      return { ar, en: romanise(nameWords) || romanise(ar) || ar, country: c };
+    }
+  }
+  if (DOMESTIC.has(ev.type)) {
+    const c = actorCountry(ctx, ev.source);
+    if (c) return { ar: "", en: ctx.countryName(c) ?? c, country: c };
+  }
+  return null;
+}
