@@ -29,9 +29,24 @@ function wellCut(text: string): string {
   return /[\uD800-\uDBFF]$/.test(text) ? text.slice(0, -1) : text;
 }
 
+/** The characters `\s` matches (so that the scan below and the `\S+` replacement agree on what a word is). */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether `text` has a word longer than `max`: one linear scan, no allocation (the common path: clean text). */
+function hasLongWord(text: string, max: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) run = 0;
+    else if (++run > max) return true;
+  }
+  return false;
+}
+
 /** Words longer than `max` cut to `max` characters with an ellipsis. Linear in the text. */
 export function boundWords(text: string, max: number = LIMITS.wordChars): string {
-  if (text.length <= max) return text;
+  if (text.length <= max || !hasLongWord(text, max)) return text;
   return text.replace(/\S+/g, (word) => (word.length <= max ? word : `${wellCut(word.slice(0, max))}${ELLIPSIS}`));
 }
 

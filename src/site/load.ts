@@ -18,9 +18,8 @@ import { countryEntries, type Country } from "./countries.ts";
 import { buildSiteModel, type SiteModel } from "./model.ts";
 import { writeFileAtomic } from "../pipeline/atomic.ts";
 import { codeVersion } from "../pipeline/code-version.ts";
-import { fileStamp, readActors, readArticlesIncremental, type FileStamp, type ReadReport } from "./read-content.ts";
+import { fileStamp, readActors, siteArticle, readArticlesIncremental, type FileStamp, type ReadReport } from "./read-content.ts";
 import { articleSearchText, SEARCH_TEXT_SOURCES } from "./search-text.ts";
-import { cleanStrings } from "./text-safety.ts";
 
 interface ArticleCache {
   files: Record<string, FileStamp>;
@@ -118,7 +117,7 @@ export function recordWrittenArticles(settings: Pick<Settings, "articlesDir" | "
     }
     files.set(name, { id: article.id, stamp: fileStamp(path) });
     // As the reader cleans it (readArticle), so the cache holds exactly what reading the file gives.
-    cache.articles[article.id] = cleanStrings(article);
+    cache.articles[article.id] = siteArticle(article);
     text[article.id] = articleSearchText(cache.articles[article.id]!);
   }
   writeCache(file, { files: Object.fromEntries(files), articles: cache.articles, search: { version: currentSearchVersion(), text } });

@@ -15,7 +15,8 @@ import { join } from "node:path";
 import { loadActors } from "../content/actors-file.ts";
 import { codeVersion } from "../pipeline/code-version.ts";
 import { readArticleFile } from "./fast-frontmatter.ts";
-import { cleanName, cleanStrings } from "./text-safety.ts";
+import { boundWords } from "../pipeline/limits.ts";
+import { cleanName, cleanStrings, removeInvalidChars } from "./text-safety.ts";
 import type { Actor } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";
 
@@ -44,7 +45,7 @@ let readerVersion: string | undefined;
  * a cache from an older reader is never trusted.
  */
 function currentReaderVersion(): string {
-  const sources = ["../schemas/article.ts", "../schemas/common.ts", "../content/article-file.ts", "./fast-frontmatter.ts", "./read-content.ts", "./text-safety.ts"];
+  const sources = ["../schemas/article.ts", "../schemas/common.ts", "../content/article-file.ts", "./fast-frontmatter.ts", "./read-content.ts", "./text-safety.ts", "../pipeline/limits.ts"];
   // Bundled without its sources: the cache then relies on file stamps alone.
   return (readerVersion ??= codeVersion(import.meta.url, sources) ?? "unversioned");
 }
@@ -67,7 +68,16 @@ export function fileStamp(file: string): string {
  * edit.
  */
 export function readArticle(text: string, file: string): Article {
-  return cleanStrings(readArticleFile(text, file));
+  return siteArticle(readArticleFile(text, file));
+}
+
+/**
+ * An article as the site shows it: cleaned of characters no published file may hold, and with words past
+ * LIMITS.wordChars cut (ingest cuts them already; a hand edit may not: a 100,000-letter word took Chromium 42 s to
+ * lay out at phone width).
+ */
+export function siteArticle(article: Article): Article {
+  return cleanStrings(article, (text) => boundWords(removeInvalidChars(text)));
 }
 
 type ParsedFile = { file: string; article: Article } | { file: string; error: string };

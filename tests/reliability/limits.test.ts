@@ -80,3 +80,15 @@ describe("ingest of an inbox holding one page with a 300-letter title word", () 
     expect(names.some((n) => n.startsWith("un-envoy-"))).toBe(true);
   });
 });
+
+describe("bounded words at read time", () => {
+  it("a hand-edited article with a 100,000-letter word is shown with the word cut, and the scan stays linear", async () => {
+    const { siteArticle } = await import("../../src/site/read-content.ts");
+    const body = [`كلمة ${"ب".repeat(100_000)} نهاية`, `${"ك".repeat(LIMITS.wordChars)} `.repeat(3_000)];
+    const started = performance.now();
+    const shown = siteArticle({ id: "x", lang: "ar", title: "t", subtitle: null, source: null, author: null, dateline: null, published: null, seen: null, body, captions: [], actors: [], countries: [], places: [], mentions: [], sources: [], secondary: false });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(Math.max(...shown.body[0]!.split(" ").map((w) => w.length))).toBeLessThanOrEqual(LIMITS.wordChars + 1);
+    expect(shown.body[1]).toBe(body[1]); // words at the limit are kept whole
+  });
+});
