@@ -121,6 +121,7 @@ export function nounSource(ctx: PhraseContext, h: Hit, hits: Hit[], reporting: n
   const type = h.trigger.type;
   if (type === "ATTACK" || type === "CLASH") {
     for (let k = h.to; k < Math.min(s.toks.length, h.to + settings.nounActorWindow); k++) {
+      if (isBound(ctx, k) && !ctx.cover[k]) break;
       const e = ctx.cover[k];
       if (e && e.kind === "country" && e.adjective) return { from: e.from, to: e.to };
       const tok = s.toks[k]!;
@@ -128,7 +129,6 @@ export function nounSource(ctx: PhraseContext, h: Hit, hits: Hit[], reporting: n
         const span = phraseAt(ctx, k);
         if (span && entitiesIn(ctx, span).some((x) => x.kind !== "country" || !x.adjective)) return span;
       }
-      if (k > h.to && isBound(ctx, k)) break;
     }
   }
   for (let k = h.to; k < Math.min(s.toks.length, h.to + settings.postLightWindow); k++) {

@@ -93,6 +93,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
     const ctx: PhraseContext = {
       s, lex, entities, cover, times: covered, titleWords, givenNames, demonym,
       verbs: new Set([...hits.map((h) => h.from), ...reporting]),
+      predicates: new Set([...hits.filter((h) => h.trigger.kind === "verb").map((h) => h.from), ...reporting]),
       countryName: (c) => countryName(c, "en"),
       maxTokens: settings.maxPhraseTokens, maxApposition: settings.maxAppositionTokens,
     };
@@ -184,7 +185,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
   }
 
   function firstActorAfter(ctx: PhraseContext, from: number, window: number): Span | null {
-    const e = ctx.entities.find((x) => x.from >= from && x.from < from + window && (x.kind === "actor" || (x.kind === "country" && !x.adjective)));
+    const e = ctx.entities.find((x) => x.from >= from && x.from < from + window && (x.kind === "actor" || x.kind === "group" || (x.kind === "country" && !x.adjective)));
     return e ? actorPhraseAt(ctx, e.from) : null;
   }
 
@@ -207,6 +208,11 @@ export function createEventCoder(input: CoderInput): EventCoder {
     return { type: "STATEMENT", hit: { trigger, from: main, to: main + n }, source: subject, target: null, circumstantial: false, order: main, also: [] };
   }
 
+  function predicateBetween(ctx: PhraseContext, from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (ctx.predicates.has(k)) return true;
+    return false;
+  }
+
   function key(ctx: PhraseContext, span: Span | null): string {
     return span ? normaliseArabic(spanAr(ctx, span)) : "";
   }
@@ -221,7 +227,10 @@ export function createEventCoder(input: CoderInput): EventCoder {
         if (o.type !== d.type) return false;
         if (o.hit.trigger.per_target && key(ctx, o.target) !== key(ctx, d.target)) return false;
         if (o.source && d.source && key(ctx, o.source) !== key(ctx, d.source)) return false;
-        return Math.abs(o.hit.from - d.hit.from) <= settings.mergeWindow || (!!o.source && key(ctx, o.source) === key(ctx, d.source));
+        if (Math.abs(o.hit.from - d.hit.from) <= settings.mergeWindow) return true;
+        if (o.source && key(ctx, o.source) === key(ctx, d.source)) return true;
+        // «وقع X وY إعلان شراكة», «سيّر X شاحنات تحمل مساعدات»: the noun is the verb's own object
+        return o.hit.trigger.kind === "verb" && d.hit.trigger.kind !== "verb" && !d.source && !predicateBetween(ctx, o.hit.to, d.hit.from);
       });
       if (same) {
         same.source ??= d.source;
@@ -267,7 +276,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
     const placeAt = (x: Draft) => placeOf(ctx, places, { type: d.type, from: x.hit.from, to: x.hit.to, source: d.source, actors }, settings.placeWindow);
     const partner = placeFrom.get(d);
     let place = placeAt(d);
-    if (partner && (!place || partner.hit.from < d.hit.from)) place = placeAt(partner) ?? place;
+    if (partner && (!place || partner.hit.from < d.hit.from)) place = (partner.hit.from < d.hit.from ? placeAt(partner) : null) ?? place ?? placeAt(partner);
     let target = render(d.target);
     if (d.type === "VISIT") {
       // the host: the country visited, unless the trip is domestic (R2)

@@ -80,7 +80,9 @@ export function findEntities(s: Sentence, mentions: Mention[], t: ReaderTables):
     const a = longestAt(s, i, lex.anaphors);
     if (a && !best) {
       // the last organisation named before it
-      const org = [...out].reverse().find((e) => e.kind === "actor" && !e.person && e.to <= i);
+      const orgs = [...out].reverse().filter((e) => e.kind === "actor" && !e.person && e.to <= i);
+      const word = s.toks[i]!.stems;
+      const org = orgs.find((e) => s.toks.slice(e.from, e.to).some((tok) => [...tok.stems].some((st) => word.has(st)))) ?? orgs[0];
       if (org) best = { from: i, to: i + a, kind: "actor", en: org.en, country: org.country };
     }
     if (!best) continue;
@@ -106,6 +108,15 @@ export function clauseInitial(s: Sentence, i: number): boolean {
   return s.toks[i]!.norm.startsWith("\u0648") && s.clause[i]! >= i - 1;
 }
 
+/** Words a complementizer may stand before a verb («إن وزارة الدفاع الأمريكية (البنتاغون) تنقل»). */
+const COMPLEMENTIZER_REACH = 8;
+
+/** True when a complementizer «إن/أن» opens the clause of token i within a few words (the verb of its clause). */
+function afterComplementizer(s: Sentence, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(s.clause[i]!, i - COMPLEMENTIZER_REACH); k--) if (s.toks[k]!.norm === "ان" || s.toks[k]!.norm === "بان") return true;
+  return false;
+}
+
 /** Trigger hits, longest first; a form in a knowledge-base name is not a trigger. */
 export function findTriggers(s: Sentence, cover: Array<Entity | undefined>, t: ReaderTables): Hit[] {
   const hits: Hit[] = [];
@@ -123,7 +134,7 @@ export function findTriggers(s: Sentence, cover: Array<Entity | undefined>, t: R
         seen.add(trig);
         let len = 0;
         for (const p of trig.phrases) len = Math.max(len, matchAt(s, i, p, trig.kind !== "verb"));
-        if (!len || (trig.initial && !clauseInitial(s, i))) continue;
+        if (!len || (trig.initial && !clauseInitial(s, i) && !afterComplementizer(s, i))) continue;
         const better = !best || len > best.to - best.from || (len === best.to - best.from && prefer(s, i, trig, best.trigger));
         if (better) best = { trigger: trig, from: i, to: i + len };
       }

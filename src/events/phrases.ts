@@ -40,6 +40,8 @@ export interface PhraseContext {
   cover: Array<Entity | undefined>;
   /** Token indexes where a trigger or a reporting verb starts. */
   verbs: Set<number>;
+  /** Token indexes of predicates: verb triggers and reporting verbs (a new clause's event). */
+  predicates: Set<number>;
   /** Token indexes covered by time expressions. */
   times: Set<number>;
   titleWords: Set<string>;

@@ -9,7 +9,7 @@ import type { PlaceEntry, PlaceLexicon } from "../entities/places.ts";
 import type { EventPlace, EventType } from "../schemas/event.ts";
 import { phrase, type Phrase } from "./lexicon.ts";
 import { actorCountry, type PhraseContext, type Span } from "./phrases.ts";
-import { longestAt, matchAt, spanText } from "./text.ts";
+import { longestAt, longestNounAt, matchAt, spanText } from "./text.ts";
 
 /** Place names by first word. */
 export type PlaceIndex = Map<string, Array<{ words: Phrase; place: PlaceEntry }>>;
@@ -73,13 +73,14 @@ export function placeOf(
   const end = Math.min(s.toks.length, ev.to + window);
   for (let k = ev.to; k < end; k++) {
     // another clause's verb starts another event's territory
-    if (k > ev.to && ctx.verbs.has(k) && !ctx.times.has(k)) break;
+    if (k > ev.to && ctx.predicates.has(k)) break;
     if (inActor(k)) continue;
     const loc = longestAt(s, k, lex.cue.locatives);
     const at = k + loc;
     const tok = s.toks[at];
     if (!tok) break;
-    const head = longestAt(s, at, lex.cue.place_heads);
+    const plainHead = longestAt(s, at, lex.cue.place_heads);
+    const head = plainHead || longestNounAt(s, at, lex.cue.place_heads);
     const prefixed = !loc && tok.norm.startsWith("\u0628") && (head > 0 || !!findPlace(ctx, index, at, at + 1));
     if (!loc && !prefixed) continue;
     const known = findPlace(ctx, index, at, Math.min(s.toks.length, at + head + 3));
@@ -87,9 +88,9 @@ export function placeOf(
     const country = ctx.entities.find((e) => e.kind === "country" && !e.adjective && e.from === at + head);
     if (country) return { ar: placeText(ctx, at, country.to), en: country.en, country: country.country ?? null };
     if (head) {
-      const venue = longestAt(s, at, lex.cue.venue_heads) > 0;
+      const venue = longestNounAt(s, at, lex.cue.venue_heads) > 0;
       // a head with a pronoun suffix is the whole name («قصره»); otherwise one name word follows
-      const suffixed = [...tok.bases].some((b) => !tok.stems.has(b));
+      const suffixed = plainHead === 0;
       const nameEnd = Math.min(s.toks.length, suffixed ? at + head : at + head + 1);
       const near = findPlace(ctx, index, nameEnd, Math.min(s.toks.length, nameEnd + 6))?.place.country ??
         ctx.entities.find((e) => e.kind === "country" && e.from >= nameEnd && e.from < nameEnd + 8)?.country;

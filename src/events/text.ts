@@ -107,6 +107,16 @@ export function longestAt(s: Sentence, i: number, phrases: Phrase[]): number {
   return best;
 }
 
+/** Longest of `phrases` matched at `i`, the last word allowed a pronoun suffix («قصره»). */
+export function longestNounAt(s: Sentence, i: number, phrases: Phrase[]): number {
+  let best = 0;
+  for (const p of phrases) {
+    const n = matchAt(s, i, p, true);
+    if (n > best) best = n;
+  }
+  return best;
+}
+
 /** Verbatim text of tokens [from, to). */
 export function spanText(s: Sentence, from: number, to: number): string {
   if (to <= from) return "";
