@@ -529,7 +529,7 @@ function unpunctuatedProse(lines: ClassifiedLine[], lex: Boilerplate): void {
 
 /** An interview turn's mark glued to its text: "*ما الذي يحدث …؟", "-نحن في السودان …". */
 const TURN_MARK = /^([*\-–—])(?=[^\s*\-–—])/u;
-/** Paragraphs opening with one turn mark that make the page an interview (a question and an answer). */
+/** Paragraphs opening with a turn mark that make the page an interview (two answers). */
 const INTERVIEW_MIN_TURNS = 2;
 
 /**
@@ -537,16 +537,12 @@ const INTERVIEW_MIN_TURNS = 2;
  * a short question with the same mark is a turn of the interview (body), not a headline.
  */
 function interviewTurns(lines: ClassifiedLine[]): void {
-  const turns = new Map<string, number>();
+  let turns = 0;
+  for (const l of lines) if (l.kind === "prose" && TURN_MARK.test(l.text)) turns++;
+  if (turns < INTERVIEW_MIN_TURNS) return;
+  // Questions are short (headings), answers long (prose); each side may use its own mark ("*" and "-").
   for (const l of lines) {
-    const m = l.kind === "prose" ? TURN_MARK.exec(l.text) : null;
-    if (m) turns.set(m[1]!, (turns.get(m[1]!) ?? 0) + 1);
-  }
-  if (turns.size === 0) return;
-  for (const l of lines) {
-    if (l.kind !== "heading" && l.kind !== "bullet") continue;
-    const m = TURN_MARK.exec(l.text);
-    if (m && (turns.get(m[1]!) ?? 0) >= INTERVIEW_MIN_TURNS && l.words >= H.titleMinWords && l.repeats <= 1) l.kind = "prose";
+    if ((l.kind === "heading" || l.kind === "bullet") && TURN_MARK.test(l.text) && l.words >= H.titleMinWords) l.kind = "prose";
   }
 }
 
@@ -644,8 +640,6 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
     }
   }
 
-  doubledInBody(out);
-
   // Repetition: how many lines carry each key, as their text or as a variant.
   const occurrences = new Map<string, number[]>();
   for (const line of out) {
@@ -667,6 +661,7 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
     else if (line.kind === "prose" && line.repeats >= 2 && line.words <= H.titleMaxWords && /[?؟]["'»”’)\s]*$/u.test(line.text)) line.kind = "heading";
   }
   inlineRepeats(out, occurrences);
+  doubledInBody(out);
   markBrand(out, lex);
   return { lines: out, occurrences };
 }
@@ -701,7 +696,12 @@ function doubledInBody(lines: ClassifiedLine[]): void {
         // A crosshead may follow a video caption: "1:30 / title / title / HOPES FOR TALKS / text".
         if (below?.kind === "heading" && below.words <= A.resumedCrossheadMaxWords) below = neighbour(lines, below.index, 1);
         const inBody = above?.kind === "prose" && below?.kind === "prose" && !opensWithDateline(below.text);
-        if (cur.kind === "prose" || inBody) for (const l of [first, cur]) if (l.kind === "prose" || l.kind === "heading") l.kind = "caption";
+        if (cur.kind === "prose" || inBody) {
+          for (const l of [first, cur]) if (l.kind === "prose" || l.kind === "heading") l.kind = "caption";
+          // A gallery's title right above its doubled caption, inside a body, goes with it.
+          const title = neighbour(lines, j, -1);
+          if (title?.kind === "heading" && title.words <= H.titleMaxWords && neighbour(lines, title.index, -1)?.kind === "prose") title.kind = "caption";
+        }
         break;
       }
       // Only a short widget line ("Caption", "View Photos") may stand between the two copies.
@@ -727,8 +727,11 @@ function inlineRepeats(lines: ClassifiedLine[], occurrences: ReadonlyMap<string,
     if (l.kind !== "heading" || l.repeats < 2 || done.has(l.key)) continue;
     done.add(l.key);
     const at = occurrences.get(l.key) ?? [];
-    const flanked = at.filter((i) => neighbour(lines, i, -1)?.kind === "prose" && neighbour(lines, i, 1)?.kind === "prose");
-    if (flanked.length >= 2) for (const i of at) if (lines[i]!.kind === "heading") lines[i]!.kind = "junk";
+    // After a paragraph: a headline printed twice stands after a paragraph once at most (its list entry follows
+    // a cue or another headline); and one copy at least is flanked by paragraphs on both sides.
+    const afterProse = at.filter((i) => neighbour(lines, i, -1)?.kind === "prose");
+    const flanked = afterProse.some((i) => neighbour(lines, i, 1)?.kind === "prose");
+    if (afterProse.length >= 2 && flanked) for (const i of at) if (lines[i]!.kind === "heading") lines[i]!.kind = "junk";
   }
 }
 
