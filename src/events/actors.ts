@@ -68,7 +68,7 @@ function skipAdverbials(ctx: PhraseContext, i: number): number {
     }
     const t = s.toks[i]!;
     const loc = t.norm === "في" ? 1 : 0;
-    const prefixed = t.norm.startsWith("\u0628") && longestAt(s, i, lex.cue.place_heads) === 0 && [...t.stems].some((st) => st !== t.norm && lex.cue.place_heads.some((p) => p[0] === st));
+    const prefixed = t.norm.startsWith("\u0628") && longestAt(s, i, lex.cue.place_heads) > 0;
     if (!loc && !prefixed) break;
     const span = phraseAt(ctx, i + loc);
     if (!span) break;

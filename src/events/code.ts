@@ -30,7 +30,7 @@ import type { TimeMention } from "./dates.ts";
 import { findFigures, triggerKind } from "./figures.ts";
 import { gistLine } from "./gist.ts";
 import { eventLexicon, phrase, type EventLexicon } from "./lexicon.ts";
-import { actorCountry, actorPhraseAt, entitiesIn, isBound, renderActor, spanAr, type Entity, type PhraseContext, type Span } from "./phrases.ts";
+import { actorCountry, actorPhraseAt, entitiesIn, givenName, isBound, renderActor, spanAr, type Entity, type PhraseContext, type Span } from "./phrases.ts";
 import { indexPlaces, placeOf } from "./place.ts";
 import { eventSettings, type EventSettings } from "./settings.ts";
 import { longestAt, readSentence, spanText } from "./text.ts";
@@ -144,10 +144,14 @@ export function createEventCoder(input: CoderInput): EventCoder {
     }
     let between = false;
     if (!target && t.type !== "CASUALTIES") {
-      if (t.target === "object") target = objectAfter(ctx, after);
-      else if (t.target === "prep") {
+      if (t.target === "object") {
+        target = objectAfter(ctx, after);
+        // «وصف X نهج Y»: an object naming no one gives way to the actor named after it
+        if (target && t.fallback === "entity" && !named(ctx, target)) target = null;
+      } else if (t.target === "prep") {
         const found = prepTarget(ctx, h, t.kind === "verb" ? after : h.to);
-        if (found && named(ctx, found.span)) {
+        // «على دوما»: a locative phrase naming no one is the place, not the target
+        if (found && (named(ctx, found.span) || !locative(ctx, found.span.from - 1))) {
           target = found.span;
           between = found.between;
         }
@@ -180,13 +184,31 @@ export function createEventCoder(input: CoderInput): EventCoder {
     return b ? [a!, ...splitRest(ctx, whole, b)] : [{ ...second, to: whole.to }];
   }
 
+  /** True when a phrase names someone: an entity that is not a bare adjective, a title, or a given name. */
   function named(ctx: PhraseContext, span: Span): boolean {
-    return entitiesIn(ctx, span).length > 0 || ctx.titleWords.has(ctx.s.toks[span.from]!.norm);
+    if (entitiesIn(ctx, span).some((e) => !(e.kind === "country" && e.adjective))) return true;
+    if ([...ctx.s.toks[span.from]!.stems].some((st) => ctx.titleWords.has(st))) return true;
+    for (let k = span.from; k < span.to; k++) if (givenName(ctx, k)) return true;
+    return false;
   }
 
+  function locative(ctx: PhraseContext, k: number): boolean {
+    return k >= 0 && longestAt(ctx.s, k, lex.cue.locatives) > 0;
+  }
+
+  /** The first actor named after `from`: not a country written as a place («في تل أبيب»), not in a background clause. */
   function firstActorAfter(ctx: PhraseContext, from: number, window: number): Span | null {
-    const e = ctx.entities.find((x) => x.from >= from && x.from < from + window && (x.kind === "actor" || x.kind === "group" || (x.kind === "country" && !x.adjective)));
-    return e ? actorPhraseAt(ctx, e.from) : null;
+    const { s } = ctx;
+    for (const x of ctx.entities) {
+      if (x.from < from || x.from >= from + window) continue;
+      if (x.kind === "pronoun" || (x.kind === "country" && x.adjective)) continue;
+      if (x.kind === "country" && (locative(ctx, x.from - 1) || s.toks[x.from]!.norm.startsWith("\u0628"))) continue;
+      let background = false;
+      for (let k = s.clause[x.from]!; k < x.from; k++) if (longestAt(s, k, lex.cue.background)) background = true;
+      if (background) break;
+      return actorPhraseAt(ctx, x.from);
+    }
+    return null;
   }
 
   function lastActorBefore(ctx: PhraseContext, i: number): Span | null {
@@ -273,7 +295,8 @@ export function createEventCoder(input: CoderInput): EventCoder {
     const speaker = ctx.entities.find((e) => e.kind === "actor" && e.country)?.country ?? ctx.entities.find((e) => e.kind === "country")?.country;
     const render = (x: Span | null): EventActor | null => (x ? renderActor(ctx, x, speaker) : null);
     const actors = [d.source, d.target].filter((x): x is Span => !!x);
-    const placeAt = (x: Draft) => placeOf(ctx, places, { type: d.type, from: x.hit.from, to: x.hit.to, source: d.source, actors }, settings.placeWindow);
+    const placeAt = (x: Draft) =>
+      placeOf(ctx, places, { type: d.type, from: x.hit.from, to: x.hit.to, source: d.source, actors, own: x.also.map((h) => h.from) }, settings.placeWindow);
     const partner = placeFrom.get(d);
     let place = placeAt(d);
     if (partner && (!place || partner.hit.from < d.hit.from)) place = (partner.hit.from < d.hit.from ? placeAt(partner) : null) ?? place ?? placeAt(partner);

@@ -40,7 +40,7 @@ export function findTimes(s: Sentence, lex: EventLexicon, published: string | nu
     else if ((n = longestAt(s, j, c.yesterday))) date = published && addDays(published, -1);
     else if ((n = longestAt(s, j, c.today))) date = published;
     if (n) j += n;
-    const wd = j < s.toks.length ? weekdayOf(s, j, lex) : undefined;
+    const wd = j < s.toks.length ? weekdayOf(s, j, lex, j > start) : undefined;
     if (wd !== undefined) {
       const base = published;
       date = base ? weekdayOnOrBefore(n && date ? date : base, wd) : null;
@@ -65,9 +65,10 @@ export function findTimes(s: Sentence, lex: EventLexicon, published: string | nu
   return out;
 }
 
-function weekdayOf(s: Sentence, i: number, lex: EventLexicon): number | undefined {
+/** A weekday name: with the article («الخميس»), or bare after a day part («يوم خميس»); bare «خميس» is a name. */
+function weekdayOf(s: Sentence, i: number, lex: EventLexicon, afterDayPart: boolean): number | undefined {
   for (const st of s.toks[i]!.stems) {
-    const d = lex.weekdays.get(st) ?? lex.weekdays.get(`ال${st}`);
+    const d = lex.weekdays.get(st) ?? (afterDayPart ? lex.weekdays.get(`\u0627\u0644${st}`) : undefined);
     if (d !== undefined) return d;
   }
   return undefined;

@@ -73,7 +73,8 @@ export function findFigures(
     if (!num) continue;
     let what: Kind | "combined" = current;
     const after = kindAt(s, i + num.length, lex);
-    if (after && after.kind !== "combined") what = after.kind;
+    // «80 قتيلا» names what is counted; «اثنين وجرح» starts the next count
+    if (after && after.kind !== "combined" && !s.toks[i + num.length]!.norm.startsWith("\u0648")) what = after.kind;
     // «على الأقل» may follow the counted noun
     if (longestAt(s, i + num.length + 1, lex.numbers.phrases.at_least) || longestAt(s, i + num.length, lex.numbers.phrases.at_least)) atLeast = true;
     const fig: EventFigure = what === "combined" ? { what: "other", n: num.n, unit: "killed or wounded (combined)" } : { what, n: num.n };

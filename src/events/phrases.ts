@@ -65,6 +65,7 @@ export function isBound(ctx: PhraseContext, i: number): boolean {
   if (/[,،؛;:.!?؟]/.test(t.before)) return true;
   if (ctx.times.has(i) || ctx.verbs.has(i) || t.digits) return true;
   if (longestAt(s, i, lex.cue.prepositions) || longestAt(s, i, lex.cue.relative) || longestAt(s, i, lex.cue.clause_verbs)) return true;
+  if (longestAt(s, i, lex.cue.light_verbs)) return true;
   if (longestAt(s, i, lex.numbers.phrases.vague)) return true;
   if (t.norm.startsWith(BA) && !ctx.cover[i]) {
     // «بالعنف», «بإجراء»: a preposition written on the word; names starting with ب («بايدن») are not cut
@@ -91,7 +92,14 @@ export function phraseAt(ctx: PhraseContext, from: number): Span | null {
 /** True when a phrase names a person: a knowledge-base person, or a given name among its words. */
 function hasName(ctx: PhraseContext, span: Span): boolean {
   for (const e of ctx.entities) if (e.from >= span.from && e.to <= span.to && e.person) return true;
-  for (let k = span.from; k < span.to; k++) for (const st of ctx.s.toks[k]!.stems) if (ctx.givenNames.has(st)) return true;
+  for (let k = span.from; k < span.to; k++) if (givenName(ctx, k)) return true;
+  return false;
+}
+
+/** True when token k is a given name (never with the article: «القائد» is not «قايد»). */
+export function givenName(ctx: PhraseContext, k: number): boolean {
+  const t = ctx.s.toks[k]!;
+  for (const st of t.stems) if (ctx.givenNames.has(st) && !t.norm.includes(`\u0627\u0644${st}`)) return true;
   return false;
 }
 

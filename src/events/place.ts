@@ -64,7 +64,7 @@ function placeText(ctx: PhraseContext, from: number, to: number): string {
 export function placeOf(
   ctx: PhraseContext,
   index: PlaceIndex,
-  ev: { type: EventType; from: number; to: number; source: Span | null; actors: Span[] },
+  ev: { type: EventType; from: number; to: number; source: Span | null; actors: Span[]; own: number[] },
   window: number,
 ): EventPlace | null {
   if (NO_VENUE.has(ev.type)) return null;
@@ -73,7 +73,7 @@ export function placeOf(
   const end = Math.min(s.toks.length, ev.to + window);
   for (let k = ev.to; k < end; k++) {
     // another clause's verb starts another event's territory
-    if (k > ev.to && ctx.predicates.has(k)) break;
+    if (k > ev.to && ctx.predicates.has(k) && !ev.own.includes(k)) break;
     if (inActor(k)) continue;
     const loc = longestAt(s, k, lex.cue.locatives);
     const at = k + loc;

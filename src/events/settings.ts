@@ -13,8 +13,8 @@ export const eventSettings = {
   nounActorWindow: 3,
   /** Tokens after a noun trigger searched for a post light verb («زيارة … يقوم بها X»). */
   postLightWindow: 6,
-  /** Tokens before a noun trigger searched for its light verb («أجرى X اتصالا»). */
-  lightVerbWindow: 14,
+  /** Tokens before a noun trigger searched for its light verb («أجرى X اتصالا», «استهل X الزيارة … بلقاء»). */
+  lightVerbWindow: 24,
   /** Longest noun phrase (tokens): a chain of titles («ولي ولي العهد النائب الثاني …») runs to ~20; longer is a clause. */
   maxPhraseTokens: 24,
   /** Longest comma-separated apposition merged into a title-only phrase («الرئيس الأمريكي، جو بايدن»). */
