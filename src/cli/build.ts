@@ -4,7 +4,7 @@
  */
 import { loadSettings } from "../config.ts";
 import { runAstroBuild } from "./astro-build.ts";
-import { publishAtomically } from "../pipeline/publish.ts";
+import { buildDirFor, publishAtomically } from "../pipeline/publish.ts";
 import { parseFlags, progress, safeText, type Io } from "./io.ts";
 
 /** A stage failed and has said why: the build ends with status 1. */
@@ -78,7 +78,10 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
       }
       return 0;
     },
-    { onWait: (pid) => io.stderr.write(`build: waiting for another build of ${safeText(settings.outDir)} (process ${pid}) to finish\n`) },
+    {
+      onWait: (pid) => io.stderr.write(`build: waiting for another build of ${safeText(settings.outDir)} (process ${pid}) to finish\n`),
+      buildDir: buildDirFor(settings.outDir, settings.root, settings.cacheDir),
+    },
   ).catch((error: unknown) => {
     if (error instanceof StageFailed) return 1;
     throw new Error(`${(error as Error).message} (${settings.outDir} was left as it was)`, { cause: error });

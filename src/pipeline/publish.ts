@@ -11,13 +11,16 @@
  *   4. remove `.<name>.marsad-old/`.
  * A process killed between the two renames of step 3 leaves no `<name>/` for a moment; the next build (and
  * `recoverPublish`) finishes the swap from `-ready` or rolls back to `-old`.
+ * When the output is on another file system than the repository, the stages run in a folder of the repository and
+ * the finished tree is copied beside the output (`buildDirFor`), then swapped in as above.
  * When the output cannot be renamed (a mount point: EBUSY, EXDEV, EPERM) the new tree is copied into a sibling
  * inside the output and its entries renamed into place one by one (not atomic as a whole, but never a failure).
  *
  * Builds of one output folder take a lock beside it (`.<name>.marsad-build.lock`, see lock.ts), so two builds started
  * together run one after the other.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { acquireLock } from "./lock.ts";
 
@@ -40,6 +43,21 @@ export function publishPaths(outDir: string): PublishPaths {
   const name = basename(outDir);
   const sibling = (suffix: string) => join(parent, `.${name}.marsad-${suffix}`);
   return { out: outDir, staging: sibling("staging"), ready: sibling("ready"), old: sibling("old"), lock: sibling("build.lock") };
+}
+
+/**
+ * Where the stages should write when the output is on another file system than `root` (the repository): Astro moves
+ * files from `<root>/.astro/` into its output folder with rename(), which fails across file systems (EXDEV). The
+ * build then runs in a folder under `root` and is copied beside the output before the swap. Undefined when both are
+ * on one file system (the usual case: no copy).
+ */
+export function buildDirFor(outDir: string, root: string, cacheDir: string): string | undefined {
+  mkdirSync(dirname(outDir), { recursive: true });
+  if (statSync(dirname(outDir)).dev === statSync(root).dev) return undefined;
+  const key = createHash("sha256").update(outDir).digest("hex").slice(0, 12);
+  // Under the repository (Astro keeps its bundle inside an output folder that is inside its working directory).
+  const inRepo = cacheDir.startsWith(`${root}/`) ? cacheDir : join(root, "node_modules", ".cache", "marsad");
+  return join(inRepo, `publish-${key}`);
 }
 
 /** The file operations a swap uses (injected in tests to play another file system). */
@@ -113,20 +131,27 @@ export function recoverPublish(paths: PublishPaths): void {
 export async function publishAtomically<T>(
   outDir: string,
   build: (stagingDir: string) => Promise<T>,
-  options: { onWait?: (ownerPid: number) => void } = {},
+  options: { onWait?: (ownerPid: number) => void; buildDir?: string } = {},
 ): Promise<T> {
   const paths = publishPaths(outDir);
   mkdirSync(dirname(outDir), { recursive: true });
   const release = acquireLock(paths.lock, { staleMs: STALE_LOCK_MS, onWait: options.onWait });
+  // With `buildDir` (a folder on the builder's file system), the stages write there and the finished tree is copied
+  // to the staging folder (the output's file system), then renamed: see `buildDirFor`.
+  const workDir = options.buildDir ?? paths.staging;
   try {
     recoverPublish(paths);
-    mkdirSync(paths.staging);
+    rmSync(workDir, { recursive: true, force: true });
+    mkdirSync(workDir, { recursive: true });
     let result: T;
     try {
-      result = await build(paths.staging);
+      result = await build(workDir);
+      if (workDir !== paths.staging) cpSync(workDir, paths.staging, { recursive: true });
     } catch (error) {
       rmSync(paths.staging, { recursive: true, force: true });
       throw error;
+    } finally {
+      if (workDir !== paths.staging) rmSync(workDir, { recursive: true, force: true });
     }
     renameSync(paths.staging, paths.ready);
     swapIn(paths);

@@ -126,3 +126,24 @@ describe("an output folder that cannot be renamed (another file system, a mount 
     expect(readdirSync(dir)).toEqual(["dist"]);
   });
 });
+
+describe("buildDirFor", () => {
+  it("builds in place beside the output when it shares the repository's file system", async () => {
+    const { buildDirFor } = await import("../../src/pipeline/publish.ts");
+    const dir = parent();
+    expect(buildDirFor(join(dir, "dist"), dir, join(dir, "cache"))).toBeUndefined();
+  });
+
+  it("copies a tree built elsewhere beside the output, and leaves no build folder", async () => {
+    const dir = parent();
+    const out = join(dir, "site", "dist");
+    const buildDir = join(dir, "work", "build");
+    await publishAtomically(out, async (where) => {
+      expect(where).toBe(buildDir);
+      site(where, "v1");
+    }, { buildDir });
+    expect(readFileSync(join(out, "index.html"), "utf8")).toBe("<p>v1</p>");
+    expect(existsSync(buildDir)).toBe(false);
+    expect(readdirSync(join(dir, "site"))).toEqual(["dist"]);
+  });
+});

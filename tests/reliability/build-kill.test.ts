@@ -142,4 +142,23 @@ describe("build killed or failing in each stage", () => {
     for (const f of files.filter((p) => p.includes("pagefind"))) expect(statSync(join(out, f)).size, relative(out, join(out, f))).toBeGreaterThan(0);
     expect(readdirSync(join(work, "site"))).toEqual(["dist"]);
   });
+
+  // Issue 17: output on another file system always failed (EXDEV: Astro renames files out of `<repo>/.astro/`).
+  const shm = "/dev/shm";
+  const otherDevice = existsSync(shm) && statSync(shm).dev !== statSync(ROOT).dev;
+  it.runIf(otherDevice)("publishes to an output folder on another file system (no EXDEV), twice", { timeout: 300_000 }, async () => {
+    const parent = mkdtempSync(join(shm, "marsad-exdev-"));
+    try {
+      const other = { ...env, MARSAD_OUT_DIR: join(parent, "dist") };
+      for (let i = 0; i < 2; i++) {
+        const ended = await finish(startCli(["build", "--skip-ingest", "--no-cards"], other));
+        expect(ended.code, ended.stderr).toBe(0);
+      }
+      expect(readdirSync(parent)).toEqual(["dist"]);
+      expect(walk(join(parent, "dist"))).toContain("index.html");
+      expect(existsSync(join(parent, "dist", "ar", "pagefind", "parts.json"))).toBe(true);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
 });
