@@ -52,6 +52,8 @@ export const ENTITY_STORIES = 8;
  * its links go to the article (its id is the article's id, so the story URL appears, stable, once a second joins).
  */
 export const STORY_PAGE_MIN_ARTICLES = 2;
+/** How many stories a country's weekly brief lists (ranked; the rest are in the country's feed and pages). */
+export const WEEK_STORIES = 20;
 /** How many related stories a story page lists, and how far apart in days they may be. */
 export const RELATED_STORIES = 5;
 export const RELATED_STORY_DAYS = 14;
@@ -194,6 +196,23 @@ export interface CountryView {
   /** Top stories of the `COUNTRY_STORY_DAYS` days ending at `lastDay`, ranked; with the window's first day. */
   recentStories: string[];
   recentFrom: string | null;
+  /** Weekly briefs (ISO weeks with an article), latest first. */
+  weeks: CountryWeek[];
+}
+
+/** One ISO week of a country: its top stories. */
+export interface CountryWeek {
+  /** `YYYY-Www` (ISO 8601 week). */
+  week: string;
+  /** Monday and Sunday of the week. */
+  from: string;
+  to: string;
+  /** Ranked by outlets and by how often the week's articles name their actors. */
+  stories: string[];
+  storyCount: number;
+  articleCount: number;
+  /** The latest day of the week with an article. */
+  lastDay: string;
 }
 
 export interface ActorRedirect {
@@ -273,6 +292,16 @@ function nextDay(day: string): string {
 
 function shiftDay(day: string, by: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + by * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The ISO 8601 week of a day (`2025-10-29` → `2025-W44`) and its Monday. */
+export function isoWeek(day: string): { week: string; monday: string } {
+  const d = new Date(`${day}T00:00:00Z`);
+  const dow = (d.getUTCDay() + 6) % 7; // Monday = 0
+  const thursday = new Date(d.getTime() + (3 - dow) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
+  return { week: `${year}-W${String(week).padStart(2, "0")}`, monday: shiftDay(day, -dow) };
 }
 
 /** Outlets that printed an article: its own source, then its de-duplicated copies' sources. */
@@ -443,6 +472,12 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   }
 
   const dayOf = (i: number) => ordered[i]!.day;
+  const weeksOfDays = new Map<string, { week: string; monday: string }>();
+  const weekOf = (day: string) => {
+    let w = weeksOfDays.get(day);
+    if (!w) weeksOfDays.set(day, (w = isoWeek(day)));
+    return w;
+  };
 
   // 3b. Stories: grouped by id in one pass over the ordered articles.
   const storyInputs: StoryArticle[] = ordered.map((v) => ({
@@ -581,6 +616,37 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     const recentStories = rankStories(storiesIn(week).map(storyOf), (id) => weekActors.get(id) ?? 0)
       .slice(0, ENTITY_STORIES)
       .map((s) => s.id);
+    // Weekly briefs: the country's list is latest first, so each week's articles are one run of it.
+    const weeks: CountryWeek[] = [];
+    let run: number[] = [];
+    let runWeek: { week: string; monday: string } | null = null;
+    const closeWeek = () => {
+      if (!runWeek || run.length === 0) return;
+      const weights = new Map<string, number>();
+      for (const i of run) for (const id of ordered[i]!.actorIds) bump(weights, id);
+      const all = storiesIn(run);
+      weeks.push({
+        week: runWeek.week,
+        from: runWeek.monday,
+        to: shiftDay(runWeek.monday, 6),
+        stories: rankStories(all.map(storyOf), (id) => weights.get(id) ?? 0).slice(0, WEEK_STORIES).map((s) => s.id),
+        storyCount: all.length,
+        articleCount: run.length,
+        lastDay: dayOf(run[0]!)!,
+      });
+    };
+    for (const i of list) {
+      const d = dayOf(i);
+      if (d === null) break;
+      const w = weekOf(d);
+      if (!runWeek || w.week !== runWeek.week) {
+        closeWeek();
+        run = [];
+        runWeek = w;
+      }
+      run.push(i);
+    }
+    closeWeek();
     countries.set(code, {
       code,
       slug: code.toLowerCase(),
@@ -594,6 +660,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       timeline: buildTimeline(days),
       recentStories,
       recentFrom,
+      weeks,
     });
   }
 

@@ -12,6 +12,8 @@ export interface SitePage {
   kind: CardKind | "search";
   /** Last change, when the page is about dated content (sitemap `lastmod`). */
   lastmod?: string;
+  /** True when the page shows another page's share card (a country's weekly brief), so it has no card of its own. */
+  sharesCard?: true;
 }
 
 /** Every page of one edition (the other edition has the same paths). Redirect pages are not pages. */
@@ -29,6 +31,8 @@ export function sitePages(model: SiteModel): SitePage[] {
   out.push({ path: paths.countries(), kind: "index" });
   for (const country of model.countries.values()) {
     out.push({ path: paths.country(country.slug), kind: "country", ...(country.lastDay ? { lastmod: country.lastDay } : {}) });
+    // Weekly briefs show their country's share card.
+    for (const w of country.weeks) out.push({ path: paths.countryWeek(country.slug, w.week), kind: "country", sharesCard: true, lastmod: w.lastDay });
   }
   for (const id of model.latest) {
     const view = model.articles.get(id)!;

@@ -105,6 +105,9 @@ export function storyFacts(model: SiteModel, story: SiteStory, lang: Lang, summa
     return { name: a.names[lang], home: a.country, country: a.country ? model.countries.get(a.country)!.names[lang] : null };
   });
   const homes = new Set(actors.map((a) => a.home));
+  // A number equal to the day of the month the story is dated is most likely that date («الخرطوم 14 نوفمبر»), not a
+  // figure: leaving it out loses little, stating it as a figure would mislead.
+  const dateDays = new Set([lead.published, lead.seen, story.first, story.last].filter((d): d is string => !!d).map((d) => String(Number(d.slice(8)))));
   const countries = story.countries.filter((c) => !homes.has(c)).slice(0, 2).map((c) => model.countries.get(c)!.names[lang]);
   return factLine(
     {
@@ -113,7 +116,7 @@ export function storyFacts(model: SiteModel, story: SiteStory, lang: Lang, summa
       actors: actors.map(({ name, country }) => ({ name, country })),
       countries,
       outlets: outletCount(story, lang),
-      figures: summary ? figuresIn(summary).slice(0, FACT_FIGURES) : [],
+      figures: summary ? figuresIn(summary).filter((n) => !dateDays.has(n)).slice(0, FACT_FIGURES) : [],
     },
     { figures: (list) => t(lang, "story.figures", { list }), listSeparator: t(lang, "list.separator") },
   );

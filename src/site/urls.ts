@@ -19,6 +19,7 @@ export const paths = {
   countries: () => "countries/",
   country: (slug: string) => `countries/${slug}/`,
   countryFeed: (slug: string) => `countries/${slug}/rss.xml`,
+  countryWeek: (slug: string, week: string) => `countries/${slug}/weeks/${week}/`,
   article: (id: string) => `articles/${id}/`,
   story: (id: string) => `stories/${id}/`,
   search: () => "search/",

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../src/schemas/actor.ts";
 import type { Article, TaggedActor } from "../../src/schemas/article.ts";
-import { buildSiteModel } from "../../src/site/model.ts";
+import { buildSiteModel, isoWeek } from "../../src/site/model.ts";
 import {
   centralArticle,
   deriveStory,
@@ -200,6 +200,16 @@ describe("stories in the site model", () => {
     expect(m.storyPages).toEqual(["s1", "s2"]);
     expect(m.actors.get("x")!.stories).toEqual(["s1"]);
     expect(m.countries.get("LY")!.recentStories).toEqual(["s1", "s3"]);
+    expect(m.countries.get("LY")!.weeks).toEqual([
+      { week: "2025-W44", from: "2025-10-27", to: "2025-11-02", stories: ["s1", "s3"], storyCount: 2, articleCount: 3, lastDay: "2025-11-02" },
+    ]);
+  });
+
+  it("numbers weeks as ISO 8601 does, across year ends", () => {
+    expect(isoWeek("2025-10-29")).toEqual({ week: "2025-W44", monday: "2025-10-27" });
+    expect(isoWeek("2024-12-30")).toEqual({ week: "2025-W01", monday: "2024-12-30" });
+    expect(isoWeek("2021-01-03")).toEqual({ week: "2020-W53", monday: "2020-12-28" });
+    expect(isoWeek("2025-11-02").week).toBe("2025-W44");
   });
 
   it("calls an actor new when it was not named in the 30 days before, not only the first time", () => {
