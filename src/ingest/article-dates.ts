@@ -11,7 +11,7 @@
  */
 import { LEAD_DATELINE_CHARS, type ArticleDraft } from "./assemble.ts";
 import type { ClassifiedLine, ClassifiedPage } from "./classify.ts";
-import { findDates, type DateMention } from "./dates.ts";
+import { findDates, findMonthDays, type DateMention } from "./dates.ts";
 
 /** A mention that can be a publication date: a full day, not relative, not a crawl/sidebar/Hijri restatement. */
 function usable(d: DateMention): boolean {
@@ -150,5 +150,30 @@ export function publishedDate(page: ClassifiedPage, draft: ArticleDraft, opts: P
     const d = findDates(lead.slice(0, dash.index)).find((x) => x.kind !== "relative" && x.precision === "day");
     if (d) return d.iso;
   }
-  return null;
+  // 6. A day and month without a year on the article's own byline or date line ("By Jane Doe March 18 at 3:57
+  //    PM"), when the same page gives that day and month with a year elsewhere (a photo caption "March 18, 2015").
+  return yearFromPage(page, zoneFrom, draft.bodyStart);
+}
+
+/** Longest line read for a full date that completes a year-less one (captions run to 40 words). */
+const YEAR_SOURCE_MAX_WORDS = 60;
+
+function yearFromPage(page: ClassifiedPage, from: number, to: number): string | null {
+  const wanted: Array<{ month: number; day: number }> = [];
+  for (let i = from; i < to; i++) {
+    const l = page.lines[i]!;
+    if (l.kind === "byline" || l.kind === "date") wanted.push(...findMonthDays(l.text));
+  }
+  if (wanted.length === 0) return null;
+  const years = new Set<string>();
+  for (const l of page.lines) {
+    if (l.words > YEAR_SOURCE_MAX_WORDS || !/\d{4}/u.test(l.text)) continue;
+    for (const d of l.dates ?? findDates(l.text)) {
+      if (!usable(d) || d.calendar !== "gregorian") continue;
+      const [, m, day] = d.iso.split("-").map(Number);
+      if (wanted.some((w) => w.month === m && w.day === day)) years.add(d.iso);
+    }
+  }
+  // Two different years for the same day and month: the page does not say which.
+  return years.size === 1 ? [...years][0]! : null;
 }

@@ -834,6 +834,29 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
   return out;
 }
 
+/** "March 18", "MARCH 18", "18 مارس" with no year after them (a year is looked for elsewhere by the caller). */
+const MONTH_DAY_RE = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:(?<m1>${GM})${S}+(?<d1>${DIGIT}{1,2})(?:st|nd|rd|th)?|(?<d2>${DIGIT}{1,2})${S}+(?<m2>${GM}))(?![\\p{N}])(?!${S}*[,،]?${S}*${DIGIT}{4})`,
+  "giu",
+);
+
+/**
+ * Days written with their month but without a year ("By Jane Doe March 18 at 3:57 PM"), as month and day
+ * numbers. Not dates on their own: {@link findDates} leaves them out; a caller may complete one with a year that
+ * the same page gives for the same day and month.
+ */
+export function findMonthDays(text: string): Array<{ month: number; day: number }> {
+  const out: Array<{ month: number; day: number }> = [];
+  MONTH_DAY_RE.lastIndex = 0;
+  for (let m = MONTH_DAY_RE.exec(text); m !== null; m = MONTH_DAY_RE.exec(text)) {
+    const g = m.groups ?? {};
+    const month = GREGORIAN_MONTH.get(foldKey((g.m1 ?? g.m2 ?? "").replace(/\.$/u, "")));
+    const day = Number(asciiDigits(g.d1 ?? g.d2 ?? ""));
+    if (month !== undefined && day >= 1 && day <= 31) out.push({ month, day });
+  }
+  return out;
+}
+
 /** A weekday, "yesterday" or "today" as a word (with a leading و/ف/ب in Arabic: "والخميس", "بالأمس"). */
 const DAY_WORD_RE = new RegExp(
   `${NOT_LETTER_BEFORE}[وفب]?(?:${WD}|${alternation([...REL.yesterday, ...REL.today])}${NOT_LETTER_AFTER})`,

@@ -6,6 +6,7 @@ import { assemble } from "./assemble.ts";
 import { pageSeen, publishedDate } from "./article-dates.ts";
 import { boilerplate } from "./boilerplate.ts";
 import { classifyLines, type ClassifiedLine } from "./classify.ts";
+import { parseDate } from "./dates.ts";
 import { HTTP_URL } from "./html.ts";
 import { fold } from "./text.ts";
 import type { CleanArticle } from "./index.ts";
@@ -24,6 +25,19 @@ export function urlFromLines(lines: readonly ClassifiedLine[]): string | null {
     if (m && labels.has(fold(m[1]!)) && HTTP_URL.test(m[2]!)) return m[2]!;
   }
   return null;
+}
+
+/** "/politics/2024/4/13/…", "/2024-04-13/…": a publication date in an address's path. */
+const URL_PATH_DATE = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/._-]|$)/u;
+
+/**
+ * The date in the path of the page's own address: many outlets file articles under /YYYY/MM/DD/. Only a last
+ * resort for the page's own article when its text gives no date (a path date is the filing day, and a page
+ * header date is often the day the page was viewed).
+ */
+export function urlDate(url: string | null): string | null {
+  const m = url ? URL_PATH_DATE.exec(url) : null;
+  return m ? parseDate(`${m[1]}-${m[2]}-${m[3]}`) : null;
 }
 
 /** Longest labelled address line ("رابط المصدر الأصلي: https://…" = 5 words with the address). */
@@ -81,7 +95,7 @@ export function cleanLines(
     articles.push({
       index: articles.length,
       ...fields,
-      published: published ?? (main ? (meta.fallbackPublished ?? null) : null),
+      published: published ?? (main ? (meta.fallbackPublished ?? urlDate(url)) : null),
       seen,
       ...(own ? { url: own } : {}),
     });
