@@ -2,7 +2,7 @@
  * Finds raw inputs on disk and reads them as bytes. The only I/O of extraction: everything after works on
  * `RawPage` values. Inputs are opened read-only and never modified, moved or deleted.
  */
-import { lstatSync, readdirSync, readFileSync, type Stats } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { RawPage } from "../ingest/index.ts";
 import type { Skipped } from "../schemas/article.ts";
@@ -24,16 +24,31 @@ export interface InputFile {
   path: string;
   /** Base name, as in the extract contract's `file`. */
   file: string;
+  /**
+   * The path as bytes when a name on the way is not valid UTF-8 (`path` and `file` then show its other bytes as
+   * `%XX`, so that they stay unique and printable); file-system calls use this.
+   */
+  bytesPath?: Buffer;
+}
+
+/** A name read from a folder as bytes: itself when it is valid UTF-8, else with each non-ASCII byte as `%XX`. */
+function decodeName(bytes: Buffer): { name: string; valid: boolean } {
+  const name = bytes.toString("utf8");
+  if (Buffer.from(name, "utf8").equals(bytes)) return { name, valid: true };
+  let shown = "";
+  for (const b of bytes) shown += b < 0x80 && b !== 0x25 ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  return { name: shown, valid: false };
 }
 
 /** Expands files and folders (recursively, sorted) into input files; problems become skipped entries. */
 export function findInputs(paths: string[], cwd: string): { inputs: InputFile[]; skipped: Skipped[] } {
   const inputs: InputFile[] = [];
   const skipped: Skipped[] = [];
-  const visit = (path: string, explicit: boolean): void => {
+  const visit = (path: string, explicit: boolean, fsPath: string | Buffer = path): void => {
     let stat: Stats;
     try {
-      stat = lstatSync(path);
+      // A path named by the user (the inbox itself may be a link to another disk) is followed; links inside are not.
+      stat = explicit ? statSync(fsPath) : lstatSync(fsPath);
     } catch (error) {
       skipped.push({ file: display(path, cwd), reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       return;
@@ -44,23 +59,28 @@ export function findInputs(paths: string[], cwd: string): { inputs: InputFile[];
       return;
     }
     if (stat.isDirectory()) {
-      let names: string[];
+      let entries: Array<{ name: string; bytes: Buffer; valid: boolean }>;
       try {
-        names = readdirSync(path).sort();
+        // Names as bytes: a name that is not valid UTF-8 would otherwise come back with U+FFFD and not be found.
+        entries = readdirSync(fsPath, { encoding: "buffer" })
+          .map((bytes) => ({ bytes, ...decodeName(bytes) }))
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       } catch (error) {
         skipped.push({ file: display(path, cwd), reason: `cannot list folder: ${(error as NodeJS.ErrnoException).code ?? "error"}` });
         return;
       }
+      const names = entries.map((e) => e.name);
       const pages = new Set(names.filter((n) => INPUT_EXTENSIONS.test(n)).map(stem));
-      for (const name of names) {
+      for (const { name, bytes, valid } of entries) {
         if (IGNORED_IN_FOLDERS.test(name) || name.endsWith(".md")) continue;
         // A page's metadata file is read with its page, never as a page of its own.
         if (SIDECAR.test(name) && pages.has(name.replace(SIDECAR, ""))) continue;
         if (HIDDEN.test(name) && !INPUT_EXTENSIONS.test(name)) continue;
         const child = join(path, name);
+        const childFs = valid && typeof fsPath === "string" ? child : Buffer.concat([Buffer.from(fsPath), Buffer.from("/"), bytes]);
         let childStat: Stats | undefined;
         try {
-          childStat = lstatSync(child);
+          childStat = lstatSync(childFs);
         } catch {
           childStat = undefined;
         }
@@ -68,7 +88,7 @@ export function findInputs(paths: string[], cwd: string): { inputs: InputFile[];
           skipped.push({ file: name, reason: "not a .txt or .html file" });
           continue;
         }
-        visit(child, false);
+        visit(child, false, childFs);
       }
       return;
     }
@@ -77,7 +97,7 @@ export function findInputs(paths: string[], cwd: string): { inputs: InputFile[];
       return;
     }
     if (!explicit && !INPUT_EXTENSIONS.test(path)) return;
-    inputs.push({ path, file: basename(path) });
+    inputs.push({ path, file: basename(path), ...(typeof fsPath === "string" ? {} : { bytesPath: fsPath }) });
   };
   for (const p of paths) visit(p, true);
   return { inputs, skipped };
@@ -113,11 +133,13 @@ function readSidecar(path: string): RawPage["sidecar"] {
 /** Reads one input (and its sidecar, when there is one); a failure is a reason, never an exception. */
 export function readInput(input: InputFile): { ok: true; page: RawPage } | { ok: false; reason: string } {
   try {
-    const stat = lstatSync(input.path);
+    const fsPath = input.bytesPath ?? input.path;
+    const stat = lstatSync(fsPath);
     if (stat.size > MAX_INPUT_BYTES) return { ok: false, reason: `file too large (${stat.size} bytes; limit ${MAX_INPUT_BYTES})` };
-    const bytes = readFileSync(input.path);
+    const bytes = readFileSync(fsPath);
     const page: RawPage = { file: input.file, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
-    const sidecar = readSidecar(input.path);
+    // A page whose name is not UTF-8 has no sidecar looked up (its name cannot be rewritten as text).
+    const sidecar = input.bytesPath ? undefined : readSidecar(input.path);
     if (sidecar) page.sidecar = sidecar;
     return { ok: true, page };
   } catch (error) {
