@@ -61,8 +61,13 @@ function cacheFile(settings: Pick<Settings, "articlesDir" | "cacheDir">): string
   return join(settings.cacheDir, "site", `articles-${key}.json`);
 }
 
+/** Writes the cache; a cache that cannot be written (a full disk) costs only speed: the next build parses again. */
 function writeCache(file: string, cache: ArticleCache): void {
-  writeFileAtomic(file, JSON.stringify(cache), { flush: false });
+  try {
+    writeFileAtomic(file, JSON.stringify(cache), { flush: false });
+  } catch (error) {
+    process.stderr.write(`${file}: article cache not written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next build parses every article again\n`);
+  }
 }
 
 /** All articles of `settings.articlesDir`, parsing only files changed since the cached read; the cache is not written. */

@@ -51,3 +51,15 @@ describe("the site's article cache", () => {
     expect(loadArticles(settings, { warn: () => {} })[0]!.title).toBe("New title here");
   });
 });
+
+describe("a cache that cannot be written", () => {
+  it("costs only speed: articles are read all the same", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+    mkdirSync(settings.articlesDir);
+    writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("A title")));
+    // The cache folder is a file: every write into it fails, as on a full or read-only disk.
+    writeFileSync(settings.cacheDir, "not a folder");
+    expect(loadArticles(settings, { warn: () => {} })[0]!.title).toBe("A title");
+  });
+});
