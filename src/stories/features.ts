@@ -3,6 +3,7 @@
  * names (to meet across Arabic and English), figures, actor and place ids, and the day.
  */
 import { cliticStems, normaliseArabic } from "../entities/normalise.ts";
+import { tokenize } from "../entities/tokens.ts";
 import { storiesLexicon, type StoriesLexicon } from "./lexicon.ts";
 import { GROUP } from "./settings.ts";
 import { isFurniture, stripFurniture } from "./summary.ts";
@@ -79,7 +80,6 @@ function prepare(lexicon: StoriesLexicon): Prepared {
   return p;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const ARABIC = /[\u0621-\u064a]/;
 const DIGITS = /^\d+$/;
 
@@ -146,16 +146,65 @@ function comparedText(a: StoryInput, lexicon: StoriesLexicon): string {
   return parts.join("\n");
 }
 
+/** What one normalised word contributes, computed once per distinct word (news vocabulary repeats). */
+interface WordInfo {
+  /** A figure (digits) kept as evidence, or null. */
+  figure: string | null;
+  /** Terms counted for text similarity (clitic stems, or the English stem); empty for a stopword. */
+  terms: string[];
+  /** Consonant skeleton (Arabic words), or "". */
+  skeleton: string;
+  concepts: string[];
+}
+
+const wordCache = new WeakMap<Prepared, Map<string, WordInfo>>();
+/** Distinct words remembered; past this the cache starts again (bounded memory on any corpus). */
+const WORD_CACHE_SIZE = 200_000;
+
+function isYear(n: number): boolean {
+  return GROUP.years.some(([from, to]) => n >= from && n <= to);
+}
+
+function analyseWord(w: string, p: Prepared): WordInfo {
+  let cache = wordCache.get(p);
+  if (!cache) wordCache.set(p, (cache = new Map()));
+  const known = cache.get(w);
+  if (known) return known;
+  let info: WordInfo;
+  if (DIGITS.test(w)) {
+    const n = Number(w);
+    info = { figure: n >= GROUP.minFigure && !isYear(n) ? String(n) : null, terms: [], skeleton: "", concepts: [] };
+  } else if (ARABIC.test(w)) {
+    const stems = cliticStems(w);
+    const concepts = new Set<string>();
+    wordConcepts(stems, p, concepts);
+    const stop = stems.some((x) => p.stop.has(x));
+    const sk = stop ? "" : arabicSkeleton(stems[stems.length - 1]!, p);
+    info = { figure: null, terms: stop ? [] : stems, skeleton: sk.length >= MIN_SKELETON ? sk : "", concepts: [...concepts] };
+  } else {
+    const concepts = new Set<string>();
+    wordConcepts([w], p, concepts);
+    const stop = p.stop.has(w) || w.length < 2;
+    info = { figure: null, terms: stop ? [] : [englishStem(w)], skeleton: "", concepts: [...concepts] };
+  }
+  if (cache.size >= WORD_CACHE_SIZE) cache.clear();
+  cache.set(w, info);
+  return info;
+}
+
+/** Concepts named in a normalised text (phrases and words). */
+function textConcepts(norm: string, p: Prepared, out: Set<string>): void {
+  for (const [phrase, concept] of p.conceptPhrases) if (norm.includes(phrase)) out.add(concept);
+  for (const t of tokenize(norm)) for (const c of analyseWord(t.text, p).concepts) out.add(c);
+}
+
 /** Features of one article. */
-export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon(), leadOnly = false): Features {
+export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon()): Features {
   const p = prepare(lexicon);
-  const text = leadOnly ? `${a.title ?? ""}\n${a.summary ?? ""}` : comparedText(a, lexicon);
+  const text = comparedText(a, lexicon);
   const words = new Map<string, number>();
   const skeletons = new Set<string>();
   const figures = new Set<string>();
-  const add = (w: string): void => {
-    words.set(w, (words.get(w) ?? 0) + 1);
-  };
   if (a.lang === "en") {
     // capitalised words (names) give skeletons; the first word of a sentence may too, which costs little
     for (const m of text.matchAll(/\b[A-Z][\p{L}'’-]{2,}/gu)) {
@@ -165,32 +214,19 @@ export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon
   }
   const concepts = new Set<string>();
   const norm = normaliseArabic(text);
-  const spaced = ` ${norm.replace(/[^\p{L}\p{N}]+/gu, " ")} `;
-  for (const [phrase, concept] of p.conceptPhrases) if (spaced.includes(phrase)) concepts.add(concept);
-  for (const m of norm.matchAll(WORD)) {
-    const w = m[0];
-    if (DIGITS.test(w)) {
-      const n = Number(w);
-      if (n >= GROUP.minFigure && !(n >= 1900 && n <= 2100)) figures.add(String(n));
-      continue;
-    }
-    if (ARABIC.test(w)) {
-      const stems = cliticStems(w);
-      wordConcepts(stems, p, concepts);
-      if (stems.some((s) => p.stop.has(s))) continue;
-      for (const s of stems) add(s);
-      const bare = stems[stems.length - 1]!;
-      const sk = arabicSkeleton(bare, p);
-      if (sk.length >= MIN_SKELETON) skeletons.add(sk);
-    } else {
-      wordConcepts([w], p, concepts);
-      if (p.stop.has(w) || w.length < 2) continue;
-      add(englishStem(w));
-    }
+  // phrases are looked for in the normalised text as is: white space is one space there already
+  for (const [phrase, concept] of p.conceptPhrases) if (norm.includes(phrase)) concepts.add(concept);
+  for (const t of tokenize(norm)) {
+    const info = analyseWord(t.text, p);
+    if (info.figure) figures.add(info.figure);
+    for (const t of info.terms) words.set(t, (words.get(t) ?? 0) + 1);
+    if (info.skeleton) skeletons.add(info.skeleton);
+    for (const c of info.concepts) concepts.add(c);
   }
   const leads = new Set<string>();
-  if (concepts.size && !leadOnly) {
-    const lead = features({ ...a, body: [], places: [], actors: [] }, lexicon, true).concepts;
+  if (concepts.size) {
+    const lead = new Set<string>();
+    textConcepts(normaliseArabic(`${a.title ?? ""}\n${a.summary ?? ""}`), p, lead);
     for (const c of lexicon.developments) if (lead.has(c)) leads.add(c);
   }
   const entities = new Set<string>();

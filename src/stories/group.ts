@@ -20,7 +20,9 @@ export type { StoryInput } from "./features.ts";
 
 /** A weighted sparse vector with its norm. */
 interface Vector {
-  weights: Map<string, number>;
+  /** Term numbers, ascending. */
+  ids: Int32Array;
+  weights: Float64Array;
   norm: number;
 }
 
@@ -30,8 +32,8 @@ export interface Node {
   /** Name skeletons and event concepts: what an Arabic and an English article can share. */
   cross: Vector;
   entities: Vector;
-  /** The keys this article is indexed and looked up under. */
-  keys: string[];
+  /** The term numbers this article is indexed and looked up under. */
+  keys: number[];
   story: string | undefined;
 }
 
@@ -78,7 +80,7 @@ export function groupStories(articles: readonly StoryInput[], lexicon: StoriesLe
   const nodes = buildNodes(considered, lexicon);
 
   // per-day index of placed articles: day → key → nodes
-  const index = new Map<number | null, Map<string, Node[]>>();
+  const index = new Map<number | null, Map<number, Node[]>>();
   const place = (node: Node): void => {
     let byKey = index.get(node.f.day);
     if (!byKey) index.set(node.f.day, (byKey = new Map()));
@@ -92,25 +94,24 @@ export function groupStories(articles: readonly StoryInput[], lexicon: StoriesLe
 
   const order = nodes.filter((node) => !node.story).sort(byDayThenId);
   for (const node of order) {
-    let best: { node: Node; score: number } | undefined;
-    const seen = new Set<Node>();
+    // count the keys each placed article in the window shares, then score only the best-sharing few
+    const hits = new Map<Node, number>();
     const days = node.f.day === null ? [null] : range(node.f.day - GROUP.windowDays, node.f.day + GROUP.windowDays);
     for (const day of days) {
       const byKey = index.get(day);
       if (!byKey) continue;
       for (const k of node.keys) {
         const list = byKey.get(k);
-        if (!list) continue;
-        for (const other of list) {
-          if (seen.has(other)) continue;
-          seen.add(other);
-          const score = pairScore(node, other);
-          const gap = node.f.day === null || other.f.day === null ? 0 : Math.abs(node.f.day - other.f.day);
-          const margin = score - (GROUP.joinScore + GROUP.perDay * gap);
-          if (margin >= 0 && (!best || margin > best.score || (margin === best.score && other.f.id < best.node.f.id)))
-            best = { node: other, score: margin };
-        }
+        if (list) for (const other of list) hits.set(other, (hits.get(other) ?? 0) + 1);
       }
+    }
+    const candidates = [...hits].sort((x, y) => y[1] - x[1] || (x[0].f.id < y[0].f.id ? -1 : 1)).slice(0, GROUP.maxCandidates);
+    let best: { node: Node; score: number } | undefined;
+    for (const [other] of candidates) {
+      const score = pairScore(node, other);
+      const gap = node.f.day === null || other.f.day === null ? 0 : Math.abs(node.f.day - other.f.day);
+      const margin = score - (GROUP.joinScore + GROUP.perDay * gap);
+      if (margin >= 0 && (!best || margin > best.score || (margin === best.score && other.f.id < best.node.f.id))) best = { node: other, score: margin };
     }
     node.story = best ? best.node.story : node.f.id;
     result.set(node.f.id, node.story!);
@@ -127,27 +128,40 @@ export function pairEvidence(a: Node, b: Node): ReturnType<typeof evidence> & { 
 /** Features and weighted vectors of `articles`, word weights from how many of them use each word. */
 export function buildNodes(articles: readonly StoryInput[], lexicon: StoriesLexicon = storiesLexicon()): Node[] {
   const feats = articles.map((a) => features(a, lexicon));
-  const df = new Map<string, number>();
-  const bump = (k: string): void => {
-    df.set(k, (df.get(k) ?? 0) + 1);
-  };
-  for (const f of feats) {
-    for (const w of f.words.keys()) bump(`w:${w}`);
-    for (const s of f.skeletons) bump(`s:${s}`);
-    for (const c of f.concepts) bump(`c:${c}`);
-    for (const e of f.entities) bump(`e:${e}`);
-  }
-  const n = feats.length;
-  const idf = (key: string): number => Math.log((n + 1) / ((df.get(key) ?? 0) + 1)) + 1;
-
-  const nodes: Node[] = feats.map((f, i) => {
-    const words = vector(f.words, "w:", idf, true);
-    const cross = vector(new Set([...[...f.skeletons].map((s) => `s:${s}`), ...[...f.concepts].map((c) => `c:${c}`)]), "", idf, false);
-    const entities = vector(f.entities, "e:", idf, false);
-    return { f, words, cross, entities, keys: blockingKeys(f, words, cross, df), story: articles[i]!.story };
+  // every term (prefixed by kind) gets a number: vectors are sorted number arrays, compared by a merge
+  const termIds = new Map<string, number>();
+  const df: number[] = [];
+  const termsOf = feats.map((f) => {
+    const terms = (kind: string, items: Iterable<string>, counts?: Map<string, number>): Array<[number, number]> => {
+      const out: Array<[number, number]> = [];
+      for (const item of items) {
+        const key = kind + item;
+        let id = termIds.get(key);
+        if (id === undefined) {
+          id = termIds.size;
+          termIds.set(key, id);
+          df.push(0);
+        }
+        df[id]!++;
+        out.push([id, counts ? counts.get(item)! : 1]);
+      }
+      return out;
+    };
+    return {
+      words: terms("w:", f.words.keys(), f.words),
+      cross: [...terms("s:", f.skeletons), ...terms("c:", f.concepts)],
+      entities: terms("e:", f.entities),
+    };
   });
-
-  return nodes;
+  const n = feats.length;
+  const idf = (id: number): number => Math.log((n + 1) / (df[id]! + 1)) + 1;
+  return feats.map((f, i) => {
+    const t = termsOf[i]!;
+    const words = vector(t.words, idf, true);
+    const cross = vector(t.cross, idf, false);
+    const entities = vector(t.entities, idf, false);
+    return { f, words, cross, entities, keys: blockingKeys(entities, words, cross, df), story: articles[i]!.story };
+  });
 }
 
 /** Evidence that two articles report the same development (0 = none). */
@@ -176,42 +190,51 @@ function newStep(a: Features, b: Features): boolean {
   return true;
 }
 
-function vector(items: Map<string, number> | Set<string>, prefix: string, idf: (k: string) => number, counted: boolean): Vector {
-  const weights = new Map<string, number>();
+/** A weighted vector over term numbers, sorted by term. */
+function vector(terms: Array<[number, number]>, idf: (id: number) => number, counted: boolean): Vector {
+  terms.sort((x, y) => x[0] - y[0]);
+  const ids = new Int32Array(terms.length);
+  const weights = new Float64Array(terms.length);
   let sum = 0;
-  for (const k of items.keys()) {
+  terms.forEach(([id, count], k) => {
     // sub-linear term frequency: a word repeated in a long lead is not proportionally more telling
-    const tf = counted ? 1 + Math.log((items as Map<string, number>).get(k)!) : 1;
-    const w = tf * idf(prefix + k);
-    weights.set(k, w);
+    const w = (counted ? 1 + Math.log(count) : 1) * idf(id);
+    ids[k] = id;
+    weights[k] = w;
     sum += w * w;
-  }
-  return { weights, norm: Math.sqrt(sum) };
+  });
+  return { ids, weights, norm: Math.sqrt(sum) };
 }
 
 function cosine(a: Vector, b: Vector): number {
   if (!a.norm || !b.norm) return 0;
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
   let dot = 0;
-  for (const [k, w] of small.weights) {
-    const v = large.weights.get(k);
-    if (v !== undefined) dot += w * v;
+  let i = 0;
+  let j = 0;
+  const ai = a.ids;
+  const bi = b.ids;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) dot += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
   }
   return dot / (a.norm * b.norm);
 }
 
 /** Keys to block on: every entity, and the rarer words and skeletons (common ones would list everything). */
-function blockingKeys(f: Features, words: Vector, cross: Vector, df: Map<string, number>): string[] {
-  const keys: string[] = [];
-  for (const e of f.entities) keys.push(`e:${e}`);
-  const rare = (v: Vector, prefix: string): void => {
-    // a word no other article has cannot find a partner: the rarest shared ones are the keys
-    const shared = [...v.weights].filter(([k]) => (df.get(prefix + k) ?? 0) > 1);
-    shared.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-    for (const [k] of shared.slice(0, GROUP.blockTerms)) keys.push(prefix + k);
+function blockingKeys(entities: Vector, words: Vector, cross: Vector, df: number[]): number[] {
+  const keys = [...entities.ids];
+  const rare = (v: Vector): void => {
+    // a word no other article has cannot find a partner: the highest-weighted shared ones are the keys
+    const shared: number[] = [];
+    for (let k = 0; k < v.ids.length; k++) if (df[v.ids[k]!]! > 1) shared.push(k);
+    shared.sort((x, y) => v.weights[y]! - v.weights[x]! || v.ids[x]! - v.ids[y]!);
+    for (const k of shared.slice(0, GROUP.blockTerms)) keys.push(v.ids[k]!);
   };
-  rare(words, "w:");
-  rare(cross, "");
+  rare(words);
+  rare(cross);
   return keys;
 }
 

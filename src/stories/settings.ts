@@ -11,6 +11,8 @@ export const SUMMARY = {
   minLeadChars: 40,
   /** Paragraphs looked at for the lead: past these the body is no longer the lead. */
   leadParagraphs: 4,
+  /** Characters at the start of a paragraph where dateline furniture can sit; a dateline line is no longer. */
+  datelineChars: 80,
   /** Words before an agency that a dateline spans at most («الرياض - واس:», "WASHINGTON (Reuters) -"). */
   datelineWords: 4,
 } as const;
@@ -34,8 +36,15 @@ export const GROUP = {
   developmentPenalty: 0.2,
   /** Most candidate articles an index key may list before it is too common to block on (a country, "said"). */
   maxPosting: 400,
+  /** Candidates scored per article, those sharing the most keys: a partner shares many, and scoring is the cost. */
+  maxCandidates: 40,
   /** Highest-weighted words (and name skeletons) an article is indexed and looked up under. */
   blockTerms: 24,
+  /** Numbers read as years, not figures: Hijri (1436) and Gregorian (2015) years date an article, they do not count. */
+  years: [
+    [1300, 1500],
+    [1900, 2100],
+  ] as ReadonlyArray<readonly [number, number]>,
   /** Smallest number compared as a figure: 1 and 2 are everywhere ("two states", "one of"). */
   minFigure: 3,
 } as const;

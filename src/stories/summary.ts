@@ -74,10 +74,15 @@ function foldAbbreviation(word: string): string {
   return word.replace(/[أإآ]/g, "ا").replace(/\.$/, "").toLowerCase();
 }
 
+/** A bracket, colon or dash: what every dateline form contains. */
+const EARLY_MARK = /[(:：\-–—−]/;
+
 /** `paragraph` without the dateline/agency furniture heading it (at most two layers: «واس – جدة: (CNN)--»). */
 export function stripFurniture(paragraph: string, lexicon: StoriesLexicon = storiesLexicon()): string {
-  const { head } = furniture(lexicon);
   let text = paragraph.trim();
+  // every furniture form has a bracket, colon or dash near the start: most leads are done without a regex
+  if (!EARLY_MARK.test(text.slice(0, SUMMARY.datelineChars))) return text;
+  const { head } = furniture(lexicon);
   for (let round = 0; round < 2; round++) {
     const before = text;
     for (const re of head) {
@@ -95,7 +100,8 @@ export function stripFurniture(paragraph: string, lexicon: StoriesLexicon = stor
 
 /** True for a paragraph that is only a dateline or agency line. */
 export function isFurniture(paragraph: string, lexicon: StoriesLexicon = storiesLexicon()): boolean {
-  return furniture(lexicon).whole.test(paragraph.trim());
+  const text = paragraph.trim();
+  return text.length <= SUMMARY.datelineChars && furniture(lexicon).whole.test(text);
 }
 
 /**
