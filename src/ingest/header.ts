@@ -69,10 +69,31 @@ export function headerStart(page: ClassifiedPage, zoneStart: number, bodyStart: 
   let headlineAfter = false;
   for (let i = bodyStart - 1; i >= zoneStart; i--) {
     const l = page.lines[i]!;
-    if (headlineAfter && endsTeaserItem(l)) return i + 1;
+    if (headlineAfter && endsTeaserItem(l) && !(isLongDeck(l) && datedHeadlineAbove(page, zoneStart, i))) return i + 1;
     if (isTitleCandidate(l)) headlineAfter = true;
   }
   return zoneStart;
+}
+
+/** A heading too long to be a title: a teaser sentence, or one of several deck lines under a headline. */
+function isLongDeck(l: ClassifiedLine): boolean {
+  return l.kind === "heading" && l.words > H.titleMaxWords;
+}
+
+/**
+ * True when the zone [from, at) opens with a headline followed by its date: the zone is one article's header,
+ * and the long lines under it are its deck lines ("headline / date / deck / deck / headline / byline"), not the
+ * sentences of a teaser list (a teaser list has no date between its first headline and its first sentence).
+ */
+function datedHeadlineAbove(page: ClassifiedPage, from: number, at: number): boolean {
+  for (let i = from; i < at - 1; i++) {
+    const l = page.lines[i]!;
+    if (l.kind === "prose" || l.kind === "related" || endsTeaserItem(l)) return false;
+    if (!isTitleCandidate(l)) continue;
+    const next = page.lines[i + 1]!;
+    return next.kind === "date" && !next.stamp && (next.dates?.length ?? 0) > 0;
+  }
+  return false;
 }
 
 /** Lines in [from, to) carrying `key` (as text or variant). Occurrence lists are sorted: binary search. */
