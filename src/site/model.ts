@@ -241,6 +241,8 @@ export interface SiteModel {
   stories: ReadonlyMap<string, SiteStory>;
   /** Ids of the stories that have a page, latest first. */
   storyPages: readonly string[];
+  /** The `settings.latest` most recently updated stories (by their last day, then id), for the stories feed. */
+  latestStories: readonly string[];
   /** Resolves a mention `ref` (actor id, former id or `country:XX`) to a page, or null when it has none. */
   resolveRef(ref: string): { kind: "actor"; id: string } | { kind: "country"; code: string } | null;
 }
@@ -830,6 +832,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     redirects,
     stories,
     storyPages: storyList.filter((s) => s.page).map((s) => s.id),
+    latestStories: storyList.slice(0, settings.latest).map((s) => s.id),
     resolveRef(ref) {
       if (ref.startsWith("country:")) {
         const code = ref.slice(8);

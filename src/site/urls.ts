@@ -24,6 +24,7 @@ export const paths = {
   story: (id: string) => `stories/${id}/`,
   search: () => "search/",
   feed: () => "rss.xml",
+  storiesFeed: () => "stories/rss.xml",
 } as const;
 
 /** Normalises a base to `/` or `/segment/`. */

@@ -290,3 +290,22 @@ describe("presenting a story", () => {
     expect(en.sentences.map((s) => s.text)).toEqual(["Editor's summary."]);
   });
 });
+
+describe("the stories feed", () => {
+  it("lists the latest stories with their cited summary, linking to the story page or the lone article", async () => {
+    const { storiesFeed } = await import("../../src/site/story-feeds.ts");
+    const { rssXml } = await import("../../src/site/feeds.ts");
+    const { createUrls } = await import("../../src/site/urls.ts");
+    const m = build([
+      article("s1-a", { story: "s1", published: "2025-11-01", source: "P", summary: "أول & ثان." }),
+      article("s1-b", { story: "s1", published: "2025-11-02", source: "Q" }),
+      article("solo", { published: "2025-10-30", source: "P" }),
+    ]);
+    const settings = { site: { title: { ar: "مرصد", en: "Marsad" }, description: { ar: "وصف", en: "About" } } };
+    const feed = storiesFeed(m, settings, "ar", createUrls("https://x.example", "/"));
+    expect(feed.items.map((i) => i.link)).toEqual(["https://x.example/ar/stories/s1/", "https://x.example/ar/articles/solo/"]);
+    expect(feed.items[0]!.description).toContain("أول & ثان.");
+    expect(feed.items[0]!.pubDate?.toISOString().slice(0, 10)).toBe("2025-11-02");
+    expect(rssXml(feed)).toContain("أول &amp; ثان.");
+  });
+});
