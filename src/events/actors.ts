@@ -9,7 +9,7 @@ import type { EventType } from "../schemas/event.ts";
 import type { Hit } from "./context.ts";
 import { actorPhraseAt, entitiesIn, isBound, phraseAt, skipTimes, splitCoordination, type PhraseContext, type Span } from "./phrases.ts";
 import type { EventSettings } from "./settings.ts";
-import { longestAt } from "./text.ts";
+import { longestAt, longestNounAt } from "./text.ts";
 
 /** An event before its place, date and figures. */
 export interface Draft {
@@ -68,7 +68,7 @@ function skipAdverbials(ctx: PhraseContext, i: number): number {
     }
     const t = s.toks[i]!;
     const loc = t.norm === "في" ? 1 : 0;
-    const prefixed = t.norm.startsWith("\u0628") && longestAt(s, i, lex.cue.place_heads) > 0;
+    const prefixed = t.norm.startsWith("\u0628") && longestNounAt(s, i, lex.cue.place_heads) > 0;
     if (!loc && !prefixed) break;
     const span = phraseAt(ctx, i + loc);
     if (!span) break;

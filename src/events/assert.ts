@@ -29,6 +29,9 @@ export function isAsserted(s: Sentence, h: Hit, hits: Hit[], lex: EventLexicon, 
   if (h.trigger.kind !== "verb") {
     // a verbal noun with the proclitic ل is a purpose («لتحرير»), unless it completes a verb of reaching («التوصل لاتفاق»)
     if (t.norm.startsWith("\u0644") && !t.norm.startsWith("\u0627\u0644") && !(h.from > 0 && longestAt(s, h.from - 1, cue.reach_verbs))) return false;
+    // …and so is the noun it governs («لإبرام الاتفاق»)
+    const prev = s.toks[h.from - 1];
+    if (prev && s.clause[h.from] !== h.from && /^\u0644[^\u0627\u0644]/.test(prev.norm) && prev.norm.length > 3 && !longestAt(s, h.from - 1, cue.reach_verbs)) return false;
     // what an appeal asks for is not done («طالب X بإقالة …»)
     if (hits.some((o) => o.trigger.type === "APPEAL" && o.trigger.kind === "verb" && o.from < h.from && s.clause[o.from] === c)) return false;
   }

@@ -21,11 +21,11 @@ import { normaliseArabic } from "../entities/normalise.ts";
 import type { PlaceLexicon } from "../entities/places.ts";
 import type { Tagger } from "../entities/tagger.ts";
 import type { Actor } from "../schemas/actor.ts";
-import type { Mention } from "../schemas/article.ts";
+import type { Mention, TaggedActor } from "../schemas/article.ts";
 import type { Event, EventActor, EventType } from "../schemas/event.ts";
 import { nounSource, objectAfter, prepTarget, splitSymmetric, subjectOf, victimsAfter, type Draft } from "./actors.ts";
 import { isAsserted, isCommentary } from "./assert.ts";
-import { findEntities, findReporting, findTriggers, readerTables, readTimes, type Hit } from "./context.ts";
+import { findEntities, findReporting, findTriggers, readerTables, readTimes, type ActorInfo, type Hit } from "./context.ts";
 import type { TimeMention } from "./dates.ts";
 import { findFigures, triggerKind } from "./figures.ts";
 import { gistLine } from "./gist.ts";
@@ -37,8 +37,10 @@ import { longestAt, readSentence, spanText } from "./text.ts";
 
 /** What the coder is built from. */
 export interface CoderInput {
-  tagger: Tagger;
-  actors: Actor[];
+  /** Tags sentences given without their mentions (none: such sentences are coded without entities). */
+  tagger?: Tagger;
+  /** The knowledge base (none: each call's `actors` name the actors). */
+  actors?: Actor[];
   countries: CountryLexicon;
   places: PlaceLexicon;
   lexicon?: EventLexicon;
@@ -48,8 +50,11 @@ export interface CoderInput {
 /** One sentence to code. `mentions` (offsets into `sentence`) saves a second tagging when the caller has them. */
 export interface CodeInput {
   sentence: string;
+  /** The date relative expressions are resolved against. */
   published: string | null;
   mentions?: Mention[];
+  /** The article's tagged actors, for mentions of actors the coder's knowledge base lacks. */
+  actors?: Array<Pick<TaggedActor, "id" | "en" | "type">>;
 }
 
 /** The coder: `code` is pure and deterministic. */
@@ -63,35 +68,37 @@ const SYMMETRIC_PREP = "\u0628\u064a\u0646"; // بين
 export function createEventCoder(input: CoderInput): EventCoder {
   const lex = input.lexicon ?? eventLexicon();
   const settings = input.settings ?? eventSettings;
-  const tables = readerTables(lex, input.actors, input.countries.forms);
+  const tables = readerTables(lex, input.actors ?? [], input.countries.forms);
   const titles = titleLexicon();
   const titleWords = new Set([...titles.ranks.ar, ...titles.heads.ar, ...lex.titles.map((t) => t.words.join(" "))].flatMap((p) => phrase(p)));
   const givenNames = new Set(Object.keys(discoveryLexicon().given_names).map(normaliseArabic));
   const demonym = (code: string) => input.countries.demonyms?.get(code)?.adjectives.en[0];
   const places = indexPlaces(input.places);
+  const countryWords = new Set(input.countries.forms.filter((f) => f.lang === "ar").map((f) => phrase(f.text)[0]!).filter(Boolean));
 
   return {
-    code({ sentence, published, mentions }) {
+    code({ sentence, published, mentions, actors }) {
       const offset = datelineEnd(sentence, settings.datelineChars);
       const text = sentence.slice(offset);
       const ms = mentions
         ? mentions.filter((m) => m.start >= offset).map((m) => ({ ...m, start: m.start - offset, end: m.end - offset }))
-        : input.tagger.tag({ lang: "ar", title: null, body: [text] }).mentions;
-      return codeSentence(text, published, ms);
+        : (input.tagger?.tag({ lang: "ar", title: null, body: [text] }).mentions ?? []);
+      const known = actors && new Map(actors.map((a): [string, ActorInfo] => [a.id, { id: a.id, type: a.type, names: { en: a.en } }]));
+      return codeSentence(text, published, ms, known);
     },
   };
 
-  function codeSentence(text: string, published: string | null, mentions: Mention[]): Event[] {
+  function codeSentence(text: string, published: string | null, mentions: Mention[], actors?: Map<string, ActorInfo>): Event[] {
     const s = readSentence(text);
     if (!s.toks.length || isCommentary(s, lex)) return [];
     const { times, covered } = readTimes(s, lex, published);
-    const entities = findEntities(s, mentions, tables);
+    const entities = findEntities(s, mentions, tables, actors);
     const cover: Array<Entity | undefined> = new Array(s.toks.length);
     for (const e of [...entities].sort((a, b) => b.to - b.from - (a.to - a.from))) for (let k = e.from; k < e.to; k++) cover[k] ??= e;
     const hits = findTriggers(s, cover, tables);
     const reporting = findReporting(s, lex, cover);
     const ctx: PhraseContext = {
-      s, lex, entities, cover, times: covered, titleWords, givenNames, demonym,
+      s, lex, entities, cover, times: covered, titleWords, givenNames, demonym, countryWords,
       verbs: new Set([...hits.map((h) => h.from), ...reporting]),
       predicates: new Set([...hits.filter((h) => h.trigger.kind === "verb").map((h) => h.from), ...reporting]),
       countryName: (c) => countryName(c, "en"),
@@ -162,6 +169,8 @@ export function createEventCoder(input: CoderInput): EventCoder {
     if (target && t.target === "object" && t.untargeted && !named(ctx, target)) target = null;
     if (!target && t.untargeted) type = t.untargeted;
     if (type === "OTHER") return [];
+    // a statement, appeal, accusation or threat nobody makes is a word in another clause («رفضه»)
+    if (!source && (type === "STATEMENT" || type === "APPEAL" || type === "ACCUSE" || type === "THREATEN")) return [];
     if (t.swap && target) [source, target] = [target, source];
     if (t.symmetric) [source, target] = splitSymmetric(ctx, source, target, between);
     // CLASH «اشتباكات مع X» with no subject: the side named before (the victims' side)

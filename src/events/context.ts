@@ -21,7 +21,7 @@ export interface Hit {
 /** Tables the reader needs, built once per coder. */
 export interface ReaderTables {
   lex: EventLexicon;
-  actorById: Map<string, Actor>;
+  actorById: Map<string, ActorInfo>;
   countryForms: Map<string, { adjective: boolean }>;
   triggersByFirst: Map<string, Trigger[]>;
 }
@@ -40,8 +40,14 @@ export function readerTables(lex: EventLexicon, actors: Actor[], forms: Array<{ 
   return { lex, actorById: new Map(actors.map((a) => [a.id, a])), countryForms, triggersByFirst };
 }
 
-/** Entities of a sentence: mentions first, then groups, pronouns and anaphors on the words mentions leave. */
-export function findEntities(s: Sentence, mentions: Mention[], t: ReaderTables): Entity[] {
+/** An actor as the coder needs it: the knowledge base's, or an article's tagged actor (no country). */
+export type ActorInfo = Pick<Actor, "id" | "type"> & { names: { en: string }; country?: string };
+
+/**
+ * Entities of a sentence: mentions first, then groups, pronouns and anaphors on the words mentions leave.
+ * `actors` (an article's tagged actors) complete the knowledge base the tables were built with.
+ */
+export function findEntities(s: Sentence, mentions: Mention[], t: ReaderTables, actors?: Map<string, ActorInfo>): Entity[] {
   const out: Entity[] = [];
   for (const m of mentions) {
     let from = -1;
@@ -59,7 +65,7 @@ export function findEntities(s: Sentence, mentions: Mention[], t: ReaderTables):
       const form = t.countryForms.get(norm) ?? proclitics(norm).map((f) => t.countryForms.get(f)).find(Boolean);
       out.push({ from, to, kind: "country", en: countryName(code, "en") ?? code, country: code, adjective: form?.adjective ?? false });
     } else {
-      const actor = t.actorById.get(m.ref);
+      const actor = t.actorById.get(m.ref) ?? actors?.get(m.ref);
       out.push({ from, to, kind: "actor", en: actor?.names.en ?? m.surface, country: actor?.country, person: actor?.type === "person" });
     }
   }

@@ -7,3 +7,5 @@ export { gistLine, figureText, TYPE_LABELS } from "./gist.ts";
 export { eventLexicon, compileLexicon, LexiconError } from "./lexicon.ts";
 export { eventSettings } from "./settings.ts";
 export { leadSentence } from "./lead.ts";
+export { articleEvents } from "./article.ts";
+export type { ArticleForEvents } from "./article.ts";

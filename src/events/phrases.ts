@@ -46,6 +46,8 @@ export interface PhraseContext {
   times: Set<number>;
   titleWords: Set<string>;
   givenNames: Set<string>;
+  /** Normalised first words of Arabic country forms. */
+  countryWords: Set<string>;
   /** English demonym per country code. */
   demonym: (code: string) => string | undefined;
   countryName: (code: string) => string | undefined;
@@ -109,6 +111,12 @@ function titleOnly(ctx: PhraseContext, span: Span): boolean {
   return [...first.stems].some((st) => ctx.titleWords.has(st)) && !hasName(ctx, span);
 }
 
+/** True when a phrase after a comma names the same knowledge-base actor again («قائد الجيش الليبي، المشير حفتر»). */
+function renamed(ctx: PhraseContext, span: Span, next: Span): boolean {
+  const names = new Set(entitiesIn(ctx, span).filter((e) => e.kind === "actor").map((e) => e.en));
+  return entitiesIn(ctx, next).some((e) => e.kind === "actor" && names.has(e.en));
+}
+
 /**
  * An actor's phrase: completed by its apposition after a comma when it is a bare title («الرئيس الأمريكي، جو
  * بايدن»), and by a coordinated actor after a comma («بوتين، وولي عهد أبوظبي»).
@@ -121,9 +129,9 @@ export function actorPhraseAt(ctx: PhraseContext, from: number): Span | null {
   if (next < toks.length && /^[,،]$/.test(toks[next]!.before) && !ctx.times.has(next) && !ctx.verbs.has(next)) {
     const t = toks[next]!;
     const coordinated = t.norm.startsWith(CONJ) && t.norm.length > 2 && [...t.stems].some((st) => st !== t.norm && (ctx.titleWords.has(st) || !!ctx.cover[next]));
-    if (titleOnly(ctx, span) && !coordinated) {
-      const app = phraseAt(ctx, next);
-      if (app && app.to - app.from <= ctx.maxApposition) span = { from: span.from, to: app.to };
+    const app = coordinated ? null : phraseAt(ctx, next);
+    if (app && app.to - app.from <= ctx.maxApposition && (titleOnly(ctx, span) || renamed(ctx, span, app))) {
+      span = { from: span.from, to: app.to };
     } else if (coordinated) {
       const more = phraseAt(ctx, next);
       if (more) span = { from: span.from, to: more.to };
@@ -202,8 +210,17 @@ export function renderActor(ctx: PhraseContext, span: Span, speakerCountry?: str
   else {
     // a person or body the knowledge base lacks: the title in English, the name romanised
     const title = titleAt(ctx, span);
+    // the name starts at a given name; words after a title without one are descriptions («مسؤول كبير»)
+    let start = title ? title.to : span.from;
+    let named = !title;
+    for (let k = start; k < span.to; k++)
+      if (givenName(ctx, k)) {
+        start = k;
+        named = true;
+        break;
+      }
     const rest: string[] = [];
-    for (let k = title ? title.to : span.from; k < span.to; k++) {
+    for (let k = start; named && k < span.to; k++) {
       const e = ctx.cover[k];
       if (e?.kind === "country" && e.adjective) continue;
       rest.push(spanText(ctx.s, k, k + 1));

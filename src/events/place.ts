@@ -33,17 +33,17 @@ const NO_VENUE = new Set<EventType>(["STATEMENT", "APPEAL", "ACCUSE", "THREATEN"
 const DOMESTIC = new Set<EventType>(["ARREST", "DISMISS", "PROTEST", "APPOINT", "ELECTION"]);
 
 /** The first lexicon place within tokens [from, to): a name read in a country the sentence names wins. */
-export function findPlace(ctx: PhraseContext, index: PlaceIndex, from: number, to: number): { span: Span; place: PlaceEntry } | null {
+export function findPlace(ctx: PhraseContext, index: PlaceIndex, from: number, to: number): { span: Span; place: PlaceEntry; words: string[] } | null {
   const named = new Set(ctx.entities.filter((e) => e.kind === "country").map((e) => e.country));
   for (let k = from; k < to; k++) {
-    let best: { span: Span; place: PlaceEntry } | null = null;
+    let best: { span: Span; place: PlaceEntry; words: string[] } | null = null;
     for (const st of ctx.s.toks[k]!.stems) {
       for (const cand of index.get(st) ?? []) {
         const n = matchAt(ctx.s, k, cand.words);
         if (!n) continue;
         const inContext = named.has(cand.place.country);
         if (cand.place.when === "context" && !inContext) continue;
-        if (!best || n > best.span.to - best.span.from || (inContext && !named.has(best.place.country))) best = { span: { from: k, to: k + n }, place: cand.place };
+        if (!best || n > best.span.to - best.span.from || (inContext && !named.has(best.place.country))) best = { span: { from: k, to: k + n }, place: cand.place, words: cand.words };
       }
     }
     if (best) return best;
@@ -51,13 +51,30 @@ export function findPlace(ctx: PhraseContext, index: PlaceIndex, from: number, t
   return null;
 }
 
-/** Verbatim text of a span without a proclitic «ب» or «و» on its first word («بقصر قرطاج» → «قصر قرطاج»). */
-function placeText(ctx: PhraseContext, from: number, to: number): string {
+/**
+ * Verbatim text of a span without the proclitic «ب» or «و» written on its first word («بقصر قرطاج» → «قصر
+ * قرطاج»): only when `word` (the lexicon's first word) is the token without that letter («واشنطن» keeps its و).
+ */
+function placeText(ctx: PhraseContext, from: number, to: number, word: string): string {
   const text = spanText(ctx.s, from, to);
   const t = ctx.s.toks[from]!;
   const first = t.norm[0];
-  if ((first === "\u0628" || first === "\u0648") && [...t.stems].some((st) => st === t.norm.slice(1) || st === t.norm.slice(2))) return text.slice(1);
+  if ((first === "\u0628" || first === "\u0648") && t.norm !== word && t.norm.slice(1).startsWith(word.slice(0, 2))) return text.slice(1);
   return text;
+}
+
+/** The place-head word matched at `at` («مدينة» for «بمدينة»). */
+function headWord(ctx: PhraseContext, at: number): string {
+  const t = ctx.s.toks[at]!;
+  for (const p of ctx.lex.cue.place_heads) if (t.bases.has(p[0]!)) return p[0]!;
+  return t.norm;
+}
+
+/** The word a country is written with at `at`, without proclitics when a shorter form is a country word. */
+function countryWord(ctx: PhraseContext, at: number): string {
+  const t = ctx.s.toks[at]!;
+  const forms = [...t.stems].filter((st) => !st.startsWith("\u0627\u0644") || t.norm.startsWith("\u0627\u0644"));
+  return ctx.countryWords.has(t.norm) ? t.norm : (forms.find((f) => ctx.countryWords.has(f)) ?? t.norm);
 }
 
 /** The place of an event whose trigger is at [from, to), with its actors' spans (not places). */
@@ -84,9 +101,11 @@ export function placeOf(
     const prefixed = !loc && tok.norm.startsWith("\u0628") && (head > 0 || !!findPlace(ctx, index, at, at + 1));
     if (!loc && !prefixed) continue;
     const known = findPlace(ctx, index, at, Math.min(s.toks.length, at + head + 3));
-    if (known && known.span.from <= at + head + 1) return { ar: placeText(ctx, at, known.span.to), en: known.place.en, country: known.place.country };
+    const firstWord = (k: number, words?: string[]) => (k === at && words ? words[0]! : headWord(ctx, at));
+    if (known && known.span.from <= at + head + 1)
+      return { ar: placeText(ctx, at, known.span.to, firstWord(known.span.from, known.words)), en: known.place.en, country: known.place.country };
     const country = ctx.entities.find((e) => e.kind === "country" && !e.adjective && e.from === at + head);
-    if (country) return { ar: placeText(ctx, at, country.to), en: country.en, country: country.country ?? null };
+    if (country) return { ar: placeText(ctx, at, country.to, head ? headWord(ctx, at) : countryWord(ctx, at)), en: country.en, country: country.country ?? null };
     if (head) {
       const venue = longestNounAt(s, at, lex.cue.venue_heads) > 0;
       // a head with a pronoun suffix is the whole name («قصره»); otherwise one name word follows
@@ -95,7 +114,7 @@ export function placeOf(
       const near = findPlace(ctx, index, nameEnd, Math.min(s.toks.length, nameEnd + 6))?.place.country ??
         ctx.entities.find((e) => e.kind === "country" && e.from >= nameEnd && e.from < nameEnd + 8)?.country;
       const c = near ?? (venue ? (actorCountry(ctx, ev.source) ?? ctx.entities.find((e) => e.kind === "country")?.country) : undefined) ?? null;
-      const ar = placeText(ctx, at, nameEnd);
+      const ar = placeText(ctx, at, nameEnd, headWord(ctx, at));
       const nameWords = spanText(s, at + head, nameEnd);
       return { ar, en: romanise(nameWords) || romanise(ar) || ar, country: c };
     }

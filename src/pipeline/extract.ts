@@ -14,6 +14,8 @@ import { cleanPage, type CleanArticle, type RawPage } from "../ingest/index.ts";
 import type { ExtractedArticle, Skipped, SourceRef } from "../schemas/article.ts";
 import { assignStories, summarise, type StoryInput } from "../stories/index.ts";
 import { neutraliseBidiInNames, stripBidiControls } from "./bidi-controls.ts";
+import { articleEvents } from "../events/index.ts";
+import type { Event } from "../schemas/event.ts";
 import { boundArticle, LIMITS } from "./limits.ts";
 
 /** Hex digits of the content hash kept in an id: 48 bits, ample for millions of articles. */
@@ -106,9 +108,20 @@ export function extractPage(page: RawPage, tagger: Tagger): PageExtract {
       mentions: tags.mentions,
       sources: [{ source: article.source, file: page.file, index: article.index }],
       summary: summarise(article.body),
+      events: leadEvents(article, tags, warnings),
     }));
   }
   return { articles, candidates, warnings };
+}
+
+/** Events of the article's lead (Arabic articles); a failure is a warning, never a lost article. */
+function leadEvents(article: CleanArticle, tags: ReturnType<Tagger["tag"]>, warnings: string[]): Event[] | undefined {
+  try {
+    return articleEvents({ lang: article.lang, body: article.body, published: article.published, mentions: tags.mentions, actors: tags.actors });
+  } catch (error) {
+    warnings.push(`event coding failed for article ${article.index}: ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 /**

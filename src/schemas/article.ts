@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { ActorType } from "./actor.ts";
 import { CountryCode, IsoDate, Lang } from "./common.ts";
+import { Event } from "./event.ts";
 
 /** An actor tagged on an article, with names in both editions. */
 export const TaggedActor = z.object({
@@ -97,6 +98,8 @@ export const ExtractedArticle = z.object({
    * Stable while the story's articles stay: it is the slug of the story's first article. See `src/stories/`.
    */
   story: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  /** Events the lead sentence asserts (issue 19, `src/events/`); absent for English articles. */
+  events: z.array(Event).optional(),
 });
 export type ExtractedArticle = z.infer<typeof ExtractedArticle>;
 
