@@ -156,6 +156,23 @@ export const MentionLexicon = z
   .strict();
 export type MentionLexicon = z.infer<typeof MentionLexicon>;
 
+const SynonymAr = z.object({ head: z.string().min(1), gender: z.enum(["m", "f"]) }).strict();
+
+/** Schema of `lexicon/roles.yaml`: office title variants and the words that make a title no reference to a holder. */
+export const RoleLexicon = z
+  .object({
+    /** Arabic heads naming one office, with the gender of the adjective after each. */
+    synonyms_ar: z.array(z.array(SynonymAr).min(2)).min(1),
+    /** English heads naming one office. */
+    synonyms_en: z.array(z.array(z.string().min(1)).min(2)).min(1),
+    /** Words before a title that make it another office or someone else. */
+    not_after: Bilingual,
+    /** Words after a title that make it a former or future holder. */
+    not_before: Bilingual,
+  })
+  .strict();
+export type RoleLexicon = z.infer<typeof RoleLexicon>;
+
 /** Parses one lexicon file's text against its schema; errors name the file and the entry. */
 export function parseLexicon<T>(schema: z.ZodType<T>, text: string, file: string): T {
   let data: unknown;
@@ -176,6 +193,16 @@ let titles: TitleLexicon | undefined;
 let discovery: DiscoveryLexicon | undefined;
 let institutions: InstitutionLexicon | undefined;
 let mentions: MentionLexicon | undefined;
+let roles: RoleLexicon | undefined;
+
+/** The bundled role lexicon (read once). */
+export function roleLexicon(): RoleLexicon {
+  if (!roles) {
+    const url = new URL("./lexicon/roles.yaml", import.meta.url);
+    roles = parseLexicon(RoleLexicon, readFileSync(url, "utf8"), url.pathname);
+  }
+  return roles;
+}
 
 /** The bundled mention lexicon (read once). */
 export function mentionLexicon(): MentionLexicon {

@@ -39,7 +39,8 @@ import type { Mention, Place, TaggedActor } from "../schemas/article.ts";
 import { defaultCountryLexicon, type CountryLexicon } from "./countries.ts";
 import { buildDiscoveryTables, buildTitleTrie, candidateSlug, discoverInParagraph, mergeCandidates, type Candidate, type DiscoveryTables, type TitleKind } from "./discover.ts";
 import { buildInstitutionIndex, type HeadPattern, type InstitutionIndex } from "./institutions.ts";
-import { titleLexicon, discoveryLexicon, institutionLexicon, mentionLexicon, type InstitutionLexicon, type MentionLexicon, type TitleLexicon } from "./lexicon.ts";
+import { titleLexicon, discoveryLexicon, institutionLexicon, mentionLexicon, roleLexicon, type InstitutionLexicon, type MentionLexicon, type RoleLexicon, type TitleLexicon } from "./lexicon.ts";
+import { activeOn, activeSince, buildRoleIndex, holdersOn, type Tenure } from "./roles.ts";
 import { buildMentionTables, isDatelineOutlet, isOrdinaryWords, isPlainLocation, isPlatformChannel, type MatchSpan, type MentionTables } from "./mentions.ts";
 import { normaliseWithMap, proclitics, sourceEnd, type NormalisedText } from "./normalise.ts";
 import type { PlaceEntry, PlaceLexicon } from "./places.ts";
@@ -52,6 +53,11 @@ export interface TagInput {
   lang: "ar" | "en";
   title: string | null;
   body: string[];
+  /**
+   * The article's date (ISO, `published`, else `seen`): a title written without a name («وزير الخارجية التركي»)
+   * names whoever held it then, and a bare family name prefers the relative active then. Absent: neither.
+   */
+  date?: string | null;
 }
 
 /** Everything tagged on one article. */
@@ -85,6 +91,8 @@ export interface TaggerInput {
    * default the bundled `lexicon/institutions.yaml`; false for none. Needs a country lexicon from forms.yaml.
    */
   institutions?: InstitutionLexicon | false;
+  /** Title variants for date-aware roles (default the bundled `lexicon/roles.yaml`); false for no role titles. */
+  roles?: RoleLexicon | false;
   /** Cue words that make a match no mention (default the bundled `lexicon/mentions.yaml`); false for none. */
   mentions?: MentionLexicon | false;
   /** Run discovery (default true). */
@@ -124,6 +132,20 @@ interface ActorReading {
   bare?: boolean;
   /** Arabic name a mention of this alias displays as (institution bodies: «مجلس الوزراء السعودي»). */
   display?: string;
+  /** A person's family name that is also a country adjective («السوداني»): never resolved by default. */
+  adjectiveName?: boolean;
+  /** Read from a role title written without a name: the mention is the title, not a way of writing the name. */
+  role?: boolean;
+}
+/** A dated role's title written in the text («وزير الخارجية التركي»): resolved by the article's date. */
+interface RoleReading {
+  kind: "role";
+  exact?: undefined;
+  tenures: Tenure[];
+  /** Country forms inside the title. */
+  inner: InnerCountry[];
+  /** Actors the knowledge base gives this title as an alias: the reading of an undated article, as before roles. */
+  legacy: Actor[];
 }
 /** An institution head written alone («الحكومة», "the army"): resolved by `resolveBare`. */
 interface BareReading {
@@ -156,7 +178,7 @@ interface BlockerReading {
   kind: "blocker";
   exact?: string;
 }
-type Reading = ActorReading | CountryReading | PlaceReading | BlockerReading | BareReading;
+type Reading = ActorReading | CountryReading | PlaceReading | BlockerReading | BareReading | RoleReading;
 
 /** Window (tokens) searched before a name for its title. */
 export const MAX_ROLE_TOKENS = 10;
@@ -204,6 +226,8 @@ interface Tables {
   institutions: InstitutionTables | null;
   /** Rules for what is no mention (null when off). */
   mentions: MentionTables | null;
+  /** Words around a role title that make it no reference to its holder (null when roles are off). */
+  roleCues: { notAfter: Set<string>; notBefore: Set<string> } | null;
 }
 
 function buildTables(input: TaggerInput): Tables {
@@ -252,6 +276,7 @@ function buildTables(input: TaggerInput): Tables {
   }
   const aliases = new Map<string, { toks: string[]; holders: Map<string, Holder>; exact?: string }>();
   const plainKeys = new Map<string, Set<string>>(); // actor id → keys of its title-free names
+  const adjectiveNames = new Set<string>(); // `${key}|${id}` of family names that are country adjectives
   const addAlias = (actor: Actor, phrase: string, ambiguous: boolean) => {
     const toks = phraseTokens(phrase);
     if (!toks.length) return;
@@ -273,7 +298,10 @@ function buildTables(input: TaggerInput): Tables {
     // article names them in full, and the country otherwise: an implicit ambiguous alias does exactly that
     if (actor.type === "person") {
       const last = phraseTokens(actor.names.ar).at(-1);
-      if (last && countryForms.has(last) && last !== phraseTokens(actor.names.ar).join(" ")) addAlias(actor, last, true);
+      if (last && countryForms.has(last) && last !== phraseTokens(actor.names.ar).join(" ")) {
+        addAlias(actor, last, true);
+        adjectiveNames.add(`${last}|${actor.id}`);
+      }
     }
   }
   for (const [, entry] of aliases) {
@@ -293,6 +321,7 @@ function buildTables(input: TaggerInput): Tables {
         inner,
         nested: [],
         exact: entry.exact,
+        ...(adjectiveNames.has(`${entry.toks.join(" ")}|${h.actor.id}`) ? { adjectiveName: true } : {}),
       };
       insert(trie, entry.toks, reading);
     }
@@ -341,10 +370,36 @@ function buildTables(input: TaggerInput): Tables {
       v.nested = nested.filter((n) => n.reading.actor.id !== v.actor.id && n.offset + n.length <= nameStart);
     }
   }
+  // dated role titles: a title written without a name names its holder on the article's date (roles.ts)
+  const roleLex = input.roles === false ? null : (input.roles ?? roleLexicon());
+  if (roleLex) {
+    for (const [key, tenures] of buildRoleIndex(input.actors, countries, roleLex)) {
+      const toks = key.split(" ");
+      // a title a holder lists as an alias («رئيس المجلس الرئاسي الليبي») is read by date like any title
+      let node: TrieNode<Reading> | undefined = trie;
+      for (const t of toks) node = node?.next.get(t);
+      const legacy: Actor[] = [];
+      if (node) {
+        const holders = new Set(tenures.filter((t) => t.from || t.to).map((t) => t.actor));
+        node.values = node.values.filter((v) => {
+          if (v.kind !== "actor" || !holders.has(v.actor)) return true;
+          legacy.push(v.actor);
+          return false;
+        });
+      }
+      insert(trie, toks, { kind: "role", tenures, inner: innerCountries(toks), legacy });
+    }
+  }
   // the countries an actor belongs to: its own and those its Arabic names name (the US embassy in Libya: US, LY)
   const related = new Map<string, Set<string>>();
   for (const actor of input.actors) {
-    const codes = new Set([actor.names.ar, ...actor.aliases.ar].flatMap((n) => innerCountries(phraseTokens(n)).flatMap((c) => (c.codes.length === 1 ? c.codes : []))));
+    // a person's own name names no country («السوداني» of Mohammed Shia al-Sudani): only the title part counts
+    const innerOf = (n: string) => {
+      const toks = phraseTokens(n);
+      const core = actor.type === "person" ? coreOffset(toks, plainKeys.get(actor.id)!, titleWords) : toks.length;
+      return innerCountries(toks).filter((c) => c.offset + c.length <= core);
+    };
+    const codes = new Set([actor.names.ar, ...actor.aliases.ar].flatMap((n) => innerOf(n).flatMap((c) => (c.codes.length === 1 ? c.codes : []))));
     if (actor.country) codes.add(actor.country);
     related.set(actor.id, codes);
   }
@@ -363,6 +418,7 @@ function buildTables(input: TaggerInput): Tables {
     related,
     institutions,
     mentions: mentionLex ? buildMentionTables(mentionLex) : null,
+    roleCues: roleLex ? { notAfter: wordSet([...roleLex.not_after.ar, ...roleLex.not_after.en]), notBefore: wordSet([...roleLex.not_before.ar, ...roleLex.not_before.en]) } : null,
   };
 }
 
@@ -664,6 +720,9 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     };
     const joins = joinable(norm.text, tokens, ABBREVIATIONS);
     const filter = tables.startFilter;
+    // end of the last role title seen («رئيس الحكومة العراقية»): a generated body inside one is part of a person's
+    // title, not a mention of the body
+    let roleEnd = 0;
     const inst = tables.institutions;
     for (let i = 0; i < tokens.length; ) {
       // most words start no phrase: reject them from their letters, without building or hashing strings
@@ -674,7 +733,14 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
         i++;
         continue;
       }
-      const m = mainMay ? longestMatch(tables.trie, tokens, i, accept, joins) : null;
+      let m = mainMay ? longestMatch(tables.trie, tokens, i, accept, joins) : null;
+      // a role title («وزير الخارجية التركي») is recorded without consuming its words: what its words name (the
+      // country, an organisation: «مدير الموساد») is matched as if it were not there
+      if (m && m.values.every((v) => v.kind === "role")) {
+        hits.push({ para, i, length: m.length, form: m.form, quoted: false, readings: m.values });
+        roleEnd = Math.max(roleEnd, i + m.length);
+        m = longestMatch(tables.trie, tokens, i, (vs, start, length) => accept(vs, start, length).filter((v) => v.kind !== "role"), joins);
+      }
       // an institution body («الحكومة اللبنانية», "Iraq's army") when longer than what the lexicon matches here
       if (inst) {
         let comp = headMay ? composeAt(inst.index, tables.trie, tokens, i, joins, accept) : null;
@@ -686,6 +752,17 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
           if (pre && (!comp || pre.length > comp.length)) comp = pre;
         }
         const actor = comp && (!m || comp.length > m.length || comp === within) ? bodyActor(inst, comp.inst, comp.code) : null;
+        const inTitle = i < roleEnd;
+        if (comp && actor && inTitle && i + comp.length <= roleEnd && !inst.owners.has(`${comp.inst}:${comp.code}`)) {
+          // its country still counts; its words are no one's name for discovery
+          const country: CountryReading = { kind: "country", codes: [comp.code] };
+          const c0 = i + comp.country.offset;
+          para.covered.fill(1, i, i + comp.length);
+          for (let k = c0; k < c0 + comp.country.length; k++) para.readingsAt[k] = [country];
+          hits.push({ para, i: c0, length: comp.country.length, form: 0, quoted: false, readings: [country] });
+          i += comp.length;
+          continue;
+        }
         if (comp && actor) {
           const reading: ActorReading = {
             kind: "actor",
@@ -704,7 +781,7 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
           i += comp.length;
           continue;
         }
-        const bare = !m && headMay ? bareAt(inst.index, tokens, i, joins) : null;
+        const bare = !m && headMay && !inTitle ? bareAt(inst.index, tokens, i, joins) : null;
         if (bare) {
           para.covered.fill(2, i, i + bare.length);
           for (let k = i; k < i + bare.length; k++) para.readingsAt[k] = [bare.reading];
@@ -727,6 +804,8 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
         }
         if (values.length !== m.values.length) m.values = values;
       }
+      // a role title is read only where nothing else is: an alias or a country form of the same words wins
+      if (m.values.some((v) => v.kind === "role")) m.values = m.values.filter((v) => v.kind !== "role");
       const cover = m.values.some((v) => v.kind === "actor" && v.actor.type === "person") ? 3 : m.values.some((v) => v.kind === "actor") ? 2 : 1;
       para.covered.fill(cover, i, i + m.length);
       for (let k = i; k < i + m.length; k++) para.readingsAt[k] = m.values;
@@ -783,10 +862,11 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     if (!actors.has(actor.id)) {
       actors.set(actor.id, { id: actor.id, ar: actor.names.ar, en: actor.names.en, type: actor.type, ...(actor.provisional ? { provisional: true } : {}) });
     }
-    noteWritten(written, para, actor, tables.canonical.get(actor.id) ?? "", from + Math.min(reading.core, length - 1), from + length, reading.core > 0 ? 0 : form, reading);
+    if (!reading.role) noteWritten(written, para, actor, tables.canonical.get(actor.id) ?? "", from + Math.min(reading.core, length - 1), from + length, reading.core > 0 ? 0 : form, reading);
     const [start, end] = sourceSpan(para, from, from + length);
     const mention: Mention = { ref: actor.id, paragraph: para.index, start, end, surface: para.text.slice(start, end), sentence: sentenceOf(para, start) };
-    if (actor.type === "person") {
+    if (reading.role) mention.role = mention.surface;
+    else if (actor.type === "person") {
       const role = roleBefore(tables, para, from + Math.min(reading.core, length - 1), actor.id);
       if (role) mention.role = role;
     }
@@ -808,6 +888,12 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
       const key = `${place.ar}|${place.country}`;
       if (!places.has(key)) places.set(key, { ar: place.ar, en: place.en, country: place.country });
     }
+    const roleReading = hit.readings.find((r): r is RoleReading => r.kind === "role");
+    if (roleReading) {
+      const holder = resolveRole(tables, hits, h, roleReading, article.date ?? undefined, fullCount, home);
+      if (holder) emitActor(para, i, length, { kind: "actor", actor: holder, ambiguous: false, isDefault: false, core: 0, inner: [], nested: [], role: true }, hit.form);
+      return;
+    }
     const bareReading = hit.readings.find((r): r is BareReading => r.kind === "bare");
     const reading = bareReading
       ? resolveBare(tables, hits, h, bareReading, bareNear.get(h), fullCount, firstFull, home)
@@ -815,7 +901,7 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
         ? undefined
         : actorReadings.length === 1 && (!actorReadings[0]!.ambiguous || hit.quoted)
           ? actorReadings[0]!
-          : resolveHolder(tables, hits, h, actorReadings, nearHolder.get(h), fullCount, firstFull, topCountry);
+          : resolveHolder(tables, hits, h, actorReadings, nearHolder.get(h), fullCount, firstFull, topCountry, article.date ?? undefined);
     // a word that is a person's name here («السوداني» for Mohammed Shia al-Sudani) names no country
     const countryHidden = (placeByContext && place && !countryCodes.includes(place.country)) || reading?.actor.type === "person";
     if (countryCodes.length > 0 && !countryHidden) emitCountry(para, i, i + length, pick(countryCodes));
@@ -864,6 +950,38 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
   return { actors: tagged, countries: [...countries], places: [...places.values()], mentions, candidates };
 }
 
+/**
+ * The holder a role title written without a name refers to («وزير الخارجية التركي», "Iraq's prime minister"):
+ *   0. none when a word before makes it another office or someone else («نائب», "deputy", "former"), a word after
+ *      makes it a former or future holder («السابق»), or a name follows (the name is the mention);
+ *   1. the holders on the article's date (none without a date, unless the article names one holder in full);
+ *   2. several: those of the article's home country, then those it names in full; exactly one remains, or none.
+ */
+function resolveRole(tables: Tables, hits: Hit[], h: number, role: RoleReading, date: string | undefined, fullCount: Map<string, number>, home: string | undefined): Actor | undefined {
+  const { para, i, length } = hits[h]!;
+  const cues = tables.roleCues;
+  if (!cues) return undefined;
+  const stemsOf = (t: Token | undefined) => (!t ? [] : t.script === 1 ? proclitics(t.text) : [t.text]);
+  const gap = (a: number, b: number) => para.norm.text.slice(para.tokens[a]!.end, para.tokens[b]!.start);
+  if (i > 0 && !/[.!?\u061f\u061b;:,\u060c]/.test(gap(i - 1, i)) && stemsOf(para.tokens[i - 1]).some((f) => cues.notAfter.has(f))) return undefined;
+  const next = para.tokens[i + length];
+  if (next && stemsOf(next).some((f) => cues.notBefore.has(f))) return undefined;
+  // a name written after the title: a known person, or a word discovery reads as a given name
+  let k = h + 1;
+  while (hits[k] && hits[k]!.para === para && hits[k]!.i < i + length) k++;
+  const after = hits[k];
+  if (after && after.para === para && after.i === i + length && after.readings.some((r) => r.kind === "actor" && r.actor.type === "person")) return undefined;
+  if (next && !/[.!?\u061f\u061b;:]/.test(gap(i + length - 1, i + length)) && tables.discovery?.given.has(next.text)) return undefined;
+  let holders = date ? holdersOn(role.tenures, date) : [...new Set(role.tenures.map((t) => t.actor))].filter((a) => fullCount.has(a.id));
+  if (!date && holders.length === 0 && role.legacy.length === 1) holders = role.legacy;
+  if (holders.length > 1 && home) {
+    const local = holders.filter((a) => a.country === home);
+    if (local.length) holders = local;
+  }
+  if (holders.length > 1) holders = holders.filter((a) => fullCount.has(a.id));
+  return holders.length === 1 ? holders[0] : undefined;
+}
+
 /** The readings of a match that remain mentions in their context (see mentions.ts). */
 function keepMentions(t: MentionTables, span: MatchSpan, values: Reading[]): Reading[] {
   let ordinary: boolean | undefined;
@@ -906,6 +1024,7 @@ function resolveHolder(
   fullCount: Map<string, number>,
   firstFull: Map<string, number>,
   topCountry: string | undefined,
+  date: string | undefined,
 ): ActorReading | undefined {
   const hit = hits[h]!;
   const byId = new Map(readings.map((r) => [r.actor.id, r]));
@@ -917,11 +1036,25 @@ function resolveHolder(
     if (!afterKinship) return byId.get(near);
     excluded = near;
   }
-  const pool = readings.filter((r) => r.actor.id !== excluded);
+  let pool = readings.filter((r) => r.actor.id !== excluded);
   const named = pool.filter((r) => (fullCount.get(r.actor.id) ?? 0) > 0);
   if (named.length > 0) {
     named.sort((a, b) => fullCount.get(b.actor.id)! - fullCount.get(a.actor.id)! || firstFull.get(a.actor.id)! - firstFull.get(b.actor.id)!);
     return named[0];
+  }
+  // a family name that is also a country adjective («السوداني») names a person only with the full name written
+  pool = pool.filter((r) => !r.adjectiveName);
+  if (pool.length === 0) return undefined;
+  // relatives sharing a family name: the one holding a dated role on the article's date («القذافي» in 2011)
+  // (several active: the longest in office, the family's senior figure: Muammar over his sons' commands in 2011)
+  if (date && pool.length > 1) {
+    const active = pool.filter((r) => activeOn(r.actor, date));
+    if (active.length === 1) return active[0];
+    if (active.length > 1) {
+      const since = (r: ActorReading) => activeSince(r.actor, date) ?? "9999";
+      active.sort((a, b) => since(a).localeCompare(since(b)));
+      if (since(active[0]!) !== since(active[1]!)) return active[0];
+    }
   }
   // an alias only one actor holds, and only as ambiguous («لجنة مراقبة وقف إطلاق النار»), names it in an article
   // about its country

@@ -88,7 +88,7 @@ export function extractPage(page: RawPage, tagger: Tagger): PageExtract {
     const id = articleId(article);
     let tags: ReturnType<Tagger["tag"]>;
     try {
-      tags = tagger.tag({ lang: article.lang, title: article.title, body: article.body });
+      tags = tagger.tag({ lang: article.lang, title: article.title, body: article.body, date: article.published ?? article.seen });
     } catch (error) {
       warnings.push(`tagging failed for article ${article.index}: ${(error as Error).message}`);
       tags = { actors: [], countries: [], places: [], mentions: [], candidates: [] };

@@ -1,0 +1,147 @@
+/**
+ * Date-aware roles: the titles of the knowledge base's dated roles, with the variants the press writes, and who held
+ * each on a date.
+ *
+ *   - variants: an Arabic title written with one head of a synonym group is also matched with the others, its
+ *     country adjective put in the other head's gender («رئيس مجلس الوزراء العراقي» → «رئيس الوزراء العراقي»,
+ *     «رئيس الحكومة العراقية»); an English title "X of Country" also as "Country's X" and "Adjective X", and
+ *     "Adjective X" also as "Country's X" and "X of Country" (lexicon `synonyms_en` for the heads);
+ *   - holders on a date (`holdersOn`): roles whose [from, to] contains it, partial dates covering their whole
+ *     year or month (`to: "2014"` runs to the end of 2014).
+ */
+import type { Actor } from "../schemas/actor.ts";
+import type { CountryLexicon } from "./countries.ts";
+import type { RoleLexicon } from "./lexicon.ts";
+import { normaliseArabic } from "./normalise.ts";
+import { phraseTokens } from "./trie.ts";
+
+/** One actor's tenure of a titled role. */
+export interface Tenure {
+  actor: Actor;
+  from?: string;
+  to?: string;
+}
+
+/** Role title variants (normalised tokens joined by spaces) → tenures. */
+export type RoleIndex = Map<string, Tenure[]>;
+
+const AR_TA = "\u0629";
+
+/** Re-genders a one-word Arabic nisba adjective («العراقي» ↔ «العراقية»); other words are kept. */
+function regender(word: string, gender: "m" | "f"): string {
+  if (gender === "f") return word.endsWith("\u064a") ? word + AR_TA : word;
+  return word.endsWith("\u064a" + AR_TA) ? word.slice(0, -1) : word;
+}
+
+function arabicVariants(title: string, lex: RoleLexicon): string[] {
+  const out = new Set([title]);
+  const norm = normaliseArabic(title);
+  for (const group of lex.synonyms_ar) {
+    for (const member of group) {
+      const head = normaliseArabic(member.head);
+      if (!norm.startsWith(`${head} `)) continue;
+      const rest = title.split(/\s+/).slice(head.split(" ").length);
+      for (const other of group) {
+        if (other === member) continue;
+        const adjusted = rest.length === 1 && rest[0]!.startsWith("\u0627\u0644") ? [regender(rest[0]!, other.gender)] : rest;
+        out.add([other.head, ...adjusted].join(" "));
+      }
+    }
+  }
+  return [...out];
+}
+
+/** English names and adjectives per country code, lower-cased, from the country lexicon. */
+function englishCountryWords(countries: CountryLexicon): { byName: Map<string, string>; byAdjective: Map<string, string> } {
+  const byName = new Map<string, string>();
+  const byAdjective = new Map<string, string>();
+  for (const [code, d] of countries.demonyms ?? []) {
+    for (const n of d.names.en) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), code);
+    for (const a of d.adjectives.en) if (!byAdjective.has(a.toLowerCase())) byAdjective.set(a.toLowerCase(), code);
+  }
+  return { byName, byAdjective };
+}
+
+function englishVariants(title: string, lex: RoleLexicon, countries: CountryLexicon, words: ReturnType<typeof englishCountryWords>): string[] {
+  const out = new Set([title.toLowerCase()]);
+  const lower = title.toLowerCase().replace(/\s+/g, " ").trim();
+  const heads = (head: string) => {
+    const group = lex.synonyms_en.find((g) => g.some((h) => h.toLowerCase() === head));
+    return group ? group.map((h) => h.toLowerCase()) : [head];
+  };
+  const forms = (code: string) => {
+    const d = countries.demonyms?.get(code);
+    return { names: (d?.names.en ?? []).map((n) => n.toLowerCase()), adjectives: (d?.adjectives.en ?? []).map((a) => a.toLowerCase()) };
+  };
+  let head: string | undefined;
+  let code: string | undefined;
+  const of = /^(.+?) of (?:the )?(.+)$/.exec(lower);
+  if (of && words.byName.has(of[2]!)) {
+    head = of[1]!;
+    code = words.byName.get(of[2]!)!;
+  } else {
+    for (const [adj, c] of words.byAdjective) {
+      if (lower.startsWith(`${adj} `)) {
+        head = lower.slice(adj.length + 1);
+        code = c;
+        break;
+      }
+    }
+  }
+  if (head && code) {
+    const f = forms(code);
+    for (const h of heads(head)) {
+      for (const n of f.names.slice(0, 3)) out.add(`${n}'s ${h}`).add(`${h} of ${n}`);
+      for (const a of f.adjectives.slice(0, 1)) out.add(`${a} ${h}`);
+    }
+  }
+  return [...out];
+}
+
+/** Builds the index of role titles (with variants) → tenures, over every dated or undated role. */
+export function buildRoleIndex(actors: readonly Actor[], countries: CountryLexicon, lex: RoleLexicon): RoleIndex {
+  const index: RoleIndex = new Map();
+  const words = englishCountryWords(countries);
+  const add = (phrase: string, tenure: Tenure) => {
+    const key = phraseTokens(phrase).join(" ");
+    if (!key) return;
+    const list = index.get(key) ?? [];
+    if (!list.some((t) => t.actor === tenure.actor && t.from === tenure.from && t.to === tenure.to)) list.push(tenure);
+    index.set(key, list);
+  };
+  for (const actor of actors) {
+    if (actor.type !== "person") continue;
+    for (const role of actor.roles) {
+      const tenure: Tenure = { actor, ...(role.from ? { from: role.from } : {}), ...(role.to ? { to: role.to } : {}) };
+      for (const v of arabicVariants(role.title.ar, lex)) add(v, tenure);
+      for (const v of englishVariants(role.title.en, lex, countries, words)) add(v, tenure);
+    }
+  }
+  return index;
+}
+
+/** True when an ISO date falls within a tenure (partial dates cover their whole year or month). */
+export function heldOn(tenure: Pick<Tenure, "from" | "to">, date: string): boolean {
+  if (tenure.from && date.slice(0, tenure.from.length) < tenure.from) return false;
+  if (tenure.to && date.slice(0, tenure.to.length) > tenure.to) return false;
+  return true;
+}
+
+/** The distinct actors holding one of `tenures` on `date`. */
+export function holdersOn(tenures: readonly Tenure[], date: string): Actor[] {
+  const out: Actor[] = [];
+  for (const t of tenures) if (heldOn(t, date) && !out.includes(t.actor)) out.push(t.actor);
+  return out;
+}
+
+/** True when an actor holds any dated role on `date` (a bare family name's likeliest bearer at that time). */
+export function activeOn(actor: Actor, date: string): boolean {
+  return actor.roles.some((r) => (r.from || r.to) && heldOn(r, date));
+}
+
+/** When the earliest of an actor's roles held on `date` began (undefined when none is dated from). */
+export function activeSince(actor: Actor, date: string): string | undefined {
+  let best: string | undefined;
+  for (const r of actor.roles) if (r.from && heldOn(r, date) && (best === undefined || r.from < best)) best = r.from;
+  return best;
+}

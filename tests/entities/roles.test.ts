@@ -1,0 +1,87 @@
+/**
+ * Date-aware roles (src/entities/roles.ts and the tagger's `resolveRole`, `resolveHolder`): a small knowledge base
+ * of our own, written here, so that the expectations never move when content/actors grows.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseActorFile } from "../../src/content/actors-file.ts";
+import { loadCountryLexicon } from "../../src/entities/countries.ts";
+import { heldOn } from "../../src/entities/roles.ts";
+import { createTagger, type TagResult } from "../../src/entities/tagger.ts";
+
+const root = join(import.meta.dirname, "../..");
+const person = (id: string, ar: string, en: string, country: string, roles: string, extra = "") => `- id: ${id}
+  names: { ar: ${ar}, en: ${en} }
+  type: person
+  country: ${country}
+${extra}  roles:
+${roles}
+  description: { ar: وصف, en: A test entry. }
+  provenance: { added_by: test, source: test }
+`;
+const kb = [
+  person("pm-one", "سالم الأول", "Salem al-Awwal", "IQ", `    - { title: { ar: رئيس مجلس الوزراء العراقي, en: Prime minister of Iraq }, from: "2010-01", to: "2014-08" }`),
+  person("pm-two", "كريم الثاني", "Karim al-Thani", "IQ", `    - { title: { ar: رئيس مجلس الوزراء العراقي, en: Prime minister of Iraq }, from: "2014-09" }`,
+    `  aliases: { ar: [رئيس الوزراء العراقي] }\n`),
+  person("fm-tr", "مراد التركماني", "Murat Turkmani", "TR", `    - { title: { ar: وزير الخارجية التركي, en: Turkish foreign minister }, from: "2012-01", to: "2016-12" }`),
+  person("leader-q", "معمر الفلاني", "Muammar al-Fulani", "LY", `    - { title: { ar: قائد ليبيا, en: Leader of Libya }, from: "1969-09", to: "2011-08" }`,
+    `  ambiguous_aliases: [الفلاني]\n`),
+  person("son-q", "خميس الفلاني", "Khamis al-Fulani", "LY", `    - { title: { ar: قائد اللواء 32, en: Commander of the 32nd Brigade }, from: "2005", to: "2011-08" }`,
+    `  ambiguous_aliases: [الفلاني]\n`),
+  person("heir-q", "سيف الفلاني", "Saif al-Fulani", "LY", `    - { title: { ar: مرشح رئاسي, en: Presidential candidate }, from: "2021-11" }`,
+    `  ambiguous_aliases: [الفلاني]\n`),
+  person("sudani-like", "محمد شياع السوداني", "Mohammed Shia al-Sudani", "IQ", `    - { title: { ar: نائب في البرلمان العراقي, en: Iraqi MP }, from: "2010" }`),
+].join("\n");
+const actors = parseActorFile(kb, "roles-kb.yaml");
+const countries = loadCountryLexicon(join(root, "content/countries/forms.yaml"));
+const tagger = createTagger({ actors, countries, candidateActors: false, discover: false });
+const tag = (date: string | null, ...body: string[]): TagResult =>
+  tagger.tag({ lang: /[\u0600-\u06ff]/.test(body.join("")) ? "ar" : "en", title: null, body, date });
+const ids = (r: TagResult) => r.actors.map((a) => a.id);
+
+describe("tenures", () => {
+  it("treats a partial end date as the end of its year or month", () => {
+    expect(heldOn({ from: "2014-09", to: "2016" }, "2016-12-31")).toBe(true);
+    expect(heldOn({ from: "2014-09", to: "2016" }, "2017-01-01")).toBe(false);
+    expect(heldOn({ from: "2014-09" }, "2014-08-31")).toBe(false);
+  });
+});
+
+describe("a title written without a name", () => {
+  it("names whoever held it on the article's date, in the press's variants of the title", () => {
+    expect(ids(tag("2012-05-01", "وقال رئيس الوزراء العراقي إن الاتفاق قريب."))).toEqual(["pm-one"]);
+    expect(ids(tag("2019-05-01", "وقال رئيس الحكومة العراقية إن الاتفاق قريب."))).toEqual(["pm-two"]);
+    expect(ids(tag("2013-02-01", "Iraq's prime minister said the deal was near."))).toEqual(["pm-one"]);
+    expect(ids(tag("2015-02-01", "The Iraqi prime minister met the Turkish foreign minister."))).toEqual(["pm-two", "fm-tr"]);
+  });
+
+  it("keeps the country the title names", () => {
+    expect(tag("2013-03-01", "والتقى وزير الخارجية التركي نظيره.").countries).toEqual(["TR"]);
+    expect(tag("2020-03-01", "والتقى وزير الخارجية التركي نظيره.").actors).toEqual([]);
+  });
+
+  it("names no one for another office, a former holder, or a title followed by a name", () => {
+    expect(ids(tag("2012-05-01", "وقال نائب رئيس الوزراء العراقي إن الاتفاق قريب."))).toEqual([]);
+    expect(ids(tag("2019-05-01", "وقال رئيس الوزراء العراقي السابق إن الاتفاق قريب."))).toEqual([]);
+    expect(ids(tag("2012-05-01", "وقال رئيس الوزراء العراقي كريم الثاني إن الاتفاق قريب."))).toEqual(["pm-two"]);
+    expect(ids(tag("2012-05-01", "A former Iraqi prime minister spoke."))).toEqual([]);
+  });
+
+  it("without a date names only a holder the article names in full, or the one holder listing it as an alias", () => {
+    expect(ids(tag(null, "وقال رئيس الوزراء العراقي إن الاتفاق قريب."))).toEqual(["pm-two"]);
+    expect(ids(tag(null, "Iraq's prime minister said. Salem al-Awwal agreed."))).toEqual(["pm-one"]);
+  });
+});
+
+describe("a bare family name", () => {
+  it("resolves by who held a role on the date (the longest in office among several)", () => {
+    expect(ids(tag("2011-03-01", "وقال الفلاني إن قواته ستقاتل."))).toEqual(["leader-q"]);
+    expect(ids(tag("2022-03-01", "وقال الفلاني إنه سيترشح."))).toEqual(["heir-q"]);
+    expect(ids(tag("2018-03-01", "وقال الفلاني إنه سيترشح."))).toEqual([]);
+  });
+
+  it("that is also a country adjective names the person only with the full name written", () => {
+    expect(tag("2024-01-01", "وقال الرئيس السوداني إن الحرب ستنتهي.").actors).toEqual([]);
+    expect(ids(tag("2024-01-01", "وقال محمد شياع السوداني إن الاتفاق قريب، وأضاف السوداني أن الزيارة مهمة."))).toEqual(["sudani-like"]);
+  });
+});
