@@ -146,10 +146,13 @@ function comparedText(a: StoryInput, lexicon: StoriesLexicon): string {
   return parts.join("\n");
 }
 
+/** "1,200" → "1200", so a figure written with a thousands separator is one figure. */
+const THOUSANDS = /(\d),(\d{3})(?!\d)/g;
+/** A whole number that is not part of a date or time ("26/7/2015", "11:59") nor of a decimal ("3.5"). */
+const FIGURE = /(?<![/:]\s*|\d[.,]?)\d+(?![.,]?\d|\s*[/:])/g;
+
 /** What one normalised word contributes, computed once per distinct word (news vocabulary repeats). */
 interface WordInfo {
-  /** A figure (digits) kept as evidence, or null. */
-  figure: string | null;
   /** Terms counted for text similarity (clitic stems, or the English stem); empty for a stopword. */
   terms: string[];
   /** Consonant skeleton (Arabic words), or "". */
@@ -171,21 +174,19 @@ function analyseWord(w: string, p: Prepared): WordInfo {
   const known = cache.get(w);
   if (known) return known;
   let info: WordInfo;
-  if (DIGITS.test(w)) {
-    const n = Number(w);
-    info = { figure: n >= GROUP.minFigure && !isYear(n) ? String(n) : null, terms: [], skeleton: "", concepts: [] };
-  } else if (ARABIC.test(w)) {
+  if (DIGITS.test(w)) info = { terms: [], skeleton: "", concepts: [] };
+  else if (ARABIC.test(w)) {
     const stems = cliticStems(w);
     const concepts = new Set<string>();
     wordConcepts(stems, p, concepts);
     const stop = stems.some((x) => p.stop.has(x));
     const sk = stop ? "" : arabicSkeleton(stems[stems.length - 1]!, p);
-    info = { figure: null, terms: stop ? [] : stems, skeleton: sk.length >= MIN_SKELETON ? sk : "", concepts: [...concepts] };
+    info = { terms: stop ? [] : stems, skeleton: sk.length >= MIN_SKELETON ? sk : "", concepts: [...concepts] };
   } else {
     const concepts = new Set<string>();
     wordConcepts([w], p, concepts);
     const stop = p.stop.has(w) || w.length < 2;
-    info = { figure: null, terms: stop ? [] : [englishStem(w)], skeleton: "", concepts: [...concepts] };
+    info = { terms: stop ? [] : [englishStem(w)], skeleton: "", concepts: [...concepts] };
   }
   if (cache.size >= WORD_CACHE_SIZE) cache.clear();
   cache.set(w, info);
@@ -216,9 +217,12 @@ export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon
   const norm = normaliseArabic(text);
   // phrases are looked for in the normalised text as is: white space is one space there already
   for (const [phrase, concept] of p.conceptPhrases) if (norm.includes(phrase)) concepts.add(concept);
+  for (const m of norm.replace(THOUSANDS, "$1$2").matchAll(FIGURE)) {
+    const n = Number(m[0]);
+    if (n >= GROUP.minFigure && !isYear(n)) figures.add(String(n));
+  }
   for (const t of tokenize(norm)) {
     const info = analyseWord(t.text, p);
-    if (info.figure) figures.add(info.figure);
     for (const t of info.terms) words.set(t, (words.get(t) ?? 0) + 1);
     if (info.skeleton) skeletons.add(info.skeleton);
     for (const c of info.concepts) concepts.add(c);

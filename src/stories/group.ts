@@ -56,12 +56,7 @@ export function groupStories(articles: readonly StoryInput[], lexicon: StoriesLe
   // Only articles within the window of a new article can matter: assigned ones further away are not read.
   const freshDays = new Set<number | null>();
   const considered: StoryInput[] = [];
-  const daysOf = new Map<string, number | null>();
-  for (const a of fresh) {
-    const f = dayOfInput(a);
-    daysOf.set(a.id, f);
-    freshDays.add(f);
-  }
+  for (const a of fresh) freshDays.add(dayOfInput(a));
   const near = (day: number | null): boolean => {
     if (day === null) return freshDays.has(null);
     for (let d = day - GROUP.windowDays; d <= day + GROUP.windowDays; d++) if (freshDays.has(d)) return true;
@@ -70,9 +65,7 @@ export function groupStories(articles: readonly StoryInput[], lexicon: StoriesLe
   for (const a of byId.values()) {
     if (a.story) {
       result.set(a.id, a.story);
-      const day = dayOfInput(a);
-      if (!near(day)) continue;
-      daysOf.set(a.id, day);
+      if (!near(dayOfInput(a))) continue;
     }
     considered.push(a);
   }
@@ -90,7 +83,12 @@ export function groupStories(articles: readonly StoryInput[], lexicon: StoriesLe
       else if (list.length < GROUP.maxPosting) list.push(node);
     }
   };
-  for (const node of nodes) if (node.story) place(node);
+  const stories = new StoryUnion();
+  for (const node of nodes)
+    if (node.story) {
+      stories.addStored(node.story);
+      place(node);
+    }
 
   const order = nodes.filter((node) => !node.story).sort(byDayThenId);
   for (const node of order) {
@@ -106,18 +104,69 @@ export function groupStories(articles: readonly StoryInput[], lexicon: StoriesLe
       }
     }
     const candidates = [...hits].sort((x, y) => y[1] - x[1] || (x[0].f.id < y[0].f.id ? -1 : 1)).slice(0, GROUP.maxCandidates);
-    let best: { node: Node; score: number } | undefined;
+    // every story this article clears the bar with: the article links them, so stories started in this run merge
+    // (under the earliest); a stored story is never renamed, so two stored stories stay apart
+    let best: { root: string; margin: number; id: string } | undefined;
+    const linked = new Set<string>();
     for (const [other] of candidates) {
-      const score = pairScore(node, other);
       const gap = node.f.day === null || other.f.day === null ? 0 : Math.abs(node.f.day - other.f.day);
-      const margin = score - (GROUP.joinScore + GROUP.perDay * gap);
-      if (margin >= 0 && (!best || margin > best.score || (margin === best.score && other.f.id < best.node.f.id))) best = { node: other, score: margin };
+      const margin = pairScore(node, other) - (GROUP.joinScore + GROUP.perDay * gap);
+      if (margin < 0) continue;
+      const root = stories.find(other.story!);
+      linked.add(root);
+      if (!best || margin > best.margin || (margin === best.margin && other.f.id < best.id)) best = { root, margin, id: other.f.id };
     }
-    node.story = best ? best.node.story : node.f.id;
-    result.set(node.f.id, node.story!);
+    let story = node.f.id;
+    if (best) {
+      const stored = [...linked].filter((r) => stories.isStored(r));
+      story = stored.length ? (stored.includes(best.root) ? best.root : stored[0]!) : best.root;
+      for (const r of linked) if (!stories.isStored(r)) story = stories.union(story, r);
+    } else stories.add(story);
+    node.story = story;
     place(node);
   }
+  for (const node of order) result.set(node.f.id, stories.find(node.story!));
   return result;
+}
+
+/**
+ * Stories as a union-find: stories started in this run may merge (the root is the one started first, i.e. with the
+ * earliest first article); stored stories are roots for good.
+ */
+class StoryUnion {
+  private readonly parent = new Map<string, string>();
+  private readonly rank = new Map<string, number>();
+  private readonly stored = new Set<string>();
+
+  addStored(id: string): void {
+    this.stored.add(id);
+  }
+  add(id: string): void {
+    if (!this.rank.has(id)) this.rank.set(id, this.rank.size);
+  }
+  isStored(id: string): boolean {
+    return this.stored.has(id);
+  }
+  find(id: string): string {
+    let root = id;
+    for (let up = this.parent.get(root); up !== undefined; up = this.parent.get(root)) root = up;
+    for (let at = id; at !== root; ) {
+      const up = this.parent.get(at)!;
+      this.parent.set(at, root);
+      at = up;
+    }
+    return root;
+  }
+  /** Merges two stories and returns the surviving id (a stored one, else the one started first). */
+  union(a: string, b: string): string {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return ra;
+    if (this.stored.has(ra) && this.stored.has(rb)) return ra;
+    const keep = this.stored.has(ra) ? ra : this.stored.has(rb) ? rb : this.rank.get(ra)! <= this.rank.get(rb)! ? ra : rb;
+    this.parent.set(keep === ra ? rb : ra, keep);
+    return keep;
+  }
 }
 
 /** The parts of a pair's evidence, for calibration and tests. */

@@ -28,8 +28,11 @@ export const GROUP = {
   perDay: 0.05,
   /** Weight of shared actors and places (language-independent evidence). */
   entityWeight: 0.35,
-  /** Weight of shared figures (casualty counts, sums): evidence, but a consequence repeats the toll of its cause. */
-  numberWeight: 0.1,
+  /**
+   * Weight of a shared figure (casualty count, sum): slight, since small numbers collide by chance ("10 tonnes",
+   * "the 10th") and a consequence repeats the toll of its cause.
+   */
+  numberWeight: 0.05,
   /** Shared actor/place ids for full entity evidence; fewer scale it down (one shared capital is weak). */
   fullEntities: 3,
   /** Taken off a pair when one leads with a development (court, vote, veto…) the other never names. */
