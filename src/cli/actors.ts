@@ -19,6 +19,7 @@ import { CountryCode, IsoDate, Slug } from "../schemas/common.ts";
 import { findQueueEntry, promotedActor, removeFromQueue, type QueueEntry, type ReviewQueue } from "../entities/discover.ts";
 import { writeFileAtomic } from "../pipeline/atomic.ts";
 import { readQueue, writeQueue } from "../pipeline/review-queue.ts";
+import { safeText } from "./io.ts";
 
 /** Where the command reads and writes, and where it prints. */
 export interface ActorsIo {
@@ -146,7 +147,7 @@ function queueCommand(parsed: Parsed, contentDir: string, io: ActorsIo): number 
   if (!Number.isInteger(min) || min < 1) throw new UsageError("--min expects a positive whole number");
   const queue = readQueue(contentDir);
   const entries = queue.candidates.filter((c) => c.articles.length >= min);
-  io.stdout.write(parsed.flags.get("--json") ? `${JSON.stringify(entries, null, 2)}\n` : formatTable(entries));
+  io.stdout.write(parsed.flags.get("--json") ? `${JSON.stringify(entries, null, 2)}\n` : formatTable(entries).split("\n").map(safeText).join("\n"));
   return 0;
 }
 
@@ -189,7 +190,7 @@ function promoteCommand(parsed: Parsed, contentDir: string, actorsDir: string, i
   // write the knowledge base first: if the queue write failed, the candidate would only be listed twice
   writeFileAtomic(promotedFile, header + stringify([...current, actor], { lineWidth: 0 }));
   writeQueue(contentDir, removeFromQueue(queue, entry.key, false));
-  io.stdout.write(`Promoted ${entry.name_ar ?? entry.suggested_en} as ${actor.id} (${actor.names.en}) to ${promotedFile}\n`);
+  io.stdout.write(`Promoted ${safeText(entry.name_ar ?? entry.suggested_en)} as ${actor.id} (${safeText(actor.names.en)}) to ${safeText(promotedFile)}\n`);
   return 0;
 }
 
@@ -197,6 +198,6 @@ function rejectCommand(parsed: Parsed, contentDir: string, io: ActorsIo): number
   const queue = readQueue(contentDir);
   const entry = requireCandidate(parsed, queue);
   writeQueue(contentDir, removeFromQueue(queue, entry.key, true));
-  io.stdout.write(`Rejected ${entry.name_ar ?? entry.suggested_en}: it will not be queued again.\n`);
+  io.stdout.write(`Rejected ${safeText(entry.name_ar ?? entry.suggested_en)}: it will not be queued again.\n`);
   return 0;
 }

@@ -9,7 +9,7 @@ import { extractPages } from "../pipeline/extract.ts";
 import { findInputs, readInput } from "../pipeline/read-inputs.ts";
 import type { RawPage } from "../ingest/index.ts";
 import type { Skipped } from "../schemas/article.ts";
-import { parseFlags, progress, UsageError, type Io } from "./io.ts";
+import { type Io, parseFlags, progress, safeText, UsageError } from "./io.ts";
 
 export const extractHelp = `Usage: npm run -s briefing -- extract <file|dir>... [--compact]
 
@@ -39,7 +39,7 @@ export async function runExtract(argv: string[], io: Io): Promise<number> {
       else skipped.push({ file: input.file, reason: read.reason });
     }
   };
-  const result = extractPages(pages(), tagger, (file, message) => io.stderr.write(`${file}: ${message}\n`));
+  const result = extractPages(pages(), tagger, (file, message) => io.stderr.write(`${safeText(file)}: ${safeText(message)}\n`));
   skipped.push(...result.skipped);
   const doc = { articles: result.articles, skipped };
   io.stdout.write(`${flags.compact ? JSON.stringify(doc) : JSON.stringify(doc, null, 2)}\n`);
@@ -47,6 +47,6 @@ export async function runExtract(argv: string[], io: Io): Promise<number> {
   io.stderr.write(
     `extract: ${inputs.length + unreadable.length} file(s) read, ${result.articles.length} article(s), ${skipped.length} skipped, ${seconds}s\n`,
   );
-  for (const s of skipped) io.stderr.write(`  skipped ${s.file}: ${s.reason}\n`);
+  for (const s of skipped) io.stderr.write(`  skipped ${safeText(s.file)}: ${safeText(s.reason)}\n`);
   return 0;
 }
