@@ -7,6 +7,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { Bilingual } from "./schemas/common.ts";
+import { cleanName, cleanStrings } from "./site/text-safety.ts";
 
 /** Why an origin is refused, or null when it is an absolute http(s) address. */
 export function urlProblem(url: string): string | null {
@@ -102,7 +103,8 @@ export function loadSettings(root: string = process.cwd(), env: NodeJS.ProcessEn
     const issue = parsed.error.issues[0];
     throw new Error(`${siteFile}: field \`${issue?.path.join(".")}\`: ${issue?.message}`);
   }
-  const site = { ...parsed.data };
+  // Names shown on every page, feed and card: no control characters or bidi overrides (as for any name).
+  const site = { ...parsed.data, title: cleanStrings(parsed.data.title, cleanName), description: cleanStrings(parsed.data.description, cleanName) };
   if (env.MARSAD_SITE_URL) {
     const problem = urlProblem(env.MARSAD_SITE_URL);
     if (problem) throw new Error(`environment variable MARSAD_SITE_URL (field \`url\`): ${problem}`);

@@ -18,6 +18,7 @@ import { countryEntries, type Country } from "./countries.ts";
 import { buildSiteModel, type SiteModel } from "./model.ts";
 import { writeFileAtomic } from "../pipeline/atomic.ts";
 import { codeVersion } from "../pipeline/code-version.ts";
+import { terminalText } from "./text-safety.ts";
 import { fileStamp, readActors, siteArticle, readArticlesIncremental, type FileStamp, type ReadReport } from "./read-content.ts";
 import { articleSearchText, SEARCH_TEXT_SOURCES } from "./search-text.ts";
 
@@ -71,7 +72,7 @@ function writeCache(file: string, cache: ArticleCache): void {
 }
 
 /** All articles of `settings.articlesDir`, parsing only files changed since the cached read; the cache is not written. */
-export function readArticlesCached(settings: Pick<Settings, "articlesDir" | "cacheDir">, report: ReadReport = { warn: (m) => process.stderr.write(`${m}\n`) }): CachedArticles {
+export function readArticlesCached(settings: Pick<Settings, "articlesDir" | "cacheDir">, report: ReadReport = stderrReport): CachedArticles {
   const file = cacheFile(settings);
   const cache = readCache(file);
   const previous = Object.fromEntries(Object.entries(cache.files).filter(([, f]) => cache.articles[f.id]));
@@ -159,7 +160,7 @@ export function withholdFutureDates(articles: Article[], today: string, report: 
   });
 }
 
-const stderrReport: ReadReport = { warn: (m) => process.stderr.write(`${m}\n`) };
+const stderrReport: ReadReport = { warn: (m) => process.stderr.write(`${terminalText(m)}\n`) };
 
 /** Everything the site model is built from. */
 export interface SiteContent {

@@ -51,3 +51,15 @@ export function cleanStrings<T>(value: T, clean: (text: string) => string = remo
 export function cleanName(text: string): string {
   return stripBidiControls(removeInvalidChars(text));
 }
+
+/** Control characters (C0 with ESC, BEL, CR and LF; DEL; C1), line/paragraph separators and bidi controls. */
+const UNSAFE_IN_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from outside (file names, ids, reasons quoting a page) made safe for one line of terminal output: control
+ * and bidi characters are shown as `\u{…}` escapes, so a file name can neither drive the terminal (window title,
+ * clear screen) nor forge a line such as "build: done", and lone surrogates become U+FFFD.
+ */
+export function terminalText(text: string): string {
+  return text.toWellFormed().replace(UNSAFE_IN_TERMINAL, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}

@@ -55,3 +55,10 @@ describe("site settings", () => {
     expect(loadSettings(rootWith(`base: ${JSON.stringify(base)}\n`), {}).site.base).toBe(clean);
   });
 });
+
+describe("site names", () => {
+  it("lose control characters and bidi overrides", () => {
+    const settings = loadSettings(rootWith('title: { ar: "\\u202eمرصد\\u0007", en: "Mar\\u001b[2Jsad" }\n'), {});
+    expect(settings.site.title).toEqual({ ar: "مرصد", en: "Mar[2Jsad" });
+  });
+});
