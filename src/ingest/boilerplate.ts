@@ -38,6 +38,7 @@ const BoilerplateFile = z
     function_words: Group,
     live_markers: Group,
     url_labels: Group,
+    policy_phrases: Group,
   })
   .strict();
 type BoilerplateFile = z.infer<typeof BoilerplateFile>;
@@ -83,6 +84,8 @@ export interface Boilerplate {
   liveMarkers: PrefixSet;
   /** Labels of a line giving the page's address ("URL", «رابط المصدر»), folded. */
   urlLabels: Set<string>;
+  /** Words of comment rules and privacy notices (two in one line make it the notice), folded. */
+  policyPhrases: string[];
 }
 
 /** Folded phrases indexed by their first word, so a line is checked against a handful of entries only. */
@@ -155,6 +158,7 @@ export function compileBoilerplate(data: unknown): Boilerplate {
     functionWords: new Set(both(lex.function_words).map(fold).filter(Boolean)),
     liveMarkers: prefixSet(both(lex.live_markers)),
     urlLabels: new Set(both(lex.url_labels).map(fold)),
+    policyPhrases: [...new Set(both(lex.policy_phrases).map(fold))],
   };
 }
 

@@ -15,7 +15,7 @@
  * times or more is furniture; the page's own outlet (a masthead line its copyright notice repeats) is marked.
  */
 import { boilerplate, matchPrefix, type Boilerplate, type PrefixSet } from "./boilerplate.ts";
-import { classifyDateLine, type DateMention } from "./dates.ts";
+import { classifyDateLine, findMonthDays, type DateMention } from "./dates.ts";
 import { opensWithDateline } from "./dateline.ts";
 import type { Line } from "./segment.ts";
 import { SETTINGS } from "./settings.ts";
@@ -169,6 +169,8 @@ const BRAND_PLACE_SEPARATOR = /\s+[-–—ـ|]\s+|\s*\/\s*/u;
 const AUTHOR_NAME_MAX_WORDS = 4;
 /** Reference date handed to dates.ts only to learn whether a line holds a relative time. */
 const PROBE_REFERENCE = "2000-01-01";
+/** Different policy phrases that make a line a comment or privacy notice (one alone occurs in news text). */
+const POLICY_MIN_PHRASES = 2;
 /** How far into a line its date may start (a weekday may come first) for the line to open with it. */
 const DATE_FIRST_MAX_OFFSET = 3;
 /** A field separator somewhere after a line's opening date: "… 2012 الساعة 01 صباحاً / تعز". */
@@ -315,6 +317,8 @@ function cueKind(text: string, key: string, words: number, isProse: boolean, lex
     const value = afterWords(text, attribution.split(" ").length).split(/\s[|·]\s/u)[0]!.trim();
     return value ? { kind: "attribution", value } : { kind: "attribution" };
   }
+  // A site's comment rules or privacy notice, however long: two of its phrases in one line.
+  if (lex.policyPhrases.filter((p) => key.includes(p)).length >= POLICY_MIN_PHRASES) return { kind: "end" };
   const label = matchPrefix(lex.furnitureLabels, key);
   if (label && (key === label || hasColonAfterCue(text, label.split(" ").length))) return { kind: "junk" };
   if (!isProse && matchPrefix(lex.endPrefixes, key)) return { kind: "end" };
@@ -436,7 +440,9 @@ function longByline(text: string, key: string, words: number, lex: Boilerplate):
   const by = matchPrefix(lex.bylinePrefixes, key);
   if (by === null) return null;
   const dates = classifyDateLine(text).dates.filter((d) => d.kind !== "relative");
-  const name = afterWords(dates[0] ? text.slice(0, dates[0].start) : text, by.split(" ").length).split(/\s+[|·•]\s+/u)[0]!.trim();
+  // The name stops at the date, with or without its year ("By Jane Doe March 18 at 3:57 PM").
+  const cut = dates[0]?.start ?? findMonthDays(text)[0]?.start ?? text.length;
+  const name = afterWords(text.slice(0, cut), by.split(" ").length).split(/\s+[|·•]\s+/u)[0]!.trim();
   if (!name || countWords(name) > L.bylineMaxWords - 2) return null;
   return dates.length > 0 ? { kind: "byline", value: name, dates } : { kind: "byline", value: name };
 }

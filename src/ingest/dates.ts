@@ -845,14 +845,14 @@ const MONTH_DAY_RE = new RegExp(
  * numbers. Not dates on their own: {@link findDates} leaves them out; a caller may complete one with a year that
  * the same page gives for the same day and month.
  */
-export function findMonthDays(text: string): Array<{ month: number; day: number }> {
-  const out: Array<{ month: number; day: number }> = [];
+export function findMonthDays(text: string): Array<{ month: number; day: number; start: number }> {
+  const out: Array<{ month: number; day: number; start: number }> = [];
   MONTH_DAY_RE.lastIndex = 0;
   for (let m = MONTH_DAY_RE.exec(text); m !== null; m = MONTH_DAY_RE.exec(text)) {
     const g = m.groups ?? {};
     const month = GREGORIAN_MONTH.get(foldKey((g.m1 ?? g.m2 ?? "").replace(/\.$/u, "")));
     const day = Number(asciiDigits(g.d1 ?? g.d2 ?? ""));
-    if (month !== undefined && day >= 1 && day <= 31) out.push({ month, day });
+    if (month !== undefined && day >= 1 && day <= 31) out.push({ month, day, start: m.index });
   }
   return out;
 }
