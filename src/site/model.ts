@@ -57,6 +57,8 @@ export const WEEK_STORIES = 20;
 /** How many related stories a story page lists, and how far apart in days they may be. */
 export const RELATED_STORIES = 5;
 export const RELATED_STORY_DAYS = 14;
+/** How many of a story's actors (most named first) related stories are looked for through. */
+export const RELATED_STORY_ACTORS = 6;
 
 export type DateSource = "published" | "seen" | "none";
 
@@ -284,8 +286,20 @@ function bump(map: Map<string, number>, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
+/** Days since 1970-01-01 of a `YYYY-MM-DD` day, memoised: story and brief passes compare the same few hundred days millions of times. */
+const epochDays = new Map<string, number>();
+function epochDay(day: string): number {
+  let n = epochDays.get(day);
+  if (n === undefined) {
+    if (epochDays.size >= 100_000) epochDays.clear();
+    n = Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+    epochDays.set(day, n);
+  }
+  return n;
+}
+
 function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return epochDay(b) - epochDay(a);
 }
 
 function nextDay(day: string): string {
@@ -494,7 +508,12 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     summary: ownLanguageSummary(v.article),
   }));
   const stories = new Map<string, SiteStory>();
-  for (const [id, s] of deriveStories(storyInputs)) stories.set(id, { ...s, page: s.articles.length >= STORY_PAGE_MIN_ARTICLES, related: [] });
+  for (const [id, s] of deriveStories(storyInputs)) {
+    const story = s as SiteStory;
+    story.page = s.articles.length >= STORY_PAGE_MIN_ARTICLES;
+    story.related = [];
+    stories.set(id, story);
+  }
   const storyOf = (id: string) => stories.get(id)!;
   /** Distinct stories of a run of article indexes, in the run's order. */
   const storiesIn = (indexes: Iterable<number>, limit = Infinity): string[] => {
@@ -776,9 +795,11 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const storyPosition = new Map<string, Map<number, number>>();
   const storyScore = new Float64Array(storyList.length);
   const storyTouched: number[] = [];
+  const storyDay = Int32Array.from(storyList, (s) => (s.last ? epochDay(s.last) : 0));
   storyList.forEach((s, k) => {
     if (!s.page) return;
-    for (const id of s.actors) {
+    // The story's most named actors are enough to find its neighbours, and keep the work per story bounded.
+    for (const id of s.actors.slice(0, RELATED_STORY_ACTORS)) {
       const list = actorStories.get(id)!;
       let pos = storyPosition.get(id);
       if (!pos) storyPosition.set(id, (pos = new Map(list.map((x, p) => [x, p]))));
@@ -787,8 +808,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       for (let q = Math.max(0, p - RELATED_WINDOW); q < Math.min(list.length, p + RELATED_WINDOW + 1); q++) {
         const other = list[q]!;
         if (other === k) continue;
-        const o = storyList[other]!;
-        if (s.last && o.last && Math.abs(daysBetween(s.last, o.last)) > RELATED_STORY_DAYS) continue;
+        if (storyDay[k] && storyDay[other] && Math.abs(storyDay[k]! - storyDay[other]!) > RELATED_STORY_DAYS) continue;
         if (storyScore[other] === 0) storyTouched.push(other);
         storyScore[other] = storyScore[other]! + weight;
       }

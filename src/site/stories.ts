@@ -106,6 +106,8 @@ export function centralArticle(members: readonly StoryArticle[]): StoryArticle {
 
 /** One story from its articles (any order). */
 export function deriveStory(id: string, articles: readonly StoryArticle[]): StoryView {
+  // Most stories have one article (a site of 10,000 articles has thousands): no sorting or counting for them.
+  if (articles.length === 1) return singleStory(id, articles[0]!);
   const members = [...articles].sort(byDayThenId);
   const lead = centralArticle(members);
   // The lead's summary, else the next article (by the same order of centrality is overkill: oldest) that has one.
@@ -146,6 +148,23 @@ export function deriveStory(id: string, articles: readonly StoryArticle[]): Stor
     countries: byFrequency(countryCounts),
     days,
     primaryCountry,
+  };
+}
+
+function singleStory(id: string, a: StoryArticle): StoryView {
+  return {
+    id,
+    articles: [a.id],
+    lead: a.id,
+    summary: a.summary ? { text: a.summary, article: a.id, lang: a.lang } : null,
+    outlets: [...new Set(a.outlets)],
+    langs: [a.lang],
+    first: a.day,
+    last: a.day,
+    actors: [...new Set(a.actors)],
+    countries: [...new Set(a.countries)],
+    days: a.day ? [a.day] : [],
+    primaryCountry: a.primaryCountry,
   };
 }
 
