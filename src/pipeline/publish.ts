@@ -20,7 +20,7 @@
  * together run one after the other.
  */
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { acquireLock } from "./lock.ts";
 
@@ -35,6 +35,15 @@ export interface PublishPaths {
   ready: string;
   old: string;
   lock: string;
+}
+
+/** An output that is a symbolic link (`dist -> /srv/www/site`) is published where it points, and stays a link. */
+function resolveLink(outDir: string): string {
+  try {
+    return lstatSync(outDir).isSymbolicLink() ? realpathSync(outDir) : outDir;
+  } catch {
+    return outDir; // not there yet
+  }
 }
 
 /** The sibling folders of one output folder. */
@@ -52,8 +61,9 @@ export function publishPaths(outDir: string): PublishPaths {
  * on one file system (the usual case: no copy).
  */
 export function buildDirFor(outDir: string, root: string, cacheDir: string): string | undefined {
-  mkdirSync(dirname(outDir), { recursive: true });
-  if (statSync(dirname(outDir)).dev === statSync(root).dev) return undefined;
+  const out = resolveLink(outDir);
+  mkdirSync(dirname(out), { recursive: true });
+  if (statSync(dirname(out)).dev === statSync(root).dev) return undefined;
   const key = createHash("sha256").update(outDir).digest("hex").slice(0, 12);
   // Under the repository (Astro keeps its bundle inside an output folder that is inside its working directory).
   const inRepo = cacheDir.startsWith(`${root}/`) ? cacheDir : join(root, "node_modules", ".cache", "marsad");
@@ -133,8 +143,8 @@ export async function publishAtomically<T>(
   build: (stagingDir: string) => Promise<T>,
   options: { onWait?: (ownerPid: number) => void; buildDir?: string } = {},
 ): Promise<T> {
-  const paths = publishPaths(outDir);
-  mkdirSync(dirname(outDir), { recursive: true });
+  const paths = publishPaths(resolveLink(outDir));
+  mkdirSync(dirname(paths.out), { recursive: true });
   const release = acquireLock(paths.lock, { staleMs: STALE_LOCK_MS, onWait: options.onWait });
   // With `buildDir` (a folder on the builder's file system), the stages write there and the finished tree is copied
   // to the staging folder (the output's file system), then renamed: see `buildDirFor`.

@@ -147,3 +147,16 @@ describe("buildDirFor", () => {
     expect(readdirSync(join(dir, "site"))).toEqual(["dist"]);
   });
 });
+
+describe("an output folder that is a symbolic link", () => {
+  it("is published where it points, and stays a link", async () => {
+    const { lstatSync, symlinkSync } = await import("node:fs");
+    const dir = parent();
+    const target = join(dir, "www", "site");
+    site(target, "v1");
+    symlinkSync(target, join(dir, "dist"));
+    await publishAtomically(join(dir, "dist"), async (staging) => site(staging, "v2"));
+    expect(lstatSync(join(dir, "dist")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(target, "index.html"), "utf8")).toBe("<p>v2</p>");
+  });
+});
