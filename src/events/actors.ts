@@ -52,6 +52,12 @@ export function subjectOf(ctx: PhraseContext, from: number, to: number, hits: Hi
   if (before === "event") return { subject: null, after: to };
   if (before) return { subject: before, after: to };
   const k = skipTimes(ctx, to);
+  // «تظاهر آلاف السودانيين»: a count opens the subject
+  const q = k < ctx.s.toks.length ? longestAt(ctx.s, k, ctx.lex.numbers.phrases.vague) || (ctx.s.toks[k]!.digits ? 1 : 0) : 0;
+  if (q && k + q < ctx.s.toks.length && !isBound(ctx, k + q)) {
+    const rest = actorPhraseAt(ctx, k + q);
+    if (rest) return { subject: { from: k, to: rest.to }, after: rest.to };
+  }
   if (k >= ctx.s.toks.length || ctx.verbs.has(k) || (isBound(ctx, k) && !ctx.cover[k] && !/[,،]/.test(ctx.s.toks[k]!.before))) return { subject: null, after: to };
   const subject = actorPhraseAt(ctx, k);
   return { subject, after: subject ? subject.to : to };
@@ -70,6 +76,13 @@ function skipAdverbials(ctx: PhraseContext, i: number): number {
     const loc = t.norm === "في" ? 1 : 0;
     const prefixed = t.norm.startsWith("\u0628") && longestNounAt(s, i, lex.cue.place_heads) > 0;
     if (!loc && !prefixed) break;
+    const e = ctx.cover[i + loc];
+    const place = loc ? ctx.placeEnd(i + loc) : i;
+    if (loc && (place > i + loc || (e?.kind === "country" && !e.adjective))) {
+      // «في طرابلس السفير الإيطالي»: the place is one name; the object follows it
+      i = Math.max(place, e?.to ?? 0);
+      continue;
+    }
     const span = phraseAt(ctx, i + loc);
     if (!span) break;
     i = span.to;

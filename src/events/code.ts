@@ -31,7 +31,7 @@ import { findFigures, triggerKind } from "./figures.ts";
 import { gistLine } from "./gist.ts";
 import { eventLexicon, phrase, type EventLexicon } from "./lexicon.ts";
 import { actorCountry, actorPhraseAt, entitiesIn, givenName, isBound, renderActor, spanAr, type Entity, type PhraseContext, type Span } from "./phrases.ts";
-import { indexPlaces, placeOf } from "./place.ts";
+import { findPlace, indexPlaces, placeOf } from "./place.ts";
 import { eventSettings, type EventSettings } from "./settings.ts";
 import { longestAt, readSentence, spanText } from "./text.ts";
 
@@ -71,6 +71,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
   const tables = readerTables(lex, input.actors ?? [], input.countries.forms);
   const titles = titleLexicon();
   const titleWords = new Set([...titles.ranks.ar, ...titles.heads.ar, ...lex.titles.map((t) => t.words.join(" "))].flatMap((p) => phrase(p)));
+  const headWords = new Set(titles.heads.ar.map((p) => phrase(p)[0]!).filter(Boolean));
   const givenNames = new Set(Object.keys(discoveryLexicon().given_names).map(normaliseArabic));
   const demonym = (code: string) => input.countries.demonyms?.get(code)?.adjectives.en[0];
   const places = indexPlaces(input.places);
@@ -98,10 +99,14 @@ export function createEventCoder(input: CoderInput): EventCoder {
     const hits = findTriggers(s, cover, tables);
     const reporting = findReporting(s, lex, cover);
     const ctx: PhraseContext = {
-      s, lex, entities, cover, times: covered, titleWords, givenNames, demonym, countryWords,
+      s, lex, entities, cover, times: covered, titleWords, headWords, givenNames, demonym, countryWords,
       verbs: new Set([...hits.map((h) => h.from), ...reporting]),
       predicates: new Set([...hits.filter((h) => h.trigger.kind === "verb").map((h) => h.from), ...reporting]),
       countryName: (c) => countryName(c, "en"),
+      placeEnd: (k) => {
+        const p = findPlace(ctx, places, k, k + 1);
+        return p && p.span.from === k ? p.span.to : k;
+      },
       maxTokens: settings.maxPhraseTokens, maxApposition: settings.maxAppositionTokens,
     };
     const asserted = hits.filter((h) => isAsserted(s, h, hits, lex, settings));
@@ -285,8 +290,8 @@ export function createEventCoder(input: CoderInput): EventCoder {
       if (!c.source && attack.source && !sameActor(ctx, attack.source, c.target)) c.source = attack.source;
       if (!attack.target && c.target && c.hit.from < attack.hit.from) attack.target = c.target;
       if (!c.target && attack.target && attack.hit.from < c.hit.from) c.target = attack.target;
-      if (attack.hit.from < c.hit.from) placeFrom.set(c, attack);
-      else placeFrom.set(attack, c);
+      placeFrom.set(c, attack);
+      if (!placeFrom.has(attack)) placeFrom.set(attack, c);
     }
     return placeFrom;
   }

@@ -26,7 +26,9 @@ function numberAt(s: Sentence, i: number, lex: EventLexicon): { n: number | null
     // «97.08» is split by the tokenizer into 97 . 08: a decimal is not a head count
     const next = s.toks[i + 1];
     if (next?.digits && next.before === ".") return null;
-    return { n: Number(t.norm), length: 1 };
+    // «35 ألف»
+    const times = next && !next.before ? lex.numbers.multiplierMap.get(next.norm) : undefined;
+    return times ? { n: Number(t.norm) * times, length: 2 } : { n: Number(t.norm), length: 1 };
   }
   const vague = longestAt(s, i, lex.numbers.phrases.vague);
   if (vague) return { n: null, length: vague };

@@ -50,6 +50,7 @@ export type GroupFile = z.infer<typeof GroupFile>;
 export const NumberFile = z
   .object({
     units: z.record(z.string().min(1), z.number()),
+    multipliers: z.record(z.string().min(1), z.number()),
     vague: Words,
     at_least: Words,
     killed: Words,
@@ -121,7 +122,7 @@ export interface EventLexicon {
   anaphors: Phrase[];
   /** Title phrases with their English. */
   titles: Array<{ words: Phrase; en: string }>;
-  numbers: NumberFile & { unitMap: Map<string, number>; phrases: Record<"vague" | "at_least" | "killed" | "wounded" | "arrested" | "displaced" | "combined", Phrase[]> };
+  numbers: NumberFile & { unitMap: Map<string, number>; multiplierMap: Map<string, number>; phrases: Record<"vague" | "at_least" | "killed" | "wounded" | "arrested" | "displaced" | "combined", Phrase[]> };
   cues: CueFile;
   /** Each cue group as phrases. */
   cue: Record<
@@ -174,6 +175,7 @@ export function compileLexicon(data: { triggers: TriggerEntry[]; groups: GroupFi
     numbers: {
       ...numbers,
       unitMap: new Map(Object.entries(numbers.units).map(([w, n]) => [normaliseArabic(w), n])),
+      multiplierMap: new Map(Object.entries(numbers.multipliers).map(([w, n]) => [normaliseArabic(w), n])),
       phrases: Object.fromEntries(numberGroups.map((g) => [g, phrases(numbers[g])])) as EventLexicon["numbers"]["phrases"],
     },
     cues,

@@ -45,7 +45,11 @@ export interface PhraseContext {
   /** Token indexes covered by time expressions. */
   times: Set<number>;
   titleWords: Set<string>;
+  /** First words of office titles (heads: «وزير», «رئيس»), which may open a second person's phrase. */
+  headWords: Set<string>;
   givenNames: Set<string>;
+  /** End of the lexicon place starting at token k, or k when none does. */
+  placeEnd: (k: number) => number;
   /** Normalised first words of Arabic country forms. */
   countryWords: Set<string>;
   /** English demonym per country code. */
@@ -56,6 +60,8 @@ export interface PhraseContext {
 }
 
 const CONJ = "\u0648"; // و
+const ALEF = "\u0627"; // ا (every alef after folding)
+const YA = "\u064a"; // ي
 const BA = "\u0628"; // ب
 const ARTICLE = "\u0627\u0644"; // ال
 
@@ -69,12 +75,30 @@ export function isBound(ctx: PhraseContext, i: number): boolean {
   if (longestAt(s, i, lex.cue.prepositions) || longestAt(s, i, lex.cue.relative) || longestAt(s, i, lex.cue.clause_verbs)) return true;
   if (longestAt(s, i, lex.cue.light_verbs)) return true;
   if (longestAt(s, i, lex.numbers.phrases.vague)) return true;
-  if (t.norm.startsWith(BA) && !ctx.cover[i]) {
-    // «بالعنف», «بإجراء»: a preposition written on the word; names starting with ب («بايدن») are not cut
+  if (ctx.cover[i] || givenName(ctx, i)) return false;
+  if (t.norm.startsWith(BA)) {
+    // «بالعنف», «بإجراء», «بأغلبية»: a preposition written on a definite word or a verbal noun; names starting
+    // with ب («بايدن») are not cut
     for (const st of t.stems) {
       if (st === t.norm) continue;
-      if (st.startsWith(ARTICLE) || lex.cue.prefixed_boundaries.some((p) => p.length === 1 && p[0] === st)) return true;
+      if (st.startsWith(ARTICLE) || st.startsWith(ALEF) || lex.cue.prefixed_boundaries.some((p) => p.length === 1 && p[0] === st)) return true;
     }
+  }
+  // an imperfect verb («يشتبه») starts a clause of its own (ت-initial words are too often nouns: «تيار», «تنظيم»)
+  if (t.norm.length >= 4 && t.norm[0] === YA && t.stems.size === 1) return true;
+  return false;
+}
+
+/** True when token i opens a new person's title («… قيس سعيد وزير الداخلية كمال الفقي»): a title after a name, followed by another name. */
+function newTitledName(ctx: PhraseContext, from: number, i: number): boolean {
+  if (![...ctx.s.toks[i]!.stems].some((st) => ctx.headWords.has(st))) return false;
+  if (!hasName(ctx, { from, to: i })) return false;
+  // the same person's office after their name («تميم بن حمد آل ثاني أمير دولة قطر») is not a new person
+  const here = ctx.cover[i];
+  if (here?.person && entitiesIn(ctx, { from, to: i }).some((e) => e.person && e.en === here.en)) return false;
+  for (let k = i + 1; k < Math.min(ctx.s.toks.length, i + 6); k++) {
+    if (isBound(ctx, k)) return false;
+    if (givenName(ctx, k) || ctx.cover[k]?.person) return true;
   }
   return false;
 }
@@ -84,7 +108,7 @@ export function phraseAt(ctx: PhraseContext, from: number): Span | null {
   const n = ctx.s.toks.length;
   if (from >= n) return null;
   let to = from;
-  while (to < n && (to === from || !isBound(ctx, to)) && to - from < ctx.maxTokens) {
+  while (to < n && (to === from || (!isBound(ctx, to) && !newTitledName(ctx, from, to))) && to - from < ctx.maxTokens) {
     const e = ctx.cover[to];
     to = e && e.from === to ? e.to : to + 1;
   }
@@ -203,13 +227,14 @@ export function renderActor(ctx: PhraseContext, span: Span, speakerCountry?: str
     adjective;
   const prefix = (en: string) => (demonym && !en.startsWith(demonym) ? `${demonym} ${en}` : en);
   let en: string;
-  if (pick?.kind === "actor") en = pick.en;
+  const title = titleAt(ctx, span);
+  if (pick?.kind === "actor" && !pick.person && title && title.to <= pick.from) en = `${pick.en} ${title.en}`;
+  else if (pick?.kind === "actor") en = pick.en;
   else if (pick?.kind === "group") en = prefix(pick.en);
   else if (pick?.kind === "pronoun") en = (speakerCountry && ctx.countryName(speakerCountry)) || "its country";
   else if (pick?.kind === "country" && !pick.adjective) en = pick.en;
   else {
     // a person or body the knowledge base lacks: the title in English, the name romanised
-    const title = titleAt(ctx, span);
     // the name starts at a given name; words after a title without one are descriptions («مسؤول كبير»)
     let start = title ? title.to : span.from;
     let named = !title;
@@ -223,10 +248,20 @@ export function renderActor(ctx: PhraseContext, span: Span, speakerCountry?: str
     for (let k = start; named && k < span.to; k++) {
       const e = ctx.cover[k];
       if (e?.kind === "country" && e.adjective) continue;
+      const q = longestAt(ctx.s, k, ctx.lex.numbers.phrases.vague);
+      if (q || ctx.s.toks[k]!.digits) {
+        k += Math.max(q, 1) - 1;
+        continue;
+      }
       rest.push(spanText(ctx.s, k, k + 1));
     }
     const name = romanise(rest.join(" "));
-    if (pick && !title && !name) en = `${demonym ?? pick.en} forces`;
+    if (pick && !title && !name) {
+      // «قصف إسرائيلي»: an adjective of the act is its forces; «الأردنيون», «السودانيين»: the people
+      const t = ctx.s.toks[pick.from]!;
+      const people = t.norm.startsWith(ARTICLE) || /(?:\u0648\u0646|\u064a\u0646)$/.test(t.norm);
+      en = `${demonym ?? pick.en} ${people ? "people" : "forces"}`;
+    }
     else en = prefix([title?.en, name].filter(Boolean).join(" ")) || ar;
   }
   return { ar, en };
