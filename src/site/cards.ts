@@ -95,8 +95,9 @@ export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, ta
     case "article": {
       const view = model.articles.get(target.id)!;
       const a = view.article;
+      // A summary line in the card's language only: a one-line cut of text in the other direction reads badly.
       const editor = lang === "ar" ? a.summary_ar : a.summary_en;
-      const lead = editor ?? ownLanguageSummary(a);
+      const lead = editor ?? (a.lang === lang ? ownLanguageSummary(a) : null);
       return spec(lang, "article", cardPaths.article(lang, a.id), settings, {
         title: articleTitle(a, lang).text,
         kicker: a.source ?? t(lang, "card.article"),
@@ -112,7 +113,11 @@ export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, ta
       return spec(lang, "article", cardPaths.story(lang, story.id), settings, {
         title: p.title.text,
         kicker: `${t(lang, "card.story")} · ${outletCount(story, lang)}`,
-        meta: [...(p.sentences[0] ? [p.sentences[0].text] : []), [outlets, storyDates(story, lang)].filter(Boolean).join(" · ")],
+        // A story in the other language gets its line of known facts rather than a cut of its summary. Dates come
+        // before outlet names so that no figure sits next to a name in the other script (bidi would pull it over).
+        meta: p.facts
+          ? [p.facts, outlets]
+          : [...(p.sentences[0] ? [p.sentences[0].text] : []), [storyDates(story, lang), outlets].filter(Boolean).join(" · ")],
         chips: story.actors.slice(0, CARD_CHIPS).map(actorName),
         countries: story.countries.slice(0, CARD_CHIPS).map(countryName),
       });
