@@ -65,6 +65,25 @@ describe("groupStories", () => {
   });
 });
 
+describe("stories linked by a later article", () => {
+  // two reports that share little, and a third that clearly repeats each: one story, named after the earliest
+  const early = art({ id: "z-early", published: "2025-03-10", title: "حريق في مستودع وقود بمصراتة", body: ["اندلع حريق في مستودع للوقود بمدينة مصراتة فجر الاثنين."], places: [misrata] });
+  const other = art({ id: "b-other", published: "2025-03-11", title: "الهلال الأحمر: سبعة قتلى و19 مصابا", body: ["أعلن الهلال الأحمر الليبي مقتل سبعة عمال وإصابة 19 آخرين، وطالب بتحقيق عاجل."], countries: ["LY"] });
+  const bridge = art({ id: "m-bridge", published: "2025-03-11", title: "حريق مستودع الوقود في مصراتة: سبعة قتلى و19 مصابا", body: ["قال الهلال الأحمر الليبي إن حريق مستودع الوقود في مدينة مصراتة فجر الاثنين أسفر عن مقتل سبعة عمال وإصابة 19 آخرين."], places: [misrata], countries: ["LY"] });
+
+  it("merges stories started in the same run under the earliest article", () => {
+    const s = groupStories([early, other, bridge]);
+    expect(new Set(s.values())).toEqual(new Set(["z-early"]));
+  });
+
+  it("never merges two stored stories, and never renames a stored one", () => {
+    const s = groupStories([{ ...early, story: "z-early" }, { ...other, story: "b-other" }, bridge]);
+    expect(s.get("z-early")).toBe("z-early");
+    expect(s.get("b-other")).toBe("b-other");
+    expect(["z-early", "b-other"]).toContain(s.get("m-bridge"));
+  });
+});
+
 describe("assignStories (incremental)", () => {
   it("keeps stored stories and lets a new article join one under its id", () => {
     const stored = [{ ...fireA, story: "fire-a" }, { ...meetingA, story: "meet-a" }];
