@@ -318,7 +318,7 @@ function cueKind(text: string, key: string, words: number, isProse: boolean, lex
     return value ? { kind: "attribution", value } : { kind: "attribution" };
   }
   // A site's comment rules or privacy notice, however long: two of its phrases in one line.
-  if (lex.policyPhrases.filter((p) => key.includes(p)).length >= POLICY_MIN_PHRASES) return { kind: "end" };
+  if (isPolicyNotice(key, lex)) return { kind: "end" };
   const label = matchPrefix(lex.furnitureLabels, key);
   if (label && (key === label || hasColonAfterCue(text, label.split(" ").length))) return { kind: "junk" };
   if (!isProse && matchPrefix(lex.endPrefixes, key)) return { kind: "end" };
@@ -337,6 +337,13 @@ function cueKind(text: string, key: string, words: number, isProse: boolean, lex
     if (separators.length >= 2 || separators.some((x) => /[·›>]/u.test(x))) return { kind: "junk" };
   }
   return null;
+}
+
+/** True when a line holds `POLICY_MIN_PHRASES` different comment-rule or privacy phrases. */
+function isPolicyNotice(key: string, lex: Boilerplate): boolean {
+  let n = 0;
+  for (const p of lex.policyPhrases) if (key.includes(p) && ++n >= POLICY_MIN_PHRASES) return true;
+  return false;
 }
 
 /** Date-only lines, including ones dates.ts leaves undecided ("Nov. 3, 2025 9:02 AM GMT+2", "نُشر: 18:40-3 …"). */
@@ -719,7 +726,7 @@ function doubledInBody(lines: ClassifiedLine[]): void {
 /** "Map: Flow of fighters" and "Map: Flow of fighters View Graphic": one key opens the other. */
 function sameOpening(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return countWords(short) >= L.captionMinWords && long.startsWith(`${short} `);
+  return long.length > short.length && long.charCodeAt(short.length) === 32 && long.startsWith(short) && countWords(short) >= L.captionMinWords;
 }
 
 /**
