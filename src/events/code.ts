@@ -30,7 +30,7 @@ import type { TimeMention } from "./dates.ts";
 import { findFigures, triggerKind } from "./figures.ts";
 import { gistLine } from "./gist.ts";
 import { eventLexicon, phrase, type EventLexicon } from "./lexicon.ts";
-import { actorCountry, actorPhraseAt, entitiesIn, givenName, isBound, renderActor, spanAr, type Entity, type PhraseContext, type Span } from "./phrases.ts";
+import { actorCountry, actorPhraseAt, entitiesIn, givenName, hasName, isBound, renderActor, spanAr, type Entity, type PhraseContext, type Span } from "./phrases.ts";
 import { findPlace, indexPlaces, placeOf } from "./place.ts";
 import { eventSettings, type EventSettings } from "./settings.ts";
 import { longestAt, readSentence, spanText } from "./text.ts";
@@ -324,7 +324,8 @@ export function createEventCoder(input: CoderInput): EventCoder {
     if (d.type === "CASUALTIES" || d.type === "ARREST") {
       const kind = d.type === "ARREST" ? "arrested" : triggerKind(s, d.hit.from, lex);
       const victims = d.target ? entitiesIn(ctx, d.target) : [];
-      const implied = victims.find((e) => e.count)?.count ?? (victims.some((e) => e.person) || (d.target && quoted(ctx, d.target)) ? 1 : null);
+      const single = victims.some((e) => e.person) || (d.target && (quoted(ctx, d.target) || hasName(ctx, d.target)));
+      const implied = victims.find((e) => e.count)?.count ?? (single ? 1 : null);
       figures = findFigures(s, lex, { from: d.hit.from, to: d.hit.to, kind }, settings.figureWindow, implied);
     }
     const ev: Event = {

@@ -89,6 +89,19 @@ export function isBound(ctx: PhraseContext, i: number): boolean {
   return false;
 }
 
+/**
+ * True when token i cannot continue a phrase that already names someone: another person («التقى الدبيبة حفتر»:
+ * subject, then object) or a word with the preposition ب («حفتر بعرقلة الانتخابات»).
+ */
+function afterName(ctx: PhraseContext, from: number, i: number): boolean {
+  const here = ctx.cover[i];
+  const before = entitiesIn(ctx, { from, to: i });
+  if (here?.person && here.from === i) return before.some((e) => e.person && e.en !== here.en);
+  const t = ctx.s.toks[i]!;
+  if (here || !t.norm.startsWith(BA) || t.norm.length < 5 || givenName(ctx, i)) return false;
+  return before.some((e) => e.kind === "actor" || e.kind === "group") || hasName(ctx, { from, to: i });
+}
+
 /** True when token i opens a new person's title («… قيس سعيد وزير الداخلية كمال الفقي»): a title after a name, followed by another name. */
 function newTitledName(ctx: PhraseContext, from: number, i: number): boolean {
   if (![...ctx.s.toks[i]!.stems].some((st) => ctx.headWords.has(st))) return false;
@@ -108,7 +121,7 @@ export function phraseAt(ctx: PhraseContext, from: number): Span | null {
   const n = ctx.s.toks.length;
   if (from >= n) return null;
   let to = from;
-  while (to < n && (to === from || (!isBound(ctx, to) && !newTitledName(ctx, from, to))) && to - from < ctx.maxTokens) {
+  while (to < n && (to === from || (!isBound(ctx, to) && !newTitledName(ctx, from, to) && !afterName(ctx, from, to))) && to - from < ctx.maxTokens) {
     const e = ctx.cover[to];
     to = e && e.from === to ? e.to : to + 1;
   }
@@ -116,7 +129,7 @@ export function phraseAt(ctx: PhraseContext, from: number): Span | null {
 }
 
 /** True when a phrase names a person: a knowledge-base person, or a given name among its words. */
-function hasName(ctx: PhraseContext, span: Span): boolean {
+export function hasName(ctx: PhraseContext, span: Span): boolean {
   for (const e of ctx.entities) if (e.from >= span.from && e.to <= span.to && e.person) return true;
   for (let k = span.from; k < span.to; k++) if (givenName(ctx, k)) return true;
   return false;
