@@ -239,6 +239,10 @@ function toDraft(o: Open, header: HeaderInfo): ArticleDraft {
 function brief(page: ClassifiedPage, o: Open, header: HeaderInfo, previous: ArticleDraft | undefined): boolean {
   if (header.titleLine === null || o.words < A.briefMinWords) return false;
   if (opensWithDateline(page.lines[o.bodyStart]!.text)) return true;
+  // "Source: Outlet" right after the paragraph names the item's source: a full header with the headline.
+  if (o.attribution !== null) return true;
+  // The page's first item may carry its date right above the headline ("الأحد 12 مارس 2023 / headline / text").
+  if (previous === undefined && datedAbove(page, o.zoneStart, header.titleLine)) return true;
   for (let i = header.titleLine + 1; i < o.bodyStart; i++) {
     const l = page.lines[i]!;
     if ((l.kind === "date" && !l.stamp) || l.kind === "byline" || l.kind === "label") return true;
@@ -248,6 +252,16 @@ function brief(page: ClassifiedPage, o: Open, header: HeaderInfo, previous: Arti
   if (!previous || previous.secondary || previous.header.titleLine === null) return false;
   const shape = headerShape(page, header.titleLine, o.bodyStart);
   return shape !== "" && shape === headerShape(page, previous.header.titleLine, previous.bodyStart);
+}
+
+/** True when a dated line (not a stamp) stands right above line `title`, with only junk between. */
+function datedAbove(page: ClassifiedPage, from: number, title: number): boolean {
+  for (let i = title - 1; i >= from; i--) {
+    const l = page.lines[i]!;
+    if (l.kind === "junk") continue;
+    return l.kind === "date" && !l.stamp && (l.dates?.length ?? 0) > 0;
+  }
+  return false;
 }
 
 /** The kinds of the lines between a title and its body ("date:stamp caption"), junk left out. */
