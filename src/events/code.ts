@@ -170,6 +170,8 @@ export function createEventCoder(input: CoderInput): EventCoder {
       }
       if (!target && (t.target === "entity" || t.fallback === "entity")) target = firstActorAfter(ctx, after, settings.placeWindow);
     }
+    // «استهدف مدينة سرت»: a struck place is the place of the attack, not its target
+    if (target && t.type === "ATTACK" && (longestAt(s, target.from, lex.cue.place_heads) || ctx.placeEnd(target.from) > target.from)) target = null;
     let type: EventType = t.type;
     if (target && t.target === "object" && t.untargeted && !named(ctx, target)) target = null;
     if (!target && t.untargeted) type = t.untargeted;

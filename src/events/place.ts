@@ -99,7 +99,9 @@ export function placeOf(
     const plainHead = longestAt(s, at, lex.cue.place_heads);
     const head = plainHead || longestNounAt(s, at, lex.cue.place_heads);
     const prefixed = !loc && tok.norm.startsWith("\u0628") && (head > 0 || !!findPlace(ctx, index, at, at + 1));
-    if (!loc && !prefixed) continue;
+    // «استهدف مدينة سرت»: the object of the event's own verb
+    const struck = !loc && (ev.own.includes(k - 1) || k === ev.to) && (head > 0 || !!findPlace(ctx, index, at, at + 1));
+    if (!loc && !prefixed && !struck) continue;
     const known = findPlace(ctx, index, at, Math.min(s.toks.length, at + head + 3));
     const firstWord = (k: number, words?: string[]) => (k === at && words ? words[0]! : headWord(ctx, at));
     if (known && known.span.from <= at + head + 1)
