@@ -94,7 +94,12 @@ export function swapIn(paths: PublishPaths, fs: SwapFs = realFs): void {
       return;
     }
   }
-  fs.rename(paths.ready, paths.out);
+  try {
+    fs.rename(paths.ready, paths.out);
+  } catch (error) {
+    if (hadOld) fs.rename(paths.old, paths.out); // put the published site back before reporting
+    throw error;
+  }
   if (hadOld) {
     for (const name of KEPT) if (existsSync(join(paths.old, name)) && !existsSync(join(paths.out, name))) fs.rename(join(paths.old, name), join(paths.out, name));
     rmSync(paths.old, { recursive: true, force: true });

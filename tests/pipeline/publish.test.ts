@@ -160,3 +160,20 @@ describe("an output folder that is a symbolic link", () => {
     expect(readFileSync(join(target, "index.html"), "utf8")).toBe("<p>v2</p>");
   });
 });
+
+describe("a swap whose second rename fails", () => {
+  it("puts the published site back before reporting the error", () => {
+    const dir = parent();
+    const paths = publishPaths(join(dir, "dist"));
+    site(paths.out, "v1");
+    site(paths.ready, "v2");
+    const failing = {
+      rename(from: string, to: string) {
+        if (from === paths.ready) throw Object.assign(new Error("EIO: i/o error"), { code: "EIO" });
+        renameSync(from, to);
+      },
+    };
+    expect(() => swapIn(paths, failing)).toThrow(/EIO/);
+    expect(readFileSync(join(paths.out, "index.html"), "utf8")).toBe("<p>v1</p>");
+  });
+});
