@@ -5,6 +5,12 @@
  *   actors promote <candidate> --id <slug> [--en "Name"] [--ar "…"] [--type person] [--country LY] [--added YYYY-MM-DD]
  *                                            add it to content/actors/promoted.yaml and drop it from the queue
  *   actors reject <candidate>                drop it from the queue for good
+ *   actors alias <id> <form>                 add a name the press writes to an actor of the knowledge base
+ *   actors add --id <slug> --ar … --en … --type T --desc-ar … --desc-en … --source … [--country XX] [--file f.yaml]
+ *                                            add a new actor (default file content/actors/added.yaml)
+ *
+ * `alias` and `add` edit the YAML in place (comments and layout kept), validate the edited file exactly as the
+ * loader does (schema, ids unique across files) and write it atomically; an invalid edit writes nothing.
  *
  * The planning is pure (src/entities/discover.ts); the queue file is read and written by
  * src/pipeline/review-queue.ts (atomically, like the knowledge-base file here); this file only wires and prints.
@@ -18,6 +24,7 @@ import { ActorType } from "../schemas/actor.ts";
 import { CountryCode, IsoDate, Slug } from "../schemas/common.ts";
 import { findQueueEntry, promotedActor, removeFromQueue, type QueueEntry, type ReviewQueue } from "../entities/discover.ts";
 import { writeFileAtomic } from "../pipeline/atomic.ts";
+import { applyEdit, planAdd, planAlias } from "../content/actors-edit.ts";
 import { readQueue, writeQueue } from "../pipeline/review-queue.ts";
 import { safeText } from "./io.ts";
 
@@ -29,11 +36,13 @@ export interface ActorsIo {
 }
 
 const USAGE: Record<string, string> = {
-  actors: `Usage: actors <queue|promote|reject> [options]
+  actors: `Usage: actors <queue|promote|reject|alias|add> [options]
 
   queue      list discovered candidates by frequency
   promote    add a candidate to the knowledge base (content/actors/promoted.yaml)
   reject     remove a candidate from the queue and never queue it again
+  alias      add a name (alias) to an actor of the knowledge base
+  add        add a new actor to the knowledge base
 
 Run "actors <command> --help" for the options of a command.
 `,
@@ -56,20 +65,40 @@ Run "actors <command> --help" for the options of a command.
 
   <candidate>  the candidate's name as listed, its key, or its suggested English name
 `,
+  alias: `Usage: actors alias <id> <form>
+
+  <id>     the actor's id, e.g. khalifa-haftar
+  <form>   the name as the press writes it; Arabic script goes to aliases.ar, anything else to aliases.en
+`,
+  add: `Usage: actors add --id <slug> --ar "…" --en "Name" --type TYPE --desc-ar "…" --desc-en "…" --source "…"
+                  [--country XX] [--alias "…"] [--role-ar "…" --role-en "…" [--from YYYY[-MM[-DD]]] [--to …]]
+                  [--wikidata Q123] [--added YYYY-MM-DD] [--by NAME] [--file NAME.yaml]
+
+  --type       ${ActorType.options.join(" | ")}
+  --alias      one more name (repeat the option for several; Arabic or English by script)
+  --role-ar/en one dated role (title in both languages), with --from/--to
+  --source     what the facts rest on (provenance), e.g. "Wikipedia, checked against press usage"
+  --file       knowledge-base file to append to (default added.yaml)
+`,
 };
 
-const VALUE_FLAGS = new Set(["--min", "--id", "--en", "--ar", "--type", "--country", "--added"]);
+const VALUE_FLAGS = new Set(["--min", "--id", "--en", "--ar", "--type", "--country", "--added", "--desc-ar", "--desc-en", "--source", "--by", "--file", "--alias", "--role-ar", "--role-en", "--from", "--to", "--wikidata"]);
+/** Value options that may be given several times. */
+const REPEATED = new Set(["--alias"]);
 const BOOLEAN_FLAGS = new Set(["--json", "--help", "-h"]);
 
 interface Parsed {
   positional: string[];
   flags: Map<string, string | true>;
+  /** Every value of a repeatable option. */
+  lists: Map<string, string[]>;
 }
 
 /** Splits argv into positionals and flags; throws on an unknown flag or a missing value. */
 function parseArgs(argv: string[]): Parsed {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf("=");
@@ -77,12 +106,14 @@ function parseArgs(argv: string[]): Parsed {
     if (VALUE_FLAGS.has(name)) {
       const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined) throw new UsageError(`${name} needs a value`);
+      if (flags.has(name) && !REPEATED.has(name)) throw new UsageError(`${name} is given twice`);
       flags.set(name, value);
+      if (REPEATED.has(name)) lists.set(name, [...(lists.get(name) ?? []), value]);
     } else if (BOOLEAN_FLAGS.has(arg)) flags.set(arg === "-h" ? "--help" : arg, true);
     else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
-  return { positional, flags };
+  return { positional, flags, lists };
 }
 
 class UsageError extends Error {}
@@ -130,6 +161,8 @@ export async function runActorsCommand(
   try {
     if (sub === "queue") return queueCommand(parsed, contentDir, io);
     if (sub === "promote") return promoteCommand(parsed, contentDir, settings.actorsDir, io);
+    if (sub === "alias") return aliasCommand(parsed, settings.actorsDir, io);
+    if (sub === "add") return addCommand(parsed, settings.actorsDir, io);
     return rejectCommand(parsed, contentDir, io);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -199,5 +232,49 @@ function rejectCommand(parsed: Parsed, contentDir: string, io: ActorsIo): number
   const entry = requireCandidate(parsed, queue);
   writeQueue(contentDir, removeFromQueue(queue, entry.key, true));
   io.stdout.write(`Rejected ${safeText(entry.name_ar ?? entry.suggested_en)}: it will not be queued again.\n`);
+  return 0;
+}
+
+function aliasCommand(parsed: Parsed, actorsDir: string, io: ActorsIo): number {
+  const [id, ...rest] = parsed.positional;
+  const form = rest.join(" ").trim();
+  if (!id || !form) throw new UsageError("give the actor's id and the name to add");
+  if (!Slug.safeParse(id).success) throw new UsageError(`"${id}" is not an actor id such as khalifa-haftar`);
+  const edit = planAlias(actorsDir, id, form);
+  applyEdit(edit);
+  io.stdout.write(`Added "${safeText(form)}" to ${id} in ${safeText(edit.file)}\n`);
+  return 0;
+}
+
+function addCommand(parsed: Parsed, actorsDir: string, io: ActorsIo): number {
+  const text = (name: string) => {
+    const v = parsed.flags.get(name);
+    return typeof v === "string" ? v.trim() : undefined;
+  };
+  for (const required of ["--id", "--ar", "--en", "--type", "--desc-ar", "--desc-en", "--source"]) {
+    if (!text(required)) throw new UsageError(`${required} is required`);
+  }
+  const file = text("--file") ?? "added.yaml";
+  if (!/^[a-z0-9-]+\.ya?ml$/.test(file)) throw new UsageError("--file expects a file name such as libya.yaml");
+  const added = text("--added");
+  if (added !== undefined && !IsoDate.safeParse(added).success) throw new UsageError("--added expects YYYY-MM-DD");
+  const aliases = parsed.lists.get("--alias") ?? [];
+  const roleAr = text("--role-ar");
+  const roleEn = text("--role-en");
+  if (!!roleAr !== !!roleEn) throw new UsageError("a role needs its title in both languages: --role-ar and --role-en");
+  const input = {
+    id: text("--id")!,
+    names: { ar: text("--ar")!, en: text("--en")! },
+    ...(aliases.length ? { aliases: { ar: aliases.filter((a) => /[\u0600-\u06ff]/.test(a)), en: aliases.filter((a) => !/[\u0600-\u06ff]/.test(a)) } } : {}),
+    type: text("--type")! as ActorType,
+    ...(text("--country") ? { country: text("--country")! } : {}),
+    ...(roleAr ? { roles: [{ title: { ar: roleAr, en: roleEn! }, ...(text("--from") ? { from: text("--from")! } : {}), ...(text("--to") ? { to: text("--to")! } : {}) }] } : {}),
+    description: { ar: text("--desc-ar")!, en: text("--desc-en")! },
+    ...(text("--wikidata") ? { wikidata: text("--wikidata")! } : {}),
+    provenance: { added_by: text("--by") ?? "editor", source: text("--source")!, ...(added ? { added } : {}) },
+  };
+  const edit = planAdd(actorsDir, file, input);
+  applyEdit(edit);
+  io.stdout.write(`Added ${input.id} (${safeText(input.names.en)}) to ${safeText(edit.file)}\n`);
   return 0;
 }

@@ -71,7 +71,7 @@ describe("actors CLI", () => {
   });
 
   it("prints help for each command and usage errors with exit code 2", async () => {
-    for (const sub of ["queue", "promote", "reject"]) {
+    for (const sub of ["queue", "promote", "reject", "alias", "add"]) {
       const r = await run(sub, "--help");
       expect(r.code).toBe(0);
       expect(r.out).toContain(`actors ${sub}`);
@@ -91,5 +91,59 @@ describe("actors CLI", () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain("candidates.yaml");
     expect(existsSync(queueFile())).toBe(true);
+  });
+
+  describe("editing the knowledge base", () => {
+    const kbFile = () => join(cwd, "content/actors/libya.yaml");
+    const seedKb = () =>
+      writeFileSync(
+        kbFile(),
+        `# Libya (test)
+- id: salem-zuy
+  names: {ar: سالم الزوي, en: Salem al-Zuy}
+  aliases:
+    ar: [الزوي]
+  type: person
+  country: LY
+  description: {ar: وصف, en: A test entry.}
+  provenance: {added_by: test, source: test}
+`,
+      );
+
+    it("adds an alias in place, keeping comments and flow lists, Arabic or English by script", async () => {
+      seedKb();
+      expect((await run("alias", "salem-zuy", "سالم الزوّي")).code).toBe(0);
+      expect((await run("alias", "salem-zuy", "Zuy, Salem")).code).toBe(0);
+      const text = readFileSync(kbFile(), "utf8");
+      expect(text).toContain("# Libya (test)");
+      const [actor] = parseActorFile(text, kbFile());
+      expect(actor!.aliases.ar).toEqual(["الزوي", "سالم الزوّي"]);
+      expect(actor!.aliases.en).toEqual(["Zuy, Salem"]);
+      expect(readdirSync(join(cwd, "content/actors")).filter((f) => f.includes(".tmp"))).toEqual([]);
+    });
+
+    it("refuses an unknown id or a name the actor already has, writing nothing", async () => {
+      seedKb();
+      const before = readFileSync(kbFile(), "utf8");
+      expect((await run("alias", "nobody-here", "اسم")).code).toBe(1);
+      const dup = await run("alias", "salem-zuy", "الزوي");
+      expect(dup.code).toBe(1);
+      expect(dup.err).toContain("already has");
+      expect(readFileSync(kbFile(), "utf8")).toBe(before);
+    });
+
+    it("adds a new actor with the loader's validation: a used id or a bad field is refused", async () => {
+      seedKb();
+      const args = ["--ar", "نوري المقدادي", "--en", "Nuri al-Miqdadi", "--type", "person", "--desc-ar", "قائد محلي.", "--desc-en", "A local commander.", "--source", "test"];
+      const ok = await run("add", "--id", "nuri-miqdadi", ...args, "--country", "LY", "--alias", "المقدادي", "--role-ar", "آمر كتيبة", "--role-en", "Battalion commander", "--from", "2014");
+      expect(ok.code).toBe(0);
+      const [added] = parseActorFile(readFileSync(join(cwd, "content/actors/added.yaml"), "utf8"), "added.yaml");
+      expect(added).toMatchObject({ id: "nuri-miqdadi", aliases: { ar: ["المقدادي"], en: [] }, roles: [{ from: "2014" }] });
+      expect((await run("add", "--id", "salem-zuy", ...args)).code).toBe(1);
+      const bad = await run("add", "--id", "x-y", ...args, "--country", "Libya");
+      expect(bad.code).toBe(1);
+      expect(bad.err).toContain("country");
+      expect((await run("add", "--id", "x-y", "--ar", "اسم")).code).toBe(2);
+    });
   });
 });
