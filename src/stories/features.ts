@@ -29,12 +29,15 @@ export interface Features {
   lang: "ar" | "en";
   /** Days since 1970-01-01, or null when the article is not dated. */
   day: number | null;
-  /** Word → count, over title, summary and the first paragraphs. */
-  words: Map<string, number>;
-  /** Consonant skeletons of the words (Arabic) or capitalised words (English), for cross-language matching. */
-  skeletons: Set<string>;
-  /** Actor ids (media excluded: an agency credit is not an event fact) and place names, prefixed. */
-  entities: Set<string>;
+  /** Word term → count, over title, summary and the first paragraphs. */
+  words: Map<number, number>;
+  /**
+   * Terms two languages share: consonant skeletons of the words (Arabic) or capitalised words (English), and the
+   * event concepts named.
+   */
+  cross: Set<number>;
+  /** Terms of the actor ids (media excluded: an agency credit is not an event fact) and place names. */
+  entities: Set<number>;
   /** Event concepts named (language-independent: `attack`, `charged`). */
   concepts: Set<string>;
   /** Development concepts named in the title or summary (a court hearing, a vote): see `developments` in the lexicon. */
@@ -151,12 +154,27 @@ const THOUSANDS = /(\d),(\d{3})(?!\d)/g;
 /** A whole number that is not part of a date or time ("26/7/2015", "11:59") nor of a decimal ("3.5"). */
 const FIGURE = /(?<![/:]\s*|\d[.,]?)\d+(?![.,]?\d|\s*[/:])/g;
 
+/**
+ * Terms are numbered once per process and kind (word, skeleton, concept, entity), so that grouping compares
+ * sorted number arrays rather than strings.
+ */
+const termTables = { w: new Map<string, number>(), s: new Map<string, number>(), c: new Map<string, number>(), e: new Map<string, number>() };
+let termCount = 0;
+
+/** The number of a term of one kind. */
+export function termId(kind: keyof typeof termTables, term: string): number {
+  const table = termTables[kind];
+  let id = table.get(term);
+  if (id === undefined) table.set(term, (id = termCount++));
+  return id;
+}
+
 /** What one normalised word contributes, computed once per distinct word (news vocabulary repeats). */
 interface WordInfo {
-  /** Terms counted for text similarity (clitic stems, or the English stem); empty for a stopword. */
-  terms: string[];
-  /** Consonant skeleton (Arabic words), or "". */
-  skeleton: string;
+  /** Word terms counted for text similarity (clitic stems, or the English stem); empty for a stopword. */
+  terms: number[];
+  /** Skeleton term (Arabic words), or -1. */
+  skeleton: number;
   concepts: string[];
 }
 
@@ -174,19 +192,19 @@ function analyseWord(w: string, p: Prepared): WordInfo {
   const known = cache.get(w);
   if (known) return known;
   let info: WordInfo;
-  if (DIGITS.test(w)) info = { terms: [], skeleton: "", concepts: [] };
+  if (DIGITS.test(w)) info = { terms: [], skeleton: -1, concepts: [] };
   else if (ARABIC.test(w)) {
     const stems = cliticStems(w);
     const concepts = new Set<string>();
     wordConcepts(stems, p, concepts);
     const stop = stems.some((x) => p.stop.has(x));
     const sk = stop ? "" : arabicSkeleton(stems[stems.length - 1]!, p);
-    info = { terms: stop ? [] : stems, skeleton: sk.length >= MIN_SKELETON ? sk : "", concepts: [...concepts] };
+    info = { terms: stop ? [] : stems.map((x) => termId("w", x)), skeleton: sk.length >= MIN_SKELETON ? termId("s", sk) : -1, concepts: [...concepts] };
   } else {
     const concepts = new Set<string>();
     wordConcepts([w], p, concepts);
     const stop = p.stop.has(w) || w.length < 2;
-    info = { terms: stop ? [] : [englishStem(w)], skeleton: "", concepts: [...concepts] };
+    info = { terms: stop ? [] : [termId("w", englishStem(w))], skeleton: -1, concepts: [...concepts] };
   }
   if (cache.size >= WORD_CACHE_SIZE) cache.clear();
   cache.set(w, info);
@@ -203,14 +221,14 @@ function textConcepts(norm: string, p: Prepared, out: Set<string>): void {
 export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon()): Features {
   const p = prepare(lexicon);
   const text = comparedText(a, lexicon);
-  const words = new Map<string, number>();
-  const skeletons = new Set<string>();
+  const words = new Map<number, number>();
+  const cross = new Set<number>();
   const figures = new Set<string>();
   if (a.lang === "en") {
     // capitalised words (names) give skeletons; the first word of a sentence may too, which costs little
     for (const m of text.matchAll(/\b[A-Z][\p{L}'’-]{2,}/gu)) {
       const s = latinSkeleton(m[0].replace(/['’]s$/, ""), p);
-      if (s.length >= MIN_SKELETON && !p.stop.has(m[0].toLowerCase())) skeletons.add(s);
+      if (s.length >= MIN_SKELETON && !p.stop.has(m[0].toLowerCase())) cross.add(termId("s", s));
     }
   }
   const concepts = new Set<string>();
@@ -224,7 +242,7 @@ export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon
   for (const t of tokenize(norm)) {
     const info = analyseWord(t.text, p);
     for (const t of info.terms) words.set(t, (words.get(t) ?? 0) + 1);
-    if (info.skeleton) skeletons.add(info.skeleton);
+    if (info.skeleton >= 0) cross.add(info.skeleton);
     for (const c of info.concepts) concepts.add(c);
   }
   const leads = new Set<string>();
@@ -233,15 +251,16 @@ export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon
     textConcepts(normaliseArabic(`${a.title ?? ""}\n${a.summary ?? ""}`), p, lead);
     for (const c of lexicon.developments) if (lead.has(c)) leads.add(c);
   }
-  const entities = new Set<string>();
-  for (const actor of a.actors) if (actor.type !== "media") entities.add(`a:${actor.id}`);
-  for (const place of a.places) entities.add(`p:${place.en.toLowerCase()}`);
+  for (const c of concepts) cross.add(termId("c", c));
+  const entities = new Set<number>();
+  for (const actor of a.actors) if (actor.type !== "media") entities.add(termId("e", actor.id));
+  for (const place of a.places) entities.add(termId("e", `place:${place.en.toLowerCase()}`));
   return {
     id: a.id,
     lang: a.lang,
     day: dayNumber(a.published ?? a.seen),
     words,
-    skeletons,
+    cross,
     entities,
     concepts,
     leads,

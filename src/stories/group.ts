@@ -177,38 +177,36 @@ export function pairEvidence(a: Node, b: Node): ReturnType<typeof evidence> & { 
 /** Features and weighted vectors of `articles`, word weights from how many of them use each word. */
 export function buildNodes(articles: readonly StoryInput[], lexicon: StoriesLexicon = storiesLexicon()): Node[] {
   const feats = articles.map((a) => features(a, lexicon));
-  // every term (prefixed by kind) gets a number: vectors are sorted number arrays, compared by a merge
-  const termIds = new Map<string, number>();
+  // Terms are renumbered in order of first use over the articles sorted by id: the numbers (which break ties
+  // between equally weighted keys) then depend on these articles only, not on what the process saw before.
+  const local = new Map<number, number>();
   const df: number[] = [];
-  const termsOf = feats.map((f) => {
-    const terms = (kind: string, items: Iterable<string>, counts?: Map<string, number>): Array<[number, number]> => {
-      const out: Array<[number, number]> = [];
-      for (const item of items) {
-        const key = kind + item;
-        let id = termIds.get(key);
-        if (id === undefined) {
-          id = termIds.size;
-          termIds.set(key, id);
-          df.push(0);
-        }
-        df[id]!++;
-        out.push([id, counts ? counts.get(item)! : 1]);
-      }
-      return out;
+  const renumber = (id: number): number => {
+    let k = local.get(id);
+    if (k === undefined) {
+      local.set(id, (k = local.size));
+      df.push(0);
+    }
+    return k;
+  };
+  const canonical = feats.map((_, i) => i).sort((x, y) => (feats[x]!.id < feats[y]!.id ? -1 : feats[x]!.id > feats[y]!.id ? 1 : x - y));
+  const terms: Array<{ words: Array<[number, number]>; cross: Array<[number, number]>; entities: Array<[number, number]> }> = new Array(feats.length);
+  for (const i of canonical) {
+    const f = feats[i]!;
+    const t = {
+      words: [...f.words].map(([id, count]): [number, number] => [renumber(id), count]),
+      cross: [...f.cross].map((id): [number, number] => [renumber(id), 1]),
+      entities: [...f.entities].map((id): [number, number] => [renumber(id), 1]),
     };
-    return {
-      words: terms("w:", f.words.keys(), f.words),
-      cross: [...terms("s:", f.skeletons), ...terms("c:", f.concepts)],
-      entities: terms("e:", f.entities),
-    };
-  });
+    for (const list of [t.words, t.cross, t.entities]) for (const [k] of list) df[k]!++;
+    terms[i] = t;
+  }
   const n = feats.length;
   const idf = (id: number): number => Math.log((n + 1) / (df[id]! + 1)) + 1;
   return feats.map((f, i) => {
-    const t = termsOf[i]!;
-    const words = vector(t.words, idf, true);
-    const cross = vector(t.cross, idf, false);
-    const entities = vector(t.entities, idf, false);
+    const words = vector(terms[i]!.words, idf, true);
+    const cross = vector(terms[i]!.cross, idf, false);
+    const entities = vector(terms[i]!.entities, idf, false);
     return { f, words, cross, entities, keys: blockingKeys(entities, words, cross, df), story: articles[i]!.story };
   });
 }
