@@ -36,6 +36,7 @@ const TEMPLATES: Record<string, string> = {
   provisionalActor: "actors/government-of-national-unity/",
   countries: "countries/",
   country: "countries/ly/",
+  countryWeek: "countries/ly/weeks/2024-W33/",
   articleArabic: "articles/dbeibah-meets-africom/",
   articleEnglish: "articles/libya-elections-roadmap/",
   articleUndated: "articles/undated-analysis-note/",
