@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../src/schemas/actor.ts";
+import { Story } from "../../src/schemas/story.ts";
 import type { Article, TaggedActor } from "../../src/schemas/article.ts";
 import { buildSiteModel, isoWeek } from "../../src/site/model.ts";
 import {
@@ -64,6 +65,7 @@ describe("deriveStory", () => {
     expect(s.lead).toBe("b");
     expect(s.summary).toEqual({ text: "Lead of b.", article: "b", lang: "en" });
     expect(s.primaryCountry).toBe("LY");
+    expect(Story.safeParse(s).success, "a derived story meets the Story schema").toBe(true);
   });
 
   it("cites another article when the lead has no summary, and has none when no article has one", () => {
