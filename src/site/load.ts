@@ -154,9 +154,13 @@ export function buildToday(env: NodeJS.ProcessEnv = process.env, now: () => numb
 export function withholdFutureDates(articles: Article[], today: string, report: ReadReport): Article[] {
   const limit = new Date(Date.parse(`${today}T00:00:00Z`) + FUTURE_SLACK_DAYS * 86_400_000).toISOString().slice(0, 10);
   return articles.map((article) => {
-    if (article.published === null || article.published <= limit) return article;
-    report.warn(`${article.id}: published ${article.published} is after today (${today}); shown as undated until then. Fix the date in its frontmatter if it is wrong.`);
-    return { ...article, published: null };
+    const published = article.published !== null && article.published > limit;
+    // A page-view or crawl date stands in for a missing publication date (model.ts articleDay): the same rule.
+    const seen = article.seen !== null && article.seen > limit;
+    if (!published && !seen) return article;
+    const dates = [published ? `published ${article.published}` : "", seen ? `seen ${article.seen}` : ""].filter(Boolean).join(", ");
+    report.warn(`${article.id}: ${dates} is after today (${today}); shown without that date until then. Fix the date in its frontmatter if it is wrong.`);
+    return { ...article, ...(published ? { published: null } : {}), ...(seen ? { seen: null } : {}) };
   });
 }
 

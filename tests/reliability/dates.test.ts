@@ -60,6 +60,9 @@ describe("dates in the future", () => {
     expect(out.map((a) => a.published)).toEqual(["2026-03-01", null, "2026-03-02"]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^typo: published 2100-03-01 is after today \(2026-03-01\)/);
+    // A crawl date standing in for a missing publication date follows the same rule.
+    const seen = withholdFutureDates([{ ...article("crawl", null), seen: "2099-01-01" }], "2026-03-01", { warn: (m) => warnings.push(m) });
+    expect(seen[0]!.seen).toBeNull();
   });
 
   it("the build's today is injected (MARSAD_TODAY) or the clock's", () => {
