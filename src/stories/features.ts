@@ -56,6 +56,8 @@ interface Prepared {
   arSkeleton: Map<number, string>;
   enRules: Array<[RegExp, string]>;
   keep: RegExp;
+  /** Normalised word → what it contributes (see `analyseWord`). */
+  words: Map<string, WordInfo>;
 }
 
 const preparedCache = new WeakMap<StoriesLexicon, Prepared>();
@@ -78,7 +80,7 @@ function prepare(lexicon: StoriesLexicon): Prepared {
       if (norm.includes(" ")) conceptPhrases.push([norm, concept]);
       else conceptWords.set(norm, [...(conceptWords.get(norm) ?? []), concept]);
     }
-  p = { stop, arSkeleton, enRules, keep, conceptWords, conceptPhrases };
+  p = { stop, arSkeleton, enRules, keep, conceptWords, conceptPhrases, words: new Map() };
   preparedCache.set(lexicon, p);
   return p;
 }
@@ -178,7 +180,6 @@ interface WordInfo {
   concepts: string[];
 }
 
-const wordCache = new WeakMap<Prepared, Map<string, WordInfo>>();
 /** Distinct words remembered; past this the cache starts again (bounded memory on any corpus). */
 const WORD_CACHE_SIZE = 200_000;
 
@@ -187,8 +188,7 @@ function isYear(n: number): boolean {
 }
 
 function analyseWord(w: string, p: Prepared): WordInfo {
-  let cache = wordCache.get(p);
-  if (!cache) wordCache.set(p, (cache = new Map()));
+  const cache = p.words;
   const known = cache.get(w);
   if (known) return known;
   let info: WordInfo;
