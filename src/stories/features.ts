@@ -56,6 +56,8 @@ interface Prepared {
   arSkeleton: Map<number, string>;
   enRules: Array<[RegExp, string]>;
   keep: RegExp;
+  /** Arabic suffixes, normalised, longest first. */
+  suffixes: string[];
   /** Normalised word → what it contributes (see `analyseWord`). */
   words: Map<string, WordInfo>;
 }
@@ -80,7 +82,8 @@ function prepare(lexicon: StoriesLexicon): Prepared {
       if (norm.includes(" ")) conceptPhrases.push([norm, concept]);
       else conceptWords.set(norm, [...(conceptWords.get(norm) ?? []), concept]);
     }
-  p = { stop, arSkeleton, enRules, keep, conceptWords, conceptPhrases, words: new Map() };
+  const suffixes = [...new Set(lexicon.suffixes.map((x) => normaliseArabic(x)))].sort((a, b) => b.length - a.length);
+  p = { stop, arSkeleton, enRules, keep, conceptWords, conceptPhrases, suffixes, words: new Map() };
   preparedCache.set(lexicon, p);
   return p;
 }
@@ -134,6 +137,9 @@ function wordConcepts(forms: readonly string[], p: Prepared, out: Set<string>): 
       if (hit) for (const c of hit) out.add(c);
     }
 }
+
+/** Shortest stem a suffix may leave: shorter ones are too often another word. */
+const MIN_SUFFIX_STEM = 3;
 
 /** Shortest skeleton kept: two consonants match too many words by chance. */
 const MIN_SKELETON = 3;
@@ -199,7 +205,13 @@ function analyseWord(w: string, p: Prepared): WordInfo {
     wordConcepts(stems, p, concepts);
     const stop = stems.some((x) => p.stop.has(x));
     const sk = stop ? "" : arabicSkeleton(stems[stems.length - 1]!, p);
-    info = { terms: stop ? [] : stems.map((x) => termId("w", x)), skeleton: sk.length >= MIN_SKELETON ? termId("s", sk) : -1, concepts: [...concepts] };
+    const terms = stop ? [] : stems.map((x) => termId("w", x));
+    if (!stop) {
+      const bare = stems[stems.length - 1]!;
+      const suffix = p.suffixes.find((x) => bare.endsWith(x) && bare.length - x.length >= MIN_SUFFIX_STEM);
+      if (suffix) terms.push(termId("w", bare.slice(0, -suffix.length)));
+    }
+    info = { terms, skeleton: sk.length >= MIN_SKELETON ? termId("s", sk) : -1, concepts: [...concepts] };
   } else {
     const concepts = new Set<string>();
     wordConcepts([w], p, concepts);

@@ -31,6 +31,8 @@ export const StoriesLexicon = z
       .strict(),
     /** Event concepts: word beginnings (or phrases) in each language that name the same news fact. */
     concepts: z.record(z.string().min(1), Bilingual).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
+    /** Arabic suffixes taken off a bare stem as one more term (longest first). */
+    suffixes: Words,
     /** Concept ids that mark a new development when one article leads with them and the other never names them. */
     developments: Words,
   })

@@ -23,7 +23,7 @@ export const GROUP = {
   /** Paragraphs of the body, after the summary, compared as text: the lead states the event, later ones drift. */
   textParagraphs: 3,
   /** Score an article needs against a story article of the same day to join it. */
-  joinScore: 0.23,
+  joinScore: 0.24,
   /** Added to `joinScore` per day between the two articles: a later article must repeat more to be a follow-up. */
   perDay: 0.05,
   /** Weight of shared actors and places (language-independent evidence). */
