@@ -134,6 +134,9 @@ export function recoverPublish(paths: PublishPaths): void {
     if (existsSync(paths.ready)) renameSync(paths.ready, paths.out);
     else if (existsSync(paths.old)) renameSync(paths.old, paths.out);
   }
+  // A kill right after the swap: the old tree's `.git` has not moved into the new one yet.
+  if (existsSync(paths.old) && existsSync(paths.out))
+    for (const name of KEPT) if (existsSync(join(paths.old, name)) && !existsSync(join(paths.out, name))) renameSync(join(paths.old, name), join(paths.out, name));
   for (const leftover of [paths.staging, paths.ready, paths.old]) rmSync(leftover, { recursive: true, force: true });
   const fallback = join(paths.out, ".marsad-next");
   if (existsSync(fallback)) rmSync(fallback, { recursive: true, force: true });

@@ -177,3 +177,18 @@ describe("a swap whose second rename fails", () => {
     expect(readFileSync(join(paths.out, "index.html"), "utf8")).toBe("<p>v1</p>");
   });
 });
+
+describe("a kill right after the swap", () => {
+  it("never loses the old output's `.git`: the next build moves it into the new tree", () => {
+    const dir = parent();
+    const paths = publishPaths(join(dir, "dist"));
+    site(paths.out, "v2");
+    site(paths.old, "v1");
+    mkdirSync(join(paths.old, ".git"));
+    writeFileSync(join(paths.old, ".git", "HEAD"), "ref: refs/heads/gh-pages\n");
+    recoverPublish(paths);
+    expect(readFileSync(join(paths.out, ".git", "HEAD"), "utf8")).toMatch(/gh-pages/);
+    expect(readFileSync(join(paths.out, "index.html"), "utf8")).toBe("<p>v2</p>");
+    expect(readdirSync(dir)).toEqual(["dist"]);
+  });
+});
