@@ -20,6 +20,10 @@ const commands: Record<string, { summary: string; run: (argv: string[], io: Io) 
     summary: "review queue of discovered actors: list, promote, reject",
     run: async (argv, io) => (await import("./actors.ts")).runActorsCommand(argv, io),
   },
+  templates: {
+    summary: "learn each outlet's furniture from the inbox into content/outlets/templates.yaml",
+    run: async (argv, io) => (await import("./templates.ts")).runTemplates(argv, io),
+  },
   events: {
     summary: "code who did what to whom in lead sentences (--items FILE), print JSON",
     run: async (argv, io) => (await import("./events.ts")).runEvents(argv, io),

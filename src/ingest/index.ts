@@ -24,6 +24,7 @@
  *                language (header.ts, metadata.ts, language.ts)
  *   7. dates     published from the article's own header/dateline/metadata, seen from the page header or
  *                crawl stamp; relative times are never counted back (article-dates.ts over dates.ts)
+ *   (between 4 and 5: an outlet's learned template marks its furniture lines, templates.ts)
  *   8. url       the page's original address: a scraper's sidecar file (sidecar.ts), else the HTML canonical
  *                link / og:url, else a "URL: …" / «رابط المصدر: …» line; given to the page's own articles (page.ts)
  * Copies of one article across pages are grouped afterwards by the caller with dedupe.ts.
@@ -33,9 +34,10 @@ import type { ExtractedArticle } from "../schemas/article.ts";
 import { decodeBytes } from "./decode.ts";
 import { htmlToPage } from "./html.ts";
 import { parseDate } from "./dates.ts";
-import { cleanLines, type PageMeta } from "./page.ts";
+import { cleanLines, type PageMeta, type TemplateOptions } from "./page.ts";
 import { splitLines } from "./segment.ts";
 import { parseSidecar, type RawSidecar, type SidecarMeta } from "./sidecar.ts";
+import { defaultTemplates, type OutletTemplates, type TemplateSample } from "./templates.ts";
 
 /** A raw input as read from disk: never modified. */
 export interface RawPage {
@@ -53,8 +55,19 @@ export type CleanArticle = Pick<
 >;
 
 export type PageResult =
-  | { ok: true; articles: CleanArticle[]; warnings: string[] }
+  | { ok: true; articles: CleanArticle[]; warnings: string[]; sample?: TemplateSample }
   | { ok: false; reason: string };
+
+/** Options for {@link cleanPage}. */
+export interface CleanOptions {
+  /** Outlet templates; by default those of the content folder (templates.ts `defaultTemplates`). */
+  templates?: OutletTemplates;
+  /** Also return the page's contribution to learning outlet templates (`sample`). */
+  learn?: boolean;
+}
+
+/** A problem with the templates file is reported once per process, not on every page. */
+let templateProblemReported = false;
 
 /** True when a page is HTML: by its name, or by markup at its start. */
 export function isHtml(file: string, text: string): boolean {
@@ -66,17 +79,23 @@ export function isHtml(file: string, text: string): boolean {
  * Cleans one raw page into its articles (in page order, `index` from 0). A page with no article is
  * `ok: true` with no articles and a warning; undecodable or unreadable input is `ok: false` with the reason.
  */
-export function cleanPage(page: RawPage): PageResult {
+export function cleanPage(page: RawPage, options: CleanOptions = {}): PageResult {
   try {
     const decoded = decodeBytes(page.bytes);
     if (!decoded.ok) return { ok: false, reason: decoded.reason };
     const text = decoded.text;
     const side = page.sidecar ? parseSidecar(page.sidecar) : null;
     const sidecar = side?.ok ? side.meta : undefined;
-    const cleaned = isHtml(page.file, text) ? cleanHtml(text, sidecar) : cleanLines(splitLines(text), sidecarMeta(sidecar));
+    const fallback = options.templates ? null : defaultTemplates();
+    const use = { templates: options.templates ?? fallback?.templates, learn: options.learn };
+    const cleaned = isHtml(page.file, text) ? cleanHtml(text, sidecar, use) : cleanLines(splitLines(text), sidecarMeta(sidecar), undefined, use);
     const warnings = [...decoded.warnings, ...cleaned.warnings];
     if (side && !side.ok) warnings.push(side.reason);
-    return { ok: true, articles: cleaned.articles, warnings };
+    if (fallback?.problem && !templateProblemReported) {
+      templateProblemReported = true;
+      warnings.push(fallback.problem);
+    }
+    return cleaned.sample ? { ok: true, articles: cleaned.articles, warnings, sample: cleaned.sample } : { ok: true, articles: cleaned.articles, warnings };
   } catch (error) {
     // A stage bug must not stop the run: the file is reported and the others go on.
     return { ok: false, reason: `internal error while cleaning: ${(error as Error).message}` };
@@ -95,7 +114,7 @@ function sidecarMeta(sidecar: SidecarMeta | undefined, meta: PageMeta = {}): Pag
 }
 
 /** An HTML page: its visible lines, with each line's element and role, and its metadata. */
-function cleanHtml(html: string, sidecar?: SidecarMeta): ReturnType<typeof cleanLines> {
+function cleanHtml(html: string, sidecar: SidecarMeta | undefined, options: TemplateOptions): ReturnType<typeof cleanLines> {
   const page = htmlToPage(html);
   const meta: PageMeta = {
     title: page.meta.title ?? null,
@@ -103,5 +122,5 @@ function cleanHtml(html: string, sidecar?: SidecarMeta): ReturnType<typeof clean
     published: page.meta.published ? parseDate(page.meta.published) : null,
     url: page.meta.url ?? null,
   };
-  return cleanLines(page.lines, sidecarMeta(sidecar, meta), page.blocks);
+  return cleanLines(page.lines, sidecarMeta(sidecar, meta), page.blocks, options);
 }

@@ -11,7 +11,40 @@ import { HTTP_URL } from "./html.ts";
 import { fold } from "./text.ts";
 import type { CleanArticle } from "./index.ts";
 import { articleFields, pageBrand, pageSource, sharedBoilerplate } from "./metadata.ts";
+import { applyTemplate, outletKey, templateCandidate, type OutletTemplates, type TemplateSample } from "./templates.ts";
 import { segmentLines, type LineHint } from "./segment.ts";
+
+/** Outlet templates for {@link cleanLines}. */
+export interface TemplateOptions {
+  /** Learned furniture per outlet (see templates.ts); none when absent. */
+  templates?: OutletTemplates;
+  /** Also report what the page contributes to learning templates. */
+  learn?: boolean;
+}
+
+/** Kinds of line a template may learn: the ones rules could have taken for text (never cues or metadata). */
+const LEARNABLE: ReadonlySet<string> = new Set(["heading", "bullet", "prose", "junk"]);
+
+/**
+ * What the page gives template learning: its short headline-like lines that are not its titles (crossheads and
+ * decks included: furniture the rules missed ends up there), its titles, and its main text's signature.
+ */
+function templateSample(lines: readonly ClassifiedLine[], articles: readonly CleanArticle[], outlet: string): TemplateSample {
+  const titles = articles.map((a) => (a.title ? fold(a.title) : "")).filter(Boolean);
+  const taken = new Set(titles);
+  const candidates: string[] = [];
+  const seen = new Set<string>();
+  for (const l of lines) {
+    if (!templateCandidate(l) || !LEARNABLE.has(l.kind) || l.outlet || l.brand || taken.has(l.key) || seen.has(l.key)) continue;
+    seen.add(l.key);
+    candidates.push(l.text);
+  }
+  const first = articles[0]?.body[0];
+  return { outlet, leftover: candidates, used: titles, signature: first ? fold(first.slice(0, SIGNATURE_CHARS)) : "" };
+}
+
+/** Characters of a page's first paragraph that tell its article from another's (copies share them). */
+const SIGNATURE_CHARS = 200;
 
 /** "URL: https://…", «رابط المصدر: https://…»: a label, a colon, an address. */
 const URL_LINE = /^([^:：]{1,40}?)\s*[:：]\s*(https?:\/\/\S+)$/iu;
@@ -67,9 +100,15 @@ export function cleanLines(
   rawLines: readonly string[],
   meta: PageMeta = {},
   hints?: readonly LineHint[],
-): { articles: CleanArticle[]; warnings: string[] } {
+  options: TemplateOptions = {},
+): { articles: CleanArticle[]; warnings: string[]; sample?: TemplateSample } {
   const warnings: string[] = [];
   const page = classifyLines(segmentLines(rawLines, hints));
+  const templates = options.templates;
+  // Outlet templates (templates.ts): the outlet's learned furniture is junk before articles are assembled.
+  const outletId = (templates && templates.size > 0) || options.learn ? outletKey(meta.url ?? urlFromLines(page.lines), meta.siteName ?? pageBrand(page)) : null;
+  const dropped = outletId && templates ? applyTemplate(page.lines, templates.get(outletId)) : 0;
+  if (dropped > 0) warnings.push(`outlet template ${outletId}: ${dropped} furniture line(s) dropped`);
   const drafts = assemble(page, { metaTitle: meta.title ?? null });
   const seen = pageSeen(page, drafts);
   const outlet = pageSource(page, meta.siteName);
@@ -101,5 +140,6 @@ export function cleanLines(
     });
   });
   if (articles.length === 0 && page.lines.length > 0) warnings.push("no article body found on the page");
+  if (options.learn && outletId) return { articles, warnings, sample: templateSample(page.lines, articles, outletId) };
   return { articles, warnings };
 }

@@ -148,6 +148,15 @@ export const SETTINGS = {
      */
     liveMinUpdates: 3,
   },
+  /** Outlet templates learned from the inbox (templates.ts). */
+  templates: {
+    /** Pages of one outlet a line must be left over on: fewer could be one story's own repeated furniture. */
+    minPages: 3,
+    /** Share of the outlet's pages a line must be left over on (menus are on every page; related headlines on a few). */
+    minShare: 0.5,
+    /** Longest line learned: furniture lines observed have 1–12 words; longer repeated lines are text. */
+    lineMaxWords: 12,
+  },
   /** Duplicate detection (dedupe.ts). */
   dedupe: {
     /** Words per shingle. 5 is the usual choice for near-duplicate news detection. */

@@ -22,7 +22,8 @@ describe("ingest fixtures", () => {
       const dir = join(ROOT, name);
       const input = ["input.txt", "input.html"].find((f) => existsSync(join(dir, f)));
       if (!input) throw new Error(`${name}: add input.txt or input.html`);
-      const result = cleanPage({ file: input, bytes: new Uint8Array(readFileSync(join(dir, input))) });
+      // No outlet templates: a templates file learned in the working copy must not change the expectations.
+      const result = cleanPage({ file: input, bytes: new Uint8Array(readFileSync(join(dir, input))) }, { templates: new Map() });
       const expectedPath = join(dir, "expected.json");
       if (process.env.UPDATE === "1" || !existsSync(expectedPath)) {
         writeFileSync(expectedPath, `${JSON.stringify(result, null, 2)}\n`);
