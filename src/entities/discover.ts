@@ -588,13 +588,16 @@ function capitalisedOrganisations(t: DiscoveryTables, view: ParagraphView): Foun
 /** Groups one article's findings into candidates (by normalised name). */
 export function mergeCandidates(found: Found[], lex: DiscoveryLexicon = discoveryLexicon()): Candidate[] {
   const byKey = new Map<string, Candidate>();
+  const byVariant = new Map<string, Candidate>();
   for (const f of found) {
     const key = phraseTokens(f.name).join(" ");
     if (!key) continue;
-    let c = byKey.get(key);
+    const variant = f.lang === "ar" ? arabicVariantKey(key) : undefined;
+    let c = byKey.get(key) ?? (variant ? byVariant.get(variant) : undefined);
     if (!c) {
       c = { key, name_ar: f.lang === "ar" ? f.name : null, suggested_en: f.lang === "ar" ? romanise(f.name, lex) : f.name, kind: f.kind, frequency: 0, contexts: [] };
       byKey.set(key, c);
+      if (variant) byVariant.set(variant, c);
     }
     c.frequency++;
     if (!c.contexts.includes(f.sentence) && c.contexts.length < MAX_CONTEXTS) c.contexts.push(f.sentence);
@@ -615,12 +618,25 @@ export function romanise(name: string, lex: DiscoveryLexicon = discoveryLexicon(
   const given = new Map<string, string>();
   for (const [ar, en] of Object.entries(lex.given_names)) given.set(normaliseArabic(ar), en);
   const joiners = new Set(lex.name_joiners.ar.map(normaliseArabic));
+  const fused = new Set(lex.fused_parts.map(normaliseArabic));
   const out: string[] = [];
   let afterJoiner = false;
-  for (const raw of name.split(/\s+/).filter(Boolean)) {
+  const words = name.split(/\s+/).filter(Boolean);
+  const clean = (raw: string) => raw.replace(/[\u064b-\u065f\u0670\u0640]/g, "").replace(/[^\u0621-\u064a]/g, "");
+  for (let w = 0; w < words.length; w++) {
+    const raw = words[w]!;
     // letters as written (hamza seats kept for the spelling), harakat and tatweel dropped
-    const letters = raw.replace(/[\u064b-\u065f\u0670\u0640]/g, "").replace(/[^\u0621-\u064a]/g, "");
+    const letters = clean(raw);
     const word = normaliseArabic(letters);
+    // a name part written in two words that the press spells as one («عبد الله» Abdullah, like «عبدالله»)
+    const nextWord = w + 1 < words.length ? normaliseArabic(clean(words[w + 1]!)) : "";
+    const pair = joiners.has(word) && fused.has(nextWord) ? given.get(word + nextWord) : undefined;
+    if (pair) {
+      out.push(pair);
+      afterJoiner = false;
+      w++;
+      continue;
+    }
     if (!word) {
       if (/[\p{L}\p{N}]/u.test(raw)) out.push(raw);
       afterJoiner = false;
@@ -699,9 +715,56 @@ export const QueueEntry = z
     contexts: z.array(z.object({ sentence: z.string(), article: z.string() }).strict()),
     /** Where and when it was first seen. */
     first_seen: z.object({ article: z.string().min(1), date: IsoDate.optional() }).strict(),
+    /** Other ways the same candidate was written (clitics, spellings, the other script), merged into this entry. */
+    variants: z.array(z.string().min(1)).default([]),
   })
   .strict();
 export type QueueEntry = z.infer<typeof QueueEntry>;
+
+/**
+ * The Arabic form of a candidate's key that clitics and word joins do not change: the first word without «و»/«ف»
+ * and with a fused preposition before the article removed («وللجنة» → «اللجنة»), words joined without spaces
+ * («عبد الله» = «عبدالله»).
+ */
+export function arabicVariantKey(key: string): string | undefined {
+  const toks = key.split(" ");
+  if (!toks[0] || !/[\u0621-\u064a]/.test(toks[0])) return undefined;
+  const forms = proclitics(toks[0]);
+  const first = forms.find((f) => f.startsWith(ARTICLE) && f !== toks[0]) ?? (/^[\u0648\u0641]/.test(toks[0]) && forms[1] ? forms[1] : toks[0]);
+  return [first, ...toks.slice(1)].join("");
+}
+
+/**
+ * A consonant skeleton of a Latin name, to match an Arabic candidate's romanisation with the English press's
+ * spelling of the same person ("Mohammed Zain" = "Mohamed Zein"): lower case, accents, articles ("al-", "el-"),
+ * vowels after the first letter and doubled letters removed.
+ */
+export function latinVariantKey(name: string): string | undefined {
+  const words = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((w) => w && w !== "al" && w !== "el");
+  const skeleton = words
+    .map((w) => w.replace(/[^a-z]/g, ""))
+    .map((w) => (w[0] ?? "") + w.slice(1).replace(/[aeiouy']/g, ""))
+    .join("")
+    .replace(/(.)\1+/g, "$1");
+  return skeleton.length >= 4 ? skeleton : undefined;
+}
+
+/** The entry an incoming candidate is a variant of: same Arabic form, or the same name across scripts. */
+function variantOf(entries: Iterable<QueueEntry>, cand: Candidate): QueueEntry | undefined {
+  const ar = cand.name_ar ? arabicVariantKey(cand.key) : undefined;
+  const latin = latinVariantKey(cand.suggested_en);
+  for (const e of entries) {
+    if (ar && e.name_ar && arabicVariantKey(e.key) === ar) return e;
+    // across scripts only: two Arabic names may share a skeleton («حسن», «حسين»)
+    if (latin && (e.name_ar === null) !== (cand.name_ar === null) && latinVariantKey(e.suggested_en) === latin && e.kind === cand.kind) return e;
+  }
+  return undefined;
+}
 
 /** Schema of `content/review/candidates.yaml`. */
 export const ReviewQueue = z
@@ -725,11 +788,18 @@ export function emptyQueue(): ReviewQueue {
  */
 export function updateQueue(queue: ReviewQueue, candidates: Candidate[], articleId: string, date?: string): ReviewQueue {
   const rejected = new Set(queue.rejected);
-  const byKey = new Map(queue.candidates.map((c) => [c.key, { ...c, articles: [...c.articles], contexts: [...c.contexts] }]));
+  const byKey = new Map(queue.candidates.map((c) => [c.key, { ...c, articles: [...c.articles], contexts: [...c.contexts], variants: [...(c.variants ?? [])] }]));
   for (const cand of candidates) {
     if (rejected.has(cand.key)) continue;
-    const entry = byKey.get(cand.key);
+    const entry = byKey.get(cand.key) ?? variantOf(byKey.values(), cand);
     const contexts = cand.contexts.map((sentence) => ({ sentence, article: articleId }));
+    if (entry && entry.key !== cand.key) {
+      // a variant: one entry with all its articles; an Arabic name and the English press's spelling fill each other
+      const written = cand.name_ar ?? cand.suggested_en;
+      if (written !== (entry.name_ar ?? entry.suggested_en) && !entry.variants.includes(written)) entry.variants.push(written);
+      if (!entry.name_ar && cand.name_ar) entry.name_ar = cand.name_ar;
+      if (!cand.name_ar) entry.suggested_en = cand.suggested_en;
+    }
     if (!entry) {
       byKey.set(cand.key, {
         key: cand.key,
@@ -740,6 +810,7 @@ export function updateQueue(queue: ReviewQueue, candidates: Candidate[], article
         articles: [articleId],
         contexts: contexts.slice(0, MAX_CONTEXTS),
         first_seen: date ? { article: articleId, date } : { article: articleId },
+        variants: [],
       });
       continue;
     }

@@ -40,6 +40,8 @@ export const DiscoveryLexicon = z
     given_names: z.record(z.string().min(1), z.string().min(1)).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
     /** Particles inside names (عبد، بن، أبو). */
     name_joiners: Bilingual,
+    /** Words the press fuses with the joiner before them («عبد الله» Abdullah): spelled as the joined given name. */
+    fused_parts: Words,
     /** Words never part of a name. */
     name_stopwords: Bilingual,
     /** Nouns written after titles that never start a name of unknown words («رئيس أركان القوات»). */

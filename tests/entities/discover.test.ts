@@ -140,3 +140,43 @@ describe("review queue", () => {
     expect(promoted).toMatchObject({ id: "salem-al-zuy", provisional: false, country: "LY", provenance: { added_by: "discovery", source: "a1, a2" } });
   });
 });
+
+describe("discovery spans an editor can trust", () => {
+  it("stops a name at pronouns, adverbs, pronoun-suffixed nouns, plural nouns and organisation words", () => {
+    expect(names(found("ar", "ودعا حاكم الولاية سالم عمران حمدي المواطنين إلى العودة."))).toEqual(["سالم عمران حمدي/person"]);
+    expect(names(found("ar", "وقدم الوزير سليم تعازيه لعائلة الضحية."))).toEqual([]);
+    expect(names(found("ar", "وقال المسؤول إن هذا أمر معروف عالميا."))).toEqual([]);
+    expect(names(found("ar", "ودعا النائب السابق صلاح الحركة الحكومة إلى التصرف."))).toEqual(["صلاح الحركة/person"]);
+    expect(names(found("ar", "بفضل جهود مفوضية العون الانساني التي تعمل في الولاية."))).not.toContain("مفوضية العون الانساني التي/government");
+  });
+
+  it("romanises common name parts as the press spells them", () => {
+    expect(romanise("عبدالوهاب بن حمد آل ثاني")).toBe("Abdulwahab bin Hamad Al Thani");
+    expect(romanise("محمد عبد الله")).toBe("Mohammed Abdullah");
+  });
+});
+
+describe("variants in the queue", () => {
+  const c = (key: string, name_ar: string | null, en: string): Candidate => ({ key, name_ar, suggested_en: en, kind: "person", frequency: 1, contexts: [] });
+
+  it("merges clitic and spacing variants into one entry with all its articles", () => {
+    let q = updateQueue(emptyQueue(), [c("اللجنه الفنيه", "اللجنة الفنية", "Al-Lajna al-Fania")], "a1");
+    q = updateQueue(q, [c("واللجنه الفنيه", "واللجنة الفنية", "Wal-Lajna al-Fania")], "a2");
+    q = updateQueue(q, [c("عبد الله الزوي", "عبد الله الزوي", "Abdullah al-Zuy")], "a3");
+    q = updateQueue(q, [c("عبدالله الزوي", "عبدالله الزوي", "Abdullah al-Zuy")], "a4");
+    expect(q.candidates.map((e) => [e.key, e.articles])).toEqual([
+      ["اللجنه الفنيه", ["a1", "a2"]],
+      ["عبد الله الزوي", ["a3", "a4"]],
+    ]);
+    expect(q.candidates[0]!.variants).toEqual(["واللجنة الفنية"]);
+  });
+
+  it("merges an English article's name with the Arabic candidate it romanises to, keeping the press spelling", () => {
+    let q = updateQueue(emptyQueue(), [c("محمد زين", "محمد زين", "Mohammed Zin")], "a1");
+    q = updateQueue(q, [c("mohamed zein", null, "Mohamed Zein")], "a2");
+    q = updateQueue(q, [c("حسين زين", "حسين زين", "Hussein Zin")], "a3");
+    const merged = q.candidates.find((e) => e.key === "محمد زين")!;
+    expect(merged).toMatchObject({ name_ar: "محمد زين", suggested_en: "Mohamed Zein", articles: ["a1", "a2"], variants: ["Mohamed Zein"] });
+    expect(q.candidates).toHaveLength(2);
+  });
+});
