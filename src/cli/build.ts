@@ -54,7 +54,7 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     async (staging): Promise<number> => {
       const astroStatus = await time("site", () => runAstroBuild(settings.root, { ...io.env, MARSAD_OUT_DIR: staging }));
       if (astroStatus !== 0) {
-        io.stderr.write(`build: the Astro build failed (exit ${astroStatus}); see the messages above; ${settings.outDir} was left as it was\n`);
+        io.stderr.write(`build: the Astro build failed (exit ${astroStatus}); see the messages above; ${safeText(settings.outDir)} was left as it was\n`);
         throw new StageFailed();
       }
       if (!flags["no-search"]) {
@@ -64,14 +64,15 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
       }
       if (!flags["no-cards"]) {
         const cards = await time("cards", async () => {
-          const { loadSiteModel } = await import("../site/load.ts");
+          const { buildToday, loadSiteModel } = await import("../site/load.ts");
           const { cardSpecs } = await import("../site/cards.ts");
           const { renderCards } = await import("../cards/build.ts");
-          const specs = cardSpecs(loadSiteModel(settings), settings);
+          const specs = cardSpecs(loadSiteModel(settings, { today: buildToday(io.env) }), settings);
           return renderCards(specs, {
             outDir: staging,
             cacheDir: settings.cacheDir,
             onProgress: progress(io, "cards"),
+            onCacheError: (message) => io.stderr.write(`cards: ${safeText(message)}\n`),
           });
         });
         cardsLine = `${cards.total} card(s) (${cards.rendered} rendered, ${cards.cached} from cache)`;
@@ -84,7 +85,7 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     },
   ).catch((error: unknown) => {
     if (error instanceof StageFailed) return 1;
-    throw new Error(`${(error as Error).message} (${settings.outDir} was left as it was)`, { cause: error });
+    throw new Error(`${(error as Error).message} (${safeText(settings.outDir)} was left as it was)`, { cause: error });
   });
   if (outcome !== 0) return outcome;
   io.stderr.write(
