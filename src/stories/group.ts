@@ -84,11 +84,8 @@ export function groupStories(articles: readonly StoryInput[], lexicon: StoriesLe
     }
   };
   const stories = new StoryUnion();
-  for (const node of nodes)
-    if (node.story) {
-      stories.addStored(node.story);
-      place(node);
-    }
+  for (const a of byId.values()) if (a.story) stories.addStored(a.story, dayOfInput(a));
+  for (const node of nodes) if (node.story) place(node);
 
   const order = nodes.filter((node) => !node.story).sort(byDayThenId);
   for (const node of order) {
@@ -106,22 +103,23 @@ export function groupStories(articles: readonly StoryInput[], lexicon: StoriesLe
     const candidates = [...hits].sort((x, y) => y[1] - x[1] || (x[0].f.id < y[0].f.id ? -1 : 1)).slice(0, GROUP.maxCandidates);
     // every story this article clears the bar with: the article links them, so stories started in this run merge
     // (under the earliest); a stored story is never renamed, so two stored stories stay apart
-    let best: { root: string; margin: number; id: string } | undefined;
-    const linked = new Set<string>();
+    // (a story never spans more than `maxSpanDays`: a new day's report of a long affair is a new development)
+    const links: Array<{ root: string; margin: number; id: string }> = [];
     for (const [other] of candidates) {
       const gap = node.f.day === null || other.f.day === null ? 0 : Math.abs(node.f.day - other.f.day);
       const margin = pairScore(node, other) - (GROUP.joinScore + GROUP.perDay * gap);
       if (margin < 0) continue;
       const root = stories.find(other.story!);
-      linked.add(root);
-      if (!best || margin > best.margin || (margin === best.margin && other.f.id < best.id)) best = { root, margin, id: other.f.id };
+      if (stories.fits(root, node.f.day)) links.push({ root, margin, id: other.f.id });
     }
-    let story = node.f.id;
-    if (best) {
-      const stored = [...linked].filter((r) => stories.isStored(r));
-      story = stored.length ? (stored.includes(best.root) ? best.root : stored[0]!) : best.root;
-      for (const r of linked) if (!stories.isStored(r)) story = stories.union(story, r);
-    } else stories.add(story);
+    // strongest link first (ties: the smaller article id); stored stories before new ones
+    links.sort((x, y) => Number(stories.isStored(y.root)) - Number(stories.isStored(x.root)) || y.margin - x.margin || (x.id < y.id ? -1 : 1));
+    let story = links[0]?.root;
+    if (story === undefined) stories.add((story = node.f.id), node.f.day);
+    else {
+      stories.extend(story, node.f.day);
+      for (const { root } of links.slice(1)) if (!stories.isStored(root) && stories.fitsTogether(story, root)) story = stories.union(story, root);
+    }
     node.story = story;
     place(node);
   }
@@ -137,15 +135,35 @@ class StoryUnion {
   private readonly parent = new Map<string, string>();
   private readonly rank = new Map<string, number>();
   private readonly stored = new Set<string>();
+  /** First and last day of each root story's dated articles. */
+  private readonly span = new Map<string, [number, number]>();
 
-  addStored(id: string): void {
+  addStored(id: string, day: number | null): void {
     this.stored.add(id);
+    this.extend(id, day);
   }
-  add(id: string): void {
+  add(id: string, day: number | null): void {
     if (!this.rank.has(id)) this.rank.set(id, this.rank.size);
+    this.extend(id, day);
   }
   isStored(id: string): boolean {
     return this.stored.has(id);
+  }
+  extend(root: string, day: number | null): void {
+    if (day === null) return;
+    const s = this.span.get(root);
+    if (!s) this.span.set(root, [day, day]);
+    else this.span.set(root, [Math.min(s[0], day), Math.max(s[1], day)]);
+  }
+  /** True when an article of `day` keeps the story within `GROUP.maxSpanDays`. */
+  fits(root: string, day: number | null): boolean {
+    const s = this.span.get(root);
+    return !s || day === null || Math.max(s[1], day) - Math.min(s[0], day) <= GROUP.maxSpanDays;
+  }
+  fitsTogether(a: string, b: string): boolean {
+    const sa = this.span.get(a);
+    const sb = this.span.get(b);
+    return !sa || !sb || Math.max(sa[1], sb[1]) - Math.min(sa[0], sb[0]) <= GROUP.maxSpanDays;
   }
   find(id: string): string {
     let root = id;
@@ -164,7 +182,13 @@ class StoryUnion {
     if (ra === rb) return ra;
     if (this.stored.has(ra) && this.stored.has(rb)) return ra;
     const keep = this.stored.has(ra) ? ra : this.stored.has(rb) ? rb : this.rank.get(ra)! <= this.rank.get(rb)! ? ra : rb;
-    this.parent.set(keep === ra ? rb : ra, keep);
+    const gone = keep === ra ? rb : ra;
+    this.parent.set(gone, keep);
+    const s = this.span.get(gone);
+    if (s) {
+      this.extend(keep, s[0]);
+      this.extend(keep, s[1]);
+    }
     return keep;
   }
 }

@@ -20,6 +20,11 @@ export const SUMMARY = {
 export const GROUP = {
   /** Follow-ups "within about three days" of a story article may join it (issue 12; gold annotation rule). */
   windowDays: 3,
+  /**
+   * Most days between a story's first and last article: the follow-up window, plus one day because a page's date
+   * can be a day off the event's (crawl dates, time zones). A long affair becomes a chain of stories, not one.
+   */
+  maxSpanDays: 4,
   /** Paragraphs of the body, after the summary, compared as text: the lead states the event, later ones drift. */
   textParagraphs: 3,
   /** Score an article needs against a story article of the same day to join it. */

@@ -65,6 +65,21 @@ describe("groupStories", () => {
   });
 });
 
+describe("story span", () => {
+  it("cuts a chain of daily reports of a long affair into stories of a few days", () => {
+    const days = Array.from({ length: 9 }, (_, d) =>
+      art({ id: `day-${d}`, published: `2025-03-${String(10 + d).padStart(2, "0")}`, title: "حريق مستودع الوقود في مصراتة مستمر", body: [`قال الهلال الأحمر الليبي إن حريق مستودع الوقود في مدينة مصراتة ما زال مستمرا لليوم ${d + 1} وإن فرق الإطفاء تحاصر النيران.`], places: [misrata], countries: ["LY"] }),
+    );
+    const s = groupStories(days);
+    const stories = new Set(s.values());
+    expect(stories.size).toBeGreaterThan(1);
+    for (const story of stories) {
+      const members = days.filter((a) => s.get(a.id) === story).map((a) => Number(a.published!.slice(8)));
+      expect(Math.max(...members) - Math.min(...members)).toBeLessThanOrEqual(4);
+    }
+  });
+});
+
 describe("stories linked by a later article", () => {
   // two reports that share little, and a third that clearly repeats each: one story, named after the earliest
   const early = art({ id: "z-early", published: "2025-03-10", title: "حريق في مستودع وقود بمصراتة", body: ["اندلع حريق في مستودع للوقود بمدينة مصراتة فجر الاثنين."], places: [misrata] });
