@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { defineConfig } from "astro/config";
 import { loadSettings } from "./src/config.ts";
+import { marsadDev } from "./src/site/dev-server.ts";
 
 const settings = loadSettings();
 
@@ -26,6 +27,7 @@ export default defineConfig({
   trailingSlash: "ignore",
   compressHTML: true,
   devToolbar: { enabled: false },
+  integrations: [marsadDev(settings)],
   build: {
     format: "directory",
     // Astro renders a page, then awaits its mkdir and write before the next. On a VM every file-system call handed
