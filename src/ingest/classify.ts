@@ -540,6 +540,23 @@ function unpunctuatedProse(lines: ClassifiedLine[], lex: Boilerplate): void {
   }
 }
 
+/** A short tail after a paragraph's last sentence: "… و"إيغاد".          تابع الجزيرة نت على:". */
+const GLUED_TAIL = /[.!?؟…»"”)]\s+([^.!?؟…\n]{2,60})$/u;
+/** Most words of a prompt glued to a paragraph's end. */
+const GLUED_PROMPT_MAX_WORDS = 6;
+
+/**
+ * A follow or share prompt the scraper glued to the end of the last paragraph ("تابع الجزيرة نت على:",
+ * "Follow us on:") is cut off the paragraph: the paragraph keeps its own text only.
+ */
+function cutGluedPrompt(l: ClassifiedLine, lex: Boilerplate): void {
+  const m = GLUED_TAIL.exec(l.text.slice(-80));
+  if (!m || countWords(m[1]!) > GLUED_PROMPT_MAX_WORDS) return;
+  const key = fold(m[1]!);
+  if (matchPrefix(lex.furniturePrefixes, key) === null && lex.lines.get(key) !== "marker") return;
+  l.text = l.text.slice(0, l.text.length - m[1]!.length).trimEnd();
+}
+
 /** An interview turn's mark glued to its text: "*ما الذي يحدث …؟", "-نحن في السودان …". */
 const TURN_MARK = /^([*\-–—])(?=[^\s*\-–—])/u;
 /** Paragraphs opening with a turn mark that make the page an interview (two answers). */
@@ -627,6 +644,7 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
 
   unpunctuatedProse(out, lex);
   interviewTurns(out);
+  for (const l of out) if (l.kind === "prose") cutGluedPrompt(l, lex);
 
   // Neighbours: doubled lines, masthead names, summary bullets.
   for (let i = 0; i < out.length; i++) {

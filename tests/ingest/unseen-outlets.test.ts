@@ -47,6 +47,12 @@ describe("line rules for unseen outlets", () => {
     expect(kinds([PARA, cue, PARA.replace("Monday", "Friday"), cue, PARA.replace("Monday", "Sunday")])).toEqual(["prose", "junk", "prose", "junk", "prose"]);
   });
 
+  it("cuts a follow prompt glued to the end of a paragraph", () => {
+    const para = "وقالت الوزارة إن الخطة ستطبق على مراحل خلال العام المقبل، وإن المزارعين سيتلقون الدعم مباشرة عبر المصارف المحلية.";
+    const page = classifyLines(segmentLines([`${para}      تابعونا على:`, "The ministry said the plan would be rolled out in stages over the next year, with farmers paid directly. Follow us on"]));
+    expect(page.lines.map((l) => l.text)).toEqual([para, "The ministry said the plan would be rolled out in stages over the next year, with farmers paid directly."]);
+  });
+
   it("dates a page by its address's path only as a last resort", () => {
     expect(urlDate("https://example.org/politics/2023/5/2/some-story")).toBe("2023-05-02");
     expect(urlDate("https://example.org/2023-05-02/x")).toBe("2023-05-02");
