@@ -1,6 +1,6 @@
 /**
- * Evaluation gate: cleans the seed corpus (shared/corpus/raw, beside the repository) and the synthetic sample
- * corpus (content/inbox with tests/fixtures/sample-gold), scores them with the scorer's metrics (metrics.ts) and
+ * Evaluation gate: cleans the seed corpus (shared/corpus/raw, beside the repository), the development pages of
+ * unseen outlets (shared/corpus/dev2) and the synthetic sample corpus (content/inbox with tests/fixtures/sample-gold), scores them with the scorer's metrics (metrics.ts) and
  * holds them to the floors pinned in gold-floors.json. A floor is only ever raised: lowering one is a reviewed
  * change to that file, never a silent one. Each set records a fingerprint of its data, so a failure says when the
  * data changed since the floors were pinned. A missing set is skipped with a message.
@@ -21,6 +21,8 @@ const FLOORS = JSON.parse(readFileSync(join(import.meta.dirname, "gold-floors.js
 const SETS = {
   seed: { raw: join(REPO, "../shared/corpus/raw"), gold: join(REPO, "../shared/corpus/gold") },
   sample: { raw: join(REPO, "content/inbox"), gold: join(REPO, "tests/fixtures/sample-gold") },
+  /** Pages of outlets the rules were not written for (development data of issue 13). */
+  dev2: { raw: join(REPO, "../shared/corpus/dev2/raw"), gold: join(REPO, "../shared/corpus/dev2/gold") },
 };
 
 /** sha256 over the gold files and the raw pages they name, in name order. */
