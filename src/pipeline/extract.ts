@@ -107,7 +107,7 @@ export function extractPage(page: RawPage, tagger: Tagger): PageExtract {
       places: tags.places,
       mentions: tags.mentions,
       sources: [{ source: article.source, file: page.file, index: article.index }],
-      summary: summarise(article.body),
+      summary: summarise(article.body, undefined, { dateline: article.dateline, places: tags.places.flatMap((p) => [p.ar, p.en]) }),
       events: leadEvents(article, tags, warnings),
     }));
   }

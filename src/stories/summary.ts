@@ -77,12 +77,33 @@ function foldAbbreviation(word: string): string {
 /** A bracket, colon or dash: what every dateline form contains. */
 const EARLY_MARK = /[(:：\-–—−]/;
 
+/** What the article says about where it was written: a bare «الخرطوم - » dateline is furniture only for a known place. */
+export interface LeadHints {
+  /** The dateline the cleaner found («طرابلس»), if any. */
+  dateline?: string | null;
+  /** Names of the places the article names (both languages). */
+  places?: readonly string[];
+}
+
+/** `^<place>[, words] - `: a dateline without an agency, for the article's own dateline or one of its places. */
+function placeDateline(hints: LeadHints): RegExp | undefined {
+  const names = [hints.dateline ?? "", ...(hints.places ?? [])].map((n) => n.trim()).filter((n) => n.length >= 2);
+  if (!names.length) return undefined;
+  const alternation = [...new Set(names)].sort((a, b) => b.length - a.length).map(foldedPattern).join("|");
+  return new RegExp(`^(?:${alternation})(?:\\s*[,،]\\s*[^\\s,،:()\\-–—−]+){0,2}\\s*[-–—−]+\\s+(?=\\S)`, "iu");
+}
+
 /** `paragraph` without the dateline/agency furniture heading it (at most two layers: «واس – جدة: (CNN)--»). */
-export function stripFurniture(paragraph: string, lexicon: StoriesLexicon = storiesLexicon()): string {
+export function stripFurniture(paragraph: string, lexicon: StoriesLexicon = storiesLexicon(), hints: LeadHints = {}): string {
   let text = paragraph.trim();
   // every furniture form has a bracket, colon or dash near the start: most leads are done without a regex
   if (!EARLY_MARK.test(text.slice(0, SUMMARY.datelineChars))) return text;
+  const place = placeDateline(hints);
   const { head } = furniture(lexicon);
+  if (place) {
+    const m = place.exec(text);
+    if (m && m[0].length < text.length) text = text.slice(m[0].length).trimStart();
+  }
   for (let round = 0; round < 2; round++) {
     const before = text;
     for (const re of head) {
@@ -149,10 +170,10 @@ function endsWithAbbreviation(text: string, abbreviations: Set<string>): boolean
 const TERMINAL = /[.!?؟…]["»”')\]]*$/;
 
 /** The lead: first sentence, plus the second when the first is short; cut at a clause or word when too long. */
-export function summarise(body: readonly string[], lexicon: StoriesLexicon = storiesLexicon()): string | null {
+export function summarise(body: readonly string[], lexicon: StoriesLexicon = storiesLexicon(), hints: LeadHints = {}): string | null {
   for (const raw of body.slice(0, SUMMARY.leadParagraphs)) {
     if (!raw.trim() || isFurniture(raw, lexicon)) continue;
-    const paragraph = stripFurniture(raw, lexicon);
+    const paragraph = stripFurniture(raw, lexicon, hints);
     if (paragraph.length < SUMMARY.minLeadChars && !TERMINAL.test(paragraph)) continue;
     const sentences = splitSentences(paragraph, lexicon);
     const first = sentences[0];

@@ -15,6 +15,12 @@ describe("stripFurniture", () => {
   ];
   for (const [input, expected] of cases) it(`removes the furniture of «${input.slice(0, 24)}»`, () => expect(stripFurniture(input)).toBe(expected));
 
+  it("removes a bare place dateline only for the article's own dateline or places", () => {
+    expect(stripFurniture("الخرطوم - دعت الأحزاب إلى حوار.", undefined, { places: ["الخرطوم", "Khartoum"] })).toBe("دعت الأحزاب إلى حوار.");
+    expect(stripFurniture("KHARTOUM, Sudan - Talks resumed.", undefined, { dateline: "Khartoum" })).toBe("Talks resumed.");
+    expect(stripFurniture("الخرطوم - دعت الأحزاب إلى حوار.")).toBe("الخرطوم - دعت الأحزاب إلى حوار.");
+  });
+
   it("keeps a lead whose colon is speech, not a dateline", () => {
     const text = "قال الوزير للصحافيين: لن نتراجع عن القرار.";
     expect(stripFurniture(text)).toBe(text);
