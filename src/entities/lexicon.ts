@@ -140,10 +140,14 @@ export const MentionLexicon = z
   .object({
     /** Dashes that end a dateline («(CNN)--», "LONDON —"). */
     dateline_dashes: Words,
-    /** Knowledge-base ids of social platforms: a channel unless an act word is written next to them. */
+    /** Knowledge-base ids of social platforms. */
     platforms: Words,
-    /** Verbs and nouns that make a platform the doer («حذفت منصة إكس», "X suspended"). */
-    platform_acts: Bilingual,
+    /** Words before a platform that make it the channel of a statement («عبر», «على», "on", «مستعملي»). */
+    platform_channel: Bilingual,
+    /** The platform's own nouns, skipped when looking back for a channel word («عبر حسابه على منصة …»). */
+    platform_nouns: Bilingual,
+    /** Words marking an earlier name in an aside («تويتر سابقا», "formerly Twitter"). */
+    platform_former: Bilingual,
     /** Words before a capital that make it a plain location («مقرها لندن», "based in London"). */
     location_before: Bilingual,
     /** Words after a capital that make it a plain location ("London-based"). */

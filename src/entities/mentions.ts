@@ -3,8 +3,8 @@
  * `lexicon/mentions.yaml`) and drop the readings the context rules out.
  *
  *   - an outlet filing the story: in parentheses before a dateline dash («دبي (CNN)--», "(Reuters) -");
- *   - a platform used as the channel of a statement («عبر منصة إكس», «على تويتر», «مستعملي تويتر»): a platform is an
- *     actor only with an act word written next to it («حذفت منصة إكس», "X suspended");
+ *   - a platform used as the channel of a statement («عبر منصة إكس», «على تويتر», «مستعملي تويتر», "posted on X");
+ *     elsewhere («حذفت منصة إكس الحسابات», an account «في منصة إكس») it stays an actor;
  *   - a capital as a plain location: a dateline opening the first paragraph ("LONDON —"), or after a location cue
  *     («مقرها لندن», "based in London", "London-based"); a capital used for its government still counts;
  *   - an alias that is an ordinary word: «المسيرة» unless quoted, «الحرية والتغيير» with a fused preposition.
@@ -20,7 +20,9 @@ import type { Token } from "./tokens.ts";
 export interface MentionTables {
   dashes: string[];
   platforms: Set<string>;
-  acts: Set<string>;
+  channel: Set<string>;
+  platformNouns: Set<string>;
+  former: Set<string>;
   /** Location cues as normalised token sequences. */
   before: string[][];
   after: Set<string>;
@@ -35,7 +37,9 @@ export function buildMentionTables(lex: MentionLexicon): MentionTables {
   return {
     dashes: lex.dateline_dashes,
     platforms: new Set(lex.platforms),
-    acts: words([...lex.platform_acts.ar, ...lex.platform_acts.en]),
+    channel: words([...lex.platform_channel.ar, ...lex.platform_channel.en]),
+    platformNouns: words([...lex.platform_nouns.ar, ...lex.platform_nouns.en]),
+    former: words([...lex.platform_former.ar, ...lex.platform_former.en]),
     before: [...lex.location_before.ar, ...lex.location_before.en].map((p) => phraseTokens(p)).filter((t) => t.length > 0),
     after: words(lex.location_after.en),
     quotedOnly: new Set(lex.quoted_only.map(key)),
@@ -84,13 +88,18 @@ export function isDatelineOutlet(t: MentionTables, span: MatchSpan): boolean {
   return startsWithDash(t, rest.startsWith(")") ? rest.slice(1) : rest);
 }
 
-/** A platform named as the channel of a statement: no act word just before or just after it. */
+/**
+ * A platform named as the channel of a statement: after a channel word, looking back over the platform's own nouns
+ * («عبر حسابه على منصة إكس», "posted on X"), or an earlier name in an aside («(تويتر سابقا)», "(formerly Twitter)").
+ */
 export function isPlatformChannel(t: MentionTables, span: MatchSpan, actorId: string): boolean {
   if (!t.platforms.has(actorId)) return false;
-  const prev = span.tokens[span.i - 1];
   const next = span.tokens[span.i + span.length];
-  const acts = (tok: Token | undefined) => !!tok && stems(tok).some((s) => t.acts.has(s));
-  return !acts(prev) && !acts(next);
+  if (next && stems(next).some((s) => t.former.has(s))) return true;
+  let k = span.i - 1;
+  if (k >= 0 && t.former.has(span.tokens[k]!.text)) return true;
+  while (k >= 0 && stems(span.tokens[k]!).some((s) => t.platformNouns.has(s))) k--;
+  return k >= 0 && stems(span.tokens[k]!).some((s) => t.channel.has(s));
 }
 
 /**
