@@ -31,16 +31,25 @@ export function readQueue(contentDir: string): ReviewQueue {
   return result.data;
 }
 
-/** Writes the queue atomically. */
-export function writeQueue(contentDir: string, queue: ReviewQueue): void {
-  writeFileAtomic(
-    queuePath(contentDir),
-    `# Actors found in articles that the knowledge base does not know. Review with:\n#   npm run -s briefing -- actors queue | promote | reject\n${stringify(queue, { lineWidth: 0 })}`,
-  );
+/** The queue file's text. */
+export function queueText(queue: ReviewQueue): string {
+  return `# Actors found in articles that the knowledge base does not know. Review with:\n#   npm run -s briefing -- actors queue | promote | reject\n${stringify(queue, { lineWidth: 0 })}`;
 }
 
-/** Adds the candidates found per article id to the queue file. */
+/**
+ * Writes the queue atomically, only when its text changes: the queue is editors' data, often kept in version control
+ * with the rest of `content/`, and a build that found nothing new must leave it untouched (not even its mtime).
+ */
+export function writeQueue(contentDir: string, queue: ReviewQueue): void {
+  const file = queuePath(contentDir);
+  const text = queueText(queue);
+  if (existsSync(file) && readFileSync(file, "utf8") === text) return;
+  writeFileAtomic(file, text);
+}
+
+/** Adds the candidates found per article id to the queue file (written only when that changes it). */
 export function recordCandidates(contentDir: string, candidates: Map<string, Candidate[]>): void {
+  if (candidates.size === 0) return;
   let queue = readQueue(contentDir);
   for (const [articleId, list] of candidates) queue = updateQueue(queue, list, articleId);
   writeQueue(contentDir, queue);
