@@ -8,8 +8,10 @@
  *   3. one pass over articles filling posting lists per actor, country and day;
  *   4. per-actor / per-country / per-day aggregates from their own posting lists only;
  *   5. related articles from a bounded window of each shared actor's posting list;
- *   6. stories (src/site/stories.ts): grouped by id in one pass, ranked per day, per country window and per actor from
- *      those same posting lists, related stories from a bounded window of each actor's story list.
+ *   6. stories (src/site/stories.ts): grouped by id in one pass (3b), ranked per day, per country's latest week and
+ *      per ISO week (weekly briefs) and listed per actor from those same posting lists (4); related stories from a
+ *      bounded window of each actor's story list. "New" actors and countries of a brief come from one walk down
+ *      each posting list (not named in the `NEW_AFTER_DAYS` before).
  *
  * Framework-free: the Astro side wraps `buildSiteModel` in a module-level memo (src/components/site-data.ts).
  */
