@@ -252,7 +252,10 @@ export function createEventCoder(input: CoderInput): EventCoder {
   }
 
   function key(ctx: PhraseContext, span: Span | null): string {
-    return span ? normaliseArabic(spanAr(ctx, span)) : "";
+    if (!span) return "";
+    const words = ctx.s.toks.slice(span.from, span.to).map((t) => t.norm);
+    if (span.conj && words[0]) words[0] = words[0].slice(1);
+    return words.join(" ");
   }
 
   /** Same-type triggers of one event: close together, or the same actor (R15); an agreement to a ceasefire is one (R11). */

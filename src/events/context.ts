@@ -24,6 +24,8 @@ export interface ReaderTables {
   actorById: Map<string, ActorInfo>;
   countryForms: Map<string, { adjective: boolean }>;
   triggersByFirst: Map<string, Trigger[]>;
+  /** Group phrases by first word. */
+  groupsByFirst: Map<string, Array<{ words: string[]; group: EventLexicon["groups"][number] }>>;
 }
 
 /** Builds the reader tables. */
@@ -37,7 +39,14 @@ export function readerTables(lex: EventLexicon, actors: Actor[], forms: Array<{ 
       if (!list.includes(t)) list.push(t);
       triggersByFirst.set(p[0]!, list);
     }
-  return { lex, actorById: new Map(actors.map((a) => [a.id, a])), countryForms, triggersByFirst };
+  const groupsByFirst: ReaderTables["groupsByFirst"] = new Map();
+  for (const group of lex.groups)
+    for (const words of group.phrases) {
+      const list = groupsByFirst.get(words[0]!) ?? [];
+      list.push({ words, group });
+      groupsByFirst.set(words[0]!, list);
+    }
+  return { lex, actorById: new Map(actors.map((a) => [a.id, a])), countryForms, triggersByFirst, groupsByFirst };
 }
 
 /** An actor as the coder needs it: the knowledge base's, or an article's tagged actor (no country). */
@@ -49,36 +58,36 @@ export type ActorInfo = Pick<Actor, "id" | "type"> & { names: { en: string }; co
  */
 export function findEntities(s: Sentence, mentions: Mention[], t: ReaderTables, actors?: Map<string, ActorInfo>): Entity[] {
   const out: Entity[] = [];
+  const actorAt = new Uint8Array(s.toks.length);
   for (const m of mentions) {
-    let from = -1;
-    let to = -1;
-    s.toks.forEach((tok, i) => {
-      if (tok.start >= m.start && tok.end <= m.end) {
-        if (from < 0) from = i;
-        to = i + 1;
-      }
-    });
-    if (from < 0) continue;
+    let from = 0;
+    while (from < s.toks.length && s.toks[from]!.start < m.start) from++;
+    let to = from;
+    while (to < s.toks.length && s.toks[to]!.end <= m.end) to++;
+    if (to <= from) continue;
     if (m.ref.startsWith("country:")) {
       const code = m.ref.slice(8);
-      const norm = normaliseArabic(m.surface);
+      const norm = s.toks.slice(from, to).map((tok) => tok.norm).join(" ");
       const form = t.countryForms.get(norm) ?? proclitics(norm).map((f) => t.countryForms.get(f)).find(Boolean);
       out.push({ from, to, kind: "country", en: countryName(code, "en") ?? code, country: code, adjective: form?.adjective ?? false });
     } else {
       const actor = t.actorById.get(m.ref) ?? actors?.get(m.ref);
       out.push({ from, to, kind: "actor", en: actor?.names.en ?? m.surface, country: actor?.country, person: actor?.type === "person" });
+      actorAt.fill(1, from, to);
     }
   }
   const { lex } = t;
-  const taken = (i: number) => out.some((e) => e.from <= i && i < e.to && e.kind === "actor");
   for (let i = 0; i < s.toks.length; i++) {
-    if (taken(i)) continue;
+    if (actorAt[i]) continue;
     let best: Entity | null = null;
-    for (const g of lex.groups) {
-      const len = longestAt(s, i, g.phrases);
-      if (len && (!best || len > best.to - best.from)) {
-        best = { from: i, to: i + len, kind: "group", en: g.en };
-        if (g.number) best.count = g.number === "one" ? 1 : 2;
+    const tok = s.toks[i]!;
+    for (const form of [tok.norm, ...tok.stems]) {
+      for (const { words, group: g } of t.groupsByFirst.get(form) ?? []) {
+        const len = matchAt(s, i, words);
+        if (len && (!best || len > best.to - best.from)) {
+          best = { from: i, to: i + len, kind: "group", en: g.en };
+          if (g.number) best.count = g.number === "one" ? 1 : 2;
+        }
       }
     }
     const p = longestAt(s, i, lex.pronouns);

@@ -81,8 +81,7 @@ function explicitDate(s: Sentence, i: number, lex: EventLexicon): { to: number; 
   const day = Number(t[i]!.norm);
   let j = i + 1;
   while (j < t.length && (t[j]!.digits || t[j]!.norm === "و") && j < i + 3) j++;
-  for (const [name, month] of lex.months) {
-    const words = name.split(" ");
+  for (const { words, month } of lex.months) {
     if (words.every((w, k) => t[j + k]?.norm === w || t[j + k]?.stems.has(w))) {
       const yearTok = t[j + words.length];
       const year = yearTok?.digits && yearTok.norm.length === 4 ? yearTok.norm : null;

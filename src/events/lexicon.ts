@@ -133,7 +133,8 @@ export interface EventLexicon {
     Phrase[]
   >;
   weekdays: Map<string, number>;
-  months: Map<string, number>;
+  /** Month names as words, with their number. */
+  months: Array<{ words: Phrase; month: number }>;
 }
 
 /** An invalid lexicon file: the message names the file and the field. */
@@ -181,7 +182,7 @@ export function compileLexicon(data: { triggers: TriggerEntry[]; groups: GroupFi
     cues,
     cue,
     weekdays: new Map(Object.entries(cues.time.weekdays).map(([w, d]) => [normaliseArabic(w), d])),
-    months: new Map(Object.entries(cues.time.months).map(([w, m]) => [phrase(w).join(" "), m])),
+    months: Object.entries(cues.time.months).map(([w, month]) => ({ words: phrase(w), month })),
   };
 }
 

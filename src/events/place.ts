@@ -4,11 +4,11 @@
  * with a name the lexicon lacks («منطقة قنفودة»). Domestic acts of a national authority with no place named get
  * the country alone. Statements, appeals, accusations, threats, calls and sanctions have no place.
  */
-import { romanise } from "../entities/discover.ts";
+
 import type { PlaceEntry, PlaceLexicon } from "../entities/places.ts";
 import type { EventPlace, EventType } from "../schemas/event.ts";
 import { phrase, type Phrase } from "./lexicon.ts";
-import { actorCountry, type PhraseContext, type Span } from "./phrases.ts";
+import { actorCountry, romanise, type PhraseContext, type Span } from "./phrases.ts";
 import { longestAt, longestNounAt, matchAt, spanText } from "./text.ts";
 
 /** Place names by first word. */

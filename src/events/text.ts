@@ -27,8 +27,11 @@ export interface Tok {
 export interface Sentence {
   text: string;
   toks: Tok[];
-  /** Index of the first token of each clause, per token (clauses end at , ، ؛ : . and brackets). */
+  /** Index of the first token of each clause, per token (clauses end at , ، ؛ : . ! ?). */
   clause: number[];
+  /** Answers of `longestAt` per lexicon group (-1 not yet asked). */
+  wordMemo: Map<Phrase[], Int16Array>;
+  nounMemo: Map<Phrase[], Int16Array>;
 }
 
 /** Pronoun suffixes of nouns, longest first. */
@@ -80,7 +83,7 @@ export function readSentence(text: string): Sentence {
     if (i > 0 && CLAUSE_PUNCT.test(t.before)) start = i;
     clause.push(start);
   });
-  return { text, toks, clause };
+  return { text, toks, clause, wordMemo: new Map(), nounMemo: new Map() };
 }
 
 /**
@@ -97,24 +100,55 @@ export function matchAt(s: Sentence, i: number, phrase: Phrase, nouns = false): 
   return phrase.length;
 }
 
-/** Longest of `phrases` matched at `i`. */
-export function longestAt(s: Sentence, i: number, phrases: Phrase[]): number {
-  let best = 0;
-  for (const p of phrases) {
-    const n = matchAt(s, i, p);
-    if (n > best) best = n;
+/** Phrases of a lexicon group by first word, built once per group (lexicon arrays live as long as the coder). */
+const firstWords = new WeakMap<Phrase[], Map<string, Phrase[]>>();
+
+function byFirstWord(phrases: Phrase[]): Map<string, Phrase[]> {
+  let index = firstWords.get(phrases);
+  if (!index) {
+    index = new Map();
+    for (const p of phrases) {
+      const list = index.get(p[0]!) ?? [];
+      list.push(p);
+      index.set(p[0]!, list);
+    }
+    firstWords.set(phrases, index);
   }
+  return index;
+}
+
+/**
+ * Longest of `phrases` matched at `i`. The coder asks the same question of the same word many times (phrase
+ * bounds, cues): answers are kept per sentence and group, and only phrases starting with one of the word's forms
+ * are tried.
+ */
+export function longestAt(s: Sentence, i: number, phrases: Phrase[], nouns = false): number {
+  if (i < 0 || i >= s.toks.length) return 0;
+  const memos = nouns ? s.nounMemo : s.wordMemo;
+  let memo = memos.get(phrases);
+  if (!memo) memos.set(phrases, (memo = new Int16Array(s.toks.length).fill(-1)));
+  const known = memo[i]!;
+  if (known >= 0) return known;
+  const index = byFirstWord(phrases);
+  const t = s.toks[i]!;
+  // the stems include the word itself
+  let best = 0;
+  for (const form of nouns ? t.bases : t.stems) {
+    const list = index.get(form);
+    if (!list) continue;
+    for (const p of list) {
+      if (p.length <= best) continue;
+      const n = matchAt(s, i, p, nouns);
+      if (n > best) best = n;
+    }
+  }
+  memo[i] = best;
   return best;
 }
 
 /** Longest of `phrases` matched at `i`, the last word allowed a pronoun suffix («قصره»). */
 export function longestNounAt(s: Sentence, i: number, phrases: Phrase[]): number {
-  let best = 0;
-  for (const p of phrases) {
-    const n = matchAt(s, i, p, true);
-    if (n > best) best = n;
-  }
-  return best;
+  return longestAt(s, i, phrases, true);
 }
 
 /** Verbatim text of tokens [from, to). */
