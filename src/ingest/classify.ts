@@ -699,6 +699,8 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
 
 /** Lines looked back over for the first copy of a doubled caption ("text / Caption / text"). */
 const DOUBLED_WINDOW = 2;
+/** Share of a page's paragraphs printed twice in a row from which the whole scrape is doubled (captions: a few). */
+const DOUBLED_SCRAPE_SHARE = 0.5;
 
 /** The nearest line before (`step` -1) or after (+1) `from` that is not junk or a stamp; undefined at the edge. */
 function neighbour(lines: readonly ClassifiedLine[], from: number, step: 1 | -1): ClassifiedLine | undefined {
@@ -716,12 +718,25 @@ function neighbour(lines: readonly ClassifiedLine[], from: number, step: 1 | -1)
  * header furniture, and a new article's headline comes with a byline, a date or a dateline.
  */
 function doubledInBody(lines: ClassifiedLine[]): void {
+  // A scrape that doubled every paragraph is not a page of captions: then doubled prose stays prose.
+  let prose = 0;
+  let doubled = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.kind !== "prose") continue;
+    prose++;
+    if (i > 0 && lines[i - 1]!.kind === "prose" && lines[i - 1]!.key === lines[i]!.key) doubled++;
+  }
+  const doubledScrape = doubled * 2 > prose * DOUBLED_SCRAPE_SHARE;
   for (let i = 1; i < lines.length; i++) {
     const cur = lines[i]!;
     if (cur.key === "" || cur.words < L.captionMinWords || (cur.kind !== "prose" && cur.kind !== "heading")) continue;
+    if (cur.kind === "prose" && doubledScrape) continue;
     for (let j = i - 1; j >= Math.max(0, i - DOUBLED_WINDOW); j--) {
       const first = lines[j]!;
-      if (first.key === cur.key || sameOpening(first.key, cur.key)) {
+      // "Map: Flow of fighters" / "… View Graphic": only lines of a headline's length (a lede may open with its
+      // headline's words).
+      const opening = cur.words <= H.titleMaxWords && first.words <= H.titleMaxWords && sameOpening(first.key, cur.key);
+      if (first.key === cur.key || opening) {
         const above = neighbour(lines, j, -1);
         let below = neighbour(lines, i, 1);
         // A crosshead may follow a video caption: "1:30 / title / title / HOPES FOR TALKS / text".
