@@ -169,8 +169,11 @@ const BRAND_PLACE_SEPARATOR = /\s+[-–—ـ|]\s+|\s*\/\s*/u;
 const AUTHOR_NAME_MAX_WORDS = 4;
 /** Reference date handed to dates.ts only to learn whether a line holds a relative time. */
 const PROBE_REFERENCE = "2000-01-01";
-/** Different policy phrases that make a line a comment or privacy notice (one alone occurs in news text). */
-const POLICY_MIN_PHRASES = 2;
+/**
+ * Different policy phrases that make a line a comment or privacy notice: news about a platform may name its
+ * "privacy policy" and "terms of use"; the notices observed hold 4–7.
+ */
+const POLICY_MIN_PHRASES = 3;
 /** How far into a line its date may start (a weekday may come first) for the line to open with it. */
 const DATE_FIRST_MAX_OFFSET = 3;
 /** A field separator somewhere after a line's opening date: "… 2012 الساعة 01 صباحاً / تعز". */
@@ -450,8 +453,21 @@ function longByline(text: string, key: string, words: number, lex: Boilerplate):
   // The name stops at the date, with or without its year ("By Jane Doe March 18 at 3:57 PM").
   const cut = dates[0]?.start ?? findMonthDays(text)[0]?.start ?? text.length;
   const name = afterWords(text.slice(0, cut), by.split(" ").length).split(/\s+[|·•]\s+/u)[0]!.trim();
-  if (!name || countWords(name) > L.bylineMaxWords - 2) return null;
+  if (!name || countWords(name) > L.bylineMaxWords - 2 || !namesOnly(name)) return null;
   return dates.length > 0 ? { kind: "byline", value: name, dates } : { kind: "byline", value: name };
+}
+
+/** Lower-case words allowed between names on a byline ("Jane Doe and John Roe", "Ali al-Sayed"). */
+const NAME_JOINERS = /^(?:and|&|al|el|bin|ibn|de|da|van|von|of)$/u;
+
+/**
+ * True when a Latin byline's words are names (capitalised, or joiners): "By the numbers: how …" is a headline.
+ * Arabic script has no case; its bylines are told apart by the prefix and length alone.
+ */
+function namesOnly(name: string): boolean {
+  const words = name.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
+  if (!words.some((w) => /[A-Za-z]/u.test(w))) return true;
+  return words.every((w) => /^[\p{Lu}'‘"“(]/u.test(w) || NAME_JOINERS.test(w.replace(/-.*$/u, "")));
 }
 
 /**

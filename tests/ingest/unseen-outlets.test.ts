@@ -30,7 +30,13 @@ describe("line rules for unseen outlets", () => {
     ]);
   });
 
-  it("reads a comment-policy paragraph as the end of the body", () => {
+  it("keeps a long By-headline as a headline", () => {
+    expect(kinds(["By the numbers: how the harbor storms changed the city this winter"])).toEqual(["heading"]);
+  });
+
+  it("reads a comment-policy paragraph as the end of the body, not news naming one policy", () => {
+    const news = "The company said it had changed its privacy policy and its terms of use after regulators in several countries opened inquiries into how it stores data.";
+    expect(kinds([news])).toEqual(["prose"]);
     const notice =
       "We welcome a lively discussion. Comments are moderated, so we review comments before they are published; please read our community guidelines and our privacy policy before you post.";
     expect(kinds([notice])).toEqual(["end"]);
