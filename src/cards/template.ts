@@ -57,7 +57,7 @@ export const THEME = {
   kickerSize: 30,
   metaSize: 28,
   metaLines: 2,
-  /** A brief's card lists its count line and top three stories, one line each: short titles leave the room. */
+  /** A brief's (and the home page's) card lists a date line and the top three stories, one line each: their short titles leave the room. */
   briefMetaLines: 4,
   chipSize: 24,
   chipMaxWidth: 340,
@@ -266,7 +266,7 @@ export function cardLayout(spec: CardSpec): { element: CardNode; inlines: readon
     column.push(h("div", { marginBottom: 18 }, [textImage(inlines, box, accent)]));
     used += box.height + 18;
   }
-  const meta = spec.meta.slice(0, spec.kind === "brief" ? THEME.briefMetaLines : THEME.metaLines);
+  const meta = spec.meta.slice(0, spec.kind === "brief" || spec.kind === "home" ? THEME.briefMetaLines : THEME.metaLines);
   const metaBoxes = meta.map((line) =>
     layoutText(displayText(line, lang), { lang, size: THEME.metaSize, weight: 400, lineHeight: lineHeightOf(lang, THEME.metaSize), maxWidth: inner, maxLines: 1 }),
   );

@@ -11,7 +11,7 @@ import type { SiteSettings } from "../config.ts";
 import { t } from "../i18n/index.ts";
 import type { Lang } from "../schemas/common.ts";
 import { formatDate, formatPartialDate, LANGS } from "./locale.ts";
-import type { SiteModel } from "./model.ts";
+import type { DayBrief, SiteModel } from "./model.ts";
 import { articleDateLine, articleTitle } from "./present.ts";
 import { outletCount, presentStory, storyDates } from "./story-present.ts";
 import { ownLanguageSummary, summarySentences } from "./stories.ts";
@@ -58,6 +58,12 @@ function spec(lang: Lang, kind: CardKind, path: string, settings: CardSettings, 
   });
 }
 
+/** A brief's top stories (new ones first, then developing), one bulleted headline each. */
+function topStoryLines(model: SiteModel, brief: DayBrief, lang: Lang): string[] {
+  const top = [...brief.topStories.flatMap((g) => g.stories), ...brief.developing].slice(0, CARD_STORIES);
+  return top.map((id) => `\u2022 ${presentStory(model, id, lang).title.text}`);
+}
+
 /** The card of one page in one edition. Throws when the target does not exist in the model. */
 export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, target: CardTarget): CardSpec {
   const actorName = (id: string) => model.actors.get(id)!.names[lang];
@@ -68,7 +74,7 @@ export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, ta
       return spec(lang, "home", cardPaths.home(lang), settings, {
         title: settings.site.title[lang],
         kicker: t(lang, "card.home"),
-        meta: brief ? [t(lang, "home.latestBrief", { date: formatDate(lang, brief.day) }), t(lang, "card.articles", { count: brief.articleIds.length })] : [],
+        meta: brief ? [t(lang, "home.latestBrief", { date: formatDate(lang, brief.day) }), ...topStoryLines(model, brief, lang)] : [],
         chips: brief ? brief.actors.slice(0, CARD_CHIPS).map((c) => actorName(c.key)) : [],
         countries: brief ? brief.groups.flatMap((g) => (g.country ? [countryName(g.country)] : [])).slice(0, CARD_CHIPS) : [],
       });
@@ -83,11 +89,10 @@ export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, ta
     }
     case "brief": {
       const brief = model.dayIndex.get(target.day)!;
-      const top = [...brief.topStories.flatMap((g) => g.stories), ...brief.developing].slice(0, CARD_STORIES);
       return spec(lang, "brief", cardPaths.brief(lang, brief.day), settings, {
         title: t(lang, "brief.title", { date: formatDate(lang, brief.day) }),
         kicker: `${t(lang, "card.brief")} · ${t(lang, "card.articles", { count: brief.articleIds.length })}`,
-        meta: top.map((id) => `\u2022 ${presentStory(model, id, lang).title.text}`),
+        meta: topStoryLines(model, brief, lang),
         chips: brief.actors.slice(0, CARD_CHIPS).map((c) => actorName(c.key)),
         countries: brief.groups.flatMap((g) => (g.country ? [countryName(g.country)] : [])).slice(0, CARD_CHIPS),
       });
