@@ -143,7 +143,13 @@ export function combinePageExtracts(
     for (const [id, list] of extract.candidates) candidates.set(id, list);
   }
   mergeDuplicates(articles);
-  assignStories(articles, existing);
+  try {
+    assignStories(articles, existing);
+  } catch (error) {
+    // A bug in grouping must not lose the run: every article is then its own story.
+    onWarning("(stories)", `story grouping failed, each article is its own story: ${(error as Error).message}`);
+    for (const a of articles) a.story = a.id;
+  }
   return { articles, skipped, candidates };
 }
 
