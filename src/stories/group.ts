@@ -3,14 +3,17 @@
  *
  * Deterministic and incremental:
  * 1. Articles that already carry a story keep it; every other article is placed in order of (day, id), so a
- *    story's first article comes first and the story takes its id (ties: the smallest id).
- * 2. Blocking: an article is compared only with articles within `GROUP.windowDays` days that share a key with it
- *    (an actor or place id, a name skeleton, or one of its rarer words), looked up in a per-day index: never all
- *    pairs of the corpus.
+ *    story's first article comes first and the story takes its id (ties: the smallest id). Stored articles are
+ *    read only when they are within the window of a new one.
+ * 2. Blocking: an article is compared only with placed articles within `GROUP.windowDays` days that share a key
+ *    with it (an actor or place id, a name skeleton, an event concept or one of its rarer words), looked up in a
+ *    per-day index, and only with the `GROUP.maxCandidates` sharing the most keys: never all pairs of the corpus.
  * 3. Evidence for a pair: text similarity (tf-idf cosine over clitic-aware normalised words in one language; over
- *    consonant skeletons of names across Arabic and English), shared actors and places, shared figures. The
- *    article joins the story of its best-scoring partner when the score clears the join threshold, which rises
- *    with the days between the two; otherwise it starts a story.
+ *    consonant skeletons of names and event concepts across Arabic and English), shared actors and places, shared
+ *    figures, less a penalty when one leads with a development (a hearing, a vote) the other never names. A pair
+ *    links when its score clears the join bar, which rises with the days between the two.
+ * 4. The article joins the story of its strongest link; stories of this run that it also links merge into the
+ *    earliest. A stored story is never renamed or merged, and no story spans more than `GROUP.maxSpanDays`.
  */
 import { features, type Features, type StoryInput } from "./features.ts";
 import { storiesLexicon, type StoriesLexicon } from "./lexicon.ts";
