@@ -117,7 +117,7 @@ export function prepTarget(ctx: PhraseContext, h: Hit, from: number): { span: Sp
       if (t.norm === p) {
         const span = actorPhraseAt(ctx, k + 1);
         if (span) return { span, between: p === "\u0628\u064a\u0646" };
-      } else if (p.length === 1 && t.norm.startsWith(p) && t.norm.length > 3 && [...t.stems].some((st) => st !== t.norm && !st.startsWith(p))) {
+      } else if (p.length === 1 && t.norm.startsWith(p) && t.norm.length > 3 && t.stems.some((st) => st !== t.norm && !st.startsWith(p))) {
         const span = actorPhraseAt(ctx, k);
         if (span) return { span, between: false };
       }

@@ -203,7 +203,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
   /** True when a phrase names someone: an entity that is not a bare adjective, a title, or a given name. */
   function named(ctx: PhraseContext, span: Span): boolean {
     if (entitiesIn(ctx, span).some((e) => !(e.kind === "country" && e.adjective))) return true;
-    if ([...ctx.s.toks[span.from]!.stems].some((st) => ctx.titleWords.has(st))) return true;
+    if (ctx.s.toks[span.from]!.stems.some((st) => ctx.titleWords.has(st))) return true;
     for (let k = span.from; k < span.to; k++) if (givenName(ctx, k)) return true;
     return false;
   }

@@ -81,7 +81,7 @@ export function findEntities(s: Sentence, mentions: Mention[], t: ReaderTables, 
     if (actorAt[i]) continue;
     let best: Entity | null = null;
     const tok = s.toks[i]!;
-    for (const form of [tok.norm, ...tok.stems]) {
+    for (const form of tok.stems) {
       for (const { words, group: g } of t.groupsByFirst.get(form) ?? []) {
         const len = matchAt(s, i, words);
         if (len && (!best || len > best.to - best.from)) {
@@ -97,7 +97,7 @@ export function findEntities(s: Sentence, mentions: Mention[], t: ReaderTables, 
       // the last organisation named before it
       const orgs = [...out].reverse().filter((e) => e.kind === "actor" && !e.person && e.to <= i);
       const word = s.toks[i]!.stems;
-      const org = orgs.find((e) => s.toks.slice(e.from, e.to).some((tok) => [...tok.stems].some((st) => word.has(st)))) ?? orgs[0];
+      const org = orgs.find((e) => s.toks.slice(e.from, e.to).some((tok) => tok.stems.some((st) => word.includes(st)))) ?? orgs[0];
       if (org) best = { from: i, to: i + a, kind: "actor", en: org.en, country: org.country };
     }
     if (!best) continue;

@@ -82,7 +82,7 @@ function explicitDate(s: Sentence, i: number, lex: EventLexicon): { to: number; 
   let j = i + 1;
   while (j < t.length && (t[j]!.digits || t[j]!.norm === "و") && j < i + 3) j++;
   for (const { words, month } of lex.months) {
-    if (words.every((w, k) => t[j + k]?.norm === w || t[j + k]?.stems.has(w))) {
+    if (words.every((w, k) => t[j + k]?.norm === w || t[j + k]?.stems.includes(w))) {
       const yearTok = t[j + words.length];
       const year = yearTok?.digits && yearTok.norm.length === 4 ? yearTok.norm : null;
       if (!year || day < 1 || day > 31) return { to: j + words.length, date: null };

@@ -98,7 +98,7 @@ export function isBound(ctx: PhraseContext, i: number): boolean {
     }
   }
   // an imperfect verb («يشتبه») starts a clause of its own (ت-initial words are too often nouns: «تيار», «تنظيم»)
-  if (t.norm.length >= 4 && t.norm[0] === YA && t.stems.size === 1) return true;
+  if (t.norm.length >= 4 && t.norm[0] === YA && t.stems.length === 1) return true;
   return false;
 }
 
@@ -117,7 +117,7 @@ function afterName(ctx: PhraseContext, from: number, i: number): boolean {
 
 /** True when token i opens a new person's title («… قيس سعيد وزير الداخلية كمال الفقي»): a title after a name, followed by another name. */
 function newTitledName(ctx: PhraseContext, from: number, i: number): boolean {
-  if (![...ctx.s.toks[i]!.stems].some((st) => ctx.headWords.has(st))) return false;
+  if (!ctx.s.toks[i]!.stems.some((st) => ctx.headWords.has(st))) return false;
   if (!hasName(ctx, { from, to: i })) return false;
   // the same person's office after their name («تميم بن حمد آل ثاني أمير دولة قطر») is not a new person
   const here = ctx.cover[i];
@@ -158,7 +158,7 @@ export function givenName(ctx: PhraseContext, k: number): boolean {
 /** True when the phrase is a title without a name («الرئيس الأمريكي»): an apposition after a comma completes it. */
 function titleOnly(ctx: PhraseContext, span: Span): boolean {
   const first = ctx.s.toks[span.from]!;
-  return [...first.stems].some((st) => ctx.titleWords.has(st)) && !hasName(ctx, span);
+  return first.stems.some((st) => ctx.titleWords.has(st)) && !hasName(ctx, span);
 }
 
 /** True when a phrase after a comma names the same knowledge-base actor again («قائد الجيش الليبي، المشير حفتر»). */
@@ -178,7 +178,7 @@ export function actorPhraseAt(ctx: PhraseContext, from: number): Span | null {
   const next = span.to;
   if (next < toks.length && /^[,،]$/.test(toks[next]!.before) && !ctx.times.has(next) && !ctx.verbs.has(next)) {
     const t = toks[next]!;
-    const coordinated = t.norm.startsWith(CONJ) && t.norm.length > 2 && [...t.stems].some((st) => st !== t.norm && (ctx.titleWords.has(st) || !!ctx.cover[next]));
+    const coordinated = t.norm.startsWith(CONJ) && t.norm.length > 2 && t.stems.some((st) => st !== t.norm && (ctx.titleWords.has(st) || !!ctx.cover[next]));
     const app = coordinated ? null : phraseAt(ctx, next);
     if (app && app.to - app.from <= ctx.maxApposition && (titleOnly(ctx, span) || renamed(ctx, span, app))) {
       span = { from: span.from, to: app.to };
@@ -210,7 +210,7 @@ export function splitCoordination(ctx: PhraseContext, span: Span): Span[] {
     if (e && e.from < i) continue;
     const t = ctx.s.toks[i]!;
     const bare = t.norm === CONJ;
-    const written = !bare && t.norm.startsWith(CONJ) && t.norm.length > 2 && [...t.stems].some((st) => st !== t.norm && (ctx.titleWords.has(st) || !!e));
+    const written = !bare && t.norm.startsWith(CONJ) && t.norm.length > 2 && t.stems.some((st) => st !== t.norm && (ctx.titleWords.has(st) || !!e));
     if (!(bare && ctx.cover[i + 1]) && !written) continue;
     parts.push({ ...start, to: i });
     start = bare ? { from: i + 1, to: span.to } : { from: i, to: span.to, conj: true };

@@ -66,14 +66,14 @@ function placeText(ctx: PhraseContext, from: number, to: number, word: string): 
 /** The place-head word matched at `at` («مدينة» for «بمدينة»). */
 function headWord(ctx: PhraseContext, at: number): string {
   const t = ctx.s.toks[at]!;
-  for (const p of ctx.lex.cue.place_heads) if (t.bases.has(p[0]!)) return p[0]!;
+  for (const p of ctx.lex.cue.place_heads) if (t.bases.includes(p[0]!)) return p[0]!;
   return t.norm;
 }
 
 /** The word a country is written with at `at`, without proclitics when a shorter form is a country word. */
 function countryWord(ctx: PhraseContext, at: number): string {
   const t = ctx.s.toks[at]!;
-  const forms = [...t.stems].filter((st) => !st.startsWith("\u0627\u0644") || t.norm.startsWith("\u0627\u0644"));
+  const forms = t.stems.filter((st) => !st.startsWith("\u0627\u0644") || t.norm.startsWith("\u0627\u0644"));
   return ctx.countryWords.has(t.norm) ? t.norm : (forms.find((f) => ctx.countryWords.has(f)) ?? t.norm);
 }
 

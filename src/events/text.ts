@@ -11,9 +11,9 @@ export interface Tok {
   /** Normalised word. */
   norm: string;
   /** The word without proclitics (و ف ب ل ك ال). */
-  stems: Set<string>;
+  stems: string[];
   /** The stems, also without a pronoun suffix («زيارتها» → زياره): how nouns are matched. */
-  bases: Set<string>;
+  bases: string[];
   /** Source offsets. */
   start: number;
   end: number;
@@ -41,15 +41,18 @@ const MIN_BASE = 3;
 const TA = "\u062a"; // ت
 const TA_MARBUTA_FOLDED = "\u0647"; // ة after normalisation
 
-function basesOf(stems: Set<string>): Set<string> {
-  const out = new Set<string>();
+function basesOf(stems: string[]): string[] {
+  const out: string[] = [];
+  const add = (w: string) => {
+    if (!out.includes(w)) out.push(w);
+  };
   for (const s of stems) {
-    out.add(s);
+    add(s);
     for (const suf of SUFFIXES) {
       if (!s.endsWith(suf) || s.length - suf.length < MIN_BASE) continue;
       const base = s.slice(0, -suf.length);
-      out.add(base);
-      if (base.endsWith(TA)) out.add(base.slice(0, -1) + TA_MARBUTA_FOLDED);
+      add(base);
+      if (base.endsWith(TA)) add(base.slice(0, -1) + TA_MARBUTA_FOLDED);
       break;
     }
   }
@@ -65,14 +68,15 @@ export function readSentence(text: string): Sentence {
   const toks: Tok[] = [];
   let prevEnd = 0;
   for (const t of raw) {
-    const stems = t.script === 1 ? new Set(cliticStems(t.text)) : new Set([t.text]);
+    // cliticStems is cached by the normaliser and starts with the word itself
+    const stems = t.script === 1 ? cliticStems(t.text) : [t.text];
     toks.push({
       norm: t.text,
       stems,
       bases: t.script === 1 ? basesOf(stems) : stems,
       start: map.toSource[t.start]!,
       end: sourceEnd(text, map, t.end),
-      before: map.text.slice(prevEnd, t.start).replace(/\s+/g, ""),
+      before: t.start - prevEnd === 1 && map.text.charCodeAt(prevEnd) === 32 ? "" : map.text.slice(prevEnd, t.start).replace(/\s+/g, ""),
       digits: t.script === 3,
     });
     prevEnd = t.end;
@@ -95,7 +99,7 @@ export function matchAt(s: Sentence, i: number, phrase: Phrase, nouns = false): 
   for (let k = 0; k < phrase.length; k++) {
     const t = s.toks[i + k]!;
     const forms = nouns && k === phrase.length - 1 ? t.bases : t.stems;
-    if (t.norm !== phrase[k] && !forms.has(phrase[k]!)) return 0;
+    if (t.norm !== phrase[k] && !forms.includes(phrase[k]!)) return 0;
   }
   return phrase.length;
 }
