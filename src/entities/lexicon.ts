@@ -158,6 +158,8 @@ export const MentionLexicon = z
     not_after_preposition: Words,
     /** Words containing a country form that are other words («مجريات»). */
     homographs: Bilingual,
+    /** Words before a country inside an organisation's name that make it a place of action, not a mention. */
+    locative: Bilingual,
   })
   .strict();
 export type MentionLexicon = z.infer<typeof MentionLexicon>;

@@ -107,10 +107,7 @@ export function isPlatformChannel(t: MentionTables, span: MatchSpan, actorId: st
  * or after a location cue, or before an English "-based".
  */
 export function isPlainLocation(t: MentionTables, span: MatchSpan): boolean {
-  if (span.paragraph === 0 && span.i === 0) {
-    const rest = after(span).trimStart();
-    if (startsWithDash(t, rest) || rest.startsWith("(") || rest.startsWith(",") || rest.startsWith("\u060c")) return true;
-  }
+  if (isDateline(t, span)) return true;
   const next = span.tokens[span.i + span.length];
   if (next && t.after.has(next.text) && /^[-\u2010\u2011]$/.test(after(span))) return true;
   for (const cue of t.before) {
@@ -119,6 +116,13 @@ export function isPlainLocation(t: MentionTables, span: MatchSpan): boolean {
     if (cue.every((w, k) => stems(span.tokens[from + k]!).includes(w))) return true;
   }
   return false;
+}
+
+/** A place opening the first paragraph before a dash, a parenthesis or a comma: where the story was filed. */
+export function isDateline(t: MentionTables, span: MatchSpan): boolean {
+  if (span.paragraph !== 0 || span.i !== 0) return false;
+  const rest = after(span).trimStart();
+  return startsWithDash(t, rest) || rest.startsWith("(") || rest.startsWith(",") || rest.startsWith("\u060c");
 }
 
 /** An alias that is an ordinary word here: not quoted when it must be, or with a fused preposition. */

@@ -41,7 +41,7 @@ import { buildDiscoveryTables, buildTitleTrie, candidateSlug, discoverInParagrap
 import { buildInstitutionIndex, type HeadPattern, type InstitutionIndex } from "./institutions.ts";
 import { titleLexicon, discoveryLexicon, institutionLexicon, mentionLexicon, roleLexicon, type InstitutionLexicon, type MentionLexicon, type RoleLexicon, type TitleLexicon } from "./lexicon.ts";
 import { activeOn, activeSince, buildRoleIndex, holdersOn, type Tenure } from "./roles.ts";
-import { buildMentionTables, isDatelineOutlet, isOrdinaryWords, isPlainLocation, isPlatformChannel, type MatchSpan, type MentionTables } from "./mentions.ts";
+import { buildMentionTables, isDateline, isDatelineOutlet, isOrdinaryWords, isPlainLocation, isPlatformChannel, type MatchSpan, type MentionTables } from "./mentions.ts";
 import { normaliseWithMap, proclitics, sourceEnd, type NormalisedText } from "./normalise.ts";
 import type { PlaceEntry, PlaceLexicon } from "./places.ts";
 import { ABBREVIATIONS, sentenceAt, sentenceSpans } from "./sentences.ts";
@@ -244,6 +244,7 @@ function buildTables(input: TaggerInput): Tables {
     }
   });
   const mentionLex = input.mentions === false ? null : (input.mentions ?? mentionLexicon());
+  const locative = wordSet(mentionLex ? [...mentionLex.locative.ar, ...mentionLex.locative.en] : []);
   for (const b of [...countries.blockers.ar, ...countries.blockers.en, ...(mentionLex ? [...mentionLex.homographs.ar, ...mentionLex.homographs.en] : [])]) {
     const toks = phraseTokens(b);
     if (toks.length) insert(trie, toks, { kind: "blocker" });
@@ -308,7 +309,8 @@ function buildTables(input: TaggerInput): Tables {
     const holders = [...entry.holders.values()];
     const ambiguous = holders.length > 1 || holders[0]!.ambiguous;
     const plainHolders = holders.filter((h) => !h.ambiguous);
-    const inAlias = innerCountries(entry.toks);
+    // «الدولة الإسلامية في العراق»: a country after a locative word in a name is where the group acts
+    const inAlias = innerCountries(entry.toks).filter((c) => c.offset === 0 || !locative.has(entry.toks[c.offset - 1]!));
     for (const h of holders) {
       const core = coreOffset(entry.toks, plainKeys.get(h.actor.id)!, titleWords);
       const inner = inAlias.filter((c) => h.actor.type !== "person" || c.offset + c.length <= core);
@@ -633,6 +635,8 @@ interface Hit {
   form: number;
   /** The span is exactly a quoted name: «الشرق الأوسط». */
   quoted: boolean;
+  /** A place opening the first paragraph as a dateline ("CAIRO —"): where the story was filed, not its country. */
+  dateline?: boolean;
   readings: Reading[];
 }
 
@@ -809,7 +813,11 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
       const cover = m.values.some((v) => v.kind === "actor" && v.actor.type === "person") ? 3 : m.values.some((v) => v.kind === "actor") ? 2 : 1;
       para.covered.fill(cover, i, i + m.length);
       for (let k = i; k < i + m.length; k++) para.readingsAt[k] = m.values;
-      if (!m.values.some((v) => v.kind === "blocker")) hits.push({ para, i, length: m.length, form: m.form, quoted: isQuoted(para, i, i + m.length), readings: m.values });
+      if (!m.values.some((v) => v.kind === "blocker")) {
+        const hit: Hit = { para, i, length: m.length, form: m.form, quoted: isQuoted(para, i, i + m.length), readings: m.values };
+        if (index === 0 && i === 0 && tables.mentions && m.values.some((v) => v.kind === "place") && isDateline(tables.mentions, { text: norm.text, tokens, i, length: m.length, form: m.form, paragraph: 0, quoted: false })) hit.dateline = true;
+        hits.push(hit);
+      }
       i += m.length;
     }
   });
@@ -1084,7 +1092,7 @@ function homeCountry(hits: Hit[]): string | undefined {
       for (const c of r.inner) if (c.codes.length === 1) codes.add(c.codes[0]!);
     }
     // a place says where the story is: its country, when the place has one reading
-    if (!codes.size && actors.length === 0) {
+    if (!codes.size && actors.length === 0 && !hit.dateline) {
       const places = hit.readings.filter((r): r is PlaceReading => r.kind === "place" && r.place.when !== "context");
       if (places.length === 1) codes.add(places[0]!.place.country);
     }
