@@ -197,12 +197,22 @@ export function assemble(page: ClassifiedPage, hints: HeaderHints = {}): Article
  */
 function resumes(page: ClassifiedPage, from: number, at: number): boolean {
   let headline = false;
+  let stamped = false;
   for (let i = from; i < at; i++) {
     const l = page.lines[i]!;
+    // Teaser stamps ("Published / 3 days ago") may stand in the list; a real date, byline or caption may not.
+    if (l.kind === "date" && l.stamp) {
+      stamped = true;
+      continue;
+    }
     if (l.kind === "caption" || l.kind === "label" || l.kind === "byline" || l.kind === "date" || l.kind === "prose") return false;
     if (isTitleCandidate(l)) headline = true;
   }
-  return !headline || matchPrefix(boilerplate().continuationPrefixes, page.lines[at]!.key) !== null;
+  if (!headline || matchPrefix(boilerplate().continuationPrefixes, page.lines[at]!.key) !== null) return true;
+  // A list whose items end with their stamps, right before the text: the text is no item's teaser sentence.
+  let k = at - 1;
+  while (k >= from && page.lines[k]!.kind === "junk") k--;
+  return stamped && k >= from && page.lines[k]!.kind === "date" && page.lines[k]!.stamp !== undefined;
 }
 
 /**
@@ -323,7 +333,8 @@ export function strongHeader(page: ClassifiedPage, from: number, to: number, ope
     }
     if (!headline) continue;
     if (l.kind === "byline" || l.kind === "label") return true;
-    if (l.kind === "date") return true;
+    // A teaser's time stamp ("5 days ago") is not a header's date when leaving a related block.
+    if (l.kind === "date" && (open !== null || !l.stamp)) return true;
     // A caption under a headline is a header only at the top of a block (a gallery's title and captions inside
     // a body are not a new article: that needs a byline, date, source or dateline).
     if (l.kind === "caption" && headline.words >= A.gapHeadlineMinWords && !open) return true;
