@@ -920,8 +920,10 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     }
     // a bare head with a generic qualifier is written with it: «الحكومة الاتحادية», «وزارة المالية الاتحادية»
     const next = reading.bare ? para.tokens[i + length] : undefined;
+    // (an Arabic qualifier agrees with the head: «انتخابات مجلس النواب المقبلة» qualifies the elections)
+    const agrees = next === undefined || next.script !== 1 || !bareReading || bareReading.patterns.some((p) => (p.gender === "f") === next.text.endsWith("\u0647"));
     const qualified =
-      next !== undefined && !para.readingsAt[i + length] && !!tables.institutions?.index.qualifiers.has(next.text) && para.norm.text.slice(para.tokens[i + length - 1]!.end, next.start).trim() === "";
+      next !== undefined && agrees && !para.readingsAt[i + length] && !!tables.institutions?.index.qualifiers.has(next.text) && para.norm.text.slice(para.tokens[i + length - 1]!.end, next.start).trim() === "";
     emitActor(para, i, qualified ? length + 1 : length, reading, hit.form);
     for (const n of reading.nested) emitActor(para, i + n.offset, n.length, n.reading, 0);
   });
