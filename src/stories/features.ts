@@ -60,6 +60,8 @@ interface Prepared {
   suffixes: string[];
   /** Normalised word → what it contributes (see `analyseWord`). */
   words: Map<string, WordInfo>;
+  /** Capitalised English word → skeleton term or -1 (see `nameSkeleton`). */
+  names: Map<string, number>;
 }
 
 const preparedCache = new WeakMap<StoriesLexicon, Prepared>();
@@ -83,7 +85,7 @@ function prepare(lexicon: StoriesLexicon): Prepared {
       else conceptWords.set(norm, [...(conceptWords.get(norm) ?? []), concept]);
     }
   const suffixes = [...new Set(lexicon.suffixes.map((x) => normaliseArabic(x)))].sort((a, b) => b.length - a.length);
-  p = { stop, arSkeleton, enRules, keep, conceptWords, conceptPhrases, suffixes, words: new Map() };
+  p = { stop, arSkeleton, enRules, keep, conceptWords, conceptPhrases, suffixes, words: new Map(), names: new Map() };
   preparedCache.set(lexicon, p);
   return p;
 }
@@ -117,6 +119,19 @@ function arabicSkeleton(stem: string, p: Prepared): string {
     if (c && !out.endsWith(c)) out += c;
   }
   return out;
+}
+
+/** Skeleton term of a capitalised English word, or -1 (a stopword, or too short); memoised per word. */
+function nameSkeleton(word: string, p: Prepared): number {
+  const nameCache = p.names;
+  let id = nameCache.get(word);
+  if (id === undefined) {
+    const s = latinSkeleton(word.replace(/['’]s$/, ""), p);
+    id = s.length >= MIN_SKELETON && !p.stop.has(word.toLowerCase()) ? termId("s", s) : -1;
+    if (nameCache.size >= WORD_CACHE_SIZE) nameCache.clear();
+    nameCache.set(word, id);
+  }
+  return id;
 }
 
 function latinSkeleton(word: string, p: Prepared): string {
@@ -239,8 +254,8 @@ export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon
   if (a.lang === "en") {
     // capitalised words (names) give skeletons; the first word of a sentence may too, which costs little
     for (const m of text.matchAll(/\b[A-Z][\p{L}'’-]{2,}/gu)) {
-      const s = latinSkeleton(m[0].replace(/['’]s$/, ""), p);
-      if (s.length >= MIN_SKELETON && !p.stop.has(m[0].toLowerCase())) cross.add(termId("s", s));
+      const id = nameSkeleton(m[0], p);
+      if (id >= 0) cross.add(id);
     }
   }
   const concepts = new Set<string>();
