@@ -115,6 +115,8 @@ const PLACE_DASH_NAME = /^([^\s:|]+(?:\s+[^\s:|]+){0,2})\s+[-–—ـ]+\s+([^:|]
 const LABELLED_CREDIT = /^(.*?\S)[\s.،,|]+(\p{L}+(?:\s\p{L}+)?)\s*[:：]\s*([^:：]{1,60})$/u;
 /** "بغداد/ الجسر نيوز": place, slash, outlet or name. */
 const PLACE_SLASH_NAME = /^([^\s/:|]+(?:\s[^\s/:|]+)?)\s*\/\s*([^/:|]+)$/u;
+/** "Jane Roe in Harbor City": two to four capitalised names, then "in" and a capitalised place. */
+const NAME_THEN_PLACE = /^(\p{Lu}[\p{L}'.-]+(?:\s\p{Lu}[\p{L}'.-]+){1,3})\s+in\s+\p{Lu}[\p{L}'.-]*(?:\s\p{Lu}[\p{L}'.-]*)?$/u;
 /** " in Dakar" after a byline name. */
 const NAME_IN_PLACE = /\s+(?:in|from)\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)?\s*$/u;
 /** Separators between a name and a role on a byline ("Jane Doe, Correspondent", "سامي يوسف - مراسل"). */
@@ -679,6 +681,14 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
         prev.kind = "junk";
         cur.kind = "byline";
         cur.value = cur.text.replace(/[,،:]\s*$/u, "");
+      }
+    }
+    // "Jane Roe in Harbor City" right above the date: a byline without "By" (name in capitals, then the place).
+    if (prev && prev.kind === "heading" && cur.kind === "date" && !cur.stamp && prev.words <= H.labelMaxWords + 1) {
+      const named = NAME_THEN_PLACE.exec(prev.text);
+      if (named) {
+        prev.kind = "byline";
+        prev.value = named[1]!;
       }
     }
     if (prev && (prev.kind === "summary" || (prev.kind === "junk" && prev.summaryItem)) && cur.kind === "bullet") {
