@@ -3,6 +3,15 @@
  * Astro configuration. Every path and the base come from the project's settings (src/config.ts), so
  * MARSAD_CONTENT_DIR / MARSAD_OUT_DIR / MARSAD_BASE build any content into any directory under any sub-path.
  *
+ * Where the pages get their data: the site's own pages look everything up in the site model, built once per build
+ * from content/ by the framework-free reader (src/site/load.ts, with its JSON cache in MARSAD_CACHE_DIR) through
+ * src/components/site-data.ts. Content collections (src/content.config.ts) are a slim projection of the same model
+ * for pages you add (`getCollection("articles")`); Astro keeps their store in `cacheDir` below and bundles it only
+ * into pages that import `astro:content`.
+ *
+ * The one integration, `marsadDev` (src/site/dev-server.ts), only acts in `astro dev`: content edits reload the
+ * pages, inbox pages are ingested on the fly, and a changed site.yaml restarts the server.
+ *
  * No Astro i18n routing and no sitemap integration: the editions are explicit `[lang]` routes, and the sitemap is an
  * endpoint (src/pages/sitemap-*.xml.ts) because the integration writes no `x-default` alternate.
  */
@@ -14,9 +23,9 @@ import { marsadDev } from "./src/site/dev-server.ts";
 
 const settings = loadSettings();
 
-// Astro keeps the content-layer store in cacheDir. Keyed by content and output directories so that builds of
-// different content (the fixture site in tests, the benchmark's synthetic site, the real one) never share a store,
-// even when they run at the same time.
+// Astro keeps the content collections' store (and Vite's dependency cache) in cacheDir. Keyed by content and output
+// directories so that builds of different content (the fixture site in tests, the benchmark's synthetic site, the
+// real one) never share a store, even when they run at the same time.
 const key = createHash("sha256").update(`${settings.contentDir}\0${settings.outDir}`).digest("hex").slice(0, 12);
 
 export default defineConfig({
