@@ -167,6 +167,23 @@ export function nounSource(ctx: PhraseContext, h: Hit, hits: Hit[], reporting: n
       if (r !== undefined) return subjectOf(ctx, r, r + 1, hits).subject;
     }
   }
+  // «أعلن الجيش اعتقال 15 شخصا»: an authority announcing arrests made them (not «مصادر», «مسؤول»)
+  if (type === "ARREST") {
+    const r = reporting.filter((i) => i < h.from).pop();
+    if (r !== undefined) {
+      const { subject } = subjectOf(ctx, r, r + 1, hits);
+      if (subject && subject.to <= h.from && !longestAt(s, subject.from, lex.cue.announcers)) return subject;
+    }
+  }
+  // «خلال لقائه»: the possessor of the noun is the subject of the predicate before it
+  const t = s.toks[h.from]!;
+  if (!t.stems.some((st) => h.trigger.phrases.some((p) => p.length === 1 && p[0] === st))) {
+    const pred = [...reporting, ...hits.filter((o) => o.trigger.kind === "verb").map((o) => o.from)].filter((k) => k < h.from).sort((a, b) => b - a)[0];
+    if (pred !== undefined) {
+      const { subject } = subjectOf(ctx, pred, pred + 1, hits);
+      if (subject && subject.to <= h.from) return subject;
+    }
+  }
   // a preposed phrase («في اتصال هاتفي مع X، قال Y»): the main verb's subject
   const c = s.clause[h.from]!;
   if (c === 0 && ["في", "خلال"].includes(s.toks[0]!.norm)) {

@@ -32,8 +32,8 @@ export function isAsserted(s: Sentence, h: Hit, hits: Hit[], lex: EventLexicon, 
     // …and so is the noun it governs («لإبرام الاتفاق»)
     const prev = s.toks[h.from - 1];
     if (prev && s.clause[h.from] !== h.from && /^\u0644[^\u0627\u0644]/.test(prev.norm) && prev.norm.length > 3 && !longestAt(s, h.from - 1, cue.reach_verbs)) return false;
-    // what an appeal asks for is not done («طالب X بإقالة …»)
-    if (hits.some((o) => o.trigger.type === "APPEAL" && o.trigger.kind === "verb" && o.from < h.from && s.clause[o.from] === c)) return false;
+    // what an appeal asks for or a threat threatens is not done («طالب X بإقالة …», «هددت X بعملية عسكرية»)
+    if (hits.some((o) => (o.trigger.type === "APPEAL" || o.trigger.type === "THREATEN") && o.trigger.kind === "verb" && o.from < h.from && s.clause[o.from] === c)) return false;
   }
   return true;
 }

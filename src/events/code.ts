@@ -81,10 +81,12 @@ export function createEventCoder(input: CoderInput): EventCoder {
     code({ sentence, published, mentions, actors }) {
       const offset = datelineEnd(sentence, settings.datelineChars);
       const text = sentence.slice(offset);
+      const tags = mentions ? null : input.tagger?.tag({ lang: "ar", title: null, body: [text] });
       const ms = mentions
         ? mentions.filter((m) => m.start >= offset).map((m) => ({ ...m, start: m.start - offset, end: m.end - offset }))
-        : (input.tagger?.tag({ lang: "ar", title: null, body: [text] }).mentions ?? []);
-      const known = actors && new Map(actors.map((a): [string, ActorInfo] => [a.id, { id: a.id, type: a.type, names: { en: a.en } }]));
+        : (tags?.mentions ?? []);
+      const named = actors ?? tags?.actors;
+      const known = named && new Map(named.map((a): [string, ActorInfo] => [a.id, { id: a.id, type: a.type, names: { en: a.en } }]));
       return codeSentence(text, published, ms, known);
     },
   };
@@ -96,7 +98,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
     const entities = findEntities(s, mentions, tables, actors);
     const cover: Array<Entity | undefined> = new Array(s.toks.length);
     for (const e of [...entities].sort((a, b) => b.to - b.from - (a.to - a.from))) for (let k = e.from; k < e.to; k++) cover[k] ??= e;
-    const hits = findTriggers(s, cover, tables);
+    const hits = findTriggers(s, cover, tables, covered);
     const reporting = findReporting(s, lex, cover);
     const ctx: PhraseContext = {
       s, lex, entities, cover, times: covered, titleWords, headWords, givenNames, demonym, countryWords,
@@ -135,7 +137,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
       if (!source && s.toks[h.from]!.norm.startsWith("\u0648") && earlier.length) source = earlier[earlier.length - 1]!.source;
       if (t.type === "CASUALTIES") {
         target = victimsAfter(ctx, h.to); // passive «قُتل X»: the victims follow
-        source = null;
+        source = agentAfter(ctx, target ? target.to : h.to);
       }
     } else if (t.kind === "people") {
       let from = h.from;
@@ -144,10 +146,14 @@ export function createEventCoder(input: CoderInput): EventCoder {
       after = source.to;
     } else {
       source = nounSource(ctx, h, hits, reporting, settings);
-      if (t.genitive === "target" && t.type === "CASUALTIES") target = victimsAfter(ctx, h.to);
+      if (t.genitive === "target" && (t.type === "CASUALTIES" || t.type === "ARREST")) target = victimsAfter(ctx, h.to);
+      if (t.type === "CASUALTIES") source = agentAfter(ctx, target ? target.to : h.to);
       else if (t.genitive && h.to < s.toks.length && !isBound(ctx, h.to)) {
         const gen = actorPhraseAt(ctx, h.to);
-        const named = gen && entitiesIn(ctx, gen).some((e) => e.kind !== "country" || !e.adjective);
+        // the genitive is a name or a described group («تفجير كنيستي …», «فوز قيس سعيد»), not an adjective («هجوم فاشل»)
+        const head = ctx.cover[h.to];
+        const titled = ctx.s.toks[h.to]!.stems.some((st) => ctx.titleWords.has(st)) || givenName(ctx, h.to);
+        const named = gen && ((head && !(head.kind === "country" && head.adjective)) || titled);
         if (gen && named && !s.toks[h.to]!.norm.startsWith("\u0644")) {
           if (t.genitive === "source") source ??= gen;
           else target = gen;
@@ -156,7 +162,15 @@ export function createEventCoder(input: CoderInput): EventCoder {
     }
     let between = false;
     if (!target && t.type !== "CASUALTIES") {
-      if (t.target === "object") {
+      // «لقائه نظيره الأردني»: a noun with a pronoun suffix takes its object right after it
+      const suffixed = t.kind === "noun" && !s.toks[h.to - 1]!.stems.some((st) => t.phrases.some((p) => p[p.length - 1] === st));
+      if (suffixed && t.target === "prep" && !isBound(ctx, h.to)) {
+        const next = actorPhraseAt(ctx, h.to);
+        if (next && named(ctx, next)) target = next;
+      }
+      if (target) {
+        // found
+      } else if (t.target === "object") {
         target = objectAfter(ctx, after);
         // «وصف X نهج Y»: an object naming no one gives way to the actor named after it
         if (target && t.fallback === "entity" && !named(ctx, target)) target = null;
@@ -200,6 +214,15 @@ export function createEventCoder(input: CoderInput): EventCoder {
     return b ? [a!, ...splitRest(ctx, whole, b)] : [{ ...second, to: whole.to }];
   }
 
+  /** Who caused a toll, after «برصاص», «بنيران», «على يد» right after the victims. */
+  function agentAfter(ctx: PhraseContext, from: number): Span | null {
+    for (let k = from; k < Math.min(ctx.s.toks.length, from + 2); k++) {
+      const n = longestAt(ctx.s, k, lex.cue.agent_markers);
+      if (n) return actorPhraseAt(ctx, k + n);
+    }
+    return null;
+  }
+
   /** True when a phrase names someone: an entity that is not a bare adjective, a title, or a given name. */
   function named(ctx: PhraseContext, span: Span): boolean {
     if (entitiesIn(ctx, span).some((e) => !(e.kind === "country" && e.adjective))) return true;
@@ -239,11 +262,19 @@ export function createEventCoder(input: CoderInput): EventCoder {
     if (["في", "خلال"].includes(s.toks[0]!.norm)) main = s.toks.findIndex((_, i) => i > 0 && s.clause[i] === i);
     if (main < 0 || !reporting.includes(main)) return null;
     const n = longestAt(s, main, lex.cue.statement_verbs);
-    if (!n || drafts.some((d) => d.hit.from > main)) return null;
-    const { subject } = subjectOf(ctx, main, main + n, hits);
+    if (!n || drafts.some((d) => d.hit.from > main && !d.circumstantial)) return null;
+    const { subject, after } = subjectOf(ctx, main, main + n, hits);
     if (!subject || longestAt(s, subject.from, lex.cue.announcers)) return null;
+    // «أكدت دمشق ومسقط أهمية …»: a diplomatic formula is not news (R1: the visit or meeting around it is)
+    const what = skipTimesFrom(ctx, after);
+    if (what < s.toks.length && longestAt(s, what, lex.cue.statement_formulas) && drafts.length) return null;
     const trigger = lex.triggers.find((t) => t.type === "STATEMENT")!;
     return { type: "STATEMENT", hit: { trigger, from: main, to: main + n }, source: subject, target: null, circumstantial: false, order: main, also: [] };
+  }
+
+  function skipTimesFrom(ctx: PhraseContext, i: number): number {
+    while (i < ctx.s.toks.length && ctx.times.has(i)) i++;
+    return i;
   }
 
   function predicateBetween(ctx: PhraseContext, from: number, to: number): boolean {

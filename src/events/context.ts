@@ -133,9 +133,13 @@ function afterComplementizer(s: Sentence, i: number): boolean {
 }
 
 /** Trigger hits, longest first; a form in a knowledge-base name is not a trigger. */
-export function findTriggers(s: Sentence, cover: Array<Entity | undefined>, t: ReaderTables): Hit[] {
+export function findTriggers(s: Sentence, cover: Array<Entity | undefined>, t: ReaderTables, times: Set<number>): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < s.toks.length; ) {
+    if (times.has(i)) {
+      i++; // «فجر اليوم» is dawn, not «فجّر»
+      continue;
+    }
     const e = cover[i];
     if (e && e.kind === "actor") {
       i = Math.max(i + 1, e.to);

@@ -56,9 +56,14 @@ export function findFigures(
   let atLeast = false;
   let counted = false;
   const end = Math.min(s.toks.length, trigger.to + window);
-  for (let i = trigger.to; i < end; i++) {
+  // «سقوط 7 قتلى»: a count written before a count noun
+  let start = trigger.to;
+  if (trigger.from > 0 && numberAt(s, trigger.from - 1, lex)) start = trigger.from - 1;
+  while (start < trigger.to && start > 0 && longestAt(s, start - 2, lex.numbers.phrases.at_least) === 2) start -= 2;
+  for (let i = start; i < end; i++) {
+    if (i >= trigger.from && i < trigger.to) continue;
     const k = kindAt(s, i, lex);
-    if (k && i > trigger.to) {
+    if (k && i > trigger.to && i >= start) {
       // a figure noun after its number («80 قتيلا») was handled with the number; a new verb starts a new count
       current = k.kind;
       counted = false;

@@ -75,6 +75,7 @@ export interface PhraseContext {
 const CONJ = "\u0648"; // و
 const ALEF = "\u0627"; // ا (every alef after folding)
 const YA = "\u064a"; // ي
+const LAM = "\u0644"; // ل
 const BA = "\u0628"; // ب
 const ARTICLE = "\u0627\u0644"; // ال
 
@@ -88,6 +89,7 @@ export function isBound(ctx: PhraseContext, i: number): boolean {
   if (longestAt(s, i, lex.cue.prepositions) || longestAt(s, i, lex.cue.relative) || longestAt(s, i, lex.cue.clause_verbs)) return true;
   if (longestAt(s, i, lex.cue.light_verbs)) return true;
   if (longestAt(s, i, lex.numbers.phrases.vague)) return true;
+  for (const st of t.stems) if (lex.numbers.unitMap.has(st) && !ctx.cover[i]) return true;
   if (ctx.cover[i] || givenName(ctx, i)) return false;
   if (t.norm.startsWith(BA)) {
     // «بالعنف», «بإجراء», «بأغلبية»: a preposition written on a definite word or a verbal noun; names starting
@@ -110,9 +112,23 @@ function afterName(ctx: PhraseContext, from: number, i: number): boolean {
   const here = ctx.cover[i];
   const before = entitiesIn(ctx, { from, to: i });
   if (here?.person && here.from === i) return before.some((e) => e.person && e.en !== here.en);
+  // «منظمة العفو الدولية السلطات المصرية», «الرئيس الإيراني إسرائيل»: a name right after a complete name (or a
+  // definite word) starts the object; a title still waiting for its name («العاهل الأردني الملك …») does not
+  // (a group noun takes a genitive: «عناصر تنظيم داعش», «طائرات التحالف»; «و» coordinates: «الحوثيين وقوات …»)
+  const t0 = ctx.s.toks[i]!;
+  const genitiveL = t0.norm.startsWith(LAM) && !t0.norm.startsWith(ARTICLE); // «للقوات المسلحة» is «of the forces»
+  if (here && here.from === i && !(here.kind === "country" && here.adjective) && !t0.norm.startsWith(CONJ) && !genitiveL) {
+    const prev = ctx.s.toks[i - 1]!;
+    const prevEntity = before.find((e) => e.to === i);
+    const complete = prevEntity && (prevEntity.kind === "actor" || (prevEntity.kind === "country" && !prevEntity.adjective));
+    const definite = !prevEntity && (prev.norm.startsWith(ARTICLE) || prev.stems.some((st) => st !== prev.norm && st.startsWith(ARTICLE)));
+    const adjectiveEnd = prevEntity?.kind === "country" && prevEntity.adjective;
+    if ((complete || definite || adjectiveEnd) && here.kind !== "group" && !titleOnly(ctx, { from, to: i })) return true;
+    if ((complete || adjectiveEnd) && here.kind === "group" && !titleOnly(ctx, { from, to: i })) return true;
+  }
   const t = ctx.s.toks[i]!;
   if (here || !t.norm.startsWith(BA) || t.norm.length < 5 || givenName(ctx, i)) return false;
-  return before.some((e) => e.kind === "actor" || e.kind === "group") || hasName(ctx, { from, to: i });
+  return before.length > 0 || hasName(ctx, { from, to: i });
 }
 
 /** True when token i opens a new person's title («… قيس سعيد وزير الداخلية كمال الفقي»): a title after a name, followed by another name. */
@@ -132,6 +148,7 @@ function newTitledName(ctx: PhraseContext, from: number, i: number): boolean {
 /** The phrase starting at `from` (which is never itself a bound), or null when empty. */
 export function phraseAt(ctx: PhraseContext, from: number): Span | null {
   const n = ctx.s.toks.length;
+  if (from < n && ctx.s.toks[from]!.norm === CONJ) from++;
   if (from >= n) return null;
   let to = from;
   while (to < n && (to === from || (!isBound(ctx, to) && !newTitledName(ctx, from, to) && !afterName(ctx, from, to))) && to - from < ctx.maxTokens) {

@@ -98,7 +98,8 @@ export function placeOf(
     if (!tok) break;
     const plainHead = longestAt(s, at, lex.cue.place_heads);
     const head = plainHead || longestNounAt(s, at, lex.cue.place_heads);
-    const prefixed = !loc && tok.norm.startsWith("\u0628") && (head > 0 || !!findPlace(ctx, index, at, at + 1));
+    // «بقصر قرطاج», «بمدينة الصدر»: a ب on a venue or a known place («بولاية رئاسية» is a term of office)
+    const prefixed = !loc && tok.norm.startsWith("\u0628") && (longestNounAt(s, at, lex.cue.venue_heads) > 0 || !!findPlace(ctx, index, at, at + head + 2));
     // «استهدف مدينة سرت»: the object of the event's own verb
     const struck = !loc && (ev.own.includes(k - 1) || k === ev.to) && (head > 0 || !!findPlace(ctx, index, at, at + 1));
     if (!loc && !prefixed && !struck) continue;
@@ -108,6 +109,11 @@ export function placeOf(
       return { ar: placeText(ctx, at, known.span.to, firstWord(known.span.from, known.words)), en: known.place.en, country: known.place.country };
     const country = ctx.entities.find((e) => e.kind === "country" && !e.adjective && e.from === at + head);
     if (country) return { ar: placeText(ctx, at, country.to, head ? headWord(ctx, at) : countryWord(ctx, at)), en: country.en, country: country.country ?? null };
+    // «في مدن عراقية»: an unnamed place in a country written as an adjective
+    if (loc && !head && !ctx.verbs.has(at) && !ctx.cover[at]) {
+      const adj = ctx.entities.find((e) => e.kind === "country" && e.adjective && e.from === at + 1);
+      if (adj) return { ar: spanText(s, at, adj.to), en: ctx.countryName(adj.country!) ?? adj.en, country: adj.country ?? null };
+    }
     if (head) {
       const venue = longestNounAt(s, at, lex.cue.venue_heads) > 0;
       // a head with a pronoun suffix is the whole name («قصره»); otherwise one name word follows
