@@ -43,7 +43,7 @@ export const GROUP = {
   /** Taken off a pair when one leads with a development (court, vote, veto…) the other never names. */
   developmentPenalty: 0.2,
   /** Most candidate articles an index key may list before it is too common to block on (a country, "said"). */
-  maxPosting: 400,
+  maxPosting: 100,
   /** Candidates scored per article, those sharing the most keys: a partner shares many, and scoring is the cost. */
   maxCandidates: 40,
   /** Highest-weighted words (and name skeletons) an article is indexed and looked up under. */
