@@ -233,6 +233,8 @@ const PLURAL = /^\u0627\u0644.{4,}(\u064a\u0646|\u0648\u0646)$/;
 function notNamePart(t: DiscoveryTables, view: ParagraphView, k: number, position: number): boolean {
   const text = view.tokens[k]!.text;
   if (ADVERB.test(text) || PLURAL.test(text) || (PRONOUN_HIS.test(text) && !text.startsWith(ARTICLE))) return true;
+  // «بانهم», «عليها»: a word with a plural or feminine pronoun is never a name part
+  if (text.length >= 4 && PRONOUN_SUFFIX.test(text)) return true;
   // an organisation word as a name's second word may be a family name («صلاح الحركة»); from the third it is not
   if (position < 2) return false;
   const forms = proclitics(text);
@@ -260,6 +262,8 @@ function closedAt(t: DiscoveryTables, view: ParagraphView, e: number, strict: bo
   const tok = tokens[e]!;
   const forms = tok.script === 1 ? proclitics(tok.text) : [tok.text];
   if (forms.some((f) => t.breakers.has(f))) return true;
+  // «… مليندا تيلور والمترجمة …»: a conjunction and a title start the next person of a list
+  if (tok.script === 1 && /^[\u0648\u0641]/.test(tok.text) && !view.covered[e] && longestMatch(t.titles, view.tokens, e)?.values.includes("head")) return true;
   if (strict) return false;
   if (view.covered[e] || tok.script === 3) return true;
   if (tok.script === 1 && TANWEEN.test(sourceOf(view, e))) return true;

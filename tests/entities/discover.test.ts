@@ -150,6 +150,12 @@ describe("discovery spans an editor can trust", () => {
     expect(names(found("ar", "بفضل جهود مفوضية العون الانساني التي تعمل في الولاية."))).not.toContain("مفوضية العون الانساني التي/government");
   });
 
+  it("reads abbreviated ranks, professions, and a list of people joined by a conjunction and a title", () => {
+    expect(names(found("ar", "وقال د. سامر الحلبي: إن الأزمة طويلة."))).toEqual(["سامر الحلبي/person"]);
+    expect(names(found("ar", "وكانت المحامية الكندية ليندا كارتر والمترجمة المولودة في عمان اعتقلتا أمس."))).toEqual(["ليندا كارتر/person"]);
+    expect(names(found("ar", "وقال البروف دفع الله بانهم وصلوا."))).toEqual(["دفع الله/person"]);
+  });
+
   it("romanises common name parts as the press spells them", () => {
     expect(romanise("عبدالوهاب بن حمد آل ثاني")).toBe("Abdulwahab bin Hamad Al Thani");
     expect(romanise("محمد عبد الله")).toBe("Mohammed Abdullah");
