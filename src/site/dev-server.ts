@@ -5,8 +5,8 @@
  *   the site model: the pages read it through the memo in src/components/site-data.ts, which Vite's own update path
  *   re-evaluates (with every page importing it) when that module is reported changed; the browser then reloads.
  *   The content collections reload themselves (their loader watches the same files, src/content.config.ts).
- * - A page dropped into the inbox is ingested on the fly by the ingest command's own code; the articles it writes
- *   then reload the pages as above.
+ * - The inbox is ingested when the server starts, and a page dropped into it is ingested on the fly, by the ingest
+ *   command's own code; the articles it writes then reload the pages as above.
  * - `site.yaml` restarts the dev server (Astro's `addWatchFile`): its `url` and `base` are part of the Astro config.
  *
  * Nothing here runs in `astro build`.
@@ -88,6 +88,8 @@ export function marsadDev(settings: Settings): AstroIntegration {
                         });
                     }, INGEST_DEBOUNCE_MS);
                   };
+                  // Pages added to the inbox while the server was stopped (and a fresh clone's sample pages).
+                  ingestSoon();
                   server.watcher.on("all", (event, file) => {
                     if (isInboxPage(settings, file)) {
                       if (event === "add" || event === "change") ingestSoon();
