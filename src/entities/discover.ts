@@ -456,11 +456,27 @@ function quotedOrganisations(t: DiscoveryTables, view: ParagraphView, lang: "ar"
         }
       }
     }
+    // a quoted name after a verb of saying, then a comma: يقول "شادي حميد"، مدير البحث …
+    if (!name && lang === "ar" && closer !== ")" && k > 0 && quotedPerson(t, view, k, end, close)) {
+      name = slice(view, k, end);
+      kind = "person";
+    }
     if (name && kind && (lang === "ar" ? /[\u0621-\u064a]/.test(name) : true)) {
       out.push({ name: name.replace(/[«»"“”()]/g, "").replace(/\s+/g, " ").trim(), lang, kind, sentence: view.sentence(norm.toSource[tokens[k]!.start]!) });
     }
   }
   return out;
+}
+
+/**
+ * True when quoted tokens `[k, end)` are a person's name: a verb of saying just before the quotes, a comma just
+ * after them, and inside two to four name words (`nameRun` over all of them).
+ */
+function quotedPerson(t: DiscoveryTables, view: ParagraphView, k: number, end: number, close: number): boolean {
+  const prev = view.tokens[k - 1]!;
+  if (prev.script !== 1 || !proclitics(prev.text).some((f) => t.breakers.has(f))) return false;
+  if (!/^\s*[,\u060c]/.test(view.norm.text.slice(close + 1))) return false;
+  return end - k >= 2 && nameRun(t, view, k, "ar") === end - k && nameShaped(t, view, k, end - k);
 }
 
 const NISBA = /^\u0627\u0644.+(\u064a|\u064a\u0647)$/; // ال…ي / ال…ية (normalised)

@@ -154,6 +154,7 @@ describe("discovery spans an editor can trust", () => {
     expect(names(found("ar", "وقال د. سامر الحلبي: إن الأزمة طويلة."))).toEqual(["سامر الحلبي/person"]);
     expect(names(found("ar", "وكانت المحامية الكندية ليندا كارتر والمترجمة المولودة في عمان اعتقلتا أمس."))).toEqual(["ليندا كارتر/person"]);
     expect(names(found("ar", "وقال البروف دفع الله بانهم وصلوا."))).toEqual(["دفع الله/person"]);
+    expect(names(found("ar", "وفي هذا السياق، تقول \"سلمى الورفلي\"، وهي ناشطة: إن الوضع صعب."))).toEqual(["سلمى الورفلي/person"]);
   });
 
   it("romanises common name parts as the press spells them", () => {
