@@ -15,6 +15,7 @@ import { join, relative, isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { Settings } from "../config.ts";
+import { INPUT_EXTENSIONS } from "../pipeline/read-inputs.ts";
 
 /** Editors save in bursts and ingest writes many files: one reload per burst. */
 const RELOAD_DEBOUNCE_MS = 150;
@@ -34,9 +35,9 @@ export function isSiteContent(settings: Pick<Settings, "contentDir" | "articlesD
   return false;
 }
 
-/** True for a raw page in the inbox (what ingest reads). */
+/** True for a raw page in the inbox (what ingest reads), or a scraper's metadata file beside one. */
 export function isInboxPage(settings: Pick<Settings, "inboxDir">, file: string): boolean {
-  return inside(settings.inboxDir, file) && /\.(txt|html?)$/i.test(file);
+  return inside(settings.inboxDir, file) && (INPUT_EXTENSIONS.test(file) || /\.json$/i.test(file));
 }
 
 /** The dev-server integration; a no-op for `astro build` and `astro preview`. */
