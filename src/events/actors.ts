@@ -200,6 +200,7 @@ export function victimsAfter(ctx: PhraseContext, from: number): Span | null {
   while (k < s.toks.length) {
     const q = longestAt(s, k, lex.numbers.phrases.vague) || longestAt(s, k, lex.numbers.phrases.at_least);
     if (q) k += q;
+    else if (s.toks[k]!.norm === "\u0648") k++;
     else if (s.toks[k]!.digits) k++;
     else if (longestAt(s, k, lex.numbers.phrases.killed) || longestAt(s, k, lex.numbers.phrases.wounded)) return null;
     else break;

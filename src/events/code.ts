@@ -361,7 +361,11 @@ export function createEventCoder(input: CoderInput): EventCoder {
       const kind = d.type === "ARREST" ? "arrested" : triggerKind(s, d.hit.from, lex);
       const victims = d.target ? entitiesIn(ctx, d.target) : [];
       const single = victims.some((e) => e.person) || (d.target && (quoted(ctx, d.target) || hasName(ctx, d.target)));
-      const implied = victims.find((e) => e.count)?.count ?? (single ? 1 : null);
+      // a nisba as the victims: «فلسطيني» one, «فلسطينيان» two (the dual ending)
+      const nisba = victims.find((e) => e.kind === "country" && e.adjective && e.from === d.target?.from);
+      const nisbaWord = nisba ? s.toks[nisba.from]!.norm : "";
+      const nisbaCount = !nisba || nisbaWord.startsWith("\u0627\u0644") ? null : nisbaWord.endsWith("\u064a\u0627\u0646") ? 2 : nisbaWord.endsWith("\u064a") ? 1 : null;
+      const implied = victims.find((e) => e.count)?.count ?? nisbaCount ?? (single ? 1 : null);
       figures = findFigures(s, lex, { from: d.hit.from, to: d.hit.to, kind }, settings.figureWindow, implied);
     }
     const ev: Event = {

@@ -22,16 +22,16 @@ export interface Hit {
 export interface ReaderTables {
   lex: EventLexicon;
   actorById: Map<string, ActorInfo>;
-  countryForms: Map<string, { adjective: boolean }>;
+  countryForms: Map<string, { adjective: boolean; codes: string[] }>;
   triggersByFirst: Map<string, Trigger[]>;
   /** Group phrases by first word. */
   groupsByFirst: Map<string, Array<{ words: string[]; group: EventLexicon["groups"][number] }>>;
 }
 
 /** Builds the reader tables. */
-export function readerTables(lex: EventLexicon, actors: Actor[], forms: Array<{ text: string; lang: string; kind: string }>): ReaderTables {
-  const countryForms = new Map<string, { adjective: boolean }>();
-  for (const f of forms) if (f.lang === "ar") countryForms.set(normaliseArabic(f.text), { adjective: f.kind === "adjective" });
+export function readerTables(lex: EventLexicon, actors: Actor[], forms: Array<{ text: string; lang: string; kind: string; codes: string[] }>): ReaderTables {
+  const countryForms = new Map<string, { adjective: boolean; codes: string[] }>();
+  for (const f of forms) if (f.lang === "ar") countryForms.set(normaliseArabic(f.text), { adjective: f.kind === "adjective", codes: f.codes });
   const triggersByFirst = new Map<string, Trigger[]>();
   for (const t of lex.triggers)
     for (const p of t.phrases) {
@@ -90,6 +90,9 @@ export function findEntities(s: Sentence, mentions: Mention[], t: ReaderTables, 
         }
       }
     }
+    // a nisba in the accusative («فلسطينيا», «عراقيا»), which the country lexicon does not inflect
+    const nisba = !best && tok.norm.endsWith("\u064a\u0627") ? t.countryForms.get(tok.norm.slice(0, -1)) : undefined;
+    if (nisba?.adjective && nisba.codes[0]) best = { from: i, to: i + 1, kind: "country", en: countryName(nisba.codes[0], "en") ?? nisba.codes[0], country: nisba.codes[0], adjective: true };
     const p = longestAt(s, i, lex.pronouns);
     if (p && !best) best = { from: i, to: i + p, kind: "pronoun", en: "country" };
     const a = longestAt(s, i, lex.anaphors);

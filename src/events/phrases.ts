@@ -123,7 +123,9 @@ function afterName(ctx: PhraseContext, from: number, i: number): boolean {
     const complete = prevEntity && (prevEntity.kind === "actor" || (prevEntity.kind === "country" && !prevEntity.adjective));
     const definite = !prevEntity && (prev.norm.startsWith(ARTICLE) || prev.stems.some((st) => st !== prev.norm && st.startsWith(ARTICLE)));
     const adjectiveEnd = prevEntity?.kind === "country" && prevEntity.adjective;
-    if ((complete || definite || adjectiveEnd) && here.kind !== "group" && !titleOnly(ctx, { from, to: i })) return true;
+    // a title waits for a person («الرئيس الإيراني» + name), never for a country («… إسرائيل»)
+    const waiting = titleOnly(ctx, { from, to: i }) && !(here.kind === "country" && !here.adjective);
+    if ((complete || definite || adjectiveEnd) && here.kind !== "group" && !waiting) return true;
     if ((complete || adjectiveEnd) && here.kind === "group" && !titleOnly(ctx, { from, to: i })) return true;
   }
   const t = ctx.s.toks[i]!;
@@ -300,10 +302,10 @@ export function renderActor(ctx: PhraseContext, span: Span, speakerCountry?: str
     }
     const name = romanise(rest.join(" "));
     if (pick && !title && !name) {
-      // «قصف إسرائيلي»: an adjective of the act is its forces; «الأردنيون», «السودانيين»: the people
-      const t = ctx.s.toks[pick.from]!;
-      const people = t.norm.startsWith(ARTICLE) || /(?:\u0648\u0646|\u064a\u0646)$/.test(t.norm);
-      en = `${demonym ?? pick.en} ${people ? "people" : "forces"}`;
+      // «قصف إسرائيلي»: an adjective of the act is its forces; «فلسطينيا», «الأردنيون»: the people
+      const ofAct = ctx.verbs.has(pick.from - 1) && !ctx.predicates.has(pick.from - 1);
+      const d = demonym ?? pick.en;
+      en = ofAct ? `${d} forces` : /(?:an|i)$/.test(d) ? `${d}s` : `${d} people`;
     }
     else en = prefix([title?.en, name].filter(Boolean).join(" ")) || ar;
   }
