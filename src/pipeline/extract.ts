@@ -65,6 +65,16 @@ export function cleanOne(page: RawPage): { articles: CleanArticle[]; skipped?: S
   return { articles: result.articles, warnings: result.warnings };
 }
 
+/** The article's summary; a failure is a warning and no summary, never a lost page. */
+function leadOf(article: CleanArticle, places: ReadonlyArray<{ ar: string; en: string }>, warnings: string[]): string | null {
+  try {
+    return summarise(article.body, undefined, { dateline: article.dateline, places: places.flatMap((p) => [p.ar, p.en]) });
+  } catch (error) {
+    warnings.push(`summary failed for article ${article.index}: ${(error as Error).message}`);
+    return null;
+  }
+}
+
 /** What one page yields before duplicates are merged across pages. */
 export interface PageExtract {
   articles: ExtractedArticle[];
@@ -107,7 +117,7 @@ export function extractPage(page: RawPage, tagger: Tagger): PageExtract {
       places: tags.places,
       mentions: tags.mentions,
       sources: [{ source: article.source, file: page.file, index: article.index }],
-      summary: summarise(article.body, undefined, { dateline: article.dateline, places: tags.places.flatMap((p) => [p.ar, p.en]) }),
+      summary: leadOf(article, tags.places, warnings),
       events: leadEvents(article, tags, warnings),
     }));
   }

@@ -22,7 +22,8 @@ export function foldedPattern(word: string): string {
     else if (/[ةه]/.test(ch)) out += "[ةه]";
     else if (/\s/.test(ch)) out += "\\s*";
     else if (ch === ".") out += "\\.?\\s*";
-    else out += ch.replace(/[\\^$*+?()[\]{}|/-]/g, "\\$&");
+    // a hyphen needs no escape outside a class, and "\\-" is an error under the `u` flag
+    else out += ch.replace(/[\\^$*+?()[\]{}|/]/g, "\\$&");
   }
   return out;
 }

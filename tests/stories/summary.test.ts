@@ -19,6 +19,8 @@ describe("stripFurniture", () => {
     expect(stripFurniture("الخرطوم - دعت الأحزاب إلى حوار.", undefined, { places: ["الخرطوم", "Khartoum"] })).toBe("دعت الأحزاب إلى حوار.");
     expect(stripFurniture("KHARTOUM, Sudan - Talks resumed.", undefined, { dateline: "Khartoum" })).toBe("Talks resumed.");
     expect(stripFurniture("الخرطوم - دعت الأحزاب إلى حوار.")).toBe("الخرطوم - دعت الأحزاب إلى حوار.");
+    // names with hyphens, dots and brackets are literal text
+    expect(stripFurniture("Sharm el-Sheikh - Talks resumed.", undefined, { places: ["Sharm el-Sheikh", "St. (x)"] })).toBe("Talks resumed.");
   });
 
   it("keeps a lead whose colon is speech, not a dateline", () => {
