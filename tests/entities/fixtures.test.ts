@@ -4,11 +4,12 @@
  * (`tests/fixtures/entities/kb/`: adding actors to content/actors must not change these expectations), and
  * compared with `<case>.expected.json`. Run with `UPDATE=1` to rewrite the expectations, then review the diff.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadActors } from "../../src/content/actors-file.ts";
 import { createTagger, loadEntityLexicons, type TagInput, type TagResult } from "../../src/entities/index.ts";
+import { expectedJson } from "../expectation.ts";
 
 const root = join(import.meta.dirname, "../..");
 const dir = join(root, "tests/fixtures/entities/articles");
@@ -32,8 +33,7 @@ describe("tagging fixtures", () => {
       const input = JSON.parse(readFileSync(join(dir, file), "utf8")) as TagInput;
       const actual = summary(tagger.tag(input));
       const expectedFile = join(dir, `${name}.expected.json`);
-      if (process.env.UPDATE || !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
-      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, "utf8")));
+      expect(actual).toEqual(expectedJson(expectedFile, actual));
     });
   }
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
@@ -11,11 +11,11 @@ import {
   type DateMention,
 } from "../../src/ingest/dates.ts";
 import { parseDateLexicon } from "../../src/ingest/lexicon/load-dates.ts";
+import { expectedJson, skipWithoutData } from "../expectation.ts";
 
 const FIXTURES = new URL("../fixtures/ingest/dates/", import.meta.url);
 const LEXICON_DIR = new URL("../../src/ingest/lexicon/", import.meta.url);
 const CORPUS = new URL("../../../shared/corpus/raw/", import.meta.url);
-const UPDATE = process.env.UPDATE === "1";
 
 const readText = (name: string, base: URL = FIXTURES): string => readFileSync(new URL(name, base), "utf8");
 
@@ -58,8 +58,7 @@ describe("findDates: whole pages (header, sidebar, crawl, published labels)", ()
       const text = readText(`pages/${page}`);
       const found = findDates(text).map(({ iso, kind, calendar, label }) => ({ iso, kind, calendar, label }));
       const expectedUrl = new URL(`pages/${page.replace(/\.txt$/, ".expected.json")}`, FIXTURES);
-      if (UPDATE) writeFileSync(expectedUrl, `${JSON.stringify(found, null, 2)}\n`);
-      const expected = JSON.parse(readFileSync(expectedUrl, "utf8")) as Array<Record<string, unknown>>;
+      const expected = expectedJson<Array<Record<string, unknown>>>(expectedUrl, found);
       expect(found.map((m, i) => Object.fromEntries(Object.keys(expected[i] ?? {}).map((k) => [k, m[k as keyof typeof m]])))).toEqual(
         expected,
       );
@@ -199,7 +198,7 @@ describe("lexicon", () => {
   });
 });
 
-describe.skipIf(!existsSync(CORPUS))("seed corpus (shared/corpus/raw)", () => {
+describe.skipIf(skipWithoutData("dates on the seed corpus", [CORPUS]))("seed corpus (shared/corpus/raw)", () => {
   const read = (name: string): string => readFileSync(new URL(name, CORPUS), "utf8");
   it("001: crawl stamp and published date", () => {
     const found = findDates(read("001_c01cade3ba56d3ec.txt"));

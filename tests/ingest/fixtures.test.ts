@@ -1,12 +1,13 @@
 /**
  * Fixture cases: every folder `tests/fixtures/ingest/<case>/` with an `input.txt` or `input.html` is cleaned with
  * `cleanPage` and compared with its `expected.json`. `UPDATE=1` rewrites the expectations so a reviewer reads
- * the diff. The decode, html and dates folders belong to those stages' own tests.
+ * the diff; a missing expectation fails. The decode, html and dates folders belong to those stages' own tests.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cleanPage } from "../../src/ingest/index.ts";
+import { expectedJson } from "../expectation.ts";
 
 const ROOT = join(import.meta.dirname, "../fixtures/ingest");
 const OTHER_STAGES = new Set(["decode", "html", "dates"]);
@@ -24,11 +25,7 @@ describe("ingest fixtures", () => {
       if (!input) throw new Error(`${name}: add input.txt or input.html`);
       // No outlet templates: a templates file learned in the working copy must not change the expectations.
       const result = cleanPage({ file: input, bytes: new Uint8Array(readFileSync(join(dir, input))) }, { templates: new Map() });
-      const expectedPath = join(dir, "expected.json");
-      if (process.env.UPDATE === "1" || !existsSync(expectedPath)) {
-        writeFileSync(expectedPath, `${JSON.stringify(result, null, 2)}\n`);
-      }
-      expect(result).toEqual(JSON.parse(readFileSync(expectedPath, "utf8")));
+      expect(result).toEqual(expectedJson(join(dir, "expected.json"), result));
     });
   }
 });

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { htmlToPage } from "../../src/ingest/html.ts";
+import { expectedJson } from "../expectation.ts";
 
 const FIXTURES = new URL("../fixtures/ingest/html/", import.meta.url);
-const UPDATE = process.env.UPDATE === "1";
 
 describe("htmlToPage: fixture pages (UPDATE=1 rewrites expected.json)", () => {
   const cases = readdirSync(FIXTURES).filter((name) => existsSync(new URL(`${name}/input.html`, FIXTURES)));
@@ -13,8 +13,7 @@ describe("htmlToPage: fixture pages (UPDATE=1 rewrites expected.json)", () => {
     it(name, () => {
       const page = htmlToPage(readFileSync(new URL(`${name}/input.html`, FIXTURES), "utf8"));
       const expectedUrl = new URL(`${name}/expected.json`, FIXTURES);
-      if (UPDATE || !existsSync(expectedUrl)) writeFileSync(expectedUrl, `${JSON.stringify(page, null, 2)}\n`);
-      expect(page).toEqual(JSON.parse(readFileSync(expectedUrl, "utf8")));
+      expect(page).toEqual(expectedJson(expectedUrl, page));
       expect(page.blocks.map((b) => b.text)).toEqual(page.lines);
     });
   }

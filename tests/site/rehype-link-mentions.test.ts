@@ -3,13 +3,14 @@
  * tests/fixtures/site/rehype/<case>/ with `input.json` (body, mentions) and `expected.html`; run with UPDATE=1 to
  * rewrite the expectations and review the diff.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import type { Mention } from "../../src/schemas/article.ts";
 import { paragraphsToHast, toHtml } from "../../src/site/article-hast.ts";
 import rehypeLinkMentions, { type MentionLink } from "../../src/site/rehype-link-mentions.ts";
+import { expectedText } from "../expectation.ts";
 
 const CASES = join(import.meta.dirname, "../fixtures/site/rehype");
 
@@ -28,8 +29,7 @@ describe("rehype-link-mentions", () => {
       rehypeLinkMentions({ mentions: input.mentions, link })(tree);
       const html = `${toHtml(tree).replaceAll("</p>", "</p>\n")}`;
       const expectedFile = join(CASES, name, "expected.html");
-      if (process.env.UPDATE || !existsSync(expectedFile)) writeFileSync(expectedFile, html);
-      expect(html).toBe(readFileSync(expectedFile, "utf8"));
+      expect(html).toBe(expectedText(expectedFile, html));
     });
   }
 
