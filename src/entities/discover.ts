@@ -409,7 +409,34 @@ export function discoverInParagraph(t: DiscoveryTables, view: ParagraphView, lan
   }
   out.push(...quotedOrganisations(t, view, lang));
   if (lang === "ar") out.push(...headwordOrganisations(t, view));
-  if (lang === "en") out.push(...capitalisedOrganisations(t, view));
+  if (lang === "en") out.push(...capitalisedOrganisations(t, view), ...englishAppositions(t, view, out));
+  return out;
+}
+
+/** Most words after the comma searched for an apposition role noun ("Jane Roe, a senior fellow …"). */
+export const MAX_APPOSITION_GAP = 5;
+
+/**
+ * English names in apposition: a capitalised run of two or three words at a sentence's start or after a verb of
+ * saying, then a comma and, within `MAX_APPOSITION_GAP` words, a role noun ("Ajmi Lourimi, a member of …",
+ * "said Lotfi Azzouz, Tunisia country director …").
+ */
+function englishAppositions(t: DiscoveryTables, view: ParagraphView, already: Found[]): Found[] {
+  const out: Found[] = [];
+  const { tokens } = view;
+  for (let n = 0; n < tokens.length; n++) {
+    const startsClause = n === 0 || CLAUSE.test(gapBefore(view, n)) || t.breakers.has(tokens[n - 1]!.text);
+    if (!startsClause || !isUpperAt(view, n)) continue;
+    const len = nameRun(t, view, n, "en");
+    if (len < 2 || len > 3 || hasOrgHead(t, view, n, n + len)) continue;
+    const e = n + len;
+    if (e >= tokens.length || !COMMA.test(gapBefore(view, e))) continue;
+    let role = false;
+    for (let k = e; k < Math.min(tokens.length, e + MAX_APPOSITION_GAP) && !role; k++) role = t.lex.apposition_roles_en.includes(tokens[k]!.text);
+    const name = slice(view, n, e);
+    if (role && !already.some((f) => f.name === name)) out.push({ name, lang: "en", kind: "person", sentence: view.sentence(view.norm.toSource[tokens[n]!.start]!) });
+    n = e - 1;
+  }
   return out;
 }
 

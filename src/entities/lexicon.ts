@@ -42,6 +42,8 @@ export const DiscoveryLexicon = z
     name_joiners: Bilingual,
     /** Words the press fuses with the joiner before them («عبد الله» Abdullah): spelled as the joined given name. */
     fused_parts: Words,
+    /** English nouns that, after "Name Surname, …", make the name a person's ("Jane Roe, a senior fellow at …"). */
+    apposition_roles_en: Words,
     /** Words never part of a name. */
     name_stopwords: Bilingual,
     /** Nouns written after titles that never start a name of unknown words («رئيس أركان القوات»). */

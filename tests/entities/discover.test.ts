@@ -157,6 +157,12 @@ describe("discovery spans an editor can trust", () => {
     expect(names(found("ar", "وفي هذا السياق، تقول \"سلمى الورفلي\"، وهي ناشطة: إن الوضع صعب."))).toEqual(["سلمى الورفلي/person"]);
   });
 
+  it("finds English names in apposition before a role noun, not ordinary capitalised phrases", () => {
+    expect(names(found("en", "Jana Kowal, a senior fellow at a research centre, said the talks failed."))).toEqual(["Jana Kowal/person"]);
+    expect(names(found("en", "\u201cIt is over,\u201d said Omar Nadif, the country director for a rights group."))).toEqual(["Omar Nadif/person"]);
+    expect(names(found("en", "Last Monday, the talks resumed in the capital."))).toEqual([]);
+  });
+
   it("romanises common name parts as the press spells them", () => {
     expect(romanise("عبدالوهاب بن حمد آل ثاني")).toBe("Abdulwahab bin Hamad Al Thani");
     expect(romanise("محمد عبد الله")).toBe("Mohammed Abdullah");
