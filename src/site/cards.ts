@@ -3,7 +3,8 @@
  * out and renders `<outDir>/cards/<path>.png`. Pages reference the card through `cardFor`, and `cardSpecs` lists
  * the same specs for the renderer, so a page can never point at a card that is not rendered.
  *
- * Shareable pages: home, briefs, stories, articles, actors, countries (both editions), and the three index pages.
+ * Shareable pages: home, briefs, stories, articles, actors and countries named by an article (both editions), and the
+ * three index pages. Reference pages (entries no article names, the reference index) are not shared: no card.
  * A brief's card names its top three stories; a story's and an article's card give title, summary, outlets and date.
  */
 import { CardSpec, type CardKind } from "../cards/spec.ts";
@@ -84,7 +85,7 @@ export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, ta
       return spec(lang, "index", cardPaths[target.page](lang), settings, {
         title,
         kicker: t(lang, "card.index"),
-        meta: target.page === "actors" ? [t(lang, "count.actors", { count: model.actors.size })] : [],
+        meta: target.page === "actors" ? [t(lang, "count.actors", { count: model.actorPages.length })] : [],
       });
     }
     case "brief": {
@@ -158,8 +159,9 @@ export function cardSpecs(model: SiteModel, settings: CardSettings): CardSpec[] 
     out.push(cardFor(model, settings, lang, { kind: "home" }));
     for (const page of ["briefs", "actors", "countries"] as const) out.push(cardFor(model, settings, lang, { kind: "index", page }));
     for (const brief of model.days) out.push(cardFor(model, settings, lang, { kind: "brief", day: brief.day }));
-    for (const id of model.actors.keys()) out.push(cardFor(model, settings, lang, { kind: "actor", id }));
-    for (const code of model.countries.keys()) out.push(cardFor(model, settings, lang, { kind: "country", code }));
+    // Reference entries (actors and countries no article names) have no card.
+    for (const id of model.actorPages) out.push(cardFor(model, settings, lang, { kind: "actor", id }));
+    for (const code of model.countryPages) out.push(cardFor(model, settings, lang, { kind: "country", code }));
     for (const id of model.latest) out.push(cardFor(model, settings, lang, { kind: "article", id }));
     for (const id of model.storyPages) out.push(cardFor(model, settings, lang, { kind: "story", id }));
   }

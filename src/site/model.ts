@@ -236,11 +236,20 @@ export interface SiteModel {
   months: readonly MonthGroup[];
   /** Articles with neither a publication nor a seen date (in no brief). */
   undated: readonly string[];
+  /**
+   * Every actor of the knowledge base (and provisional ones named often enough). Only those an article names have a
+   * page of their own (`actorPages`); the others keep their URL as a `noindex` reference entry, so a permalink stays
+   * valid when an actor's last article goes, and the whole knowledge base stays browsable from the reference index.
+   */
   actors: ReadonlyMap<string, ActorView>;
-  /** Actor ids sorted by name in each edition, and by number of articles. */
+  /** Actor ids sorted by name in each edition (all actors: the reference index), and by number of articles. */
   actorOrder: { ar: readonly string[]; en: readonly string[]; mentions: readonly string[] };
+  /** Ids of the actors with a page (named by at least one article), most recently named first, then by articles. */
+  actorPages: readonly string[];
   countries: ReadonlyMap<string, CountryView>;
   countryOrder: { ar: readonly string[]; en: readonly string[] };
+  /** Codes of the countries with a page (named by at least one article), most recently named first. */
+  countryPages: readonly string[];
   redirects: readonly ActorRedirect[];
   stories: ReadonlyMap<string, SiteStory>;
   /** Ids of the stories that have a page, latest first. */
@@ -830,7 +839,16 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const byMentions = [...actorIds].sort(
     (a, b) => actors.get(b)!.articleCount - actors.get(a)!.articleCount || (a < b ? -1 : 1),
   );
+  // Recent activity: latest day named, then number of articles, then id (undated-only actors after dated ones).
+  const byActivity = <T extends { lastDay: string | null; articleCount: number }>(get: (id: string) => T) => (a: string, b: string) => {
+    const x = get(a);
+    const y = get(b);
+    if (x.lastDay !== y.lastDay) return x.lastDay === null ? 1 : y.lastDay === null ? -1 : x.lastDay < y.lastDay ? 1 : -1;
+    return y.articleCount - x.articleCount || (a < b ? -1 : 1);
+  };
+  const actorPages = actorIds.filter((id) => actors.get(id)!.articleCount > 0).sort(byActivity((id) => actors.get(id)!));
   const countryIds = [...countries.keys()];
+  const countryPages = countryIds.filter((code) => countries.get(code)!.articleCount > 0).sort(byActivity((code) => countries.get(code)!));
   const countriesByName = (lang: "ar" | "en") => {
     const collator = new Intl.Collator(lang, { sensitivity: "base" });
     return [...countryIds].sort((a, b) => collator.compare(countries.get(a)!.names[lang], countries.get(b)!.names[lang]) || (a < b ? -1 : 1));
@@ -849,8 +867,10 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     undated: ordered.filter((v) => v.day === null).map((v) => v.article.id),
     actors,
     actorOrder: { ar: byName("ar"), en: byName("en"), mentions: byMentions },
+    actorPages,
     countries,
     countryOrder: { ar: countriesByName("ar"), en: countriesByName("en") },
+    countryPages,
     redirects,
     stories,
     storyPages: storyList.filter((s) => s.page).map((s) => s.id),

@@ -6,6 +6,61 @@ import type { CardKind } from "../cards/spec.ts";
 import type { SiteModel } from "./model.ts";
 import { paths } from "./urls.ts";
 
+/** Actors per page of the reference index: a page a phone scrolls through in a minute, about 60 KB of HTML. */
+export const REFERENCE_PAGE_SIZE = 200;
+
+/** How many pages the reference index of `count` actors has (at least one). */
+export function pageCount(count: number, size: number): number {
+  return Math.max(1, Math.ceil(count / size));
+}
+
+/** Actors per page of the actors index (one screenful on a desktop, three on a phone). */
+export const ACTORS_PAGE_SIZE = 50;
+
+/** One page of the actors index: which actors, in which view, and where the view's pages are. */
+export interface ActorIndexPage {
+  path: string;
+  order: "recent" | "mentions";
+  /** Actor type or country code (upper case) the view is filtered by. */
+  type: string | null;
+  country: string | null;
+  n: number;
+  pages: number;
+  ids: readonly string[];
+}
+
+/**
+ * Every page of the actors index: actors an article names, by recent activity (all, per type, per country of the
+ * actor) and by number of articles, paginated. Computed from `actorPages` (already latest first) in one pass.
+ */
+export function actorIndexPages(model: SiteModel, size = ACTORS_PAGE_SIZE): ActorIndexPage[] {
+  const memo = size === ACTORS_PAGE_SIZE ? indexMemo.get(model) : undefined;
+  if (memo) return memo;
+  const out: ActorIndexPage[] = [];
+  const paginate = (ids: readonly string[], order: "recent" | "mentions", type: string | null, country: string | null) => {
+    const pages = pageCount(ids.length, size);
+    const view = { order, ...(type ? { type } : {}), ...(country ? { country: country.toLowerCase() } : {}) };
+    for (let n = 1; n <= pages; n++) out.push({ path: paths.actorsView(view, n), order, type, country, n, pages, ids: ids.slice((n - 1) * size, n * size) });
+  };
+  paginate(model.actorPages, "recent", null, null);
+  const withPage = new Set(model.actorPages);
+  paginate(model.actorOrder.mentions.filter((id) => withPage.has(id)), "mentions", null, null);
+  const byType = new Map<string, string[]>();
+  const byCountry = new Map<string, string[]>();
+  for (const id of model.actorPages) {
+    const a = model.actors.get(id)!;
+    (byType.get(a.type) ?? byType.set(a.type, []).get(a.type)!).push(id);
+    if (a.country) (byCountry.get(a.country) ?? byCountry.set(a.country, []).get(a.country)!).push(id);
+  }
+  for (const type of [...byType.keys()].sort()) paginate(byType.get(type)!, "recent", type, null);
+  for (const code of [...byCountry.keys()].sort()) paginate(byCountry.get(code)!, "recent", null, code);
+  if (size === ACTORS_PAGE_SIZE) indexMemo.set(model, out);
+  return out;
+}
+
+/** Every page of a build renders from one model: the index is computed once for it. */
+const indexMemo = new WeakMap<SiteModel, ActorIndexPage[]>();
+
 export interface SitePage {
   /** Edition-relative path (`actors/khalifa-haftar/`). */
   path: string;
@@ -16,7 +71,11 @@ export interface SitePage {
   sharesCard?: true;
 }
 
-/** Every page of one edition (the other edition has the same paths). Redirect pages are not pages. */
+/**
+ * Every page of one edition (the other edition has the same paths). Redirect pages are not pages, and neither are
+ * reference pages (the knowledge base's entries no article names yet, and the reference index): they are `noindex`,
+ * without a card, and not in the sitemap.
+ */
 export function sitePages(model: SiteModel): SitePage[] {
   const out: SitePage[] = [];
   const latestDay = model.days[0]?.day;
@@ -25,11 +84,13 @@ export function sitePages(model: SiteModel): SitePage[] {
   for (const brief of model.days) out.push({ path: paths.brief(brief.day), kind: "brief", lastmod: brief.day });
   out.push({ path: paths.actors(), kind: "index" });
   out.push({ path: paths.actorsByMentions(), kind: "index" });
-  for (const actor of model.actors.values()) {
+  for (const id of model.actorPages) {
+    const actor = model.actors.get(id)!;
     out.push({ path: paths.actor(actor.id), kind: "actor", ...(actor.lastDay ? { lastmod: actor.lastDay } : {}) });
   }
   out.push({ path: paths.countries(), kind: "index" });
-  for (const country of model.countries.values()) {
+  for (const code of model.countryPages) {
+    const country = model.countries.get(code)!;
     out.push({ path: paths.country(country.slug), kind: "country", ...(country.lastDay ? { lastmod: country.lastDay } : {}) });
     // Weekly briefs show their country's share card.
     for (const w of country.weeks) out.push({ path: paths.countryWeek(country.slug, w.week), kind: "country", sharesCard: true, lastmod: w.lastDay });

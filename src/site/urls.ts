@@ -14,6 +14,15 @@ export const paths = {
   brief: (day: string) => `briefs/${day}/`,
   actors: () => "actors/",
   actorsByMentions: () => "actors/by-mentions/",
+  /**
+   * A page of the actors index: ordered by recent activity or by articles, optionally filtered by type or by
+   * country, page `n` (1 = the view's first page). Always two segments or more past `actors/` (`actors/page/2/`),
+   * so no index page can take an actor id's URL; page 1 of the two unfiltered orders keeps its old path.
+   */
+  actorsView: (view: { order: "recent" | "mentions"; type?: string; country?: string }, n = 1) => {
+    const base = view.type ? `actors/type/${view.type.replace(/_/g, "-")}/` : view.country ? `actors/country/${view.country}/` : view.order === "mentions" ? "actors/by-mentions/" : "actors/";
+    return n === 1 ? base : `${base}page/${n}/`;
+  },
   actor: (id: string) => `actors/${id}/`,
   actorFeed: (id: string) => `actors/${id}/rss.xml`,
   countries: () => "countries/",
@@ -23,6 +32,8 @@ export const paths = {
   article: (id: string) => `articles/${id}/`,
   story: (id: string) => `stories/${id}/`,
   search: () => "search/",
+  /** The reference index of the whole knowledge base (`noindex`), in pages of `REFERENCE_PAGE_SIZE` actors. */
+  reference: (page = 1) => (page === 1 ? "reference/" : `reference/${page}/`),
   feed: () => "rss.xml",
   storiesFeed: () => "stories/rss.xml",
 } as const;
