@@ -32,6 +32,10 @@ const TEMPLATES: Record<string, string> = {
   brief: "briefs/2024-08-15/",
   actors: "actors/",
   actorsByMentions: "actors/by-mentions/",
+  actorsByType: "actors/type/person/",
+  reference: "reference/",
+  referenceActor: "actors/kais-saied/",
+  referenceCountry: "countries/tn/",
   actor: "actors/khalifa-haftar/",
   provisionalActor: "actors/government-of-national-unity/",
   countries: "countries/",
@@ -153,7 +157,10 @@ describe("fixture site at /", () => {
         expect(await page.locator(`link[rel=alternate][hreflang=${other}]`).getAttribute("href")).toBe(`${SITE_URL}/${other}/${path}`);
         expect(await page.locator("link[rel=alternate][hreflang=x-default]").count()).toBe(1);
         expect(await page.locator(".lang-switch").getAttribute("href")).toBe(`/${other}/${path}`);
-        if (name !== "search") {
+        if (name.startsWith("reference")) {
+          expect(await page.locator('meta[name="robots"]').getAttribute("content")).toBe("noindex");
+          expect(await page.locator('meta[property="og:image"]').count()).toBe(0);
+        } else if (name !== "search") {
           expect(await page.locator('meta[property="og:image"]').getAttribute("content")).toMatch(new RegExp(`^${SITE_URL}/cards/${lang}/[a-z0-9/_-]+\\.png$`));
           expect(await page.locator('meta[name="twitter:card"]').getAttribute("content")).toBe("summary_large_image");
         }
@@ -299,6 +306,61 @@ describe("fixture site at /", () => {
       await page.close();
     }
   }, 600_000);
+
+  it("lists articles before actor pages, filters by kind, quotes readable text only and keeps the query across editions", async () => {
+    const { page, report } = await open(browser, `${server.origin}/ar/search/?q=${encodeURIComponent("حفتر")}`);
+    await page.locator("#search-results li").first().waitFor({ timeout: 20_000 });
+    const main = await page.locator("#search-results h2 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    expect(main.length).toBeGreaterThan(0);
+    expect(main.every((h) => /\/(articles|stories)\//.test(h)), main.join(" ")).toBe(true);
+    await page.locator("#search-entities").waitFor({ state: "visible", timeout: 20_000 });
+    expect(await page.locator("#search-entity-list a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toContain("/ar/actors/khalifa-haftar/");
+    // Snippets quote visible words only: the hidden block of normalised stems never shows.
+    const hidden = readFileSync(join(site.outDir, "ar/articles/tripoli-security-meeting/index.html"), "utf8").match(/<div hidden data-search-tokens>([^<]*)<\/div>/)![1]!;
+    const onlyHidden = hidden.split(/\s+/).filter((w) => w.length > 3 && !/[.\u2042]/.test(w)).slice(0, 5);
+    const snippets = (await page.locator("#search-results li p:not(.meta)").allInnerTexts()).join(" ");
+    expect(snippets).not.toContain("\u2042");
+    expect(snippets).not.toContain(onlyHidden.join(" "));
+    // The query survives a switch of edition.
+    expect(await page.locator(".lang-switch").getAttribute("href")).toBe(`/en/search/?q=${encodeURIComponent("حفتر")}`);
+    // Kind filter: actor and country pages only.
+    await page.locator("select[name=kind]").selectOption("entity");
+    await page.waitForFunction(() => [...document.querySelectorAll("#search-results h2 a")].some((a) => a.getAttribute("href")!.includes("/actors/")), null, { timeout: 20_000 });
+    const entities = await page.locator("#search-results h2 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    expect(entities.every((h) => /\/(actors|countries)\//.test(h)), entities.join(" ")).toBe(true);
+    expect(new URL(page.url()).searchParams.get("kind")).toBe("entity");
+    expect(await axeViolations(page)).toEqual([]);
+    errors.push(...report.errors);
+    await page.close();
+  }, 120_000);
+
+  it("builds no page empty of articles unless it is a reference page (noindex, no card, not in sitemap or search)", () => {
+    const sitemap = readFileSync(join(site.outDir, "sitemap-0.xml"), "utf8");
+    const listed = new Set([...sitemap.matchAll(/<loc>https?:\/\/[^/]+\/([^<]*)<\/loc>/g)].map((m) => m[1]!));
+    // Navigation pages list actors, countries or briefs rather than articles.
+    const navigation = /^(ar|en)\/(actors\/(by-mentions\/|(by-mentions\/)?page\/\d+\/|type\/[a-z-]+\/(page\/\d+\/)?|country\/[a-z]+\/(page\/\d+\/)?)?|countries\/|search\/)$/;
+    const empty: string[] = [];
+    let references = 0;
+    for (const file of walk(site.outDir)) {
+      const path = relative(site.outDir, file).replace(/index\.html$/, "");
+      if (!/^(ar|en)\//.test(path) || !file.endsWith(".html")) continue;
+      const text = readFileSync(file, "utf8");
+      if (text.includes('http-equiv="refresh"')) continue;
+      if (/<body[^>]*\sdata-reference/.test(text)) {
+        references++;
+        expect(text, path).toContain('<meta name="robots" content="noindex">');
+        expect(text, path).not.toContain('property="og:image"');
+        expect(text, path).not.toContain("data-pagefind-body");
+        expect(listed.has(path), path).toBe(false);
+        continue;
+      }
+      if (navigation.test(path) || /^(ar|en)\/articles\//.test(path)) continue; // an article page is the article
+      if (!new RegExp(`href="/${path.slice(0, 2)}/(articles|stories)/`).test(text)) empty.push(path);
+    }
+    expect(empty).toEqual([]);
+    expect(references).toBeGreaterThanOrEqual(4); // Kais Saied and Tunisia in both editions, the reference index
+    expect(listed.has("ar/actors/khalifa-haftar/")).toBe(true);
+  });
 
   it("logs no console errors on any page", () => {
     expect(errors).toEqual([]);
