@@ -37,6 +37,9 @@ export function baseProblem(base: string): string | null {
   return null;
 }
 
+/** The placeholder origin used when `site.yaml` has no `url`: the build warns that links point there. */
+export const DEFAULT_SITE_URL = "https://marsad.example.org";
+
 const SiteUrl = z.string().superRefine((url, ctx) => {
   const problem = urlProblem(url);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
@@ -49,7 +52,7 @@ const BasePath = z.string().superRefine((base, ctx) => {
 export const SiteSettings = z
   .object({
     /** Public origin of the published site, used for feeds, sitemap and card URLs. http(s) only. */
-    url: SiteUrl.default("https://marsad.example.org"),
+    url: SiteUrl.default(DEFAULT_SITE_URL),
     /** Sub-path the site is served under (`/` or `/briefings/`): no `..`, quotes, backslashes or spaces. */
     base: BasePath.default("/"),
     /** Site name in each edition. */
@@ -83,6 +86,44 @@ export interface Settings {
   /** Caches that may be deleted at any time (cards, ingest). */
   cacheDir: string;
   site: SiteSettings;
+  /**
+   * What this build makes besides the pages (MARSAD_NO_CARDS / MARSAD_NO_SEARCH, set by `build --no-cards` /
+   * `--no-search`): pages leave out links to what is not made. Absent means both are made.
+   */
+  outputs?: { cards: boolean; search: boolean };
+}
+
+/** Every problem of a `site.yaml` that does not validate, one per line, each naming its field. */
+export function siteSettingsProblems(error: z.ZodError, file: string): string {
+  const known = Object.keys(SiteSettings.shape);
+  const lines: string[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const field = [...issue.path, key].join(".");
+        const near = issue.path.length === 0 ? closest(key, known) : undefined;
+        lines.push(
+          `${file}: field \`${field}\`: unknown key${near ? `; did you mean \`${near}\`?` : ""}${issue.path.length === 0 ? ` (known keys: ${known.join(", ")})` : ""}`,
+        );
+      }
+    } else lines.push(`${file}: field \`${issue.path.join(".") || "(top level)"}\`: ${issue.message}`);
+  }
+  return lines.join("\n");
+}
+
+/** The known key within two edits of `key`, if any (a typo such as `tittle`). */
+function closest(key: string, known: string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length]!;
+  };
+  const best = known.map((k) => ({ k, d: distance(key.toLowerCase(), k.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= 2 ? best.k : undefined;
 }
 
 /** Resolves settings for a repository root; `env` is injected so tests can pass a literal. */
@@ -95,14 +136,16 @@ export function loadSettings(root: string = process.cwd(), env: NodeJS.ProcessEn
     try {
       raw = parse(readFileSync(siteFile, "utf8")) ?? {};
     } catch (error) {
-      throw new Error(`${siteFile}: not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+      // The parser's message names the line and column and quotes the lines around them: all of it is kept.
+      const message = (error as Error).message.trimEnd();
+      const [first, ...excerpt] = message.split("\n");
+      const pos = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
+      const where = pos && !/line \d+, column \d+/.test(first!) ? ` (line ${pos.line}, column ${pos.col})` : "";
+      throw new Error(`${siteFile}: not valid YAML: ${first}${where}${excerpt.length ? `\n${excerpt.map((l) => `  ${l}`).join("\n")}` : ""}`);
     }
   }
   const parsed = SiteSettings.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${siteFile}: field \`${issue?.path.join(".")}\`: ${issue?.message}`);
-  }
+  if (!parsed.success) throw new Error(siteSettingsProblems(parsed.error, siteFile));
   // Names shown on every page, feed and card: no control characters or bidi overrides (as for any name).
   const site = { ...parsed.data, title: cleanStrings(parsed.data.title, cleanName), description: cleanStrings(parsed.data.description, cleanName) };
   if (env.MARSAD_SITE_URL) {
@@ -125,5 +168,6 @@ export function loadSettings(root: string = process.cwd(), env: NodeJS.ProcessEn
     outDir: abs(env.MARSAD_OUT_DIR ?? "dist"),
     cacheDir: abs(env.MARSAD_CACHE_DIR ?? join("node_modules", ".cache", "marsad")),
     site,
+    outputs: { cards: !env.MARSAD_NO_CARDS, search: !env.MARSAD_NO_SEARCH },
   };
 }

@@ -26,7 +26,7 @@ import { findQueueEntry, promotedActor, removeFromQueue, type QueueEntry, type R
 import { writeFileAtomic } from "../pipeline/atomic.ts";
 import { applyEdit, planAdd, planAlias } from "../content/actors-edit.ts";
 import { readQueue, writeQueue } from "../pipeline/review-queue.ts";
-import { safeText } from "./io.ts";
+import { didYouMean, parseFlags, safeText } from "./io.ts";
 
 /** Where the command reads and writes, and where it prints. */
 export interface ActorsIo {
@@ -85,7 +85,6 @@ Run "actors <command> --help" for the options of a command.
 const VALUE_FLAGS = new Set(["--min", "--id", "--en", "--ar", "--type", "--country", "--added", "--desc-ar", "--desc-en", "--source", "--by", "--file", "--alias", "--role-ar", "--role-en", "--from", "--to", "--wikidata"]);
 /** Value options that may be given several times. */
 const REPEATED = new Set(["--alias"]);
-const BOOLEAN_FLAGS = new Set(["--json", "--help", "-h"]);
 
 interface Parsed {
   positional: string[];
@@ -94,26 +93,26 @@ interface Parsed {
   lists: Map<string, string[]>;
 }
 
-/** Splits argv into positionals and flags; throws on an unknown flag or a missing value. */
+/** Splits argv with the CLI's shared option reader (common options included); throws on an unknown flag or a missing value. */
 function parseArgs(argv: string[]): Parsed {
-  const positional: string[] = [];
+  const spec = Object.fromEntries(
+    [...VALUE_FLAGS].map((f) => [f.slice(2), REPEATED.has(f) ? { type: "string" as const, multiple: true } : ("string" as const)]),
+  );
+  let read: ReturnType<typeof parseFlags>;
+  try {
+    read = parseFlags(argv, spec);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const flags = new Map<string, string | true>();
   const lists = new Map<string, string[]>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.indexOf("=");
-    const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    if (VALUE_FLAGS.has(name)) {
-      const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined) throw new UsageError(`${name} needs a value`);
-      if (flags.has(name) && !REPEATED.has(name)) throw new UsageError(`${name} is given twice`);
-      flags.set(name, value);
-      if (REPEATED.has(name)) lists.set(name, [...(lists.get(name) ?? []), value]);
-    } else if (BOOLEAN_FLAGS.has(arg)) flags.set(arg === "-h" ? "--help" : arg, true);
-    else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
-    else positional.push(arg);
+  for (const [name, value] of Object.entries(read.flags)) {
+    if (Array.isArray(value)) {
+      lists.set(`--${name}`, value);
+      flags.set(`--${name}`, value.at(-1)!);
+    } else flags.set(`--${name}`, value === true ? true : String(value));
   }
-  return { positional, flags, lists };
+  return { positional: read.positionals, flags, lists };
 }
 
 class UsageError extends Error {}
@@ -149,7 +148,7 @@ export async function runActorsCommand(
     return sub ? 0 : 2;
   }
   if (!(sub in USAGE) || sub === "actors") {
-    io.stderr.write(`actors: unknown command "${sub}"\n\n${USAGE.actors}`);
+    io.stderr.write(`actors: unknown command "${sub}"${didYouMean(sub, Object.keys(USAGE).filter((k) => k !== "actors"))}\n\n${USAGE.actors}`);
     return 2;
   }
   if (parsed.flags.get("--help")) {

@@ -6,10 +6,10 @@
  * parallel, a benchmark next to a build) delete each other's chunks. The lock is a folder created atomically;
  * one left by a process that died is taken over.
  */
-import { spawnSync, type StdioOptions } from "node:child_process";
+import { spawn, spawnSync, type StdioOptions } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { withLock } from "../pipeline/lock.ts";
+import { acquireLock, withLock } from "../pipeline/lock.ts";
 
 /** A build holding the lock longer than this is assumed stuck (a build of 10,000 articles takes minutes). */
 const STALE_LOCK_MS = 60 * 60 * 1000;
@@ -18,10 +18,9 @@ export function withBuildLock<T>(root: string, f: () => T): T {
   return withLock(join(root, "node_modules", ".cache", "marsad", "astro-build.lock"), { staleMs: STALE_LOCK_MS }, f);
 }
 
-/** Runs `astro build` for the repository at `root`; returns its exit status. */
+/** Runs `astro build` silently for the repository at `root` (test fixtures); returns its exit status. */
 export function runAstroBuild(root: string, env: NodeJS.ProcessEnv, stdio: StdioOptions = ["ignore", "inherit", "inherit"]): number {
-  const require = createRequire(join(root, "package.json"));
-  const astroBin = join(dirname(require.resolve("astro/package.json")), "bin", "astro.mjs");
+  const astroBin = astroBinFor(root);
   return withBuildLock(root, () => {
     const result = spawnSync(process.execPath, [astroBin, "build", "--silent"], {
       cwd: root,
@@ -30,4 +29,119 @@ export function runAstroBuild(root: string, env: NodeJS.ProcessEnv, stdio: Stdio
     });
     return result.status ?? 1;
   });
+}
+
+function astroBinFor(root: string): string {
+  const require = createRequire(join(root, "package.json"));
+  return join(dirname(require.resolve("astro/package.json")), "bin", "astro.mjs");
+}
+
+/** What Astro said during a build: its warnings and errors, each once with how often it was said. */
+export interface AstroMessages {
+  warnings: Array<{ text: string; count: number }>;
+  errors: Array<{ text: string; count: number }>;
+  /** Pages Astro reported writing. */
+  pages: number;
+  /** The last lines of output, shown when the build fails without an `[ERROR]` line. */
+  tail: string[];
+}
+
+/** Lines after a `[WARN]`/`[ERROR]` line that belong to it (a code frame, a hint), at most this many. */
+const MAX_CONTINUATION_LINES = 12;
+/** Lines kept for a failure that printed no `[ERROR]` line (a crash's stack). */
+const TAIL_LINES = 30;
+
+// Astro's logger: `12:00:01 [WARN] [label] message`; page lines `  ├─ /ar/index.html (+2ms)`.
+const TIMESTAMPED = /^\d{1,2}:\d{2}:\d{2}\s/;
+const LEVEL = /^\d{1,2}:\d{2}:\d{2}\s+\[(WARN|ERROR)\]\s*/;
+const PAGE_LINE = /^\s*[├└]─\s/;
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+
+/** Reads Astro's output line by line into `AstroMessages` (pure; `feed` each line, then `result`). */
+export function astroOutputReader(): { feed(line: string): "page" | "warn" | "error" | "other"; result(): AstroMessages } {
+  const warnings = new Map<string, number>();
+  const errors = new Map<string, number>();
+  let pages = 0;
+  const tail: string[] = [];
+  let current: { level: "WARN" | "ERROR"; lines: string[] } | null = null;
+  const close = () => {
+    if (!current) return;
+    const text = current.lines.join("\n").trimEnd();
+    const into = current.level === "WARN" ? warnings : errors;
+    into.set(text, (into.get(text) ?? 0) + 1);
+    current = null;
+  };
+  return {
+    feed(raw) {
+      const line = raw.replace(ANSI, "").replace(/\r$/, "");
+      tail.push(line);
+      if (tail.length > TAIL_LINES) tail.shift();
+      const level = LEVEL.exec(line);
+      if (level) {
+        close();
+        current = { level: level[1] as "WARN" | "ERROR", lines: [line.slice(level[0].length)] };
+        return current.level === "WARN" ? "warn" : "error";
+      }
+      if (PAGE_LINE.test(line)) {
+        close();
+        pages++;
+        return "page";
+      }
+      if (TIMESTAMPED.test(line) || line.trim() === "") close();
+      else if (current && current.lines.length <= MAX_CONTINUATION_LINES) current.lines.push(line);
+      return "other";
+    },
+    result() {
+      close();
+      const list = (m: Map<string, number>) => [...m].map(([text, count]) => ({ text, count }));
+      return { warnings: list(warnings), errors: list(errors), pages, tail: [...tail] };
+    },
+  };
+}
+
+/**
+ * Runs `astro build` (telemetry off) holding the build lock, reading its output instead of silencing it:
+ * `onLine` sees every line (for `--verbose` and progress), the result lists its warnings and errors.
+ */
+export async function astroBuild(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  options: { onLine?: (line: string, kind: "page" | "warn" | "error" | "other") => void; onWait?: (pid: number) => void } = {},
+): Promise<{ status: number; messages: AstroMessages }> {
+  const release = acquireLock(join(root, "node_modules", ".cache", "marsad", "astro-build.lock"), { staleMs: STALE_LOCK_MS, onWait: options.onWait });
+  try {
+    const reader = astroOutputReader();
+    const child = spawn(process.execPath, [astroBinFor(root), "build"], {
+      cwd: root,
+      // No colours: the output is read, then printed by us.
+      env: { ...env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const read = (stream: NodeJS.ReadableStream) => {
+      let rest = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk: string) => {
+        const lines = (rest + chunk).split("\n");
+        rest = lines.pop()!;
+        for (const line of lines) options.onLine?.(line, reader.feed(line));
+      });
+      return new Promise<void>((done) =>
+        stream.on("end", () => {
+          if (rest) options.onLine?.(rest, reader.feed(rest));
+          done();
+        }),
+      );
+    };
+    const [status] = await Promise.all([
+      new Promise<number>((done) => {
+        child.on("error", () => done(1));
+        child.on("close", (code) => done(code ?? 1));
+      }),
+      read(child.stdout!),
+      read(child.stderr!),
+    ]);
+    return { status, messages: reader.result() };
+  } finally {
+    release();
+  }
 }

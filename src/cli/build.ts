@@ -2,30 +2,83 @@
  * `briefing build` (= `npm run build`): ingest → Astro build → search index → share cards.
  * Each stage reports its time; the summary line ends the run.
  */
-import { loadSettings } from "../config.ts";
-import { runAstroBuild } from "./astro-build.ts";
+import { relative } from "node:path";
+import { DEFAULT_SITE_URL, loadSettings, type Settings } from "../config.ts";
+import { astroBuild, type AstroMessages } from "./astro-build.ts";
 import { buildDirFor, publishAtomically } from "../pipeline/publish.ts";
-import { parseFlags, progress, safeText, type Io } from "./io.ts";
+import { commonHelp, detail, heartbeat, info, parseFlags, progress, safeText, withVerbosity, type Io } from "./io.ts";
 
 /** A stage failed and has said why: the build ends with status 1. */
 class StageFailed extends Error {}
 
-export const buildHelp = `Usage: npm run build   (or: npm run -s briefing -- build [--skip-ingest] [--no-cards] [--no-search])
+export const buildHelp = `Usage: npm run build   (or: npm run -s briefing -- build [--skip-ingest] [--no-cards] [--no-search] [--keep-going])
 
 Ingests content/inbox/, builds the bilingual site into dist/, indexes it for search (Pagefind) and renders
 a share card for every page (cached: an unchanged rebuild renders none).
   --skip-ingest   build from content/articles/ as it is
-  --no-cards      do not render share cards
-  --no-search     do not build the search index`;
+  --no-cards      do not render share cards (pages then carry no og:image)
+  --no-search     do not build the search index (the search page says so)
+  --keep-going    build even when some article files are invalid (they are left out, and listed)
+  --json          print the build's report as JSON on stdout
 
-export async function runBuild(argv: string[], io: Io): Promise<number> {
-  const { flags } = parseFlags(argv, { "skip-ingest": "boolean", "no-cards": "boolean", "no-search": "boolean" });
+Astro's warnings and errors are shown, summarised; --verbose shows all its output. An invalid article file
+(bad frontmatter, a duplicate id) fails the build with every problem listed, unless --keep-going.
+Exit status: 0 built, 1 invalid content or a failed stage (the published site is left as it was), 2 usage.
+
+${commonHelp}`;
+
+/** Distinct Astro messages printed before "… and N more" (--verbose prints them all). */
+const MAX_MESSAGES_SHOWN = 20;
+
+/**
+ * The article files the site would leave out: read through the site's cache (so the Astro build parses nothing
+ * again). The reader reports a left-out file with a message ending "skipped…" (read-content.ts); other messages
+ * (no articles folder) are warnings only.
+ */
+export async function contentProblems(settings: Settings): Promise<{ problems: string[]; warnings: string[] }> {
+  const { readArticlesCached } = await import("../site/load.ts");
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const read = readArticlesCached(settings, { warn: (m) => (/\bskipped\b/.test(m) ? problems : warnings).push(m) });
+  read.save();
+  return { problems, warnings };
+}
+
+/** The warning for a site without its own `url`, or null. */
+export function missingUrlWarning(settings: Settings, env: NodeJS.ProcessEnv): string | null {
+  if (settings.site.url !== DEFAULT_SITE_URL || env.MARSAD_SITE_URL) return null;
+  return (
+    `no \`url\` in ${relative(settings.root, settings.contentDir) || "."}/site.yaml (or MARSAD_SITE_URL): canonical links, hreflang alternates, ` +
+    `feeds, the sitemap and og:image point at ${DEFAULT_SITE_URL}. Set \`url: https://your.site\` before publishing`
+  );
+}
+
+/** Astro's messages for the terminal: each once, with its count, at most MAX_MESSAGES_SHOWN unless verbose. */
+export function astroSummary(messages: AstroMessages, verbose: boolean): string[] {
+  const lines: string[] = [];
+  const list = [...messages.errors.map((m) => ({ ...m, level: "error" })), ...messages.warnings.map((m) => ({ ...m, level: "warning" }))];
+  const shown = verbose ? list : list.slice(0, MAX_MESSAGES_SHOWN);
+  for (const m of shown) lines.push(`  astro ${m.level}${m.count > 1 ? ` (×${m.count})` : ""}: ${safeText(m.text.split("\n")[0]!)}`, ...m.text.split("\n").slice(1).map((l) => `    ${safeText(l)}`));
+  if (shown.length < list.length) lines.push(`  … and ${list.length - shown.length} more message(s) (--verbose shows them all)`);
+  return lines;
+}
+
+export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
+  const { flags } = parseFlags(argv, { "skip-ingest": "boolean", "no-cards": "boolean", "no-search": "boolean", "keep-going": "boolean" }, { maxPositionals: 0 });
+  const io = withVerbosity(baseIo, flags);
   if (flags.help) {
     io.stdout.write(`${buildHelp}\n`);
     return 0;
   }
   const started = io.now();
   const settings = loadSettings(io.cwd, io.env);
+  let warnings = 0;
+  const warn = (text: string) => {
+    warnings++;
+    io.stderr.write(`build: warning: ${text}\n`);
+  };
+  const urlWarning = missingUrlWarning(settings, io.env);
+  if (urlWarning) warn(urlWarning);
   const timings: string[] = [];
   const time = async <T>(label: string, f: () => T | Promise<T>): Promise<T> => {
     const t = io.now();
@@ -38,28 +91,73 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     // Loaded only when used: the ingest pipeline (cleaner, tagger, lexicons) takes a second to import.
     const { ingest } = await import("./ingest.ts");
     const report = await time("ingest", () => ingest({ paths: [], io }));
-    for (const s of report.skipped) io.stderr.write(`  skipped ${safeText(s.file)}: ${safeText(s.reason)}\n`);
+    for (const s of report.skipped) detail(io, `  skipped ${safeText(s.file)}: ${safeText(s.reason)}`);
     for (const c of report.conflicts) io.stderr.write(`  conflict ${safeText(c.id)}: ${safeText(c.reason)}\n`);
-    io.stderr.write(
+    info(
+      io,
       `ingest: ${report.files} file(s), ${report.articles} article(s) (${report.written.length} written), ${report.skipped.length} skipped\n`,
     );
+  }
+
+  const content = await contentProblems(settings);
+  for (const w of content.warnings) warn(safeText(w));
+  if (content.problems.length) {
+    for (const p of content.problems) io.stderr.write(`  invalid: ${safeText(p)}\n`);
+    if (!flags["keep-going"]) {
+      io.stderr.write(
+        `build: ${content.problems.length} invalid article file(s), listed above; fix them, or build without them with --keep-going. ${safeText(settings.outDir)} was left as it was\n`,
+      );
+      return 1;
+    }
+    warnings += content.problems.length;
+    io.stderr.write(`build: --keep-going: building without the ${content.problems.length} invalid article file(s) listed above\n`);
   }
 
   // Every stage writes into a staging folder beside the output; the new site replaces the old one only when all
   // of them succeeded (src/pipeline/publish.ts). A killed or failed build leaves the published site as it was.
   let pages = 0;
   let cardsLine = "cards skipped";
+  let astroWarnings = 0;
+  let astroErrors = 0;
   const outcome = await publishAtomically(
     settings.outDir,
     async (staging): Promise<number> => {
-      const astroStatus = await time("site", () => runAstroBuild(settings.root, { ...io.env, MARSAD_OUT_DIR: staging }));
+      const tick = progress(io, "site");
+      let pagesWritten = 0;
+      const astro = await time("site", () =>
+        astroBuild(
+          settings.root,
+          {
+            ...io.env,
+            MARSAD_OUT_DIR: staging,
+            // Pages leave out what this build does not make (og:image without cards, the search form without an index).
+            ...(flags["no-cards"] ? { MARSAD_NO_CARDS: "1" } : {}),
+            ...(flags["no-search"] ? { MARSAD_NO_SEARCH: "1" } : {}),
+          },
+          {
+            onLine: (line, kind) => {
+              if (io.verbosity === "verbose") io.stderr.write(`  astro: ${safeText(line)}\n`);
+              else if (kind === "page") tick(++pagesWritten, 0);
+            },
+            onWait: (pid) => info(io, `build: waiting for another Astro build (process ${pid}) to finish`),
+          },
+        ),
+      );
+      if (io.stderr.isTTY && io.verbosity !== "quiet" && io.verbosity !== "verbose" && pagesWritten > 0) io.stderr.write("\r\u001b[K");
+      const messages = astro.messages;
+      astroWarnings = messages.warnings.reduce((n, m) => n + m.count, 0);
+      astroErrors = messages.errors.reduce((n, m) => n + m.count, 0);
+      if (io.verbosity !== "verbose") for (const line of astroSummary(messages, false)) io.stderr.write(`${line}\n`);
+      const astroStatus = astro.status;
       if (astroStatus !== 0) {
+        if (messages.errors.length === 0 && io.verbosity !== "verbose") for (const line of messages.tail) io.stderr.write(`  astro: ${safeText(line)}\n`);
         io.stderr.write(`build: the Astro build failed (exit ${astroStatus}); see the messages above; ${safeText(settings.outDir)} was left as it was\n`);
         throw new StageFailed();
       }
       if (!flags["no-search"]) {
         const { buildSearchIndex } = await import("../site/search-index.ts");
-        const index = await time("search", () => buildSearchIndex(staging));
+        const stop = heartbeat(io, "search");
+        const index = await time("search", () => buildSearchIndex(staging)).finally(stop);
         pages = index.pages;
       }
       if (!flags["no-cards"]) {
@@ -87,9 +185,20 @@ export async function runBuild(argv: string[], io: Io): Promise<number> {
     if (error instanceof StageFailed) return 1;
     throw new Error(`${(error as Error).message} (${safeText(settings.outDir)} was left as it was)`, { cause: error });
   });
-  if (outcome !== 0) return outcome;
-  io.stderr.write(
-    `build: done in ${((io.now() - started) / 1000).toFixed(1)}s: ${pages ? `${pages} page(s) indexed, ` : ""}${cardsLine} [${timings.join(", ")}] → ${safeText(settings.outDir)}\n`,
+  const counts = `${warnings + astroWarnings} warning(s), ${astroErrors} error(s)`;
+  if (outcome !== 0) {
+    io.stderr.write(`build: failed: ${counts}\n`);
+    return outcome;
+  }
+  const seconds = (io.now() - started) / 1000;
+  if (flags.json) {
+    io.stdout.write(
+      `${JSON.stringify({ out_dir: settings.outDir, pages_indexed: pages, cards: cardsLine, warnings: warnings + astroWarnings, errors: astroErrors, invalid_files: content.problems, seconds, stages: timings }, null, 2)}\n`,
+    );
+  }
+  info(
+    io,
+    `build: done in ${seconds.toFixed(1)}s: ${pages ? `${pages} page(s) indexed, ` : flags["no-search"] ? "search skipped, " : ""}${cardsLine}, ${counts} [${timings.join(", ")}] → ${safeText(settings.outDir)}`,
   );
   return 0;
 }

@@ -18,14 +18,17 @@ import { recordCandidates } from "../pipeline/review-queue.ts";
 import type { Skipped } from "../schemas/article.ts";
 import { readArticlesCached, recordWrittenArticles } from "../site/load.ts";
 import type { StoryInput } from "../stories/index.ts";
-import { parseFlags, progress, safeText, UsageError, type Io } from "./io.ts";
+import { commonHelp, detail, info, parseFlags, progress, safeText, withVerbosity, type Io } from "./io.ts";
 
 export const ingestHelp = `Usage: npm run -s briefing -- ingest [file|dir]... [--json] [--force]
 
 Cleans raw pages (default: content/inbox/) and writes articles to content/articles/<id>.md.
 Unchanged inputs are not processed again; articles edited by hand are never overwritten.
-  --json    print the report as JSON on stdout
-  --force   process every input again (hand-edited articles are still kept)`;
+A path that does not exist is an error (exit 1).
+  --force   process every input again (hand-edited articles are still kept)
+  (--json prints the report as JSON on stdout)
+
+${commonHelp}`;
 
 /** The lock folder, in the content folder, that keeps two ingests of it from running at once. */
 const INGEST_LOCK = ".ingest.lock";
@@ -45,8 +48,9 @@ export interface IngestReport {
   seconds: number;
 }
 
-export async function runIngest(argv: string[], io: Io): Promise<number> {
-  const { positionals, flags } = parseFlags(argv, { json: "boolean", force: "boolean" });
+export async function runIngest(argv: string[], baseIo: Io): Promise<number> {
+  const { positionals, flags } = parseFlags(argv, { force: "boolean" });
+  const io = withVerbosity(baseIo, flags);
   if (flags.help) {
     io.stdout.write(`${ingestHelp}\n`);
     return 0;
@@ -63,7 +67,8 @@ export async function ingest(options: { paths: string[]; force?: boolean; io: Io
   const started = io.now();
   const settings = loadSettings(io.cwd, io.env);
   const paths = options.paths.length ? options.paths.map((p) => resolve(io.cwd, p)) : [settings.inboxDir];
-  for (const p of paths) if (!existsSync(p)) throw new UsageError(`no such file or folder: ${relative(io.cwd, p) || p}`);
+  // A content problem (exit 1), as for extract: the command was used right, the input is not there.
+  for (const p of paths) if (!existsSync(p)) throw new Error(`no such file or folder: ${safeText(relative(io.cwd, p) || p)}`);
   // One ingest at a time per content folder: two at once would each write a manifest missing the other's work.
   const release = acquireLock(join(settings.contentDir, INGEST_LOCK), {
     staleMs: STALE_INGEST_MS,
@@ -197,9 +202,12 @@ function storedStories(settings: ReturnType<typeof loadSettings>, io: Io): Story
 }
 
 function printSummary(r: IngestReport, io: Io): void {
-  for (const s of r.skipped) io.stderr.write(`  skipped ${safeText(s.file)}: ${safeText(s.reason)}\n`);
+  for (const s of r.skipped) info(io, `  skipped ${safeText(s.file)}: ${safeText(s.reason)}`);
+  // A conflict needs the editor's attention: shown even with --quiet.
   for (const c of r.conflicts) io.stderr.write(`  conflict ${safeText(relative(io.cwd, c.path))}: ${safeText(c.reason)}\n`);
-  io.stderr.write(
+  for (const id of r.written) detail(io, `  wrote ${safeText(id)}`);
+  info(
+    io,
     `ingest: ${r.files} file(s) read (${r.processed} processed, ${r.unchanged_inputs} unchanged), ${r.articles} article(s): ` +
       `${r.written.length} written, ${r.unchanged} unchanged, ${r.edited_by_hand} edited by hand kept, ` +
       `${r.conflicts.length} conflict(s), ${r.skipped.length} skipped, ${r.seconds.toFixed(2)}s\n`,

@@ -1,7 +1,16 @@
 /**
  * `npm run -s briefing -- <command>`: the one command-line entry point.
  */
-import { processIo, UsageError, type Io } from "./io.ts";
+import { readFileSync } from "node:fs";
+import { commonHelp, didYouMean, processIo, UsageError, type Io } from "./io.ts";
+
+/** The version printed by `--version`: the package's. */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+}
+
+/** Options that may come before the command name (`briefing --quiet build`): moved after it. */
+const LEADING_OPTIONS = new Set(["--quiet", "-q", "--verbose", "-v", "--json"]);
 
 const commands: Record<string, { summary: string; run: (argv: string[], io: Io) => Promise<number> }> = {
   extract: {
@@ -37,17 +46,36 @@ ${Object.entries(commands)
   .map(([name, c]) => `  ${name.padEnd(9)}${c.summary}`)
   .join("\n")}
 
+${commonHelp}
+
+Exit status: 0 done, 1 content problems (a missing input, invalid content, a failed build), 2 usage errors.
 Run a command with --help for its options.`;
 
 export async function main(argv: string[], io: Io): Promise<number> {
-  const [name, ...rest] = argv;
+  let args = argv;
+  // --version anywhere before `--`, on any command, prints the version and nothing else.
+  const end = args.indexOf("--");
+  const beforeEnd = end < 0 ? args : args.slice(0, end);
+  if (beforeEnd.includes("--version")) {
+    io.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  let leading = 0;
+  while (leading < args.length && LEADING_OPTIONS.has(args[leading]!)) leading++;
+  if (leading > 0 && leading < args.length) args = [args[leading]!, ...args.slice(0, leading), ...args.slice(leading + 1)];
+  const [name, ...rest] = args;
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    io.stdout.write(`${mainHelp}\n`);
+    if (name === "help" && rest[0] && commands[rest[0]]) return main([rest[0], "--help"], io);
+    (name ? io.stdout : io.stderr).write(`${mainHelp}\n`);
     return name ? 0 : 2;
   }
   const command = commands[name];
+  const verbose = beforeEnd.includes("--verbose") || beforeEnd.includes("-v");
   try {
-    if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(commands).join(", ")})`);
+    if (!command) {
+      const hint = name.startsWith("-") ? "" : didYouMean(name, Object.keys(commands));
+      throw new UsageError(`unknown ${name.startsWith("-") ? "option" : "command"} "${name}"${hint} (commands: ${Object.keys(commands).join(", ")})`);
+    }
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -55,7 +83,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     io.stderr.write(`briefing ${name}: ${(error as Error).message}\n`);
-    if (io.env.MARSAD_DEBUG) io.stderr.write(`${(error as Error).stack}\n`);
+    if (verbose || io.env.MARSAD_DEBUG) io.stderr.write(`${(error as Error).stack}\n`);
     return 1;
   }
 }

@@ -103,10 +103,10 @@ describe("ingest command", () => {
     expect(read().some((a) => a.title_en === "Edited by hand")).toBe(true);
   });
 
-  it("reports a missing input path as a usage error", async () => {
+  it("reports a missing input path as a content problem (exit 1, like extract)", async () => {
     const { content } = setup();
     const r = await run(["ingest", "/nonexistent/inbox"], content);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.err).toMatch(/no such file or folder/);
   });
 });
