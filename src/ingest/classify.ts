@@ -19,6 +19,7 @@ import { classifyDateLine, findMonthDays, type DateMention } from "./dates.ts";
 import { opensWithDateline } from "./dateline.ts";
 import type { Line } from "./segment.ts";
 import { SETTINGS } from "./settings.ts";
+import { DIGIT, DIGIT_CLASS } from "../text/digits.ts";
 import { countWords, fold, formSet, sharedShare } from "./text.ts";
 
 /** What a line is on the page. */
@@ -127,7 +128,6 @@ const ROLE_EXTRA = /^(?:in|for|at|based in|covering|في|من|لدى|لشؤون|
 const ROLE_NAME_MAX_WORDS = 4;
 /** Separators between a page title and an outlet name: "Outlet - headline", "headline | Outlet". */
 const TITLE_SEPARATOR = /\s+[-–—ـ|]\s+|\s*\|\s*/u;
-const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/u;
 /** A web address or an e-mail address. */
 const URL = /\bhttps?:\/\/|\bwww\.[\w-]+\.|[\w.-]+@[\w-]+\.[a-z]{2,}/iu;
 /** A row of hashtags. */
@@ -135,7 +135,7 @@ const HASHTAGS = /^(?:#[\p{L}\p{N}_]+\s*)+$/u;
 /** A line that is only a numeric date, optionally with a clock time. */
 const NUMERIC_DATE_LINE = /^[0-9\u0660-\u0669]{1,4}[/.\-][0-9\u0660-\u0669]{1,2}[/.\-][0-9\u0660-\u0669]{1,4}(?:\s*[-–|,،]?\s*[0-9\u0660-\u0669]{1,2}:[0-9\u0660-\u0669]{2}(?::[0-9\u0660-\u0669]{2})?)?\s*$/u;
 /** A year, a numeric date or clock, or a number before a word: only such lines are handed to the date finder. */
-const DATE_HINT = /[0-9\u0660-\u0669\u06F0-\u06F9]{4}|[0-9\u0660-\u0669\u06F0-\u06F9][:/.\-][0-9\u0660-\u0669\u06F0-\u06F9]|[0-9\u0660-\u0669\u06F0-\u06F9]\s*\p{L}/u;
+const DATE_SHAPE = new RegExp(`${DIGIT_CLASS}{4}|${DIGIT_CLASS}[:/.\\-]${DIGIT_CLASS}|${DIGIT_CLASS}\\s*\\p{L}`, "u");
 /** Lines at the very top of a page, where "الجزيرة:" is an outlet label rather than a lead-in to a quote. */
 const PAGE_TOP_LINES = 3;
 /** Longest line checked for naming an outlet (labels observed: 1–4 words). */
@@ -285,7 +285,7 @@ function classifyOne(line: Line, lex: Boilerplate): Features {
   const key = fold(text);
   const cue = cueKind(text, key, words, isProse, lex);
   // "الأربعاء، 28 آب 2013، آخر تحديث 14:00": a furniture phrase beside a full date does not hide the date.
-  const dated = cue?.kind === "junk" && DATE_HINT.test(text) ? dateKind(text, words, isProse) : null;
+  const dated = cue?.kind === "junk" && DATE_SHAPE.test(text) ? dateKind(text, words, isProse) : null;
   const found: Found =
     (dated?.dates?.length ? dated : cue) ??
     dateKind(text, words, isProse) ??
@@ -353,7 +353,7 @@ function isPolicyNotice(key: string, lex: Boilerplate): boolean {
 
 /** Date-only lines, including ones dates.ts leaves undecided ("Nov. 3, 2025 9:02 AM GMT+2", "نُشر: 18:40-3 …"). */
 function dateKind(text: string, words: number, isProse: boolean): Found | null {
-  if (words > 16 || isProse || !(DATE_HINT.test(text) || words <= 4)) return null;
+  if (words > 16 || isProse || !(DATE_SHAPE.test(text) || words <= 4)) return null;
   const date = classifyDateLine(text);
   if (date.isDateLine) {
     const found: Found = { kind: "date", dates: date.dates };

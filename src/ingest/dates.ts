@@ -20,6 +20,8 @@
  * Vocabularies live in `lexicon/months.yaml` and `lexicon/dates-words.yaml`, loaded once at module load.
  */
 import { loadDateLexicon, type DateLexicon } from "./lexicon/load-dates.ts";
+import { DIGIT_CLASS as DIGIT } from "../text/digits.ts";
+import { foldSpelling, VOWEL_MARKS } from "../text/fold.ts";
 
 /** What the surroundings say a date is. */
 export type DateLabel = "published" | "updated" | "crawl" | "header" | "hijri-equivalent" | "sidebar";
@@ -75,7 +77,6 @@ const MAX_DATE_LINE = 160;
 
 const LEXICON: DateLexicon = loadDateLexicon();
 
-const DIGIT = "[0-9\\u0660-\\u0669\\u06F0-\\u06F9]";
 /**
  * Blanks within a line: a date never runs across a line break. (A hand-listed class with the bidi marks was
  * three times slower in V8 than this negated class, measured on the seed corpus.)
@@ -83,36 +84,22 @@ const DIGIT = "[0-9\\u0660-\\u0669\\u06F0-\\u06F9]";
 const S = "[^\\S\\n\\r]";
 /** Blanks inside a character class; only used on slices already cut to one line. */
 const SC = "\\s";
-const ARABIC_MARKS = /[\u064B-\u065F\u0670]/g;
 const NOT_LETTER_AFTER = "(?![\\p{L}\\p{M}])";
 const NOT_LETTER_BEFORE = "(?<![\\p{L}\\p{M}])";
 
 const foldCache = new Map<string, string>();
 
-/** Folds the spellings that vary in the press, so lexicon lookups ignore them (memoised: few distinct words). */
+/** Fold level `spelling` (src/text/fold.ts), so lexicon lookups ignore spelling variants (memoised: few distinct words). */
 function foldKey(text: string): string {
   let folded = foldCache.get(text);
   if (folded === undefined) {
     if (foldCache.size > 5000) foldCache.clear();
-    folded = computeFoldKey(text);
+    folded = foldSpelling(text);
     foldCache.set(text, folded);
   }
   return folded;
 }
 
-function computeFoldKey(text: string): string {
-  return text
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(ARABIC_MARKS, "")
-    .replace(/\u0640/g, "")
-    .replace(/[أإآٱ]/g, "ا")
-    .replace(/ى/g, "ي")
-    .replace(/ة/g, "ه")
-    .replace(/\./g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
@@ -123,7 +110,7 @@ function escapeRegExp(text: string): string {
  * With `marks`, Arabic diacritics may follow any letter (labels are sometimes vocalised: نُشر).
  */
 function namePattern(name: string, marks = false): string {
-  const chars = [...name.normalize("NFC").replace(ARABIC_MARKS, "").trim()];
+  const chars = [...name.normalize("NFC").replace(VOWEL_MARKS, "").trim()];
   let out = "";
   chars.forEach((ch, i) => {
     const next = chars[i + 1];

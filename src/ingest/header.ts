@@ -13,6 +13,7 @@ import { boilerplate } from "./boilerplate.ts";
 import { looksLikeOutlet, type ClassifiedLine, type ClassifiedPage } from "./classify.ts";
 import { findDates } from "./dates.ts";
 import { SETTINGS } from "./settings.ts";
+import { DIGIT, DIGIT_CLASS } from "../text/digits.ts";
 import { contentWords, countWords, fold, formSet, sharedCount } from "./text.ts";
 
 /** What a header zone says about its article. Indexes are line indexes of the page. */
@@ -304,7 +305,6 @@ function shapePenalty(c: ClassifiedLine): number {
   return p;
 }
 
-const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/u;
 
 /** The first line in the zone whose own text is `key`, else the first that carries it as a variant. */
 function firstCarrier(page: ClassifiedPage, key: string, from: number, to: number, fallback: ClassifiedLine): ClassifiedLine {
@@ -351,12 +351,12 @@ function headlineBetween(page: ClassifiedPage, at: number, to: number): boolean 
  * photo caption under the headline, not a deck (a standfirst states the story; it does not date a picture).
  */
 function photoDated(line: ClassifiedLine): boolean {
-  if (!DATE_HINT.test(line.text)) return false;
+  if (!YEAR_DIGITS.test(line.text)) return false;
   return findDates(line.text).some((d) => d.kind !== "relative" && d.precision === "day" && d.label === undefined);
 }
 
 /** A four-digit year: the only lines worth searching for a full date. */
-const DATE_HINT = /[0-9\u0660-\u0669]{4}/u;
+const YEAR_DIGITS = new RegExp(`${DIGIT_CLASS}{4}`, "u");
 
 function lineCarries(line: ClassifiedLine, key: string): boolean {
   return line.key === key || line.key.includes(key);

@@ -1,0 +1,4 @@
+/** The one Arabic/English text model: fold levels, digits, tokens (see ../shared/STYLE.md, "Applied to this project"). */
+export { DIGIT, DIGIT_CLASS } from "./digits.ts";
+export { LETTER_FOLD, VOWEL_MARKS, foldKey, foldSpelling } from "./fold.ts";
+export { countWords, scriptCounts, trimLine } from "./tokens.ts";
