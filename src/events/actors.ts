@@ -39,7 +39,7 @@ function beforeVerb(ctx: PhraseContext, i: number, hits: Hit[]): Span | "event" 
   }
   if (c >= i) return null;
   // «أن هجوما انتحاريا استهدف»: the subject is the event itself
-  if (hits.some((h) => h.from >= c && h.to <= i && h.to >= i - 1 && h.trigger.kind !== "verb")) return "event";
+  if (hits.some((h) => h.from >= c && h.to <= i && h.to >= i - 4 && h.trigger.kind !== "verb")) return "event";
   for (let k = c; k < i; k++) if (ctx.verbs.has(k)) return null;
   const span = phraseAt(ctx, c);
   if (!span || span.to < i - 1 || !entitiesIn(ctx, { from: c, to: i }).length) return null;
@@ -144,6 +144,16 @@ export function nounSource(ctx: PhraseContext, h: Hit, hits: Hit[], reporting: n
       }
     }
   }
+  // «أعلن X مسؤوليته عن الهجوم»: the claimant is the source (R7)
+  for (let k = Math.max(0, h.from - 3); k < h.from; k++) {
+    if (!longestAt(s, k, lex.cue.claims)) continue;
+    const r = reporting.filter((i) => i < k).pop();
+    const light = r ?? [...Array(k).keys()].reverse().find((i) => longestAt(s, i, lex.cue.light_verbs));
+    if (light !== undefined) {
+      const { subject } = subjectOf(ctx, light, light + 1, hits);
+      if (subject && subject.from < k) return { ...subject, to: Math.min(subject.to, k) };
+    }
+  }
   for (let k = h.to; k < Math.min(s.toks.length, h.to + settings.postLightWindow); k++) {
     if (longestAt(s, k, lex.cue.relative)) break;
     const n = longestAt(s, k, lex.cue.post_light_verbs);
@@ -201,6 +211,7 @@ export function victimsAfter(ctx: PhraseContext, from: number): Span | null {
     const q = longestAt(s, k, lex.numbers.phrases.vague) || longestAt(s, k, lex.numbers.phrases.at_least);
     if (q) k += q;
     else if (s.toks[k]!.norm === "\u0648") k++;
+    else if (s.toks[k]!.stems.some((st) => lex.numbers.unitMap.has(st))) k++;
     else if (s.toks[k]!.digits) k++;
     else if (longestAt(s, k, lex.numbers.phrases.killed) || longestAt(s, k, lex.numbers.phrases.wounded)) return null;
     else break;

@@ -182,7 +182,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
           between = found.between;
         }
       }
-      if (!target && (t.target === "entity" || t.fallback === "entity")) target = firstActorAfter(ctx, after, settings.placeWindow);
+      if (!target && (t.target === "entity" || t.fallback === "entity")) target = firstActorAfter(ctx, after, settings.placeWindow, t.type !== "PROTEST");
     }
     // «استهدف مدينة سرت»: a struck place is the place of the attack, not its target
     if (target && t.type === "ATTACK" && (longestAt(s, target.from, lex.cue.place_heads) || ctx.placeEnd(target.from) > target.from)) target = null;
@@ -236,11 +236,11 @@ export function createEventCoder(input: CoderInput): EventCoder {
   }
 
   /** The first actor named after `from`: not a country written as a place («في تل أبيب»), not in a background clause. */
-  function firstActorAfter(ctx: PhraseContext, from: number, window: number): Span | null {
+  function firstActorAfter(ctx: PhraseContext, from: number, window: number, countries = true): Span | null {
     const { s } = ctx;
     for (const x of ctx.entities) {
       if (x.from < from || x.from >= from + window) continue;
-      if (x.kind === "pronoun" || (x.kind === "country" && x.adjective)) continue;
+      if (x.kind === "pronoun" || (x.kind === "country" && (x.adjective || !countries))) continue;
       if (x.kind === "country" && (locative(ctx, x.from - 1) || s.toks[x.from]!.norm.startsWith("\u0628"))) continue;
       let background = false;
       for (let k = s.clause[x.from]!; k < x.from; k++) if (longestAt(s, k, lex.cue.background)) background = true;
@@ -292,7 +292,27 @@ export function createEventCoder(input: CoderInput): EventCoder {
   /** Same-type triggers of one event: close together, or the same actor (R15); an agreement to a ceasefire is one (R11). */
   function merge(ctx: PhraseContext, drafts: Draft[]): Draft[] {
     const ceasefires = drafts.filter((d) => d.type === "CEASEFIRE");
-    const kept = drafts.filter((d) => !(d.type === "AGREE" && ceasefires.some((c) => c.hit.from >= d.hit.to && c.hit.from <= d.hit.to + 1)));
+    // «اتفاق وقف إطلاق النار», «اتفقت X وY على وقف إطلاق النار»: the agreement is the ceasefire (R11)
+    const ceasefireOf = (d: Draft) => ceasefires.find((c) => c.hit.from >= d.hit.to && c.hit.from <= d.hit.to + (d.hit.trigger.kind === "verb" ? 12 : 1));
+    for (const d of drafts)
+      if (d.type === "AGREE") {
+        const c = ceasefireOf(d);
+        if (c) {
+          c.source ??= d.source;
+          c.target ??= d.target;
+          if (c.source && !c.target) [c.source, c.target] = splitSymmetric(ctx, c.source, null, false);
+        }
+      }
+    // «بحث X مع Y في اتصال هاتفي»: talks held in a call are the call (R3)
+    const frames = drafts.filter((d) => d.type === "CALL" && d.hit.trigger.kind === "noun" && ["في", "خلال"].includes(ctx.s.toks[d.hit.from - 1]?.norm ?? ""));
+    for (const f of frames) {
+      const talks = drafts.find((d) => d.type === "MEET" && d.hit.from < f.hit.from && !predicateBetween(ctx, d.hit.to, f.hit.from));
+      if (talks) {
+        talks.type = "CALL";
+        drafts.splice(drafts.indexOf(f), 1);
+      }
+    }
+    const kept = drafts.filter((d) => !(d.type === "AGREE" && ceasefireOf(d)));
     const out: Draft[] = [];
     for (const d of kept.sort((a, b) => a.order - b.order)) {
       const same = out.find((o) => {

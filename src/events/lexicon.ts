@@ -94,6 +94,7 @@ export const CueFile = z
     clause_verbs: Words,
     agent_markers: Words,
     statement_formulas: Words,
+    claims: Words,
     venue_heads: Words,
     place_heads: Words,
     locatives: Words,
@@ -131,7 +132,7 @@ export interface EventLexicon {
     | "background" | "relative" | "negation_particles" | "denial" | "conditional" | "commentary_openers" | "commentary_anywhere"
     | "reporting" | "statement_verbs" | "announcers" | "light_verbs" | "post_light_verbs" | "reach_verbs" | "prepositions"
     | "prefixed_boundaries" | "today" | "yesterday" | "two_days_ago" | "day_parts" | "after_midnight" | "place_heads" | "locatives"
-    | "clause_verbs" | "venue_heads" | "agent_markers" | "statement_formulas",
+    | "clause_verbs" | "venue_heads" | "agent_markers" | "statement_formulas" | "claims",
     Phrase[]
   >;
   weekdays: Map<string, number>;
@@ -165,7 +166,7 @@ export function compileLexicon(data: { triggers: TriggerEntry[]; groups: GroupFi
   const { cues, numbers } = data;
   const cueGroups = ["background", "relative", "negation_particles", "denial", "conditional", "commentary_openers", "commentary_anywhere",
     "reporting", "statement_verbs", "announcers", "light_verbs", "post_light_verbs", "reach_verbs", "prepositions", "prefixed_boundaries",
-    "place_heads", "locatives", "clause_verbs", "venue_heads", "agent_markers", "statement_formulas"] as const;
+    "place_heads", "locatives", "clause_verbs", "venue_heads", "agent_markers", "statement_formulas", "claims"] as const;
   const cue = Object.fromEntries(cueGroups.map((g) => [g, phrases(cues[g])])) as EventLexicon["cue"];
   for (const g of ["today", "yesterday", "two_days_ago", "day_parts", "after_midnight"] as const) cue[g] = phrases(cues.time[g]);
   const numberGroups = ["vague", "at_least", "killed", "wounded", "arrested", "displaced", "combined"] as const;

@@ -8,7 +8,7 @@
 import type { PlaceEntry, PlaceLexicon } from "../entities/places.ts";
 import type { EventPlace, EventType } from "../schemas/event.ts";
 import { phrase, type Phrase } from "./lexicon.ts";
-import { actorCountry, romanise, type PhraseContext, type Span } from "./phrases.ts";
+import { actorCountry, isBound as isBoundAt, romanise, type PhraseContext, type Span } from "./phrases.ts";
 import { longestAt, longestNounAt, matchAt, spanText } from "./text.ts";
 
 /** Place names by first word. */
@@ -114,6 +114,9 @@ export function placeOf(
       const adj = ctx.entities.find((e) => e.kind === "country" && e.adjective && e.from === at + 1);
       if (adj) return { ar: spanText(s, at, adj.to), en: ctx.countryName(adj.country!) ?? adj.en, country: adj.country ?? null };
     }
+    // «في المنطقة»: a definite head alone refers back; it names no place
+    const definiteHead = plainHead > 0 && (tok.norm.startsWith("\u0627\u0644") || tok.stems.some((st) => st !== tok.norm && st.startsWith("\u0627\u0644")));
+    if (head && definiteHead && (at + head >= s.toks.length || isBoundAt(ctx, at + head))) continue;
     if (head) {
       const venue = longestNounAt(s, at, lex.cue.venue_heads) > 0;
       // a head with a pronoun suffix is the whole name («قصره»); otherwise one name word follows
