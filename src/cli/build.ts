@@ -2,7 +2,7 @@
  * `briefing build` (= `npm run build`): ingest → Astro build → search index → share cards.
  * Each stage reports its time; the summary line ends the run.
  */
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { DEFAULT_SITE_URL, loadSettings, type Settings } from "../config.ts";
 import { astroBuild, type AstroMessages } from "./astro-build.ts";
 import { buildDirFor, publishAtomically } from "../pipeline/publish.ts";
@@ -47,9 +47,11 @@ export async function contentProblems(settings: Settings): Promise<{ problems: s
 /** The warning for a site without its own `url`, or null. */
 export function missingUrlWarning(settings: Settings, env: NodeJS.ProcessEnv): string | null {
   if (settings.site.url !== DEFAULT_SITE_URL || env.MARSAD_SITE_URL) return null;
+  const rel = relative(settings.root, join(settings.contentDir, "site.yaml"));
+  const file = rel.startsWith("..") ? join(settings.contentDir, "site.yaml") : rel;
   return (
-    `no \`url\` in ${relative(settings.root, settings.contentDir) || "."}/site.yaml (or MARSAD_SITE_URL): canonical links, hreflang alternates, ` +
-    `feeds, the sitemap and og:image point at ${DEFAULT_SITE_URL}. Set \`url: https://your.site\` before publishing`
+    `no \`url\` of the site's own (${safeText(file)} or MARSAD_SITE_URL): canonical links, hreflang alternates, ` +
+    `feeds, the sitemap and og:image point at the placeholder ${DEFAULT_SITE_URL}. Set \`url: https://your.site\` before publishing`
   );
 }
 

@@ -54,8 +54,18 @@ export function parseArticle(text: string, file: string): Article {
   }
   const front = ArticleFrontmatter.safeParse(data);
   if (!front.success) {
-    const issue = front.error.issues[0];
-    throw new ContentError(file, `frontmatter field \`${issue?.path.join(".") ?? "?"}\`: ${issue?.message ?? "invalid"}`);
+    // Every problem, each with the line of its top-level key (the frontmatter starts on line 2 of the file).
+    const yamlLines = src.slice(4, end + 1).split("\n");
+    const lineOf = (key: unknown) => {
+      const i = typeof key === "string" ? yamlLines.findIndex((l) => l.startsWith(`${key}:`)) : -1;
+      return i < 0 ? undefined : i + 2;
+    };
+    const issues = front.error.issues.map((issue) => {
+      const field = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys].join(".") : issue.path.join(".");
+      const line = lineOf(issue.code === "unrecognized_keys" && issue.path.length === 0 ? issue.keys[0] : issue.path[0]);
+      return `frontmatter field \`${field || "?"}\`: ${issue.message}${line ? ` (line ${line})` : ""}`;
+    });
+    throw new ContentError(file, issues.join("; "));
   }
   const body = src
     .slice(end + 5)
