@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
+import { alternation } from "./lexicon/load.ts";
 import { fold } from "./text.ts";
 
 /** One group: an Arabic and an English list, neither empty (an empty group would silently match nothing). */
@@ -35,6 +36,7 @@ const BoilerplateFile = z
     credit_prefixes: Group,
     author_labels: Group,
     byline_roles: Group,
+    byline_role_extras: Group,
     function_words: Group,
     live_markers: Group,
     url_labels: Group,
@@ -78,6 +80,10 @@ export interface Boilerplate {
   authorLabels: Set<string>;
   /** Reporter roles on a byline ("Correspondent", "مراسل"). */
   bylineRoles: PrefixSet;
+  /** A byline opener at the start of raw text, with a colon after it ("By ", «كتب: »): strip it to get the name. */
+  bylinePrefixPattern: RegExp;
+  /** What may follow a role on a byline, at the start of a folded key: a place or a beat ("in beirut", «في بيروت»). */
+  bylineRoleExtra: RegExp;
   /** Words left out of vocabulary comparisons (folded). */
   functionWords: Set<string>;
   /** Markers of a live blog ("بث مباشر", "Live updates"). */
@@ -155,6 +161,9 @@ export function compileBoilerplate(data: unknown): Boilerplate {
     creditPrefixes: prefixSet(both(lex.credit_prefixes)),
     authorLabels: new Set(both(lex.author_labels).map(fold).filter(Boolean)),
     bylineRoles: prefixSet(both(lex.byline_roles)),
+    bylinePrefixPattern: new RegExp(`^(?:${alternation(both(lex.byline_prefixes))})(?![\\p{L}\\p{N}])\\s*[:：]?\\s*`, "iu"),
+    // A word with the preposition ب attached («بالقاهرة», «بغزة») is a place too.
+    bylineRoleExtra: new RegExp(`^(?:${alternation(both(lex.byline_role_extras).map(fold))}|ب\\p{L}+)(?:\\s|$)`, "u"),
     functionWords: new Set(both(lex.function_words).map(fold).filter(Boolean)),
     liveMarkers: prefixSet(both(lex.live_markers)),
     urlLabels: new Set(both(lex.url_labels).map(fold)),

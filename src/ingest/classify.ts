@@ -20,6 +20,7 @@ import { opensWithDateline } from "./dateline.ts";
 import type { Line } from "./segment.ts";
 import { SETTINGS } from "./settings.ts";
 import { DIGIT, DIGIT_CLASS } from "../text/digits.ts";
+import { NAMES } from "./lexicon/names.ts";
 import { countWords, fold, formSet, sharedShare } from "./text.ts";
 
 /** What a line is on the page. */
@@ -122,8 +123,6 @@ const NAME_THEN_PLACE = /^(\p{Lu}[\p{L}'.-]+(?:\s\p{Lu}[\p{L}'.-]+){1,3})\s+in\s
 const NAME_IN_PLACE = /\s+(?:in|from)\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)?\s*$/u;
 /** Separators between a name and a role on a byline ("Jane Doe, Correspondent", "سامي يوسف - مراسل"). */
 const ROLE_SEPARATOR = /\s*[,،]\s*|\s+[-–—|]\s+/u;
-/** What may follow a role on a byline: a place or a beat ("in Beirut", "for Gulf affairs", "في بيروت"). */
-const ROLE_EXTRA = /^(?:in|for|at|based in|covering|في|من|لدى|لشؤون|ب\p{L}+)(?:\s|$)/u;
 /** Longest name before a role on a byline. */
 const ROLE_NAME_MAX_WORDS = 4;
 /** Separators between a page title and an outlet name: "Outlet - headline", "headline | Outlet". */
@@ -460,7 +459,7 @@ function longByline(text: string, key: string, words: number, lex: Boilerplate):
 }
 
 /** Lower-case words allowed between names on a byline ("Jane Doe and John Roe", "Ali al-Sayed"). */
-const NAME_JOINERS = /^(?:and|&|al|el|bin|ibn|de|da|van|von|of)$/u;
+const NAME_JOINERS = new Set(NAMES.byline_name_joiners);
 
 /**
  * True when a Latin byline's words are names (capitalised, or joiners): "By the numbers: how …" is a headline.
@@ -469,7 +468,7 @@ const NAME_JOINERS = /^(?:and|&|al|el|bin|ibn|de|da|van|von|of)$/u;
 function namesOnly(name: string): boolean {
   const words = name.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
   if (!words.some((w) => /[A-Za-z]/u.test(w))) return true;
-  return words.every((w) => /^[\p{Lu}'‘"“(]/u.test(w) || NAME_JOINERS.test(w.replace(/-.*$/u, "")));
+  return words.every((w) => /^[\p{Lu}'‘"“(]/u.test(w) || NAME_JOINERS.has(w.replace(/-.*$/u, "")));
 }
 
 /**
@@ -480,7 +479,7 @@ function bylineRole(text: string, key: string, lex: Boilerplate): Found | null {
   if (isRole(key, lex) && !DIGIT.test(text)) return { kind: "byline" };
   const parts = text.split(ROLE_SEPARATOR);
   if (parts.length < 2 || parts.length > 3) return null;
-  const name = parts[0]!.replace(/^(?:by|بقلم)\s+/iu, "").trim();
+  const name = parts[0]!.replace(lex.bylinePrefixPattern, "").trim();
   if (!isRole(fold(parts.slice(1).join(" ")), lex)) return null;
   const n = countWords(name);
   if (n < 1 || n > ROLE_NAME_MAX_WORDS || DIGIT.test(name) || looksLikeOutlet(name, lex)) return null;
@@ -492,7 +491,7 @@ function isRole(key: string, lex: Boilerplate): boolean {
   const role = matchPrefix(lex.bylineRoles, key);
   if (role === null) return false;
   const extra = key.slice(role.length).trim();
-  return extra === "" || (countWords(extra) <= 3 && ROLE_EXTRA.test(extra));
+  return extra === "" || (countWords(extra) <= 3 && lex.bylineRoleExtra.test(extra));
 }
 
 /** Photo captions: a credit in final brackets, after a dash, or as "Outlet/Photographer". */
@@ -622,7 +621,7 @@ function applyMarkup(c: ClassifiedLine): void {
       c.kind = "byline";
       // "By Claire Dubois Nov 6, 2025 · 09:15 GMT": the name stops where the date starts.
       const name = dates[0] ? c.text.slice(0, dates[0].start) : c.text;
-      c.value ??= name.replace(/^(?:by|بقلم|كتب|كتبت)\s*[:：]?\s*/iu, "").split(/\s{2,}|\s[|·]\s/u)[0]!.trim();
+      c.value ??= name.replace(boilerplate().bylinePrefixPattern, "").split(/\s{2,}|\s[|·]\s/u)[0]!.trim();
     }
     return;
   }

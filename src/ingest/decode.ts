@@ -14,6 +14,7 @@
  *   8. anything else                                 → "undecodable: …"
  * Never throws; the text is otherwise verbatim.
  */
+import { SETTINGS as INGEST_SETTINGS } from "./settings.ts";
 
 /** Encodings the decoder reports. */
 export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1256";
@@ -23,24 +24,7 @@ export type DecodeResult =
   | { ok: true; text: string; encoding: TextEncodingName; warnings: string[] }
   | { ok: false; reason: string };
 
-/** Thresholds, calibrated on hand-made samples (Arabic/English pages in each encoding, PNG/ZIP/PDF headers). */
-const SETTINGS = {
-  /** Bytes examined for encoding sniffing (the whole file is still decoded). */
-  sniffBytes: 64 * 1024,
-  /** Share of NUL bytes that must fall on one parity for BOM-less UTF-16 (ASCII in UTF-16 puts all on one). */
-  utf16NulParity: 0.9,
-  /** Share of decoded characters that must be ordinary text for a guessed encoding to be accepted. */
-  plausibleText: 0.9,
-  /** Share of C0 control bytes (other than tab, LF, CR, FF) above which a file counts as binary. */
-  maxControlShare: 0.1,
-  /** Damaged UTF-8 is kept as UTF-8 when valid multi-byte characters outnumber bad sequences this many times. */
-  damagedUtf8Ratio: 10,
-  /** Share of non-ASCII characters that must be Arabic letters for Windows-1256 to be accepted. */
-  cp1256ArabicShare: 0.7,
-  /** Mostly-ASCII text with at most this share of other bytes is read as Windows-1256 (its 0x80–0x9F
-   *  punctuation matches Windows-1252's), rather than refused. */
-  strayByteShare: 0.01,
-} as const;
+const SETTINGS = INGEST_SETTINGS.decode;
 
 const utf8Fatal = new TextDecoder("utf-8", { fatal: true });
 const utf8Lenient = new TextDecoder("utf-8");

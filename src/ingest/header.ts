@@ -14,6 +14,7 @@ import { looksLikeOutlet, type ClassifiedLine, type ClassifiedPage } from "./cla
 import { findDates } from "./dates.ts";
 import { SETTINGS } from "./settings.ts";
 import { DIGIT, DIGIT_CLASS } from "../text/digits.ts";
+import { NAMES } from "./lexicon/names.ts";
 import { contentWords, countWords, fold, formSet, sharedCount } from "./text.ts";
 
 /** What a header zone says about its article. Indexes are line indexes of the page. */
@@ -294,12 +295,15 @@ function headerBelow(page: ClassifiedPage, at: number, bodyStart: number): "furn
   return "body";
 }
 
+/** Lower-case particles inside a Latin-script name ("Ali al-Sayed"), for the name-only headline check. */
+const TITLE_NAME_PARTICLES = new Set(NAMES.title_name_particles);
+
 /** Penalties for lines shaped like widgets or names rather than statements. */
 function shapePenalty(c: ClassifiedLine): number {
   let p = 0;
   const tokens = c.text.split(/\s+/u).filter((t) => /[\p{L}\p{N}]/u.test(t));
   if (tokens.length > 0 && tokens.filter((t) => DIGIT.test(t)).length / tokens.length >= TITLE_DIGIT_SHARE) p += TITLE_WEIGHTS.digits;
-  if (c.words <= TITLE_NAME_MAX_WORDS && tokens.every((t) => /^[\p{Lu}"'“‘(]/u.test(t) || /^(?:al|el|bin|ibn|of|de|du|la|le)$/u.test(t.replace(/-.*$/u, "")))) {
+  if (c.words <= TITLE_NAME_MAX_WORDS && tokens.every((t) => /^[\p{Lu}"'“‘(]/u.test(t) || TITLE_NAME_PARTICLES.has(t.replace(/-.*$/u, "")))) {
     if (tokens.some((t) => /\p{Lu}/u.test(t))) p += TITLE_WEIGHTS.nameOnly;
   }
   return p;

@@ -13,6 +13,8 @@
  *      <time datetime>, <title>, <html lang>. Dates are returned raw (see `parseDate` in ./dates.ts).
  */
 import { HTMLElement, parse, TextNode, type Node } from "node-html-parser";
+import { z } from "zod";
+import { alternation, loadLexicon } from "./lexicon/load.ts";
 
 /** What a line is, judged from its element and ancestors. */
 export type BlockRole = "title" | "nav" | "footer" | "aside" | "figcaption" | "byline" | "time" | "article";
@@ -57,10 +59,26 @@ const BLOCK = new Set([
   "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 ]);
 
+/** Class and id words of side content and bylines (lexicon/html.yaml). */
+const CLASS_WORDS = loadLexicon(
+  "html.yaml",
+  z
+    .object({
+      aside_class_words: z.array(z.string().min(1)).min(1),
+      aside_class_prefixes: z.array(z.string().min(1)).min(1),
+      aside_class_leading: z.array(z.string().min(1)).min(1),
+      byline_class_words: z.array(z.string().min(1)).min(1),
+    })
+    .strict(),
+);
 /** Class or id tokens that mark side content (related links, sidebars, comments, share bars, newsletter, ads). */
-const ASIDE_TOKEN = /(?:^|[-_])(?:related|sidebar|side-bar|comments?|share|sharing|newsletter|advert\w*)(?:$|[-_])|^ads?(?:$|[-_])/i;
+const ASIDE_TOKEN = new RegExp(
+  `(?:^|[-_])(?:${alternation(CLASS_WORDS.aside_class_words)}|(?:${alternation(CLASS_WORDS.aside_class_prefixes)})\\w*)(?:$|[-_])` +
+    `|^(?:${alternation(CLASS_WORDS.aside_class_leading)})(?:$|[-_])`,
+  "i",
+);
 /** Class or id tokens that mark a byline. */
-const BYLINE_TOKEN = /(?:^|[-_])(?:author|byline|writer)(?:$|[-_])/i;
+const BYLINE_TOKEN = new RegExp(`(?:^|[-_])(?:${alternation(CLASS_WORDS.byline_class_words)})(?:$|[-_])`, "i");
 /** JSON-LD types whose dates and headline are the article's. */
 const ARTICLE_TYPE = /(?:^|:)(?:\w*Article|BlogPosting|LiveBlogPosting|Report)$/;
 /**

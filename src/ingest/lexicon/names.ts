@@ -1,0 +1,9 @@
+/** Particles of Latin-script personal names (names.yaml), loaded once. */
+import { z } from "zod";
+import { loadLexicon } from "./load.ts";
+
+const Words = z.array(z.string().min(1)).min(1, "an empty list is an error");
+
+export const NamesLexicon = z.object({ byline_name_joiners: Words, title_name_particles: Words }).strict();
+
+export const NAMES: z.infer<typeof NamesLexicon> = loadLexicon("names.yaml", NamesLexicon);
