@@ -28,6 +28,8 @@ export interface MentionTables {
   after: Set<string>;
   quotedOnly: Set<string>;
   notAfterPreposition: Set<string>;
+  /** First words of `quotedOnly` and `notAfterPreposition` phrases: most matches need no key built. */
+  ordinaryFirst: Set<string>;
 }
 
 /** Builds the tables of the mention rules from the lexicon. */
@@ -44,6 +46,7 @@ export function buildMentionTables(lex: MentionLexicon): MentionTables {
     after: words(lex.location_after.en),
     quotedOnly: new Set(lex.quoted_only.map(key)),
     notAfterPreposition: new Set(lex.not_after_preposition.map(key)),
+    ordinaryFirst: new Set([...lex.quoted_only, ...lex.not_after_preposition].map((p) => phraseTokens(p)[0] ?? "")),
   };
 }
 
@@ -129,6 +132,7 @@ export function isDateline(t: MentionTables, span: MatchSpan): boolean {
 export function isOrdinaryWords(t: MentionTables, span: MatchSpan): boolean {
   const first = span.tokens[span.i]!;
   const forms = stems(first);
+  if (!t.ordinaryFirst.has(forms[span.form] ?? first.text)) return false;
   let key = forms[span.form] ?? first.text;
   for (let k = span.i + 1; k < span.i + span.length; k++) key += ` ${span.tokens[k]!.text}`;
   if (t.quotedOnly.has(key) && !span.quoted) return true;
