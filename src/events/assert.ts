@@ -10,6 +10,8 @@ import { longestAt, type Sentence } from "./text.ts";
 
 /** True when the sentence is commentary, analysis or an explainer. */
 export function isCommentary(s: Sentence, lex: EventLexicon): boolean {
+  // a question is an explainer's or a column's opening, not a report
+  if (/[?؟]\s*$/.test(s.text) || /[?؟]/.test(s.text.slice(0, 120))) return true;
   if (longestAt(s, 0, lex.cue.commentary_openers)) return true;
   for (let i = 0; i < s.toks.length; i++) if (longestAt(s, i, lex.cue.commentary_anywhere)) return true;
   return false;
