@@ -193,16 +193,23 @@ const TANWEEN = "[\\u064B\\u0627]{0,2}";
 const unitWords = (pick: (u: RelUnit) => string[]): string =>
   `${alternation(UNITS.flatMap(pick))}${TANWEEN}${NOT_LETTER_AFTER}`;
 
+/** Small words of the patterns (dates-words.yaml `glue`). */
+const ORDINAL = alternation(W.glue.ordinals);
+const CLOCK_LEAD = alternation(W.glue.clockLead);
+const DAY_OF_MONTH = alternation(W.glue.dayOfMonth);
+const MONTH_WORD = alternation(W.glue.monthWord);
+const ENGLISH_ONE = new Set(REL.englishOne.map(foldKey));
+
 const monthExpr = (p: string): string =>
   `(?<${p}m>${GM})(?:${S}*[/\\\\\\-–]${S}*(?<${p}m2>${GM})|${S}*[(（]${S}*(?<${p}m3>${GM})${S}*[)）])?`;
-const day = (p: string): string => `(?<${p}d>${DIGIT}{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])`;
+const day = (p: string): string => `(?<${p}d>${DIGIT}{1,2})${ORDINAL}?(?![\\p{L}\\p{N}])`;
 const year = (p: string): string => `(?<${p}y>${DIGIT}{4})(?!\\p{N})`;
 const clock = (p: string): string =>
   `(?<${p}t>${DIGIT}{1,2}[:：]${DIGIT}{2}(?:[:：]${DIGIT}{2})?)(?![\\p{N}])(?:\\.\\d{1,6})?(?:${S}*(?<${p}ap>${AMPM}))?`;
 const ZONE = `(?:${S}*(?:${TZ}|Z${NOT_LETTER_AFTER}|[+\\-−]${DIGIT}{2}:?${DIGIT}{2}(?!\\p{N})))`;
 /** An optional clock time after a date ("at 14:20", "، 10:30 صباحا", " - 14:00 GMT") or a bare zone. */
 const tail = (p: string): string =>
-  `(?:${S}*[,،\\-–|]?${S}*(?:(?:at|الساعة|@)${S}*)?${clock(p)}${ZONE}?)?(?:${S}+${TZ})?`;
+  `(?:${S}*[,،\\-–|]?${S}*(?:${CLOCK_LEAD}${S}*)?${clock(p)}${ZONE}?)?(?:${S}+${TZ})?`;
 
 const ALTERNATIVES = {
   reversedStamp: `${TZ}${S}*${clock("r")}${S}+${year("r")}${S}+(?<rw>${WD})${S}*[,،]?${S}*${day("r")}${S}*${monthExpr("r")}`,
@@ -214,11 +221,11 @@ const ALTERNATIVES = {
     `(?<na>${DIGIT}{1,2})${S}?(?<ns>[/.\\-])${S}?(?<nb>${DIGIT}{1,2})${S}?\\k<ns>${S}?(?<ny>${DIGIT}{4})(?!\\p{N})` +
     `(?:${S}*(?<ne>${HIJRI_ERA}))?${tail("n")}`,
   hijriDayMonthYear:
-    `(?<hd>${DIGIT}{1,2})${S}*(?:من${S}+)?(?:شهر${S}+)?(?<hm>${HM})${S}*[,،]?${S}*(?<hy>${DIGIT}{4})(?!\\p{N})` +
+    `(?<hd>${DIGIT}{1,2})${S}*(?:${DAY_OF_MONTH}${S}+)?(?:${MONTH_WORD}${S}+)?(?<hm>${HM})${S}*[,،]?${S}*(?<hy>${DIGIT}{4})(?!\\p{N})` +
     `(?:${S}*(?<he>${HIJRI_ERA}))?`,
   // "03-أغسطس-2012": day, month and year may also be joined by dashes.
   dayMonthYear:
-    `${day("g")}${S}*[,،\\-]?${S}*(?:of${S}+|من${S}+)?(?:شهر${S}+)?${monthExpr("g")}${S}*[,،\\-]?${S}*${year("g")}` +
+    `${day("g")}${S}*[,،\\-]?${S}*(?:${DAY_OF_MONTH}${S}+)?(?:${MONTH_WORD}${S}+)?${monthExpr("g")}${S}*[,،\\-]?${S}*${year("g")}` +
     `${GREGORIAN_ERA}${tail("g")}`,
   // Month first, with a day ("JAN. 13, 2017") or without ("أكتوبر 2025"): one alternative, so the month
   // alternation is tried once per word.
@@ -230,9 +237,9 @@ const ALTERNATIVES = {
     `[وف]?${alternation(REL.arabicBefore)}${S}+(?:${alternation(REL.approx)}${S}+)?` +
     `(?:(?<an>${DIGIT}{1,4})${S}*(?<au>${unitWords((u) => [...REL.units[u].singular, ...REL.units[u].dual, ...REL.units[u].plural])})` +
     `|(?<adual>${unitWords((u) => REL.units[u].dual)})` +
-    `|(?<asing>${unitWords((u) => REL.units[u].singular)})(?:${S}+واحد[ةه]?)?(?=[ \\t]*(?:[.,،؛:!?)\\]\\n\\r]|$)))`,
+    `|(?<asing>${unitWords((u) => REL.units[u].singular)})(?:${S}+${alternation(REL.arabicOne)})?(?=[ \\t]*(?:[.,،؛:!?)\\]\\n\\r]|$)))`,
   relativeEnglish:
-    `(?<xn>${DIGIT}{1,4}|an?|one)${S}+(?<xu>${alternation(UNITS.flatMap((u) => REL.units[u].english))})s?` +
+    `(?<xn>${DIGIT}{1,4}|${alternation(REL.englishOne)})${S}+(?<xu>${alternation(UNITS.flatMap((u) => REL.units[u].english))})s?` +
     `${S}+${alternation(REL.englishAgo)}${NOT_LETTER_AFTER}`,
   relativeWord:
     `[وف]?(?:(?<wb>${alternation(REL.dayBeforeYesterday)})|(?<wy>${alternation(REL.yesterday)})` +
@@ -290,7 +297,7 @@ function compileNumbered(source: string, flags: string): { re: RegExp; group: Re
 const DATE_START = `(?:(?<![\\p{L}\\p{M}\\p{N}])|(?<=(?<![\\p{L}\\p{M}\\p{N}])[وفبل])(?=${DIGIT}))`;
 const DATE = compileNumbered(`${DATE_START}(?:${Object.values(ALTERNATIVES).join("|")})`, "giu");
 
-const WEEKDAY_BEFORE_RE = new RegExp(`${NOT_LETTER_BEFORE}(?:يوم${S}+)?(?<w>${WD})${S}*[,،]?${S}*$`, "iu");
+const WEEKDAY_BEFORE_RE = new RegExp(`${NOT_LETTER_BEFORE}(?:${alternation(W.glue.weekdayWord)}${S}+)?(?<w>${WD})${S}*[,،]?${S}*$`, "iu");
 const WEEKDAY_AFTER_RE = new RegExp(`^${S}*[,،]?${S}*(?<w>${WD})`, "iu");
 const LABEL_BEFORE_RE = new RegExp(
   `${NOT_LETTER_BEFORE}${LABEL}(?:[${SC}:：\\-–|,،]+|${CONNECTOR})*$`,
@@ -303,7 +310,7 @@ const EQUIVALENCE_GAP_RE = new RegExp(`^[${SC},،\\-–/|()]*(?:${EQUIVALENCE}${
 const DATE_LINE_FILLER_RE = new RegExp(
   `${NOT_LETTER_BEFORE}(?:` +
     `(?<evidence>(?<![\\p{N}])${DIGIT}{1,2}[:：]${DIGIT}{2}(?:[:：]${DIGIT}{2})?(?![\\p{N}])` +
-    `|(?<![\\p{N}])${DIGIT}{1,2}(?:st|nd|rd|th)?${S}*[,،]?${S}*(?:من${S}+)?(?:${GM}|${HM})(?:${S}*[/\\-–(]${S}*${GM}${S}*\\)?)?` +
+    `|(?<![\\p{N}])${DIGIT}{1,2}${ORDINAL}?${S}*[,،]?${S}*(?:${DAY_OF_MONTH}${S}+)?(?:${GM}|${HM})(?:${S}*[/\\-–(]${S}*${GM}${S}*\\)?)?` +
     `|(?:${GM}|${HM})${S}*${DIGIT}{1,2}(?![\\p{N}]))` +
     `|${alternation(W.zonePhrase)}(?:${S}+\\p{L}+){0,3}` +
     `|${LABEL}|${WD}|${TZ}|${AMPM}|${HIJRI_ERA}|${alternation(W.gregorianEra)}${NOT_LETTER_AFTER}` +
@@ -580,7 +587,7 @@ function interpretRelative(g: Groups, reference: string | null): Omit<Candidate,
     count = found?.count ?? null;
   } else if (englishUnit !== undefined) {
     unit = ENGLISH_UNIT.get(foldKey(englishUnit));
-    count = /^\s*(?:an?|one)\s*$/i.test(g("xn") ?? "") ? 1 : toInt(g("xn"));
+    count = ENGLISH_ONE.has(foldKey(g("xn") ?? "")) ? 1 : toInt(g("xn"));
   } else if (g("wb") !== undefined) {
     unit = "day";
     count = 2;
@@ -823,7 +830,7 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
 
 /** "March 18", "MARCH 18", "18 مارس" with no year after them (a year is looked for elsewhere by the caller). */
 const MONTH_DAY_RE = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:(?<m1>${GM})${S}+(?<d1>${DIGIT}{1,2})(?:st|nd|rd|th)?|(?<d2>${DIGIT}{1,2})${S}+(?<m2>${GM}))(?![\\p{N}])(?!${S}*[,،]?${S}*${DIGIT}{4})`,
+  `${NOT_LETTER_BEFORE}(?:(?<m1>${GM})${S}+(?<d1>${DIGIT}{1,2})${ORDINAL}?|(?<d2>${DIGIT}{1,2})${S}+(?<m2>${GM}))(?![\\p{N}])(?!${S}*[,،]?${S}*${DIGIT}{4})`,
   "giu",
 );
 

@@ -23,6 +23,7 @@ const groups = [
   "credit_prefixes",
   "author_labels",
   "byline_roles",
+  "byline_role_extras",
   "function_words",
   "live_markers",
 ];
@@ -33,6 +34,20 @@ describe("boilerplate lexicon", () => {
     const lex = boilerplate();
     expect(lex.lines.get(fold("مقالات ذات صلة"))).toBe("related");
     expect(lex.lines.get(fold("TT"))).toBe("marker");
+  });
+
+  it("strips a byline opener from the one byline-prefix list, on a word end only", () => {
+    const { bylinePrefixPattern: by } = boilerplate();
+    expect("بقلم سامي يوسف".replace(by, "")).toBe("سامي يوسف");
+    expect("كتب: سامي يوسف".replace(by, "")).toBe("سامي يوسف");
+    expect("Written by Jane Doe".replace(by, "")).toBe("Jane Doe");
+    expect("Byron Smith".replace(by, "")).toBe("Byron Smith");
+  });
+
+  it("reads a place or beat after a byline role from the lexicon (a folded key)", () => {
+    const { bylineRoleExtra: extra } = boilerplate();
+    for (const s of ["in beirut", "based in cairo", "في بيروت", "لشوون الخليج", "بالقاهره"]) expect(extra.test(s), s).toBe(true);
+    expect(extra.test("investigations")).toBe(false);
   });
 
   it("rejects an empty group instead of matching everything", () => {

@@ -65,6 +65,10 @@ export const DateWordsLexicon = z
     timezones: NameList,
     /** Half-day markers after clock times. */
     meridiem: z.object({ am: NameList, pm: NameList }).strict(),
+    /** Small words inside date patterns: ordinal endings, lead-ins of clocks, months and weekdays. */
+    glue: z
+      .object({ ordinals: NameList, clockLead: NameList, dayOfMonth: NameList, monthWord: NameList, weekdayWord: NameList })
+      .strict(),
     /** Relative expressions ("منذ 3 ساعات", "2 hours ago", "أمس"). */
     relative: z
       .object({
@@ -81,6 +85,9 @@ export const DateWordsLexicon = z
           })
           .strict(),
         englishAgo: NameList,
+        /** "one" as a count: English "an hour ago", Arabic «ساعة واحدة» after a singular unit. */
+        englishOne: NameList,
+        arabicOne: NameList,
         yesterday: NameList,
         dayBeforeYesterday: NameList,
         today: NameList,
