@@ -103,6 +103,18 @@ describe("ingest command", () => {
     expect(read().some((a) => a.title_en === "Edited by hand")).toBe(true);
   });
 
+  it("--quiet says nothing on stderr; --verbose names each article written", async () => {
+    const { content } = setup();
+    const quiet = await run(["ingest", "--quiet"], content);
+    expect(quiet.code).toBe(0);
+    expect(quiet.err).toBe("");
+    const { content: other } = setup();
+    const verbose = await run(["ingest", "-v", "--json"], other);
+    const report = JSON.parse(verbose.out);
+    for (const id of report.written) expect(verbose.err).toContain(`  wrote ${id}\n`);
+    expect(verbose.err).toMatch(/ingest: 3 file\(s\) read/);
+  });
+
   it("reports a missing input path as a content problem (exit 1, like extract)", async () => {
     const { content } = setup();
     const r = await run(["ingest", "/nonexistent/inbox"], content);
