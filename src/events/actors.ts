@@ -6,7 +6,7 @@
  * a preposed phrase («في اتصال مع Y، قال X»). Symmetric events split «بين X وY» or a coordinated subject.
  */
 import type { EventType } from "../schemas/event.ts";
-import type { Hit } from "./context.ts";
+import { COMPLEMENTIZER, type Hit } from "./context.ts";
 import { actorPhraseAt, entitiesIn, isBound, phraseAt, skipTimes, splitCoordination, type PhraseContext, type Span } from "./phrases.ts";
 import type { EventSettings } from "./settings.ts";
 import { longestAt, longestNounAt } from "./text.ts";
@@ -28,8 +28,10 @@ export interface Draft {
 const COMPLEMENTIZERS = new Set(["\u0627\u0646", "\u0628\u0627\u0646"]); // ان بان (إن أن بأن after folding)
 
 /** The phrase before a verb in its clause («X فعل», «إن X فعل»), or "event" when that phrase is a trigger. */
-function beforeVerb(ctx: PhraseContext, i: number, hits: Hit[]): Span | "event" | null {
+function beforeVerb(ctx: PhraseContext, i: number, hits: Hit[]): Span | "event" | "pronoun" | null {
   const { s } = ctx;
+  // «قال الجيش إنه قصف»: the pronoun on the complementizer is the reporting verb's subject
+  if (i > 0 && COMPLEMENTIZER.test(s.toks[i - 1]!.norm) && s.toks[i - 1]!.norm.length > 3 - (s.toks[i - 1]!.norm[0] === "\u0628" ? 0 : 1)) return "pronoun";
   let c = s.clause[i]!;
   for (let k = i - 1; k >= c; k--) {
     if (COMPLEMENTIZERS.has(s.toks[k]!.norm)) {
@@ -50,6 +52,11 @@ function beforeVerb(ctx: PhraseContext, i: number, hits: Hit[]): Span | "event" 
 export function subjectOf(ctx: PhraseContext, from: number, to: number, hits: Hit[]): { subject: Span | null; after: number } {
   const before = beforeVerb(ctx, from, hits);
   if (before === "event") return { subject: null, after: to };
+  if (before === "pronoun") {
+    const r = [...ctx.verbs].filter((k) => k < from - 1 && longestAt(ctx.s, k, ctx.lex.cue.reporting)).sort((a, b) => b - a)[0];
+    const reported = r === undefined ? null : subjectOf(ctx, r, r + 1, hits).subject;
+    return { subject: reported, after: to };
+  }
   if (before) return { subject: before, after: to };
   const k = skipTimes(ctx, to);
   // «تظاهر آلاف السودانيين»: a count opens the subject

@@ -155,7 +155,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
         const titled = ctx.s.toks[h.to]!.stems.some((st) => ctx.titleWords.has(st)) || givenName(ctx, h.to);
         const named = gen && ((head && !(head.kind === "country" && head.adjective)) || titled);
         if (gen && named && !s.toks[h.to]!.norm.startsWith("\u0644")) {
-          if (t.genitive === "source") source ??= gen;
+          if (t.genitive === "source") source = gen; // «زيارة وزير الخارجية»: the genitive is the visitor
           else target = gen;
         }
       }
@@ -191,7 +191,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
     if (!target && t.untargeted) type = t.untargeted;
     if (type === "OTHER") return [];
     // a statement, appeal, accusation or threat nobody makes is a word in another clause («رفضه»)
-    if (!source && (type === "STATEMENT" || type === "APPEAL" || type === "ACCUSE" || type === "THREATEN")) return [];
+    if ((!source || !named(ctx, source)) && (type === "STATEMENT" || type === "APPEAL" || type === "ACCUSE" || type === "THREATEN" || type === "DEPLOY")) return [];
     if (t.swap && target) [source, target] = [target, source];
     if (t.symmetric) [source, target] = splitSymmetric(ctx, source, target, between);
     // CLASH «اشتباكات مع X» with no subject: the side named before (the victims' side)
@@ -265,6 +265,8 @@ export function createEventCoder(input: CoderInput): EventCoder {
     if (!n || drafts.some((d) => d.hit.from > main && !d.circumstantial)) return null;
     const { subject, after } = subjectOf(ctx, main, main + n, hits);
     if (!subject || longestAt(s, subject.from, lex.cue.announcers)) return null;
+    // an anonymous speaker («مسؤول أمريكي», «جهات معارضة») reports; only a named one makes a statement the news
+    if (!entitiesIn(ctx, subject).some((e) => e.kind === "actor" || (e.kind === "country" && !e.adjective)) && !hasName(ctx, subject)) return null;
     // «أكدت دمشق ومسقط أهمية …»: a diplomatic formula is not news (R1: the visit or meeting around it is)
     const what = skipTimesFrom(ctx, after);
     if (what < s.toks.length && longestAt(s, what, lex.cue.statement_formulas) && drafts.length) return null;

@@ -122,16 +122,19 @@ export function readTimes(s: Sentence, lex: EventLexicon, published: string | nu
 export function clauseInitial(s: Sentence, i: number): boolean {
   if (i === 0 || s.clause[i] === i) return true;
   const prev = s.toks[i - 1]!;
-  if (prev.norm === "ان" || prev.norm === "بان") return true;
+  if (COMPLEMENTIZER.test(prev.norm)) return true;
   return s.toks[i]!.norm.startsWith("\u0648") && s.clause[i]! >= i - 1;
 }
+
+/** «إن», «أن», «بأن», and with a pronoun: «إنه», «أنهم», «بأنها» (after folding). */
+export const COMPLEMENTIZER = /^\u0628?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)?$/;
 
 /** Words a complementizer may stand before a verb («إن وزارة الدفاع الأمريكية (البنتاغون) تنقل»). */
 const COMPLEMENTIZER_REACH = 8;
 
 /** True when a complementizer «إن/أن» opens the clause of token i within a few words (the verb of its clause). */
 function afterComplementizer(s: Sentence, i: number): boolean {
-  for (let k = i - 1; k >= Math.max(s.clause[i]!, i - COMPLEMENTIZER_REACH); k--) if (s.toks[k]!.norm === "ان" || s.toks[k]!.norm === "بان") return true;
+  for (let k = i - 1; k >= Math.max(s.clause[i]!, i - COMPLEMENTIZER_REACH); k--) if (COMPLEMENTIZER.test(s.toks[k]!.norm)) return true;
   return false;
 }
 
