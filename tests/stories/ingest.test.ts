@@ -2,11 +2,11 @@
  * Ingest gives every article a summary and a story, and a later ingest puts a new report of a stored event in the
  * stored story (same id), without touching the stored article.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { parseArticle } from "../../src/content/article-file.ts";
 
@@ -45,6 +45,7 @@ function articles(dir: string) {
 describe("ingest with stories", () => {
   it("writes summary and story, and a later report joins the stored story", async () => {
     const content = mkdtempSync(join(tmpdir(), "marsad-stories-"));
+    onTestFinished(() => rmSync(content, { recursive: true, force: true }));
     cpSync(join(root, "content", "actors"), join(content, "actors"), { recursive: true });
     cpSync(join(root, "content", "countries"), join(content, "countries"), { recursive: true });
     const inbox = join(content, "inbox");
