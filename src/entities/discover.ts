@@ -197,7 +197,7 @@ function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" 
     if (k > n && lang === "ar" && !t.given.has(tok.text) && notNamePart(t, view, k, k - n)) break;
     const forms = tok.script === 1 ? proclitics(tok.text) : [tok.text];
     // «على» (on) and «علي» (Ali) are one word once ى is folded: the name is written with ي
-    if (t.stop.has(tok.text) && !(k > n && t.given.has(tok.text) && sourceOf(view, k).endsWith("\u064a"))) break;
+    if (t.stop.has(tok.text) && !(t.given.has(tok.text) && sourceOf(view, k).endsWith("\u064a"))) break;
     if (k > n && forms.length > 1 && forms.slice(1).some((f) => t.stop.has(f))) break;
     if (k > n && !tok.text.startsWith(ARTICLE) && forms.slice(1).some((f) => f.startsWith(ARTICLE))) break;
     // «وقائد»، «ورئيس»: a conjunction after a complete name starts the next phrase
@@ -408,8 +408,33 @@ export function discoverInParagraph(t: DiscoveryTables, view: ParagraphView, lan
     }
   }
   out.push(...quotedOrganisations(t, view, lang));
-  if (lang === "ar") out.push(...headwordOrganisations(t, view));
+  if (lang === "ar") out.push(...headwordOrganisations(t, view), ...arabicAppositions(t, view, out));
   if (lang === "en") out.push(...capitalisedOrganisations(t, view), ...englishAppositions(t, view, out));
+  return out;
+}
+
+/**
+ * Arabic names in apposition: a run starting with a known given name, then a comma and an office or profession
+ * word («مقتل علي أحمد حسين، القيادي في …»).
+ */
+function arabicAppositions(t: DiscoveryTables, view: ParagraphView, already: Found[]): Found[] {
+  const out: Found[] = [];
+  const { tokens, covered } = view;
+  for (let n = 0; n < tokens.length; n++) {
+    if (covered[n] || tokens[n]!.script !== 1) continue;
+    const forms = proclitics(tokens[n]!.text);
+    const f = forms.findIndex((x) => t.given.has(x));
+    if (f < 0) continue;
+    const len = nameRun(t, view, n, "ar");
+    if (len < 2) continue;
+    const e = n + len;
+    if (e >= tokens.length || !COMMA.test(gapBefore(view, e)) || covered[e]) continue;
+    if (!longestMatch(t.titles, tokens, e)?.values.includes("head")) continue;
+    const written = slice(view, n, e);
+    const name = written.slice(Math.max(0, tokens[n]!.text.length - forms[f]!.length));
+    if (!already.some((x) => x.name === name)) out.push({ name, lang: "ar", kind: "person", sentence: view.sentence(view.norm.toSource[tokens[n]!.start]!) });
+    n = e - 1;
+  }
   return out;
 }
 

@@ -157,6 +157,10 @@ describe("discovery spans an editor can trust", () => {
     expect(names(found("ar", "وفي هذا السياق، تقول \"سلمى الورفلي\"، وهي ناشطة: إن الوضع صعب."))).toEqual(["سلمى الورفلي/person"]);
   });
 
+  it("finds an Arabic name starting with a given name in apposition before an office word", () => {
+    expect(names(found("ar", "وأسفرت الغارة عن مقتل علي سالم برهان، القيادي في الحركة، بحسب مصادر."))).toEqual(["علي سالم برهان/person"]);
+  });
+
   it("finds English names in apposition before a role noun, not ordinary capitalised phrases", () => {
     expect(names(found("en", "Jana Kowal, a senior fellow at a research centre, said the talks failed."))).toEqual(["Jana Kowal/person"]);
     expect(names(found("en", "\u201cIt is over,\u201d said Omar Nadif, the country director for a rights group."))).toEqual(["Omar Nadif/person"]);
