@@ -19,7 +19,9 @@ import { classifyDateLine, findMonthDays, type DateMention } from "./dates.ts";
 import { opensWithDateline } from "./dateline.ts";
 import type { Line } from "./segment.ts";
 import { SETTINGS } from "./settings.ts";
+import { CLITICS } from "../text/clitics.ts";
 import { DIGIT, DIGIT_CLASS } from "../text/digits.ts";
+import { alternation } from "./lexicon/load.ts";
 import { NAMES } from "./lexicon/names.ts";
 import { countWords, fold, formSet, sharedShare } from "./text.ts";
 
@@ -118,9 +120,15 @@ const LABELLED_CREDIT = /^(.*?\S)[\s.،,|]+(\p{L}+(?:\s\p{L}+)?)\s*[:：]\s*([^:
 /** "بغداد/ الجسر نيوز": place, slash, outlet or name. */
 const PLACE_SLASH_NAME = /^([^\s/:|]+(?:\s[^\s/:|]+)?)\s*\/\s*([^/:|]+)$/u;
 /** "Jane Roe in Harbor City": two to four capitalised names, then "in" and a capitalised place. */
-const NAME_THEN_PLACE = /^(\p{Lu}[\p{L}'.-]+(?:\s\p{Lu}[\p{L}'.-]+){1,3})\s+in\s+\p{Lu}[\p{L}'.-]*(?:\s\p{Lu}[\p{L}'.-]*)?$/u;
+const NAME_THEN_PLACE = new RegExp(
+  `^(\\p{Lu}[\\p{L}'.-]+(?:\\s\\p{Lu}[\\p{L}'.-]+){1,3})\\s+(?:${alternation(NAMES.byline_place_words.at)})\\s+\\p{Lu}[\\p{L}'.-]*(?:\\s\\p{Lu}[\\p{L}'.-]*)?$`,
+  "u",
+);
 /** " in Dakar" after a byline name. */
-const NAME_IN_PLACE = /\s+(?:in|from)\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)?\s*$/u;
+const NAME_IN_PLACE = new RegExp(
+  `\\s+(?:${alternation([...NAMES.byline_place_words.at, ...NAMES.byline_place_words.from])})\\s+\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*)?\\s*$`,
+  "u",
+);
 /** Separators between a name and a role on a byline ("Jane Doe, Correspondent", "سامي يوسف - مراسل"). */
 const ROLE_SEPARATOR = /\s*[,،]\s*|\s+[-–—|]\s+/u;
 /** Longest name before a role on a byline. */
@@ -254,11 +262,14 @@ function isImageMarker(line: ClassifiedLine, lex: Boilerplate): boolean {
   return line.words <= 2 && line.key !== "" && matchPrefix(lex.creditPrefixes, line.key) === line.key;
 }
 
+/** The article, alone or with a preposition attached, before at least two letters (src/text/clitics.yaml). */
+const ARTICLE = new RegExp(`^(?:${alternation(CLITICS.article)})(?=..)`, "u");
+
 /** True when a short text names an outlet (has an outlet word). */
 export function looksLikeOutlet(text: string, lex: Boilerplate = boilerplate()): boolean {
   for (const w of fold(text).split(" ")) {
     // "الصحيفه" → "صحيفه": the lexicon lists bare words; the article and attached prepositions vary.
-    if (lex.outletWords.has(w) || lex.outletWords.has(w.replace(/^(?:ال|لل|بال|وال)(?=..)/u, ""))) return true;
+    if (lex.outletWords.has(w) || lex.outletWords.has(w.replace(ARTICLE, ""))) return true;
   }
   return /\.(com|net|org|info|news|tv)\b/i.test(text);
 }

@@ -2,22 +2,15 @@
  * Ingest's text helpers: the text model (src/text/) under the names the stage uses, and the light word forms that
  * compare a headline's vocabulary with its lede's.
  */
+import { CLITICS, PROCLITICS } from "../text/clitics.ts";
 import { foldKey } from "../text/fold.ts";
 
 /** The comparison key of a line (fold level `key`, src/text/fold.ts). */
 export const fold = foldKey;
 export { countWords, scriptCounts, trimLine } from "../text/tokens.ts";
 
-/**
- * Arabic clitics a word may carry in one place and not another ("السفير" / "للسفير" / "والسفير"), longest
- * first; on folded text (hamza and ta marbuta already unified).
- */
-const CLITICS = ["وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل"];
-/**
- * Arabic endings a word may carry in one place and not another: pronouns, plurals, the nisba ("الجزائرية" /
- * "الجزائر", "سفيرها" / "السفير"); on folded text, longest first.
- */
-const SUFFIXES = ["يين", "هما", "ها", "هم", "هن", "كم", "نا", "ات", "ون", "ين", "ان", "يه", "ه", "ي"];
+/** Arabic proclitics and endings a word may carry in one place and not another (src/text/clitics.yaml). */
+const SUFFIXES = CLITICS.suffixes;
 /** Shortest stem left after removing a clitic, an ending or an English plural "s". */
 const MIN_STEM = 3;
 
@@ -32,7 +25,7 @@ export function wordForms(word: string): string[] {
     if (word.length > MIN_STEM && word.endsWith("s")) out.push(word.slice(0, -1));
     return out;
   }
-  for (const c of CLITICS) if (word.length - c.length >= MIN_STEM && word.startsWith(c)) out.push(word.slice(c.length));
+  for (const c of PROCLITICS) if (word.length - c.length >= MIN_STEM && word.startsWith(c)) out.push(word.slice(c.length));
   const stems = out.length;
   for (let i = 0; i < stems; i++) {
     const stem = out[i]!;

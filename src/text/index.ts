@@ -2,3 +2,4 @@
 export { DIGIT, DIGIT_CLASS } from "./digits.ts";
 export { LETTER_FOLD, VOWEL_MARKS, foldKey, foldSpelling } from "./fold.ts";
 export { countWords, scriptCounts, trimLine } from "./tokens.ts";
+export { CLITICS, PROCLITICS } from "./clitics.ts";

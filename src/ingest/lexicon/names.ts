@@ -4,6 +4,12 @@ import { loadLexicon } from "./load.ts";
 
 const Words = z.array(z.string().min(1)).min(1, "an empty list is an error");
 
-export const NamesLexicon = z.object({ byline_name_joiners: Words, title_name_particles: Words }).strict();
+export const NamesLexicon = z
+  .object({
+    byline_name_joiners: Words,
+    title_name_particles: Words,
+    byline_place_words: z.object({ at: Words, from: Words }).strict(),
+  })
+  .strict();
 
 export const NAMES: z.infer<typeof NamesLexicon> = loadLexicon("names.yaml", NamesLexicon);
