@@ -198,7 +198,8 @@ export function actorPhraseAt(ctx: PhraseContext, from: number): Span | null {
   if (next < toks.length && /^[,،]$/.test(toks[next]!.before) && !ctx.times.has(next) && !ctx.verbs.has(next)) {
     const t = toks[next]!;
     const coordinated = t.norm.startsWith(CONJ) && t.norm.length > 2 && t.stems.some((st) => st !== t.norm && (ctx.titleWords.has(st) || !!ctx.cover[next]));
-    const app = coordinated ? null : phraseAt(ctx, next);
+    // an apposition is a name, never a prepositional phrase («مسؤول أمريكي، لشبكة CNN»)
+    const app = coordinated || longestAt(ctx.s, next, ctx.lex.cue.prepositions) ? null : phraseAt(ctx, next);
     if (app && app.to - app.from <= ctx.maxApposition && (titleOnly(ctx, span) || renamed(ctx, span, app))) {
       span = { from: span.from, to: app.to };
     } else if (coordinated) {
@@ -303,7 +304,7 @@ export function renderActor(ctx: PhraseContext, span: Span, speakerCountry?: str
     const name = romanise(rest.join(" "));
     if (pick && !title && !name) {
       // «قصف إسرائيلي»: an adjective of the act is its forces; «فلسطينيا», «الأردنيون»: the people
-      const ofAct = ctx.verbs.has(pick.from - 1) && !ctx.predicates.has(pick.from - 1);
+      const ofAct = [1, 2].some((k) => ctx.verbs.has(pick.from - k) && !ctx.predicates.has(pick.from - k));
       const d = demonym ?? pick.en;
       en = ofAct ? `${d} forces` : /(?:an|i)$/.test(d) ? `${d}s` : `${d} people`;
     }
