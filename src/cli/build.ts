@@ -126,6 +126,8 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
     async (staging): Promise<number> => {
       const tick = progress(io, "site");
       let pagesWritten = 0;
+      // Astro reports pages only once it renders them: until then, a sign of life.
+      let stopWaiting: (() => void) | undefined = io.verbosity === "verbose" ? undefined : heartbeat(io, "site");
       const astro = await time("site", () =>
         astroBuild(
           settings.root,
@@ -139,12 +141,17 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
           {
             onLine: (line, kind) => {
               if (io.verbosity === "verbose") io.stderr.write(`  astro: ${safeText(line)}\n`);
-              else if (kind === "page") tick(++pagesWritten, 0);
+              else if (kind === "page") {
+                stopWaiting?.();
+                stopWaiting = undefined;
+                tick(++pagesWritten, 0);
+              }
             },
             onWait: (pid) => info(io, `build: waiting for another Astro build (process ${pid}) to finish`),
           },
         ),
       );
+      stopWaiting?.();
       if (io.stderr.isTTY && io.verbosity !== "quiet" && io.verbosity !== "verbose" && pagesWritten > 0) io.stderr.write("\r\u001b[K");
       const messages = astro.messages;
       astroWarnings = messages.warnings.reduce((n, m) => n + m.count, 0);
