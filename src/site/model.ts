@@ -15,6 +15,7 @@
  *
  * Framework-free: the Astro side wraps `buildSiteModel` in a module-level memo (src/components/site-data.ts).
  */
+import { mentionLexicon } from "../entities/lexicon.ts";
 import { stripBidiControls } from "../pipeline/bidi-controls.ts";
 import type { SiteSettings } from "../config.ts";
 import type { Actor, ActorType, Role } from "../schemas/actor.ts";
@@ -547,6 +548,8 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       else members.set(actor.affiliation, [actor.id]);
     }
   }
+  const platforms = new Set(mentionLexicon().platforms);
+  const isChannel = (id: string) => platforms.has(id) || (kb.get(id)?.type ?? tagOnly.get(id)?.tag.type) === "media";
   const makeView = (id: string, base: Omit<ActorView, "articleCount" | "mentionCount" | "firstDay" | "lastDay" | "timeline" | "coActors" | "countries" | "observedRoles" | "latest" | "stories">): ActorView => {
     const acc = actorAcc.get(id);
     const list = acc?.articles ?? [];
@@ -559,7 +562,8 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       firstDay,
       lastDay: days.length ? days[0]! : null,
       timeline: buildTimeline(days),
-      coActors: acc ? topCounts(acc.co, CO_MENTION_LIMIT) : [],
+      // Outlets and social platforms are where actors speak, not actors named together with them.
+      coActors: acc ? topCounts(acc.co, CO_MENTION_LIMIT + 5).filter((c) => !isChannel(c.key)).slice(0, CO_MENTION_LIMIT) : [],
       countries: acc ? topCounts(acc.countries, CO_MENTION_LIMIT) : [],
       observedRoles: acc ? topCounts(acc.roles, OBSERVED_ROLES_LIMIT) : [],
       stories: storiesIn(list, ENTITY_STORIES),

@@ -37,6 +37,8 @@ export async function buildSite(options: { contentDir?: string; base?: string; s
     ROOT,
     {
       ...process.env,
+      // Vitest sets NODE_ENV=test, which would build the site in a non-production mode (no CSP meta, see Page.astro).
+      NODE_ENV: "production",
       MARSAD_CONTENT_DIR: options.contentDir ?? FIXTURE_CONTENT,
       MARSAD_OUT_DIR: outDir,
       MARSAD_BASE: base,

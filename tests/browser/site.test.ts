@@ -243,14 +243,16 @@ describe("fixture site at /", () => {
 
   it("renders the root edition chooser and the bilingual 404", async () => {
     const root = readFileSync(join(site.outDir, "index.html"), "utf8");
-    expect(root).toContain('http-equiv="refresh" content="0; url=/ar/"');
+    // The chooser stays on screen (no redirect) and shares the home page's card.
+    expect(root).not.toContain('http-equiv="refresh"');
     expect(root).toContain('href="/ar/"');
     expect(root).toContain('href="/en/"');
-    // Check the chooser itself with the refresh removed, so the browser stays on it.
+    expect(root).toContain(`<meta property="og:image" content="${SITE_URL}/cards/ar/home.png">`);
     const page = await browser.newPage();
-    await page.route(`${server.origin}/`, (route) => route.fulfill({ contentType: "text/html", body: root.replace(/<meta http-equiv="refresh"[^>]*>/, "") }));
     await page.goto(`${server.origin}/`);
-    expect(await page.locator("a[hreflang=en]").isVisible()).toBe(true);
+    expect(page.url()).toBe(`${server.origin}/`);
+    expect(await page.locator("main a[hreflang=en]").isVisible()).toBe(true);
+    expect(await page.locator(".site-header .brand").isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
 
@@ -259,6 +261,7 @@ describe("fixture site at /", () => {
     expect(response?.status()).toBe(404);
     expect(await missing.locator("section[lang=ar] h1").isVisible()).toBe(true);
     expect(await missing.locator("section[lang=en] h1").isVisible()).toBe(true);
+    expect(await missing.locator(".site-header .brand").isVisible()).toBe(true);
     expect(await axeViolations(missing)).toEqual([]);
     await missing.close();
   }, 600_000);

@@ -267,3 +267,15 @@ it("is deterministic whatever the input order", () => {
   expect(two.days).toEqual(one.days);
   expect(two.actors.get("x")).toEqual(one.actors.get("x"));
 });
+
+describe("named together with", () => {
+  it("leaves out outlets and social platforms, which are where actors speak", () => {
+    const m = model(
+      [
+        article("a", { published: "2024-08-15", actors: [tag("haftar"), tag("outlet", { type: "media" }), tag("x-twitter", { type: "organization" }), tag("lna")] }),
+      ],
+      [actor("haftar"), actor("outlet", { type: "media" }), actor("x-twitter", { type: "organization" }), actor("lna", { type: "armed_group" })],
+    );
+    expect(m.actors.get("haftar")!.coActors.map((c) => c.key)).toEqual(["lna"]);
+  });
+});
