@@ -17,6 +17,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import { stringify } from "yaml";
 import { loadSettings } from "../config.ts";
 import { loadActors, parseActorFile } from "../content/actors-file.ts";
@@ -159,10 +160,17 @@ export async function runActorsCommand(
   const contentDir = settings.contentDir;
   try {
     if (sub === "queue") return queueCommand(parsed, contentDir, io);
-    if (sub === "promote") return promoteCommand(parsed, contentDir, settings.actorsDir, io);
-    if (sub === "alias") return aliasCommand(parsed, settings.actorsDir, io);
-    if (sub === "add") return addCommand(parsed, settings.actorsDir, io);
-    return rejectCommand(parsed, contentDir, io);
+    // With --json, the edit commands print { "command", "message" } instead of their sentence.
+    const json = parsed.flags.get("--json") === true;
+    let message = "";
+    const out = json ? { ...io, stdout: new Writable({ write: (c, _e, cb) => ((message += String(c)), cb()) }) } : io;
+    const status =
+      sub === "promote" ? promoteCommand(parsed, contentDir, settings.actorsDir, out)
+      : sub === "alias" ? aliasCommand(parsed, settings.actorsDir, out)
+      : sub === "add" ? addCommand(parsed, settings.actorsDir, out)
+      : rejectCommand(parsed, contentDir, out);
+    if (json) io.stdout.write(`${JSON.stringify({ command: sub, message: message.trim() })}\n`);
+    return status;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`actors ${sub}: ${error.message}\n\n${USAGE[sub]}`);
