@@ -2,8 +2,8 @@
  * The shared option reader (node:util parseArgs), "did you mean", and progress on a terminal and in logs.
  */
 import { Writable } from "node:stream";
-import { describe, expect, it } from "vitest";
-import { editDistance, info, parseFlags, progress, progressText, suggest, UsageError, withVerbosity, type Io } from "../../src/cli/io.ts";
+import { describe, expect, it, vi } from "vitest";
+import { editDistance, heartbeat, info, parseFlags, progress, progressText, suggest, UsageError, withVerbosity, type Io } from "../../src/cli/io.ts";
 
 function sink(isTTY: boolean) {
   let text = "";
@@ -93,5 +93,25 @@ describe("progress", () => {
 
   it("shows a count when the total is unknown", () => {
     expect(progressText("site", 120, 0, true)).toBe("site: 120 done");
+  });
+});
+
+describe("heartbeat", () => {
+  it("says a stage that cannot count is still working, every few seconds in logs, and stops", () => {
+    vi.useFakeTimers();
+    try {
+      const s = sink(false);
+      const stop = heartbeat({ stderr: s.stderr }, "search");
+      vi.advanceTimersByTime(11_000);
+      stop();
+      vi.advanceTimersByTime(20_000);
+      expect(s.text().trim().split("\n")).toEqual([expect.stringMatching(/^search: working… \d+s$/), expect.stringMatching(/^search: working… \d+s$/)]);
+      const quiet = sink(false);
+      heartbeat({ stderr: quiet.stderr, verbosity: "quiet" }, "search");
+      vi.advanceTimersByTime(20_000);
+      expect(quiet.text()).toBe("");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
