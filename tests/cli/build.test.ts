@@ -54,13 +54,16 @@ describe("build: invalid content", () => {
   });
 
   it(
-    "--keep-going builds without them; --no-cards leaves no og:image, --no-search says search is not built; the last line counts warnings",
+    "--keep-going builds without them (--json reports them); --no-cards leaves no og:image, --no-search says search is not built; the last line counts warnings",
     { timeout: 300_000 },
     async () => {
       const { env, out } = brokenContent();
       const c = capture(env);
-      const status = await runBuild(["--skip-ingest", "--keep-going", "--no-cards", "--no-search"], c.io);
+      const status = await runBuild(["--skip-ingest", "--keep-going", "--no-cards", "--no-search", "--json"], c.io);
       expect(status, c.err()).toBe(0);
+      const report = JSON.parse(c.out());
+      expect(report.invalid_files).toHaveLength(2);
+      expect(report.warnings).toBeGreaterThanOrEqual(3);
       expect(c.err()).toMatch(/invalid: .*bad-date\.md/);
       const last = c.err().trim().split("\n").at(-1)!;
       expect(last).toMatch(/^build: done in .*search skipped, cards skipped, [1-9]\d* warning\(s\), 0 error\(s\)/);
