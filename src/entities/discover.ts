@@ -639,8 +639,12 @@ function capitalisedOrganisations(t: DiscoveryTables, view: ParagraphView): Foun
     if (covered[k]! >= 2 || tokens[k]!.script !== 2 || !isUpperAt(view, k)) continue;
     let e = k;
     let kind: ActorType | undefined;
-    while (e < tokens.length && e - k < MAX_ORG_TOKENS && covered[e]! < 2 && tokens[e]!.script === 2 && (isUpperAt(view, e) || inner.has(tokens[e]!.text))) {
-      if (e > k && gapBefore(view, e).trim() !== "") break;
+    let hyphens = 0;
+    while (e < tokens.length && e - k - hyphens < MAX_ORG_TOKENS && covered[e]! < 2 && tokens[e]!.script === 2 && (isUpperAt(view, e) || inner.has(tokens[e]!.text))) {
+      // a hyphen joins the parts of a name ("François-Xavier Bagnoud Center"): one word
+      const gap = e > k ? gapBefore(view, e).trim() : "";
+      if (gap !== "" && !/^[-\u2010]$/.test(gap)) break;
+      if (gap !== "") hyphens++;
       if (tokens[e]!.text === "and" && tokens[e + 1]?.text === "the") break;
       const head = longestMatch(t.orgHeads, tokens, e);
       if (head && isUpperAt(view, e)) kind = head.values[0];
@@ -649,7 +653,8 @@ function capitalisedOrganisations(t: DiscoveryTables, view: ParagraphView): Foun
     while (e > k && inner.has(tokens[e - 1]!.text)) e--;
     let b = k;
     while (b < e && inner.has(tokens[b]!.text)) b++; // "The Sudan Doctors Network" → "Sudan Doctors Network"
-    if (kind && e - b >= 2 && !(k > 0 && gapBefore(view, k).trim() === "" && isUpperAt(view, k - 1))) {
+    const joinedBefore = k > 0 && /^[-\u2010]?$/.test(gapBefore(view, k).trim()) && isUpperAt(view, k - 1);
+    if (kind && e - b >= 2 && !joinedBefore) {
       out.push({ name: slice(view, b, e), lang: "en", kind, sentence: view.sentence(view.norm.toSource[tokens[b]!.start]!) });
     }
     k = Math.max(k, e - 1);

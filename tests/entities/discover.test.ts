@@ -165,6 +165,7 @@ describe("discovery spans an editor can trust", () => {
     expect(names(found("en", "Jana Kowal, a senior fellow at a research centre, said the talks failed."))).toEqual(["Jana Kowal/person"]);
     expect(names(found("en", "\u201cIt is over,\u201d said Omar Nadif, the country director for a rights group."))).toEqual(["Omar Nadif/person"]);
     expect(names(found("en", "Last Monday, the talks resumed in the capital."))).toEqual([]);
+    expect(names(found("en", "He works at the Jean-Paul Marchand Center for Health and Human Rights in Paris."))).toEqual(["Jean-Paul Marchand Center for Health and Human Rights/organization"]);
   });
 
   it("romanises common name parts as the press spells them", () => {
