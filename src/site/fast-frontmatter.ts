@@ -112,7 +112,9 @@ function scalar(text: string): Value {
 }
 
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const KEY = /^([A-Za-z_][A-Za-z0-9_]*):(?: (.*))?$/;
+// A key is plain or double-quoted: the writer quotes keys YAML 1.1 reads as booleans (`"n":` of figures). Quoted
+// keys with nothing to escape read the same as plain ones.
+const KEY = /^(?:([A-Za-z_][A-Za-z0-9_]*)|"([A-Za-z_][A-Za-z0-9_]*)"):(?: (.*))?$/;
 /** Longest implicit key the YAML parser accepts (YAML 1.2 §7.4.2 caps it at 1024 characters); longer is its error. */
 const IMPLICIT_KEY_MAX = 1000;
 
@@ -159,14 +161,14 @@ class SubsetParser {
     for (let line = this.lines[this.i]; line && line.indent === indent; line = this.lines[this.i]) {
       const m = KEY.exec(line.text);
       if (!m) throw new Unsupported("not a key");
-      const key = m[1]!;
+      const key = (m[1] ?? m[2])!;
       if (Object.hasOwn(out, key)) throw new Unsupported("duplicate key");
       // `__proto__` would set the object's prototype here (and inject inherited fields); the YAML parser makes it
       // an own key. Keys past YAML's implicit-key limit are errors there. Both go to the real parser.
       if (key === "__proto__" || key.length > IMPLICIT_KEY_MAX) throw new Unsupported("key the YAML parser treats differently");
       this.i++;
-      if (m[2] !== undefined && m[2] !== "") {
-        out[key] = scalar(m[2]);
+      if (m[3] !== undefined && m[3] !== "") {
+        out[key] = scalar(m[3]);
         continue;
       }
       const next = this.lines[this.i];
@@ -181,8 +183,8 @@ class SubsetParser {
   }
 }
 
-/** Parses a frontmatter written in the serializer's YAML subset; throws `Unsupported` otherwise. */
-function parseSubset(yaml: string): Value {
+/** Parses a frontmatter written in the serializer's YAML subset; throws `Unsupported` otherwise (exported for tests). */
+export function parseSubset(yaml: string): Value {
   const lines: Line[] = [];
   for (const raw of yaml.split("\n")) {
     if (raw.trim() === "") continue;

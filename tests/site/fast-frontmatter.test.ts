@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { articleFile, parseArticle, serializeArticle } from "../../src/content/article-file.ts";
 import type { Article } from "../../src/schemas/article.ts";
-import { readArticleFile } from "../../src/site/fast-frontmatter.ts";
+import { parseSubset, readArticleFile } from "../../src/site/fast-frontmatter.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 
@@ -169,5 +169,21 @@ describe("readArticleFile", () => {
       const { slow, fast } = both(text);
       expect(fast, text.slice(0, 80)).toEqual(slow);
     }
+  });
+});
+
+describe("readArticleFile on quoted keys", () => {
+  it("reads the writer's quoted `\"n\":` of event figures on the fast path, as parseArticle does", () => {
+    const text = [
+      "figures:",
+      "  - what: killed",
+      '    "n": 5',
+      "  - \"n\": null",
+      "    what: wounded",
+    ].join("\n");
+    expect(parseSubset(text)).toEqual({ figures: [{ what: "killed", n: 5 }, { n: null, what: "wounded" }] });
+    const serialized = serializeArticle(base).replace("secondary: false", 'secondary: false\n"n": 3');
+    const { slow, fast } = both(serialized);
+    expect(fast).toEqual(slow);
   });
 });
