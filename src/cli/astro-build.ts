@@ -58,41 +58,58 @@ const PAGE_LINE = /^\s*[├└]─\s/;
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 /** Reads Astro's output line by line into `AstroMessages` (pure; `feed` each line, then `result`). */
-export function astroOutputReader(): { feed(line: string): "page" | "warn" | "error" | "other"; result(): AstroMessages } {
+export function astroOutputReader(): { feed(line: string, fromStderr?: boolean): "page" | "warn" | "error" | "other"; result(): AstroMessages } {
   const warnings = new Map<string, number>();
   const errors = new Map<string, number>();
   let pages = 0;
   const tail: string[] = [];
-  let current: { level: "WARN" | "ERROR"; lines: string[] } | null = null;
-  const close = () => {
+  // One open message per stream: Astro writes errors to stderr and everything else to stdout, interleaved.
+  type Open = { level: "WARN" | "ERROR"; lines: string[] };
+  const open: { out: Open | null; err: Open | null } = { out: null, err: null };
+  const close = (stream: "out" | "err") => {
+    const current = open[stream];
     if (!current) return;
     const text = current.lines.join("\n").trimEnd();
     const into = current.level === "WARN" ? warnings : errors;
     into.set(text, (into.get(text) ?? 0) + 1);
-    current = null;
+    open[stream] = null;
   };
   return {
-    feed(raw) {
+    feed(raw, fromStderr = false) {
+      const stream = fromStderr ? "err" : "out";
       const line = raw.replace(ANSI, "").replace(/\r$/, "");
       tail.push(line);
       if (tail.length > TAIL_LINES) tail.shift();
       const level = LEVEL.exec(line);
       if (level) {
-        close();
-        current = { level: level[1] as "WARN" | "ERROR", lines: [line.slice(level[0].length)] };
+        close(stream);
+        const current = { level: level[1] as "WARN" | "ERROR", lines: [line.slice(level[0].length)] };
+        open[stream] = current;
         return current.level === "WARN" ? "warn" : "error";
       }
       if (PAGE_LINE.test(line)) {
-        close();
+        close(stream);
         pages++;
         return "page";
       }
-      if (TIMESTAMPED.test(line) || line.trim() === "") close();
-      else if (current && current.lines.length <= MAX_CONTINUATION_LINES) current.lines.push(line);
+      const current = open[stream];
+      if (TIMESTAMPED.test(line)) close(stream);
+      // An error's details (hint, code frame, stack) may be separated by blank lines; a warning ends at one.
+      else if (line.trim() === "") {
+        if (current?.level !== "ERROR") close(stream);
+      } else if (current) {
+        if (current.lines.length <= MAX_CONTINUATION_LINES) current.lines.push(line);
+      } else if (fromStderr) {
+        // Not Astro's logger: the site's own code warning on stderr (an article's withheld future date, a cache
+        // not written). A warning too, so that it is shown and counted.
+        warnings.set(line.trim(), (warnings.get(line.trim()) ?? 0) + 1);
+        return "warn";
+      }
       return "other";
     },
     result() {
-      close();
+      close("out");
+      close("err");
       const list = (m: Map<string, number>) => [...m].map(([text, count]) => ({ text, count }));
       return { warnings: list(warnings), errors: list(errors), pages, tail: [...tail] };
     },
@@ -117,17 +134,17 @@ export async function astroBuild(
       env: { ...env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const read = (stream: NodeJS.ReadableStream) => {
+    const read = (stream: NodeJS.ReadableStream, fromStderr: boolean) => {
       let rest = "";
       stream.setEncoding("utf8");
       stream.on("data", (chunk: string) => {
         const lines = (rest + chunk).split("\n");
         rest = lines.pop()!;
-        for (const line of lines) options.onLine?.(line, reader.feed(line));
+        for (const line of lines) options.onLine?.(line, reader.feed(line, fromStderr));
       });
       return new Promise<void>((done) =>
         stream.on("end", () => {
-          if (rest) options.onLine?.(rest, reader.feed(rest));
+          if (rest) options.onLine?.(rest, reader.feed(rest, fromStderr));
           done();
         }),
       );
@@ -137,8 +154,8 @@ export async function astroBuild(
         child.on("error", () => done(1));
         child.on("close", (code) => done(code ?? 1));
       }),
-      read(child.stdout!),
-      read(child.stderr!),
+      read(child.stdout!, false),
+      read(child.stderr!, true),
     ]);
     return { status, messages: reader.result() };
   } finally {

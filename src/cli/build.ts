@@ -6,7 +6,7 @@ import { join, relative } from "node:path";
 import { DEFAULT_SITE_URL, loadSettings, type Settings } from "../config.ts";
 import { astroBuild, type AstroMessages } from "./astro-build.ts";
 import { buildDirFor, publishAtomically } from "../pipeline/publish.ts";
-import { commonHelp, detail, heartbeat, info, parseFlags, progress, safeText, withVerbosity, type Io } from "./io.ts";
+import { commonHelp, heartbeat, info, parseFlags, progress, safeText, withVerbosity, type Io } from "./io.ts";
 
 /** A stage failed and has said why: the build ends with status 1. */
 class StageFailed extends Error {}
@@ -93,7 +93,7 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
     // Loaded only when used: the ingest pipeline (cleaner, tagger, lexicons) takes a second to import.
     const { ingest } = await import("./ingest.ts");
     const report = await time("ingest", () => ingest({ paths: [], io }));
-    for (const s of report.skipped) detail(io, `  skipped ${safeText(s.file)}: ${safeText(s.reason)}`);
+    for (const s of report.skipped) info(io, `  skipped ${safeText(s.file)}: ${safeText(s.reason)}`);
     for (const c of report.conflicts) io.stderr.write(`  conflict ${safeText(c.id)}: ${safeText(c.reason)}\n`);
     info(
       io,

@@ -112,6 +112,20 @@ describe("Astro's output", () => {
     expect(r.pages).toBe(2);
   });
 
+  it("counts the site code's own stderr lines as warnings, and keeps an error's details past a blank line", () => {
+    const reader = astroOutputReader();
+    reader.feed("12:00:01 [build] generating static routes");
+    expect(reader.feed("a-1: 2031-01-01 is after today (2026-01-01); shown without that date until then.", true)).toBe("warn");
+    reader.feed("12:00:02 [ERROR] [build] Failed to render /ar/", true);
+    reader.feed("", true);
+    reader.feed("  Stack trace:", true);
+    reader.feed("    at render (src/pages/index.astro:3:1)", true);
+    const r = reader.result();
+    expect(r.warnings).toEqual([{ text: "a-1: 2031-01-01 is after today (2026-01-01); shown without that date until then.", count: 1 }]);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]!.text).toMatch(/^\[build\] Failed to render \/ar\/\n  Stack trace:\n    at render/);
+  });
+
   it("is summarised for the terminal, errors first, with counts and a cap", () => {
     const reader = astroOutputReader();
     output.forEach((l) => reader.feed(l));
