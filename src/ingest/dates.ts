@@ -19,7 +19,8 @@
  *
  * Vocabularies live in `lexicon/months.yaml` and `lexicon/dates-words.yaml`, loaded once at module load. One job
  * per file: `dates/patterns.ts` compiles the lexicons into tables and patterns, `dates/calendar.ts` does the
- * calendar arithmetic; this file matches, validates and labels, and holds the public API.
+ * calendar arithmetic, `dates/labels.ts` labels dates from their words and page position, `dates/types.ts` holds
+ * the types; this file matches and validates, and holds the public API.
  */
 import { DIGIT_CLASS as DIGIT } from "../text/digits.ts";
 import {
@@ -40,18 +41,12 @@ import {
   alternation,
   ARABIC_UNIT,
   DATE,
-  DATE_LINE_FILLER_RE,
   ENGLISH_ONE,
   ENGLISH_UNIT,
-  EQUIVALENCE_GAP_RE,
   foldKey,
   GM,
   GREGORIAN_MONTH,
   HIJRI_MONTH,
-  LABEL_AFTER_RE,
-  LABEL_BEFORE_RE,
-  LABEL_KIND,
-  type LabelKind,
   MERIDIEM,
   NEEDS_DAY,
   NOT_LETTER_AFTER,
@@ -65,52 +60,11 @@ import {
   WEEKDAY_BEFORE_RE,
 } from "./dates/patterns.ts";
 
+import { isDateOnly, labelAll, labelFromContext, LOOKBEHIND_CHARS } from "./dates/labels.ts";
+import type { Candidate, DateMention, FindDatesOptions } from "./dates/types.ts";
+
 export { hijriToGregorian };
-
-/** What the surroundings say a date is. */
-export type DateLabel = "published" | "updated" | "crawl" | "header" | "hijri-equivalent" | "sidebar";
-
-/** One date found in a text. Offsets are UTF-16 code-unit offsets into the searched text. */
-export interface DateMention {
-  /** Gregorian calendar date `YYYY-MM-DD` (a Hijri date is converted; a month-precision date uses day 01). */
-  iso: string;
-  start: number;
-  end: number;
-  /** `text.slice(start, end)`: the date as written, with its weekday, time and zone when adjacent. */
-  raw: string;
-  /** Calendar the text wrote the date in. */
-  calendar: "gregorian" | "hijri";
-  /** "month" for "أكتوبر 2025"; "day" otherwise (relative months and years are "month"). */
-  precision: "day" | "month";
-  /** "stamp" for machine-style timestamps; "relative" for "منذ 3 ساعات" and the like. */
-  kind: "absolute" | "relative" | "stamp";
-  /** Clock time written with the date, 24-hour `HH:MM` or `HH:MM:SS`. */
-  time?: string;
-  label?: DateLabel;
-  /** True when an adjacent weekday name contradicts the date (a hint that the date is not what it seems). */
-  weekdayMismatch?: boolean;
-}
-
-/** Options for {@link findDates} and {@link classifyDateLine}. */
-export interface FindDatesOptions {
-  /** `YYYY-MM-DD` that relative mentions count back from; without it relative mentions are left out. */
-  reference?: string;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Settings
-
-/**
- * A page with this many date-only stamp lines lists other items with their stamps (the "GMT 04:47 2025 …"
- * sidebars of 003 in the seed corpus have ten); a page's own stamp appears once or twice.
- */
-const SIDEBAR_MIN_STAMPS = 3;
-/** Date lines among the first this many non-empty lines of a page are site-header dates (the day viewed). */
-const HEADER_LINES = 3;
-/** How far before a date a label or weekday is looked for (characters). */
-const LOOKBEHIND_CHARS = 60;
-/** Longest line that can still be date furniture (the longest in the seed corpus is 48 characters). */
-const MAX_DATE_LINE = 160;
+export type { DateLabel, DateMention, FindDatesOptions } from "./dates/types.ts";
 
 /** `HH:MM[:SS]` in 24-hour form, or undefined for an impossible clock. */
 function normaliseClock(clockText: string | undefined, meridiem: string | undefined): string | undefined {
@@ -137,17 +91,6 @@ function monthOf(g: Groups, p: string): number | null {
 
 // ---------------------------------------------------------------------------------------------------------
 // Matching
-
-/** A mention while scanning; relative ones may lack an ISO date. */
-interface Candidate extends Omit<DateMention, "iso"> {
-  iso?: string;
-  /** Weekday written next to the date (0 = Sunday), if any. */
-  weekday?: number;
-  /** True when the text looks like a day-first numeric date that needs a label to be trusted. */
-  needsLabel?: boolean;
-  /** For such a date, its month-first reading (a weekday written beside it may pick that one). */
-  altIso?: string;
-}
 
 /** Reads a named group of the current match. */
 type Groups = (name: string) => string | undefined;
@@ -331,111 +274,6 @@ function attachWeekday(text: string, c: Candidate, minStart: number): void {
   if (c.weekday !== undefined && c.iso !== undefined && c.precision === "day" && weekdayOf(c.iso) !== c.weekday) {
     c.weekdayMismatch = true;
   }
-}
-
-/**
- * Bounds of the line around [start, end), looking at most `reach` characters each way (long prose lines are
- * never date furniture, and scanning them whole for every mention would make a page quadratic).
- * `clipped` says the line goes on beyond what was looked at.
- */
-function lineAround(text: string, start: number, end: number, reach: number): { from: number; to: number; clipped: boolean } {
-  let from = start;
-  const minFrom = Math.max(0, start - reach);
-  while (from > minFrom && text.charCodeAt(from - 1) !== 10) from -= 1;
-  let to = end;
-  const maxTo = Math.min(text.length, end + reach);
-  while (to < maxTo && text.charCodeAt(to) !== 10) to += 1;
-  const clipped = (from > 0 && text.charCodeAt(from - 1) !== 10) || (to < text.length && text.charCodeAt(to) !== 10);
-  return { from, to, clipped };
-}
-
-/** Published / updated from a label right before the date, or right after it at the end of the line. */
-function labelFromContext(text: string, c: Candidate): LabelKind | undefined {
-  const { from, to } = lineAround(text, c.start, c.end, LOOKBEHIND_CHARS);
-  const before = LABEL_BEFORE_RE.exec(text.slice(from, c.start));
-  const lineEndsHere = to === text.length || text.charCodeAt(to) === 10;
-  const hit = before ?? (lineEndsHere ? LABEL_AFTER_RE.exec(text.slice(c.end, to)) : null);
-  if (!hit?.groups) return undefined;
-  const word = hit.groups.pub ?? hit.groups.upd;
-  return word === undefined ? undefined : LABEL_KIND.get(foldKey(word)) ?? (hit.groups.pub ? "published" : "updated");
-}
-
-/** True when the line holding [start, end) is nothing but dates and date furniture. */
-function isDateOnly(line: string, spans: ReadonlyArray<{ start: number; end: number }>): boolean {
-  let residue = "";
-  let cursor = 0;
-  for (const span of spans) {
-    residue += `${line.slice(cursor, span.start)} `;
-    cursor = span.end;
-  }
-  residue += line.slice(cursor);
-  let evidence = spans.length > 0;
-  residue = residue.replace(DATE_LINE_FILLER_RE, (...args: unknown[]) => {
-    const groups = args[args.length - 1] as Record<string, string | undefined>;
-    if (groups.evidence !== undefined) evidence = true;
-    return " ";
-  });
-  return evidence && !/[\p{L}\p{N}]/u.test(residue);
-}
-
-/** Assigns labels from neighbours and, when `positional` (a whole page), from where dates sit on the page. */
-function labelAll(text: string, found: Candidate[], positional: boolean): void {
-  for (const c of found) {
-    if (c.kind === "relative") continue;
-    if (c.kind === "stamp" && c.raw.includes("@")) c.label = "crawl";
-    else {
-      const label = labelFromContext(text, c);
-      if (label) c.label = label;
-    }
-  }
-  // A Hijri date right beside a Gregorian one restates it.
-  for (let i = 0; i + 1 < found.length; i += 1) {
-    const a = found[i];
-    const b = found[i + 1];
-    if (!a || !b || a.calendar === b.calendar || a.kind === "relative" || b.kind === "relative") continue;
-    const gap = text.slice(a.end, b.start);
-    if (gap.includes("\n") || !EQUIVALENCE_GAP_RE.test(gap)) continue;
-    // The Gregorian partner keeps its own label (published, updated…); the Hijri one only restates it.
-    (a.calendar === "hijri" ? a : b).label = "hijri-equivalent";
-  }
-  if (positional) labelByPosition(text, found);
-}
-
-/** Header dates (top of the page, date-only line) and sidebar stamps (many date-only stamp lines). */
-function labelByPosition(text: string, found: Candidate[]): void {
-  const headerEnd = offsetAfterNonEmptyLines(text, HEADER_LINES);
-  const dateOnlyByLine = new Map<number, boolean>();
-  const dateOnly = (c: Candidate): boolean => {
-    const { from, to, clipped } = lineAround(text, c.start, c.end, MAX_DATE_LINE);
-    if (clipped) return false;
-    let answer = dateOnlyByLine.get(from);
-    if (answer === undefined) {
-      const spans = found
-        .filter((o) => o.start >= from && o.end <= to)
-        .map((o) => ({ start: o.start - from, end: o.end - from }));
-      answer = isDateOnly(text.slice(from, to), spans);
-      dateOnlyByLine.set(from, answer);
-    }
-    return answer;
-  };
-  const stamps = found.filter((c) => c.kind === "stamp" && c.label === undefined && dateOnly(c));
-  if (stamps.length >= SIDEBAR_MIN_STAMPS) for (const c of stamps) c.label = "sidebar";
-  for (const c of found) {
-    if (c.label === undefined && c.kind !== "relative" && c.start < headerEnd && dateOnly(c)) c.label = "header";
-  }
-}
-
-function offsetAfterNonEmptyLines(text: string, count: number): number {
-  let seen = 0;
-  let from = 0;
-  while (from <= text.length) {
-    const nl = text.indexOf("\n", from);
-    const to = nl === -1 ? text.length : nl;
-    if (/\S/.test(text.slice(from, to))) seen += 1;
-    if (seen >= count || nl === -1) return to;
-    from = nl + 1;
-  }
-  return text.length;
 }
 
 function finish(c: Candidate): DateMention | null {
