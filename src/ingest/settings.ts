@@ -178,6 +178,24 @@ export const SETTINGS = {
      *  punctuation matches Windows-1252's), rather than refused. */
     strayByteShare: 0.01,
   },
+  /** Date finding (dates.ts and dates/). */
+  dates: {
+    /** Gregorian years outside this range are not dates (they are counts, model numbers, resolutions). */
+    gregorianYears: { min: 1900, max: 2100 },
+    /** Hijri years we accept; also the range where ICU's Umm al-Qura tables apply. */
+    hijriYears: { min: 1300, max: 1500 },
+    /**
+     * A page with this many date-only stamp lines lists other items with their stamps (the "GMT 04:47 2025 …"
+     * sidebars of 003 in the seed corpus have ten); a page's own stamp appears once or twice.
+     */
+    sidebarMinStamps: 3,
+    /** Date lines among the first this many non-empty lines of a page are site-header dates (the day viewed). */
+    headerLines: 3,
+    /** How far before a date a label or weekday is looked for (characters). */
+    lookbehindChars: 60,
+    /** Longest line that can still be date furniture (the longest in the seed corpus is 48 characters). */
+    maxDateLine: 160,
+  },
   /** Duplicate detection (dedupe.ts). */
   dedupe: {
     /** Words per shingle. 5 is the usual choice for near-duplicate news detection. */

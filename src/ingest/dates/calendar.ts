@@ -2,11 +2,10 @@
  * Calendar arithmetic for the date finder: Gregorian and Hijri (Umm al-Qura) days as ISO strings, weekdays, and
  * relative offsets back from a reference day. No vocabulary and no patterns: numbers in, ISO days out.
  */
+import { SETTINGS } from "../settings.ts";
 
-/** Gregorian years outside this range are not dates (they are counts, model numbers, resolutions). */
-export const GREGORIAN_YEARS = { min: 1900, max: 2100 } as const;
-/** Hijri years we accept; also the range where ICU's Umm al-Qura tables apply. */
-export const HIJRI_YEARS = { min: 1300, max: 1500 } as const;
+/** Accepted year ranges (settings.ts). */
+export const { gregorianYears: GREGORIAN_YEARS, hijriYears: HIJRI_YEARS } = SETTINGS.dates;
 
 /** Units of a relative expression ("3 hours ago", «منذ يومين»). */
 export type RelUnit = "minute" | "hour" | "day" | "week" | "month" | "year";

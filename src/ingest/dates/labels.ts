@@ -4,19 +4,12 @@
  * date-only stamp lines repeat).
  */
 import { DATE_LINE_FILLER_RE, EQUIVALENCE_GAP_RE, foldKey, LABEL_AFTER_RE, LABEL_BEFORE_RE, LABEL_KIND, type LabelKind } from "./patterns.ts";
+import { SETTINGS } from "../settings.ts";
 import type { Candidate } from "./types.ts";
 
-/**
- * A page with this many date-only stamp lines lists other items with their stamps (the "GMT 04:47 2025 …"
- * sidebars of 003 in the seed corpus have ten); a page's own stamp appears once or twice.
- */
-const SIDEBAR_MIN_STAMPS = 3;
-/** Date lines among the first this many non-empty lines of a page are site-header dates (the day viewed). */
-const HEADER_LINES = 3;
-/** How far before a date a label or weekday is looked for (characters). */
-export const LOOKBEHIND_CHARS = 60;
-/** Longest line that can still be date furniture (the longest in the seed corpus is 48 characters). */
-const MAX_DATE_LINE = 160;
+const { sidebarMinStamps: SIDEBAR_MIN_STAMPS, headerLines: HEADER_LINES, maxDateLine: MAX_DATE_LINE } = SETTINGS.dates;
+/** How far before a date a label or weekday is looked for (settings.ts). */
+export const LOOKBEHIND_CHARS = SETTINGS.dates.lookbehindChars;
 
 /**
  * Bounds of the line around [start, end), looking at most `reach` characters each way (long prose lines are
