@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
+import { suggest } from "./lib/suggest.ts";
 import { Bilingual } from "./schemas/common.ts";
 import { cleanName, cleanStrings } from "./site/text-safety.ts";
 
@@ -101,7 +102,7 @@ export function siteSettingsProblems(error: z.ZodError, file: string): string {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const field = [...issue.path, key].join(".");
-        const near = issue.path.length === 0 ? closest(key, known) : undefined;
+        const near = issue.path.length === 0 ? suggest(key, known) : undefined;
         lines.push(
           `${file}: field \`${field}\`: unknown key${near ? `; did you mean \`${near}\`?` : ""}${issue.path.length === 0 ? ` (known keys: ${known.join(", ")})` : ""}`,
         );
@@ -109,21 +110,6 @@ export function siteSettingsProblems(error: z.ZodError, file: string): string {
     } else lines.push(`${file}: field \`${issue.path.join(".") || "(top level)"}\`: ${issue.message}`);
   }
   return lines.join("\n");
-}
-
-/** The known key within two edits of `key`, if any (a typo such as `tittle`). */
-function closest(key: string, known: string[]): string | undefined {
-  const distance = (a: string, b: string): number => {
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      const next = [i];
-      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      row = next;
-    }
-    return row[b.length]!;
-  };
-  const best = known.map((k) => ({ k, d: distance(key.toLowerCase(), k.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
-  return best && best.d <= 2 ? best.k : undefined;
 }
 
 /** Resolves settings for a repository root; `env` is injected so tests can pass a literal. */

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { suggest } from "../lib/suggest.ts";
 import { terminalText } from "../site/text-safety.ts";
 
 /**
@@ -125,27 +126,7 @@ export const commonHelp = `Common options:
   -q, --quiet     only errors and warnings on stderr (no progress, no summary)
   -v, --verbose   more detail on stderr (every Astro message, stack traces)`;
 
-/** Edit distance (Levenshtein) between two short strings. */
-export function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
-}
-
-/** The closest of `candidates` to `word`, when close enough to be a typo (at most 2 edits, and under half its length). */
-export function suggest(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word, c);
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return best !== undefined && bestDistance <= Math.min(2, Math.floor(best.length / 2)) ? best : undefined;
-}
+export { editDistance, suggest } from "../lib/suggest.ts";
 
 /** `; did you mean "x"?` or nothing. */
 export function didYouMean(word: string, candidates: Iterable<string>, prefix = ""): string {
