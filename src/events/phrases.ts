@@ -2,7 +2,8 @@
  * Noun phrases and the actors they name. A phrase runs from a word to the first bound (a preposition, a time
  * word, a trigger, a relative pronoun, a number, a comma); names the tagger found are never cut. An actor is a
  * phrase rendered in English from the best entity inside it: a knowledge-base actor, a described group (with its
- * country: "Turkish soldiers"), a country, or failing those its title in English and its name romanised.
+ * country: "Turkish soldiers"), a country, or failing those its title in English and a person's name (from a
+ * given name on) romanised. Anything else has no English of its own: `en` is null (no invented translation).
  */
 import { romanise as romaniseName } from "../entities/discover.ts";
 import type { EventActor } from "../schemas/event.ts";
@@ -258,7 +259,7 @@ function titleAt(ctx: PhraseContext, span: Span): { en: string; to: number } | n
   return best;
 }
 
-/** English rendering of a span. `speakerCountry` resolves «بلاده». */
+/** English rendering of a span, `en` null when nothing in it has English (`speakerCountry` resolves «بلاده»). */
 export function renderActor(ctx: PhraseContext, span: Span, speakerCountry?: string): EventActor {
   const ar = spanAr(ctx, span);
   const inside = entitiesIn(ctx, span);
@@ -280,10 +281,10 @@ export function renderActor(ctx: PhraseContext, span: Span, speakerCountry?: str
   else if (pick?.kind === "pronoun") en = (speakerCountry && ctx.countryName(speakerCountry)) || "its country";
   else if (pick?.kind === "country" && !pick.adjective) en = pick.en;
   else {
-    // a person or body the knowledge base lacks: the title in English, the name romanised
-    // the name starts at a given name; words after a title without one are descriptions («مسؤول كبير»)
+    // a person the knowledge base lacks: the title in English, the name romanised from a given name on; other
+    // words are descriptions («مسؤول كبير», «حيا سكنيا»), never romanised into a name
     let start = title ? title.to : span.from;
-    let named = !title;
+    let named = false;
     for (let k = start; k < span.to; k++)
       if (givenName(ctx, k)) {
         start = k;
@@ -308,7 +309,8 @@ export function renderActor(ctx: PhraseContext, span: Span, speakerCountry?: str
       const d = demonym ?? pick.en;
       en = ofAct ? `${d} forces` : /(?:an|i)$/.test(d) ? `${d}s` : `${d} people`;
     }
-    else en = prefix([title?.en, name].filter(Boolean).join(" ")) || ar;
+    else en = prefix([title?.en, name].filter(Boolean).join(" "));
+    if (!en) return { ar, en: null };
   }
   return { ar, en };
 }

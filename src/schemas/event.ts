@@ -13,8 +13,12 @@ export const EventType = z.enum([
 ]);
 export type EventType = z.infer<typeof EventType>;
 
-/** An actor as written in the sentence (`ar`, verbatim) and rendered in English (`en`). */
-export const EventActor = z.object({ ar: z.string(), en: z.string() });
+/**
+ * An actor as written in the sentence (`ar`, verbatim) and rendered in English (`en`): from the knowledge base,
+ * the group/title lexicon or a person's romanised name; null when the span has none of those (a common noun
+ * phrase is never romanised into a fake name), and the gist then leaves it out.
+ */
+export const EventActor = z.object({ ar: z.string(), en: z.string().nullable() });
 export type EventActor = z.infer<typeof EventActor>;
 
 /** Where the event happened: `ar` verbatim (empty when only the country is inferred), country ISO code or null. */
