@@ -36,8 +36,9 @@ export async function buildSite(options: { contentDir?: string; base?: string; s
   const status = runAstroBuild(
     ROOT,
     {
-      ...process.env,
-      // Vitest sets NODE_ENV=test, which would build the site in a non-production mode (no CSP meta, see Page.astro).
+      // Vitest puts its own import.meta.env (MODE=test, DEV=1, PROD empty, NODE_ENV=test) into process.env; Astro's
+      // prerender reads import.meta.env from there, so the site would build as if not in production (no CSP meta).
+      ...viteFree(process.env),
       NODE_ENV: "production",
       MARSAD_CONTENT_DIR: options.contentDir ?? FIXTURE_CONTENT,
       MARSAD_OUT_DIR: outDir,
@@ -51,6 +52,12 @@ export async function buildSite(options: { contentDir?: string; base?: string; s
   const buildSeconds = (performance.now() - started) / 1000;
   const searchPages = options.search === false ? 0 : (await buildSearchIndex(outDir, { pagesPerBundle: options.pagesPerBundle })).pages;
   return { outDir, base, buildSeconds, searchPages };
+}
+
+/** The environment without the variables Vitest sets for its own import.meta.env. */
+function viteFree(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, BASE_URL: _base, ...rest } = env;
+  return rest;
 }
 
 /** Deletes a test build and its cache. */
