@@ -20,7 +20,7 @@ import { opensWithDateline } from "./dateline.ts";
 import type { Line } from "./segment.ts";
 import { SETTINGS } from "./settings.ts";
 import { CLITICS } from "../text/clitics.ts";
-import { DIGIT, DIGIT_CLASS } from "../text/digits.ts";
+import { DIGIT, DIGIT_CLASS as D, DIGIT_RANGES } from "../text/digits.ts";
 import { alternation } from "./lexicon/load.ts";
 import { NAMES } from "./lexicon/names.ts";
 import { countWords, fold, formSet, sharedShare } from "./text.ts";
@@ -140,9 +140,12 @@ const URL = /\bhttps?:\/\/|\bwww\.[\w-]+\.|[\w.-]+@[\w-]+\.[a-z]{2,}/iu;
 /** A row of hashtags. */
 const HASHTAGS = /^(?:#[\p{L}\p{N}_]+\s*)+$/u;
 /** A line that is only a numeric date, optionally with a clock time. */
-const NUMERIC_DATE_LINE = /^[0-9\u0660-\u0669]{1,4}[/.\-][0-9\u0660-\u0669]{1,2}[/.\-][0-9\u0660-\u0669]{1,4}(?:\s*[-–|,،]?\s*[0-9\u0660-\u0669]{1,2}:[0-9\u0660-\u0669]{2}(?::[0-9\u0660-\u0669]{2})?)?\s*$/u;
+const NUMERIC_DATE_LINE = new RegExp(
+  `^${D}{1,4}[/.\\-]${D}{1,2}[/.\\-]${D}{1,4}(?:\\s*[-–|,،]?\\s*${D}{1,2}:${D}{2}(?::${D}{2})?)?\\s*$`,
+  "u",
+);
 /** A year, a numeric date or clock, or a number before a word: only such lines are handed to the date finder. */
-const DATE_SHAPE = new RegExp(`${DIGIT_CLASS}{4}|${DIGIT_CLASS}[:/.\\-]${DIGIT_CLASS}|${DIGIT_CLASS}\\s*\\p{L}`, "u");
+const DATE_SHAPE = new RegExp(`${D}{4}|${D}[:/.\\-]${D}|${D}\\s*\\p{L}`, "u");
 /** Lines at the very top of a page, where "الجزيرة:" is an outlet label rather than a lead-in to a quote. */
 const PAGE_TOP_LINES = 3;
 /** Longest line checked for naming an outlet (labels observed: 1–4 words). */
@@ -157,13 +160,13 @@ const FIELD_SEPARATOR = /\s*[,،:：]\s*/u;
 /** A caption ending in "© Credit". */
 const COPYRIGHT_CREDIT = /^(.*\S)\s*©\s*([^©]{1,60})$/u;
 /** "Label: 3412", "رقم البيان: 2025/318": a counter or reference number after a short label. */
-const COUNTER = /^([^:：]{1,40}?)\s*[:：]\s*[#№]?[0-9\u0660-\u0669\u06F0-\u06F9][0-9\u0660-\u0669\u06F0-\u06F9,.\s/\-٬٫]*$/u;
+const COUNTER = new RegExp(`^([^:：]{1,40}?)\\s*[:：]\\s*[#№]?${D}[${DIGIT_RANGES},.\\s/\\-٬٫]*$`, "u");
 /** "Comments (0)", "التعليقات (٣)": a short label with a count in brackets. */
-const BRACKET_COUNT = /^(.{1,40}?)\s*[(（[]\s*[0-9\u0660-\u0669\u06F0-\u06F9]+\s*[)）\]]$/u;
+const BRACKET_COUNT = new RegExp(`^(.{1,40}?)\\s*[(（[]\\s*${D}+\\s*[)）\\]]$`, "u");
 /** Most words in the label of a counter line ("عدد المشاهدات", "Total views today"). */
 const COUNTER_LABEL_MAX_WORDS = 4;
 /** A clock time on a date line ("18:05", "١٠:٤٥ ص"). */
-const CLOCK = /[0-9\u0660-\u0669\u06F0-\u06F9]{1,2}\s*[:：]\s*[0-9\u0660-\u0669\u06F0-\u06F9]{2}/u;
+const CLOCK = new RegExp(`${D}{1,2}\\s*[:：]\\s*${D}{2}`, "u");
 /** Whole-line cues that are widget words ("Share", "Email") when they make up a row. */
 const WIDGET_CUES: ReadonlySet<string | undefined> = new Set(["marker", "form"]);
 /** Longest row of widget words read as one furniture line. */
@@ -192,7 +195,7 @@ const DOT_RUN = /\.{2,}|…/gu;
 /** A whole line in square brackets: an inline link ("[Read: …]") or an editor's note. */
 const INLINE_LINK = /^\[[^[\]]{3,300}\]$/u;
 /** A gallery's slide counter: "1 of 24", "3/12". */
-const GALLERY_COUNT = /^[0-9\u0660-\u0669]{1,3}\s*(?:\/|of)\s*[0-9\u0660-\u0669]{1,3}$/iu;
+const GALLERY_COUNT = new RegExp(`^${D}{1,3}\\s*(?:\\/|${alternation(NAMES.slide_counter_of)})\\s*${D}{1,3}$`, "iu");
 /** "… the capital. Credit Jane Doe/Agency": a caption closed by a credit field without a colon (NYT style). */
 const TRAILING_CREDIT = /[.!?”"’)]\s+(\p{L}+)\s+(\p{Lu}[^.!?]{1,80})$/u;
 /** A short line that is a form field: "الإسم *", "Security Code*". */

@@ -3,8 +3,11 @@
  * which scraped Arabic pages mix. Defined once so that every stage agrees on what a number is.
  */
 
+/** The digit ranges, for a character class that also holds other characters (`[${DIGIT_RANGES},.]`). */
+export const DIGIT_RANGES = "0-9\\u0660-\\u0669\\u06F0-\\u06F9";
+
 /** Regex source of one digit, for building larger patterns. */
-export const DIGIT_CLASS = "[0-9\\u0660-\\u0669\\u06F0-\\u06F9]";
+export const DIGIT_CLASS = `[${DIGIT_RANGES}]`;
 
 /** One digit anywhere in a string (no `g` flag: safe for `.test` from any caller). */
 export const DIGIT = new RegExp(DIGIT_CLASS, "u");

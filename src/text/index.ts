@@ -1,5 +1,5 @@
 /** The one Arabic/English text model: fold levels, digits, tokens (see ../shared/STYLE.md, "Applied to this project"). */
-export { DIGIT, DIGIT_CLASS } from "./digits.ts";
+export { DIGIT, DIGIT_CLASS, DIGIT_RANGES } from "./digits.ts";
 export { LETTER_FOLD, VOWEL_MARKS, foldKey, foldSpelling } from "./fold.ts";
 export { countWords, scriptCounts, trimLine } from "./tokens.ts";
 export { CLITICS, PROCLITICS } from "./clitics.ts";

@@ -1,4 +1,4 @@
-/** Particles of Latin-script personal names (names.yaml), loaded once. */
+/** Small Latin-script words of bylines, names and counters (names.yaml), loaded once. */
 import { z } from "zod";
 import { loadLexicon } from "./load.ts";
 
@@ -9,6 +9,7 @@ export const NamesLexicon = z
     byline_name_joiners: Words,
     title_name_particles: Words,
     byline_place_words: z.object({ at: Words, from: Words }).strict(),
+    slide_counter_of: Words,
   })
   .strict();
 
