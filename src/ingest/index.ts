@@ -30,7 +30,7 @@
  * Copies of one article across pages are grouped afterwards by the caller with dedupe.ts.
  * Bad input never throws out of a page: it becomes `{ ok: false, reason }`.
  */
-import type { ExtractedArticle } from "../schemas/article.ts";
+import type { CleanArticle } from "./article.ts";
 import { decodeBytes } from "./decode.ts";
 import { htmlToPage } from "./html.ts";
 import { parseDate } from "./dates.ts";
@@ -48,11 +48,7 @@ export interface RawPage {
   sidecar?: RawSidecar;
 }
 
-/** An article as ingest finds it, before tagging and ids. */
-export type CleanArticle = Pick<
-  ExtractedArticle,
-  "index" | "lang" | "title" | "subtitle" | "source" | "author" | "dateline" | "published" | "seen" | "body" | "captions" | "secondary" | "url"
->;
+export type { CleanArticle } from "./article.ts";
 
 export type PageResult =
   | { ok: true; articles: CleanArticle[]; warnings: string[]; sample?: TemplateSample }

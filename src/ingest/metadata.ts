@@ -9,7 +9,7 @@ import { DATELINE, LEAD_DATELINE_CHARS } from "./assemble.ts";
 import { findDates } from "./dates.ts";
 import type { ClassifiedPage } from "./classify.ts";
 import { detectLang } from "./language.ts";
-import type { CleanArticle } from "./index.ts";
+import type { CleanArticle } from "./article.ts";
 import { countWords, fold } from "./text.ts";
 
 /** Page-level facts shared by its articles. */

@@ -9,7 +9,7 @@ import { classifyLines, type ClassifiedLine } from "./classify.ts";
 import { parseDate } from "./dates.ts";
 import { HTTP_URL } from "./html.ts";
 import { fold } from "./text.ts";
-import type { CleanArticle } from "./index.ts";
+import type { CleanArticle } from "./article.ts";
 import { articleFields, pageBrand, pageSource, sharedBoilerplate } from "./metadata.ts";
 import { applyTemplate, outletKey, templateCandidate, type OutletTemplates, type TemplateSample } from "./templates.ts";
 import { segmentLines, type LineHint } from "./segment.ts";
