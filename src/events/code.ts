@@ -27,6 +27,7 @@ import { nounSource, objectAfter, prepTarget, splitSymmetric, subjectOf, victims
 import { isAsserted, isCommentary } from "./assert.ts";
 import { findEntities, findReporting, findTriggers, readerTables, readTimes, type ActorInfo, type Hit } from "./context.ts";
 import type { TimeMention } from "./dates.ts";
+import { createEnglishCoder, isEnglish } from "./english.ts";
 import { findFigures, triggerKind } from "./figures.ts";
 import { gistLine } from "./gist.ts";
 import { eventLexicon, phrase, type EventLexicon } from "./lexicon.ts";
@@ -77,8 +78,12 @@ export function createEventCoder(input: CoderInput): EventCoder {
   const places = indexPlaces(input.places);
   const countryWords = new Set(input.countries.forms.filter((f) => f.lang === "ar").map((f) => phrase(f.text)[0]!).filter(Boolean));
 
+  let english: ReturnType<typeof createEnglishCoder> | undefined;
+
   return {
     code({ sentence, published, mentions, actors }) {
+      // English leads: subject–verb–object over the triggers' English forms (english.ts)
+      if (isEnglish(sentence)) return (english ??= createEnglishCoder(lex, input.countries, input.places, settings.maxEvents))(sentence, published);
       const offset = datelineEnd(sentence, settings.datelineChars);
       const text = sentence.slice(offset);
       const tags = mentions ? null : input.tagger?.tag({ lang: "ar", title: null, body: [text] });

@@ -47,6 +47,18 @@ describe("held-out leads", () => {
     expect(arrest!.target_actor?.en).toBe("suspects");
   });
 
+  it("codes English leads: subject–verb–object, an attack with its toll, a passive toll, relative days", () => {
+    const [attack, cas] = code("Gunmen killed three policemen in an attack on a checkpoint near Rafah on Friday.");
+    expect(attack).toMatchObject({ type: "ATTACK", source_actor: { en: "Gunmen" }, target_actor: { en: "checkpoint" }, place: { country: "PS" }, date: "2024-05-10" });
+    expect(cas).toMatchObject({ type: "CASUALTIES", target_actor: { en: "three policemen" }, figures: [{ what: "killed", n: 3 }] });
+    const [toll, ...none] = code("At least 9 people were killed and 20 wounded in Mogadishu.");
+    expect(none).toEqual([]);
+    expect(toll!.figures).toEqual([{ what: "killed", n: 9, at_least: true }, { what: "wounded", n: 20 }]);
+    const [agree] = code("Jordan and Syria signed an agreement in Amman.");
+    expect(agree).toMatchObject({ type: "AGREE", source_actor: { en: "Jordan" }, target_actor: { en: "Syria" }, place: { country: "JO" } });
+    expect(code("The ministry denied that its jets struck positions in northern Iraq.").map((e) => e.type)).toEqual(["STATEMENT"]);
+  });
+
   it("leaves `en` null for a span with no English of its own, and out of the gist", () => {
     const [e] = code("واصل المحتجون احتجاجاتهم ضد الإجراءات الاقتصادية الجديدة");
     expect(e!.type).toBe("PROTEST");
@@ -55,5 +67,5 @@ describe("held-out leads", () => {
   });
 });
 
-/** Items whose event types the coder gets exactly (of 34): raise it as the coder improves, never lower it. */
-const MIN_RIGHT = 25;
+/** Items whose event types the coder gets exactly (of 34; 25 before English leads were coded): raise it as the coder improves, never lower it. */
+const MIN_RIGHT = 30;
