@@ -184,8 +184,9 @@ export function nounSource(ctx: PhraseContext, h: Hit, hits: Hit[], reporting: n
       if (r !== undefined) return subjectOf(ctx, r, r + 1, hits).subject;
     }
   }
-  // «أعلن الجيش اعتقال 15 شخصا»: an authority announcing arrests made them (not «مصادر», «مسؤول»)
-  if (type === "ARREST") {
+  // «أعلن الجيش اعتقال 15 شخصا»: an authority announcing arrests made them (not «مصادر», «مسؤول»); parties
+  // announcing a truce or a deal («أعلن X وY هدنة») are its parties (R12)
+  if (type === "ARREST" || type === "CEASEFIRE" || type === "AGREE") {
     const r = reporting.filter((i) => i < h.from).pop();
     if (r !== undefined) {
       const { subject } = subjectOf(ctx, r, r + 1, hits);
@@ -195,7 +196,8 @@ export function nounSource(ctx: PhraseContext, h: Hit, hits: Hit[], reporting: n
   // «خلال لقائه»: the possessor of the noun is the subject of the predicate before it
   const t = s.toks[h.from]!;
   if (!t.stems.some((st) => h.trigger.phrases.some((p) => p.length === 1 && p[0] === st))) {
-    const pred = [...reporting, ...hits.filter((o) => o.trigger.kind === "verb").map((o) => o.from)].filter((k) => k < h.from).sort((a, b) => b - a)[0];
+    // a casualty verb's subject is its victims («أصيب شرطيان … في انفجار»), never the act's agent
+    const pred = [...reporting, ...hits.filter((o) => o.trigger.kind === "verb" && o.trigger.type !== "CASUALTIES").map((o) => o.from)].filter((k) => k < h.from).sort((a, b) => b - a)[0];
     if (pred !== undefined) {
       const { subject } = subjectOf(ctx, pred, pred + 1, hits);
       if (subject && subject.to <= h.from) return subject;

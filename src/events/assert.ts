@@ -36,6 +36,9 @@ export function isAsserted(s: Sentence, h: Hit, hits: Hit[], lex: EventLexicon, 
     if (prev && s.clause[h.from] !== h.from && /^\u0644[^\u0627\u0644]/.test(prev.norm) && prev.norm.length > 3 && !longestAt(s, h.from - 1, cue.reach_verbs)) return false;
     // what an appeal asks for or a threat threatens is not done («طالب X بإقالة …», «هددت X بعملية عسكرية»)
     if (hits.some((o) => (o.trigger.type === "APPEAL" || o.trigger.type === "THREATEN") && o.trigger.kind === "verb" && o.from < h.from && s.clause[o.from] === c)) return false;
+    // …nor what a condemnation or accusation is about («ندد X بالهجوم», «اتهم X بقصف»): its object, not news
+    const withBa = t.norm.startsWith("\u0628") && t.stems.some((st) => st !== t.norm && !st.startsWith("\u0628"));
+    if (withBa && hits.some((o) => o.trigger.type === "ACCUSE" && o.trigger.kind === "verb" && o.from < h.from && h.from - o.to <= 4 && s.clause[o.from] === c)) return false;
   }
   return true;
 }

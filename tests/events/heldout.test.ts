@@ -59,6 +59,12 @@ describe("held-out leads", () => {
     expect(code("The ministry denied that its jets struck positions in northern Iraq.").map((e) => e.type)).toEqual(["STATEMENT"]);
   });
 
+  it("does not code what a condemnation is about; a casualty verb's victims are not the act's agent", () => {
+    expect(code("ندد وزير الخارجية بالهجوم على السفارة في الخرطوم").map((e) => e.type)).not.toContain("ATTACK");
+    const attack = code("أصيب ثلاثة مدنيين بجروح في انفجار عبوة ناسفة في مدينة العريش").find((e) => e.type === "ATTACK");
+    expect(attack?.source_actor).toBeNull();
+  });
+
   it("leaves `en` null for a span with no English of its own, and out of the gist", () => {
     const [e] = code("واصل المحتجون احتجاجاتهم ضد الإجراءات الاقتصادية الجديدة");
     expect(e!.type).toBe("PROTEST");
