@@ -131,6 +131,7 @@ describe("fixture site at /", () => {
   let browser: Browser;
   const errors: string[] = [];
   const shots = mkdtempSync(join(tmpdir(), "marsad-shots-"));
+  afterAll(() => console.log(`template screenshots: ${shots}`));
 
   beforeAll(async () => {
     const executablePath = ensureChromium();
@@ -165,7 +166,11 @@ describe("fixture site at /", () => {
           expect(await page.locator('meta[name="twitter:card"]').getAttribute("content")).toBe("summary_large_image");
         }
         expect(await axeViolations(page)).toEqual([]);
-        await page.screenshot({ path: join(shots, `${lang}-${name}.png`), fullPage: true });
+        // Every template at a desktop and a phone width, in both editions (kept in the shots folder to look at).
+        await page.setViewportSize({ width: 1366, height: 900 });
+        await page.screenshot({ path: join(shots, `${lang}-${name}-1366.png`), fullPage: true });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.screenshot({ path: join(shots, `${lang}-${name}-390.png`), fullPage: true });
         errors.push(...report.errors);
         await page.close();
       }, 120_000);
