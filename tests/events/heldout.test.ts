@@ -65,6 +65,12 @@ describe("held-out leads", () => {
     expect(attack?.source_actor).toBeNull();
   });
 
+  it("reads general forms: «لقي X حتفه», plural passives, clashes as a verb", () => {
+    const [cas] = code("لقي ستة أشخاص حتفهم في حادث إطلاق نار بمدينة الموصل");
+    expect(cas).toMatchObject({ type: "CASUALTIES", figures: [{ what: "killed", n: 6 }] });
+    expect(code("اشتبكت قوات الأمن مع مسلحين في مدينة الموصل").map((e) => e.type)).toEqual(["CLASH"]);
+  });
+
   it("leaves `en` null for a span with no English of its own, and out of the gist", () => {
     const [e] = code("واصل المحتجون احتجاجاتهم ضد الإجراءات الاقتصادية الجديدة");
     expect(e!.type).toBe("PROTEST");
@@ -74,4 +80,4 @@ describe("held-out leads", () => {
 });
 
 /** Items whose event types the coder gets exactly (of 34; 25 before English leads were coded): raise it as the coder improves, never lower it. */
-const MIN_RIGHT = 30;
+const MIN_RIGHT = 31;
