@@ -18,13 +18,23 @@ export function withBuildLock<T>(root: string, f: () => T): T {
   return withLock(join(root, "node_modules", ".cache", "marsad", "astro-build.lock"), { staleMs: STALE_LOCK_MS }, f);
 }
 
+/**
+ * The environment for an Astro build, without the variables Vite reads as its own `import.meta.env` (MODE, DEV,
+ * PROD, SSR, BASE_URL): inherited from a test runner (Vitest sets them) or a shell, they made the prerender think
+ * it was not a production build, and pages went out without their Content-Security-Policy.
+ */
+export function astroEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, BASE_URL: _base, ...rest } = env;
+  return rest;
+}
+
 /** Runs `astro build` silently for the repository at `root` (test fixtures); returns its exit status. */
 export function runAstroBuild(root: string, env: NodeJS.ProcessEnv, stdio: StdioOptions = ["ignore", "inherit", "inherit"]): number {
   const astroBin = astroBinFor(root);
   return withBuildLock(root, () => {
     const result = spawnSync(process.execPath, [astroBin, "build", "--silent"], {
       cwd: root,
-      env: { ...env, ASTRO_TELEMETRY_DISABLED: "1" },
+      env: { ...astroEnv(env), ASTRO_TELEMETRY_DISABLED: "1" },
       stdio,
     });
     return result.status ?? 1;
@@ -131,7 +141,7 @@ export async function astroBuild(
     const child = spawn(process.execPath, [astroBinFor(root), "build"], {
       cwd: root,
       // No colours: the output is read, then printed by us.
-      env: { ...env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" },
+      env: { ...astroEnv(env), ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const read = (stream: NodeJS.ReadableStream, fromStderr: boolean) => {

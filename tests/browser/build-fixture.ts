@@ -36,9 +36,8 @@ export async function buildSite(options: { contentDir?: string; base?: string; s
   const status = runAstroBuild(
     ROOT,
     {
-      // Vitest puts its own import.meta.env (MODE=test, DEV=1, PROD empty, NODE_ENV=test) into process.env; Astro's
-      // prerender reads import.meta.env from there, so the site would build as if not in production (no CSP meta).
-      ...viteFree(process.env),
+      // runAstroBuild drops Vite's own variables (MODE, DEV, PROD…) that Vitest puts into process.env.
+      ...process.env,
       NODE_ENV: "production",
       MARSAD_CONTENT_DIR: options.contentDir ?? FIXTURE_CONTENT,
       MARSAD_OUT_DIR: outDir,
@@ -52,12 +51,6 @@ export async function buildSite(options: { contentDir?: string; base?: string; s
   const buildSeconds = (performance.now() - started) / 1000;
   const searchPages = options.search === false ? 0 : (await buildSearchIndex(outDir, { pagesPerBundle: options.pagesPerBundle })).pages;
   return { outDir, base, buildSeconds, searchPages };
-}
-
-/** The environment without the variables Vitest sets for its own import.meta.env. */
-function viteFree(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, BASE_URL: _base, ...rest } = env;
-  return rest;
 }
 
 /** Deletes a test build and its cache. */
