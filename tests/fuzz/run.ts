@@ -1,10 +1,13 @@
 /**
  * Fuzzer: pushes generated inputs (mutations of fixture pages, see mutate.ts) through `cleanPage` and the tagger
- * in-process, and every 1,000th through the `extract` CLI, counting crashes: exceptions, `internal error` skips,
- * output that breaks the zod `ExtractedArticle` contract, mention offsets that do not point at their text.
+ * in-process, then through the stages after them (summaries, stories, event coding, the article file as ingest
+ * writes it and both site readers, the RSS writer), and every 1,000th through the `extract` CLI, counting crashes:
+ * exceptions, `internal error` skips, output that breaks the zod `ExtractedArticle` contract, mention offsets that
+ * do not point at their text, a summary that is not verbatim, an article file the site reads back differently,
+ * a feed with characters XML forbids.
  * Failing inputs are saved (with what was done to them) in a temporary folder printed at the end.
  *
- *   npm run fuzz -- [--count N] [--seed S] [--cli-every K] [--out DIR]
+ *   npm run fuzz -- [--count N] [--seed S] [--cli-every K] [--later-every K] [--out DIR]
  *
  * Prints `inputs N, crashes M, skipped K, seconds S`; exits 1 when there was a crash. Not part of `npm test`.
  */
@@ -15,7 +18,11 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createTagger, loadEntityLexicons } from "../../src/entities/index.ts";
 import { cleanPage } from "../../src/ingest/index.ts";
-import { ExtractResult } from "../../src/schemas/article.ts";
+import { articleFile, parseArticle } from "../../src/content/article-file.ts";
+import { extractPages } from "../../src/pipeline/extract.ts";
+import { ExtractedArticle, ExtractResult } from "../../src/schemas/article.ts";
+import { readArticleFile } from "../../src/site/fast-frontmatter.ts";
+import { rssXml } from "../../src/site/feeds.ts";
 import { extractedRecord, mentionProblems, pageResultProblems, schemaProblems } from "../reliability/invariants.ts";
 import { mutate, Random } from "./mutate.ts";
 
@@ -28,14 +35,17 @@ const { values } = parseArgs({
     count: { type: "string", default: "100000" },
     seed: { type: "string", default: "1" },
     "cli-every": { type: "string", default: "1000" },
+    "later-every": { type: "string", default: "1" },
     out: { type: "string" },
   },
 });
 const count = Number(values.count);
 const seed = Number(values.seed);
 const cliEvery = Number(values["cli-every"]);
-if (!(count > 0 && Number.isFinite(seed) && cliEvery > 0)) {
-  console.error("usage: node tests/fuzz/run.ts [--count N] [--seed S] [--cli-every K] [--out DIR]");
+/** Every K-th input also goes through the stages after the tagger (they cost about as much again). */
+const laterEvery = Number(values["later-every"]);
+if (!(count > 0 && Number.isFinite(seed) && cliEvery > 0 && laterEvery > 0)) {
+  console.error("usage: node tests/fuzz/run.ts [--count N] [--seed S] [--cli-every K] [--later-every K] [--out DIR]");
   process.exit(2);
 }
 const outDir = values.out ? resolve(values.out) : mkdtempSync(join(tmpdir(), "marsad-fuzz-"));
@@ -106,6 +116,45 @@ function check(mutant: { bytes: Buffer; file: string }): string[] {
   return problems;
 }
 
+/** Characters XML 1.0 allows (its Char production), anchored. */
+const XML_CHARS = /^[\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
+
+/** The stages after cleaning and tagging, on one input: what ingest writes and what the site makes of it. */
+function checkLaterStages(mutant: { bytes: Buffer; file: string }): string[] {
+  const problems: string[] = [];
+  const { articles } = extractPages([{ file: mutant.file, bytes: new Uint8Array(mutant.bytes) }], tagger);
+  for (const extracted of articles) {
+    const parsed = ExtractedArticle.safeParse(extracted);
+    if (!parsed.success) problems.push(`extract contract: ${parsed.error.issues[0]?.message}`);
+    if (!extracted.story) problems.push("article without a story");
+    // A summary is verbatim: without its cut mark it stands in the body as it is.
+    const summary = extracted.summary?.replace(/…$/, "");
+    if (summary && !extracted.body.some((p) => p.includes(summary.split(/(?<=[.!?؟])\s/)[0]!.slice(0, 40))))
+      problems.push(`summary not found in the body: ${summary.slice(0, 80)}`);
+    const { file: _file, index: _index, ...article } = extracted;
+    const written = articleFile(article as never);
+    let slow: unknown;
+    try {
+      slow = parseArticle(written.text, "fuzz.md");
+    } catch (error) {
+      problems.push(`article file does not read back: ${(error as Error).message.slice(0, 200)}`);
+      continue;
+    }
+    const fast = readArticleFile(written.text, "fuzz.md");
+    if (JSON.stringify(fast) !== JSON.stringify(slow)) problems.push("the fast frontmatter reader differs from the YAML parser");
+    if (JSON.stringify(written.article) !== JSON.stringify(slow)) problems.push("the article file does not round-trip");
+    const xml = rssXml({
+      title: extracted.title ?? "",
+      description: extracted.summary ?? "",
+      site: "https://marsad.example.org/ar/",
+      customData: "<language>ar</language>",
+      items: [{ title: extracted.title ?? "", link: "https://marsad.example.org/ar/articles/a/", description: extracted.summary ?? "", categories: extracted.actors.map((a) => a.en) }],
+    });
+    if (!XML_CHARS.test(xml)) problems.push("feed with characters XML forbids");
+  }
+  return problems;
+}
+
 /** Runs one input through the real `extract` command in a child process. */
 function checkCli(n: number, mutant: { bytes: Buffer; file: string; ops: string[] }): void {
   cliRuns++;
@@ -144,6 +193,7 @@ for (let n = 1; n <= count; n++) {
   let problems: string[];
   try {
     problems = check(mutant);
+    if (n % laterEvery === 0) problems.push(...checkLaterStages(mutant));
   } catch (error) {
     problems = [`exception: ${(error as Error).stack ?? String(error)}`];
   }
