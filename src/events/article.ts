@@ -2,8 +2,9 @@
  * Events of an article: coded from the first sentence of its body with the mentions the tagger already found
  * (no second tagging), for `extract`. The coder's country forms and places are read once per process from the
  * configured content folder (`MARSAD_CONTENT_DIR`, default `content/`), like the tagger's; an article's own
- * tagged actors name its actors. Arabic articles only: the trigger lexicon is Arabic (English leads are left
- * without `events`, not given an empty list that would say "no event").
+ * tagged actors name its actors. Arabic articles only: English articles are left without `events` (not an empty
+ * list that would say "no event"); the coder reads English leads too (english.ts, for `briefing events`), and
+ * turning it on here is a one-line change left for when English frontmatter may grow.
  */
 import { join } from "node:path";
 import { loadSettings } from "../config.ts";

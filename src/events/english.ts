@@ -19,7 +19,7 @@ const Words = z.array(z.string().min(1));
 /** `english.yaml`. */
 export const EnglishFile = z
   .object({
-    stops: Words, determiners: Words, negations: Words, locatives: Words, targets: Words, passive: Words,
+    stops: Words, determiners: Words, directions: Words, negations: Words, locatives: Words, targets: Words, passive: Words,
     attack_subjects: Words, numbers: z.record(z.string(), z.number()), vague: Words,
     figures: z.record(z.string(), z.enum(["killed", "wounded", "arrested", "displaced"])),
     today: Words, yesterday: Words, weekdays: z.record(z.string(), z.number().int().min(0).max(6)),
@@ -83,7 +83,7 @@ export function createEnglishCoder(lex: EventLexicon, countries: CountryLexicon,
   const cues = englishCues();
   const set = (w: string[]) => new Set(w.map((x) => x.toLowerCase()));
   const stops = set(cues.stops), dets = set(cues.determiners), negs = set(cues.negations), locs = set(cues.locatives);
-  const targets = set(cues.targets), passive = set(cues.passive), vague = set(cues.vague);
+  const targets = set(cues.targets), passive = set(cues.passive), vague = set(cues.vague), directions = set(cues.directions);
   const attackWords = set(cues.attack_subjects.flatMap((p) => p.split(" ")));
   const triggers = lex.triggers.flatMap((t) => (t.en ?? []).map((p) => ({ type: t.type, verb: t.kind === "verb", words: p.toLowerCase().split(" ") })));
   // places and countries by their English names (longest first)
@@ -146,6 +146,8 @@ export function createEnglishCoder(lex: EventLexicon, countries: CountryLexicon,
       if (!locs.has(toks[k]!.low)) continue;
       let a = k + 1;
       if (dets.has(toks[a]!.low)) a++;
+      // «in northern Iraq»: a direction word opens the place
+      if (a < toks.length - 1 && directions.has(toks[a]!.low)) a++;
       let b = a;
       while (b < toks.length && /^[A-Z]/.test(toks[b]!.text) && !cues.weekdays[toks[b]!.low]) b++;
       if (b === a) continue;
@@ -158,6 +160,11 @@ export function createEnglishCoder(lex: EventLexicon, countries: CountryLexicon,
       }
       const ar = textOf(text, toks, { from: a, to: b });
       return { ar, en: ar, country: null };
+    }
+    // no locative: a known place named after the trigger («an attack on Baghdad's airport»)
+    for (let k = i; k < toks.length; k++) {
+      const p = /^[A-Z]/.test(toks[k]!.text) ? where.get(toks[k]!.low) : undefined;
+      if (p) return { ar: toks[k]!.text.replace(/[’']s$/, ""), en: p.en, country: p.country };
     }
     return null;
   }

@@ -154,11 +154,22 @@ export function phraseAt(ctx: PhraseContext, from: number): Span | null {
   if (from < n && ctx.s.toks[from]!.norm === CONJ) from++;
   if (from >= n) return null;
   let to = from;
-  while (to < n && (to === from || (!isBound(ctx, to) && !newTitledName(ctx, from, to) && !afterName(ctx, from, to))) && to - from < ctx.maxTokens) {
+  while (to < n && (to === from || (!isBound(ctx, to) && !newTitledName(ctx, from, to) && !afterName(ctx, from, to) && !afterAdjective(ctx, to))) && to - from < ctx.maxTokens) {
     const e = ctx.cover[to];
     to = e && e.from === to ? e.to : to + 1;
   }
   return to > from ? { from, to } : null;
+}
+
+/** A described group right after a country adjective starts a new phrase: an adjective takes no genitive
+ * («وزير الخارجية التركي نظيره الروسي» is two phrases). */
+function afterAdjective(ctx: PhraseContext, to: number): boolean {
+  const e = ctx.cover[to];
+  const prev = ctx.cover[to - 1];
+  const t = ctx.s.toks[to]!;
+  // «الجيش الليبي ومجموعات مسلحة»: a coordinated group continues the phrase (split later)
+  const coordinated = t.norm.startsWith(CONJ) && t.stems.some((st) => st !== t.norm && !st.startsWith(CONJ));
+  return e?.kind === "group" && e.from === to && prev?.kind === "country" && !!prev.adjective && !coordinated;
 }
 
 /** True when a phrase names a person: a knowledge-base person, or a given name among its words. */

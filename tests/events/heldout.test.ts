@@ -79,5 +79,5 @@ describe("held-out leads", () => {
   });
 });
 
-/** Items whose event types the coder gets exactly (of 34; 25 before English leads were coded): raise it as the coder improves, never lower it. */
-const MIN_RIGHT = 31;
+/** Items whose event types the coder gets exactly (of 47; the first 34 gave 25 before this work): raise it as the coder improves, never lower it. */
+const MIN_RIGHT = 41;
