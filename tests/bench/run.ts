@@ -16,6 +16,9 @@
  *             feeds and sitemaps: each output file costs Astro the same per-route floor), built in
  *             node_modules/.cache/marsad-bench/, right after the site build and then alternately with it
  *             (--ratio-runs): site_build_s and baseline_build_s are the fastest of their runs, build_ratio their ratio
+ *   worst     hostile pages alone (a 1 MB title, a 36,000-character title, a 100,000-letter word, 20,000
+ *             paragraphs, control characters, an English title with a 300-letter word): `briefing build`, end to
+ *             end, must finish in bounded time and memory (issue 17); worst_case_build_s and its peak
  *
  * Peak RSS is the largest sum of VmRSS over the whole process tree, sampled every 100 ms from /proc; each child's
  * own peak comes from `/usr/bin/time -f %M` when available. A stage that cannot run (a module not written yet, a
@@ -33,7 +36,7 @@ import { generateExtraPage, type CorpusSummary } from "./generate.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const HERE = join(ROOT, "tests/bench");
-const STAGES = ["ingest", "site", "search", "cards", "rebuild", "baseline"] as const;
+const STAGES = ["ingest", "site", "search", "cards", "rebuild", "baseline", "worst"] as const;
 type Stage = (typeof STAGES)[number];
 const DEFAULT_ARTICLES = 2000;
 const DEFAULT_SEED = "marsad-bench-1";
@@ -375,6 +378,7 @@ async function main(): Promise<number> {
     search_index_s: null,
     rebuild_after_one_new_article_s: null,
     rebuild_cards_rendered: null,
+    worst_case_build_s: null,
     peak_rss_mb: null,
   };
   const run = async (stage: string, args: string[], cwd = ROOT, childEnv = env): Promise<ChildResult> => {
@@ -597,6 +601,26 @@ async function main(): Promise<number> {
     else r.rebuild_after_one_new_article_s = round(Object.values(parts).reduce((a, b) => a + b, 0));
   }
 
+  // Worst case: hostile pages built alone, end to end, into their own content and output folders.
+  if (options.stages.has("worst")) {
+    rss.enter("worst");
+    const w = join(dir, "worst");
+    mkdirSync(join(w, "inbox"), { recursive: true });
+    for (const sub of ["actors", "countries"]) cpSync(join(ROOT, "content", sub), join(w, sub), { recursive: true });
+    const pages = writeWorstPages(join(w, "inbox"));
+    log(`worst: ${pages} hostile pages`);
+    const res = await run("worst", [cli, "build", "--json"], ROOT, {
+      ...env,
+      MARSAD_CONTENT_DIR: w,
+      MARSAD_OUT_DIR: join(w, "dist"),
+      MARSAD_CACHE_DIR: join(w, "cache"),
+    });
+    if (res.code === 0) {
+      r.worst_case_build_s = round(res.seconds);
+      r.worst_case_peak_rss_mb = childRss.worst ?? null;
+    } else reasons.worst_case_build_s = failure("worst-case build", res);
+  }
+
   rss.stop();
   const selfMaxMb = process.resourceUsage().maxRSS / 1024;
   r.peak_rss_mb = round(Math.max(rss.peakKb / 1024, selfMaxMb), 1);
@@ -608,6 +632,7 @@ async function main(): Promise<number> {
     ingest_s: "ingest", ingest_articles_per_s: "ingest", extract_articles_per_s: "ingest", site_build_s: "site", pages: "site",
     search_index_s: "search", cards: "cards", cards_cold_s: "cards", cards_per_s: "cards", cards_rendered_warm: "cards",
     rebuild_after_one_new_article_s: "rebuild", rebuild_cards_rendered: "rebuild", baseline_build_s: "baseline", build_ratio: "baseline",
+    worst_case_build_s: "worst",
   };
   for (const [key, stage] of Object.entries(stageOf)) {
     if (r[key] === null && !reasons[key]) reasons[key] = options.stages.has(stage) ? "not measured (see the stage's reason)" : `stage ${stage} not run`;
@@ -643,6 +668,29 @@ async function main(): Promise<number> {
   return 0;
 }
 
+/**
+ * Hostile pages for the worst-case stage (the classes of issue 17 that cost time or memory). Text is made up
+ * here: a few plain sentences around the oversized parts. Returns how many pages were written.
+ */
+function writeWorstPages(inbox: string): number {
+  const body = (lang: "ar" | "en"): string =>
+    lang === "ar"
+      ? "قال مسؤول حكومي إن الاجتماع بحث ملفات الأمن والحدود والتعاون الاقتصادي بين البلدين.\n\nوأضاف أن اللجان المشتركة ستواصل عملها خلال الأسابيع المقبلة."
+      : "An official said the meeting discussed security, borders and economic cooperation between the two countries.\n\nHe added that joint committees would continue their work in the coming weeks.";
+  const header = (title: string, lang: "ar" | "en"): string =>
+    `${title}\n${lang === "ar" ? "وكالة الأنباء" : "News Agency"}\n${lang === "ar" ? "12 مارس 2025" : "March 12, 2025"}\n\n`;
+  const pages: Record<string, string> = {
+    "title-1mb.txt": header("اجتماع أمني ".repeat(90_000).trim(), "ar") + body("ar"),
+    "title-36k.txt": header("Security talks ".repeat(2_600).trim(), "en") + body("en"),
+    "word-100k.txt": header("اجتماع أمني في العاصمة", "ar") + `${body("ar")}\n\n${"ب".repeat(100_000)}\n`,
+    "paragraphs-20k.txt": header("اجتماع أمني طويل", "ar") + Array.from({ length: 20_000 }, () => body("ar").split("\n\n")[0]).join("\n\n"),
+    "controls.txt": header("Talks\u0007 end\u001b[2J with\uFFFE a deal\u0001", "en") + body("en"),
+    "long-english-word.txt": header(`Officials meet over ${"a".repeat(300)} border`, "en") + body("en"),
+  };
+  for (const [name, text] of Object.entries(pages)) writeFileSync(join(inbox, name), text);
+  return Object.keys(pages).length;
+}
+
 /** The readable form: one metric a line, with its target where there is one. */
 function table(r: Report): string {
   const reasons = (r.null_reasons ?? {}) as Record<string, string>;
@@ -663,6 +711,7 @@ function table(r: Report): string {
     ["cards_rendered_warm", fmt(r.cards_rendered_warm), "= 0"],
     ["rebuild_after_one_new_article_s", fmt(r.rebuild_after_one_new_article_s)],
     ["rebuild_cards_rendered", fmt(r.rebuild_cards_rendered)],
+    ["worst_case_build_s", fmt(r.worst_case_build_s)],
     ["peak_rss_mb", fmt(r.peak_rss_mb)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
