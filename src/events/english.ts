@@ -267,7 +267,8 @@ export function createEnglishCoder(lex: EventLexicon, countries: CountryLexicon,
           type: h.type,
           source_actor: actor(text, toks, subject),
           target_actor: h.type === "STATEMENT" ? null : actor(text, toks, object),
-          place: place ?? (c ? { ar: "", en: countryName(c, "en") ?? c, country: c } : null),
+          // a statement's place would be the denied or reported act's («denied that its jets struck … in Iraq»)
+          place: h.type === "STATEMENT" ? null : (place ?? (c ? { ar: "", en: countryName(c, "en") ?? c, country: c } : null)),
           figures,
         });
         continue;
