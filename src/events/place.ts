@@ -127,7 +127,9 @@ export function placeOf(
       const c = near ?? (venue ? (actorCountry(ctx, ev.source) ?? ctx.entities.find((e) => e.kind === "country")?.country) : undefined) ?? null;
       const ar = placeText(ctx, at, nameEnd, headWord(ctx, at));
       const nameWords = spanText(s, at + head, nameEnd);
-      return { ar, en: romanise(nameWords) || romanise(ar) || ar, country: c };
+      // the name word after the head is romanised (a proper name); a head alone («قصره») is no name: the
+      // country stands for it in English rather than a romanised common noun
+      return { ar, en: romanise(nameWords) || (c ? (ctx.countryName(c) ?? "") : ""), country: c };
     }
   }
   if (DOMESTIC.has(ev.type)) {

@@ -76,6 +76,9 @@ describe("held-out leads", () => {
     expect(e!.type).toBe("PROTEST");
     expect(e!.target_actor).toEqual({ ar: "الإجراءات الاقتصادية الجديدة", en: null });
     expect(e!.gist_en).not.toMatch(/Ijra|Iqtisad/i);
+    // a venue head alone («في قصره») is no place name: the country stands for it
+    const [meet] = code("استقبل الرئيس التونسي في قصره سفير فرنسا");
+    expect(meet!.place?.en ?? "").not.toMatch(/Qasr/i);
   });
 });
 
