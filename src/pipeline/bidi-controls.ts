@@ -1,8 +1,8 @@
 /**
  * Explicit bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) in a scraped title or name can
- * make it display as different text (an RLO reverses what follows). Titles and names are shown in page titles,
- * links, feeds and cards, so they are stripped there; the body keeps its text verbatim and the site renders it
- * inside `dir="auto"` blocks.
+ * make it display as different text (an RLO reverses what follows). Titles, names and the summary (a lead quoted
+ * from the body) are shown in page titles, briefs, links, meta descriptions, feeds and cards, so they are stripped
+ * there; the body keeps its text verbatim and the site renders it inside `dir="auto"` blocks.
  */
 import type { ExtractedArticle } from "../schemas/article.ts";
 
@@ -15,10 +15,11 @@ export function stripBidiControls(text: string): string {
 
 const strip = (s: string | null): string | null => (s === null ? null : stripBidiControls(s).trim() || null);
 
-/** The article with bidi controls removed from every title and name field (not from the body). */
-export function neutraliseBidiInNames<T extends Pick<ExtractedArticle, "title" | "subtitle" | "source" | "author" | "dateline" | "captions" | "actors" | "places">>(a: T): T {
+/** The article with bidi controls removed from every title, name and summary field (not from the body). */
+export function neutraliseBidiInNames<T extends Pick<ExtractedArticle, "title" | "subtitle" | "source" | "author" | "dateline" | "captions" | "actors" | "places"> & { summary?: string | null }>(a: T): T {
   return {
     ...a,
+    ...(a.summary === undefined ? {} : { summary: strip(a.summary) }),
     title: strip(a.title),
     subtitle: strip(a.subtitle),
     source: strip(a.source),

@@ -77,7 +77,12 @@ export function readArticle(text: string, file: string): Article {
  * lay out at phone width).
  */
 export function siteArticle(article: Article): Article {
-  return cleanStrings(article, (text) => boundWords(removeInvalidChars(text)));
+  const cleaned = cleanStrings(article, (text) => boundWords(removeInvalidChars(text)));
+  // Shown outside the body (page titles, briefs, meta tags, feeds, cards): no bidi override may reorder them.
+  const shown = { title: cleaned.title, title_en: cleaned.title_en, summary: cleaned.summary, summary_ar: cleaned.summary_ar, summary_en: cleaned.summary_en };
+  const safe = cleanStrings(shown, cleanName);
+  if (safe === shown) return cleaned;
+  return { ...cleaned, ...Object.fromEntries(Object.entries(safe).filter(([, v]) => v !== undefined)) };
 }
 
 type ParsedFile = { file: string; article: Article } | { file: string; error: string };
