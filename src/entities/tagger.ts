@@ -909,7 +909,7 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
         ? undefined
         : actorReadings.length === 1 && (!actorReadings[0]!.ambiguous || hit.quoted)
           ? actorReadings[0]!
-          : resolveHolder(tables, hits, h, actorReadings, nearHolder.get(h), fullCount, firstFull, topCountry, article.date ?? undefined);
+          : resolveHolder(tables, hits, h, actorReadings, nearHolder.get(h), fullCount, firstFull, topCountry, contextCount, article.date ?? undefined);
     // a word that is a person's name here («السوداني» for Mohammed Shia al-Sudani) names no country
     const countryHidden = (placeByContext && place && !countryCodes.includes(place.country)) || reading?.actor.type === "person";
     if (countryCodes.length > 0 && !countryHidden) emitCountry(para, i, i + length, pick(countryCodes));
@@ -1021,9 +1021,12 @@ function quotedName(hit: Hit): boolean {
  *   1. the holder named in full nearest before it in the same paragraph — unless a kinship word precedes the
  *      alias («نجل حفتر»), which points away from that person: then the rules below pick among the others;
  *   2. else the article's dominant holder: most full-name mentions, ties to the one named first;
- *   3. else the only holder from the article's main country;
- *   4. else the default holder (the only one listing the alias as a plain alias in the knowledge base);
- *   5. else nothing: an unresolvable alias is not tagged.
+ *   3. else, relatives sharing a family name (every holder a person): the one holding a dated role on the date;
+ *   4. else the only holder from the article's main country;
+ *   5. else, other shared aliases: the one holding a dated role on the date among the holders of the article's main
+ *      country (none there: of a country it names, or of no country) — the country filters before the date;
+ *   6. else the default holder (the only one listing the alias as a plain alias in the knowledge base);
+ *   7. else nothing: an unresolvable alias is not tagged.
  */
 function resolveHolder(
   tables: Tables,
@@ -1034,6 +1037,7 @@ function resolveHolder(
   fullCount: Map<string, number>,
   firstFull: Map<string, number>,
   topCountry: string | undefined,
+  namedCountries: ReadonlyMap<string, number>,
   date: string | undefined,
 ): ActorReading | undefined {
   const hit = hits[h]!;
@@ -1055,24 +1059,46 @@ function resolveHolder(
   // a family name that is also a country adjective («السوداني») names a person only with the full name written
   pool = pool.filter((r) => !r.adjectiveName);
   if (pool.length === 0) return undefined;
-  // relatives sharing a family name: the one holding a dated role on the article's date («القذافي» in 2011)
-  // (several active: the longest in office, the family's senior figure: Muammar over his sons' commands in 2011)
-  if (date && pool.length > 1) {
-    const active = pool.filter((r) => activeOn(r.actor, date));
-    if (active.length === 1) return active[0];
-    if (active.length > 1) {
-      const since = (r: ActorReading) => activeSince(r.actor, date) ?? "9999";
-      active.sort((a, b) => since(a).localeCompare(since(b)));
-      if (since(active[0]!) !== since(active[1]!)) return active[0];
-    }
+  // relatives sharing a family name (every holder a person): the one holding a dated role on the article's date
+  // («القذافي» in 2011) — the date, not the country, tells relatives apart, so it is tried first
+  const family = pool.every((r) => r.actor.type === "person");
+  if (family && date) {
+    const current = holderOn(pool, date);
+    if (current) return current;
   }
   // an alias only one actor holds, and only as ambiguous («لجنة مراقبة وقف إطلاق النار»), names it in an article
   // about its country
-  if (topCountry) {
-    const local = pool.filter((r) => tables.related.get(r.actor.id)?.has(topCountry) ?? r.actor.country === topCountry);
-    if (local.length === 1 && (pool.length > 1 || !local[0]!.isDefault)) return local[0];
+  const isLocal = (r: ActorReading, code: string) => tables.related.get(r.actor.id)?.has(code) ?? r.actor.country === code;
+  const local = topCountry ? pool.filter((r) => isLocal(r, topCountry)) : [];
+  if (local.length === 1 && (pool.length > 1 || !local[0]!.isDefault)) return local[0];
+  // organisations sharing an alias («الحركة الشعبية»): the date rule runs only among the holders of the article's
+  // country, else among those of a country it names (or of none: international bodies) — an open-ended role is no
+  // reason to name another country's party
+  if (!family && date) {
+    const inArticle = (r: ActorReading) => {
+      const codes = tables.related.get(r.actor.id) ?? new Set(r.actor.country ? [r.actor.country] : []);
+      return codes.size === 0 || [...codes].some((c) => namedCountries.has(c));
+    };
+    const current = holderOn(local.length > 0 ? local : topCountry ? pool.filter(inArticle) : pool, date);
+    if (current) return current;
   }
   return pool.find((r) => r.isDefault);
+}
+
+/**
+ * The one holder with a dated role on `date`; several active: the longest in office (the family's senior figure:
+ * Muammar over his sons' commands in 2011), or none when two began together.
+ */
+function holderOn(pool: readonly ActorReading[], date: string): ActorReading | undefined {
+  if (pool.length < 2) return undefined;
+  const active = pool.filter((r) => activeOn(r.actor, date));
+  if (active.length === 1) return active[0];
+  if (active.length > 1) {
+    const since = (r: ActorReading) => activeSince(r.actor, date) ?? "9999";
+    active.sort((a, b) => since(a).localeCompare(since(b)));
+    if (since(active[0]!) !== since(active[1]!)) return active[0];
+  }
+  return undefined;
 }
 
 /**
