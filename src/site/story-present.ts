@@ -11,6 +11,7 @@
 import { t } from "../i18n/index.ts";
 import type { Article, Place } from "../schemas/article.ts";
 import type { Lang } from "../schemas/common.ts";
+import { gistLines, showsGist, type GistLine } from "./event-present.ts";
 import { formatDate, localeInfo } from "./locale.ts";
 import type { SiteModel, SiteStory } from "./model.ts";
 import { articleSource, articleTitle, snippetAttrs, type Snippet } from "./present.ts";
@@ -35,6 +36,11 @@ export interface StoryPresentation {
   editorSummary: boolean;
   /** Known facts in the edition's language, for a story whose summary is in the other language; else null. */
   facts: string | null;
+  /**
+   * The English gist of an Arabic story in the English edition (the coded events of the article whose lead is
+   * quoted, else of the story's lead article), with that article's path; else null. See src/site/event-present.ts.
+   */
+  gist: { lines: GistLine[]; path: string } | null;
   /** Outlets as written (each in its own script). */
   outlets: Snippet[];
   /** "3 outlets", or "outlet not given". */
@@ -80,6 +86,8 @@ export function presentStory(model: SiteModel, id: string, lang: Lang): StoryPre
   const sentences = text ? summarySentences(text).map((s) => ({ text: s, path: citedPath })) : [];
   const foreign = summaryLang !== null ? summaryLang !== lang : lead.lang !== lang;
   const facts = foreign ? storyFacts(model, story, lang, text) : null;
+  const coded = [cited, lead].find((a) => a && showsGist(a, lang));
+  const gist = foreign && coded ? { lines: gistLines(coded.events), path: paths.article(coded.id) } : null;
   return {
     id,
     path,
@@ -88,6 +96,7 @@ export function presentStory(model: SiteModel, id: string, lang: Lang): StoryPre
     summaryLang,
     editorSummary,
     facts,
+    gist,
     outlets: story.outlets.map((o) => articleSource({ source: o })!),
     outletCount: outletCount(story, lang),
     dates: storyDates(story, lang),

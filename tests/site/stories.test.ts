@@ -283,6 +283,28 @@ describe("presenting a story", () => {
     expect(ar.outletCount).toBe("المصادر: 2");
   });
 
+  it("gives an Arabic story in the English edition the gist of its quoted article's events, linked to that article", () => {
+    const event = {
+      type: "ATTACK" as const,
+      source_actor: { ar: "مسلحون", en: "gunmen" },
+      target_actor: { ar: "حاجز", en: null },
+      place: { ar: "سرت", en: "Sirte", country: "LY" },
+      date: null,
+      figures: [{ what: "killed" as const, n: 4 }],
+      trigger_ar: "هاجم",
+      gist_en: "",
+    };
+    const m = build([
+      article("g1", { story: "g", published: "2025-10-29", summary: "هاجم مسلحون حاجزا في سرت.", events: [event] }),
+      article("g2", { story: "g", published: "2025-10-30", events: [{ ...event, type: "CLASH" }] }),
+    ]);
+    const en = presentStory(m, "g", "en");
+    expect(en.gist).toEqual({ lines: [{ type: "ATTACK", label: "Attack", text: "Sirte (Libya) · gunmen · 4 killed" }], path: "articles/g1/" });
+    expect(presentStory(m, "g", "ar").gist).toBeNull();
+    const plain = build([article("p", { published: "2025-10-29", summary: "نص." })]);
+    expect(presentStory(plain, "p", "en").gist).toBeNull();
+  });
+
   it("prefers an editor's summary in the edition's language, and links a one-article story to its article", () => {
     const m = build([article("solo", { published: "2025-10-29", summary: "ملخص.", summary_en: "Editor's summary." })]);
     const en = presentStory(m, "solo", "en");

@@ -1,0 +1,143 @@
+/**
+ * Coded events as the site shows them (issue 19): the English gist lines of an Arabic article or story, and the
+ * event-type count line of a day (a brief, or a country's articles of that day). Framework-free so article, story,
+ * brief and country pages say the same thing.
+ *
+ * Honesty: a gist line is rebuilt from the coded fields with `gistLine` (src/events/gist.ts), never read from a
+ * stored `gist_en` a hand edit may have left stale; an actor without an English name is left out (gistLine does),
+ * so nothing is translated that the knowledge base or the lexicons do not name. Counts add only what the text
+ * states: a vague figure («عشرات») is no number, and every figure links to the article whose lead gives it.
+ */
+import { gistLine, TYPE_LABELS } from "../events/gist.ts";
+import { t } from "../i18n/index.ts";
+import type { Article } from "../schemas/article.ts";
+import type { Lang } from "../schemas/common.ts";
+import type { Event, EventType } from "../schemas/event.ts";
+import { formatNumber } from "./locale.ts";
+import type { SiteModel } from "./model.ts";
+import { paths } from "./urls.ts";
+
+/** How many gist lines a story shows in a list (its page shows all): a brief entry stays a few lines tall. */
+export const LIST_GIST_LINES = 2;
+
+/** One gist line: the event type's label and the rest of the line (place, actors, figures, date). */
+export interface GistLine {
+  type: EventType;
+  label: string;
+  /** The line after its type label, possibly empty (an event with no place, actor or figure). */
+  text: string;
+}
+
+/** Gist lines of coded events, in reading order, without repeats (two events may read the same). */
+export function gistLines(events: readonly Event[] | undefined): GistLine[] {
+  const seen = new Set<string>();
+  const lines: GistLine[] = [];
+  for (const e of events ?? []) {
+    const label = TYPE_LABELS[e.type];
+    const line = gistLine(e);
+    if (seen.has(line)) continue;
+    seen.add(line);
+    lines.push({ type: e.type, label, text: line.slice(label.length).replace(/^ · /, "") });
+  }
+  return lines;
+}
+
+/** True when an edition shows an article's gist: English edition, Arabic article with coded events. */
+export function showsGist(article: Pick<Article, "lang" | "events">, lang: "ar" | "en"): boolean {
+  return lang === "en" && article.lang === "ar" && (article.events?.length ?? 0) > 0;
+}
+
+// --- counts per day ------------------------------------------------------------------------------------------------
+
+/** The event types a day's count line counts, in the order it names them. */
+export const COUNTED_TYPES = ["ATTACK", "CLASH", "CASUALTIES"] as const satisfies readonly EventType[];
+/** The figures it adds up (each linked to its articles). */
+export const COUNTED_FIGURES = ["killed", "wounded"] as const;
+
+export type CountedType = (typeof COUNTED_TYPES)[number];
+export type CountedFigure = (typeof COUNTED_FIGURES)[number];
+
+/** One figure of a count line: the sum, and the articles that give it (each with its own number). */
+export interface FigureCount {
+  what: CountedFigure;
+  /** Sum of the stated numbers (a minimum when one says "at least"). */
+  total: number;
+  atLeast: boolean;
+  sources: Array<{ article: string; n: number }>;
+}
+
+/** A day's events by type: how many articles report each counted type, and the stated killed/wounded figures. */
+export interface EventCounts {
+  types: Array<{ type: CountedType; count: number; articles: string[] }>;
+  figures: FigureCount[];
+}
+
+/**
+ * Event counts over articles (a day's, in page order). A type counts articles, not events: one lead coding an
+ * attack twice (the act and its toll) is one report. A figure sums each article's largest stated number of it, so
+ * a lead giving "12 killed" in two events is not counted twice; different articles may report the same toll, so the
+ * page says "as reported", not "in total". Null when no article has a counted type or figure.
+ */
+export function eventCounts(articles: ReadonlyArray<Pick<Article, "id" | "events">>): EventCounts | null {
+  const byType = new Map<CountedType, string[]>();
+  const byFigure = new Map<CountedFigure, FigureCount>();
+  for (const a of articles) {
+    if (!a.events?.length) continue;
+    const types = new Set<CountedType>();
+    const most = new Map<CountedFigure, { n: number; atLeast: boolean }>();
+    for (const e of a.events) {
+      if ((COUNTED_TYPES as readonly EventType[]).includes(e.type)) types.add(e.type as CountedType);
+      for (const f of e.figures) {
+        if (f.n === null || !(COUNTED_FIGURES as readonly string[]).includes(f.what)) continue;
+        const what = f.what as CountedFigure;
+        const prev = most.get(what);
+        if (!prev || f.n > prev.n) most.set(what, { n: f.n, atLeast: !!f.at_least });
+      }
+    }
+    for (const type of types) byType.set(type, [...(byType.get(type) ?? []), a.id]);
+    for (const [what, { n, atLeast }] of most) {
+      const acc = byFigure.get(what) ?? { what, total: 0, atLeast: false, sources: [] };
+      acc.total += n;
+      acc.atLeast ||= atLeast;
+      acc.sources.push({ article: a.id, n });
+      byFigure.set(what, acc);
+    }
+  }
+  const types = COUNTED_TYPES.filter((t) => byType.has(t)).map((type) => ({ type, count: byType.get(type)!.length, articles: byType.get(type)! }));
+  const figures = COUNTED_FIGURES.filter((w) => byFigure.has(w)).map((w) => byFigure.get(w)!);
+  return types.length || figures.length ? { types, figures } : null;
+}
+
+/** One item of a count line: "Attacks 3", "Killed at least 15 (12, 3)" with each article's number a link. */
+export interface CountItem {
+  label: string;
+  /** The count or total, in the edition's digits ("at least 15"). */
+  value: string;
+  /** Each article's own number, linked to it (edition-relative path); empty for type counts. */
+  sources: Array<{ text: string; path: string }>;
+}
+
+/** The items of a count line in an edition (labels from src/i18n, numbers in the edition's digits). */
+export function countItems(counts: EventCounts, lang: Lang): CountItem[] {
+  const types = counts.types.map(({ type, count }) => ({ label: t(lang, `events.type.${type}`), value: formatNumber(lang, count), sources: [] }));
+  const figures = counts.figures.map((f) => ({
+    label: t(lang, `events.figure.${f.what}`),
+    value: f.atLeast ? t(lang, "events.atLeast", { n: f.total }) : formatNumber(lang, f.total),
+    sources: f.sources.map((s) => ({ text: formatNumber(lang, s.n), path: paths.article(s.article) })),
+  }));
+  return [...types, ...figures];
+}
+
+/** A count line per day over articles given latest first (a country's latest), days latest first, days without events left out. */
+export function countsByDay(model: Pick<SiteModel, "articles">, ids: readonly string[], from: string | null = null): Array<{ day: string; counts: EventCounts }> {
+  const days = new Map<string, Article[]>();
+  for (const id of ids) {
+    const view = model.articles.get(id);
+    if (!view?.day || (from && view.day < from)) continue;
+    days.set(view.day, [...(days.get(view.day) ?? []), view.article]);
+  }
+  return [...days].flatMap(([day, articles]) => {
+    const counts = eventCounts(articles);
+    return counts ? [{ day, counts }] : [];
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * Coded events as the site shows them (src/site/event-present.ts): gist lines rebuilt from the coded fields (actors
+ * without an English name left out, repeats dropped), when an edition shows them, and a day's event counts.
+ */
+import { describe, expect, it } from "vitest";
+import type { Event } from "../../src/schemas/event.ts";
+import { countItems, countsByDay, eventCounts, gistLines, showsGist } from "../../src/site/event-present.ts";
+import type { ArticleView } from "../../src/site/model.ts";
+
+const ev = (extra: Partial<Event> = {}): Event => ({
+  type: "ATTACK",
+  source_actor: null,
+  target_actor: null,
+  place: null,
+  date: null,
+  figures: [],
+  trigger_ar: "قصف",
+  gist_en: "stale text a hand edit left",
+  ...extra,
+});
+
+describe("gist lines", () => {
+  it("rebuilds each line from the coded fields, split into its type label and the rest", () => {
+    const lines = gistLines([
+      ev({
+        place: { ar: "مأرب", en: "Marib", country: "YE" },
+        source_actor: { ar: "التحالف", en: "Saudi-led coalition" },
+        target_actor: { ar: "مواقع الحوثيين", en: "Houthi positions" },
+        figures: [{ what: "killed", n: 12 }],
+      }),
+    ]);
+    expect(lines).toEqual([{ type: "ATTACK", label: "Attack", text: "Marib (Yemen) · Saudi-led coalition → Houthi positions · 12 killed" }]);
+  });
+
+  it("leaves out an actor with no English name, and drops a line that repeats", () => {
+    const meet = ev({ type: "MEET", source_actor: { ar: "وفد أهلي", en: null }, target_actor: { ar: "الرئيس", en: "the president" } });
+    const lines = gistLines([meet, { ...meet, trigger_ar: "اجتمع" }, ev({ type: "OTHER" })]);
+    expect(lines.map((l) => `${l.label}|${l.text}`)).toEqual(["Meeting|→ the president", "Event|"]);
+    expect(lines.map((l) => l.text).join(" ")).not.toContain("وفد");
+    expect(gistLines(undefined)).toEqual([]);
+  });
+
+  it("are shown in the English edition for Arabic articles with events only", () => {
+    const events = [ev()];
+    expect(showsGist({ lang: "ar", events }, "en")).toBe(true);
+    expect(showsGist({ lang: "ar", events }, "ar")).toBe(false);
+    expect(showsGist({ lang: "en", events }, "en")).toBe(false);
+    expect(showsGist({ lang: "ar", events: [] }, "en")).toBe(false);
+    expect(showsGist({ lang: "ar" }, "en")).toBe(false);
+  });
+});
+
+describe("a day's event counts", () => {
+  it("counts articles per type and sums each article's largest stated figure, citing every article", () => {
+    const counts = eventCounts([
+      { id: "a", events: [ev({ figures: [{ what: "killed", n: 12 }] }), ev({ type: "CASUALTIES", figures: [{ what: "killed", n: 12 }, { what: "wounded", n: 5 }] })] },
+      { id: "b", events: [ev({ type: "CLASH", figures: [{ what: "killed", n: 3, at_least: true }, { what: "arrested", n: 9 }] })] },
+      { id: "c", events: [ev({ type: "CASUALTIES", figures: [{ what: "wounded", n: null }] })] },
+      { id: "d", events: [ev({ type: "MEET" })] },
+      { id: "e" },
+    ]);
+    expect(counts).toEqual({
+      types: [
+        { type: "ATTACK", count: 1, articles: ["a"] },
+        { type: "CLASH", count: 1, articles: ["b"] },
+        { type: "CASUALTIES", count: 2, articles: ["a", "c"] },
+      ],
+      figures: [
+        { what: "killed", total: 15, atLeast: true, sources: [{ article: "a", n: 12 }, { article: "b", n: 3 }] },
+        { what: "wounded", total: 5, atLeast: false, sources: [{ article: "a", n: 5 }] },
+      ],
+    });
+  });
+
+  it("is null for a day with no counted event", () => {
+    expect(eventCounts([{ id: "d", events: [ev({ type: "MEET" })] }, { id: "e" }])).toBeNull();
+  });
+});
+
+describe("a count line in an edition", () => {
+  const counts = eventCounts([
+    { id: "a", events: [ev({ figures: [{ what: "killed", n: 12 }] })] },
+    { id: "b", events: [ev({ type: "CLASH", figures: [{ what: "killed", n: 3, at_least: true }] })] },
+  ])!;
+
+  it("labels each type and figure in the edition's words and links each article's own number to it", () => {
+    expect(countItems(counts, "en")).toEqual([
+      { label: "Attacks", value: "1", sources: [] },
+      { label: "Clashes", value: "1", sources: [] },
+      { label: "Killed", value: "at least 15", sources: [{ text: "12", path: "articles/a/" }, { text: "3", path: "articles/b/" }] },
+    ]);
+    expect(countItems(counts, "ar").map((i) => i.label)).toEqual(["هجمات", "اشتباكات", "قتلى"]);
+  });
+
+  it("groups articles by their day, from a first day on, leaving out days without a counted event", () => {
+    const view = (id: string, day: string | null, events?: Event[]) => [id, { day, article: { id, events } } as unknown as ArticleView] as const;
+    const articles = new Map([
+      view("a", "2025-11-03", [ev()]),
+      view("b", "2025-11-03", [ev({ type: "CLASH" })]),
+      view("c", "2025-11-02", [ev({ type: "MEET" })]),
+      view("d", "2025-11-01", [ev()]),
+      view("e", null, [ev()]),
+    ]);
+    const days = countsByDay({ articles }, ["a", "b", "c", "d", "e"], "2025-11-02");
+    expect(days.map((d) => [d.day, d.counts.types.map((t) => t.type)])).toEqual([["2025-11-03", ["ATTACK", "CLASH"]]]);
+  });
+});
