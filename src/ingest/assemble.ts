@@ -247,7 +247,9 @@ function toDraft(o: Open, header: HeaderInfo): ArticleDraft {
  * or sit in a related block.
  */
 function brief(page: ClassifiedPage, o: Open, header: HeaderInfo, previous: ArticleDraft | undefined): boolean {
-  if (header.titleLine === null || o.words < A.briefMinWords) return false;
+  if (header.titleLine === null) return false;
+  if (previous === undefined && feedItem(page, o, header.titleLine)) return true;
+  if (o.words < A.briefMinWords) return false;
   if (opensWithDateline(page.lines[o.bodyStart]!.text)) return true;
   // "Source: Outlet" right after the paragraph names the item's source: a full header with the headline.
   if (o.attribution !== null) return true;
@@ -262,6 +264,19 @@ function brief(page: ClassifiedPage, o: Open, header: HeaderInfo, previous: Arti
   if (!previous || previous.secondary || previous.header.titleLine === null) return false;
   const shape = headerShape(page, header.titleLine, o.bodyStart);
   return shape !== "" && shape === headerShape(page, previous.header.titleLine, previous.bodyStart);
+}
+
+/**
+ * The page is one feed item: a headline, a dated header (outlet or byline lines may stand between) and this one
+ * paragraph right under the date, ending the page (see classify.ts `feedItemText`).
+ */
+function feedItem(page: ClassifiedPage, o: Open, title: number): boolean {
+  if (o.prose !== 1 || o.words < A.feedItemMinWords) return false;
+  const content = page.lines.filter((l) => l.kind !== "junk");
+  if (content.length > A.feedItemMaxLines || content.at(-1) !== page.lines[o.last]) return false;
+  const between = page.lines.slice(title + 1, o.bodyStart).filter((l) => l.kind !== "junk");
+  const date = between.at(-1);
+  return date !== undefined && date.kind === "date" && !date.stamp && between.length <= 3;
 }
 
 /** True when a dated line (not a stamp) stands right above line `title`, with only junk between. */

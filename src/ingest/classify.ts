@@ -571,6 +571,18 @@ function unpunctuatedProse(lines: ClassifiedLine[], lex: Boilerplate): void {
   }
 }
 
+/**
+ * A feed item saved as a page (headline / outlet / date / one sentence, nothing after): its last line, right
+ * under the dated header, is the item's text even without a final period, not a second headline.
+ */
+function feedItemText(lines: ClassifiedLine[]): void {
+  const content = lines.filter((l) => l.kind !== "junk");
+  if (content.length < 3 || content.length > SETTINGS.article.feedItemMaxLines) return;
+  const last = content.at(-1)!;
+  const before = content.at(-2)!;
+  if (last.kind === "heading" && last.words >= SETTINGS.article.feedItemMinWords && before.kind === "date" && !before.stamp) last.kind = "prose";
+}
+
 /** A short tail after a paragraph's last sentence: "… و"إيغاد".          تابع الجزيرة نت على:". */
 const GLUED_TAIL = /[.!?؟…»"”)]\s+([^.!?؟…\n]{2,60})$/u;
 /** Most words of a prompt glued to a paragraph's end. */
@@ -674,6 +686,7 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
   });
 
   unpunctuatedProse(out, lex);
+  feedItemText(out);
   interviewTurns(out);
   for (const l of out) if (l.kind === "prose") cutGluedPrompt(l, lex);
 

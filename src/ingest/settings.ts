@@ -142,6 +142,14 @@ export const SETTINGS = {
      */
     briefMinWords: 12,
     /**
+     * Words the one text line of a feed-item page needs (headline / outlet / date / one sentence, nothing after:
+     * RSS summaries saved as pages). Its full header and the page ending with it tell it from a teaser, so a short
+     * summary sentence counts; observed feed summaries run 8–30 words.
+     */
+    feedItemMinWords: 6,
+    /** Most content lines of a page read as a single feed item (headline, outlet, byline, date, text). */
+    feedItemMaxLines: 5,
+    /**
      * Time-stamped updates that make a page a live blog (one article: its headline and every update). A page's
      * own header has one stamp; teaser lists with stamps have no paragraph under each. The held-out live page
      * has 7; 3 keeps a short blog while a two-item page with "منذ ساعتين" under each headline stays two articles.
