@@ -256,8 +256,19 @@ export function parseCountryForms(text: string, file: string): CountryLexicon {
 
 /** Reads `content/countries/forms.yaml`. */
 export function loadCountryLexicon(file: string): CountryLexicon {
-  return parseCountryForms(readFileSync(file, "utf8"), file);
+  const text = readFileSync(file, "utf8");
+  const hit = loadedForms.get(file);
+  if (hit?.text === text) return hit.lexicon;
+  const lexicon = parseCountryForms(text, file);
+  loadedForms.set(file, { text, lexicon });
+  return lexicon;
 }
+
+/**
+ * The last lexicon parsed from each forms file, with the text it came from: the tagger and the event coder both
+ * load it, and parsing the YAML again cost every process about 50 ms. A changed file is parsed again.
+ */
+const loadedForms = new Map<string, { text: string; lexicon: CountryLexicon }>();
 
 /** A lexicon with CLDR names only (no adjectives or metonyms): what the tagger uses when none is given. */
 export function defaultCountryLexicon(): CountryLexicon {

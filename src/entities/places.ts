@@ -61,5 +61,13 @@ export function parsePlaces(text: string, file: string): PlaceLexicon {
 
 /** Reads `content/countries/places.yaml`. */
 export function loadPlaceLexicon(file: string): PlaceLexicon {
-  return parsePlaces(readFileSync(file, "utf8"), file);
+  const text = readFileSync(file, "utf8");
+  const hit = loadedPlaces.get(file);
+  if (hit?.text === text) return hit.lexicon;
+  const lexicon = parsePlaces(text, file);
+  loadedPlaces.set(file, { text, lexicon });
+  return lexicon;
 }
+
+/** The last lexicon parsed from each places file, with its text (see `loadCountryLexicon`). */
+const loadedPlaces = new Map<string, { text: string; lexicon: PlaceLexicon }>();
