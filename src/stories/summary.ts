@@ -57,6 +57,11 @@ function furniture(lexicon: StoriesLexicon): Furniture {
     new RegExp(`^\\(\\s*${AG}\\s*\\)\\s*(?:[-–—−]+|:)\\s*`, "iu"),
     // WASHINGTON (Reuters) -   القاهرة (أ ف ب) -
     new RegExp(`^${DL}\\s*\\(\\s*${AG}\\s*\\)${END}\\s*[-–—−:]*\\s*`, "iu"),
+    // TRIPOLI, Nov 5 (Any Wire) -   PORT SUDAN (Local Agency) –: an upper-case wire dateline names its source,
+    // whatever the agency (the lexicon cannot list every outlet)
+    new RegExp(`^\\p{Lu}[\\p{Lu}.'’ ]{1,30}(?:,\\s*\\p{L}{3,9}\\.?\\s+\\d{1,2})?\\s*\\([^()\\n]{1,40}\\)\\s*[-–—−]+\\s*`, "u"),
+    // November 4, 2025 (PORT SUDAN) –: the date first, the place in brackets
+    new RegExp(`^\\p{L}{3,9}\\.?\\s+\\d{1,2},\\s*\\d{4}\\s*\\([^()\\n]{1,40}\\)\\s*[-–—−]+\\s*`, "u"),
     // طرابلس - "الشرق الأوسط":   الرياض - واس:
     new RegExp(`^${DL}${SEP}${QAG}${END}${COLON}`, "iu"),
     // واس – جدة:   سبق- وكالات:

@@ -12,8 +12,13 @@ describe("stripFurniture", () => {
     ["واس – جدة: أعلنت الوزارة البيان.", "أعلنت الوزارة البيان."],
     ["سبق- وكالات: صدر الحكم أمس.", "صدر الحكم أمس."],
     ["القاهرة (أ ف ب) - التقى الوزيران.", "التقى الوزيران."],
+    ["ADEN, Mar 4 (Harbour Wire) - The port reopened.", "The port reopened."],
+    ["EL FASHER (Darfur Radio) – Shelling resumed.", "Shelling resumed."],
+    ["March 4, 2025 (ADEN) – The port reopened.", "The port reopened."],
   ];
   for (const [input, expected] of cases) it(`removes the furniture of «${input.slice(0, 24)}»`, () => expect(stripFurniture(input)).toBe(expected));
+  it("keeps a lead that opens with a capitalised phrase in brackets but no dateline dash", () =>
+    expect(stripFurniture("NATO (the alliance) said on Monday it would meet.")).toBe("NATO (the alliance) said on Monday it would meet."));
 
   it("removes a bare place dateline only for the article's own dateline or places", () => {
     expect(stripFurniture("الخرطوم - دعت الأحزاب إلى حوار.", undefined, { places: ["الخرطوم", "Khartoum"] })).toBe("دعت الأحزاب إلى حوار.");
