@@ -1,7 +1,7 @@
 /**
  * Fuzzer: pushes generated inputs (mutations of fixture pages, see mutate.ts) through `cleanPage` and the tagger
  * in-process, then through the stages after them (summaries, stories, event coding, the article file as ingest
- * writes it and both site readers, the RSS writer), and every 1,000th through the `extract` CLI, counting crashes:
+ * writes it and both site readers, the RSS writer, the share card's plan), and every 1,000th through the `extract` CLI, counting crashes:
  * exceptions, `internal error` skips, output that breaks the zod `ExtractedArticle` contract, mention offsets that
  * do not point at their text, a summary that is not verbatim, an article file the site reads back differently,
  * a feed with characters XML forbids.
@@ -18,7 +18,10 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createTagger, loadEntityLexicons } from "../../src/entities/index.ts";
 import { cleanPage } from "../../src/ingest/index.ts";
+import { planCards } from "../../src/cards/build.ts";
+import { CARD_TEXT_LIMITS } from "../../src/cards/spec.ts";
 import { articleFile, parseArticle } from "../../src/content/article-file.ts";
+import { stripBidiControls } from "../../src/pipeline/bidi-controls.ts";
 import { extractPages } from "../../src/pipeline/extract.ts";
 import { ExtractedArticle, ExtractResult } from "../../src/schemas/article.ts";
 import { readArticleFile } from "../../src/site/fast-frontmatter.ts";
@@ -129,7 +132,8 @@ function checkLaterStages(mutant: { bytes: Buffer; file: string }): string[] {
     if (!extracted.story) problems.push("article without a story");
     // A summary is verbatim: without its cut mark it stands in the body as it is.
     const summary = extracted.summary?.replace(/…$/, "");
-    if (summary && !extracted.body.some((p) => p.includes(summary.split(/(?<=[.!?؟])\s/)[0]!.slice(0, 40))))
+    // (bidi controls aside: they are stripped from what is shown outside the body)
+    if (summary && !extracted.body.some((p) => stripBidiControls(p).includes(summary.split(/(?<=[.!?؟])\s/)[0]!.slice(0, 40))))
       problems.push(`summary not found in the body: ${summary.slice(0, 80)}`);
     const { file: _file, index: _index, ...article } = extracted;
     const written = articleFile(article as never);
@@ -151,6 +155,14 @@ function checkLaterStages(mutant: { bytes: Buffer; file: string }): string[] {
       items: [{ title: extracted.title ?? "", link: "https://marsad.example.org/ar/articles/a/", description: extracted.summary ?? "", categories: extracted.actors.map((a) => a.en) }],
     });
     if (!XML_CHARS.test(xml)) problems.push("feed with characters XML forbids");
+    // The card of the article: what reaches the layout is bounded whatever the page held.
+    const title = extracted.title ?? extracted.summary ?? "";
+    const [card] = planCards(
+      [{ path: `${extracted.lang}/articles/${extracted.id}`, lang: extracted.lang, kind: "article", title, meta: [extracted.source ?? "", extracted.summary ?? ""], chips: extracted.actors.map((a) => a.en), siteName: "Marsad", alt: title }],
+      { outDir: "/nonexistent/out", cacheDir: "/nonexistent/cache" },
+    );
+    if (!card || card.spec.title.length > CARD_TEXT_LIMITS.title || card.spec.meta.some((m) => m.length > CARD_TEXT_LIMITS.line))
+      problems.push("card text not bounded");
   }
   return problems;
 }
