@@ -60,6 +60,8 @@ function furniture(lexicon: StoriesLexicon): Furniture {
     // TRIPOLI, Nov 5 (Any Wire) -   PORT SUDAN (Local Agency) –: an upper-case wire dateline names its source,
     // whatever the agency (the lexicon cannot list every outlet)
     new RegExp(`^\\p{Lu}[\\p{Lu}.'’ ]{1,30}(?:,\\s*\\p{L}{3,9}\\.?\\s+\\d{1,2})?\\s*\\([^()\\n]{1,40}\\)\\s*[-–—−]+\\s*`, "u"),
+    // KHARTOUM, March 8, 2025 -   ADEN, Mar 4 -: an upper-case place and a date, no agency
+    new RegExp(`^\\p{Lu}[\\p{Lu}.'’ ]{1,30},\\s*\\p{L}{3,9}\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?\\s*[-–—−]+\\s+`, "u"),
     // November 4, 2025 (PORT SUDAN) –: the date first, the place in brackets
     new RegExp(`^\\p{L}{3,9}\\.?\\s+\\d{1,2},\\s*\\d{4}\\s*\\([^()\\n]{1,40}\\)\\s*[-–—−]+\\s*`, "u"),
     // طرابلس - "الشرق الأوسط":   الرياض - واس:

@@ -15,6 +15,8 @@ describe("stripFurniture", () => {
     ["ADEN, Mar 4 (Harbour Wire) - The port reopened.", "The port reopened."],
     ["EL FASHER (Darfur Radio) – Shelling resumed.", "Shelling resumed."],
     ["March 4, 2025 (ADEN) – The port reopened.", "The port reopened."],
+    ["ADEN, March 4, 2025 - The port reopened.", "The port reopened."],
+    ["ADEN, Mar 4 — The port reopened.", "The port reopened."],
   ];
   for (const [input, expected] of cases) it(`removes the furniture of «${input.slice(0, 24)}»`, () => expect(stripFurniture(input)).toBe(expected));
   it("keeps a lead that opens with a capitalised phrase in brackets but no dateline dash", () =>
