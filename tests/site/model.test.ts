@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../src/schemas/actor.ts";
-import type { Article, Mention, TaggedActor } from "../../src/schemas/article.ts";
+import type { Article, Mention } from "../../src/schemas/article.ts";
 import { buildSiteModel, buildTimeline, type SiteModelInput } from "../../src/site/model.ts";
+import { actor, article, tag } from "../fixtures/site/builders.ts";
 
 const settings = { latest: 10, provisionalMinArticles: 2 };
 const countries = [
@@ -15,23 +16,7 @@ const countries = [
   { code: "EG", names: { ar: "مصر", en: "Egypt" } },
 ];
 
-function actor(id: string, extra: Partial<Actor> = {}): Actor {
-  return {
-    id,
-    names: { ar: `ع-${id}`, en: `E-${id}` },
-    aliases: { ar: [], en: [] },
-    type: "person",
-    roles: [],
-    description: { ar: "وصف", en: "Description" },
-    former_ids: [],
-    ambiguous_aliases: [],
-    provisional: false,
-    provenance: { added_by: "test", source: "test" },
-    ...extra,
-  };
-}
 
-const tag = (id: string, extra: Partial<TaggedActor> = {}): TaggedActor => ({ id, ar: `ع-${id}`, en: `E-${id}`, type: "person", ...extra });
 const mention = (ref: string, sentence = `جملة ${ref}`, role?: string): Mention => ({
   ref,
   paragraph: 0,
@@ -42,28 +27,6 @@ const mention = (ref: string, sentence = `جملة ${ref}`, role?: string): Ment
   ...(role ? { role } : {}),
 });
 
-function article(id: string, extra: Partial<Article> = {}): Article {
-  return {
-    id,
-    lang: "ar",
-    title: `عنوان ${id}`,
-    subtitle: null,
-    source: null,
-    author: null,
-    dateline: null,
-    published: null,
-    seen: null,
-    body: ["x"],
-    captions: [],
-    actors: [],
-    countries: [],
-    places: [],
-    mentions: [],
-    sources: [],
-    secondary: false,
-    ...extra,
-  };
-}
 
 function model(articles: Article[], actors: Actor[] = []) {
   const input: SiteModelInput = { articles, actors, countries, settings };

@@ -3,12 +3,12 @@
  * stay reference entries (the rest of the knowledge base), and the pages of the actors index.
  */
 import { describe, expect, it } from "vitest";
-import type { Actor } from "../../src/schemas/actor.ts";
 import type { Article } from "../../src/schemas/article.ts";
 import { cardSpecs } from "../../src/site/cards.ts";
 import { buildSiteModel } from "../../src/site/model.ts";
 import { actorIndexPages, sitePages } from "../../src/site/routes.ts";
 import { paths } from "../../src/site/urls.ts";
+import { actor, article as build, tag } from "../fixtures/site/builders.ts";
 
 const countries = [
   { code: "LY", names: { ar: "ليبيا", en: "Libya" } },
@@ -16,42 +16,9 @@ const countries = [
   { code: "EG", names: { ar: "مصر", en: "Egypt" } },
 ];
 
-function actor(id: string, extra: Partial<Actor> = {}): Actor {
-  return {
-    id,
-    names: { ar: `ع-${id}`, en: `E-${id}` },
-    aliases: { ar: [], en: [] },
-    type: "person",
-    roles: [],
-    description: null,
-    former_ids: [],
-    ambiguous_aliases: [],
-    provisional: false,
-    provenance: { added_by: "test", source: "test" },
-    ...extra,
-  } as Actor;
-}
 
 function article(id: string, published: string, actors: string[], countryCodes: string[]): Article {
-  return {
-    id,
-    lang: "ar",
-    title: `عنوان ${id}`,
-    subtitle: null,
-    source: null,
-    author: null,
-    dateline: null,
-    published,
-    seen: null,
-    body: ["x"],
-    captions: [],
-    actors: actors.map((a) => ({ id: a, ar: `ع-${a}`, en: `E-${a}`, type: "person" as const })),
-    countries: countryCodes,
-    places: [],
-    mentions: [],
-    sources: [],
-    secondary: false,
-  } as Article;
+  return build(id, { published, actors: actors.map((a) => tag(a)), countries: countryCodes });
 }
 
 const model = buildSiteModel({

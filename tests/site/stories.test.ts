@@ -4,9 +4,8 @@
  * articles carry no story id or summary.
  */
 import { describe, expect, it } from "vitest";
-import type { Actor } from "../../src/schemas/actor.ts";
 import { Story } from "../../src/schemas/story.ts";
-import type { Article, TaggedActor } from "../../src/schemas/article.ts";
+import type { Article } from "../../src/schemas/article.ts";
 import { buildSiteModel, isoWeek } from "../../src/site/model.ts";
 import {
   centralArticle,
@@ -20,6 +19,7 @@ import {
   type StoryArticle,
 } from "../../src/site/stories.ts";
 import { eventPlace, presentStory } from "../../src/site/story-present.ts";
+import { actor, article, tag } from "../fixtures/site/builders.ts";
 
 const sa = (id: string, extra: Partial<StoryArticle> = {}): StoryArticle => ({
   id,
@@ -133,45 +133,8 @@ const countries = [
   { code: "LY", names: { ar: "ليبيا", en: "Libya" } },
   { code: "SD", names: { ar: "السودان", en: "Sudan" } },
 ];
-const tag = (id: string): TaggedActor => ({ id, ar: `ع-${id}`, en: `E-${id}`, type: "person" });
-function actor(id: string): Actor {
-  return {
-    id,
-    names: { ar: `ع-${id}`, en: `E-${id}` },
-    aliases: { ar: [], en: [] },
-    type: "person",
-    roles: [],
-    description: null,
-    former_ids: [],
-    ambiguous_aliases: [],
-    provisional: false,
-    provenance: { added_by: "test", source: "test" },
-  } as unknown as Actor;
-}
-function article(id: string, extra: Partial<Article> = {}): Article {
-  return {
-    id,
-    lang: "ar",
-    title: `عنوان ${id}`,
-    subtitle: null,
-    source: null,
-    author: null,
-    dateline: null,
-    published: null,
-    seen: null,
-    body: ["x"],
-    captions: [],
-    actors: [],
-    countries: [],
-    places: [],
-    mentions: [],
-    sources: [],
-    secondary: false,
-    ...extra,
-  };
-}
 const build = (articles: Article[], actors = ["x", "y", "z"]) =>
-  buildSiteModel({ articles, actors: actors.map(actor), countries, settings: { latest: 10, provisionalMinArticles: 2 } });
+  buildSiteModel({ articles, actors: actors.map((id) => actor(id)), countries, settings: { latest: 10, provisionalMinArticles: 2 } });
 
 describe("stories in the site model", () => {
   it("makes each article its own story when none carries a story id (no page of its own)", () => {
