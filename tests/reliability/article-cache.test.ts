@@ -9,26 +9,10 @@ import { describe, expect, it } from "vitest";
 import { serializeArticle } from "../../src/content/article-file.ts";
 import type { Article } from "../../src/schemas/article.ts";
 import { loadArticles } from "../../src/site/load.ts";
+import { article as build } from "../fixtures/site/builders.ts";
 
-const article = (title: string): Article => ({
-  id: "cached-1",
-  lang: "en",
-  title,
-  subtitle: null,
-  source: "Wire",
-  author: null,
-  dateline: null,
-  published: "2025-03-01",
-  seen: null,
-  body: ["A paragraph."],
-  captions: [],
-  actors: [],
-  countries: [],
-  places: [],
-  mentions: [],
-  sources: [],
-  secondary: false,
-});
+const article = (title: string): Article =>
+  build("cached-1", { lang: "en", title, source: "Wire", published: "2025-03-01", body: ["A paragraph."] });
 
 describe("the site's article cache", () => {
   it("sees an equal-length edit whose modification time was restored", () => {

@@ -14,6 +14,7 @@ import { rssXml } from "../../src/site/feeds.ts";
 import { loadArticles } from "../../src/site/load.ts";
 import { readActors } from "../../src/site/read-content.ts";
 import { cleanStrings, removeInvalidChars } from "../../src/site/text-safety.ts";
+import { article as build } from "../fixtures/site/builders.ts";
 
 /** Each one invalid on its own (the low surrogate first, so the two never make a pair). */
 const BAD = ["\u0007", "\u001b", "\u0001", "\u000b", "\u007f", "\u0085", "\ufffe", "\uffff", "\udfff", "\ud800", "\ufdd0", "\u{1fffe}"];
@@ -51,25 +52,15 @@ describe("feeds", () => {
 });
 
 describe("the site's reading of content", () => {
-  const article = (): Article => ({
-    id: "dirty-1",
-    lang: "en",
-    title: "Bell\u0007 and escape\u001b[2J title\ufffe",
-    subtitle: null,
-    source: "Wire\uffff",
-    author: null,
-    dateline: null,
-    published: "2025-03-01",
-    seen: null,
-    body: ["A paragraph\u0001 with a\u0085 start-of-heading\ufdd0."],
-    captions: [],
-    actors: [],
-    countries: [],
-    places: [],
-    mentions: [],
-    sources: [],
-    secondary: false,
-  });
+  const article = (): Article =>
+    build("dirty-1", {
+      lang: "en",
+      title: "Bell\u0007 and escape\u001b[2J title\ufffe",
+      source: "Wire\uffff",
+      published: "2025-03-01",
+      body: ["A paragraph\u0001 with a\u0085 start-of-heading\ufdd0."],
+    });
+
 
   it("removes control characters and noncharacters from hand-edited or scraped article files", () => {
     const dir = mkdtempSync(join(tmpdir(), "marsad-invalid-"));
