@@ -69,6 +69,8 @@ describe("build: invalid content", () => {
       expect(last).toMatch(/^build: done in .*search skipped, cards skipped, [1-9]\d* warning\(s\), 0 error\(s\)/);
       const home = readFileSync(join(out, "en", "index.html"), "utf8");
       expect(home).not.toMatch(/og:image/);
+      // the root edition chooser too: it shares the Arabic home page's card
+      expect(readFileSync(join(out, "index.html"), "utf8")).not.toMatch(/og:image/);
       const search = readFileSync(join(out, "en", "search", "index.html"), "utf8");
       expect(search).toMatch(/Search is not built/);
       expect(existsSync(join(out, "en", "articles", "bad-date"))).toBe(false);
