@@ -10,6 +10,7 @@ import { loadSettings } from "../../src/config.ts";
 import { actorFeed, countryFeed, latestFeed, rssXml, type Feed } from "../../src/site/feeds.ts";
 import { LANGS } from "../../src/site/locale.ts";
 import { readSiteContent, siteModelFrom } from "../../src/site/load.ts";
+import { actorStoriesFeed, countryStoriesFeed, storiesFeed } from "../../src/site/story-feeds.ts";
 import { createUrls } from "../../src/site/urls.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -26,19 +27,22 @@ describe("rssXml", () => {
     let feeds = 0;
     for (const lang of LANGS) {
       await same(latestFeed(model, settings, lang, urls));
-      feeds++;
+      await same(storiesFeed(model, settings, lang, urls));
+      feeds += 2;
       for (const actor of model.actors.values()) {
         if (actor.articleCount === 0) continue;
         await same(actorFeed(model, settings, lang, urls, actor.id));
-        feeds++;
+        await same(actorStoriesFeed(model, settings, lang, urls, actor.id));
+        feeds += 2;
       }
       for (const country of model.countries.values()) {
         if (country.articleCount === 0) continue;
         await same(countryFeed(model, settings, lang, urls, country.code));
-        feeds++;
+        await same(countryStoriesFeed(model, settings, lang, urls, country.code));
+        feeds += 2;
       }
     }
-    expect(feeds).toBeGreaterThan(10);
+    expect(feeds).toBeGreaterThan(20);
   });
 
   it("escapes and omits exactly as @astrojs/rss does", async () => {

@@ -296,3 +296,28 @@ describe("the stories feed", () => {
     expect(rssXml(feed)).toContain("أول &amp; ثان.");
   });
 });
+
+describe("story feeds per actor and per country", () => {
+  it("list the latest stories naming the actor or country in any article, at most `latest`, only for those with a page", async () => {
+    const { actorStoriesFeed, countryStoriesFeed, storyBuckets } = await import("../../src/site/story-feeds.ts");
+    const { createUrls } = await import("../../src/site/urls.ts");
+    const m = build([
+      // s1: x is named only by its second article; it is the latest story.
+      article("s1-a", { story: "s1", published: "2025-11-03", source: "P", countries: ["LY"] }),
+      article("s1-b", { story: "s1", published: "2025-11-04", source: "Q", actors: [tag("x")], countries: ["LY"] }),
+      article("s2", { published: "2025-11-02", source: "P", actors: [tag("x")], countries: ["SD"] }),
+      article("s3", { published: "2025-11-01", source: "P", actors: [tag("x")], countries: ["LY"] }),
+    ]);
+    const settings = { site: { title: { ar: "مرصد", en: "Marsad" }, description: { ar: "وصف", en: "About" }, latest: 2 } };
+    const urls = createUrls("https://x.example", "/");
+    const actorFeed = actorStoriesFeed(m, settings, "en", urls, "x");
+    expect(actorFeed.items.map((i) => i.link)).toEqual(["https://x.example/en/stories/s1/", "https://x.example/en/articles/s2/"]);
+    expect(actorFeed.site).toBe("https://x.example/en/actors/x/");
+    expect(actorFeed.title).toContain("E-x");
+    const ly = countryStoriesFeed(m, settings, "ar", urls, "LY");
+    expect(ly.items.map((i) => i.link)).toEqual(["https://x.example/ar/stories/s1/", "https://x.example/ar/articles/s3/"]);
+    // y is in the knowledge base but named by no article: no page, no bucket.
+    expect(storyBuckets(m, 2).actors.has("y")).toBe(false);
+    expect([...storyBuckets(m, 2).countries.keys()].sort()).toEqual(["LY", "SD"]);
+  });
+});
