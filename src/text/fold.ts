@@ -13,12 +13,15 @@
  * as «إقرأ أيضاً» or «اقرأ ايضا». Every line of every page is folded to its key, so `foldKey` is one pass over a
  * precomputed table rather than a chain of regex replacements.
  *
- * (src/entities/normalise.ts, the entity matcher's normaliser, folds the `key` letters plus Persian ی ک ۀ and keeps a
- * map to source offsets; it does not use this module yet.)
+ *   match     (match.ts) the `key` letters plus `PERSIAN_FOLD`, vowel marks, invisible marks, digits, case; punctuation
+ *             stays, and every folded unit keeps its source offset. The level names are looked up at in running
+ *             text: entity matching, event and story words, search.
  */
 
 /** The letters every level folds (the letter-level table of the text model, not a vocabulary). */
 export const LETTER_FOLD: Readonly<Record<string, string>> = { أ: "ا", إ: "ا", آ: "ا", ٱ: "ا", ى: "ي", ة: "ه", ؤ: "و", ئ: "ي" };
+/** Persian letters scraped Arabic pages mix in (ی ک ۀ), folded at level `match` only: `key` mirrors the scorer. */
+export const PERSIAN_FOLD: Readonly<Record<string, string>> = { "ی": "ي", "ک": "ك", "ۀ": "ه" };
 /** Characters NFKC may rewrite (« and » excluded: they are common and NFKC keeps them). */
 const COMPATIBILITY =
   /[\u00A0-\u00AA\u00AC-\u00BA\u00BC-\u00BF\u0132-\u017F\u01C4-\u01CC\u02B0-\u036F\u0675-\u0678\u1D00-\u1DBF\u2000-\u2BFF\u3000-\u33FF\uFB00-\uFDFF\uFE00-\uFEFF\uFF00-\uFFEF]|[\uD800-\uDFFF]/u;

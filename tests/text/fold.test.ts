@@ -30,7 +30,7 @@ describe("clitic table", () => {
   it("loads in written order, longest first within each list", async () => {
     const { CLITICS, PROCLITICS } = await import("../../src/text/clitics.ts");
     expect(PROCLITICS.slice(0, CLITICS.article.length)).toEqual(CLITICS.article);
-    for (const list of [CLITICS.article, CLITICS.particles, CLITICS.suffixes]) {
+    for (const list of [CLITICS.article, CLITICS.conjunctions, CLITICS.prepositions, CLITICS.suffixes]) {
       for (let i = 1; i < list.length; i++) expect(list[i]!.length, list[i]).toBeLessThanOrEqual(list[i - 1]!.length);
     }
     expect(CLITICS.article).toContain("ال");
