@@ -13,6 +13,7 @@ import { boilerplate } from "./boilerplate.ts";
 import { looksLikeOutlet, type ClassifiedLine, type ClassifiedPage } from "./classify.ts";
 import { findDates } from "./dates.ts";
 import { SETTINGS } from "./settings.ts";
+import { stackRole } from "./stack.ts";
 import { DIGIT, DIGIT_CLASS } from "../text/digits.ts";
 import { NAMES } from "./lexicon/names.ts";
 import { contentWords, countWords, fold, formSet, sharedCount } from "./text.ts";
@@ -173,10 +174,20 @@ export function pickTitle(
   const above = byIndex.get(best.c.index - 1);
   const inList = byIndex.has(best.c.index - 2) || (above !== undefined && byIndex.has(best.c.index + 1));
   if (above && !inList && above.score >= best.score - TITLE_PAIR_MARGIN) {
+    // A kicker opens like one ("after …", a verb whose subject is the speaker below); a headline over a quote
+    // of its speaker is the title, the quote its deck (stack.ts). Otherwise the shorter upper line is the kicker.
+    const role = stackRole(above.c.text, best.c.text);
+    if (role === "kicker") return { line: best.c.index, key: best.key, kicker: above.c.index, deck: null };
+    if (role === "title") return { line: above.c.index, key: above.key, kicker: null, deck: best.c.index };
     if (above.c.words <= H.kickerMaxWords) {
       return { line: best.c.index, key: best.key, kicker: above.c.words >= H.kickerMinWords ? above.c.index : null, deck: null };
     }
     return { line: above.c.index, key: above.key, kicker: null, deck: photoDated(best.c) ? null : best.c.index };
+  }
+  // The best line on top of a stack of two that opens like a kicker: the headline is the line below it.
+  const below = byIndex.get(best.c.index + 1);
+  if (below && !above && !byIndex.has(best.c.index + 2) && below.score > TITLE_MIN_SCORE && stackRole(best.c.text, below.c.text) === "kicker") {
+    return { line: below.c.index, key: below.key, kicker: best.c.index, deck: null };
   }
   return withKickerAndDeck(page, zoneStart, bodyStart, { line: best.c.index, key: best.key, kicker: null, deck: null });
 }
