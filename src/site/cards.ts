@@ -5,8 +5,10 @@
  *
  * Shareable pages: home, briefs, stories, articles, actors and countries named by an article (both editions), and the
  * three index pages. Reference pages (entries no article names, the reference index) are not shared: no card.
- * A brief's card names its top three stories; a story's and an article's card give title, summary, outlets and date.
+ * A brief's card names its top three stories; a story's and an article's card give title, summary, outlets and date;
+ * an actor's card its name, role and activity over the 30 days to its latest article (src/site/actor-activity.ts).
  */
+import { cardPalette } from "../cards/palette.ts";
 import { CardSpec, type CardKind } from "../cards/spec.ts";
 import type { SiteSettings } from "../config.ts";
 import { t } from "../i18n/index.ts";
@@ -14,6 +16,7 @@ import type { Lang } from "../schemas/common.ts";
 import { formatDate, formatPartialDate, LANGS } from "./locale.ts";
 import type { DayBrief, SiteModel } from "./model.ts";
 import { articleDateLine, articleTitle } from "./present.ts";
+import { ACTIVITY_DAYS, actorActivity, roleOn } from "./actor-activity.ts";
 import { outletCount, presentStory, storyDates } from "./story-present.ts";
 import { ownLanguageSummary, summarySentences } from "./stories.ts";
 
@@ -46,15 +49,17 @@ type CardTarget =
   | { kind: "actor"; id: string }
   | { kind: "country"; code: string };
 
-type CardSettings = { site: Pick<SiteSettings, "title"> };
+type CardSettings = { site: Pick<SiteSettings, "title"> & Partial<Pick<SiteSettings, "theme">> };
 
-function spec(lang: Lang, kind: CardKind, path: string, settings: CardSettings, fields: { title: string; kicker?: string; meta?: string[]; chips?: string[]; countries?: string[] }): CardSpec {
+function spec(lang: Lang, kind: CardKind, path: string, settings: CardSettings, fields: { title: string; kicker?: string; meta?: string[]; activity?: number[]; chips?: string[]; countries?: string[] }): CardSpec {
   return CardSpec.parse({
     path,
     lang,
     kind,
     siteName: settings.site.title[lang],
     alt: t(lang, "card.alt", { title: fields.title }),
+    // The site's theme (default theme when the caller has none): part of the spec, so of the card's cache key.
+    palette: settings.site.theme && cardPalette(settings.site.theme, kind),
     ...fields,
   });
 }
@@ -129,13 +134,19 @@ export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, ta
       });
     }
     case "actor": {
+      // Name, the role held on the card's date (the actor's latest article) and the activity of the 30 days to it.
       const actor = model.actors.get(target.id)!;
-      const role = actor.roles.find((r) => !r.to) ?? actor.roles[0];
-      const roleLine = role ? role.title[lang] + (role.from && !role.to ? ` (${formatPartialDate(lang, role.from)})` : "") : null;
+      const activity = actorActivity(model, actor.id);
+      const role = roleOn(actor.roles, actor.lastDay);
+      const roleLine = role ? role.title[lang] + (role.from ? ` · ${t(lang, "actor.roleFrom", { from: formatPartialDate(lang, role.from) })}` : "") : null;
+      const activityLine = activity
+        ? t(lang, "card.activity", { articles: activity.articles, stories: activity.stories, days: ACTIVITY_DAYS, date: formatDate(lang, activity.to) })
+        : t(lang, "card.articles", { count: actor.articleCount });
       return spec(lang, "actor", cardPaths.actor(lang, actor.id), settings, {
         title: actor.names[lang],
         kicker: t(lang, "card.actor", { type: t(lang, `actor.type.${actor.type}`) }),
-        meta: [...(roleLine ? [roleLine] : []), t(lang, "card.articles", { count: actor.articleCount })],
+        meta: [...(roleLine ? [roleLine] : []), activityLine],
+        ...(activity ? { activity: activity.days } : {}),
         chips: actor.coActors.slice(0, CARD_CHIPS).map((c) => actorName(c.key)),
         countries: actor.countries.slice(0, CARD_CHIPS).map((c) => countryName(c.key)),
       });
