@@ -4,7 +4,7 @@
  *
  * Memory: a Pagefind process holds every page it indexes until it writes its bundle, about 190 KB a page (one
  * edition of a 10,000-article site, 11,000 pages, took 2.1 GB). So a large edition is indexed in parts, each by its
- * own Pagefind process in turn, at most `pagesPerBundle` article pages each: articles are split by the first
+ * own Pagefind process in turn, at most `pagesPerBundle` article and story pages each: they are split by the first
  * character of their id (ids are hashes, so parts are even), the first part also holds every other page. Extra parts
  * are written next to the main bundle as `<lang>/pagefind-<k>/`, listed in `<lang>/pagefind/parts.json`; the search
  * page merges them into the main index (Pagefind's `mergeIndex`), so readers search one index.
@@ -21,26 +21,36 @@ import { LANGS } from "./locale.ts";
 
 /** Article pages one Pagefind process indexes at most (about 0.8 GB with the edition's other pages). */
 export const PAGES_PER_BUNDLE = 4000;
+/** Edition folders whose pages (one folder per id) are spread over the parts; every other page is in part 0. */
+const SPLIT_FOLDERS = ["articles", "stories"] as const;
 /** The list of an edition's extra bundles, in its main bundle folder. */
 export const PARTS_FILE = "parts.json";
 
 /** The globs (relative to the site root) of each part of edition `lang`: part 0 first. */
 export function partGlobs(distDir: string, lang: string, pagesPerBundle = PAGES_PER_BUNDLE): string[][] {
   const editionDir = join(distDir, lang);
-  const articlesDir = join(editionDir, "articles");
-  const ids = existsSync(articlesDir) ? readdirSync(articlesDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
+  const idsIn = (folder: string) => {
+    const dir = join(editionDir, folder);
+    return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
+  };
+  // Story pages are split as articles are (a story's id is its first article's id): at 10,000 articles there are
+  // thousands, too many to leave all in the first part.
+  const split = SPLIT_FOLDERS.map((folder) => ({ folder, ids: idsIn(folder) }));
+  const total = split.reduce((n, f) => n + f.ids.length, 0);
   let parts = 1;
-  while (parts < 64 && ids.length / parts > pagesPerBundle) parts *= 2;
+  while (parts < 64 && total / parts > pagesPerBundle) parts *= 2;
   if (parts === 1) return [[`${lang}/**/*.{html}`]];
-  // Whole-site pages other than articles: every top-level entry of the edition but `articles` and the bundles.
+  // Whole-site pages other than articles and stories: every top-level entry of the edition but those and the bundles.
   const others = readdirSync(editionDir, { withFileTypes: true })
-    .filter((e) => e.name !== "articles" && !/^pagefind(-\d+)?$/.test(e.name))
+    .filter((e) => !(SPLIT_FOLDERS as readonly string[]).includes(e.name) && !/^pagefind(-\d+)?$/.test(e.name))
     .map((e) => (e.isDirectory() ? `${lang}/${e.name}/**/*.{html}` : e.name.endsWith(".html") ? `${lang}/${e.name}` : null))
     .filter((g): g is string => g !== null);
-  // Ids are slugs ([a-z0-9-]): their first character is safe in a glob.
-  const firsts = [...new Set(ids.map((id) => id[0]!))].sort();
   const globs: string[][] = Array.from({ length: parts }, (_, k) => (k === 0 ? others : []));
-  for (const c of firsts) globs[c.charCodeAt(0) % parts]!.push(`${lang}/articles/${c}*/**/*.{html}`);
+  for (const { folder, ids } of split) {
+    // Ids are slugs ([a-z0-9-]): their first character is safe in a glob.
+    const firsts = [...new Set(ids.map((id) => id[0]!))].sort();
+    for (const c of firsts) globs[c.charCodeAt(0) % parts]!.push(`${lang}/${folder}/${c}*/**/*.{html}`);
+  }
   return globs.filter((g, k) => k === 0 || g.length > 0);
 }
 
