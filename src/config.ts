@@ -8,7 +8,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { suggest } from "./lib/suggest.ts";
 import { Bilingual } from "./schemas/common.ts";
-import { cleanName, cleanStrings } from "./site/text-safety.ts";
+import { cleanName, cleanStrings } from "./lib/text-safety.ts";
 
 /** Why an origin is refused, or null when it is an absolute http(s) address. */
 export function urlProblem(url: string): string | null {

@@ -10,13 +10,12 @@
  * font files and the versions of satori, resvg, harfbuzzjs and bidi-js. An unchanged rebuild renders nothing.
  */
 import { createHash } from "node:crypto";
-import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { removeStaleTemps } from "../pipeline/atomic.ts";
+import { copyFileAtomic, removeStaleTemps, writeFileAtomicAsync } from "../lib/atomic.ts";
 import { CardSpec, type CardSpecInput } from "./spec.ts";
 import { FONT_FILES, TEMPLATE_VERSION } from "./version.ts";
 import type { FromWorker, ToWorker } from "./worker.ts";
@@ -103,26 +102,10 @@ export function planCards(inputs: readonly CardSpecInput[], opts: Pick<RenderCar
 }
 
 /**
- * Puts a cached PNG at `dest`: a copy (a reflink where the file system has them), renamed into place. Never a hard
- * link: a published card that shares its inode with the cache entry would let anything that rewrites `dist/` poison
- * the cache, and every later build would publish the wrong card.
+ * Puts a cached PNG at `dest` (copyFileAtomic: a copy, never a hard link: a published card sharing its inode with
+ * the cache entry would let anything that rewrites `dist/` poison the cache).
  */
-function place(cacheFile: string, dest: string): void {
-  mkdirSync(dirname(dest), { recursive: true });
-  const temp = tempName(dest);
-  try {
-    copyFileSync(cacheFile, temp, constants.COPYFILE_FICLONE);
-    renameSync(temp, dest);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
-/** A temporary name beside `path` (a dot-file with the marker removeStaleTemps knows). */
-function tempName(path: string): string {
-  return join(dirname(path), `.${basename(path)}.marsad-tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
-}
+const place = copyFileAtomic;
 
 /**
  * resvg-js brings its own allocator, mimalloc, which by default hands freed memory back to the OS 10 ms after
@@ -236,26 +219,6 @@ class RenderPool {
 }
 
 /**
- * `writeFileAtomic` without blocking the thread: the write, the fsync (≈ 8 ms of waiting per file here) and the
- * rename run on libuv's pool, so the main thread keeps feeding the workers and several cards sync at once.
- */
-async function writeAtomic(path: string, data: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = tempName(path);
-  const file = await open(temp, "wx", 0o644);
-  try {
-    await file.writeFile(data);
-    await file.sync();
-  } catch (error) {
-    await file.close();
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await file.close();
-  await rename(temp, path);
-}
-
-/**
  * Renders every card that is not cached, places all of them under `<outDir>/cards/`. A card that fails does not
  * stop the others; the call throws at the end, naming every failed card.
  */
@@ -306,7 +269,7 @@ export async function renderCards(specs: readonly CardSpecInput[], opts: RenderC
             const png = await renderOne(first.spec);
             let inCache = true;
             try {
-              await writeAtomic(first.cacheFile, png);
+              await writeFileAtomicAsync(first.cacheFile, png);
             } catch (error) {
               // A full or read-only cache costs only speed: the card is published all the same.
               inCache = false;
@@ -315,7 +278,7 @@ export async function renderCards(specs: readonly CardSpecInput[], opts: RenderC
             rendered += cards.length;
             for (const card of cards) {
               if (inCache) place(card.cacheFile, card.outFile);
-              else await writeAtomic(card.outFile, png);
+              else await writeFileAtomicAsync(card.outFile, png);
               progress();
             }
           } catch (error) {

@@ -24,7 +24,7 @@ import { loadActors, parseActorFile } from "../content/actors-file.ts";
 import { ActorType } from "../schemas/actor.ts";
 import { CountryCode, IsoDate, Slug } from "../schemas/common.ts";
 import { findQueueEntry, promotedActor, removeFromQueue, type QueueEntry, type ReviewQueue } from "../entities/discover.ts";
-import { writeFileAtomic } from "../pipeline/atomic.ts";
+import { writeFileAtomic } from "../lib/atomic.ts";
 import { applyEdit, planAdd, planAlias } from "../content/actors-edit.ts";
 import { readQueue, writeQueue } from "../pipeline/review-queue.ts";
 import { didYouMean, parseFlags, safeText } from "./io.ts";

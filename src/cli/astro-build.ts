@@ -9,7 +9,7 @@
 import { spawn, spawnSync, type StdioOptions } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { acquireLock, withLock } from "../pipeline/lock.ts";
+import { acquireLock, withLock } from "../lib/lock.ts";
 
 /** A build holding the lock longer than this is assumed stuck (a build of 10,000 articles takes minutes). */
 const STALE_LOCK_MS = 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { suggest } from "../lib/suggest.ts";
-import { terminalText } from "../site/text-safety.ts";
+import { terminalText } from "../lib/text-safety.ts";
 
 /**
  * What a command needs from the outside world, injected so tests can pass literals.

@@ -8,7 +8,7 @@ import { dirname, resolve } from "node:path";
 import { loadSettings } from "../config.ts";
 import { cleanPage } from "../ingest/index.ts";
 import { learnTemplates, serializeTemplatesFile, templatesPath, type TemplateSample } from "../ingest/templates.ts";
-import { writeFileAtomic } from "../pipeline/atomic.ts";
+import { writeFileAtomic } from "../lib/atomic.ts";
 import { findInputs, readInput } from "../pipeline/read-inputs.ts";
 import { type Io, parseFlags, safeText, UsageError } from "./io.ts";
 

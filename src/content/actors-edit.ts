@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Document, isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from "yaml";
 import { Actor, type ActorInput } from "../schemas/actor.ts";
-import { writeFileAtomic } from "../pipeline/atomic.ts";
+import { writeFileAtomic } from "../lib/atomic.ts";
 import { loadActors, parseActorFile } from "./actors-file.ts";
 import { ContentError } from "./article-file.ts";
 

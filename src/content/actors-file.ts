@@ -2,13 +2,12 @@
  * Reads the actor knowledge base: every `*.yaml` under `content/actors/`, each a list of actors.
  * Validation errors name the file, the entry and the field; duplicate ids across files are errors.
  */
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import { Actor } from "../schemas/actor.ts";
-import { writeFileAtomic } from "../pipeline/atomic.ts";
-import { codeVersion } from "../pipeline/code-version.ts";
+import { digestCache } from "../lib/cache.ts";
+import { moduleVersion } from "../lib/code-version.ts";
 import { ContentError } from "./article-file.ts";
 
 /**
@@ -108,27 +107,16 @@ export function loadActors(dir: string, options: { cacheDir?: string } = {}): Ac
 
 let version: string | undefined | null = null;
 
-/** A hash of the code that decides what a file parses to (schema and parser); undefined when not readable. */
+/** A hash of the code that decides what a file parses to (this parser and what it imports); undefined when not readable. */
 function schemaVersion(): string | undefined {
   // Bundled (the site build): no sources to hash, so no cache.
-  if (version === null) version = codeVersion(import.meta.url, ["../schemas/actor.ts", "./actors-file.ts"]);
+  if (version === null) version = moduleVersion(import.meta.url);
   return version;
 }
 
+const isActorList = (value: unknown): value is Actor[] => Array.isArray(value);
+
 /** `parseActorFile`, through a cache of validated results keyed by the text's hash; a bad cache entry is ignored. */
 function cachedParse(text: string, file: string, cacheDir: string, schema: string): Actor[] {
-  const path = join(cacheDir, `${createHash("sha256").update(schema).update(text).digest("hex").slice(0, 32)}.json`);
-  try {
-    const cached: unknown = JSON.parse(readFileSync(path, "utf8"));
-    if (Array.isArray(cached)) return cached as Actor[];
-  } catch {
-    // absent or unreadable: parse
-  }
-  const actors = parseActorFile(text, file);
-  try {
-    writeFileAtomic(path, JSON.stringify(actors), { flush: false });
-  } catch {
-    // a read-only cache only costs speed
-  }
-  return actors;
+  return digestCache({ dir: cacheDir, version: schema, accept: isActorList }).through([text], () => parseActorFile(text, file));
 }

@@ -2,9 +2,11 @@
  * Atomic file writes: write a temporary file next to the target, flush it, then rename over the target.
  * A crash (even `kill -9`) leaves either the old file or the new one, never a half-written one.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, constants, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { mkdir, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { spawnSync } from "node:child_process";
+import { processAlive as alive } from "./process.ts";
 
 /** Temporary files are dot-files (ignored by content loaders) tagged with this marker. */
 const TEMP_MARKER = ".marsad-tmp-";
@@ -16,6 +18,11 @@ export interface AtomicWriteOptions {
    * empty, which a cache reader treats as a miss, and the flush of a large cache costs more than rebuilding it.
    */
   flush?: boolean;
+}
+
+/** A temporary name beside `path`: a dot-file with the writer's pid and the marker `removeStaleTemps` knows. */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}${TEMP_MARKER}${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
 }
 
 /** Writes `data` to `path` atomically, creating the folder if needed. */
@@ -36,7 +43,7 @@ export function writeFilesAtomic(files: ReadonlyArray<{ path: string; data: stri
     for (const { path, data } of files) {
       const dir = dirname(path);
       mkdirSync(dir, { recursive: true });
-      const temp = join(dir, `.${basename(path)}${TEMP_MARKER}${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+      const temp = tempPathFor(path);
       const fd = openSync(temp, "wx", 0o644);
       temps.push({ temp, path });
       try {
@@ -58,6 +65,44 @@ export function writeFilesAtomic(files: ReadonlyArray<{ path: string; data: stri
   for (const { temp, path } of temps) renameSync(temp, path);
 }
 
+/**
+ * `writeFileAtomic` without blocking the thread: the write, the fsync (≈ 8 ms of waiting per file here) and the
+ * rename run on libuv's pool, so a caller feeding worker threads (the card stage) keeps feeding them and several
+ * files sync at once.
+ */
+export async function writeFileAtomicAsync(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = tempPathFor(path);
+  const file = await open(temp, "wx", 0o644);
+  try {
+    await file.writeFile(data);
+    if (options.flush !== false) await file.sync();
+  } catch (error) {
+    await file.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await file.close();
+  await rename(temp, path);
+}
+
+/**
+ * Copies `from` to `dest` atomically: a copy (a reflink where the file system has them) under a temporary name,
+ * renamed into place. Never a hard link: a copy that shares its inode with the source lets anything that rewrites
+ * one change the other (a published card poisoning the card cache).
+ */
+export function copyFileAtomic(from: string, dest: string): void {
+  mkdirSync(dirname(dest), { recursive: true });
+  const temp = tempPathFor(dest);
+  try {
+    copyFileSync(from, temp, constants.COPYFILE_FICLONE);
+    renameSync(temp, dest);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
 function fsyncFile(path: string): void {
   const fd = openSync(path, "r");
   try {
@@ -76,16 +121,6 @@ function syncFileSystems(dirs: string[]): boolean {
 
 /** A temporary file of a live process is left alone for this long (it is being written; a build takes minutes). */
 const LIVE_TEMP_GRACE_MS = 60 * 60 * 1000;
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /**
  * Removes temporary files left in `dir` by an interrupted run. Returns how many were removed. A temporary file whose

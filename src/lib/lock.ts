@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { processAlive as alive } from "./process.ts";
 
 const POLL_MS = 250;
 /** An ownerless lock folder (left by an older version, or a release caught half-way) is taken over after this. */
@@ -13,15 +14,6 @@ const OWNERLESS_GRACE_MS = 2000;
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** Temporary lock folders of processes that died before renaming theirs into place. */

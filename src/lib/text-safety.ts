@@ -4,9 +4,19 @@
  * noncharacters and C1 controls) as parse errors. They never carry meaning in news text, so they are removed from
  * every text the site reads (articles, knowledge base) and again in the feed writer. Tab, line feed and carriage
  * return stay. Bidi embeddings and overrides are removed from names (they can make a name display as other text,
- * see src/pipeline/bidi-controls.ts); article bodies keep theirs, rendered inside `dir="auto"` blocks.
+ * see `stripBidiControls`); article bodies keep theirs, rendered inside `dir="auto"` blocks.
  */
-import { stripBidiControls } from "../pipeline/bidi-controls.ts";
+
+/**
+ * Explicit bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in a scraped title or name they
+ * can make it display as different text (an RLO reverses what follows).
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Removes explicit bidi embedding, override and isolate characters. */
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, "");
+}
 
 /** C0 controls but tab/LF/CR, DEL and C1, lone surrogates (one code point each with /u), and the 66 noncharacters. */
 const INVALID =

@@ -5,13 +5,7 @@
  * there; the body keeps its text verbatim and the site renders it inside `dir="auto"` blocks.
  */
 import type { ExtractedArticle } from "../schemas/article.ts";
-
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-
-/** Removes explicit bidi embedding, override and isolate characters. */
-export function stripBidiControls(text: string): string {
-  return text.replace(BIDI_CONTROLS, "");
-}
+import { stripBidiControls } from "../lib/text-safety.ts";
 
 const strip = (s: string | null): string | null => (s === null ? null : stripBidiControls(s).trim() || null);
 

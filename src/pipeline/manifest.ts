@@ -35,7 +35,7 @@ export function pipelineFingerprint(contentDir: string): string {
       else if (/\.(ts|ya?ml|json)$/.test(name)) hash.update(name).update(readFileSync(path));
     }
   };
-  for (const dir of ["text", "ingest", "entities", "stories", "events", "pipeline", "schemas"]) walk(join(src, dir));
+  for (const dir of ["lib", "text", "ingest", "entities", "stories", "events", "pipeline", "schemas"]) walk(join(src, dir));
   for (const dir of ["actors", "countries"]) walk(join(contentDir, dir));
   return hash.digest("hex").slice(0, 16);
 }

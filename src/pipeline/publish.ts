@@ -22,7 +22,7 @@
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { acquireLock } from "./lock.ts";
+import { acquireLock } from "../lib/lock.ts";
 
 /** A build holding the output's lock longer than this is assumed stuck (10,000 articles take minutes). */
 const STALE_LOCK_MS = 60 * 60 * 1000;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { emptyQueue, ReviewQueue, updateQueue, type Candidate } from "../entities/index.ts";
-import { writeFileAtomic } from "./atomic.ts";
+import { writeFileAtomic } from "../lib/atomic.ts";
 
 /** Where the queue lives in a content folder. */
 export function queuePath(contentDir: string): string {

@@ -12,7 +12,7 @@ import { t } from "../i18n/index.ts";
 import type { Lang } from "../schemas/common.ts";
 import type { SiteModel } from "./model.ts";
 import { articleDateLine, articleTitle } from "./present.ts";
-import { removeInvalidChars } from "./text-safety.ts";
+import { removeInvalidChars } from "../lib/text-safety.ts";
 import { paths, type UrlBuilder } from "./urls.ts";
 
 export interface FeedItem {

@@ -16,9 +16,9 @@ import type { Actor } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";
 import { countryEntries, type Country } from "./countries.ts";
 import { buildSiteModel, type SiteModel } from "./model.ts";
-import { writeFileAtomic } from "../pipeline/atomic.ts";
-import { codeVersion } from "../pipeline/code-version.ts";
-import { terminalText } from "./text-safety.ts";
+import { writeFileAtomic } from "../lib/atomic.ts";
+import { codeVersion } from "../lib/code-version.ts";
+import { terminalText } from "../lib/text-safety.ts";
 import { fileStamp, readActors, siteArticle, readArticlesIncremental, type FileStamp, type ReadReport } from "./read-content.ts";
 import { articleSearchText, SEARCH_TEXT_SOURCES } from "./search-text.ts";
 

@@ -16,7 +16,7 @@
  * Framework-free: the Astro side wraps `buildSiteModel` in a module-level memo (src/components/site-data.ts).
  */
 import { mentionLexicon } from "../entities/lexicon.ts";
-import { stripBidiControls } from "../pipeline/bidi-controls.ts";
+import { stripBidiControls } from "../lib/text-safety.ts";
 import type { SiteSettings } from "../config.ts";
 import type { Actor, ActorType, Role } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";

@@ -13,10 +13,10 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadActors } from "../content/actors-file.ts";
-import { codeVersion } from "../pipeline/code-version.ts";
+import { moduleVersion } from "../lib/code-version.ts";
 import { readArticleFile } from "./fast-frontmatter.ts";
 import { boundWords } from "../pipeline/limits.ts";
-import { cleanName, cleanStrings, removeInvalidChars } from "./text-safety.ts";
+import { cleanName, cleanStrings, removeInvalidChars } from "../lib/text-safety.ts";
 import type { Actor } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";
 
@@ -45,9 +45,9 @@ let readerVersion: string | undefined;
  * a cache from an older reader is never trusted.
  */
 function currentReaderVersion(): string {
-  const sources = ["../schemas/article.ts", "../schemas/common.ts", "../content/article-file.ts", "./fast-frontmatter.ts", "./read-content.ts", "./text-safety.ts", "../pipeline/limits.ts"];
-  // Bundled without its sources: the cache then relies on file stamps alone.
-  return (readerVersion ??= codeVersion(import.meta.url, sources) ?? "unversioned");
+  // This module and everything it imports (computed: a hand-kept list went stale). Bundled without its sources: the
+  // cache then relies on file stamps alone.
+  return (readerVersion ??= moduleVersion(import.meta.url) ?? "unversioned");
 }
 
 /**

@@ -4,13 +4,17 @@
  * article page so «حفتر» finds «لحفتر».
  *
  * Pure and per article, so it is computed once per article file, not once per build: the site's article cache
- * (src/site/load.ts) keeps it next to the article, versioned by this module's and normalise.ts's sources.
+ * (src/site/load.ts) keeps it next to the article, versioned by the sources of this module and of what it imports.
  */
 import { searchTokens } from "../entities/normalise.ts";
+import { moduleSources } from "../lib/code-version.ts";
 import type { Article } from "../schemas/article.ts";
 
-/** Modules whose code decides an article's search text (relative to src/site/): a change to one recomputes all. */
-export const SEARCH_TEXT_SOURCES = ["./search-text.ts", "../entities/normalise.ts"];
+/**
+ * Modules and data files whose content decides an article's search text (this module and what it imports, as file
+ * URLs): a change to one recomputes all. Computed, not hand-kept: the hand-kept list missed the folds and clitics.
+ */
+export const SEARCH_TEXT_SOURCES = moduleSources(import.meta.url);
 
 /**
  * Normalised words of the article that readers never see but search should match: every normalised token and

@@ -21,7 +21,7 @@ import { cleanPage } from "../../src/ingest/index.ts";
 import { planCards } from "../../src/cards/build.ts";
 import { CARD_TEXT_LIMITS } from "../../src/cards/spec.ts";
 import { articleFile, parseArticle } from "../../src/content/article-file.ts";
-import { stripBidiControls } from "../../src/pipeline/bidi-controls.ts";
+import { stripBidiControls } from "../../src/lib/text-safety.ts";
 import { extractPages } from "../../src/pipeline/extract.ts";
 import { ExtractedArticle, ExtractResult } from "../../src/schemas/article.ts";
 import { readArticleFile } from "../../src/site/fast-frontmatter.ts";

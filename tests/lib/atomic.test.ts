@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { removeStaleTemps, writeFileAtomic } from "../../src/pipeline/atomic.ts";
+import { removeStaleTemps, writeFileAtomic } from "../../src/lib/atomic.ts";
 
 /** The pid of a process that has exited. */
 function deadPid(): number {

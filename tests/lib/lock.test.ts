@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { acquireLock, withLock } from "../../src/pipeline/lock.ts";
+import { acquireLock, withLock } from "../../src/lib/lock.ts";
 
 /** The pid of a process that has exited. */
 function deadPid(): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { neutraliseBidiInNames, stripBidiControls } from "../../src/pipeline/bidi-controls.ts";
+import { neutraliseBidiInNames } from "../../src/pipeline/bidi-controls.ts";
+import { stripBidiControls } from "../../src/lib/text-safety.ts";
 
 describe("bidi controls in titles and names", () => {
   it("strips overrides, embeddings and isolates but keeps marks and text", () => {

@@ -13,7 +13,7 @@ import type { Article } from "../../src/schemas/article.ts";
 import { rssXml } from "../../src/site/feeds.ts";
 import { loadArticles } from "../../src/site/load.ts";
 import { readActors } from "../../src/site/read-content.ts";
-import { cleanStrings, removeInvalidChars } from "../../src/site/text-safety.ts";
+import { cleanStrings, removeInvalidChars } from "../../src/lib/text-safety.ts";
 import { article as build } from "../fixtures/site/builders.ts";
 
 /** Each one invalid on its own (the low surrogate first, so the two never make a pair). */

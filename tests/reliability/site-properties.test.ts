@@ -10,7 +10,7 @@ import { CARD_TEXT_LIMITS } from "../../src/cards/spec.ts";
 import { IsoDate } from "../../src/schemas/common.ts";
 import { rssXml } from "../../src/site/feeds.ts";
 import { buildTimeline } from "../../src/site/model.ts";
-import { cleanStrings, removeInvalidChars, terminalText } from "../../src/site/text-safety.ts";
+import { cleanStrings, removeInvalidChars, terminalText } from "../../src/lib/text-safety.ts";
 
 /** Characters XML 1.0 allows (its Char production), anchored. */
 const XML_CHARS = /^[\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;

@@ -1,0 +1,59 @@
+/**
+ * One small cache abstraction: values stored as JSON files named by a digest of their inputs and of a code version,
+ * written atomically. A changed input or changed code is a different name, so nothing is ever invalidated by hand;
+ * a missing, corrupt or unwritable entry costs only the work it would have saved. The whole folder may be deleted
+ * at any time. Used by the knowledge-base parse cache (content/actors-file.ts); the card cache (cards/build.ts)
+ * keys PNG files the same way with its own key.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { writeFileAtomic } from "./atomic.ts";
+
+/** Hex digest (32 characters) of `parts` in order: the name of a cache entry. */
+export function digestKey(...parts: ReadonlyArray<string | Uint8Array>): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part);
+  return hash.digest("hex").slice(0, 32);
+}
+
+export interface DigestCache<T> {
+  /** The stored value for `inputs`, else `compute()` (then stored; a write that fails is ignored). */
+  through(inputs: ReadonlyArray<string | Uint8Array>, compute: () => T): T;
+  /** The file an entry for `inputs` lives in. */
+  fileFor(inputs: ReadonlyArray<string | Uint8Array>): string;
+}
+
+export interface DigestCacheOptions<T> {
+  /** Folder of the entries (created on the first write). */
+  dir: string;
+  /** Version of the code that computes the values (`moduleVersion`): part of every key. */
+  version: string;
+  /** Whether a stored value is usable (a cheap shape check); a rejected one is computed again. */
+  accept: (value: unknown) => value is T;
+}
+
+/** A JSON cache in `dir`, keyed by the digest of the code version and the inputs. */
+export function digestCache<T>(options: DigestCacheOptions<T>): DigestCache<T> {
+  const fileFor = (inputs: ReadonlyArray<string | Uint8Array>): string => join(options.dir, `${digestKey(options.version, ...inputs)}.json`);
+  return {
+    fileFor,
+    through(inputs, compute) {
+      const file = fileFor(inputs);
+      try {
+        const stored: unknown = JSON.parse(readFileSync(file, "utf8"));
+        if (options.accept(stored)) return stored;
+      } catch {
+        // absent or unreadable: compute
+      }
+      const value = compute();
+      try {
+        // Not flushed: after a power cut an entry may come back empty, which reads as a miss.
+        writeFileAtomic(file, JSON.stringify(value), { flush: false });
+      } catch {
+        // a read-only or full cache only costs speed
+      }
+      return value;
+    },
+  };
+}
