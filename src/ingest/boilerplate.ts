@@ -28,6 +28,8 @@ const BoilerplateFile = z
     furniture_phrases: Group,
     footer_phrases: Group,
     end_prefixes: Group,
+    edition_notes: Group,
+    counter_units: Group,
     credits: Group,
     byline_prefixes: Group,
     outlet_words: Group,
@@ -64,6 +66,10 @@ export interface Boilerplate {
   footerPhrases: string[];
   /** Line openers that close a body (wire credits). */
   endPrefixes: PrefixSet;
+  /** Line openers of an edition note ("A version of this article appears in print …"): furniture at any length. */
+  editionNotes: PrefixSet;
+  /** Units of a popularity counter after its number ("48801 Read", «٢٣٤ مشاهدة»). */
+  counterUnits: Set<string>;
   /** Caption credits (start of the parenthesised text). */
   credits: PrefixSet;
   /** Byline openers. */
@@ -153,6 +159,8 @@ export function compileBoilerplate(data: unknown): Boilerplate {
     furniturePhrases: [...new Set(both(lex.furniture_phrases).map(fold).filter(Boolean))],
     footerPhrases: [...new Set(both(lex.footer_phrases).map(fold).filter(Boolean))],
     endPrefixes: prefixSet(both(lex.end_prefixes)),
+    editionNotes: prefixSet(both(lex.edition_notes)),
+    counterUnits: new Set(both(lex.counter_units).map(fold).filter(Boolean)),
     credits: prefixSet(both(lex.credits)),
     bylinePrefixes: prefixSet(both(lex.byline_prefixes)),
     outletWords: new Set(both(lex.outlet_words).map(fold).filter(Boolean)),

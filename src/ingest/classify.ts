@@ -163,6 +163,8 @@ const COPYRIGHT_CREDIT = /^(.*\S)\s*©\s*([^©]{1,60})$/u;
 const COUNTER = new RegExp(`^([^:：]{1,40}?)\\s*[:：]\\s*[#№]?${D}[${DIGIT_RANGES},.\\s/\\-٬٫]*$`, "u");
 /** "Comments (0)", "التعليقات (٣)": a short label with a count in brackets. */
 const BRACKET_COUNT = new RegExp(`^(.{1,40}?)\\s*[(（[]\\s*${D}+\\s*[)）\\]]$`, "u");
+/** A folded popularity counter: a number (separators allowed), then one unit word. */
+const VIEW_COUNTER = /^\d[\d,.\s]*\s(\S+)$/u;
 /** Most words in the label of a counter line ("عدد المشاهدات", "Total views today"). */
 const COUNTER_LABEL_MAX_WORDS = 4;
 /** A clock time on a date line ("18:05", "١٠:٤٥ ص"). */
@@ -302,7 +304,7 @@ function classifyOne(line: Line, lex: Boilerplate): Features {
   const found: Found =
     (dated?.dates?.length ? dated : cue) ??
     dateKind(text, words, isProse) ??
-    counterKind(text, words, isProse, lex) ??
+    counterKind(text, key, words, isProse, lex) ??
     bylineOrLabel(line, text, key, words, isProse, lex) ??
     captionKind(text, words, isProse, lex) ??
     { kind: isProse ? "prose" : "heading" };
@@ -316,6 +318,8 @@ function cueKind(text: string, key: string, words: number, isProse: boolean, lex
   const cue = lex.lines.get(key);
   if (cue) return { kind: cue === "marker" || cue === "masthead" ? "junk" : cue === "form" ? "end" : cue };
   if (FORM_STAR.test(text) && words <= 6) return { kind: "end" };
+  // "A version of this article appears in print on …": an edition note repeats the headline, so it runs long.
+  if (matchPrefix(lex.editionNotes, key)) return { kind: "junk" };
   // "[Read: …]", "[Bardo museum houses …]": a line wholly in square brackets is an inline link or an editor's
   // note dropped into the text, never a headline or body.
   if (INLINE_LINK.test(text)) return { kind: "junk" };
@@ -402,15 +406,22 @@ function dateKind(text: string, words: number, isProse: boolean): Found | null {
  * Counters and reference numbers: "عدد المشاهدات: ٣٤١٢", "رمز الخبر: 68921", "Comments (0)", and lines with no
  * letter at all ("1", "٢٣٤"). Page furniture, never a headline (date lines were recognised before).
  */
-function counterKind(text: string, words: number, isProse: boolean, lex: Boilerplate): Found | null {
+function counterKind(text: string, key: string, words: number, isProse: boolean, lex: Boilerplate): Found | null {
   if (isProse || words > COUNTER_LABEL_MAX_WORDS + 3) return null;
   if (!/\p{L}/u.test(text)) return { kind: "junk" };
+  if (isViewCounter(key, lex)) return { kind: "junk" };
   const m = COUNTER.exec(text) ?? BRACKET_COUNT.exec(text);
   if (!m || countWords(m[1]!) > COUNTER_LABEL_MAX_WORDS || !/\p{L}/u.test(m[1]!)) return null;
   // "التعليقات (3)", "Comments (12)": the cue keeps its meaning with its count.
   const cue = lex.lines.get(fold(m[1]!));
   if (cue === "end" || cue === "form" || cue === "related") return { kind: cue === "form" ? "end" : cue };
   return { kind: "junk" };
+}
+
+/** "48801 read", "٢٣٤ مشاهدة" (folded): a number, then a counter unit of the lexicon (`counter_units`). */
+function isViewCounter(key: string, lex: Boilerplate): boolean {
+  const m = VIEW_COUNTER.exec(key);
+  return m !== null && lex.counterUnits.has(m[1]!);
 }
 
 /** Bylines ("بقلم …", "By …", "طرابلس ـ فاطمة …", "القاهرة: سامر …") and outlet labels ("مصر اليوم -"). */
@@ -699,6 +710,8 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
       for (const l of [prev, cur]) if (l.kind === "heading") l.kind = "caption";
     }
     if (prev && lex.lines.get(prev.key) === "masthead" && cur.kind === "heading" && cur.words <= 4) cur.kind = "junk";
+    // A sentence right above a popularity counter ("… at risk?" / "18748 Read") is a most-read teaser, not body.
+    if (prev && prev.kind === "prose" && prev.words <= H.titleMaxWords && cur.kind === "junk" && isViewCounter(cur.key, lex)) prev.kind = "heading";
     // A line right under an image marker ("صورة", "Photo") is the image's caption, even without a credit.
     if (prev && cur.kind === "heading" && cur.words >= L.captionMinWords && isImageMarker(prev, lex)) cur.kind = "caption";
     // "Author," on its own line, the name on the next one.

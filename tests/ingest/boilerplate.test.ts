@@ -15,6 +15,8 @@ const groups = [
   "furniture_phrases",
   "footer_phrases",
   "end_prefixes",
+  "edition_notes",
+  "counter_units",
   "credits",
   "byline_prefixes",
   "outlet_words",
