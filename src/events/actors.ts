@@ -23,6 +23,8 @@ export interface Draft {
   order: number;
   /** Other triggers merged into this event. */
   also: Hit[];
+  /** The agent marker of a toll («برصاص»), when the source came after one. */
+  agent?: Span;
 }
 
 const COMPLEMENTIZERS = new Set(["\u0627\u0646", "\u0628\u0627\u0646"]); // ان بان (إن أن بأن after folding)
@@ -216,6 +218,9 @@ export function nounSource(ctx: PhraseContext, h: Hit, hits: Hit[], reporting: n
 export function victimsAfter(ctx: PhraseContext, from: number): Span | null {
   const { s, lex } = ctx;
   let k = skipTimes(ctx, from);
+  // «أصيب خلالها 12 شابا»: an adverb referring back to the event comes before the victims
+  k += longestAt(s, k, lex.cue.resumptive);
+  const counted = k;
   while (k < s.toks.length) {
     const q = longestAt(s, k, lex.numbers.phrases.vague) || longestAt(s, k, lex.numbers.phrases.at_least);
     if (q) k += q;
@@ -227,8 +232,35 @@ export function victimsAfter(ctx: PhraseContext, from: number): Span | null {
     k = skipTimes(ctx, k);
   }
   if (k >= s.toks.length || ctx.verbs.has(k) || ctx.times.has(k)) return null;
+  // «برصاص الجيش»: who caused the toll, not its victims
+  if (longestAt(s, k, lex.cue.agent_markers)) return null;
+  // «6 من عناصر الجيش»: a count's partitive names the victims
+  const part = k > counted ? longestAt(s, k, lex.cue.partitive) : 0;
+  if (part) {
+    const rest = actorPhraseAt(ctx, k + part);
+    return rest ? { from: counted, to: rest.to } : null;
+  }
   if (isBound(ctx, k) && !ctx.cover[k] && !/[,،]/.test(s.toks[k]!.before)) return null;
   return actorPhraseAt(ctx, k);
+}
+
+/**
+ * The victims before a casualty verb in its clause («إن 14 مدنيا على الأقل قتلوا»): a count and its noun, then
+ * only quantifiers and time words up to the verb.
+ */
+export function victimsBefore(ctx: PhraseContext, i: number): Span | null {
+  const { s, lex } = ctx;
+  let c = s.clause[i]!;
+  for (let k = i - 1; k >= c; k--) if (COMPLEMENTIZERS.has(s.toks[k]!.norm)) c = k + 1;
+  if (c >= i) return null;
+  let k = c;
+  while (k < i && (s.toks[k]!.digits || longestAt(s, k, lex.numbers.phrases.vague))) k += Math.max(1, longestAt(s, k, lex.numbers.phrases.vague));
+  if (k === c || k >= i) return null;
+  const rest = phraseAt(ctx, k);
+  if (!rest || !entitiesIn(ctx, rest).length) return null;
+  let j = rest.to;
+  while (j < i && (ctx.times.has(j) || longestAt(s, j, lex.numbers.phrases.at_least))) j += Math.max(1, longestAt(s, j, lex.numbers.phrases.at_least));
+  return j === i ? { from: c, to: Math.min(rest.to, i) } : null;
 }
 
 /** Splits a symmetric event's phrase: «بين X وY», or a coordinated subject with no counterpart. */

@@ -23,7 +23,7 @@ import type { Tagger } from "../entities/tagger.ts";
 import type { Actor } from "../schemas/actor.ts";
 import type { Mention, TaggedActor } from "../schemas/article.ts";
 import type { Event, EventActor, EventType } from "../schemas/event.ts";
-import { nounSource, objectAfter, prepTarget, splitSymmetric, subjectOf, victimsAfter, type Draft } from "./actors.ts";
+import { nounSource, objectAfter, prepTarget, splitSymmetric, subjectOf, victimsAfter, victimsBefore, type Draft } from "./actors.ts";
 import { isAsserted, isCommentary } from "./assert.ts";
 import { findEntities, findReporting, findTriggers, readerTables, readTimes, type ActorInfo, type Hit } from "./context.ts";
 import type { TimeMention } from "./dates.ts";
@@ -64,6 +64,7 @@ export interface EventCoder {
 }
 
 const SYMMETRIC_PREP = "\u0628\u064a\u0646"; // بين
+const SINGULAR_SUFFIX = "\u0647"; // ه: «مقتله» (his death)
 
 /** Builds a coder over the knowledge base and lexicons (tables built once). */
 export function createEventCoder(input: CoderInput): EventCoder {
@@ -122,6 +123,8 @@ export function createEventCoder(input: CoderInput): EventCoder {
     const statement = statementDraft(ctx, drafts, hits, reporting);
     if (statement) drafts.push(statement);
     let events = merge(ctx, drafts);
+    const implied = impliedAttack(events);
+    if (implied) events.push(implied);
     if (events.some((d) => !d.circumstantial)) events = events.filter((d) => !d.circumstantial);
     events.sort((a, b) => a.order - b.order);
     const placesOf = link(ctx, events);
@@ -141,8 +144,9 @@ export function createEventCoder(input: CoderInput): EventCoder {
       // «وندد بالعنف»: a coordinated verb shares the subject of the verb before it
       if (!source && s.toks[h.from]!.norm.startsWith("\u0648") && earlier.length) source = earlier[earlier.length - 1]!.source;
       if (t.type === "CASUALTIES") {
-        target = victimsAfter(ctx, h.to); // passive «قُتل X»: the victims follow
-        source = agentAfter(ctx, target ? target.to : h.to);
+        // passive «قُتل X»: the victims follow; «إن 14 مدنيا قتلوا»: they come first
+        target = victimsAfter(ctx, h.to) ?? victimsBefore(ctx, h.from);
+        source = agentAfter(ctx, target && target.from > h.from ? target.to : h.to);
       }
     } else if (t.kind === "people") {
       let from = h.from;
@@ -204,6 +208,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
     const prev = s.toks[h.from - 1]?.norm;
     const circumstantial = t.circumstantial && (prev === "خلال" || prev === "في" || s.toks[h.from - 2]?.norm === "خلال");
     const base: Draft = { type, hit: h, source, target, circumstantial, order: h.from, also: [] };
+    if (type === "CASUALTIES" && source) base.agent = agentMarkerAt(ctx, source.from);
     if (t.per_target && target) {
       const parts = splitSymmetric(ctx, target, null, false);
       if (parts[1]) {
@@ -217,6 +222,28 @@ export function createEventCoder(input: CoderInput): EventCoder {
   function splitRest(ctx: PhraseContext, whole: Span, second: Span): Span[] {
     const [a, b] = splitSymmetric(ctx, { ...second, to: whole.to }, null, false);
     return b ? [a!, ...splitRest(ctx, whole, b)] : [{ ...second, to: whole.to }];
+  }
+
+  /** The agent marker («برصاص») written right before an agent's phrase, as a span. */
+  function agentMarkerAt(ctx: PhraseContext, from: number): Span | undefined {
+    for (let k = Math.max(0, from - 2); k < from; k++) {
+      const n = longestAt(ctx.s, k, lex.cue.agent_markers);
+      if (n && k + n === from) return { from: k, to: from };
+    }
+    return undefined;
+  }
+
+  /**
+   * «استشهد فلسطيني برصاص قوات الاحتلال»: a toll with its agent's weapon («برصاص», «بنيران», «بقصف») reports
+   * the attack too (codebook §2: an attack with a toll is two events), unless the sentence codes one already.
+   */
+  function impliedAttack(events: Draft[]): Draft | null {
+    if (events.some((d) => d.type === "ATTACK" || d.type === "CLASH")) return null;
+    const c = events.find((d) => d.type === "CASUALTIES" && d.agent);
+    const trigger = lex.triggers.find((t) => t.type === "ATTACK" && t.kind === "noun");
+    if (!c?.agent || !trigger) return null;
+    const hit = { trigger, from: c.agent.from, to: c.agent.to };
+    return { type: "ATTACK", hit, source: c.source, target: c.target, circumstantial: false, order: c.order + 0.5, also: [] };
   }
 
   /** Who caused a toll, after «برصاص», «بنيران», «على يد» right after the victims. */
@@ -393,7 +420,12 @@ export function createEventCoder(input: CoderInput): EventCoder {
       const nisbaWord = nisba ? s.toks[nisba.from]!.norm : "";
       const nisbaCount = !nisba || nisbaWord.startsWith("\u0627\u0644") ? null : nisbaWord.endsWith("\u064a\u0627\u0646") ? 2 : nisbaWord.endsWith("\u064a") ? 1 : null;
       const implied = victims.find((e) => e.count)?.count ?? nisbaCount ?? (single ? 1 : null);
-      figures = findFigures(s, lex, { from: d.hit.from, to: d.hit.to, kind }, settings.figureWindow, implied);
+      // «مقتله»: a casualty noun with a singular pronoun is one victim
+      const own = s.toks[d.hit.to - 1]!.norm;
+      const suffixed = d.hit.trigger.kind === "noun" && d.hit.to - d.hit.from === 1 && own.endsWith(SINGULAR_SUFFIX) && d.hit.trigger.phrases.some((p) => p.length === 1 && own === p[0] + SINGULAR_SUFFIX);
+      // «إن 14 مدنيا على الأقل قتلوا»: the count is written before the verb, with its victims
+      const lead = d.target && d.target.to <= d.hit.from ? d.target.from : undefined;
+      figures = findFigures(s, lex, { from: d.hit.from, to: d.hit.to, kind }, settings.figureWindow, implied ?? (suffixed ? 1 : null), lead);
     }
     const ev: Event = {
       type: d.type,

@@ -50,6 +50,7 @@ export function findFigures(
   trigger: { from: number; to: number; kind: Kind | "combined" },
   window: number,
   victimCount: number | null,
+  lead?: number,
 ): EventFigure[] {
   const out: EventFigure[] = [];
   let current: Kind | "combined" = trigger.kind;
@@ -57,8 +58,8 @@ export function findFigures(
   let counted = false;
   const end = Math.min(s.toks.length, trigger.to + window);
   // «سقوط 7 قتلى»: a count written before a count noun
-  let start = trigger.to;
-  if (trigger.from > 0 && numberAt(s, trigger.from - 1, lex)) start = trigger.from - 1;
+  let start = lead ?? trigger.to;
+  if (lead === undefined && trigger.from > 0 && numberAt(s, trigger.from - 1, lex)) start = trigger.from - 1;
   while (start < trigger.to && start > 0 && longestAt(s, start - 2, lex.numbers.phrases.at_least) === 2) start -= 2;
   for (let i = start; i < end; i++) {
     if (i >= trigger.from && i < trigger.to) continue;

@@ -95,6 +95,9 @@ export const CueFile = z
     agent_markers: Words,
     statement_formulas: Words,
     claims: Words,
+    resumptive: Words,
+    partitive: Words,
+    stance_nouns: Words,
     venue_heads: Words,
     place_heads: Words,
     locatives: Words,
@@ -132,7 +135,7 @@ export interface EventLexicon {
     | "background" | "relative" | "negation_particles" | "denial" | "conditional" | "commentary_openers" | "commentary_anywhere"
     | "reporting" | "statement_verbs" | "announcers" | "light_verbs" | "post_light_verbs" | "reach_verbs" | "prepositions"
     | "prefixed_boundaries" | "today" | "yesterday" | "two_days_ago" | "day_parts" | "after_midnight" | "place_heads" | "locatives"
-    | "clause_verbs" | "venue_heads" | "agent_markers" | "statement_formulas" | "claims",
+    | "clause_verbs" | "venue_heads" | "agent_markers" | "statement_formulas" | "claims" | "resumptive" | "partitive" | "stance_nouns",
     Phrase[]
   >;
   weekdays: Map<string, number>;
@@ -166,7 +169,8 @@ export function compileLexicon(data: { triggers: TriggerEntry[]; groups: GroupFi
   const { cues, numbers } = data;
   const cueGroups = ["background", "relative", "negation_particles", "denial", "conditional", "commentary_openers", "commentary_anywhere",
     "reporting", "statement_verbs", "announcers", "light_verbs", "post_light_verbs", "reach_verbs", "prepositions", "prefixed_boundaries",
-    "place_heads", "locatives", "clause_verbs", "venue_heads", "agent_markers", "statement_formulas", "claims"] as const;
+    "place_heads", "locatives", "clause_verbs", "venue_heads", "agent_markers", "statement_formulas", "claims",
+    "resumptive", "partitive", "stance_nouns"] as const;
   const cue = Object.fromEntries(cueGroups.map((g) => [g, phrases(cues[g])])) as EventLexicon["cue"];
   for (const g of ["today", "yesterday", "two_days_ago", "day_parts", "after_midnight"] as const) cue[g] = phrases(cues.time[g]);
   const numberGroups = ["vague", "at_least", "killed", "wounded", "arrested", "displaced", "combined"] as const;
