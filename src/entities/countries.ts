@@ -13,6 +13,7 @@ import { z } from "zod";
 import { ContentError } from "../content/article-file.ts";
 import { CountryCode } from "../schemas/common.ts";
 import { normaliseArabic } from "./normalise.ts";
+import { CLITICS } from "../text/clitics.ts";
 
 /**
  * Region codes `Intl.DisplayNames` names that are not ISO 3166-1 alpha-2 countries: exceptional and transitional
@@ -142,8 +143,8 @@ export interface CountryLexicon {
 }
 
 /** Arabic adjective endings added to a masculine singular nisba (ـي): feminine, plurals, duals. */
-const AR_ADJ_SUFFIXES = ["", "\u0629", "\u0648\u0646", "\u064a\u0646", "\u0627\u0646", "\u062a\u0627\u0646", "\u062a\u064a\u0646", "\u0627\u062a"];
-const AR_ARTICLE = "\u0627\u0644";
+const AR_ADJ_SUFFIXES = ["", ...CLITICS.adjective_endings];
+const AR_ARTICLE = CLITICS.definite;
 
 /** All inflections of an Arabic masculine nisba adjective, with and without the article. */
 export function inflectArabicAdjective(adjective: string): string[] {

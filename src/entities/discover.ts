@@ -18,6 +18,7 @@
  *
  * The queue (`content/review/candidates.yaml`) is updated by the pure `updateQueue`; file I/O is in the CLI.
  */
+import { CLITICS } from "../text/clitics.ts";
 import { z } from "zod";
 import { Actor, ActorType } from "../schemas/actor.ts";
 import { IsoDate, Slug } from "../schemas/common.ts";
@@ -156,7 +157,7 @@ interface Found {
 const CLAUSE = /[.!?\u061f\u061b;:]/;
 const TANWEEN = /[\u064b-\u064d]/;
 const COMMA = /[,\u060c]/;
-const OPEN = new Map([["\u00ab", "\u00bb"], ["\u201c", "\u201d"], ["\"", "\""], ["(", ")"]]);
+const OPEN = new Map([["«", "»"], ["\u201c", "\u201d"], ["\"", "\""], ["(", ")"]]);
 
 function isUpperAt(view: ParagraphView, k: number): boolean {
   const ch = view.text[view.norm.toSource[view.tokens[k]!.start]!] ?? "";
@@ -197,13 +198,13 @@ function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" 
     if (k > n && lang === "ar" && !t.given.has(tok.text) && notNamePart(t, view, k, k - n)) break;
     const forms = tok.script === 1 ? proclitics(tok.text) : [tok.text];
     // «على» (on) and «علي» (Ali) are one word once ى is folded: the name is written with ي
-    if (t.stop.has(tok.text) && !(t.given.has(tok.text) && sourceOf(view, k).endsWith("\u064a"))) break;
+    if (t.stop.has(tok.text) && !(t.given.has(tok.text) && sourceOf(view, k).endsWith("ي"))) break;
     if (k > n && forms.length > 1 && forms.slice(1).some((f) => t.stop.has(f))) break;
     if (k > n && !tok.text.startsWith(ARTICLE) && forms.slice(1).some((f) => f.startsWith(ARTICLE))) break;
     // «وقائد»، «ورئيس»: a conjunction after a complete name starts the next phrase
-    if (k > n && substantive >= 2 && forms.length > 1 && /^[\u0648\u0641]/.test(tok.text) && !t.given.has(tok.text)) break;
+    if (k > n && substantive >= 2 && forms.length > 1 && /^[وف]/.test(tok.text) && !t.given.has(tok.text)) break;
     // a present or future verb after the name: «ترامب يعتبر», «نتنياهو سيعقدان» (not «ياسر», «يوسف», «يحيى»)
-    if (k > n && lang === "ar" && !t.given.has(tok.text) && (/^\u064a[^\u0627\u0648\u062d]/.test(tok.text) || (/^\u0633[\u064a\u062a\u0646]/.test(tok.text) && /(\u0627\u0646|\u0648\u0646|\u064a\u0646)$/.test(tok.text)))) break;
+    if (k > n && lang === "ar" && !t.given.has(tok.text) && (/^ي[^اوح]/.test(tok.text) || (/^س[يتن]/.test(tok.text) && /(ان|ون|ين)$/.test(tok.text)))) break;
     if (k === n && lang === "ar" && tok.text.startsWith(ARTICLE) && !t.given.has(tok.text)) return 0;
     // a first word in «ي» that is no known name is a present-tense verb: «السلطان يستعرض …»
     if (k === n && lang === "ar" && tok.text.charCodeAt(0) === 0x064a && !t.given.has(tok.text)) return 0;
@@ -218,13 +219,13 @@ function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" 
   return substantive >= 2 ? k - n : 0;
 }
 
-const ARTICLE = "\u0627\u0644";
+const ARTICLE = CLITICS.definite;
 /** A nisba adverb written without tanween: «عالميا», «رسميا», «دوليا». */
-const ADVERB = /..\u064a\u0627$/;
+const ADVERB = /..يا$/;
 /** A noun with a third-person pronoun: «تعازيه», «لديه» (short family names such as «عطيه» aside). */
-const PRONOUN_HIS = /...\u064a\u0647$/;
+const PRONOUN_HIS = /...يه$/;
 /** A sound plural with the article: «المواطنين», «الحوثيين» (names such as «الحسين», «الأمين» are shorter). */
-const PLURAL = /^\u0627\u0644.{4,}(\u064a\u0646|\u0648\u0646)$/;
+const PLURAL = /^ال.{4,}(ين|ون)$/;
 
 /**
  * True when a word after a name's first word is no name part: an adverb, a noun carrying a pronoun, a plural noun
@@ -258,19 +259,19 @@ function wordCount(t: DiscoveryTables, view: ParagraphView, from: number, to: nu
 function closedAt(t: DiscoveryTables, view: ParagraphView, e: number, strict: boolean): boolean {
   const { tokens } = view;
   if (e >= tokens.length) return true;
-  if (/[,\u060c.:;\u061b(\u00ab\u00bb"\u201c\u201d!?\u061f\u2013\u2014]/.test(gapBefore(view, e))) return true;
+  if (/[,\u060c.:;\u061b(«»"\u201c\u201d!?\u061f\u2013\u2014]/.test(gapBefore(view, e))) return true;
   const tok = tokens[e]!;
   const forms = tok.script === 1 ? proclitics(tok.text) : [tok.text];
   if (forms.some((f) => t.breakers.has(f))) return true;
   // «… مليندا تيلور والمترجمة …»: a conjunction and a title start the next person of a list
-  if (tok.script === 1 && /^[\u0648\u0641]/.test(tok.text) && !view.covered[e] && longestMatch(t.titles, view.tokens, e)?.values.includes("head")) return true;
+  if (tok.script === 1 && /^[وف]/.test(tok.text) && !view.covered[e] && longestMatch(t.titles, view.tokens, e)?.values.includes("head")) return true;
   if (strict) return false;
   if (view.covered[e] || tok.script === 3) return true;
   if (tok.script === 1 && TANWEEN.test(sourceOf(view, e))) return true;
   return forms.some((f) => t.stop.has(f));
 }
 
-const PRONOUN_SUFFIX = /(\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0643\u0645)$/; // ـها ـهم ـهما ـكم
+const PRONOUN_SUFFIX = /(ها|هم|هما|كم)$/; // ـها ـهم ـهما ـكم
 
 /**
  * True when an unknown word may start a name: not a title or organisation word («أركان القوات», «مجلس الوزراء»),
@@ -531,9 +532,9 @@ function quotedPerson(t: DiscoveryTables, view: ParagraphView, k: number, end: n
   return end - k >= 2 && nameRun(t, view, k, "ar") === end - k && nameShaped(t, view, k, end - k);
 }
 
-const NISBA = /^\u0627\u0644.+(\u064a|\u064a\u0647)$/; // ال…ي / ال…ية (normalised)
-const ARTICLE_SOURCE = "\u0627\u0644"; // ال as written
-const LAM = "\u0644"; // ل
+const NISBA = /^ال.+(ي|يه)$/; // ال…ي / ال…ية (normalised)
+const ARTICLE_SOURCE = CLITICS.definite; // ال as written
+const LAM = "ل"; // ل
 
 /**
  * Unquoted Arabic organisation names (see `headword_orgs` in the lexicon): «الهيئة العامة للإحصاء», «المجلس الأعلى
@@ -553,7 +554,7 @@ function headwordOrganisations(t: DiscoveryTables, view: ParagraphView): Found[]
     if (covered[k] || tokens[k]!.script !== 1) continue;
     const text = tokens[k]!.text;
     // «للجنة» is ل + اللجنة: a head whose own first letter is lam keeps it after «لل»
-    const forms = text.startsWith("\u0644\u0644") ? [...proclitics(text), ARTICLE + text.slice(1)] : proclitics(text);
+    const forms = text.startsWith("لل") ? [...proclitics(text), ARTICLE + text.slice(1)] : proclitics(text);
     // a head with the article («الهيئة», «للجنة» read as «اللجنة») or in construct («خلية»)
     let f = forms.findIndex((x) => x.startsWith(ARTICLE) && t.orgWords.heads.has(x.slice(2)));
     const definite = f >= 0;
@@ -599,7 +600,7 @@ function headwordOrganisations(t: DiscoveryTables, view: ParagraphView): Found[]
           closedChain = true;
           break;
         }
-        if (!/^\u0648/.test(next.text) || t.stop.has(next.text)) break; // «وإعمار»
+        if (!/^و/.test(next.text) || t.stop.has(next.text)) break; // «وإعمار»
         e++;
       }
       if (!closedChain) {
@@ -614,7 +615,7 @@ function headwordOrganisations(t: DiscoveryTables, view: ParagraphView): Found[]
     const name =
       form === ARTICLE + text.slice(1)
         ? ARTICLE_SOURCE + written.slice(1)
-        : form === ARTICLE + text.slice(2) && text.startsWith("\u0644\u0644")
+        : form === ARTICLE + text.slice(2) && text.startsWith("لل")
           ? ARTICLE_SOURCE + written.slice(2)
           : written.slice(Math.max(0, text.length - form.length));
     const kind = longestMatch(t.orgHeads, pseudo(head), 0)?.values[0] ?? "organization";
@@ -727,7 +728,7 @@ export function romanise(name: string, lex: DiscoveryLexicon = discoveryLexicon(
     }
     let stem = letters;
     let prefix = "";
-    if (word.startsWith("\u0627\u0644") && word.length > 3) {
+    if (word.startsWith("ال") && word.length > 3) {
       // «عبد الرحمن» is Abdul Rahman: the article of a name after a joiner is not written
       prefix = afterJoiner ? "" : "al-";
       stem = letters.slice(2);
@@ -753,10 +754,10 @@ function spell(word: string, lex: DiscoveryLexicon): string {
   let beforeLast: boolean | null = null;
   letters.forEach((ch, i) => {
     let latin = lex.romanisation[ch] ?? "";
-    const isWaw = ch === "\u0648";
-    const isYa = ch === "\u064a" || ch === "\u0649";
+    const isWaw = ch === "و";
+    const isYa = ch === "ي" || ch === "ى";
     if ((isWaw || isYa) && i > 0 && last === true) latin = isWaw ? "u" : "i";
-    if (i === 0 && (ch === "\u0627" || ch === "\u0623")) latin = "a";
+    if (i === 0 && (ch === "ا" || ch === "أ")) latin = "a";
     if (!latin) return;
     if (latin === "'") {
       out += latin;
@@ -807,7 +808,7 @@ export function arabicVariantKey(key: string): string | undefined {
   const toks = key.split(" ");
   if (!toks[0] || !/[\u0621-\u064a]/.test(toks[0])) return undefined;
   const forms = proclitics(toks[0]);
-  const first = forms.find((f) => f.startsWith(ARTICLE) && f !== toks[0]) ?? (/^[\u0648\u0641]/.test(toks[0]) && forms[1] ? forms[1] : toks[0]);
+  const first = forms.find((f) => f.startsWith(ARTICLE) && f !== toks[0]) ?? (/^[وف]/.test(toks[0]) && forms[1] ? forms[1] : toks[0]);
   return [first, ...toks.slice(1)].join("");
 }
 

@@ -12,6 +12,7 @@
  * stands for, and resolves bare heads.
  */
 import type { Actor, ActorType } from "../schemas/actor.ts";
+import { CLITICS } from "../text/clitics.ts";
 import type { CountryDemonyms, CountryLexicon } from "./countries.ts";
 import { institutionLexicon, type InstitutionLexicon } from "./lexicon.ts";
 import { createTrie, insert, phraseTokens, startFilter, type TrieNode } from "./trie.ts";
@@ -73,9 +74,9 @@ export interface InstitutionIndex {
   display(inst: number, head: number, code: string): string;
 }
 
-const ARTICLE = "\u0627\u0644"; // ال
-const TA_MARBUTA = "\u0629"; // ة
-const FI = "\u0641\u064a"; // في
+const ARTICLE = CLITICS.definite;
+/** The feminine ending an adjective takes after a feminine head (a letter of the grammar, not a word). */
+const TA_MARBUTA = "ة";
 const PROVENANCE = { added_by: "institutions", source: "src/entities/lexicon/institutions.yaml" };
 
 /** The Arabic adjective with the article, in a gender: لبناني → اللبناني / اللبنانية. */
@@ -96,18 +97,23 @@ function split(pattern: string): { before: string[]; slot: "adj" | "name"; after
   return { before: phraseTokens(pattern.slice(0, m.index)), slot: m[1] as "adj" | "name", after: phraseTokens(pattern.slice(m.index + m[0].length)) };
 }
 
-/** Words that begin a country's official name («جمهورية العراق»), which may contain a shorter name of it. */
-const STATE_WORDS = /^(\u0627\u0644)?(\u062c\u0645\u0647\u0648\u0631\u064a\u0629|\u0645\u0645\u0644\u0643\u0629|\u062f\u0648\u0644\u0629|\u0633\u0644\u0637\u0646\u0629|\u0625\u0645\u0627\u0631\u0629|\u0627\u0644\u0648\u0644\u0627\u064a\u0627\u062a) /; // جمهورية مملكة دولة سلطنة إمارة الولايات
+/** The Arabic name a body is described with: the CLDR name, or an official form («جمهورية العراق»). */
+function arabicName(names: string[], stateWords: RegExp): string {
+  return names[0] ?? names.find((n) => stateWords.test(n)) ?? "";
+}
 
-/** The Arabic name a body is described with: the CLDR name, or an official form. */
-function arabicName(names: string[]): string {
-  return names[0] ?? names.find((n) => STATE_WORDS.test(n)) ?? "";
+/** Fills a `{key}` template. */
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 }
 
 /** Builds the index from the lexicon and the countries forms.yaml describes. */
 export function buildInstitutionIndex(countries: CountryLexicon, lex: InstitutionLexicon = institutionLexicon()): InstitutionIndex {
   const institutions: Institution[] = [];
   const trie = createTrie<HeadPattern>();
+  const FI = lex.in_word;
+  const MINISTRY = lex.ministry_head;
+  const stateWords = new RegExp(`^(?:${ARTICLE})?(?:${lex.state_words.join("|")}) `, "u");
   const anaphora = new Map<string, string[][]>();
   const add = (p: HeadPattern) => {
     if (p.before.length) insert(trie, p.before, p);
@@ -157,13 +163,13 @@ export function buildInstitutionIndex(countries: CountryLexicon, lex: Institutio
       id: m.id,
       type: "government",
       en: m.en,
-      heads: m.ar.map((subject) => ({ head: `وزارة ${subject}`, gender: "f" as const, display: `وزارة ${subject} {adj}` })),
+      heads: m.ar.map((subject) => ({ head: `${MINISTRY} ${subject}`, gender: "f" as const, display: `${MINISTRY} ${subject} {adj}` })),
       contested: new Set(lex.contested[m.id] ?? []),
     });
     m.ar.forEach((subject, head) => {
-      const full = `وزارة ${subject}`;
+      const full = `${MINISTRY} ${subject}`;
       const single = !subject.includes(" ");
-      const construct = single ? [`وزارة ${indefinite(subject)}`] : [];
+      const construct = single ? [`${MINISTRY} ${indefinite(subject)}`] : [];
       for (const p of [`${full} {adj}`, `${full} ${FI} {name}`, ...construct.map((c) => `${c} {name}`), ...(m.short && single ? [`${subject} {adj}`] : [])]) {
         const s = split(p);
         if (s) add({ inst, head, ...s, gender: "f", needsThe: false, anaphora: false });
@@ -183,7 +189,7 @@ export function buildInstitutionIndex(countries: CountryLexicon, lex: Institutio
     const d = demonyms.get(code);
     const h = institutions[inst]!.heads[head] ?? institutions[inst]!.heads[0]!;
     if (d?.adjectives.ar.length) return h.display.replace("{adj}", arabicAdjective(d.adjectives.ar[0]!, h.gender));
-    return `${h.head} ${FI} ${arabicName(d?.names.ar ?? [])}`.trim();
+    return `${h.head} ${FI} ${arabicName(d?.names.ar ?? [], stateWords)}`.trim();
   };
   const bodies = new Map<string, Actor | null>();
   const body = (inst: number, code: string): Actor | null => {
@@ -206,8 +212,8 @@ export function buildInstitutionIndex(countries: CountryLexicon, lex: Institutio
         country: code,
         roles: [],
         description: {
-          ar: `${ar}: جهة رسمية في ${arabicName(d.names.ar)} يتعرّف عليها الوسم آلياً من اسم المؤسسة واسم البلد.`,
-          en: `${en}: a state body of ${nameEn}, recognised by rule from the institution's name and the country.`,
+          ar: fill(lex.body_description.ar, { name: ar, country: arabicName(d.names.ar, stateWords) }),
+          en: fill(lex.body_description.en, { name: en, country: nameEn }),
         },
         former_ids: [],
         ambiguous_aliases: [],

@@ -99,6 +99,16 @@ export const InstitutionLexicon = z
     generic_qualifiers: Bilingual,
     /** Words after which a bare Arabic head is part of a person's title («رئيس الحكومة»). */
     title_words: Words,
+    /** The preposition of "{head} في {name}". */
+    in_word: z.string().min(1),
+    /** Words beginning a country's official name («جمهورية»), matched with or without the article. */
+    state_words: Words,
+    /** Words that make an international body's name part of an unknown body's name (ar before it, en after it). */
+    body_words: Bilingual,
+    /** The word before a ministry's subject («وزارة»). */
+    ministry_head: z.string().min(1),
+    /** Description of a body built by rule: `{name}` and `{country}` are filled in. */
+    body_description: z.object({ ar: z.string().min(1), en: z.string().min(1) }).strict(),
     /**
      * Per institution id template, countries whose bodies of that kind are contested (two governments, rival
      * armies): no generic body is built; the knowledge base names each rival.

@@ -138,7 +138,7 @@ export function isOrdinaryWords(t: MentionTables, span: MatchSpan): boolean {
   if (t.quotedOnly.has(key) && !span.quoted) return true;
   if (t.notAfterPreposition.has(key) && span.form > 0) {
     // «والحرية» only carries a conjunction; «بالحرية», «للحرية» a preposition
-    const conj = first.text.length > 1 && (first.text[0] === "\u0648" || first.text[0] === "\u0641") ? first.text.slice(1) : first.text;
+    const conj = first.text.length > 1 && (first.text[0] === "و" || first.text[0] === "ف") ? first.text.slice(1) : first.text;
     if (conj !== forms[span.form]) return true;
   }
   return false;

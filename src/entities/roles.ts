@@ -25,12 +25,12 @@ export interface Tenure {
 /** Role title variants (normalised tokens joined by spaces) → tenures. */
 export type RoleIndex = Map<string, Tenure[]>;
 
-const AR_TA = "\u0629";
+const AR_TA = "ة";
 
 /** Re-genders a one-word Arabic nisba adjective («العراقي» ↔ «العراقية»); other words are kept. */
 function regender(word: string, gender: "m" | "f"): string {
-  if (gender === "f") return word.endsWith("\u064a") ? word + AR_TA : word;
-  return word.endsWith("\u064a" + AR_TA) ? word.slice(0, -1) : word;
+  if (gender === "f") return word.endsWith("ي") ? word + AR_TA : word;
+  return word.endsWith("ي" + AR_TA) ? word.slice(0, -1) : word;
 }
 
 function arabicVariants(title: string, lex: RoleLexicon): string[] {
@@ -43,7 +43,7 @@ function arabicVariants(title: string, lex: RoleLexicon): string[] {
       const rest = title.split(/\s+/).slice(head.split(" ").length);
       for (const other of group) {
         if (other === member) continue;
-        const adjusted = rest.length === 1 && rest[0]!.startsWith("\u0627\u0644") ? [regender(rest[0]!, other.gender)] : rest;
+        const adjusted = rest.length === 1 && rest[0]!.startsWith("ال") ? [regender(rest[0]!, other.gender)] : rest;
         out.add([other.head, ...adjusted].join(" "));
       }
     }

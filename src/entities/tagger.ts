@@ -34,6 +34,7 @@
  * through a (non-capital) place is not counted; countries acting as actors are countries; an adjective inside an
  * organisation's name counts («وكالة الأنباء الألمانية» → DE) but not inside a person's name.
  */
+import { CLITICS } from "../text/clitics.ts";
 import type { Actor } from "../schemas/actor.ts";
 import type { Mention, Place, TaggedActor } from "../schemas/article.ts";
 import { defaultCountryLexicon, type CountryLexicon } from "./countries.ts";
@@ -228,6 +229,8 @@ interface Tables {
   mentions: MentionTables | null;
   /** Words around a role title that make it no reference to its holder (null when roles are off). */
   roleCues: { notAfter: Set<string>; notBefore: Set<string> } | null;
+  /** Words that make an international body's name part of an unknown body's name (institutions.yaml `body_words`). */
+  bodyWords: { ar: Set<string>; en: Set<string> };
 }
 
 function buildTables(input: TaggerInput): Tables {
@@ -406,6 +409,7 @@ function buildTables(input: TaggerInput): Tables {
     related.set(actor.id, codes);
   }
   const institutions = institutionIndex(input, countries, trie);
+  const bodyWords = (input.institutions || institutionLexicon()).body_words;
   return {
     trie,
     titles,
@@ -421,6 +425,7 @@ function buildTables(input: TaggerInput): Tables {
     institutions,
     mentions: mentionLex ? buildMentionTables(mentionLex) : null,
     roleCues: roleLex ? { notAfter: wordSet([...roleLex.not_after.ar, ...roleLex.not_after.en]), notBefore: wordSet([...roleLex.not_before.ar, ...roleLex.not_before.en]) } : null,
+    bodyWords: { ar: wordSet(bodyWords.ar), en: wordSet(bodyWords.en) },
   };
 }
 
@@ -526,8 +531,8 @@ function countryAt(
 /** True for an Arabic nisba adjective with the article in a gender: «اللبنانية» (f), «اللبناني» (m). */
 function isAdjective(token: Token, gender: "m" | "f"): boolean {
   const t = token.text;
-  if (token.script !== 1 || !t.startsWith("\u0627\u0644")) return false;
-  return gender === "f" ? t.endsWith("\u064a\u0647") : t.endsWith("\u064a");
+  if (token.script !== 1 || !t.startsWith("ال")) return false;
+  return gender === "f" ? t.endsWith("يه") : t.endsWith("ي");
 }
 
 /** Every head pattern starting at token `i`, longest first, with the proclitic form of the first token. */
@@ -640,8 +645,8 @@ interface Hit {
   readings: Reading[];
 }
 
-const OPENING_QUOTES = new Set(["\u00ab", "\u201c", "\"", "'", "\u2018"]);
-const CLOSING_QUOTES = new Set(["\u00bb", "\u201d", "\"", "'", "\u2019"]);
+const OPENING_QUOTES = new Set(["«", "\u201c", "\"", "'", "\u2018"]);
+const CLOSING_QUOTES = new Set(["»", "\u201d", "\"", "'", "\u2019"]);
 
 /** True when tokens `[from, to)` are exactly the text between a pair of quotation marks. */
 function isQuoted(para: Para, from: number, to: number): boolean {
@@ -913,7 +918,7 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     // a word that is a person's name here («السوداني» for Mohammed Shia al-Sudani) names no country
     const countryHidden = (placeByContext && place && !countryCodes.includes(place.country)) || reading?.actor.type === "person";
     if (countryCodes.length > 0 && !countryHidden) emitCountry(para, i, i + length, pick(countryCodes));
-    if (!reading || partOfUnknownBody(hit, reading)) {
+    if (!reading || partOfUnknownBody(tables.bodyWords, hit, reading)) {
       // an alias that names no one here («بن سلمان» in «عبدالعزيز بن سلمان») is free text for discovery
       if (actorReadings.length || bareReading) para.covered.fill(countryCodes.length || placeReadings.length ? 1 : 0, i, i + length);
       return;
@@ -921,7 +926,7 @@ function tagArticle(tables: Tables, article: TagInput): TagResult {
     // a bare head with a generic qualifier is written with it: «الحكومة الاتحادية», «وزارة المالية الاتحادية»
     const next = reading.bare ? para.tokens[i + length] : undefined;
     // (an Arabic qualifier agrees with the head: «انتخابات مجلس النواب المقبلة» qualifies the elections)
-    const agrees = next === undefined || next.script !== 1 || !bareReading || bareReading.patterns.some((p) => (p.gender === "f") === next.text.endsWith("\u0647"));
+    const agrees = next === undefined || next.script !== 1 || !bareReading || bareReading.patterns.some((p) => (p.gender === "f") === next.text.endsWith("ه"));
     const qualified =
       next !== undefined && agrees && !para.readingsAt[i + length] && !!tables.institutions?.index.qualifiers.has(next.text) && para.norm.text.slice(para.tokens[i + length - 1]!.end, next.start).trim() === "";
     emitActor(para, i, qualified ? length + 1 : length, reading, hit.form);
@@ -1246,9 +1251,9 @@ function bareAt(index: InstitutionIndex, tokens: readonly Token[], i: number, jo
   return null;
 }
 
-const ARABIC_ARTICLE = "\u0627\u0644";
+const ARABIC_ARTICLE = CLITICS.definite;
 /** A name ending in a nisba adjective with the article («… الأمريكية», «… العراقي»). */
-const ADJECTIVE_LAST = /(^|\s)\u0627\u0644\S*(\u064a|\u064a\u0629|\u064a\u0647)$/u;
+const ADJECTIVE_LAST = /(^|\s)ال\S*(ي|ية|يه)$/u;
 
 /** False when a bare head is part of a longer name or of a person's title (see `resolveBare`). */
 function standsAlone(index: InstitutionIndex, hit: Hit, needsThe: boolean): boolean {
@@ -1261,7 +1266,7 @@ function standsAlone(index: InstitutionIndex, hit: Hit, needsThe: boolean): bool
   if (next && next.script === 1 && para.norm.text.slice(para.tokens[i + length - 1]!.end, next.start).trim() === "") {
     // a nisba adjective (ال…ي / ال…ية) that is no country and no generic qualifier names another body
     const t = next.text;
-    if (t.startsWith(ARABIC_ARTICLE) && /(\u064a|\u064a\u0647)$/.test(t) && !index.qualifiers.has(t) && !para.readingsAt[i + length]?.some((r) => r.kind === "country")) return false;
+    if (t.startsWith(ARABIC_ARTICLE) && /(ي|يه)$/.test(t) && !index.qualifiers.has(t) && !para.readingsAt[i + length]?.some((r) => r.kind === "country")) return false;
   }
   const prev = i > 0 ? para.tokens[i - 1] : undefined;
   if (prev && prev.script === 2 && para.norm.text.slice(prev.end, para.tokens[i]!.start).trim() === "") {
@@ -1271,24 +1276,19 @@ function standsAlone(index: InstitutionIndex, hit: Hit, needsThe: boolean): bool
   return true;
 }
 
-/** Words that, written just before an international body's name, make it part of an unknown body's name. */
-const BODY_WORDS_AR = new Set(["\u0628\u0639\u062b\u0647", "\u0642\u0648\u0647", "\u0642\u0648\u0627\u062a", "\u0645\u0643\u062a\u0628", "\u0648\u0643\u0627\u0644\u0647", "\u0645\u0641\u0648\u0636\u064a\u0647", "\u0628\u0631\u0646\u0627\u0645\u062c", "\u0635\u0646\u062f\u0648\u0642", "\u0644\u062c\u0646\u0647", "\u0647\u064a\u064a\u0647"]);
-/** Words that, written just after an international body's name, make it part of an unknown body's name. */
-const BODY_WORDS_EN = new Set(["mission", "missions", "force", "forces", "agency", "office", "peacekeepers", "peacekeeping", "operation", "programme", "program", "fund", "commission"]);
-
 /**
  * True when an international organisation's name is only part of an unknown body's name: «بعثة الأمم المتحدة
  * لمساعدة العراق» names UNAMI, "the United Nations mission in Iraq" too, not the UN itself.
  */
-function partOfUnknownBody(hit: Hit, reading: ActorReading): boolean {
+function partOfUnknownBody(bodyWords: Tables["bodyWords"], hit: Hit, reading: ActorReading): boolean {
   if (reading.actor.type !== "international_org") return false;
   const { para, i, length } = hit;
   const prev = i > 0 ? para.tokens[i - 1] : undefined;
   if (prev && prev.script === 1 && !para.readingsAt[i - 1] && para.norm.text.slice(prev.end, para.tokens[i]!.start).trim() === "") {
-    if (proclitics(prev.text).some((f) => BODY_WORDS_AR.has(f))) return true;
+    if (proclitics(prev.text).some((f) => bodyWords.ar.has(f))) return true;
   }
   const next = para.tokens[i + length];
-  return !!next && next.script === 2 && !para.readingsAt[i + length] && BODY_WORDS_EN.has(next.text) && para.norm.text.slice(para.tokens[i + length - 1]!.end, next.start).trim() === "";
+  return !!next && next.script === 2 && !para.readingsAt[i + length] && bodyWords.en.has(next.text) && para.norm.text.slice(para.tokens[i + length - 1]!.end, next.start).trim() === "";
 }
 
 const ROLE_STOP = /[.!?\u061f\u061b;:\n]/;

@@ -17,6 +17,7 @@ export const CliticTable = z
     elided: Affix,
     conjunctions: Affixes,
     prepositions: Affixes,
+    adjective_endings: Affixes,
     suffixes: Affixes,
   })
   .strict()
