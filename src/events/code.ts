@@ -104,7 +104,8 @@ export function createEventCoder(input: CoderInput): EventCoder {
     const entities = findEntities(s, mentions, tables, actors);
     const cover: Array<Entity | undefined> = new Array(s.toks.length);
     for (const e of [...entities].sort((a, b) => b.to - b.from - (a.to - a.from))) for (let k = e.from; k < e.to; k++) cover[k] ??= e;
-    const hits = findTriggers(s, cover, tables, covered);
+    // «فيصل» is a name, not «ف» + «يصل»: a verb form that is a given name is no trigger
+    const hits = findTriggers(s, cover, tables, covered).filter((h) => !(h.trigger.kind === "verb" && givenNames.has(s.toks[h.from]!.norm)));
     const reporting = findReporting(s, lex, cover);
     const ctx: PhraseContext = {
       s, lex, entities, cover, times: covered, titleWords, headWords, givenNames, demonym, countryWords,
@@ -117,7 +118,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
       },
       maxTokens: settings.maxPhraseTokens, maxApposition: settings.maxAppositionTokens,
     };
-    const asserted = hits.filter((h) => isAsserted(s, h, hits, lex, settings));
+    const asserted = hits.filter((h) => isAsserted(s, h, hits, lex, settings, cover));
     const drafts: Draft[] = [];
     for (const h of asserted) drafts.push(...draft(ctx, h, hits, reporting, drafts));
     const statement = statementDraft(ctx, drafts, hits, reporting);
@@ -362,6 +363,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
         same.source ??= d.source;
         same.target ??= d.target;
         same.circumstantial &&= d.circumstantial;
+        same.agent ??= d.agent;
         same.also.push(d.hit);
       } else out.push(d);
     }

@@ -7,6 +7,11 @@ export const eventSettings = {
   maxEvents: 3,
   /** Tokens a relative pronoun may precede a trigger by and still make it background («التي وقعت»). */
   relativeWindow: 2,
+  /** Tokens after an accusation verb within which a noun with «ب» is the accused act («ندد X بالهجوم»). */
+  accusedActWindow: 4,
+  /** Tokens after an accusation verb within which a noun trigger is its object, past a subject of up to ~8 words
+   * («أدان مجلس التعاون لدول الخليج العربية إطلاق ميليشيا الحوثي صاروخا»). */
+  accusedObjectWindow: 12,
   /** Tokens a negation particle governs («لم يشر»): the verb right after it, and one adverb. */
   negationWindow: 2,
   /** Tokens after a noun trigger searched for its genitive/adjective actor («غارات لطيران التحالف»). */
