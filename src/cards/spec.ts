@@ -41,6 +41,12 @@ export const CardSpec = z.object({
   chips: z.array(bounded(CARD_TEXT_LIMITS.line)).default([]),
   /** Countries involved (display names in the card's language). */
   countries: z.array(bounded(CARD_TEXT_LIMITS.line)).default([]),
+  /**
+   * Articles per day, oldest first, drawn as a strip of bars under the facts (an actor's card: its last 30 days).
+   * A plain array on purpose: the cache key serialises the spec with its top-level keys as the replacer list, which
+   * would drop the keys of a nested object.
+   */
+  activity: z.array(z.number().int().nonnegative()).max(62).optional(),
   /** Site name in the card's language. */
   siteName: bounded(CARD_TEXT_LIMITS.line),
   /** Alternative text for the image (og:image:alt). */

@@ -62,6 +62,11 @@ export const THEME = {
   chipSize: 24,
   chipMaxWidth: 340,
   brandSize: 34,
+  /** An actor's activity strip: one bar per day (width + gap), its height, and its space above. */
+  activityBar: 14,
+  activityGap: 4,
+  activityHeight: 44,
+  activityMargin: 18,
 } as const;
 
 /** satori's element shape (React-like, without React). */
@@ -245,6 +250,25 @@ export function groundSvg(): string {
   return body;
 }
 
+/**
+ * The activity strip: one bar per day, scaled to the busiest day, time running in reading direction (oldest day at
+ * the inline start, as the site's charts). A day without articles is a short tick in the facts colour, so the strip
+ * reads as a whole month even when most days are empty.
+ */
+export function activityStrip(inlines: Inlines, days: readonly number[], lang: Lang, accent: string): { node: CardNode; height: number } {
+  const { activityBar: bar, activityGap: gap, activityHeight: height } = THEME;
+  const width = days.length * (bar + gap) - gap;
+  const max = Math.max(1, ...days);
+  const rtl = directionOf(lang) === "rtl";
+  let body = "";
+  days.forEach((count, i) => {
+    const x = (rtl ? days.length - 1 - i : i) * (bar + gap);
+    const h = count > 0 ? Math.max(6, Math.round((height * count) / max)) : 3;
+    body += `<rect x="${x}" y="${height - h}" width="${bar}" height="${h}" rx="2" fill="${count > 0 ? accent : THEME.meta}"${count > 0 ? "" : ' opacity="0.35"'}/>`;
+  });
+  return { node: h("div", { marginTop: THEME.activityMargin }, [inlines.image(body, Math.max(1, width), height, { flexShrink: 0 })]), height: height + THEME.activityMargin };
+}
+
 function background(inlines: Inlines): CardNode {
   return inlines.image(groundSvg(), CARD_WIDTH, CARD_HEIGHT, { position: "absolute", top: 0, left: 0 });
 }
@@ -271,9 +295,12 @@ export function cardLayout(spec: CardSpec): { element: CardNode; inlines: readon
     layoutText(displayText(line, lang), { lang, size: THEME.metaSize, weight: 400, lineHeight: lineHeightOf(lang, THEME.metaSize), maxWidth: inner, maxLines: 1 }),
   );
   if (metaBoxes.length > 0) used += 20 + metaBoxes.reduce((sum, box) => sum + box.height, 0);
+  const strip = spec.activity && spec.activity.length > 0 ? activityStrip(inlines, spec.activity, lang, accent) : null;
+  if (strip) used += strip.height;
   const titleRoom = CARD_HEIGHT - 2 * THEME.padBlock - THEME.footerHeight - THEME.footerGap - used;
   column.push(h("div", {}, [textImage(inlines, fitTitle(displayText(spec.title, lang), lang, inner, titleRoom), THEME.title)]));
   if (metaBoxes.length > 0) column.push(h("div", { flexDirection: "column", marginTop: 20 }, metaBoxes.map((box) => textImage(inlines, box, THEME.meta))));
+  if (strip) column.push(strip.node);
 
   // Footer: chips flow from the inline start; whatever does not fit before the brand becomes a "+N" chip.
   const mark = brand(inlines, spec.siteName, lang, accent);
