@@ -2,13 +2,9 @@
  * The word lexicons of the entities stage (titles, discovery vocabulary), kept as YAML beside this file and
  * validated on load. An empty group is an error: it would silently disable a rule, not match everything.
  */
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { z } from "zod";
 import { ActorType } from "../schemas/actor.ts";
-
-const Words = z.array(z.string().min(1)).min(1, "an empty group is an error");
-const Bilingual = z.object({ ar: Words, en: Words }).strict();
+import { Bilingual, lexiconOnce, nonEmptyRecord, Words } from "../schemas/lexicon.ts";
 
 /** Schema of `lexicon/titles.yaml`. */
 export const TitleLexicon = z
@@ -37,7 +33,7 @@ export const DiscoveryLexicon = z
     /** Titles that name a unit when a number follows («اللواء 53»). */
     numbered_units: Bilingual,
     /** Arabic given name → English spelling. */
-    given_names: z.record(z.string().min(1), z.string().min(1)).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
+    given_names: nonEmptyRecord(z.string().min(1)),
     /** Particles inside names (عبد، بن، أبو). */
     name_joiners: Bilingual,
     /** Words the press fuses with the joiner before them («عبد الله» Abdullah): spelled as the joined given name. */
@@ -51,7 +47,7 @@ export const DiscoveryLexicon = z
     /** Unquoted Arabic organisation names: head words, construct head words, non-nisba adjectives. */
     headword_orgs: z.object({ heads: Words, construct_heads: Words, adjectives: Words, not_adjectives: Words }).strict(),
     /** Arabic letter → Latin letters. */
-    romanisation: z.record(z.string().length(1), z.string()).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
+    romanisation: nonEmptyRecord(z.string(), z.string().length(1)),
     /** Placeholder descriptions for promoted and provisional actors. */
     descriptions: z.object({ provisional: Template, promoted: Template }).strict(),
   })
@@ -193,69 +189,17 @@ export const RoleLexicon = z
   .strict();
 export type RoleLexicon = z.infer<typeof RoleLexicon>;
 
-/** Parses one lexicon file's text against its schema; errors name the file and the entry. */
-export function parseLexicon<T>(schema: z.ZodType<T>, text: string, file: string): T {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not valid YAML: ${(error as Error).message.split("\n")[0]}`);
-  }
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new Error(`${file}: entry \`${issue?.path.join(".") || "(file)"}\`: ${issue?.message ?? "invalid"}`);
-  }
-  return result.data;
-}
-
-let titles: TitleLexicon | undefined;
-let discovery: DiscoveryLexicon | undefined;
-let institutions: InstitutionLexicon | undefined;
-let mentions: MentionLexicon | undefined;
-let roles: RoleLexicon | undefined;
-
 /** The bundled role lexicon (read once). */
-export function roleLexicon(): RoleLexicon {
-  if (!roles) {
-    const url = new URL("./lexicon/roles.yaml", import.meta.url);
-    roles = parseLexicon(RoleLexicon, readFileSync(url, "utf8"), url.pathname);
-  }
-  return roles;
-}
+export const roleLexicon = lexiconOnce(RoleLexicon, new URL("./lexicon/roles.yaml", import.meta.url));
 
 /** The bundled mention lexicon (read once). */
-export function mentionLexicon(): MentionLexicon {
-  if (!mentions) {
-    const url = new URL("./lexicon/mentions.yaml", import.meta.url);
-    mentions = parseLexicon(MentionLexicon, readFileSync(url, "utf8"), url.pathname);
-  }
-  return mentions;
-}
+export const mentionLexicon = lexiconOnce(MentionLexicon, new URL("./lexicon/mentions.yaml", import.meta.url));
 
 /** The bundled institution lexicon (read once). */
-export function institutionLexicon(): InstitutionLexicon {
-  if (!institutions) {
-    const url = new URL("./lexicon/institutions.yaml", import.meta.url);
-    institutions = parseLexicon(InstitutionLexicon, readFileSync(url, "utf8"), url.pathname);
-  }
-  return institutions;
-}
+export const institutionLexicon = lexiconOnce(InstitutionLexicon, new URL("./lexicon/institutions.yaml", import.meta.url));
 
 /** The bundled title lexicon (read once). */
-export function titleLexicon(): TitleLexicon {
-  if (!titles) {
-    const url = new URL("./lexicon/titles.yaml", import.meta.url);
-    titles = parseLexicon(TitleLexicon, readFileSync(url, "utf8"), url.pathname);
-  }
-  return titles;
-}
+export const titleLexicon = lexiconOnce(TitleLexicon, new URL("./lexicon/titles.yaml", import.meta.url));
 
 /** The bundled discovery lexicon (read once). */
-export function discoveryLexicon(): DiscoveryLexicon {
-  if (!discovery) {
-    const url = new URL("./lexicon/discovery.yaml", import.meta.url);
-    discovery = parseLexicon(DiscoveryLexicon, readFileSync(url, "utf8"), url.pathname);
-  }
-  return discovery;
-}
+export const discoveryLexicon = lexiconOnce(DiscoveryLexicon, new URL("./lexicon/discovery.yaml", import.meta.url));

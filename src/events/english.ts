@@ -6,14 +6,13 @@
  * translation needed), places and countries come from the place and country lexicons, relative days are
  * resolved against the publication date. Cue words live in `lexicon/english.yaml`.
  */
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { z } from "zod";
 import { countryName, type CountryLexicon } from "../entities/countries.ts";
 import type { PlaceLexicon } from "../entities/places.ts";
 import type { Event, EventActor, EventFigure, EventPlace, EventType } from "../schemas/event.ts";
 import { gistLine } from "./gist.ts";
 import type { EventLexicon } from "./lexicon.ts";
+import { lexiconOnce } from "../schemas/lexicon.ts";
 
 const Words = z.array(z.string().min(1));
 /** `english.yaml`. */
@@ -27,14 +26,7 @@ export const EnglishFile = z
   .strict();
 export type EnglishFile = z.infer<typeof EnglishFile>;
 
-let cached: EnglishFile | undefined;
-function englishCues(): EnglishFile {
-  if (cached) return cached;
-  const url = new URL("./lexicon/english.yaml", import.meta.url);
-  const parsed = EnglishFile.safeParse(parse(readFileSync(url, "utf8")));
-  if (!parsed.success) throw new Error(`${url.pathname}: ${parsed.error.issues[0]?.message}`);
-  return (cached = parsed.data);
-}
+const englishCues = lexiconOnce(EnglishFile, new URL("./lexicon/english.yaml", import.meta.url));
 
 /** A sentence written in English (Latin letters and no Arabic). */
 export function isEnglish(sentence: string): boolean {

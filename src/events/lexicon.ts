@@ -9,7 +9,9 @@ import { z } from "zod";
 import { normaliseArabic } from "../entities/normalise.ts";
 import { EventType } from "../schemas/event.ts";
 
-const Words = z.array(z.string().min(1)).min(1, "an empty group is an error");
+import { loadLexiconFile, LexiconError, nonEmptyRecord, Words } from "../schemas/lexicon.ts";
+
+export { LexiconError };
 
 /** One trigger entry of `triggers.yaml`. */
 export const TriggerEntry = z
@@ -41,7 +43,7 @@ export const GroupFile = z
     groups: z.array(z.object({ ar: Words, en: z.string().min(1), number: z.enum(["one", "two"]).optional() }).strict()).min(1),
     pronouns: z.array(z.object({ ar: Words, en: z.literal("country") }).strict()).min(1),
     anaphors: Words,
-    titles: z.record(z.string().min(1), z.string().min(1)).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
+    titles: nonEmptyRecord(z.string().min(1)),
   })
   .strict();
 export type GroupFile = z.infer<typeof GroupFile>;
@@ -144,22 +146,8 @@ export interface EventLexicon {
 }
 
 /** An invalid lexicon file: the message names the file and the field. */
-export class LexiconError extends Error {}
-
 function load<T>(name: string, schema: z.ZodType<T>, dir: URL): T {
-  const file = fileURLToPath(new URL(name, dir));
-  let data: unknown;
-  try {
-    data = parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new LexiconError(`${file}: not valid YAML: ${(error as Error).message.split("\n")[0]}`);
-  }
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new LexiconError(`${file}: field \`${issue?.path.join(".") || "(root)"}\`: ${issue?.message ?? "invalid"}`);
-  }
-  return result.data;
+  return loadLexiconFile(schema, new URL(name, dir));
 }
 
 const phrases = (words: string[]): Phrase[] => words.map(phrase).filter((p) => p.length > 0);

@@ -3,11 +3,8 @@
  * file and validated on load. An empty group is an error: it would silently switch a rule off.
  */
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { z } from "zod";
-
-const Words = z.array(z.string().min(1)).min(1, "an empty group is an error");
-const Bilingual = z.object({ ar: Words, en: Words }).strict();
+import { Bilingual, displayPath, LexiconError, nonEmptyRecord, parseLexicon, Words } from "../schemas/lexicon.ts";
 
 /** Schema of `lexicon/stories.yaml`. */
 export const StoriesLexicon = z
@@ -22,7 +19,7 @@ export const StoriesLexicon = z
     skeleton: z
       .object({
         /** Normalised Arabic letter → consonant class ("" drops it). */
-        ar: z.record(z.string().length(1), z.string()).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
+        ar: nonEmptyRecord(z.string(), z.string().length(1)),
         /** Latin rewrites (regular expression, replacement) applied in order to a lower-case word. */
         en: z.array(z.tuple([z.string().min(1), z.string()])).min(1, "an empty group is an error"),
         /** Consonant classes kept; every other Latin letter is dropped. */
@@ -30,7 +27,7 @@ export const StoriesLexicon = z
       })
       .strict(),
     /** Event concepts: word beginnings (or phrases) in each language that name the same news fact. */
-    concepts: z.record(z.string().min(1), Bilingual).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
+    concepts: nonEmptyRecord(Bilingual),
     /** Arabic suffixes taken off a bare stem as one more term (longest first). */
     suffixes: Words,
     /** Concept ids that mark a new development when one article leads with them and the other never names them. */
@@ -39,22 +36,12 @@ export const StoriesLexicon = z
   .strict();
 export type StoriesLexicon = z.infer<typeof StoriesLexicon>;
 
-/** Parses a lexicon text; errors name the file and the field. */
+/** Parses a lexicon text; errors name the file, the field and its line. */
 export function parseStoriesLexicon(text: string, file: string): StoriesLexicon {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not valid YAML: ${(error as Error).message}`);
-  }
-  const result = StoriesLexicon.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-  }
-  const unknown = result.data.developments.filter((c) => !(c in result.data.concepts));
-  if (unknown.length) throw new Error(`${file}: developments: not a concept: ${unknown.join(", ")}`);
-  return result.data;
+  const lexicon = parseLexicon(StoriesLexicon, text, file);
+  const unknown = lexicon.developments.filter((c) => !(c in lexicon.concepts));
+  if (unknown.length) throw new LexiconError(`${file}: field \`developments\`: not a concept: ${unknown.join(", ")}`);
+  return lexicon;
 }
 
 let loaded: StoriesLexicon | undefined;
@@ -63,7 +50,7 @@ let loaded: StoriesLexicon | undefined;
 export function storiesLexicon(): StoriesLexicon {
   if (!loaded) {
     const url = new URL("./lexicon/stories.yaml", import.meta.url);
-    loaded = parseStoriesLexicon(readFileSync(url, "utf8"), url.pathname);
+    loaded = parseStoriesLexicon(readFileSync(url, "utf8"), displayPath(url));
   }
   return loaded;
 }

@@ -3,9 +3,8 @@
  * reads names and words under. Lists stay in their written order (longest first): a light stemmer tries them in
  * that order.
  */
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { z } from "zod";
+import { loadLexiconFile } from "../schemas/lexicon.ts";
 import { foldMatch } from "./match.ts";
 
 const Affix = z.string().min(1);
@@ -24,16 +23,7 @@ export const CliticTable = z
   .refine((t) => t.article.includes(t.definite) && t.article.includes(t.elided), "definite and elided must be article forms");
 export type CliticTable = z.infer<typeof CliticTable>;
 
-function load(): CliticTable {
-  const parsed = CliticTable.safeParse(parse(readFileSync(new URL("./clitics.yaml", import.meta.url), "utf8")));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`src/text/clitics.yaml: ${issue?.path.join(".") || "(file)"}: ${issue?.message ?? "invalid"}`);
-  }
-  return parsed.data;
-}
-
-export const CLITICS: CliticTable = load();
+export const CLITICS: CliticTable = loadLexiconFile(CliticTable, new URL("./clitics.yaml", import.meta.url));
 
 /** One-letter proclitics: conjunctions, then prepositions. */
 export const PARTICLES: readonly string[] = [...CLITICS.conjunctions, ...CLITICS.prepositions];

@@ -2,7 +2,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { countryCodes, countryEntries, countryName, inflectArabicAdjective, loadCountryLexicon, NON_COUNTRY_CODES, parseCountryForms } from "../../src/entities/countries.ts";
 import { loadEntityLexicons } from "../../src/entities/index.ts";
-import { discoveryLexicon, institutionLexicon, parseLexicon, TitleLexicon, titleLexicon } from "../../src/entities/lexicon.ts";
+import { discoveryLexicon, institutionLexicon, TitleLexicon, titleLexicon } from "../../src/entities/lexicon.ts";
+import { parseLexicon } from "../../src/schemas/lexicon.ts";
 import { buildInstitutionIndex } from "../../src/entities/institutions.ts";
 import { normaliseArabic } from "../../src/entities/normalise.ts";
 import { loadPlaceLexicon, parsePlaces } from "../../src/entities/places.ts";
@@ -65,7 +66,7 @@ describe("word lexicons", () => {
     expect(titleLexicon().ranks.ar.length).toBeGreaterThan(5);
     expect(Object.keys(discoveryLexicon().given_names).length).toBeGreaterThan(50);
     const text = "ranks: {ar: [], en: [Gen]}\nqualifiers: {ar: [x], en: [y]}\nheads: {ar: [x], en: [y]}\nkinship: {ar: [x], en: [y]}\nbreakers: {ar: [x], en: [y]}\n";
-    expect(() => parseLexicon(TitleLexicon, text, "titles.yaml")).toThrow(/titles\.yaml: entry `ranks\.ar`: an empty group is an error/);
+    expect(() => parseLexicon(TitleLexicon, text, "titles.yaml")).toThrow(/titles\.yaml: field `ranks\.ar` \(line \d+\): an empty group is an error/);
   });
 
   it("builds institution bodies on demand, with deterministic ids and names per country", () => {

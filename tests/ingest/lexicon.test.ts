@@ -17,7 +17,7 @@ describe("ingest lexicons", () => {
   });
 
   it("names the file and the entry when a lexicon does not fit its schema", () => {
-    expect(() => loadLexicon("names.yaml", z.object({ other: z.array(z.string()) }).strict())).toThrow(/src\/ingest\/lexicon\/names\.yaml: other/);
+    expect(() => loadLexicon("names.yaml", z.object({ other: z.array(z.string()) }).strict())).toThrow(/src\/ingest\/lexicon\/names\.yaml: field `other`/);
   });
 
   it("builds alternations longest first, with phrases matching any blanks", () => {

@@ -11,7 +11,7 @@ describe("stories lexicon", () => {
   it("rejects an empty group and an unknown development, naming the file and field", () => {
     const good = storiesLexicon();
     const text = (patch: object) => JSON.stringify({ ...good, ...patch });
-    expect(() => parseStoriesLexicon(text({ agencies: { ar: [], en: ["AP"] } }), "x.yaml")).toThrow(/x\.yaml: agencies\.ar: an empty group is an error/);
-    expect(() => parseStoriesLexicon(text({ developments: ["nope"] }), "x.yaml")).toThrow(/x\.yaml: developments: not a concept: nope/);
+    expect(() => parseStoriesLexicon(text({ agencies: { ar: [], en: ["AP"] } }), "x.yaml")).toThrow(/x\.yaml: field `agencies\.ar` \(line \d+\): an empty group is an error/);
+    expect(() => parseStoriesLexicon(text({ developments: ["nope"] }), "x.yaml")).toThrow(/x\.yaml: field `developments`: not a concept: nope/);
   });
 });

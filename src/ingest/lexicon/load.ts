@@ -3,18 +3,12 @@
  * a malformed file throws there, naming the file and the offending entry, because a stage running with a silently
  * empty vocabulary would pass its own tests and fail every page.
  */
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import type { z } from "zod";
+import { loadLexiconFile } from "../../schemas/lexicon.ts";
 
+/** The lexicon `name` of this folder, validated by `schema` (src/schemas/lexicon.ts: errors name file, field, line). */
 export function loadLexicon<S extends z.ZodType>(name: string, schema: S): z.infer<S> {
-  const url = new URL(`./${name}`, import.meta.url);
-  const parsed = schema.safeParse(parse(readFileSync(url, "utf8")));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`src/ingest/lexicon/${name}: ${issue?.path.join(".") || "(file)"}: ${issue?.message ?? "invalid"}`);
-  }
-  return parsed.data;
+  return loadLexiconFile(schema, new URL(`./${name}`, import.meta.url));
 }
 
 /** A regex alternation of literal words or phrases, longest first; a space in a phrase matches any blanks. */
