@@ -83,7 +83,8 @@ function skipAdverbials(ctx: PhraseContext, i: number): number {
     }
     const t = s.toks[i]!;
     const loc = t.norm === "في" ? 1 : 0;
-    const prefixed = t.norm.startsWith("\u0628") && longestNounAt(s, i, lex.cue.place_heads) > 0;
+    // «بقصر اليمامة», «بالرياض»: a place head or a known place written with «ب»
+    const prefixed = t.norm.startsWith("\u0628") && (longestNounAt(s, i, lex.cue.place_heads) > 0 || ctx.placeEnd(i) > i);
     if (!loc && !prefixed) break;
     const e = ctx.cover[i + loc];
     const place = loc ? ctx.placeEnd(i + loc) : i;
@@ -120,7 +121,8 @@ export function prepTarget(ctx: PhraseContext, h: Hit, from: number): { span: Sp
   const { s } = ctx;
   const end = Math.min(s.toks.length, from + 12);
   for (let k = from; k < end; k++) {
-    if (k !== h.from && ctx.verbs.has(k)) break;
+    // another predicate starts another clause; a noun trigger does not («تلقى X اتصالا هاتفيا من Y»)
+    if (k !== h.from && ctx.predicates.has(k)) break;
     const t = s.toks[k]!;
     for (const p of h.trigger.prepWords) {
       if (t.norm === p) {

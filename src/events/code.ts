@@ -143,7 +143,14 @@ export function createEventCoder(input: CoderInput): EventCoder {
       source = subj.subject;
       after = subj.after;
       // «وندد بالعنف»: a coordinated verb shares the subject of the verb before it
-      if (!source && s.toks[h.from]!.norm.startsWith("\u0648") && earlier.length) source = earlier[earlier.length - 1]!.source;
+      const prior = s.toks[h.from]!.norm.startsWith("\u0648") && earlier.length ? earlier[earlier.length - 1]!.source : null;
+      if (!source && prior) source = prior;
+      // «أقال X Y، وعين Z خلفا له»: a coordinated transitive verb with one phrase after it has the earlier
+      // subject; the phrase is its object
+      else if (source && prior && t.target === "object" && source.from > h.from && !objectAfter(ctx, source.to) && !sameSpan(ctx, source, prior)) {
+        target = source;
+        source = prior;
+      }
       if (t.type === "CASUALTIES") {
         // passive «قُتل X»: the victims follow; «إن 14 مدنيا قتلوا»: they come first
         target = victimsAfter(ctx, h.to) ?? victimsBefore(ctx, h.from);
@@ -386,6 +393,10 @@ export function createEventCoder(input: CoderInput): EventCoder {
       if (!placeFrom.has(attack)) placeFrom.set(attack, c);
     }
     return placeFrom;
+  }
+
+  function sameSpan(ctx: PhraseContext, a: Span, b: Span): boolean {
+    return key(ctx, a) === key(ctx, b);
   }
 
   function sameActor(ctx: PhraseContext, a: Span | null, b: Span | null): boolean {
