@@ -31,7 +31,7 @@ import { createEnglishCoder, isEnglish } from "./english.ts";
 import { findFigures, triggerKind } from "./figures.ts";
 import { gistLine } from "./gist.ts";
 import { eventLexicon, phrase, type EventLexicon } from "./lexicon.ts";
-import { actorCountry, actorPhraseAt, entitiesIn, givenName, hasName, isBound, renderActor, spanAr, type Entity, type PhraseContext, type Span } from "./phrases.ts";
+import { actorCountry, actorPhraseAt, entitiesIn, givenName, hasName, isBound, phraseAt, renderActor, spanAr, type Entity, type PhraseContext, type Span } from "./phrases.ts";
 import { findPlace, indexPlaces, placeOf } from "./place.ts";
 import { eventSettings, type EventSettings } from "./settings.ts";
 import { longestAt, readSentence, spanText } from "./text.ts";
@@ -301,12 +301,21 @@ export function createEventCoder(input: CoderInput): EventCoder {
     let main = 0;
     if (["في", "خلال"].includes(s.toks[0]!.norm)) main = s.toks.findIndex((_, i) => i > 0 && s.clause[i] === i);
     if (main < 0 || !reporting.includes(main)) return null;
-    const n = longestAt(s, main, lex.cue.statement_verbs);
+    const said = longestAt(s, main, lex.cue.statement_verbs);
+    const n = said || longestAt(s, main, lex.cue.reporting);
     if (!n || drafts.some((d) => d.hit.from > main && !d.circumstantial)) return null;
-    const { subject, after } = subjectOf(ctx, main, main + n, hits);
+    let { subject, after } = subjectOf(ctx, main, main + n, hits);
     if (!subject || longestAt(s, subject.from, lex.cue.announcers)) return null;
-    // an anonymous speaker («مسؤول أمريكي», «جهات معارضة») reports; only a named one makes a statement the news
-    if (!entitiesIn(ctx, subject).some((e) => e.kind === "actor" || (e.kind === "country" && !e.adjective)) && !hasName(ctx, subject)) return null;
+    // «المتحدث باسم الحكومة الجزائرية»: the spokesman's phrase runs on through the institution's name
+    const m = longestAt(s, subject.from, lex.cue.spokesmen);
+    const institution = m && subject.to <= subject.from + m ? phraseAt(ctx, subject.from + m) : null;
+    if (institution) subject = { from: subject.from, to: institution.to };
+    // «أعلنت X رفضها …»: an announced stance is the news; any other announcement reports
+    if (!said && !longestAt(s, skipTimesFrom(ctx, after), lex.cue.stance_nouns)) return null;
+    // an anonymous speaker («مسؤول أمريكي», «جهات معارضة») reports; only a named one, or an institution's
+    // spokesman («المتحدث باسم الحكومة الجزائرية»), makes a statement the news
+    const spokesman = m > 0 && entitiesIn(ctx, subject).length > 0;
+    if (!spokesman && !entitiesIn(ctx, subject).some((e) => e.kind === "actor" || (e.kind === "country" && !e.adjective)) && !hasName(ctx, subject)) return null;
     // «أكدت دمشق ومسقط أهمية …»: a diplomatic formula is not news (R1: the visit or meeting around it is)
     const what = skipTimesFrom(ctx, after);
     if (what < s.toks.length && longestAt(s, what, lex.cue.statement_formulas) && drafts.length) return null;
