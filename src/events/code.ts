@@ -194,7 +194,8 @@ export function createEventCoder(input: CoderInput): EventCoder {
       } else if (t.target === "prep") {
         const found = prepTarget(ctx, h, t.kind === "verb" ? after : h.to);
         // «على دوما»: a locative phrase naming no one is the place, not the target
-        if (found && (named(ctx, found.span) || !locative(ctx, found.span.from - 1))) {
+        // (an arrest's «على» introduces whom it seizes: «القبض على خلية»)
+        if (found && (named(ctx, found.span) || t.type === "ARREST" || !locative(ctx, found.span.from - 1))) {
           target = found.span;
           between = found.between;
         }
@@ -212,7 +213,8 @@ export function createEventCoder(input: CoderInput): EventCoder {
     if (t.swap && target) [source, target] = [target, source];
     if (t.symmetric) [source, target] = splitSymmetric(ctx, source, target, between);
     // CLASH «اشتباكات مع X» with no subject: the side named before (the victims' side)
-    if (type === "CLASH" && !source && target) source = lastActorBefore(ctx, h.from);
+    // (or the victims of a toll before it: «استشهد جنديان سعوديان … في مواجهات مع X»)
+    if (type === "CLASH" && !source && target) source = lastActorBefore(ctx, h.from) ?? earlier.find((d) => d.type === "CASUALTIES" && d.target && d.target.to <= h.from)?.target ?? null;
     const prev = s.toks[h.from - 1]?.norm;
     const circumstantial = t.circumstantial && (prev === "خلال" || prev === "في" || s.toks[h.from - 2]?.norm === "خلال");
     const base: Draft = { type, hit: h, source, target, circumstantial, order: h.from, also: [] };

@@ -90,7 +90,8 @@ export function placeOf(
   const end = Math.min(s.toks.length, ev.to + window);
   for (let k = ev.to; k < end; k++) {
     // another clause's verb starts another event's territory
-    if (k > ev.to && ctx.predicates.has(k) && !ev.own.includes(k)) break;
+    // (a relative clause describing the event is still its own: «الهجوم الذي استهدف مسجدا في مدينة القطيف»)
+    if (k > ev.to && ctx.predicates.has(k) && !ev.own.includes(k) && !(k - ev.to <= 2 && longestAt(s, k - 1, lex.cue.relative))) break;
     if (inActor(k)) continue;
     const loc = longestAt(s, k, lex.cue.locatives);
     const at = k + loc;
@@ -124,7 +125,9 @@ export function placeOf(
       const nameEnd = Math.min(s.toks.length, suffixed ? at + head : at + head + 1);
       const near = findPlace(ctx, index, nameEnd, Math.min(s.toks.length, nameEnd + 6))?.place.country ??
         ctx.entities.find((e) => e.kind === "country" && e.from >= nameEnd && e.from < nameEnd + 8)?.country;
-      const c = near ?? (venue ? (actorCountry(ctx, ev.source) ?? ctx.entities.find((e) => e.kind === "country")?.country) : undefined) ?? null;
+      // a venue («قصر الإليزيه») is the host's: the source's country before a country named near it (a guest's)
+      const host = venue ? actorCountry(ctx, ev.source) : undefined;
+      const c = host ?? near ?? (venue ? ctx.entities.find((e) => e.kind === "country")?.country : undefined) ?? null;
       const ar = placeText(ctx, at, nameEnd, headWord(ctx, at));
       const nameWords = spanText(s, at + head, nameEnd);
       // the name word after the head is romanised (a proper name); a head alone («قصره») is no name: the
