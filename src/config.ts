@@ -8,6 +8,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { suggest } from "./lib/suggest.ts";
 import { Bilingual } from "./schemas/common.ts";
+import { DEFAULT_LOGO, Logo, Theme } from "./schemas/theme.ts";
 import { cleanName, cleanStrings } from "./lib/text-safety.ts";
 
 /** Why an origin is refused, or null when it is an absolute http(s) address. */
@@ -50,6 +51,23 @@ const BasePath = z.string().superRefine((base, ctx) => {
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
+/**
+ * One extra navigation link. `href` is a path inside each edition (`about/` links `/ar/about/` and `/en/about/`) or
+ * an absolute http(s) address (the same in both editions).
+ */
+const NavLink = z
+  .object({
+    label: Bilingual,
+    href: z.string().superRefine((href, ctx) => {
+      if (/^https?:/.test(href)) {
+        const problem = urlProblem(href);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      } else if (!/^(?:[A-Za-z0-9._~-]+\/)*(?:[A-Za-z0-9._~-]+)?$/.test(href) || /(^|\/)\.\.?(\/|$)/.test(href))
+        ctx.addIssue({ code: "custom", message: "expected a path inside the edition such as about/ or an http(s) address" });
+    }),
+  })
+  .strict();
+
 export const SiteSettings = z
   .object({
     /** Public origin of the published site, used for feeds, sitemap and card URLs. http(s) only. */
@@ -67,6 +85,14 @@ export const SiteSettings = z
     latest: z.number().int().positive().default(30),
     /** Minimum number of articles naming a discovered actor before it appears as a provisional actor. */
     provisionalMinArticles: z.number().int().positive().default(3),
+    /** Colours and fonts of the pages and the cards (src/schemas/theme.ts lists every token and its default). */
+    theme: Theme,
+    /** Image before the site name in the masthead (a file in `public/`), or `false` for the name alone. */
+    logo: Logo.default(DEFAULT_LOGO),
+    /** Extra links in the navigation, after the site's own sections: an edition-relative path or an http(s) address. */
+    nav: z.array(NavLink).max(8).default([]),
+    /** Footer text in each edition, instead of the default line. */
+    footer: Bilingual.optional(),
   })
   .strict();
 export type SiteSettings = z.infer<typeof SiteSettings>;
@@ -133,7 +159,13 @@ export function loadSettings(root: string = process.cwd(), env: NodeJS.ProcessEn
   const parsed = SiteSettings.safeParse(raw);
   if (!parsed.success) throw new Error(siteSettingsProblems(parsed.error, siteFile));
   // Names shown on every page, feed and card: no control characters or bidi overrides (as for any name).
-  const site = { ...parsed.data, title: cleanStrings(parsed.data.title, cleanName), description: cleanStrings(parsed.data.description, cleanName) };
+  const site = {
+    ...parsed.data,
+    title: cleanStrings(parsed.data.title, cleanName),
+    description: cleanStrings(parsed.data.description, cleanName),
+    nav: cleanStrings(parsed.data.nav, cleanName),
+    footer: parsed.data.footer && cleanStrings(parsed.data.footer, cleanName),
+  };
   if (env.MARSAD_SITE_URL) {
     const problem = urlProblem(env.MARSAD_SITE_URL);
     if (problem) throw new Error(`environment variable MARSAD_SITE_URL (field \`url\`): ${problem}`);

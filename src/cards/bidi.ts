@@ -19,6 +19,24 @@ export function directionOf(lang: Lang): Direction {
   return lang === "ar" ? "rtl" : "ltr";
 }
 
+/**
+ * The direction of a text by its first strong character (UBA rules P2–P3, what HTML's `dir="auto"` does), skipping
+ * isolated runs; `fallback` when it has none (a date, a number). The site never translates: an English title on an
+ * Arabic card is marked `dir="ltr"` on its page, and laid out in an RTL paragraph its quotes and brackets would move
+ * to the wrong end («"Sudan declares "general mobilisation», an Arabic title's closing «» at the start of the line).
+ */
+export function textDirection(text: string, fallback: Direction): Direction {
+  let isolates = 0;
+  for (const ch of text) {
+    const type = bidi.getBidiCharTypeName(ch);
+    if (type === "LRI" || type === "RLI" || type === "FSI") isolates++;
+    else if (type === "PDI") isolates = Math.max(0, isolates - 1);
+    else if (isolates === 0 && type === "L") return "ltr";
+    else if (isolates === 0 && (type === "R" || type === "AL")) return "rtl";
+  }
+  return fallback;
+}
+
 /** A paragraph with resolved embedding levels, one per UTF-16 code unit of `text` (odd = right-to-left). */
 export interface BidiParagraph {
   text: string;

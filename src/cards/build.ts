@@ -76,9 +76,19 @@ export function renderFingerprint(): string {
   return fingerprint;
 }
 
-/** Cache key of one card: the fingerprint and the spec with its keys in a fixed order. */
+/**
+ * JSON with every object's keys sorted, at every depth (a replacer list of the top-level keys would also filter the
+ * keys of nested objects, such as the palette's). A flat spec serialises exactly as it did with that list.
+ */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/** Cache key of one card: the fingerprint and the spec (palette included) with its keys in a fixed order. */
 export function cacheKey(spec: CardSpec): string {
-  const canonical = JSON.stringify(spec, Object.keys(spec).sort());
+  const canonical = canonicalJson(spec);
   return createHash("sha256").update(renderFingerprint()).update(canonical).digest("hex").slice(0, 32);
 }
 

@@ -7,11 +7,14 @@
  * cut at a word boundary and gets an ellipsis → each line aligned (start = right in RTL) → SVG.
  */
 import type { Lang } from "../schemas/common.ts";
-import { type BidiParagraph, type Direction, directionOf, resolveBidi } from "./bidi.ts";
+import { type BidiParagraph, type Direction, directionOf, resolveBidi, textDirection } from "./bidi.ts";
 import { getFont, pathOfLine, primaryFontKind, type ShapedLine, shapeLine, type Weight } from "./shape.ts";
 
 export interface TextBoxOptions {
-  /** Edition language: gives the paragraph direction and the primary font. */
+  /**
+   * Card language: the primary font, the alignment side, and the paragraph direction of a text without a strong
+   * character (a text's own first strong character decides otherwise, see `textDirection`).
+   */
   lang: Lang;
   /** Font size in px. */
   size: number;
@@ -45,7 +48,7 @@ export interface TextBox {
   /** Widest line, px (for boxes that shrink to their content). */
   contentWidth: number;
   truncated: boolean;
-  /** Physical side the lines are aligned to (from `align` and the direction). */
+  /** Physical side the lines are aligned to (from `align` and the card's direction). */
   side: "left" | "right" | "center";
   /** Baseline of the first line from the top of the box, px; the next lines follow every `lineHeight`. */
   baseline: number;
@@ -140,8 +143,10 @@ function longestFitting(ascending: readonly number[], ok: (value: number) => boo
  * does for a fixed line height (half-leading around the primary font's ascender + descender).
  */
 export function layoutText(raw: string, opts: TextBoxOptions): TextBox {
-  const dir = directionOf(opts.lang);
+  // The paragraph takes the text's own direction (as the page marks it); the lines keep the card's alignment.
+  const cardDir = directionOf(opts.lang);
   let text = normaliseText(raw);
+  const dir = textDirection(text, cardDir);
   let paragraph = resolveBidi(text, dir);
   let ranges = breakLines(paragraph, opts);
   let truncated = false;
@@ -168,7 +173,7 @@ export function layoutText(raw: string, opts: TextBoxOptions): TextBox {
     ranges = [...ranges.slice(0, maxLines - 1), [lastStart, text.length]];
   }
   const align = opts.align ?? "start";
-  const side = align === "center" ? "center" : (align === "start") === (dir === "rtl") ? "right" : "left";
+  const side = align === "center" ? "center" : (align === "start") === (cardDir === "rtl") ? "right" : "left";
   const lines: BoxLine[] = ranges.map(([start, end]) => {
     const shaped = shapeLine(paragraph, opts.lang, start, end, opts.size, opts.weight);
     const free = opts.maxWidth - shaped.width;

@@ -21,6 +21,7 @@ import * as hb from "harfbuzzjs";
 import type { Lang } from "../schemas/common.ts";
 import { type BidiParagraph, lineLevels, reorderRuns } from "./bidi.ts";
 import { FONT_FILES, type FontKind, type Weight } from "./version.ts";
+import { woffToSfnt } from "./woff.ts";
 
 export { FONT_FILES, type FontKind, type Weight } from "./version.ts";
 
@@ -44,7 +45,7 @@ let loaded: Record<FontKind, Record<Weight, LoadedFont>> | undefined;
 
 function loadFont(kind: FontKind, weight: Weight): LoadedFont {
   const file = FONT_FILES[kind][weight];
-  const face = new hb.Face(new hb.Blob(readFileSync(file)));
+  const face = new hb.Face(new hb.Blob(woffToSfnt(readFileSync(file))));
   const hbFont = new hb.Font(face);
   const extents = hbFont.hExtents();
   return {

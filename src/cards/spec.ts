@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import { Lang } from "../schemas/common.ts";
+import { Colour, DEFAULT_THEME } from "../schemas/theme.ts";
+import { cardPalette } from "./palette.ts";
 
 /**
  * Longest texts handed to the layout, in UTF-16 units. The card shows at most three title lines (about 40 Arabic or
@@ -51,7 +53,15 @@ export const CardSpec = z.object({
   siteName: bounded(CARD_TEXT_LIMITS.line),
   /** Alternative text for the image (og:image:alt). */
   alt: z.string(),
-});
+  /**
+   * Colours (src/cards/palette.ts, from the site's theme); the default theme's when absent. In the spec, so they are
+   * part of the cache key: a theme change re-renders every card.
+   */
+  palette: z
+    .object({ background: Colour, panel: Colour, title: Colour, meta: Colour, chipText: Colour, chipFill: Colour, brand: Colour, accent: Colour })
+    .strict()
+    .optional(),
+}).transform((spec) => ({ ...spec, palette: spec.palette ?? cardPalette(DEFAULT_THEME, spec.kind) }));
 export type CardSpec = z.infer<typeof CardSpec>;
 export type CardSpecInput = z.input<typeof CardSpec>;
 

@@ -13,29 +13,17 @@ import type { Lang } from "../schemas/common.ts";
 import { directionOf } from "./bidi.ts";
 import { bleedOf, layoutText, type TextBox, type TextBoxOptions, textBoxBody } from "./lines.ts";
 import { CARD_HEIGHT, CARD_WIDTH } from "./size.ts";
-import type { CardKind, CardSpec } from "./spec.ts";
+import type { CardPalette } from "./palette.ts";
+import type { CardSpec } from "./spec.ts";
 
 /** The template version is part of every cache key: bump it in version.ts when the look of the cards changes. */
 export { TEMPLATE_VERSION } from "./version.ts";
 
-/** Colours, sizes and spacing of the card, in one place. */
+/**
+ * Sizes and spacing of the card, in one place. Its colours come from the site's theme through the spec's palette
+ * (src/cards/palette.ts): the dark scheme and the accent of the card's kind of page.
+ */
 export const THEME = {
-  background: "#0d1b2a",
-  panel: "#13263a",
-  title: "#ffffff",
-  meta: "#b9c6d3",
-  chipText: "#e8eef4",
-  chipFill: "#1f3850",
-  brand: "#ffffff",
-  /** Accent per page kind: the bar, the kicker and the country chips' outline. */
-  accent: {
-    home: "#f2a93b",
-    index: "#f2a93b",
-    article: "#f2a93b",
-    brief: "#ef6f5e",
-    actor: "#4cc3b5",
-    country: "#7fb8f0",
-  } satisfies Record<CardKind, string>,
   padInline: 72,
   padBlock: 56,
   bar: 14,
@@ -144,7 +132,8 @@ export function displayText(text: string, lang: Lang): string {
 }
 
 /** A chip: a one-line text box shrunk to its content, in a rounded pill. */
-function chip(inlines: Inlines, text: string, lang: Lang, kind: "actor" | "country", accent: string): { node: CardNode; width: number } {
+function chip(inlines: Inlines, text: string, lang: Lang, kind: "actor" | "country", palette: CardPalette): { node: CardNode; width: number } {
+  const { accent } = palette;
   const size = THEME.chipSize;
   const box = layoutText(displayText(text, lang), { lang, size, weight: kind === "actor" ? 700 : 400, lineHeight: lineHeightOf(lang, size), maxWidth: THEME.chipMaxWidth, maxLines: 1 });
   const inner = Math.ceil(box.contentWidth);
@@ -156,52 +145,55 @@ function chip(inlines: Inlines, text: string, lang: Lang, kind: "actor" | "count
       alignItems: "center",
       padding: `6px ${padX - border}px`,
       borderRadius: 999,
-      backgroundColor: kind === "actor" ? THEME.chipFill : "transparent",
+      backgroundColor: kind === "actor" ? palette.chipFill : "transparent",
       border: border ? `${border}px solid ${accent}` : "none",
       flexShrink: 0,
     },
-    [textImage(inlines, box, kind === "actor" ? THEME.chipText : accent, inner)],
+    [textImage(inlines, box, kind === "actor" ? palette.chipText : accent, inner)],
   );
   return { node, width: inner + 2 * padX };
 }
 
 /** The brand: a small radar mark (Marsad = observatory) and the site name. */
-function brand(inlines: Inlines, siteName: string, lang: Lang, accent: string): { node: CardNode; width: number } {
+function brand(inlines: Inlines, siteName: string, lang: Lang, palette: CardPalette): { node: CardNode; width: number } {
+  const { accent } = palette;
   const size = THEME.brandSize;
   const box = layoutText(displayText(siteName, lang), { lang, size, weight: 700, lineHeight: lineHeightOf(lang, size), maxWidth: 360, maxLines: 1 });
   const mark = `<circle cx="22" cy="22" r="19" fill="none" stroke="${accent}" stroke-width="3"/><circle cx="22" cy="22" r="11" fill="none" stroke="${accent}" stroke-width="3" opacity="0.7"/><circle cx="22" cy="22" r="4" fill="${accent}"/><path d="M22 22 L37 10" stroke="${accent}" stroke-width="3" stroke-linecap="round"/>`;
   const inner = Math.ceil(box.contentWidth);
   const node = h("div", { flexDirection: flow(lang).row, alignItems: "center", gap: 14, flexShrink: 0 }, [
     inlines.image(mark, 44, 44),
-    textImage(inlines, box, THEME.brand, inner),
+    textImage(inlines, box, palette.brand, inner),
   ]);
   return { node, width: inner + 44 + 14 };
 }
 
 /**
- * The ground: a diagonal gradient from THEME.panel (top-left corner) to THEME.background (from 70 % of the way
+ * The ground: a diagonal gradient from the palette's panel (top-left corner) to its background (from 70 % of the way
  * on), along (0.55, 1) of the card's box. It is drawn as the solid strips its 8-bit colours step through (about
  * 34), not as an SVG gradient: resvg fills a gradient through its floating-point pipeline, ≈ 5 ms a card, and
  * solid paths through its fast one, ≈ 2.5 ms. Against the SVG gradient, measured: at most one level of one
  * channel off, on 0.5 % of the pixels. (satori's CSS `linear-gradient` would cost far more: an SVG pattern that
  * resvg renders on an extra full-size canvas.)
  */
-export const GROUND = { from: THEME.panel, to: THEME.background, end: 0.7, x2: 0.55, y2: 1 } as const;
+export const GROUND = { end: 0.7, x2: 0.55, y2: 1 } as const;
 
-let groundBody: string | undefined;
+/** Ground markup per (panel, background) pair: one theme per build, so one entry per thread in practice. */
+const grounds = new Map<string, string>();
 
 function rgb(hex: string): [number, number, number] {
   const n = Number.parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-/** The ground's SVG markup (computed once per thread). */
-export function groundSvg(): string {
-  if (groundBody) return groundBody;
+/** The ground's SVG markup from `panel` to `background` (computed once per thread and pair). */
+export function groundSvg(panel: string, background: string): string {
+  const cached = grounds.get(`${panel}${background}`);
+  if (cached) return cached;
   const W = CARD_WIDTH;
   const H = CARD_HEIGHT;
-  const from = rgb(GROUND.from);
-  const to = rgb(GROUND.to);
+  const from = rgb(panel);
+  const to = rgb(background);
   // Gradient position of a point, as SVG defines it for objectBoundingBox units: t = (0.55·x/W + y/H) / (0.55² + 1).
   const norm = GROUND.x2 ** 2 + GROUND.y2 ** 2;
   const ax = GROUND.x2 / W / norm;
@@ -240,13 +232,13 @@ export function groundSvg(): string {
   // Each strip reaches 0.75 px into the next and they are painted in order, so every anti-aliased edge blends two
   // neighbouring steps (strips that only touched would let the base show through their shared edge).
   const overlap = 0.75 * Math.hypot(ax, ay);
-  let body = `<rect width="${W}" height="${H}" fill="${GROUND.to}"/>`;
+  let body = `<rect width="${W}" height="${H}" fill="${background}"/>`;
   for (let k = 0; k + 1 < bounds.length; k++) {
     const lo = k === 0 ? -1 : (bounds[k] as number) - overlap;
     const hi = (bounds[k + 1] as number) + (k + 2 < bounds.length ? overlap : 0);
     body += `<path fill="${colourAt(((bounds[k] as number) + (bounds[k + 1] as number)) / 2)}" d="${strip(lo, hi)}"/>`;
   }
-  groundBody = body;
+  grounds.set(`${panel}${background}`, body);
   return body;
 }
 
@@ -255,7 +247,7 @@ export function groundSvg(): string {
  * the inline start, as the site's charts). A day without articles is a short tick in the facts colour, so the strip
  * reads as a whole month even when most days are empty.
  */
-export function activityStrip(inlines: Inlines, days: readonly number[], lang: Lang, accent: string): { node: CardNode; height: number } {
+export function activityStrip(inlines: Inlines, days: readonly number[], lang: Lang, accent: string, muted: string): { node: CardNode; height: number } {
   const { activityBar: bar, activityGap: gap, activityHeight: height } = THEME;
   const width = days.length * (bar + gap) - gap;
   const max = Math.max(1, ...days);
@@ -264,13 +256,13 @@ export function activityStrip(inlines: Inlines, days: readonly number[], lang: L
   days.forEach((count, i) => {
     const x = (rtl ? days.length - 1 - i : i) * (bar + gap);
     const h = count > 0 ? Math.max(6, Math.round((height * count) / max)) : 3;
-    body += `<rect x="${x}" y="${height - h}" width="${bar}" height="${h}" rx="2" fill="${count > 0 ? accent : THEME.meta}"${count > 0 ? "" : ' opacity="0.35"'}/>`;
+    body += `<rect x="${x}" y="${height - h}" width="${bar}" height="${h}" rx="2" fill="${count > 0 ? accent : muted}"${count > 0 ? "" : ' opacity="0.35"'}/>`;
   });
   return { node: h("div", { marginTop: THEME.activityMargin }, [inlines.image(body, Math.max(1, width), height, { flexShrink: 0 })]), height: height + THEME.activityMargin };
 }
 
-function background(inlines: Inlines): CardNode {
-  return inlines.image(groundSvg(), CARD_WIDTH, CARD_HEIGHT, { position: "absolute", top: 0, left: 0 });
+function background(inlines: Inlines, palette: CardPalette): CardNode {
+  return inlines.image(groundSvg(palette.panel, palette.background), CARD_WIDTH, CARD_HEIGHT, { position: "absolute", top: 0, left: 0 });
 }
 
 /** The satori element tree of a card and the SVG pieces its images stand for. Pure: same spec, same tree. */
@@ -278,7 +270,8 @@ export function cardLayout(spec: CardSpec): { element: CardNode; inlines: readon
   const inlines = new Inlines();
   const { lang } = spec;
   const f = flow(lang);
-  const accent = THEME.accent[spec.kind];
+  const { palette } = spec;
+  const { accent } = palette;
   const inner = CARD_WIDTH - 2 * THEME.padInline - THEME.bar;
   const column: CardNode[] = [];
   /** Height taken by the blocks other than the title, to give the title what is left. */
@@ -295,25 +288,25 @@ export function cardLayout(spec: CardSpec): { element: CardNode; inlines: readon
     layoutText(displayText(line, lang), { lang, size: THEME.metaSize, weight: 400, lineHeight: lineHeightOf(lang, THEME.metaSize), maxWidth: inner, maxLines: 1 }),
   );
   if (metaBoxes.length > 0) used += 20 + metaBoxes.reduce((sum, box) => sum + box.height, 0);
-  const strip = spec.activity && spec.activity.length > 0 ? activityStrip(inlines, spec.activity, lang, accent) : null;
+  const strip = spec.activity && spec.activity.length > 0 ? activityStrip(inlines, spec.activity, lang, accent, palette.meta) : null;
   if (strip) used += strip.height;
   const titleRoom = CARD_HEIGHT - 2 * THEME.padBlock - THEME.footerHeight - THEME.footerGap - used;
-  column.push(h("div", {}, [textImage(inlines, fitTitle(displayText(spec.title, lang), lang, inner, titleRoom), THEME.title)]));
-  if (metaBoxes.length > 0) column.push(h("div", { flexDirection: "column", marginTop: 20 }, metaBoxes.map((box) => textImage(inlines, box, THEME.meta))));
+  column.push(h("div", {}, [textImage(inlines, fitTitle(displayText(spec.title, lang), lang, inner, titleRoom), palette.title)]));
+  if (metaBoxes.length > 0) column.push(h("div", { flexDirection: "column", marginTop: 20 }, metaBoxes.map((box) => textImage(inlines, box, palette.meta))));
   if (strip) column.push(strip.node);
 
   // Footer: chips flow from the inline start; whatever does not fit before the brand becomes a "+N" chip.
-  const mark = brand(inlines, spec.siteName, lang, accent);
+  const mark = brand(inlines, spec.siteName, lang, palette);
   const gap = 12;
   let room = inner - mark.width - 40;
   const chips: CardNode[] = [];
   const all = [...spec.chips.map((c) => ["actor", c] as const), ...spec.countries.map((c) => ["country", c] as const)];
   for (const [index, [kind, text]] of all.entries()) {
-    const c = chip(inlines, text, lang, kind, accent);
+    const c = chip(inlines, text, lang, kind, palette);
     const restAfter = all.length - index - 1;
     const reserve = restAfter > 0 ? 90 : 0;
     if (c.width + reserve > room) {
-      const more = chip(inlines, `+${all.length - index}`, lang, "actor", accent);
+      const more = chip(inlines, `+${all.length - index}`, lang, "actor", palette);
       if (more.width <= room) chips.push(more.node);
       break;
     }
@@ -327,9 +320,9 @@ export function cardLayout(spec: CardSpec): { element: CardNode; inlines: readon
 
   const element = h(
     "div",
-    { width: CARD_WIDTH, height: CARD_HEIGHT, position: "relative", backgroundColor: THEME.background },
+    { width: CARD_WIDTH, height: CARD_HEIGHT, position: "relative", backgroundColor: palette.background },
     [
-      background(inlines),
+      background(inlines, palette),
       h("div", { position: "absolute", top: 0, bottom: 0, width: THEME.bar, backgroundColor: accent, ...f.barSide }),
       h(
         "div",

@@ -8,6 +8,7 @@
  * A brief's card names its top three stories; a story's and an article's card give title, summary, outlets and date;
  * an actor's card its name, role and activity over the 30 days to its latest article (src/site/actor-activity.ts).
  */
+import { cardPalette } from "../cards/palette.ts";
 import { CardSpec, type CardKind } from "../cards/spec.ts";
 import type { SiteSettings } from "../config.ts";
 import { t } from "../i18n/index.ts";
@@ -48,7 +49,7 @@ type CardTarget =
   | { kind: "actor"; id: string }
   | { kind: "country"; code: string };
 
-type CardSettings = { site: Pick<SiteSettings, "title"> };
+type CardSettings = { site: Pick<SiteSettings, "title"> & Partial<Pick<SiteSettings, "theme">> };
 
 function spec(lang: Lang, kind: CardKind, path: string, settings: CardSettings, fields: { title: string; kicker?: string; meta?: string[]; activity?: number[]; chips?: string[]; countries?: string[] }): CardSpec {
   return CardSpec.parse({
@@ -57,6 +58,8 @@ function spec(lang: Lang, kind: CardKind, path: string, settings: CardSettings, 
     kind,
     siteName: settings.site.title[lang],
     alt: t(lang, "card.alt", { title: fields.title }),
+    // The site's theme (default theme when the caller has none): part of the spec, so of the card's cache key.
+    palette: settings.site.theme && cardPalette(settings.site.theme, kind),
     ...fields,
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { directionOf, levelRuns, reorderRuns, resolveBidi, visualOrder } from "../../src/cards/bidi.ts";
+import { directionOf, levelRuns, reorderRuns, resolveBidi, textDirection, visualOrder } from "../../src/cards/bidi.ts";
+import { layoutText } from "../../src/cards/lines.ts";
 
 describe("bidi", () => {
   it("derives the paragraph direction from the card language", () => {
@@ -31,6 +32,30 @@ describe("bidi", () => {
   it("gives digits an even (left-to-right) level inside right-to-left text", () => {
     const p = resolveBidi("في 10:30", "rtl");
     expect([...p.levels]).toEqual([1, 1, 1, 2, 2, 2, 2, 2]);
+  });
+
+  // A title in the other language keeps its own direction, as its page marks it (issue 15: `""general mobilisation`
+  // on an Arabic card, the closing « of an Arabic title at the start of the line on an English card).
+  it.each([
+    ['Sudan declares "general mobilisation"', "rtl", "ltr"],
+    ['"General mobilisation" declared', "rtl", "ltr"],
+    ["«الدولية للهجرة» تحذر", "ltr", "rtl"],
+    ["\u2066Biden\u2069 يقول", "ltr", "rtl"],
+    ["2025/10/10", "rtl", "rtl"],
+    ["2025/10/10", "ltr", "ltr"],
+  ] as const)("takes the direction of %s's first strong letter (card direction %s)", (text, card, expected) => {
+    expect(textDirection(text, card)).toBe(expected);
+  });
+
+  it("lays out an English title on an Arabic card left to right, aligned to the card's right edge", () => {
+    const box = layoutText('Sudan declares "general mobilisation"', { lang: "ar", size: 48, weight: 700, lineHeight: 70, maxWidth: 1000 });
+    expect(box.dir).toBe("ltr");
+    expect(box.side).toBe("right");
+    expect(visualOrder(box.text, box.dir)).toBe('Sudan declares "general mobilisation"');
+    const ar = layoutText("«الدولية للهجرة» تحذر", { lang: "en", size: 48, weight: 700, lineHeight: 58, maxWidth: 1000 });
+    expect(ar.dir).toBe("rtl");
+    expect(ar.side).toBe("left");
+    expect(visualOrder(ar.text, ar.dir)).toBe("رذحت »ةرجهلل ةيلودلا«");
   });
 
   it("reorders runs by rule L2", () => {

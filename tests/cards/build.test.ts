@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cacheKey, planCards, renderCards } from "../../src/cards/build.ts";
 import { CARD_TEXT_LIMITS, CardSpec, clampText, type CardSpecInput } from "../../src/cards/spec.ts";
+import { cardPalette } from "../../src/cards/palette.ts";
+import { DEFAULT_THEME } from "../../src/schemas/theme.ts";
 import { pngSize } from "./pixels.ts";
 
 const specs = (JSON.parse(readFileSync(new URL("../fixtures/cards/specs.json", import.meta.url), "utf8")) as CardSpecInput[]).filter((s) =>
@@ -41,6 +43,19 @@ describe("renderCards", () => {
     const reordered = CardSpec.parse(Object.fromEntries(Object.entries(spec).reverse()));
     expect(cacheKey(reordered)).toBe(cacheKey(spec));
     expect(cacheKey({ ...spec, title: "x" })).not.toBe(cacheKey(spec));
+  });
+
+  it("keys the cache on the theme's colours: a changed theme renders every card again", () => {
+    const spec = CardSpec.parse(specs[0]);
+    const dark = { ...DEFAULT_THEME.dark, bg: "#202020" };
+    const themed = CardSpec.parse({ ...specs[0], palette: cardPalette({ ...DEFAULT_THEME, dark }, spec.kind) });
+    expect(themed.palette.background).toBe("#202020");
+    expect(cacheKey(themed)).not.toBe(cacheKey(spec));
+    // One accent of another kind of page changes nothing for this card.
+    const otherKind = spec.kind === "brief" ? "country" : "brief";
+    const sections = { ...DEFAULT_THEME.sections, [otherKind]: "#123456" };
+    const same = CardSpec.parse({ ...specs[0], palette: cardPalette({ ...DEFAULT_THEME, sections }, spec.kind) });
+    expect(cacheKey(same)).toBe(cacheKey(spec));
   });
 
   it("refuses two cards with one output path", () => {

@@ -6,7 +6,9 @@ import * as cards from "../../src/cards/index.ts";
 import { encodeOpaquePng } from "../../src/cards/png.ts";
 import { cardSvg, renderCard } from "../../src/cards/render.ts";
 import type { CardSpecInput } from "../../src/cards/spec.ts";
+import { cardPalette } from "../../src/cards/palette.ts";
 import { groundSvg, THEME } from "../../src/cards/template.ts";
+import { DEFAULT_THEME } from "../../src/schemas/theme.ts";
 import { pngSize, pngToGrey } from "./pixels.ts";
 
 const specs = JSON.parse(readFileSync(new URL("../fixtures/cards/specs.json", import.meta.url), "utf8")) as CardSpecInput[];
@@ -103,11 +105,12 @@ describe("renderCard", () => {
 
   it("draws the ground's strips within one level of the SVG gradient they replace", () => {
     const frame = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630">${body}</svg>`;
+    const { panel, background } = cardPalette(DEFAULT_THEME, "article");
     const gradient = frame(
-      `<defs><linearGradient id="g" x1="0" y1="0" x2="0.55" y2="1"><stop offset="0" stop-color="${THEME.panel}"/><stop offset="0.7" stop-color="${THEME.background}"/></linearGradient></defs><rect width="1200" height="630" fill="url(#g)"/>`,
+      `<defs><linearGradient id="g" x1="0" y1="0" x2="0.55" y2="1"><stop offset="0" stop-color="${panel}"/><stop offset="0.7" stop-color="${background}"/></linearGradient></defs><rect width="1200" height="630" fill="url(#g)"/>`,
     );
     const a = new Resvg(gradient).render().pixels;
-    const b = new Resvg(frame(groundSvg())).render().pixels;
+    const b = new Resvg(frame(groundSvg(panel, background))).render().pixels;
     let worst = 0;
     let off = 0;
     for (let i = 0; i < a.length; i++) {

@@ -2,17 +2,21 @@
  * Renders one text box three ways at the same pixel size, for the Chromium comparison test:
  *   - ours: lines.ts + shape.ts → SVG paths → resvg;
  *   - plain satori: satori's own text engine with the same two font files → resvg;
- *   - Chromium: a page with the same font files as `@font-face` rules, `dir` from the language, screenshot.
+ *   - Chromium: a page with the same font files as `@font-face` rules, `dir` from the language, screenshot; the text
+ *     box is marked with the text's own direction and aligned to the card's side, as an English title on an Arabic
+ *     page is (`<h1 lang="en" dir="ltr">`, set to the card's edge).
  * The font assignment is the same everywhere: in Chromium, two faces of one family split by `unicode-range`
  * mirror `fontKindOf` in shape.ts (Latin letters → Noto Sans, Arabic → Noto Naskh Arabic, the rest → the
- * edition's primary font).
+ * edition's primary font when it has the glyph: the Arabic subset the pages serve has no Western digits, Latin
+ * punctuation or «», so those are Noto Sans in both editions).
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import satori from "satori";
 import type { Lang } from "../../src/schemas/common.ts";
 import { type TextBox, bleedOf, layoutText, textBoxSvg } from "../../src/cards/lines.ts";
-import { ARABIC_RANGES, FONT_FILES, LATIN_RANGES, type Weight } from "../../src/cards/shape.ts";
+import { FONT_FILES, fontKindOf, getFont, type Weight } from "../../src/cards/shape.ts";
+import { woffToSfnt } from "../../src/cards/woff.ts";
 import { type Grey, pngToGrey, svgToGrey } from "./pixels.ts";
 
 export interface TextCase {
@@ -44,7 +48,8 @@ export function renderOurs(frame: Frame): Grey {
   return svgToGrey(textBoxSvg(frame.box, "#000"));
 }
 
-const fontData = (kind: "arabic" | "latin", weight: Weight) => readFileSync(FONT_FILES[kind][weight]);
+/** A font file as OpenType (the Arabic one is WOFF: satori and the data: URL below get the unpacked bytes). */
+const fontData = (kind: "arabic" | "latin", weight: Weight) => Buffer.from(woffToSfnt(readFileSync(FONT_FILES[kind][weight])));
 
 export async function renderPlainSatori(c: TextCase, frame: Frame): Promise<Grey> {
   const families = c.lang === "ar" ? "Naskh, Sans" : "Sans, Naskh";
@@ -86,24 +91,32 @@ export async function renderPlainSatori(c: TextCase, frame: Frame): Promise<Grey
 
 const hex = (n: number) => n.toString(16).toUpperCase();
 
-/** `unicode-range` value covering all code points except `ranges`. */
-function complement(ranges: ReadonlyArray<readonly [number, number]>): string {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+/** `unicode-range` value of sorted code points, as ranges. */
+function rangesOf(points: readonly number[]): string {
   const out: string[] = [];
-  let next = 0;
-  for (const [lo, hi] of sorted) {
-    if (lo > next) out.push(`U+${hex(next)}-${hex(lo - 1)}`);
-    next = Math.max(next, hi + 1);
+  for (let i = 0; i < points.length; ) {
+    let j = i;
+    while (j + 1 < points.length && points[j + 1] === (points[j] as number) + 1) j++;
+    out.push(i === j ? `U+${hex(points[i] as number)}` : `U+${hex(points[i] as number)}-${hex(points[j] as number)}`);
+    i = j + 1;
   }
-  out.push(`U+${hex(next)}-10FFFF`);
   return out.join(", ");
+}
+
+/**
+ * The two faces' `unicode-range`s for a case: every code point either font has goes to the face `fontKindOf`
+ * picks for it in this edition, so Chromium chooses the font exactly as the cards do.
+ */
+function faceRanges(c: TextCase): Record<"arabic" | "latin", string> {
+  const points = [...new Set([...getFont("arabic", c.weight).unicodes, ...getFont("latin", c.weight).unicodes])].sort((a, b) => a - b);
+  const arabic = points.filter((cp) => fontKindOf(cp, c.lang, c.weight) === "arabic");
+  const latin = points.filter((cp) => fontKindOf(cp, c.lang, c.weight) === "latin");
+  return { arabic: rangesOf(arabic), latin: rangesOf(latin) };
 }
 
 function pageHtml(c: TextCase, frame: Frame): string {
   const url = (kind: "arabic" | "latin") => `data:font/ttf;base64,${fontData(kind, c.weight).toString("base64")}`;
-  // The edition's primary face takes everything but the other script's letters, like fontKindOf.
-  const arabicRange = c.lang === "ar" ? complement(LATIN_RANGES) : ARABIC_RANGES.map(([a, b]) => `U+${hex(a)}-${hex(b)}`).join(", ");
-  const latinRange = c.lang === "ar" ? LATIN_RANGES.map(([a, b]) => `U+${hex(a)}-${hex(b)}`).join(", ") : complement(ARABIC_RANGES);
+  const { arabic: arabicRange, latin: latinRange } = faceRanges(c);
   const dir = c.lang === "ar" ? "rtl" : "ltr";
   const escaped = c.text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   return `<!doctype html><html lang="${c.lang}" dir="${dir}"><head><meta charset="utf-8"><style>
@@ -111,8 +124,8 @@ function pageHtml(c: TextCase, frame: Frame): string {
 @font-face { font-family: Card; src: url(${url("latin")}) format("truetype"); font-weight: ${c.weight}; unicode-range: ${latinRange}; }
 html, body { margin: 0; background: #fff; }
 #box { position: absolute; top: ${frame.bleed}px; left: ${frame.bleed}px; width: ${c.width}px; font-family: Card; font-size: ${c.size}px;
-  font-weight: ${c.weight}; line-height: ${c.lineHeight}px; color: #000; text-align: start; white-space: normal; font-kerning: normal; }
-</style></head><body><div id="box" dir="${dir}">${escaped}</div></body></html>`;
+  font-weight: ${c.weight}; line-height: ${c.lineHeight}px; color: #000; text-align: ${frame.box.side}; white-space: normal; font-kerning: normal; }
+</style></head><body><div id="box" dir="${frame.box.dir}">${escaped}</div></body></html>`;
 }
 
 export async function renderChromium(page: Page, c: TextCase, frame: Frame): Promise<Grey> {
