@@ -19,6 +19,7 @@ import { classifyDateLine, findMonthDays, type DateMention } from "./dates.ts";
 import { opensWithDateline } from "./dateline.ts";
 import type { Line } from "./segment.ts";
 import { SETTINGS } from "./settings.ts";
+import { isMasthead, splitAgency } from "./credits.ts";
 import { CLITICS } from "../text/clitics.ts";
 import { DIGIT, DIGIT_CLASS as D, DIGIT_RANGES } from "../text/digits.ts";
 import { alternation } from "./lexicon/load.ts";
@@ -85,6 +86,8 @@ export interface ClassifiedLine extends Line {
   outlet: boolean;
   /** True for a line carrying the page's own masthead name (see markBrand). */
   brand?: boolean;
+  /** News agency a "By …" byline ends with ("By Jane Doe Reuters"): the article's source (credits.ts). */
+  agency?: string;
 }
 
 /** A classified page: its lines and, per key, the lines that carry it (as text or as a variant). */
@@ -435,7 +438,10 @@ function bylineOrLabel(line: Line, text: string, key: string, words: number, isP
     // "By Jane Doe in Dakar": the name stops before the place.
     // "By Omar Fathy | Cairo": the name is the first field.
     const value = afterWords(text, by.split(" ").length).split(/\s+[|·•]\s+/u)[0]!.replace(NAME_IN_PLACE, "");
-    if (value && countWords(value) <= 5) return { kind: "byline", value };
+    if (value && countWords(value) <= 5) return credited({ kind: "byline", value });
+    // "By Jane Doe and John Roe Reuters": two names and an agency, read as a long byline.
+    const long = longByline(text, key, words, lex);
+    if (long) return long;
   }
   const stamp = OUTLET_STAMP.exec(text);
   if (stamp) return { kind: "label", value: stamp[1]!.trim(), dateline: stamp[2]!.trim() };
@@ -480,7 +486,18 @@ function longByline(text: string, key: string, words: number, lex: Boilerplate):
   const cut = dates[0]?.start ?? findMonthDays(text)[0]?.start ?? text.length;
   const name = afterWords(text.slice(0, cut), by.split(" ").length).split(/\s+[|·•]\s+/u)[0]!.trim();
   if (!name || countWords(name) > L.bylineMaxWords - 2 || !namesOnly(name)) return null;
-  return dates.length > 0 ? { kind: "byline", value: name, dates } : { kind: "byline", value: name };
+  return credited(dates.length > 0 ? { kind: "byline", value: name, dates } : { kind: "byline", value: name });
+}
+
+/** A byline whose name ends with a news agency: the names are the author, the agency the source (credits.ts). */
+function credited(found: Found): Found {
+  if (!found.value) return found;
+  const { authors, agency } = splitAgency(found.value);
+  if (!agency) return found;
+  const out: Found = { ...found, agency };
+  if (authors) out.value = authors;
+  else delete out.value;
+  return out;
 }
 
 /** Lower-case words allowed between names on a byline ("Jane Doe and John Roe", "Ali al-Sayed"). */
@@ -858,14 +875,24 @@ function markBrand(lines: ClassifiedLine[], lex: Boilerplate): void {
       notices.push(formSet(l.key.split(" ")));
     }
   }
-  if (notices.length === 0) return;
   const brands = new Set<string>();
-  for (const l of lines.slice(0, BRAND_TOP_LINES)) {
+  for (const l of notices.length > 0 ? lines.slice(0, BRAND_TOP_LINES) : []) {
     if (l.words < 1 || l.words > BRAND_MAX_WORDS || DIGIT.test(l.text) || l.key === "") continue;
     if (l.kind !== "heading" && l.kind !== "label") continue;
     // "لوكالة آفاق …" in the notice still names "وكالة آفاق …": words are compared without their clitics.
     const words = l.key.split(" ");
     if (notices.some((n) => sharedShare(words, n) === 1)) brands.add(l.key);
+  }
+  // No notice names a masthead at the top: a known masthead line ("The New York Times") in the page header,
+  // above the first paragraph, is the page's outlet (lexicon/outlets.yaml).
+  if (brands.size === 0) {
+    for (const l of lines) {
+      if (l.kind === "prose") break;
+      if (l.kind === "heading" && l.words <= BRAND_MAX_WORDS && isMasthead(l.key)) {
+        brands.add(l.key);
+        break;
+      }
+    }
   }
   if (brands.size === 0) return;
   for (const l of lines) {

@@ -31,6 +31,8 @@ export interface HeaderInfo {
   /** Caption texts, de-duplicated, in page order. */
   captions: string[];
   source: string | null;
+  /** News agency a "By …" byline credits ("By Jane Doe Reuters"); the article's source before the masthead. */
+  agency: string | null;
   author: string | null;
   dateline: string | null;
 }
@@ -388,6 +390,7 @@ export function readHeader(page: ClassifiedPage, zoneFrom: number, bodyStart: nu
     subtitleLine: null,
     captions: [],
     source: null,
+    agency: null,
     author: null,
     dateline: null,
   };
@@ -431,8 +434,10 @@ export function readHeader(page: ClassifiedPage, zoneFrom: number, bodyStart: nu
         if ((afterFirst || info.titleLine === null) && l.dateline && !headlineBetween(page, i, bodyStart)) info.dateline ??= l.dateline;
         break;
       case "byline":
-        if (l.value && looksLikeOutlet(l.value)) labelAfter ??= l.value;
+        // Names before a credited agency are people, even with an outlet-like word ("Al-Khalidi").
+        if (l.value && !l.agency && looksLikeOutlet(l.value)) labelAfter ??= l.value;
         else if (l.value) info.author ??= l.value;
+        if (l.agency) info.agency ??= l.agency;
         if (l.dateline) info.dateline ??= l.dateline;
         break;
       case "heading": {

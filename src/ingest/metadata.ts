@@ -8,6 +8,7 @@ import type { ArticleDraft } from "./assemble.ts";
 import { DATELINE, LEAD_DATELINE_CHARS } from "./assemble.ts";
 import { findDates } from "./dates.ts";
 import type { ClassifiedPage } from "./classify.ts";
+import { creditAuthors } from "./credits.ts";
 import { detectLang } from "./language.ts";
 import type { CleanArticle } from "./article.ts";
 import { countWords, fold } from "./text.ts";
@@ -112,8 +113,22 @@ export function bodyDateline(paragraph: string): string | null {
  */
 function sourceOf(draft: ArticleDraft, ctx: PageContext): string | null {
   const h = draft.header;
-  const source = draft.attribution ?? (ctx.brand ? ctx.pageSource : null) ?? h.source ?? ctx.pageSource;
+  // An agency credited in the byline ("By Jane Doe Reuters") wrote the article, whoever's masthead prints it.
+  const source = draft.attribution ?? h.agency ?? (ctx.brand ? ctx.pageSource : null) ?? h.source ?? ctx.pageSource;
   return source !== null && h.title !== null && fold(source) === fold(h.title) ? null : source;
+}
+
+/** Lines after an article's last one searched for its wire end credit (junk such as "Advertisement" between). */
+const END_CREDIT_WINDOW = 3;
+
+/** Authors from the wire end credit right after the article ("Reporting by A; Editing by B"), or null. */
+function endCreditAuthors(page: ClassifiedPage, draft: ArticleDraft): string | null {
+  for (let i = draft.end + 1; i < Math.min(page.lines.length, draft.end + 1 + END_CREDIT_WINDOW); i++) {
+    const l = page.lines[i]!;
+    if (l.kind === "end") return creditAuthors(l.text);
+    if (l.kind !== "junk") return null;
+  }
+  return null;
 }
 
 /** Text fields of one article (dates and index are set by the caller). */
@@ -149,7 +164,7 @@ export function articleFields(
     title: h.title,
     subtitle: h.subtitle,
     source: sourceOf(draft, ctx),
-    author: h.author,
+    author: h.author ?? endCreditAuthors(page, draft),
     dateline: h.dateline ?? (body[0] ? bodyDateline(body[0]) : null),
     body,
     captions,
