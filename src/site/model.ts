@@ -499,6 +499,26 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     }
   }
 
+  // 3a. An article that tags no country (its text never writes «السودان») is filed under the country its home-based
+  // actors and its places point to most («حميدتي … في نيالا» is a Sudan story), if that country has a page; else it
+  // stays under "no country". Only such articles are looked at again.
+  for (const view of ordered) {
+    if (view.countries.length > 0) continue;
+    const votes = new Map<string, number>();
+    for (const id of view.actorIds) {
+      const home = kb.get(id)?.country;
+      if (home && countryArticles.has(home)) bump(votes, home);
+    }
+    for (const place of view.article.places) if (place.country && countryArticles.has(place.country)) bump(votes, place.country);
+    let most = 0;
+    for (const [code, n] of votes) {
+      if (n > most) {
+        most = n;
+        view.primaryCountry = code;
+      }
+    }
+  }
+
   const dayOf = (i: number) => ordered[i]!.day;
   const weeksOfDays = new Map<string, { week: string; monday: string }>();
   const weekOf = (day: string) => {

@@ -170,6 +170,25 @@ describe("stories in the site model", () => {
     ]);
   });
 
+  it("files an article that names no country under its actors' home and its places, when that country has a page", () => {
+    const m = buildSiteModel({
+      articles: [
+        article("sd", { published: "2025-11-02", countries: ["SD"] }),
+        // Names no country: its actor is based in Sudan and its place is in Sudan.
+        article("nyala", { published: "2025-11-02", actors: [tag("h")], places: [{ ar: "نيالا", en: "Nyala", country: "SD" }] }),
+        // Its actor's home country has no page (no article tags Libya): it stays unfiled.
+        article("none", { published: "2025-11-02", actors: [tag("l")] }),
+      ],
+      actors: [actor("h", { country: "SD" }), actor("l", { country: "LY" })],
+      countries,
+      settings: { latest: 10, provisionalMinArticles: 2 },
+    });
+    expect(m.articles.get("nyala")!.primaryCountry).toBe("SD");
+    expect(m.stories.get("nyala")!.primaryCountry).toBe("SD");
+    expect(m.articles.get("none")!.primaryCountry).toBeNull();
+    expect(m.dayIndex.get("2025-11-02")!.topStories.map((g) => g.country)).toEqual(["SD", null]);
+  });
+
   it("numbers weeks as ISO 8601 does, across year ends", () => {
     expect(isoWeek("2025-10-29")).toEqual({ week: "2025-W44", monday: "2025-10-27" });
     expect(isoWeek("2024-12-30")).toEqual({ week: "2025-W01", monday: "2024-12-30" });

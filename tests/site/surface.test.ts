@@ -99,7 +99,9 @@ describe("cards", () => {
   it("describes pages in the card's language", () => {
     const en = specs.find((s) => s.path === "en/actors/haftar")!;
     expect(en).toMatchObject({ title: "Khalifa Haftar", kicker: "Actor · Person", lang: "en", siteName: "Marsad" });
-    expect(en.meta).toEqual(["Commander (2015)", "Articles: 2"]);
+    // The role held on the card's date (the actor's latest article) and the activity of the 30 days to it.
+    expect(en.meta).toEqual(["Commander · from 2015", "Articles: 2 · Stories: 2 · 30 days to 15 August 2024"]);
+    expect(en.activity).toHaveLength(30);
     const ar = specs.find((s) => s.path === "ar/articles/b")!;
     expect(ar.title).toBe("مقالة بلا عنوان");
     expect(ar.meta[0]).toContain("تاريخ النشر غير معروف");
