@@ -14,6 +14,7 @@ import { MANIFEST_NAME, pipelineFingerprint, readManifest } from "../pipeline/ma
 import { planIngest, sha256 } from "../pipeline/plan-ingest.ts";
 import { findInputs, readInput } from "../pipeline/read-inputs.ts";
 import { acquireLock } from "../lib/lock.ts";
+import { ownStoryId } from "../lib/identity.ts";
 import { recordCandidates } from "../pipeline/review-queue.ts";
 import type { Skipped } from "../schemas/article.ts";
 import { readArticlesCached, recordWrittenArticles } from "../site/load.ts";
@@ -193,7 +194,7 @@ function storedStories(settings: ReturnType<typeof loadSettings>, io: Io): Story
   if (!existsSync(settings.articlesDir)) return [];
   try {
     const read = readArticlesCached(settings, { warn: (m) => io.stderr.write(`ingest: ${m}\n`) });
-    return read.articles.map((a) => ({ ...a, story: a.story ?? a.id }));
+    return read.articles.map((a) => ({ ...a, story: a.story ?? ownStoryId(a) }));
   } catch (error) {
     // Without them new articles still get stories, among themselves.
     io.stderr.write(`ingest: stored articles not read for story grouping: ${(error as Error).message}\n`);

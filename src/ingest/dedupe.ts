@@ -1,16 +1,15 @@
 /**
  * Duplicate articles: the same story scraped twice, or carried by two outlets with small edits.
  *
- * `articleKey` is an exact fingerprint of the folded body (hamza forms, diacritics, punctuation and spacing do
+ * `articleKey` (src/lib/identity.ts) is an exact fingerprint of the folded body (hamza forms, diacritics, punctuation and spacing do
  * not matter), so formatting-only copies share a key. `findDuplicates` also groups near-copies: two bodies are
  * the same article when the Jaccard similarity of their word 5-shingle sets reaches 0.9. Candidates are found
  * through each body's bottom-k shingle hashes (a MinHash sketch: two sets with Jaccard J share their minimum
  * with probability J, so near-copies almost always share one of their k smallest), then verified exactly;
  * the cost stays near-linear in the number of articles.
  */
-import { createHash } from "node:crypto";
+import { keyOfWords, keyWords as words } from "../lib/identity.ts";
 import { SETTINGS } from "./settings.ts";
-import { fold } from "./text.ts";
 
 /** Smallest shingle hashes kept per article to find candidate pairs. */
 const SKETCH_SIZE = 8;
@@ -18,22 +17,6 @@ const SKETCH_SIZE = 8;
 const MAX_BUCKET = 200;
 
 type Comparable = { title: string | null; body: string[] };
-
-/** Folded words of the body, or of the title when the body is empty. */
-function words(a: Comparable): string[] {
-  const text = a.body.length > 0 ? a.body.join(" ") : (a.title ?? "");
-  const folded = fold(text);
-  return folded ? folded.split(" ") : [];
-}
-
-/** A normalised content fingerprint: copies of the same text (up to spelling variants and punctuation) share it. */
-export function articleKey(a: { title: string | null; body: string[] }): string {
-  return keyOfWords(words(a));
-}
-
-function keyOfWords(w: string[]): string {
-  return createHash("sha256").update(w.join(" ")).digest("hex").slice(0, 16);
-}
 
 /** 32-bit FNV-1a hash of a string. */
 function hash32(s: string): number {

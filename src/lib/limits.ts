@@ -7,8 +7,6 @@
  * The numbers sit far above what real pages carry (calibrated on the seed and sample corpora: titles ≤ 160
  * characters, paragraphs ≤ 2,500, words ≤ 40 outside URLs) and far below what breaks a stage.
  */
-import type { CleanArticle } from "../ingest/index.ts";
-
 export const LIMITS = {
   /** Characters of the readable part of an English id (`<slug>-<hash>`): ids are file names (255 bytes at most). */
   idSlugChars: 60,
@@ -63,7 +61,16 @@ export function boundText(text: string, max: number): string {
   return boundLength(boundWords(text), max);
 }
 
-type Bounded = Pick<CleanArticle, "title" | "subtitle" | "source" | "author" | "dateline" | "body" | "captions">;
+/** The text fields of an article (a cleaned one, or one read back from its file). */
+type Bounded = {
+  title: string | null;
+  subtitle: string | null;
+  source: string | null;
+  author: string | null;
+  dateline: string | null;
+  body: string[];
+  captions: string[];
+};
 
 /**
  * The article with every text bounded, and one note per field that was cut (for the run's warnings). The article is

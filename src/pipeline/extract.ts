@@ -2,12 +2,10 @@
  * Extraction = ingest (clean) + entities (tag) + identity (ids, duplicates), for a set of raw pages.
  * Pure: takes pages and a tagger, returns the `extract` contract. The CLI does the I/O around it.
  *
- * Identity: an article's id is a hash of its normalised text, so it is stable across runs for the same text.
- * Copies of one article (scraped twice, or from two outlets) share the id of the first copy and each copy
- * lists every source; `ingest` writes one file per id.
+ * Identity (src/lib/identity.ts: what an article id, a dedupe key and a story id each mean): an article's id is a
+ * hash of its folded text, stable across runs. Copies of one article (scraped twice, or from two outlets) share the
+ * id of the first copy and each copy lists every source; `ingest` writes one file per id.
  */
-import { createHash } from "node:crypto";
-import { normaliseArabic } from "../entities/normalise.ts";
 import type { Candidate, Tagger } from "../entities/index.ts";
 import { findDuplicates } from "../ingest/dedupe.ts";
 import { cleanPage, type CleanArticle, type RawPage } from "../ingest/index.ts";
@@ -17,39 +15,14 @@ import { neutraliseBidiInNames } from "./bidi-controls.ts";
 import { stripBidiControls } from "../lib/text-safety.ts";
 import { articleEvents } from "../events/index.ts";
 import type { Event } from "../schemas/event.ts";
-import { boundArticle, LIMITS } from "./limits.ts";
-
-/** Hex digits of the content hash kept in an id: 48 bits, ample for millions of articles. */
-const ID_HASH_LENGTH = 12;
-/** Words of an English title kept in the id, to make URLs readable. */
-const ID_SLUG_WORDS = 6;
+import { boundArticle } from "../lib/limits.ts";
+import { articleId, ownStoryId } from "../lib/identity.ts";
 
 export interface ExtractOutput {
   articles: ExtractedArticle[];
   skipped: Skipped[];
   /** Discovery candidates per article id (unknown actors), for the review queue. */
   candidates: Map<string, Candidate[]>;
-}
-
-/** Stable, URL-safe id for an article's text. */
-export function articleId(article: Pick<CleanArticle, "title" | "body" | "lang">): string {
-  const text = `${normaliseArabic(article.title ?? "")}\n${article.body.map(normaliseArabic).join("\n")}`;
-  const hash = createHash("sha256").update(text).digest("hex").slice(0, ID_HASH_LENGTH);
-  if (article.lang !== "en" || !article.title) return hash;
-  const slug = article.title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()
-    .split(" ")
-    .filter(Boolean)
-    .slice(0, ID_SLUG_WORDS)
-    .map((word) => word.slice(0, LIMITS.idWordChars))
-    .join("-");
-  // Ids are file names: the slug is bounded (whole words while they fit), so the id stays far below 255 bytes.
-  const bounded = slug.length <= LIMITS.idSlugChars ? slug : slug.slice(0, slug.lastIndexOf("-", LIMITS.idSlugChars) > 0 ? slug.lastIndexOf("-", LIMITS.idSlugChars) : LIMITS.idSlugChars);
-  return bounded ? `${bounded}-${hash}` : hash;
 }
 
 /** Cleans one page; a page that yields no article is skipped with the reason. */
@@ -159,7 +132,7 @@ export function combinePageExtracts(
   } catch (error) {
     // A bug in grouping must not lose the run: every article is then its own story.
     onWarning("(stories)", `story grouping failed, each article is its own story: ${(error as Error).message}`);
-    for (const a of articles) a.story = a.id;
+    for (const a of articles) a.story = ownStoryId(a);
   }
   return { articles, skipped, candidates };
 }

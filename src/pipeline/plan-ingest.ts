@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { articleFile } from "../content/article-file.ts";
-import { articleKey } from "../ingest/dedupe.ts";
+import { articleKey } from "../lib/identity.ts";
 import type { Article, ExtractedArticle, SourceRef } from "../schemas/article.ts";
 import type { Manifest } from "./manifest.ts";
 

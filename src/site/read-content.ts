@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { loadActors } from "../content/actors-file.ts";
 import { moduleVersion } from "../lib/code-version.ts";
 import { readArticleFile } from "./fast-frontmatter.ts";
-import { boundWords } from "../pipeline/limits.ts";
+import { boundWords } from "../lib/limits.ts";
 import { cleanName, cleanStrings, removeInvalidChars } from "../lib/text-safety.ts";
 import type { Actor } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { articleKey, findDuplicates, jaccard, shingles } from "../../src/ingest/dedupe.ts";
+import { findDuplicates, jaccard, shingles } from "../../src/ingest/dedupe.ts";
+import { articleKey } from "../../src/lib/identity.ts";
 
 const body = [
   "أعلنت وزارة الصحة في غزة، الثلاثاء، وصول قافلة جديدة من المساعدات الطبية عبر معبر رفح، تضم أدوية ومستلزمات جراحية.",

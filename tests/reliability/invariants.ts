@@ -5,7 +5,7 @@
  */
 import type { TagResult } from "../../src/entities/index.ts";
 import type { CleanArticle, PageResult } from "../../src/ingest/index.ts";
-import { articleId } from "../../src/pipeline/extract.ts";
+import { articleId } from "../../src/lib/identity.ts";
 import { ExtractedArticle } from "../../src/schemas/article.ts";
 
 /** Problems with the shape of a `cleanPage` result. */

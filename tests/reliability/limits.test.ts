@@ -1,13 +1,13 @@
 /**
  * One bad input costs only itself (issue 17): an English title with a 300-letter word once made a 352-character id,
  * and ingest died with ENAMETOOLONG writing nothing, good pages included, on every run. Ids, titles, lines and words
- * are now bounded (src/pipeline/limits.ts): cut with a warning naming the file, never a crash.
+ * are now bounded (src/lib/limits.ts): cut with a warning naming the file, never a crash.
  */
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { articleId } from "../../src/pipeline/extract.ts";
-import { boundArticle, boundText, LIMITS } from "../../src/pipeline/limits.ts";
+import { articleId } from "../../src/lib/identity.ts";
+import { boundArticle, boundText, LIMITS } from "../../src/lib/limits.ts";
 import { arabicPage } from "./generate.ts";
 import { contentEnv, makeContentDir, runMain, SEED_PAGES } from "./helpers.ts";
 
