@@ -11,8 +11,8 @@ import type { RawPage } from "../ingest/index.ts";
 import { removeStaleTemps, writeFileAtomic, writeFilesAtomic } from "../lib/atomic.ts";
 import { extractPagesParallel } from "../pipeline/extract-parallel.ts";
 import { MANIFEST_NAME, pipelineFingerprint, readManifest } from "../pipeline/manifest.ts";
-import { planIngest, sha256 } from "../pipeline/plan-ingest.ts";
-import { findInputs, readInput } from "../pipeline/read-inputs.ts";
+import { inputHash, planIngest } from "../pipeline/plan-ingest.ts";
+import { findInputs, readInput, readTemplatesBytes } from "../pipeline/read-inputs.ts";
 import { acquireLock } from "../lib/lock.ts";
 import { ownStoryId } from "../lib/identity.ts";
 import { recordCandidates } from "../pipeline/review-queue.ts";
@@ -96,6 +96,8 @@ async function ingestLocked(
   if (warning) io.stderr.write(`ingest: ${warning}\n`);
 
   const { inputs, skipped: unreadable } = findInputs(paths, io.cwd);
+  // A changed sidecar or templates file changes the hash of the inputs it shapes (plan-ingest.ts inputHash).
+  const templates = readTemplatesBytes(settings.contentDir);
   const skipped: Skipped[] = [...unreadable];
   const changed: Array<{ key: string; hash: string; page: RawPage }> = [];
   let unchangedInputs = 0;
@@ -106,7 +108,7 @@ async function ingestLocked(
       continue;
     }
     const key = relative(settings.root, input.path);
-    const hash = sha256(read.page.bytes);
+    const hash = inputHash(read.page, templates);
     const known = manifest.inputs[key];
     const complete = known?.articles.every((id) => existsSync(join(settings.articlesDir, `${id}.md`)));
     if (!options.force && known && known.hash === hash && complete) {

@@ -7,10 +7,30 @@
 import { createHash } from "node:crypto";
 import { articleFile } from "../content/article-file.ts";
 import { articleKey } from "../lib/identity.ts";
+import type { RawPage } from "../ingest/index.ts";
 import type { Article, ExtractedArticle, SourceRef } from "../schemas/article.ts";
 import type { Manifest } from "./manifest.ts";
 
 export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
+
+/**
+ * The content hash that decides whether an input is cleaned again: everything outside the code and knowledge
+ * base (those are `pipelineFingerprint`'s) that shaped its articles. The page's bytes; its scraper sidecar (name
+ * and bytes: it gives the url, date and outlet); and the outlet templates file (`content/outlets/templates.yaml`:
+ * learned furniture is dropped from pages). A page with neither hashes as its bytes alone, as before sidecars and
+ * templates existed. Changing a sidecar re-cleans its page; changing the templates file re-cleans every page (the
+ * outlet of a page is only known after cleaning it, and templates change only when `templates` is run).
+ */
+export function inputHash(page: { bytes: Uint8Array; sidecar?: RawPage["sidecar"] }, templates: Uint8Array | null): string {
+  if (!page.sidecar && !templates) return sha256(page.bytes);
+  const h = createHash("sha256").update(page.bytes);
+  // Each part after a tag and its length, so that no two different inputs give the same stream.
+  if (page.sidecar) {
+    h.update(`\0sidecar:${page.sidecar.file}:${page.sidecar.bytes.byteLength}\0`).update(page.sidecar.bytes);
+  }
+  if (templates) h.update(`\0templates:${templates.byteLength}\0`).update(templates);
+  return h.digest("hex");
+}
 
 export interface PlannedWrite {
   id: string;

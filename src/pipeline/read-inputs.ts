@@ -5,6 +5,7 @@
 import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { RawPage } from "../ingest/index.ts";
+import { templatesPath } from "../ingest/templates.ts";
 import type { Skipped } from "../schemas/article.ts";
 
 /** Extensions read when walking a folder; an explicitly named file is read whatever its name. */
@@ -144,6 +145,19 @@ export function readInput(input: InputFile): { ok: true; page: RawPage } | { ok:
     return { ok: true, page };
   } catch (error) {
     return { ok: false, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+}
+
+/**
+ * The outlet templates file of a content folder, as bytes (part of every input's hash, see plan-ingest.ts
+ * `inputHash`); null when there is none or it cannot be read (cleaning then runs without templates too).
+ */
+export function readTemplatesBytes(contentDir: string): Uint8Array | null {
+  try {
+    const bytes = readFileSync(templatesPath(contentDir));
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } catch {
+    return null;
   }
 }
 
