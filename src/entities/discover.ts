@@ -16,30 +16,41 @@
  * behind a proclitic («بالتوقيع»), a present or future verb («يعتبر», «سيعقدان») or a word with tanween.
  * Each candidate gets a kind guessed from its head word and a rule-based romanisation for its English name.
  *
- * The queue (`content/review/candidates.yaml`) is updated by the pure `updateQueue`; file I/O is in the CLI.
+ * The queue (`content/review/candidates.yaml`, schema src/schemas/review-queue.ts) is updated by the pure
+ * `updateQueue` (discover/queue.ts); romanisation is discover/romanise.ts, promotion discover/promote.ts; file I/O
+ * is in the CLI.
  */
+import type { ActorType } from "../schemas/actor.ts";
 import { CLITICS } from "../text/clitics.ts";
-import { z } from "zod";
-import { Actor, ActorType } from "../schemas/actor.ts";
-import { IsoDate, Slug } from "../schemas/common.ts";
 import type { DiscoveryLexicon, TitleLexicon } from "./lexicon.ts";
 import { discoveryLexicon } from "./lexicon.ts";
 import { normaliseArabic, proclitics, sourceEnd, type NormalisedText } from "./normalise.ts";
 import { createTrie, insert, longestMatch, mayHaveProclitic, phraseTokens, type TrieNode } from "./trie.ts";
 import type { Token } from "./tokens.ts";
+import { arabicVariantKey, MAX_CONTEXTS } from "./discover/queue.ts";
+import { romanise } from "./discover/romanise.ts";
+
+// The review queue, romanisation and promotion live in discover/ (schema: src/schemas/review-queue.ts).
+export { QueueEntry, ReviewQueue } from "../schemas/review-queue.ts";
+export { MAX_CONTEXTS, arabicVariantKey, candidateSlug, emptyQueue, findQueueEntry, latinVariantKey, removeFromQueue, updateQueue } from "./discover/queue.ts";
+export { romanise } from "./discover/romanise.ts";
+export { promotedActor, provisionalActors, type PromoteOptions } from "./discover/promote.ts";
 
 /** Most tokens a discovered person name may have (with joiners such as «عبد»). */
 export const MAX_NAME_TOKENS = 7;
+
 /** Most words of a discovered person name, joiners aside (a fourth only when the name ends at a boundary). */
 export const MAX_NAME_WORDS = 4;
+
 /** Most words of a name accepted without a boundary after it (a known given name first). */
 export const MAX_OPEN_NAME_WORDS = 3;
+
 /** Most tokens between an office word and the name it introduces. */
 export const MAX_TITLE_GAP = 8;
+
 /** Most tokens of a quoted organisation name. */
 export const MAX_ORG_TOKENS = 8;
-/** Contexts kept per candidate in the queue. */
-export const MAX_CONTEXTS = 5;
+
 
 /** A possible actor found in one article. */
 export interface Candidate {
@@ -147,7 +158,7 @@ export function buildDiscoveryTables(titles: TitleLexicon, lex: DiscoveryLexicon
   };
 }
 
-interface Found {
+export interface Found {
   name: string;
   lang: "ar" | "en";
   kind: ActorType;
@@ -155,8 +166,11 @@ interface Found {
 }
 
 const CLAUSE = /[.!?\u061f\u061b;:]/;
+
 const TANWEEN = /[\u064b-\u064d]/;
+
 const COMMA = /[,\u060c]/;
+
 const OPEN = new Map([["«", "»"], ["\u201c", "\u201d"], ["\"", "\""], ["(", ")"]]);
 
 function isUpperAt(view: ParagraphView, k: number): boolean {
@@ -220,10 +234,13 @@ function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" 
 }
 
 const ARTICLE = CLITICS.definite;
+
 /** A nisba adverb written without tanween: «عالميا», «رسميا», «دوليا». */
 const ADVERB = /..يا$/;
+
 /** A noun with a third-person pronoun: «تعازيه», «لديه» (short family names such as «عطيه» aside). */
 const PRONOUN_HIS = /...يه$/;
+
 /** A sound plural with the article: «المواطنين», «الحوثيين» (names such as «الحسين», «الأمين» are shorter). */
 const PLURAL = /^ال.{4,}(ين|ون)$/;
 
@@ -533,7 +550,9 @@ function quotedPerson(t: DiscoveryTables, view: ParagraphView, k: number, end: n
 }
 
 const NISBA = /^ال.+(ي|يه)$/; // ال…ي / ال…ية (normalised)
+
 const ARTICLE_SOURCE = CLITICS.definite; // ال as written
+
 const LAM = "ل"; // ل
 
 /**
@@ -681,305 +700,4 @@ export function mergeCandidates(found: Found[], lex: DiscoveryLexicon = discover
     if (!c.contexts.includes(f.sentence) && c.contexts.length < MAX_CONTEXTS) c.contexts.push(f.sentence);
   }
   return [...byKey.values()];
-}
-
-// --- romanisation ---------------------------------------------------------------------------------------------
-
-const VOWEL_LETTERS = new Set(["a", "i", "u"]);
-
-/**
- * A rule-based Latin spelling of an Arabic name, for an editor to correct: known given names use the press
- * spelling (محمد → Mohammed), the article is "al-", letters follow `romanisation` in the lexicon, و/ي between
- * consonants are read as u/i, and an "a" is guessed between two consonants.
- */
-export function romanise(name: string, lex: DiscoveryLexicon = discoveryLexicon()): string {
-  const given = new Map<string, string>();
-  for (const [ar, en] of Object.entries(lex.given_names)) given.set(normaliseArabic(ar), en);
-  const joiners = new Set(lex.name_joiners.ar.map(normaliseArabic));
-  const fused = new Set(lex.fused_parts.map(normaliseArabic));
-  const out: string[] = [];
-  let afterJoiner = false;
-  const words = name.split(/\s+/).filter(Boolean);
-  const clean = (raw: string) => raw.replace(/[\u064b-\u065f\u0670\u0640]/g, "").replace(/[^\u0621-\u064a]/g, "");
-  for (let w = 0; w < words.length; w++) {
-    const raw = words[w]!;
-    // letters as written (hamza seats kept for the spelling), harakat and tatweel dropped
-    const letters = clean(raw);
-    const word = normaliseArabic(letters);
-    // a name part written in two words that the press spells as one («عبد الله» Abdullah, like «عبدالله»)
-    const nextWord = w + 1 < words.length ? normaliseArabic(clean(words[w + 1]!)) : "";
-    const pair = joiners.has(word) && fused.has(nextWord) ? given.get(word + nextWord) : undefined;
-    if (pair) {
-      out.push(pair);
-      afterJoiner = false;
-      w++;
-      continue;
-    }
-    if (!word) {
-      if (/[\p{L}\p{N}]/u.test(raw)) out.push(raw);
-      afterJoiner = false;
-      continue;
-    }
-    const known = given.get(word);
-    if (known) {
-      out.push(afterJoiner ? known.replace(/^al-/i, "") : known);
-      afterJoiner = joiners.has(word);
-      continue;
-    }
-    let stem = letters;
-    let prefix = "";
-    if (word.startsWith("ال") && word.length > 3) {
-      // «عبد الرحمن» is Abdul Rahman: the article of a name after a joiner is not written
-      prefix = afterJoiner ? "" : "al-";
-      stem = letters.slice(2);
-    }
-    const knownStem = given.get(normaliseArabic(stem));
-    const latin = knownStem ?? spell(stem, lex);
-    out.push(prefix + latin.charAt(0).toUpperCase() + latin.slice(1));
-    afterJoiner = joiners.has(word);
-  }
-  const text = out.join(" ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/**
- * Letter-by-letter spelling with guessed short vowels: «a» goes between two consonants unless the first of
- * them closes a syllable (it follows a vowel), so حفتر → haftar, not hafatar.
- */
-function spell(word: string, lex: DiscoveryLexicon): string {
-  const letters = [...word];
-  let out = "";
-  // what the last two emitted sounds were: true = consonant
-  let last: boolean | null = null;
-  let beforeLast: boolean | null = null;
-  letters.forEach((ch, i) => {
-    let latin = lex.romanisation[ch] ?? "";
-    const isWaw = ch === "و";
-    const isYa = ch === "ي" || ch === "ى";
-    if ((isWaw || isYa) && i > 0 && last === true) latin = isWaw ? "u" : "i";
-    if (i === 0 && (ch === "ا" || ch === "أ")) latin = "a";
-    if (!latin) return;
-    if (latin === "'") {
-      out += latin;
-      return;
-    }
-    const vowel = VOWEL_LETTERS.has(latin);
-    if (!vowel && last === true && beforeLast !== false) out += "a";
-    out += latin;
-    beforeLast = last === true && !vowel && beforeLast !== false ? false : last;
-    last = !vowel;
-  });
-  return out.replace(/^'+|'+$/g, "");
-}
-
-// --- the review queue -----------------------------------------------------------------------------------------
-
-/** One candidate waiting for review. */
-export const QueueEntry = z
-  .object({
-    /** Normalised name: identity across articles. */
-    key: z.string().min(1),
-    /** Name as written; null for candidates from English articles. */
-    name_ar: z.string().min(1).nullable(),
-    /** Suggested English name. */
-    suggested_en: z.string().min(1),
-    /** Guessed kind. */
-    kind: ActorType,
-    /** Occurrences over all articles. */
-    frequency: z.number().int().positive(),
-    /** Ids of the articles it occurs in. */
-    articles: z.array(z.string().min(1)).min(1),
-    /** Sentences with their article (at most `MAX_CONTEXTS`). */
-    contexts: z.array(z.object({ sentence: z.string(), article: z.string() }).strict()),
-    /** Where and when it was first seen. */
-    first_seen: z.object({ article: z.string().min(1), date: IsoDate.optional() }).strict(),
-    /** Other ways the same candidate was written (clitics, spellings, the other script), merged into this entry. */
-    variants: z.array(z.string().min(1)).default([]),
-  })
-  .strict();
-export type QueueEntry = z.infer<typeof QueueEntry>;
-
-/**
- * The Arabic form of a candidate's key that clitics and word joins do not change: the first word without «و»/«ف»
- * and with a fused preposition before the article removed («وللجنة» → «اللجنة»), words joined without spaces
- * («عبد الله» = «عبدالله»).
- */
-export function arabicVariantKey(key: string): string | undefined {
-  const toks = key.split(" ");
-  if (!toks[0] || !/[\u0621-\u064a]/.test(toks[0])) return undefined;
-  const forms = proclitics(toks[0]);
-  const first = forms.find((f) => f.startsWith(ARTICLE) && f !== toks[0]) ?? (/^[وف]/.test(toks[0]) && forms[1] ? forms[1] : toks[0]);
-  return [first, ...toks.slice(1)].join("");
-}
-
-/**
- * A consonant skeleton of a Latin name, to match an Arabic candidate's romanisation with the English press's
- * spelling of the same person ("Mohammed Zain" = "Mohamed Zein"): lower case, accents, articles ("al-", "el-"),
- * vowels after the first letter and doubled letters removed.
- */
-export function latinVariantKey(name: string): string | undefined {
-  const words = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .split(/[\s-]+/)
-    .filter((w) => w && w !== "al" && w !== "el");
-  const skeleton = words
-    .map((w) => w.replace(/[^a-z]/g, ""))
-    .map((w) => (w[0] ?? "") + w.slice(1).replace(/[aeiouy']/g, ""))
-    .join("")
-    .replace(/(.)\1+/g, "$1");
-  return skeleton.length >= 4 ? skeleton : undefined;
-}
-
-/** The entry an incoming candidate is a variant of: same Arabic form, or the same name across scripts. */
-function variantOf(entries: Iterable<QueueEntry>, cand: Candidate): QueueEntry | undefined {
-  const ar = cand.name_ar ? arabicVariantKey(cand.key) : undefined;
-  const latin = latinVariantKey(cand.suggested_en);
-  for (const e of entries) {
-    if (ar && e.name_ar && arabicVariantKey(e.key) === ar) return e;
-    // across scripts only: two Arabic names may share a skeleton («حسن», «حسين»)
-    if (latin && (e.name_ar === null) !== (cand.name_ar === null) && latinVariantKey(e.suggested_en) === latin && e.kind === cand.kind) return e;
-  }
-  return undefined;
-}
-
-/** Schema of `content/review/candidates.yaml`. */
-export const ReviewQueue = z
-  .object({
-    /** Candidates, most frequent first. */
-    candidates: z.array(QueueEntry).default([]),
-    /** Keys an editor rejected: never queued again. */
-    rejected: z.array(z.string().min(1)).default([]),
-  })
-  .strict();
-export type ReviewQueue = z.infer<typeof ReviewQueue>;
-
-/** An empty queue. */
-export function emptyQueue(): ReviewQueue {
-  return { candidates: [], rejected: [] };
-}
-
-/**
- * Adds one article's candidates to the queue (pure: returns a new queue). Re-adding an article already counted
- * changes nothing, so re-ingesting is safe; rejected keys are skipped. Sorted by frequency, then key.
- */
-export function updateQueue(queue: ReviewQueue, candidates: Candidate[], articleId: string, date?: string): ReviewQueue {
-  const rejected = new Set(queue.rejected);
-  const byKey = new Map(queue.candidates.map((c) => [c.key, { ...c, articles: [...c.articles], contexts: [...c.contexts], variants: [...(c.variants ?? [])] }]));
-  for (const cand of candidates) {
-    if (rejected.has(cand.key)) continue;
-    const entry = byKey.get(cand.key) ?? variantOf(byKey.values(), cand);
-    const contexts = cand.contexts.map((sentence) => ({ sentence, article: articleId }));
-    if (entry && entry.key !== cand.key) {
-      // a variant: one entry with all its articles; an Arabic name and the English press's spelling fill each other
-      const written = cand.name_ar ?? cand.suggested_en;
-      if (written !== (entry.name_ar ?? entry.suggested_en) && !entry.variants.includes(written)) entry.variants.push(written);
-      if (!entry.name_ar && cand.name_ar) entry.name_ar = cand.name_ar;
-      if (!cand.name_ar) entry.suggested_en = cand.suggested_en;
-    }
-    if (!entry) {
-      byKey.set(cand.key, {
-        key: cand.key,
-        name_ar: cand.name_ar,
-        suggested_en: cand.suggested_en,
-        kind: cand.kind,
-        frequency: cand.frequency,
-        articles: [articleId],
-        contexts: contexts.slice(0, MAX_CONTEXTS),
-        first_seen: date ? { article: articleId, date } : { article: articleId },
-        variants: [],
-      });
-      continue;
-    }
-    if (entry.articles.includes(articleId)) continue;
-    entry.articles.push(articleId);
-    entry.frequency += cand.frequency;
-    for (const c of contexts) if (entry.contexts.length < MAX_CONTEXTS) entry.contexts.push(c);
-  }
-  return { candidates: sortQueue([...byKey.values()]), rejected: [...queue.rejected] };
-}
-
-function sortQueue(entries: QueueEntry[]): QueueEntry[] {
-  return entries.sort((a, b) => b.articles.length - a.articles.length || b.frequency - a.frequency || a.key.localeCompare(b.key));
-}
-
-/** Finds a queue entry by key, name as written, suggested English name or slug. */
-export function findQueueEntry(queue: ReviewQueue, query: string): QueueEntry | undefined {
-  const key = phraseTokens(query).join(" ");
-  return queue.candidates.find((c) => c.key === key || c.name_ar === query || c.suggested_en.toLowerCase() === query.toLowerCase() || candidateSlug(c) === query);
-}
-
-/** Removes an entry; `reject` also remembers its key so discovery never queues it again. */
-export function removeFromQueue(queue: ReviewQueue, key: string, reject: boolean): ReviewQueue {
-  return {
-    candidates: queue.candidates.filter((c) => c.key !== key),
-    rejected: reject && !queue.rejected.includes(key) ? [...queue.rejected, key] : [...queue.rejected],
-  };
-}
-
-/** ASCII slug of a candidate, from its suggested English name. */
-export function candidateSlug(entry: Pick<QueueEntry, "suggested_en" | "key">): string {
-  const slug = entry.suggested_en
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return Slug.safeParse(slug).success ? slug : `candidate-${hash(entry.key)}`;
-}
-
-function hash(text: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
-}
-
-function fill(template: string, n: number): string {
-  return template.replace("{n}", String(n));
-}
-
-/**
- * Provisional actors for the site: queue entries seen in at least `minArticles` articles, with ids
- * `provisional-<slug>` and `provisional: true`, so pages can mark them as unreviewed.
- */
-export function provisionalActors(queue: ReviewQueue, minArticles: number, lex: DiscoveryLexicon = discoveryLexicon()): Actor[] {
-  return queue.candidates
-    .filter((c) => c.articles.length >= minArticles && c.name_ar)
-    .map((c) =>
-      Actor.parse({
-        id: `provisional-${candidateSlug(c)}`,
-        names: { ar: c.name_ar, en: c.suggested_en },
-        type: c.kind,
-        description: { ar: fill(lex.descriptions.provisional.ar, c.articles.length), en: fill(lex.descriptions.provisional.en, c.articles.length) },
-        provisional: true,
-        provenance: { added_by: "discovery", source: c.articles.join(", ") },
-      }),
-    );
-}
-
-/** Options of `promotedActor`. */
-export interface PromoteOptions {
-  id: string;
-  en?: string;
-  ar?: string;
-  type?: ActorType;
-  country?: string;
-  /** YYYY-MM-DD, injected (never read from a clock here). */
-  added?: string;
-}
-
-/** The knowledge-base entry for a promoted candidate (validated; `provisional: false`). */
-export function promotedActor(entry: QueueEntry, options: PromoteOptions, lex: DiscoveryLexicon = discoveryLexicon()): Actor {
-  const ar = options.ar ?? entry.name_ar;
-  if (!ar) throw new Error(`candidate "${entry.suggested_en}" has no Arabic name: pass --ar "…"`);
-  return Actor.parse({
-    id: options.id,
-    names: { ar, en: options.en ?? entry.suggested_en },
-    type: options.type ?? entry.kind,
-    ...(options.country ? { country: options.country } : {}),
-    description: { ar: fill(lex.descriptions.promoted.ar, entry.articles.length), en: fill(lex.descriptions.promoted.en, entry.articles.length) },
-    provisional: false,
-    provenance: { added_by: "discovery", source: entry.articles.join(", "), ...(options.added ? { added: options.added } : {}) },
-  });
 }
