@@ -9,7 +9,7 @@ import { Document, isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } fro
 import { Actor, type ActorInput } from "../schemas/actor.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
 import { loadActors, parseActorFile } from "./actors-file.ts";
-import { ContentError } from "./article-file.ts";
+import { ContentError } from "../lib/errors.ts";
 
 /** A planned edit: the file and its new text (already validated). */
 export interface ActorEdit {

@@ -8,7 +8,7 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml
 import { Actor } from "../schemas/actor.ts";
 import { digestCache } from "../lib/cache.ts";
 import { moduleVersion } from "../lib/code-version.ts";
-import { ContentError } from "./article-file.ts";
+import { ContentError } from "../lib/errors.ts";
 
 /**
  * Parses one knowledge-base file's text. Every error names the file and the line. Besides the schema, it rejects

@@ -8,17 +8,7 @@
 import { parse } from "yaml";
 import { emitFrontmatter, type FrontmatterValue } from "./frontmatter-yaml.ts";
 import { Article, ArticleFrontmatter } from "../schemas/article.ts";
-
-/** A problem with one file, with the place it was found. */
-export class ContentError extends Error {
-  readonly file: string;
-  readonly line: number | undefined;
-  constructor(file: string, message: string, line?: number) {
-    super(`${file}${line ? `:${line}` : ""}: ${message}`);
-    this.file = file;
-    this.line = line;
-  }
-}
+import { ContentError } from "../lib/errors.ts";
 
 /**
  * An article as its `.md` file stores it: `text`, and `article`, exactly what `parseArticle(text)` gives back

@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
-import { ContentError } from "../content/article-file.ts";
+import { ContentError } from "../lib/errors.ts";
 import { CountryCode } from "../schemas/common.ts";
 import { normaliseArabic } from "./normalise.ts";
 import { CLITICS } from "../text/clitics.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ContentError, parseArticle, serializeArticle } from "../../src/content/article-file.ts";
+import { parseArticle, serializeArticle } from "../../src/content/article-file.ts";
+import { ContentError } from "../../src/lib/errors.ts";
 import type { Article } from "../../src/schemas/article.ts";
 
 const article: Article = {
