@@ -8,6 +8,7 @@
  *   actors alias <id> <form>                 add a name the press writes to an actor of the knowledge base
  *   actors add --id <slug> --ar … --en … --type T --desc-ar … --desc-en … --source … [--country XX] [--file f.yaml]
  *                                            add a new actor (default file content/actors/added.yaml)
+ *   actors stats [--json]                    the knowledge base's counts by country, type and period of roles
  *
  * `alias` and `add` edit the YAML in place (comments and layout kept), validate the edited file exactly as the
  * loader does (schema, ids unique across files) and write it atomically; an invalid edit writes nothing.
@@ -23,6 +24,7 @@ import { loadSettings } from "../config.ts";
 import { loadActors, parseActorFile } from "../content/actors-file.ts";
 import { ActorType } from "../schemas/actor.ts";
 import { CountryCode, IsoDate, Slug } from "../schemas/common.ts";
+import { formatKbStats, kbStats } from "../entities/stats.ts";
 import { findQueueEntry, promotedActor, removeFromQueue, type QueueEntry, type ReviewQueue } from "../entities/discover.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
 import { applyEdit, planAdd, planAlias } from "../content/actors-edit.ts";
@@ -37,13 +39,14 @@ export interface ActorsIo {
 }
 
 const USAGE: Record<string, string> = {
-  actors: `Usage: actors <queue|promote|reject|alias|add> [options]
+  actors: `Usage: actors <queue|promote|reject|alias|add|stats> [options]
 
   queue      list discovered candidates by frequency
   promote    add a candidate to the knowledge base (content/actors/promoted.yaml)
   reject     remove a candidate from the queue and never queue it again
   alias      add a name (alias) to an actor of the knowledge base
   add        add a new actor to the knowledge base
+  stats      count the knowledge base by country, type and period of role coverage
 
 Run "actors <command> --help" for the options of a command.
 `,
@@ -61,6 +64,12 @@ Run "actors <command> --help" for the options of a command.
   --type       ${ActorType.options.join(" | ")} (default: the guessed kind)
   --country    ISO 3166-1 alpha-2 code of the actor's country
   --added      date the entry is added (YYYY-MM-DD)
+`,
+  stats: `Usage: actors stats [--json]
+
+  Counts of content/actors/*.yaml: by type, by period of role coverage (2011–2016, 2017–2021, 2022–2026: actors
+  holding a dated role that overlaps it) and by country.
+  --json     print JSON instead of text
 `,
   reject: `Usage: actors reject <candidate>
 
@@ -160,6 +169,7 @@ export async function runActorsCommand(
   const contentDir = settings.contentDir;
   try {
     if (sub === "queue") return queueCommand(parsed, contentDir, io);
+    if (sub === "stats") return statsCommand(parsed, settings.actorsDir, io);
     // With --json, the edit commands print { "command", "message" } instead of their sentence.
     const json = parsed.flags.get("--json") === true;
     let message = "";
@@ -188,6 +198,13 @@ function queueCommand(parsed: Parsed, contentDir: string, io: ActorsIo): number 
   const queue = readQueue(contentDir);
   const entries = queue.candidates.filter((c) => c.articles.length >= min);
   io.stdout.write(parsed.flags.get("--json") ? `${JSON.stringify(entries, null, 2)}\n` : formatTable(entries).split("\n").map(safeText).join("\n"));
+  return 0;
+}
+
+function statsCommand(parsed: Parsed, actorsDir: string, io: ActorsIo): number {
+  if (parsed.positional.length) throw new UsageError(`unexpected argument "${parsed.positional[0]}"`);
+  const stats = kbStats(existsSync(actorsDir) ? loadActors(actorsDir) : []);
+  io.stdout.write(parsed.flags.get("--json") ? `${JSON.stringify(stats, null, 2)}\n` : formatKbStats(stats));
   return 0;
 }
 
