@@ -27,7 +27,7 @@ import { nounSource, objectAfter, prepTarget, splitSymmetric, subjectOf, victims
 import { isAsserted, isCommentary } from "./assert.ts";
 import { findEntities, findReporting, findTriggers, readerTables, readTimes, type ActorInfo, type Hit } from "./context.ts";
 import type { TimeMention } from "./dates.ts";
-import { createEnglishCoder, isEnglish } from "./english.ts";
+import { createEnglishCoder, isEnglish, type EnglishName } from "./english.ts";
 import { findFigures, triggerKind } from "./figures.ts";
 import { gistLine } from "./gist.ts";
 import { eventLexicon, phrase, type EventLexicon } from "./lexicon.ts";
@@ -84,7 +84,10 @@ export function createEventCoder(input: CoderInput): EventCoder {
   return {
     code({ sentence, published, mentions, actors }) {
       // English leads: subject–verb–object over the triggers' English forms (english.ts)
-      if (isEnglish(sentence)) return (english ??= createEnglishCoder(lex, input.countries, input.places, settings.maxEvents))(sentence, published);
+      if (isEnglish(sentence)) {
+        english ??= createEnglishCoder(lex, input.countries, input.places, settings.maxEvents);
+        return english(sentence, published, englishNames(sentence, mentions, actors));
+      }
       const offset = datelineEnd(sentence, settings.datelineChars);
       const text = sentence.slice(offset);
       const tags = mentions ? null : input.tagger?.tag({ lang: "ar", title: null, body: [text] });
@@ -96,6 +99,19 @@ export function createEventCoder(input: CoderInput): EventCoder {
       return codeSentence(text, published, ms, known);
     },
   };
+
+  /** The knowledge-base actors and countries named in an English sentence, by their English names. */
+  function englishNames(sentence: string, mentions: Mention[] | undefined, actors: CodeInput["actors"]): EnglishName[] {
+    const tags = mentions ? null : input.tagger?.tag({ lang: "en", title: null, body: [sentence] });
+    const byId = new Map((actors ?? tags?.actors ?? []).map((a) => [a.id, a.en]));
+    const kb = new Map((input.actors ?? []).map((a) => [a.id, a.names.en]));
+    const out: EnglishName[] = [];
+    for (const m of mentions ?? tags?.mentions ?? []) {
+      const en = m.ref.startsWith("country:") ? countryName(m.ref.slice(8), "en") : (byId.get(m.ref) ?? kb.get(m.ref));
+      if (en) out.push({ start: m.start, end: m.end, en, country: m.ref.startsWith("country:") });
+    }
+    return out;
+  }
 
   function codeSentence(text: string, published: string | null, mentions: Mention[], actors?: Map<string, ActorInfo>): Event[] {
     const s = readSentence(text);

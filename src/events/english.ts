@@ -18,8 +18,8 @@ const Words = z.array(z.string().min(1));
 /** `english.yaml`. */
 export const EnglishFile = z
   .object({
-    stops: Words, determiners: Words, directions: Words, negations: Words, locatives: Words, targets: Words, passive: Words,
-    attack_subjects: Words, numbers: z.record(z.string(), z.number()), vague: Words,
+    stops: Words, determiners: Words, directions: Words, negations: Words, intentions: Words, locatives: Words, targets: Words, passive: Words,
+    attack_subjects: Words, groups: Words, numbers: z.record(z.string(), z.number()), vague: Words,
     figures: z.record(z.string(), z.enum(["killed", "wounded", "arrested", "displaced"])),
     today: Words, yesterday: Words, weekdays: z.record(z.string(), z.number().int().min(0).max(6)),
   })
@@ -70,13 +70,31 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A knowledge-base actor or country the tagger found in the sentence (character offsets), with its English name. */
+export interface EnglishName {
+  start: number;
+  end: number;
+  en: string;
+  /** A country (its name stands for the phrase only when the phrase is the country alone). */
+  country?: boolean;
+}
+
+/** End of a wire dateline («ADEN (Reuters) -», «CAIRO, March 3 (Reuters) -»), else 0: the dateline is no subject. */
+export function englishDatelineEnd(text: string): number {
+  const m = /^[A-Z][A-Za-z .'-]*(?:,[^()]{0,30})?\([^)]{1,40}\)\s*[-–—]+\s*/.exec(text);
+  return m ? m[0].length : 0;
+}
+
 /** Codes English sentences; built once over the lexicons. */
 export function createEnglishCoder(lex: EventLexicon, countries: CountryLexicon, placeLex: PlaceLexicon, maxEvents: number) {
   const cues = englishCues();
   const set = (w: string[]) => new Set(w.map((x) => x.toLowerCase()));
-  const stops = set(cues.stops), dets = set(cues.determiners), negs = set(cues.negations), locs = set(cues.locatives);
+  const stops = set(cues.stops), dets = set(cues.determiners), locs = set(cues.locatives);
+  const negs = set([...cues.negations, ...cues.intentions]);
   const targets = set(cues.targets), passive = set(cues.passive), vague = set(cues.vague), directions = set(cues.directions);
   const attackWords = set(cues.attack_subjects.flatMap((p) => p.split(" ")));
+  // described groups (groups.yaml's English, singular and plural, and english.yaml's extra group words)
+  const groupWords = set([...lex.groups.flatMap((g) => g.en.split(" ")), ...cues.groups].flatMap((w) => [w, w.replace(/s$/, ""), `${w}s`]));
   const triggers = lex.triggers.flatMap((t) => (t.en ?? []).map((p) => ({ type: t.type, verb: t.kind === "verb", words: p.toLowerCase().split(" ") })));
   // places and countries by their English names (longest first)
   const where = new Map<string, { en: string; country: string | null }>();
@@ -174,8 +192,41 @@ export function createEnglishCoder(lex: EventLexicon, countries: CountryLexicon,
 
   const actor = (text: string, toks: Tok[], r: Range | null): EventActor | null => (r ? { ar: textOf(text, toks, r), en: textOf(text, toks, r) } : null);
 
-  return function code(text: string, published: string | null): Event[] {
-    const toks = tokens(text);
+  /**
+   * Precision first (an English article's gist is shown as fact): an event is kept only when its source is a
+   * knowledge-base actor or country the tagger found, or a described group, and renders them by their English
+   * names; without a source, only a toll (a casualty verb with its count) or the attack that caused it stands.
+   * One event per type.
+   */
+  function conservative(text: string, events: Array<Omit<Event, "gist_en">>, names: EnglishName[]): Array<Omit<Event, "gist_en">> {
+    const named = (a: EventActor | null): EventActor | null | undefined => {
+      if (!a?.ar) return a ? undefined : null;
+      const at = text.indexOf(a.ar);
+      const inside = at < 0 ? [] : names.filter((n) => n.start < at + a.ar.length && n.end > at);
+      // an actor by its knowledge-base name (the longest named); a country's name only for the country alone
+      // («Saudi Arabia»), never for a phrase it qualifies («Saudi King Salman», «Lebanese army»)
+      const person = inside.filter((n) => !n.country).sort((x, y) => y.end - y.start - (x.end - x.start))[0];
+      if (person) return { ar: a.ar, en: person.en };
+      if (inside.length) return inside.some((n) => n.start <= at && n.end >= at + a.ar.length) ? { ar: a.ar, en: inside[0]!.en } : a;
+      const words = a.ar.toLowerCase().split(/[^a-z']+/).filter(Boolean);
+      return words.some((w) => groupWords.has(w)) ? a : undefined;
+    };
+    const out: Array<Omit<Event, "gist_en">> = [];
+    const tolls = events.some((e) => e.type === "CASUALTIES" && e.figures.some((f) => f.n !== null));
+    for (const e of events) {
+      if (out.some((o) => o.type === e.type)) continue;
+      const source = named(e.source_actor);
+      if (source === undefined) continue;
+      if (source === null && !(tolls && (e.type === "CASUALTIES" || e.type === "ATTACK"))) continue;
+      const target = named(e.target_actor);
+      out.push({ ...e, source_actor: source, target_actor: target === undefined ? e.target_actor : target });
+    }
+    return out;
+  }
+
+  return function code(text: string, published: string | null, names: EnglishName[] = []): Event[] {
+    const skip = englishDatelineEnd(text);
+    const toks = tokens(text).filter((t) => t.start >= skip);
     const hits: Hit[] = [];
     for (let i = 0; i < toks.length; i++) {
       const m = matchAt(toks, i);
@@ -279,6 +330,6 @@ export function createEnglishCoder(lex: EventLexicon, countries: CountryLexicon,
       }
       out.push({ ...base(h), type: h.type, source_actor: source, target_actor: target, place, figures: [] });
     }
-    return out.slice(0, maxEvents).map((e) => ({ ...e, gist_en: gistLine(e) }));
+    return conservative(text, out, names).slice(0, maxEvents).map((e) => ({ ...e, gist_en: gistLine(e) }));
   };
 }

@@ -1,6 +1,6 @@
 /**
- * Events on articles: coded from the lead with the tagger's mentions (no second tagging), absent for English
- * articles, and carried through the article file's frontmatter by both readers.
+ * Events on articles: coded from the lead with the tagger's mentions (no second tagging), English leads
+ * conservatively, and carried through the article file's frontmatter by both readers.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +12,7 @@ import { loadPlaceLexicon } from "../../src/entities/places.ts";
 import { createTagger } from "../../src/entities/tagger.ts";
 import { articleEvents, createEventCoder, leadSentence } from "../../src/events/index.ts";
 import type { Article } from "../../src/schemas/article.ts";
-import { readArticleFile } from "../../src/site/fast-frontmatter.ts";
+import { readArticleFile } from "../../src/content/fast-frontmatter.ts";
 
 const root = join(import.meta.dirname, "../..");
 const actorsFile = join(root, "tests/fixtures/entities/actors.yaml");
@@ -34,8 +34,21 @@ describe("articleEvents", () => {
     expect(events?.[0]).toMatchObject({ figures: [{ what: "killed", n: 3 }], date: "2024-05-14", place: { country: "LY" } });
   });
 
-  it("leaves English articles without events", () => {
-    expect(articleEvents({ lang: "en", body: ["Three civilians were killed."], published: null, mentions: [], actors: [] }, coder)).toBeUndefined();
+  it("codes English leads conservatively: a source that is a described group or a tagged actor, no plans or commentary", () => {
+    const en = (text: string) => {
+      const tags = tagger.tag({ lang: "en", title: null, body: [text] });
+      return articleEvents({ lang: "en", body: [text], published: "2024-05-12", mentions: tags.mentions, actors: tags.actors }, coder) ?? [];
+    };
+    const [attack, toll] = en("RAFAH (Reuters) - Gunmen killed three policemen in an attack on a checkpoint near Rafah on Friday.");
+    expect(attack).toMatchObject({ type: "ATTACK", source_actor: { en: "Gunmen" }, place: { country: "PS" }, date: "2024-05-10" });
+    expect(toll).toMatchObject({ type: "CASUALTIES", figures: [{ what: "killed", n: 3 }] });
+    // the subject is no actor: nothing is claimed
+    expect(en("The decision angered many residents, who met on Sunday.")).toEqual([]);
+    // commentary, plans and a lifted sanction are not events
+    expect(en("Analysts say the truce in Yemen is unlikely to hold.")).toEqual([]);
+    expect(en("The American government plans to reverse its position and lift trade sanctions on Sudan.")).toEqual([]);
+    // a toll with no agent still stands
+    expect(en("At least 9 people were killed in Mogadishu.").map((e) => e.type)).toEqual(["CASUALTIES"]);
   });
 });
 
