@@ -42,6 +42,8 @@ export interface Features {
   concepts: Set<string>;
   /** Development concepts named in the title or summary (a court hearing, a vote): see `developments` in the lexicon. */
   leads: Set<string>;
+  /** Development concepts named anywhere, directly or by a concept that names them (`namedBy` in the lexicon). */
+  steps: Set<string>;
   /** Figures of 3 and more that are not years. */
   figures: Set<string>;
   countries: Set<string>;
@@ -278,6 +280,8 @@ export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon
     textConcepts(normaliseArabic(`${a.title ?? ""}\n${a.summary ?? ""}`), p, lead);
     for (const c of lexicon.developments) if (lead.has(c)) leads.add(c);
   }
+  const steps = new Set<string>();
+  for (const c of lexicon.developments) if (concepts.has(c) || lexicon.namedBy[c]?.some((by) => concepts.has(by))) steps.add(c);
   for (const c of concepts) cross.add(termId("c", c));
   const entities = new Set<number>();
   for (const actor of a.actors) if (actor.type !== "media") entities.add(termId("e", actor.id));
@@ -291,6 +295,7 @@ export function features(a: StoryInput, lexicon: StoriesLexicon = storiesLexicon
     entities,
     concepts,
     leads,
+    steps,
     figures,
     countries: new Set(a.countries),
   };

@@ -257,10 +257,10 @@ function evidence(a: Node, b: Node): { text: number; entities: number; figures: 
   return { text, entities, figures, development };
 }
 
-/** `a` leads with development concepts of which `b` names none. */
+/** `a` leads with development concepts of which `b` names none (directly or by a concept naming it). */
 function newStep(a: Features, b: Features): boolean {
   if (a.leads.size === 0) return false;
-  for (const c of a.leads) if (b.concepts.has(c)) return false;
+  for (const c of a.leads) if (b.steps.has(c)) return false;
   return true;
 }
 

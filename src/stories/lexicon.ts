@@ -32,6 +32,8 @@ export const StoriesLexicon = z
     suffixes: Words,
     /** Concept ids that mark a new development when one article leads with them and the other never names them. */
     developments: Words,
+    /** Development → concepts that name it too (the resolution a vote adopts): an article naming one names the step. */
+    namedBy: nonEmptyRecord(Words),
   })
   .strict();
 export type StoriesLexicon = z.infer<typeof StoriesLexicon>;
@@ -41,6 +43,10 @@ export function parseStoriesLexicon(text: string, file: string): StoriesLexicon 
   const lexicon = parseLexicon(StoriesLexicon, text, file);
   const unknown = lexicon.developments.filter((c) => !(c in lexicon.concepts));
   if (unknown.length) throw new LexiconError(`${file}: field \`developments\`: not a concept: ${unknown.join(", ")}`);
+  for (const [step, concepts] of Object.entries(lexicon.namedBy)) {
+    const bad = [...(lexicon.developments.includes(step) ? [] : [step]), ...concepts.filter((c) => !(c in lexicon.concepts))];
+    if (bad.length) throw new LexiconError(`${file}: field \`namedBy\`: not a development or concept: ${bad.join(", ")}`);
+  }
   return lexicon;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignStories, groupStories, type StoryInput } from "../../src/stories/index.ts";
+import { assignStories, groupStories, storiesLexicon, type StoryInput } from "../../src/stories/index.ts";
 
 let n = 0;
 function art(p: Partial<StoryInput> & { body: string[] }): StoryInput {
@@ -55,6 +55,15 @@ describe("groupStories", () => {
     const s = groupStories([fireA, fireB, late, hearing]);
     expect(s.get("fire-late")).toBe("fire-late");
     expect(s.get("fire-hearing")).toBe("fire-hearing");
+  });
+
+  it("counts a development as named by the concept that names it too: a same-day reaction to a resolution follows the vote", () => {
+    const vote = art({ id: "un-vote", lang: "en", title: "Security Council votes for Gaza ceasefire as US abstains", body: ["The UN Security Council voted on Monday for an immediate ceasefire in Gaza during Ramadan, with the United States abstaining."] });
+    const reactions = art({ id: "world-reacts", lang: "en", title: "World reacts to Security Council resolution on Gaza ceasefire", body: ["Governments welcomed the resolution demanding a ceasefire in Gaza, and aid groups urged that it be enforced at once."] });
+    expect(groupStories([vote, reactions]).get("world-reacts")).toBe("un-vote");
+    // Without `namedBy: {vote: [resolution]}` the reaction never names the vote: a new step, a story of its own.
+    const lexicon = { ...storiesLexicon(), namedBy: { court: ["charged"] } };
+    expect(groupStories([vote, reactions], lexicon).get("world-reacts")).toBe("world-reacts");
   });
 
   it("never merges undated articles with dated ones by date, and copies (same id) get one story", () => {

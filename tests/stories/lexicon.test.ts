@@ -13,5 +13,7 @@ describe("stories lexicon", () => {
     const text = (patch: object) => JSON.stringify({ ...good, ...patch });
     expect(() => parseStoriesLexicon(text({ agencies: { ar: [], en: ["AP"] } }), "x.yaml")).toThrow(/x\.yaml: field `agencies\.ar` \(line \d+\): an empty group is an error/);
     expect(() => parseStoriesLexicon(text({ developments: ["nope"] }), "x.yaml")).toThrow(/x\.yaml: field `developments`: not a concept: nope/);
+    expect(() => parseStoriesLexicon(text({ namedBy: { attack: ["resolution"] } }), "x.yaml")).toThrow(/x\.yaml: field `namedBy`: not a development or concept: attack/);
+    expect(() => parseStoriesLexicon(text({ namedBy: { vote: ["nope"] } }), "x.yaml")).toThrow(/field `namedBy`: not a development or concept: nope/);
   });
 });
