@@ -47,6 +47,12 @@ export default defineConfig({
     // The Content-Security-Policy allows styles from 'self' only: no inline <style>.
     inlineStylesheets: "never",
   },
+  experimental: {
+    // Incremental builds: a page whose `cacheKey` (a digest of the data it renders, src/site/page-keys.ts) and code
+    // are unchanged since the previous build is copied from Astro's cache in `cacheDir` instead of rendered again
+    // (article, story and brief pages; the others are always rendered). `build --cold` renders everything.
+    incrementalBuild: true,
+  },
   vite: {
     build: {
       // Never inline scripts or fonts as data: URLs (CSP `script-src 'self'`, and fonts cache better as files).

@@ -29,8 +29,9 @@ function currentEntries(): Promise<CollectionEntries> {
     // Imported from its source at run time, as site-data.ts does: one reader module (and reader version) for the
     // collections, the pages and the CLI, so they share the article cache.
     const loader = pathToFileURL(join(settings.root, "src/site/load.ts")).href;
-    const { loadSite } = (await import(/* @vite-ignore */ loader)) as typeof import("./site/load.ts");
-    return collectionEntries(loadSite(loadSettings()).model);
+    const { loadSiteOnce } = (await import(/* @vite-ignore */ loader)) as typeof import("./site/load.ts");
+    // Memoised in the process: the pages (src/components/site-data.ts) get this very model, not a second one.
+    return collectionEntries(loadSiteOnce(loadSettings()).model);
   })());
 }
 

@@ -52,6 +52,13 @@ export interface AstroMessages {
   errors: Array<{ text: string; count: number }>;
   /** Pages Astro reported writing. */
   pages: number;
+  /**
+   * Pages of the incremental build (astro.config.mjs) taken from the previous build rather than rendered: Astro marks
+   * them `(cached)` or `(restored)` after the page's path.
+   */
+  reused: number;
+  /** Pages in Astro's closing "N page(s) built" line (rendered and reused), or null when it printed none. */
+  built: number | null;
   /** The last lines of output, shown when the build fails without an `[ERROR]` line. */
   tail: string[];
 }
@@ -66,12 +73,17 @@ const TIMESTAMPED = /^\d{1,2}:\d{2}:\d{2}\s/;
 const LEVEL = /^\d{1,2}:\d{2}:\d{2}\s+\[(WARN|ERROR)\]\s*/;
 const PAGE_LINE = /^\s*[├└]─\s/;
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+// Four pages in flight write their lines interleaved, so reused pages are counted by their marks, not by lines.
+const REUSED = /\((?:cached|restored)\)/g;
+const BUILT = /\b(\d+) page\(s\) built in\b/;
 
 /** Reads Astro's output line by line into `AstroMessages` (pure; `feed` each line, then `result`). */
 export function astroOutputReader(): { feed(line: string, fromStderr?: boolean): "page" | "warn" | "error" | "other"; result(): AstroMessages } {
   const warnings = new Map<string, number>();
   const errors = new Map<string, number>();
   let pages = 0;
+  let reused = 0;
+  let built: number | null = null;
   const tail: string[] = [];
   // One open message per stream: Astro writes errors to stderr and everything else to stdout, interleaved.
   type Open = { level: "WARN" | "ERROR"; lines: string[] };
@@ -90,6 +102,11 @@ export function astroOutputReader(): { feed(line: string, fromStderr?: boolean):
       const line = raw.replace(ANSI, "").replace(/\r$/, "");
       tail.push(line);
       if (tail.length > TAIL_LINES) tail.shift();
+      if (!fromStderr) {
+        reused += line.match(REUSED)?.length ?? 0;
+        const total = BUILT.exec(line);
+        if (total) built = Number(total[1]);
+      }
       const level = LEVEL.exec(line);
       if (level) {
         close(stream);
@@ -121,7 +138,7 @@ export function astroOutputReader(): { feed(line: string, fromStderr?: boolean):
       close("out");
       close("err");
       const list = (m: Map<string, number>) => [...m].map(([text, count]) => ({ text, count }));
-      return { warnings: list(warnings), errors: list(errors), pages, tail: [...tail] };
+      return { warnings: list(warnings), errors: list(errors), pages, reused, built, tail: [...tail] };
     },
   };
 }
@@ -133,12 +150,17 @@ export function astroOutputReader(): { feed(line: string, fromStderr?: boolean):
 export async function astroBuild(
   root: string,
   env: NodeJS.ProcessEnv,
-  options: { onLine?: (line: string, kind: "page" | "warn" | "error" | "other") => void; onWait?: (pid: number) => void } = {},
+  options: {
+    onLine?: (line: string, kind: "page" | "warn" | "error" | "other") => void;
+    onWait?: (pid: number) => void;
+    /** Renders every page again (`astro build --force`): no page is taken from the previous build. */
+    force?: boolean;
+  } = {},
 ): Promise<{ status: number; messages: AstroMessages }> {
   const release = acquireLock(join(root, "node_modules", ".cache", "marsad", "astro-build.lock"), { staleMs: STALE_LOCK_MS, onWait: options.onWait });
   try {
     const reader = astroOutputReader();
-    const child = spawn(process.execPath, [astroBinFor(root), "build"], {
+    const child = spawn(process.execPath, [astroBinFor(root), "build", ...(options.force ? ["--force"] : [])], {
       cwd: root,
       // No colours: the output is read, then printed by us.
       env: { ...astroEnv(env), ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" },

@@ -11,7 +11,7 @@ import { commonHelp, heartbeat, info, parseFlags, progress, safeText, withVerbos
 /** A stage failed and has said why: the build ends with status 1. */
 class StageFailed extends Error {}
 
-export const buildHelp = `Usage: npm run build   (or: npm run -s briefing -- build [--skip-ingest] [--no-cards] [--no-search] [--keep-going])
+export const buildHelp = `Usage: npm run build   (or: npm run -s briefing -- build [--skip-ingest] [--no-cards] [--no-search] [--keep-going] [--cold])
 
 Ingests content/inbox/, builds the bilingual site into dist/, indexes it for search (Pagefind) and renders
 a share card for every page (cached: an unchanged rebuild renders none).
@@ -19,6 +19,8 @@ a share card for every page (cached: an unchanged rebuild renders none).
   --no-cards      do not render share cards (pages then carry no og:image)
   --no-search     do not build the search index (the search page says so)
   --keep-going    build even when some article files are invalid (they are left out, and listed)
+  --cold          render every page and index every search part again (a rebuild otherwise renders only
+                  the article, story and brief pages whose data changed, and the pages that are always rendered)
   --json          print the build's report as JSON on stdout
 
 Astro's warnings and errors are shown, summarised; --verbose shows all its output. An invalid article file
@@ -56,7 +58,7 @@ export function missingUrlWarning(settings: Settings, env: NodeJS.ProcessEnv): s
 }
 
 /** Astro's messages for the terminal: each once, with its count, at most MAX_MESSAGES_SHOWN unless verbose. */
-export function astroSummary(messages: AstroMessages, verbose: boolean): string[] {
+export function astroSummary(messages: Pick<AstroMessages, "warnings" | "errors">, verbose: boolean): string[] {
   const lines: string[] = [];
   const list = [...messages.errors.map((m) => ({ ...m, level: "error" })), ...messages.warnings.map((m) => ({ ...m, level: "warning" }))];
   const shown = verbose ? list : list.slice(0, MAX_MESSAGES_SHOWN);
@@ -66,7 +68,7 @@ export function astroSummary(messages: AstroMessages, verbose: boolean): string[
 }
 
 export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
-  const { flags } = parseFlags(argv, { "skip-ingest": "boolean", "no-cards": "boolean", "no-search": "boolean", "keep-going": "boolean" }, { maxPositionals: 0 });
+  const { flags } = parseFlags(argv, { "skip-ingest": "boolean", "no-cards": "boolean", "no-search": "boolean", "keep-going": "boolean", cold: "boolean" }, { maxPositionals: 0 });
   const io = withVerbosity(baseIo, flags);
   if (flags.help) {
     io.stdout.write(`${buildHelp}\n`);
@@ -121,6 +123,7 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
   let cardsLine = "cards skipped";
   let astroWarnings = 0;
   let astroErrors = 0;
+  let rendered: { pages: number | null; reused: number; searchPartsReused: number | null } = { pages: null, reused: 0, searchPartsReused: null };
   const outcome = await publishAtomically(
     settings.outDir,
     async (staging): Promise<number> => {
@@ -148,12 +151,14 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
               }
             },
             onWait: (pid) => info(io, `build: waiting for another Astro build (process ${pid}) to finish`),
+            force: flags.cold === true,
           },
         ),
       );
       stopWaiting?.();
       if (io.stderr.isTTY && io.verbosity !== "quiet" && io.verbosity !== "verbose" && pagesWritten > 0) io.stderr.write("\r\u001b[K");
       const messages = astro.messages;
+      rendered = { ...rendered, pages: messages.built === null ? null : messages.built - messages.reused, reused: messages.reused };
       astroWarnings = messages.warnings.reduce((n, m) => n + m.count, 0);
       astroErrors = messages.errors.reduce((n, m) => n + m.count, 0);
       if (io.verbosity !== "verbose") for (const line of astroSummary(messages, false)) io.stderr.write(`${line}\n`);
@@ -166,8 +171,9 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
       if (!flags["no-search"]) {
         const { buildSearchIndex } = await import("../site/search-index.ts");
         const stop = heartbeat(io, "search");
-        const index = await time("search", () => buildSearchIndex(staging)).finally(stop);
+        const index = await time("search", () => buildSearchIndex(staging, { cacheDir: settings.cacheDir, force: flags.cold === true })).finally(stop);
         pages = index.pages;
+        rendered = { ...rendered, searchPartsReused: index.bundlesReused };
       }
       if (!flags["no-cards"]) {
         const cards = await time("cards", async () => {
@@ -202,12 +208,12 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
   const seconds = (io.now() - started) / 1000;
   if (flags.json) {
     io.stdout.write(
-      `${JSON.stringify({ out_dir: settings.outDir, pages_indexed: pages, cards: cardsLine, warnings: warnings + astroWarnings, errors: astroErrors, invalid_files: content.problems, seconds, stages: timings }, null, 2)}\n`,
+      `${JSON.stringify({ out_dir: settings.outDir, pages_indexed: pages, cards: cardsLine, warnings: warnings + astroWarnings, errors: astroErrors, invalid_files: content.problems, pages_rendered: rendered.pages, pages_reused: rendered.reused, search_parts_reused: rendered.searchPartsReused, seconds, stages: timings }, null, 2)}\n`,
     );
   }
   info(
     io,
-    `build: done in ${seconds.toFixed(1)}s: ${pages ? `${pages} page(s) indexed, ` : flags["no-search"] ? "search skipped, " : ""}${cardsLine}, ${counts} [${timings.join(", ")}] → ${safeText(settings.outDir)}`,
+    `build: done in ${seconds.toFixed(1)}s: ${rendered.pages !== null ? `${rendered.pages} page(s) rendered${rendered.reused ? `, ${rendered.reused} unchanged` : ""}, ` : ""}${pages ? `${pages} page(s) indexed, ` : flags["no-search"] ? "search skipped, " : ""}${cardsLine}, ${counts} [${timings.join(", ")}] → ${safeText(settings.outDir)}`,
   );
   return 0;
 }

@@ -13,8 +13,9 @@
  * do not flood results. Article pages add a hidden block of normalised clitic-stripped words (Pagefind indexes
  * `hidden` content; readers and screen readers never see it) so «حفتر» finds «لحفتر».
  */
-import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import * as pagefind from "pagefind";
 import { LANGS } from "./locale.ts";
@@ -54,14 +55,24 @@ export function partGlobs(distDir: string, lang: string, pagesPerBundle = PAGES_
   return globs.filter((g, k) => k === 0 || g.length > 0);
 }
 
-/** Indexes the HTML pages of each edition under `distDir` and writes `<distDir>/<lang>/pagefind/` (and its parts). */
-export async function buildSearchIndex(distDir: string, options: { pagesPerBundle?: number } = {}): Promise<{ pages: number; bundles: number; seconds: number }> {
+/**
+ * Indexes the HTML pages of each edition under `distDir` and writes `<distDir>/<lang>/pagefind/` (and its parts).
+ *
+ * With `cacheDir`, a part whose pages are byte for byte those of a part indexed before is not indexed again: its
+ * bundle is copied from `<cacheDir>/search/` (see `indexPartCached`). A rebuild after one new article then indexes
+ * only the parts holding a page that changed. `force` indexes every part (and refreshes the cache).
+ */
+export async function buildSearchIndex(
+  distDir: string,
+  options: { pagesPerBundle?: number; cacheDir?: string; force?: boolean } = {},
+): Promise<{ pages: number; bundles: number; seconds: number; bundlesReused: number }> {
   const started = performance.now();
   if (!existsSync(join(distDir, "index.html"))) {
     throw new Error(`${distDir}: no built site here (index.html is missing). Run \`astro build\` first, or pass the site's output directory.`);
   }
   let pages = 0;
   let bundles = 0;
+  let bundlesReused = 0;
   for (const lang of LANGS) {
     const editionDir = join(distDir, lang);
     if (!existsSync(editionDir)) continue;
@@ -70,13 +81,111 @@ export async function buildSearchIndex(distDir: string, options: { pagesPerBundl
     const extra: string[] = [];
     for (const [k, globs] of parts.entries()) {
       const folder = k === 0 ? "pagefind" : `pagefind-${k}`;
-      pages += await indexPart(distDir, globs, join(editionDir, folder));
+      const part = options.cacheDir
+        ? await indexPartCached(distDir, globs, join(editionDir, folder), join(options.cacheDir, "search", `${lang}-${folder}`), options.force ?? false)
+        : { pages: await indexPart(distDir, globs, join(editionDir, folder)), reused: false };
+      pages += part.pages;
+      if (part.reused) bundlesReused++;
       if (k > 0) extra.push(folder);
       bundles++;
     }
     writeFileSync(join(editionDir, "pagefind", PARTS_FILE), `${JSON.stringify({ parts: extra })}\n`);
   }
-  return { pages, bundles, seconds: (performance.now() - started) / 1000 };
+  return { pages, bundles, bundlesReused, seconds: (performance.now() - started) / 1000 };
+}
+
+/** A Pagefind glob of `partGlobs` (`**`, `*`, `{a,b}`) as a regular expression over `/`-separated relative paths. */
+export function globPattern(glob: string): RegExp {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (glob.startsWith("**/", i)) {
+      out += "(?:.*/)?";
+      i += 2;
+    } else if (c === "*") out += "[^/]*";
+    else if (c === "{") {
+      const end = glob.indexOf("}", i);
+      out += `(?:${glob.slice(i + 1, end).split(",").map(escape).join("|")})`;
+      i = end;
+    } else out += escape(c);
+  }
+  return new RegExp(`^${out}$`);
+}
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Every file under `dir`, as paths relative to `root` with `/` separators. */
+function filesUnder(root: string, dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join("/"))
+    .sort();
+}
+
+let indexerVersion: string | undefined;
+/** Pagefind's version and this module's code: a bundle made by another indexer is never reused. */
+function currentIndexerVersion(): string {
+  if (indexerVersion) return indexerVersion;
+  const hash = createHash("sha256");
+  try {
+    hash.update(readFileSync(new URL(import.meta.resolve("pagefind/package.json"))));
+  } catch {
+    hash.update("pagefind");
+  }
+  try {
+    hash.update(readFileSync(new URL(import.meta.url)));
+  } catch {
+    hash.update("bundled");
+  }
+  return (indexerVersion = hash.digest("hex"));
+}
+
+/** A digest of the pages a part indexes: their paths and bytes (a part's bundle depends on nothing else). */
+function partDigest(distDir: string, globs: string[]): string {
+  const patterns = globs.map(globPattern);
+  const lang = globs[0]?.split("/")[0] ?? "";
+  const hash = createHash("sha256").update(currentIndexerVersion());
+  for (const rel of filesUnder(distDir, join(distDir, lang))) {
+    if (!patterns.some((p) => p.test(rel))) continue;
+    hash.update(rel).update("\0").update(readFileSync(join(distDir, rel))).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * `indexPart` through a cache: the part's bundle is kept in `cacheEntry` with the digest of its pages, and copied
+ * from there when the pages are the same (Pagefind's bundle is a function of the pages: the byte-identical test in
+ * tests/site/incremental.test.ts compares it with a cold index). The entry is replaced atomically (a folder renamed
+ * into place), so a build killed while writing it leaves the previous entry or none.
+ */
+async function indexPartCached(distDir: string, globs: string[], outputPath: string, cacheEntry: string, force: boolean): Promise<{ pages: number; reused: boolean }> {
+  const digest = partDigest(distDir, globs);
+  const metaFile = join(cacheEntry, "meta.json");
+  if (!force && existsSync(metaFile)) {
+    try {
+      const meta = JSON.parse(readFileSync(metaFile, "utf8")) as { digest?: string; pages?: number };
+      if (meta.digest === digest && typeof meta.pages === "number") {
+        cpSync(join(cacheEntry, "bundle"), outputPath, { recursive: true });
+        return { pages: meta.pages, reused: true };
+      }
+    } catch {
+      // An unreadable entry: indexed again below, and replaced.
+    }
+  }
+  const pages = await indexPart(distDir, globs, outputPath);
+  try {
+    const next = `${cacheEntry}.next-${process.pid}`;
+    rmSync(next, { recursive: true, force: true });
+    mkdirSync(next, { recursive: true });
+    cpSync(outputPath, join(next, "bundle"), { recursive: true });
+    writeFileSync(join(next, "meta.json"), `${JSON.stringify({ digest, pages })}\n`);
+    rmSync(cacheEntry, { recursive: true, force: true });
+    renameSync(next, cacheEntry);
+  } catch (error) {
+    // The cache costs only speed: the next build indexes this part again.
+    process.stderr.write(`${cacheEntry}: search cache not written (${(error as Error).message})\n`);
+  }
+  return { pages, reused: false };
 }
 
 /** One Pagefind process: the pages matching `globs` (relative to the site root, so URLs keep `/<lang>/`) → `outputPath`. */

@@ -1,0 +1,123 @@
+/**
+ * The `cacheKey` of a page for Astro's incremental build (`experimental.incrementalBuild` in astro.config.mjs): a
+ * digest of every piece of data the page renders, so that a rebuild renders a page again exactly when its data
+ * changed and restores every other page from the previous build (Astro also compares the page's code: its
+ * module graph, the configuration and the lockfile).
+ *
+ * A key is made from digests of the model's pieces, each computed once per build and shared by every page that shows
+ * it. What a page shows of something it only links to is its *reference* digest: an actor's names, type, country and
+ * roles, not its counts and latest articles, which change with every article naming it. Getting the inputs of a key
+ * wrong would publish a stale page; so every piece is taken whole (the article view with its body and events, the
+ * story with its articles), and the byte-identical test (tests/site/incremental.test.ts) builds a site cold and
+ * incrementally and compares every file.
+ *
+ * Pages without a key (indexes, pages of actors with articles, country pages, feeds, sitemaps) are rendered on every
+ * build: what they show moves with almost every new article.
+ */
+import { createHash } from "node:crypto";
+import type { SiteModel } from "./model.ts";
+
+/** What every page depends on beyond its data: the site settings, which outputs exist, the rendering code. */
+export interface KeyContext {
+  /** Settings the layout reads (title, url, base…) and the outputs of this build (cards, search). */
+  settings: unknown;
+  /** A digest of the site's source code (see `sourceDigest` in src/components/site-data.ts). */
+  code: string;
+}
+
+export interface PageKeys {
+  article(id: string): string;
+  story(id: string): string;
+  day(day: string): string;
+  /** Reference entries only (an actor no article names: facts and roles); undefined for an actor with articles. */
+  actor(id: string): string | undefined;
+  /** The page left at an actor's former id, pointing at its current one. */
+  redirect(to: string): string;
+}
+
+const digest = (...parts: string[]): string => {
+  const hash = createHash("sha256");
+  for (const p of parts) hash.update(p).update("\0");
+  return hash.digest("base64url").slice(0, 32);
+};
+
+/** Memoises `f` per argument. */
+function memo(f: (key: string) => string): (key: string) => string {
+  const seen = new Map<string, string>();
+  return (key) => {
+    let v = seen.get(key);
+    if (v === undefined) seen.set(key, (v = f(key)));
+    return v;
+  };
+}
+
+/** The page keys of `model`; `searchText` is each article's hidden search block (article pages render it). */
+export function pageKeys(model: SiteModel, searchText: ReadonlyMap<string, string>, context: KeyContext): PageKeys {
+  const global = digest(JSON.stringify(context.settings ?? null), context.code);
+
+  /** A country as other pages show it: its code, slug and names. */
+  const countryRef = memo((code) => {
+    const c = model.countries.get(code);
+    return digest(JSON.stringify(c ? [c.code, c.slug, c.names] : null));
+  });
+  /** An actor as other pages show it: what the knowledge base says of it (not its activity), with its home country. */
+  const actorRef = memo((id) => {
+    const a = model.actors.get(id);
+    if (!a) return digest("none");
+    const { names, aliases, type, country, affiliation, members, roles, description, wikidata, formerIds, provisional, curated } = a;
+    return digest(
+      JSON.stringify([id, names, aliases, type, country, affiliation, members, roles, description, wikidata, formerIds, provisional, curated]),
+      country ? countryRef(country) : "",
+    );
+  });
+  /** An article as a list, a story or a brief shows it: its whole file, its dates, and the actors and countries it names. */
+  const articleRef = memo((id) => {
+    const v = model.articles.get(id);
+    if (!v) return digest("none");
+    return digest(
+      JSON.stringify([v.article, v.day, v.dateSource, v.actorIds, v.countries, v.primaryCountry, v.story]),
+      ...v.actorIds.map(actorRef),
+      ...v.countries.map(countryRef),
+    );
+  });
+  /** A story as any page shows it: the whole story and every one of its articles. */
+  const storyRef = memo((id) => {
+    const s = model.stories.get(id);
+    if (!s) return digest("none");
+    return digest(JSON.stringify(s), ...s.articles.map(articleRef), ...s.actors.map(actorRef), ...s.countries.map(countryRef));
+  });
+
+  return {
+    article: memo((id) => {
+      const v = model.articles.get(id);
+      return digest(global, "article", id, articleRef(id), JSON.stringify(v?.related ?? null), searchText.get(id) ?? "", ...(v?.related ?? []).map(articleRef));
+    }),
+    story: memo((id) => {
+      const s = model.stories.get(id);
+      return digest(global, "story", id, storyRef(id), ...(s?.related ?? []).map(storyRef));
+    }),
+    actor: (id) => {
+      const a = model.actors.get(id);
+      if (!a || a.articleCount > 0) return undefined;
+      // A reference page shows the entry itself and links its affiliation, members and country by name.
+      return digest(global, "actor", JSON.stringify(a), ...[a.affiliation ?? "", ...a.members].map(actorRef), a.country ? countryRef(a.country) : "");
+    },
+    redirect: (to) => digest(global, "redirect", to),
+    day: memo((day) => {
+      const b = model.dayIndex.get(day);
+      if (!b) return digest(global, "day", day, "none");
+      const stories = [...b.topStories.flatMap((g) => g.stories), ...b.developing];
+      return digest(
+        global,
+        "day",
+        JSON.stringify(b),
+        ...b.articleIds.map(articleRef),
+        ...stories.map(storyRef),
+        ...b.actors.map((c) => actorRef(c.key)),
+        ...b.newActors.map(actorRef),
+        ...b.newCountries.map(countryRef),
+        ...b.groups.flatMap((g) => (g.country ? [countryRef(g.country)] : [])),
+      );
+    }),
+  };
+}

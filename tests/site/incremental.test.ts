@@ -1,0 +1,116 @@
+/**
+ * Incremental rebuilds (astro.config.mjs `experimental.incrementalBuild`, src/site/page-keys.ts, the search-part
+ * cache of src/site/search-index.ts): a rebuild after a change must publish exactly the bytes a cold build of the
+ * same content publishes, while rendering only the pages whose data changed.
+ *
+ * One site is built three times in a row (the fixture without one article; with it; with an actor renamed) and
+ * compared, file by file, with cold builds of the last two states in folders of their own.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { Writable } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { runBuild } from "../../src/cli/build.ts";
+import type { Io } from "../../src/cli/io.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const FIXTURE = join(ROOT, "tests/fixtures/site/content");
+const NEW_ARTICLE = "tripoli-security-meeting.md";
+const work = mkdtempSync(join(tmpdir(), "incremental-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface BuildReport {
+  pages_rendered: number | null;
+  pages_reused: number;
+}
+
+/** Builds `content` into `<name>/dist` with the cache `<name>/cache` (kept between builds of one name). */
+async function build(content: string, name: string, flags: string[] = []): Promise<BuildReport> {
+  let out = "";
+  let err = "";
+  const sink = (write: (s: string) => void) =>
+    new Writable({
+      write(chunk, _enc, cb) {
+        write(String(chunk));
+        cb();
+      },
+    });
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    MARSAD_CONTENT_DIR: content,
+    MARSAD_OUT_DIR: join(work, name, "dist"),
+    MARSAD_CACHE_DIR: join(work, name, "cache"),
+    MARSAD_SITE_URL: "https://briefs.example.org",
+    MARSAD_TODAY: "2025-11-01",
+    ASTRO_TELEMETRY_DISABLED: "1",
+  };
+  const io: Io = { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), cwd: ROOT, env, now: () => performance.now() };
+  const status = await runBuild(["--skip-ingest", "--no-cards", "--json", ...flags], io);
+  if (status !== 0) throw new Error(`build ${name} failed (${status}):\n${err}`);
+  return JSON.parse(out) as BuildReport;
+}
+
+/** Every file under `dir`, relative, sorted. */
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** The files of two builds that differ (or exist in one only). */
+function differences(a: string, b: string): string[] {
+  const left = files(a);
+  const right = files(b);
+  const all = [...new Set([...left, ...right])].sort();
+  return all.filter((f) => !existsSync(join(a, f)) || !existsSync(join(b, f)) || !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+}
+
+/** A copy of the fixture content, optionally without the new article. */
+function content(name: string, withNew: boolean): string {
+  const dir = join(work, name, "content");
+  cpSync(FIXTURE, dir, { recursive: true });
+  if (!withNew) renameSync(join(dir, "articles", NEW_ARTICLE), join(work, name, NEW_ARTICLE));
+  return dir;
+}
+
+/** Renames an actor in the English edition (the first `names: { …, en: … }` of the first actor file). */
+function renameActor(dir: string): void {
+  const actors = join(dir, "actors");
+  const file = join(actors, readdirSync(actors).filter((f) => f.endsWith(".yaml")).sort()[0]!);
+  const text = readFileSync(file, "utf8");
+  const renamed = text.replace(/(names: \{[^}]*\ben: )([^,}]+?)(\s*[,}])/, "$1$2 Renamed$3");
+  expect(renamed).not.toBe(text);
+  writeFileSync(file, renamed);
+}
+
+describe("incremental rebuilds", () => {
+  it("publish the same bytes as a cold build, rendering only the pages whose data changed", { timeout: 600_000 }, async () => {
+    const inc = content("inc", false);
+    const first = await build(inc, "inc");
+    expect(first.pages_reused).toBe(0);
+
+    // One new article.
+    cpSync(join(work, "inc", NEW_ARTICLE), join(inc, "articles", NEW_ARTICLE));
+    const rebuilt = await build(inc, "inc");
+    const cold = await build(content("cold", true), "cold", ["--cold"]);
+    expect(cold.pages_reused).toBe(0);
+    expect(differences(join(work, "inc", "dist"), join(work, "cold", "dist"))).toEqual([]);
+    expect(rebuilt.pages_reused).toBeGreaterThan(0);
+    expect(rebuilt.pages_rendered).toBeLessThan(cold.pages_rendered!);
+    expect(existsSync(join(work, "inc", "dist", "ar", "articles", NEW_ARTICLE.replace(/\.md$/, ""), "index.html"))).toBe(true);
+
+    // Nothing changed: every keyed page is reused, and the output is still the same.
+    const again = await build(inc, "inc");
+    expect(again.pages_reused).toBeGreaterThan(rebuilt.pages_reused);
+    expect(differences(join(work, "inc", "dist"), join(work, "cold", "dist"))).toEqual([]);
+
+    // An actor renamed: the pages naming it change, in the rebuild as in a cold build.
+    renameActor(inc);
+    renameActor(join(work, "cold", "content"));
+    await build(inc, "inc");
+    await build(join(work, "cold", "content"), "cold", ["--cold"]);
+    expect(differences(join(work, "inc", "dist"), join(work, "cold", "dist"))).toEqual([]);
+  });
+});
