@@ -17,7 +17,7 @@ import { acquireLock } from "../lib/lock.ts";
 import { ownStoryId } from "../lib/identity.ts";
 import { recordCandidates } from "../pipeline/review-queue.ts";
 import type { Skipped } from "../schemas/article.ts";
-import { readArticlesCached, recordWrittenArticles } from "../site/load.ts";
+import { readArticlesCached, recordWrittenArticles } from "../content/article-cache.ts";
 import type { StoryInput } from "../stories/index.ts";
 import { commonHelp, detail, info, parseFlags, progress, safeText, withVerbosity, type Io } from "./io.ts";
 

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
-import { readArticlesCached } from "../../src/site/load.ts";
-import { readArticles } from "../../src/site/read-content.ts";
-import { articleSearchText } from "../../src/site/search-text.ts";
+import { readArticlesCached } from "../../src/content/article-cache.ts";
+import { readArticles } from "../../src/content/read-content.ts";
+import { articleSearchText } from "../../src/text/search-text.ts";
 
 const root = process.cwd();
 

@@ -24,7 +24,7 @@ import { articleFile, parseArticle } from "../../src/content/article-file.ts";
 import { stripBidiControls } from "../../src/lib/text-safety.ts";
 import { extractPages } from "../../src/pipeline/extract.ts";
 import { ExtractedArticle, ExtractResult } from "../../src/schemas/article.ts";
-import { readArticleFile } from "../../src/site/fast-frontmatter.ts";
+import { readArticleFile } from "../../src/content/fast-frontmatter.ts";
 import { rssXml } from "../../src/site/feeds.ts";
 import { extractedRecord, mentionProblems, pageResultProblems, schemaProblems } from "../reliability/invariants.ts";
 import { mutate, Random } from "./mutate.ts";

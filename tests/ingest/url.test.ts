@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { articleFile, parseArticle } from "../../src/content/article-file.ts";
 import { cleanPage, type RawPage } from "../../src/ingest/index.ts";
 import { parseSidecar } from "../../src/ingest/sidecar.ts";
-import { readArticleFile } from "../../src/site/fast-frontmatter.ts";
+import { readArticleFile } from "../../src/content/fast-frontmatter.ts";
 import type { Article } from "../../src/schemas/article.ts";
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);

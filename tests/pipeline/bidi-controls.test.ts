@@ -25,7 +25,7 @@ describe("bidi controls in titles and names", () => {
   });
 
   it("the site cleans titles and summaries of hand-edited files too", async () => {
-    const { siteArticle } = await import("../../src/site/read-content.ts");
+    const { siteArticle } = await import("../../src/content/read-content.ts");
     const base = { id: "a", lang: "ar" as const, title: "\u202Eعنوان", subtitle: null, source: null, author: null, dateline: null, published: null, seen: null, captions: [], actors: [], countries: [], places: [], mentions: [], sources: [], secondary: false, body: ["\u202Eنص"] };
     const out = siteArticle({ ...base, summary: "\u202Eنص", summary_en: "\u202Dlead" });
     expect(out).toMatchObject({ title: "عنوان", summary: "نص", summary_en: "lead", body: ["\u202Eنص"] });

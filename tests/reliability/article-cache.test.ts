@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { serializeArticle } from "../../src/content/article-file.ts";
 import type { Article } from "../../src/schemas/article.ts";
-import { loadArticles } from "../../src/site/load.ts";
+import { loadArticles } from "../../src/content/article-cache.ts";
 import { article as build } from "../fixtures/site/builders.ts";
 
 const article = (title: string): Article =>

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { parseArticle, serializeArticle } from "../../src/content/article-file.ts";
 import type { Article } from "../../src/schemas/article.ts";
 import { IsoDate, isoDateProblem } from "../../src/schemas/common.ts";
-import { readArticleFile } from "../../src/site/fast-frontmatter.ts";
+import { readArticleFile } from "../../src/content/fast-frontmatter.ts";
 import { buildToday, loadSite, withholdFutureDates } from "../../src/site/load.ts";
 import { loadSettings } from "../../src/config.ts";
 

@@ -11,8 +11,8 @@ import { describe, expect, it } from "vitest";
 import { serializeArticle } from "../../src/content/article-file.ts";
 import type { Article } from "../../src/schemas/article.ts";
 import { rssXml } from "../../src/site/feeds.ts";
-import { loadArticles } from "../../src/site/load.ts";
-import { readActors } from "../../src/site/read-content.ts";
+import { loadArticles } from "../../src/content/article-cache.ts";
+import { readActors } from "../../src/content/read-content.ts";
 import { cleanStrings, removeInvalidChars } from "../../src/lib/text-safety.ts";
 import { article as build } from "../fixtures/site/builders.ts";
 

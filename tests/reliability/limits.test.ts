@@ -83,7 +83,7 @@ describe("ingest of an inbox holding one page with a 300-letter title word", () 
 
 describe("bounded words at read time", () => {
   it("a hand-edited article with a 100,000-letter word is shown with the word cut, and the scan stays linear", async () => {
-    const { siteArticle } = await import("../../src/site/read-content.ts");
+    const { siteArticle } = await import("../../src/content/read-content.ts");
     const body = [`كلمة ${"ب".repeat(100_000)} نهاية`, `${"ك".repeat(LIMITS.wordChars)} `.repeat(3_000)];
     const started = performance.now();
     const shown = siteArticle({ id: "x", lang: "ar", title: "t", subtitle: null, source: null, author: null, dateline: null, published: null, seen: null, body, captions: [], actors: [], countries: [], places: [], mentions: [], sources: [], secondary: false });

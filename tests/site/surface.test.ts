@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CardSpec } from "../../src/cards/spec.ts";
 import type { Actor } from "../../src/schemas/actor.ts";
 import type { Article } from "../../src/schemas/article.ts";
-import { articleSearchText } from "../../src/site/search-text.ts";
+import { articleSearchText } from "../../src/text/search-text.ts";
 import { cardPaths, cardSpecs } from "../../src/site/cards.ts";
 import { barChart } from "../../src/site/chart.ts";
 import * as site from "../../src/site/index.ts";

@@ -10,9 +10,9 @@
  *   scalars, non-decimal numbers, odd indentation) or failing validation → `parseArticle(text, file)`, which
  *   parses it properly or throws the usual error with file and line.
  *
- * tests/site/fast-frontmatter.test.ts checks equality with `parseArticle` on every fixture and on generated articles.
+ * tests/content/fast-frontmatter.test.ts checks equality with `parseArticle` on every fixture and on generated articles.
  */
-import { parseArticle } from "../content/article-file.ts";
+import { parseArticle } from "./article-file.ts";
 import { type Article, ArticleFrontmatter } from "../schemas/article.ts";
 
 /** Thrown inside the subset parser when the text uses YAML it does not handle; never escapes this module. */

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { articleFile, parseArticle, serializeArticle } from "../../src/content/article-file.ts";
 import type { Article } from "../../src/schemas/article.ts";
-import { parseSubset, readArticleFile } from "../../src/site/fast-frontmatter.ts";
+import { parseSubset, readArticleFile } from "../../src/content/fast-frontmatter.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 

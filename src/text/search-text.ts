@@ -1,12 +1,12 @@
 /**
  * The search words of an article that readers never see: the clitic-stripped and normalised forms (see
- * `searchTokens` in src/entities/normalise.ts) Pagefind's own stemmer misses, indexed from a hidden block on the
+ * `searchTokens` in src/text/clitics.ts) Pagefind's own stemmer misses, indexed from a hidden block on the
  * article page so «حفتر» finds «لحفتر».
  *
  * Pure and per article, so it is computed once per article file, not once per build: the site's article cache
- * (src/site/load.ts) keeps it next to the article, versioned by the sources of this module and of what it imports.
+ * (src/content/article-cache.ts) keeps it next to the article, versioned by the sources of this module and of what it imports.
  */
-import { searchTokens } from "../entities/normalise.ts";
+import { searchTokens } from "./clitics.ts";
 import { moduleSources } from "../lib/code-version.ts";
 import type { Article } from "../schemas/article.ts";
 

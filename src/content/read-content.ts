@@ -1,10 +1,10 @@
 /**
- * Framework-free readers of the content: src/site/load.ts wraps them (with a JSON cache) for the site build and the
- * card stage, so the same reading serves tests, cards and pages.
+ * Framework-free readers of the content: article-cache.ts wraps them (with a JSON cache) for ingest, the site build
+ * and the card stage, so the same reading serves tests, cards and pages.
  *
  * Articles are read with a fast path for the YAML the serializer writes (fast-frontmatter.ts, identical results to
  * parseArticle), and incrementally: a file whose bytes (hashed) and reader version are unchanged since the last
- * build is not parsed again; the caller keeps the previous result (load.ts: a JSON cache).
+ * build is not parsed again; the caller keeps the previous result (article-cache.ts: a JSON cache).
  *
  * A bad article file is reported and skipped: one broken file must not stop the briefing for all the others.
  * A bad knowledge-base file stops the build, because actor pages and links would silently change meaning.
@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadActors } from "../content/actors-file.ts";
+import { loadActors } from "./actors-file.ts";
 import { moduleVersion } from "../lib/code-version.ts";
 import { readArticleFile } from "./fast-frontmatter.ts";
 import { boundWords } from "../lib/limits.ts";
