@@ -4,7 +4,9 @@
  * Scenario "fixture site at /": built once (astro build + search index), served on 127.0.0.1. Every template in
  * both editions renders with the right lang/dir, links its counterpart, has no axe-core violations and no console
  * errors; the Arabic layout starts at the right edge; every internal link of every built file resolves; search finds
- * Arabic words through their clitic forms; a rebuild is byte-identical.
+ * Arabic words through their clitic forms; a rebuild is byte-identical. Screenshots of every template (and the root
+ * chooser and the 404) at 1366 and 390 px in both editions, of dark mode and print, are kept to look at (path
+ * printed); the theme's tokens reach the pages (light, dark, print) and the dark scheme passes axe too.
  * Scenario "fixture site under /briefings/": the base option moves every link and the search bundle.
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -16,6 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSettings } from "../../src/config.ts";
 import { cardSpecs } from "../../src/site/cards.ts";
 import { loadSiteModel } from "../../src/site/load.ts";
+import { DEFAULT_THEME } from "../../src/schemas/theme.ts";
+import { themeDigest } from "../../src/site/theme-css.ts";
 import { partGlobs } from "../../src/site/search-index.ts";
 import { buildSite, FIXTURE_CONTENT, removeSite, ROOT, type BuiltSite } from "./build-fixture.ts";
 import { CHROMIUM_ARGS, ensureChromium } from "./setup-chromium.ts";
@@ -33,6 +37,7 @@ const TEMPLATES: Record<string, string> = {
   actors: "actors/",
   actorsByMentions: "actors/by-mentions/",
   actorsByType: "actors/type/person/",
+  actorsByCountry: "actors/country/ly/",
   reference: "reference/",
   referenceActor: "actors/kais-saied/",
   referenceCountry: "countries/tn/",
@@ -180,24 +185,28 @@ describe("fixture site at /", () => {
   it("lays out the Arabic edition from the right edge and the English one from the left", async () => {
     for (const lang of ["ar", "en"] as const) {
       const { page } = await open(browser, `${server.origin}/${lang}/`);
-      // Edges of the content column (the page is centred at this width) and of the header's first items.
-      const header = (await page.locator(".header-inner").boundingBox())!;
+      // Edges of the content column (the page is centred at this width) and of the masthead's items: brand and
+      // first section at the inline start, the other edition's link at the inline end.
+      const header = (await page.locator(".masthead-inner").boundingBox())!;
       const main = (await page.locator("main").boundingBox())!;
       const brand = (await page.locator(".brand").boundingBox())!;
       const h1 = (await page.locator("h1").boundingBox())!;
       const nav = (await page.locator(".site-nav li").first().boundingBox())!;
+      const other = (await page.locator(".lang-switch").boundingBox())!;
       const gapEnd = (outer: { x: number; width: number }, inner: { x: number; width: number }) => outer.x + outer.width - (inner.x + inner.width);
       if (lang === "ar") {
         expect(gapEnd(header, brand)).toBeLessThan(24);
         expect(gapEnd(main, h1)).toBeLessThan(24);
-        expect(brand.x - header.x).toBeGreaterThan(header.width / 2);
-        expect(nav.x + nav.width).toBeLessThan(brand.x);
+        expect(gapEnd(header, nav)).toBeLessThan(24);
+        expect(other.x - header.x).toBeLessThan(24);
       } else {
         expect(brand.x - header.x).toBeLessThan(24);
         expect(h1.x - main.x).toBeLessThan(24);
-        expect(gapEnd(header, brand)).toBeGreaterThan(header.width / 2);
-        expect(nav.x).toBeGreaterThan(brand.x + brand.width);
+        expect(nav.x - header.x).toBeLessThan(24);
+        expect(gapEnd(header, other)).toBeLessThan(24);
       }
+      // The sections sit under the masthead band, not beside the name.
+      expect(nav.y).toBeGreaterThan(brand.y + brand.height);
       await page.close();
     }
   });
@@ -257,8 +266,12 @@ describe("fixture site at /", () => {
     await page.goto(`${server.origin}/`);
     expect(page.url()).toBe(`${server.origin}/`);
     expect(await page.locator("main a[hreflang=en]").isVisible()).toBe(true);
-    expect(await page.locator(".site-header .brand").isVisible()).toBe(true);
+    expect(await page.locator(".masthead .brand").isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: join(shots, `root-${width}.png`), fullPage: true });
+    }
     await page.close();
 
     const missing = await browser.newPage();
@@ -266,9 +279,56 @@ describe("fixture site at /", () => {
     expect(response?.status()).toBe(404);
     expect(await missing.locator("section[lang=ar] h1").isVisible()).toBe(true);
     expect(await missing.locator("section[lang=en] h1").isVisible()).toBe(true);
-    expect(await missing.locator(".site-header .brand").isVisible()).toBe(true);
+    expect(await missing.locator(".masthead .brand").isVisible()).toBe(true);
     expect(await axeViolations(missing)).toEqual([]);
+    for (const width of [1366, 390]) {
+      await missing.setViewportSize({ width, height: 900 });
+      await missing.screenshot({ path: join(shots, `404-${width}.png`), fullPage: true });
+    }
     await missing.close();
+  }, 600_000);
+
+  it("draws with the theme's tokens: light and dark schemes from theme.css, the masthead band, print without navigation", async () => {
+    const { page } = await open(browser, `${server.origin}/en/briefs/2024-08-15/`);
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+    const href = await page.locator('link[rel=stylesheet][href^="/theme.css?v="]').getAttribute("href");
+    expect(href).toBe(`/theme.css?v=${themeDigest(DEFAULT_THEME)}`);
+    expect(await page.locator("body").evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(rgb(DEFAULT_THEME.light.bg));
+    expect(await page.locator(".masthead-band").evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(rgb(DEFAULT_THEME.light.masthead));
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await page.locator("body").evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(rgb(DEFAULT_THEME.dark.bg));
+    expect(await page.locator("body").evaluate((e) => getComputedStyle(e).color)).toBe(rgb(DEFAULT_THEME.dark.fg));
+    await page.emulateMedia({ colorScheme: "light", media: "print" });
+    expect(await page.locator(".site-nav").isVisible()).toBe(false);
+    expect(await page.locator(".brand").isVisible()).toBe(true);
+    expect(await page.locator("body").evaluate((e) => getComputedStyle(e).backgroundColor)).toBe("rgb(255, 255, 255)");
+    await page.screenshot({ path: join(shots, "en-brief-print.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("keeps the masthead to one band on a phone, with the name and the other edition side by side", async () => {
+    for (const lang of ["ar", "en"] as const) {
+      const { page } = await open(browser, `${server.origin}/${lang}/briefs/2024-08-15/`, 390);
+      const band = (await page.locator(".masthead-band").boundingBox())!;
+      expect(band.height).toBeLessThan(64);
+      expect(await page.locator(".brand-tagline").isVisible()).toBe(false);
+      const brand = (await page.locator(".brand").boundingBox())!;
+      const other = (await page.locator(".lang-switch").boundingBox())!;
+      expect(Math.abs(brand.y + brand.height / 2 - (other.y + other.height / 2))).toBeLessThan(8);
+      await page.close();
+    }
+  });
+
+  it("passes axe in the dark scheme too (colour contrast of the dark tokens)", async () => {
+    for (const lang of ["ar", "en"] as const) {
+      for (const name of ["home", "brief", "actor", "articleArabic", "countries", "search"] as const) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: "dark" });
+        await page.goto(`${server.origin}/${lang}/${TEMPLATES[name]}`, { waitUntil: "load" });
+        expect(await axeViolations(page), `${lang} ${name}`).toEqual([]);
+        await page.screenshot({ path: join(shots, `${lang}-${name}-dark-1280.png`) });
+        await page.close();
+      }
+    }
   }, 600_000);
 
   it("redirects an actor's former id to its page", async () => {
