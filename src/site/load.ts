@@ -4,6 +4,9 @@
  * the pages that exist. Articles are read through the article cache (src/content/article-cache.ts), which ingest
  * keeps up to date as it writes.
  */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { Settings } from "../config.ts";
 import type { Actor } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";
@@ -64,8 +67,63 @@ export function siteModelFrom(content: SiteContent, settings: Pick<Settings, "si
   return buildSiteModel({ ...content, settings: settings.site });
 }
 
+/** The site model with each article's search text, as the pages read it. */
+export interface LoadedSite {
+  model: SiteModel;
+  searchText: ReadonlyMap<string, string>;
+}
+
+/**
+ * A cheap fingerprint of everything `loadSite` reads: every article and actor file's name, size and modification
+ * time, the settings and the build's today. Only for the in-process memo below (a build's collections sync and its
+ * pages run seconds apart in one process); the on-disk article cache keys by content hash (read-content.ts).
+ */
+export function contentFingerprint(settings: Pick<Settings, "articlesDir" | "actorsDir" | "site">, today: string): string {
+  const hash = createHash("sha256").update(JSON.stringify([settings.articlesDir, settings.actorsDir, settings.site, today]));
+  for (const dir of [settings.articlesDir, settings.actorsDir]) {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      names = [];
+    }
+    hash.update(`\0${dir}`);
+    for (const name of names) {
+      try {
+        const s = statSync(join(dir, name));
+        hash.update(`\0${name}\0${s.size}\0${s.mtimeMs}\0${s.ino}`);
+      } catch {
+        // Gone between the listing and the stat: another fingerprint than when it was there.
+        hash.update(`\0${name}\0-`);
+      }
+    }
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * One site model per build: the collections' loader (src/content.config.ts) and the pages (src/components/site-data.ts)
+ * run in one Astro process but import this module as two instances (Vite's module runner, then Node), so the memo
+ * lives on `globalThis`, keyed by the content's fingerprint. Building the model twice cost a second read of the
+ * article cache and a second `buildSiteModel` (measured in tests/bench).
+ */
+const MEMO = Symbol.for("marsad.site-model");
+type Memo = { key: string; site: LoadedSite };
+
+/** `loadSite`, memoised in the process for unchanged content (see MEMO). */
+export function loadSiteOnce(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir" | "site">, options: { today?: string } = {}): LoadedSite {
+  const today = options.today ?? buildToday();
+  const key = contentFingerprint(settings, today);
+  const store = globalThis as { [MEMO]?: Memo };
+  const held = store[MEMO];
+  if (held?.key === key) return held.site;
+  const site = loadSite(settings, { today });
+  store[MEMO] = { key, site };
+  return site;
+}
+
 /** Reads content as the site does and builds the site model; with each article's search text, for the pages. */
-export function loadSite(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir" | "site">, options: { today?: string } = {}): { model: SiteModel; searchText: ReadonlyMap<string, string> } {
+export function loadSite(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir" | "site">, options: { today?: string } = {}): LoadedSite {
   const read = readArticlesCached(settings);
   read.save();
   const model = buildSiteModel({
