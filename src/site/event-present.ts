@@ -13,7 +13,7 @@ import { t } from "../i18n/index.ts";
 import type { Article } from "../schemas/article.ts";
 import type { Lang } from "../schemas/common.ts";
 import type { Event, EventType } from "../schemas/event.ts";
-import { formatNumber } from "./locale.ts";
+import { formatNumber, formatShortDate } from "./locale.ts";
 import type { SiteModel } from "./model.ts";
 import { paths } from "./urls.ts";
 
@@ -139,5 +139,96 @@ export function countsByDay(model: Pick<SiteModel, "articles">, ids: readonly st
   return [...days].flatMap(([day, articles]) => {
     const counts = eventCounts(articles);
     return counts ? [{ day, counts }] : [];
+  });
+}
+
+// --- an actor's events by type -------------------------------------------------------------------------------------
+
+/** The event types in the order an actor's count line names them (the codebook's order). */
+const TYPE_ORDER: readonly EventType[] = ["ATTACK", "CLASH", "CASUALTIES", "ARREST", "PROTEST", "MEET", "VISIT", "CALL", "STATEMENT",
+  "APPEAL", "ACCUSE", "THREATEN", "AGREE", "CEASEFIRE", "AID", "ELECTION", "APPOINT", "DISMISS", "SANCTION", "DEPLOY", "OTHER"];
+
+/** An actor's events by type: per type, the articles whose lead codes such an event with the actor as a party. */
+export type ActorEventCounts = Array<{ type: EventType; articles: string[] }>;
+
+/**
+ * The side of an event an actor is on: its coded source or target span contains one of the surfaces the tagger
+ * found for the actor in that article (the same words, so no guess), or the span's English is the actor's name.
+ */
+function isParty(span: Event["source_actor"], surfaces: readonly string[], en: string | undefined): boolean {
+  if (!span) return false;
+  if (en && span.en === en) return true;
+  return surfaces.some((s) => s.length > 1 && span.ar.includes(s));
+}
+
+/**
+ * Every actor's events by type, in one pass over the articles (the actor pages read it by id). An article counts
+ * once per type and actor: one lead coding an attack and its toll with the actor as the attacker is one attack.
+ * `current` maps a tagged id to the actor's current id (former ids); `en` gives an actor's English name.
+ */
+export function actorEventIndex(
+  articles: Iterable<Pick<Article, "id" | "events" | "mentions">>,
+  current: (id: string) => string | null,
+  en: (id: string) => string | undefined,
+): Map<string, ActorEventCounts> {
+  const byActor = new Map<string, Map<EventType, string[]>>();
+  for (const a of articles) {
+    if (!a.events?.length) continue;
+    const surfaces = new Map<string, string[]>();
+    for (const m of a.mentions) {
+      if (m.ref.startsWith("country:")) continue;
+      const id = current(m.ref);
+      if (id) surfaces.set(id, [...(surfaces.get(id) ?? []), m.surface]);
+    }
+    for (const [id, forms] of surfaces) {
+      const name = en(id);
+      for (const e of a.events) {
+        if (!isParty(e.source_actor, forms, name) && !isParty(e.target_actor, forms, name)) continue;
+        const types = byActor.get(id) ?? new Map<EventType, string[]>();
+        const list = types.get(e.type) ?? [];
+        if (!list.includes(a.id)) list.push(a.id);
+        types.set(e.type, list);
+        byActor.set(id, types);
+      }
+    }
+  }
+  const out = new Map<string, ActorEventCounts>();
+  for (const [id, types] of byActor) out.set(id, TYPE_ORDER.filter((t) => types.has(t)).map((type) => ({ type, articles: types.get(type)! })));
+  return out;
+}
+
+const indexes = new WeakMap<object, Map<string, ActorEventCounts>>();
+
+/** An actor's events by type over the site model (the index is built once per model). */
+export function actorEvents(model: Pick<SiteModel, "articles" | "actors">, id: string): ActorEventCounts {
+  let index = indexes.get(model);
+  if (!index) {
+    const current = new Map<string, string>();
+    for (const [key, actor] of model.actors) {
+      current.set(key, key);
+      for (const old of actor.formerIds) current.set(old, key);
+    }
+    index = actorEventIndex(
+      [...model.articles.values()].map((v) => v.article),
+      (ref) => current.get(ref) ?? null,
+      (ref) => model.actors.get(ref)?.names.en,
+    );
+    indexes.set(model, index);
+  }
+  return index.get(id) ?? [];
+}
+
+/**
+ * The items of an actor's count line: "Attacks 2 (3 Nov, 5 Nov)", each article linked by its day (a single
+ * article's count is itself the link), latest first. `day` gives an article's day for the link text.
+ */
+export function actorCountItems(counts: ActorEventCounts, lang: Lang, day: (id: string) => string | null): CountItem[] {
+  return counts.map(({ type, articles }) => {
+    const dated = articles.map((id) => ({ id, day: day(id) ?? "" })).sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
+    return {
+      label: t(lang, `events.type.${type}`),
+      value: formatNumber(lang, articles.length),
+      sources: dated.map((a, k) => ({ text: a.day ? formatShortDate(lang, a.day) : formatNumber(lang, k + 1), path: paths.article(a.id) })),
+    };
   });
 }

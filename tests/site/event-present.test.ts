@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Event } from "../../src/schemas/event.ts";
-import { countItems, countsByDay, eventCounts, gistLines, showsGist } from "../../src/site/event-present.ts";
+import { actorCountItems, actorEventIndex, countItems, countsByDay, eventCounts, gistLines, showsGist } from "../../src/site/event-present.ts";
 import type { ArticleView } from "../../src/site/model.ts";
 
 const ev = (extra: Partial<Event> = {}): Event => ({
@@ -103,5 +103,42 @@ describe("a count line in an edition", () => {
     ]);
     const days = countsByDay({ articles }, ["a", "b", "c", "d", "e"], "2025-11-02");
     expect(days.map((d) => [d.day, d.counts.types.map((t) => t.type)])).toEqual([["2025-11-03", ["ATTACK", "CLASH"]]]);
+  });
+});
+
+describe("an actor's events by type", () => {
+  const mention = (ref: string, surface: string) => ({ ref, paragraph: 0, start: 0, end: surface.length, surface, sentence: "" });
+  const articles = [
+    {
+      id: "a1",
+      mentions: [mention("haftar", "حفتر"), mention("country:LY", "ليبيا")],
+      events: [
+        ev({ source_actor: { ar: "قوات حفتر", en: "Haftar's forces" }, target_actor: { ar: "مواقع", en: null } }),
+        ev({ type: "CASUALTIES", source_actor: { ar: "قوات حفتر", en: "Haftar's forces" }, figures: [{ what: "killed", n: 3 }] }),
+        ev({ type: "ATTACK", source_actor: { ar: "قوات حفتر", en: null }, trigger_ar: "غارة" }),
+      ],
+    },
+    { id: "a2", mentions: [mention("old-haftar", "المشير")], events: [ev({ type: "MEET", source_actor: { ar: "الدبيبة", en: "Dbeibah" }, target_actor: { ar: "المشير", en: null } })] },
+    // named in the article but no party to its event: not counted
+    { id: "a3", mentions: [mention("haftar", "حفتر")], events: [ev({ type: "MEET", source_actor: { ar: "الدبيبة", en: "Dbeibah" }, target_actor: { ar: "تيتيه", en: "Tetteh" } })] },
+    // a party by its English name
+    { id: "a4", mentions: [mention("haftar", "خليفة")], events: [ev({ type: "MEET", source_actor: { ar: "القائد", en: "Khalifa Haftar" } })] },
+  ];
+  const index = actorEventIndex(articles, (ref) => (ref === "old-haftar" ? "haftar" : ref), (id) => (id === "haftar" ? "Khalifa Haftar" : undefined));
+
+  it("counts each article once per type, only where the actor is a party (surfaces, former ids, English name)", () => {
+    expect(index.get("haftar")).toEqual([
+      { type: "ATTACK", articles: ["a1"] },
+      { type: "CASUALTIES", articles: ["a1"] },
+      { type: "MEET", articles: ["a2", "a4"] },
+    ]);
+    expect(index.has("country:LY")).toBe(false);
+  });
+
+  it("links every article of a count by its day, latest first", () => {
+    const days: Record<string, string> = { a1: "2025-10-29", a2: "2025-10-30", a4: "2025-11-02" };
+    const items = actorCountItems(index.get("haftar")!, "en", (id) => days[id] ?? null);
+    expect(items.map((i) => `${i.label} ${i.value}`)).toEqual(["Attacks 1", "Casualty reports 1", "Meetings 2"]);
+    expect(items[2]!.sources.map((s) => s.path)).toEqual([expect.stringContaining("a4"), expect.stringContaining("a2")]);
   });
 });
