@@ -168,6 +168,8 @@ export const MentionLexicon = z
     homographs: Bilingual,
     /** Words before a country inside an organisation's name that make it a place of action, not a mention. */
     locative: Bilingual,
+    /** Words before a government's name that make it a period of time («في عهد إدارة بايدن»), not a mention. */
+    period_before: Bilingual,
   })
   .strict();
 export type MentionLexicon = z.infer<typeof MentionLexicon>;

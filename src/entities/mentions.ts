@@ -7,7 +7,8 @@
  *     elsewhere («حذفت منصة إكس الحسابات», an account «في منصة إكس») it stays an actor;
  *   - a capital as a plain location: a dateline opening the first paragraph ("LONDON —"), or after a location cue
  *     («مقرها لندن», "based in London", "London-based"); a capital used for its government still counts;
- *   - an alias that is an ordinary word: «المسيرة» unless quoted, «الحرية والتغيير» with a fused preposition.
+ *   - an alias that is an ordinary word: «المسيرة» unless quoted, «الحرية والتغيير» with a fused preposition;
+ *   - a government named as a period of time, after a period word: «في عهد إدارة بايدن».
  * Media named as the subject or as a source quoted in the story remain actors.
  * Homographs («مجريات») are not handled here: the tagger inserts them as blockers.
  */
@@ -30,6 +31,8 @@ export interface MentionTables {
   notAfterPreposition: Set<string>;
   /** First words of `quotedOnly` and `notAfterPreposition` phrases: most matches need no key built. */
   ordinaryFirst: Set<string>;
+  /** Words before a government's name that make it a period of time («عهد»). */
+  period: Set<string>;
 }
 
 /** Builds the tables of the mention rules from the lexicon. */
@@ -47,6 +50,7 @@ export function buildMentionTables(lex: MentionLexicon): MentionTables {
     quotedOnly: new Set(lex.quoted_only.map(key)),
     notAfterPreposition: new Set(lex.not_after_preposition.map(key)),
     ordinaryFirst: new Set([...lex.quoted_only, ...lex.not_after_preposition].map((p) => phraseTokens(p)[0] ?? "")),
+    period: words([...lex.period_before.ar, ...lex.period_before.en]),
   };
 }
 
@@ -142,4 +146,11 @@ export function isOrdinaryWords(t: MentionTables, span: MatchSpan): boolean {
     if (conj !== forms[span.form]) return true;
   }
   return false;
+}
+
+/** A name written right after a period word («في عهد إدارة بايدن», "in the era of"): a time, not an actor. */
+export function isPeriod(t: MentionTables, span: MatchSpan): boolean {
+  const prev = span.tokens[span.i - 1];
+  if (!prev || before(span).trim() !== "") return false;
+  return stems(prev).some((s) => t.period.has(s));
 }

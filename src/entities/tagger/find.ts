@@ -5,7 +5,7 @@
  * dropped here (`keepMentions`).
  */
 import type { HeadPattern, InstitutionIndex } from "../institutions.ts";
-import { type MatchSpan, type MentionTables, isDateline, isDatelineOutlet, isOrdinaryWords, isPlainLocation, isPlatformChannel } from "../mentions.ts";
+import { type MatchSpan, type MentionTables, isDateline, isDatelineOutlet, isOrdinaryWords, isPeriod, isPlainLocation, isPlatformChannel } from "../mentions.ts";
 import { normaliseWithMap, proclitics } from "../normalise.ts";
 import { ABBREVIATIONS } from "../sentences.ts";
 import { type Token, tokenize } from "../tokens.ts";
@@ -138,6 +138,7 @@ export function keepMentions(t: MentionTables, span: MatchSpan, values: Reading[
     if (v.kind === "actor") {
       if (v.actor.type === "media" && isDatelineOutlet(t, span)) return false;
       if (isPlatformChannel(t, span, v.actor.id)) return false;
+      if (v.actor.type === "government" && isPeriod(t, span)) return false;
       return !(ordinary ??= isOrdinaryWords(t, span));
     }
     if (v.kind === "country" && v.metonym) return !(location ??= isPlainLocation(t, span));

@@ -259,7 +259,12 @@ export function institutionIndex(input: TaggerInput, countries: CountryLexicon, 
     }
   }
   for (const [key, list] of claims) {
-    const owner = list.sort((a, b) => Number(b.canonical) - Number(a.canonical) || b.count - a.count)[0]!.actor;
+    list.sort((a, b) => Number(b.canonical) - Number(a.canonical) || b.count - a.count);
+    const [best, second] = list as [(typeof list)[0], (typeof list)[0] | undefined];
+    // actors claiming a body equally (the administrations of successive presidents) own none of it: where the
+    // trie matches the shared name, the date decides (resolveHolder); other forms name the generic body
+    if (second && second.canonical === best.canonical && second.count === best.count) continue;
+    const owner = best.actor;
     tables.owners.set(key, owner);
     const inst = Number(key.split(":")[0]);
     tables.instOf.set(owner.id, new Set([...(tables.instOf.get(owner.id) ?? []), inst]));
