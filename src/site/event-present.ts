@@ -232,3 +232,26 @@ export function actorCountItems(counts: ActorEventCounts, lang: Lang, day: (id: 
     };
   });
 }
+
+/**
+ * A country's events by type over its articles (ids latest first, from a day on): an event counts when its place is
+ * in the country, or when it has no place and the article is filed under the country. An article counts once per type.
+ */
+export function countryEvents(model: Pick<SiteModel, "articles">, ids: readonly string[], code: string, from: string | null = null): ActorEventCounts {
+  const types = new Map<EventType, string[]>();
+  for (const id of ids) {
+    const view = model.articles.get(id);
+    if (!view?.article.events?.length || (from && view.day && view.day < from)) continue;
+    for (const e of view.article.events) {
+      const here = e.place?.country ? e.place.country === code : view.primaryCountry === code;
+      if (!here) continue;
+      const list = types.get(e.type) ?? [];
+      if (!list.includes(id)) list.push(id);
+      types.set(e.type, list);
+    }
+  }
+  return TYPE_ORDER.filter((t) => types.has(t)).map((type) => ({ type, articles: types.get(type)! }));
+}
+
+/** The items of any by-type count line (an actor's, a country's): the same as `actorCountItems`. */
+export const typeCountItems = actorCountItems;

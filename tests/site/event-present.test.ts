@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Event } from "../../src/schemas/event.ts";
-import { actorCountItems, actorEventIndex, countItems, countsByDay, eventCounts, gistLines, showsGist } from "../../src/site/event-present.ts";
+import { actorCountItems, actorEventIndex, countItems, countryEvents, countsByDay, eventCounts, gistLines, showsGist } from "../../src/site/event-present.ts";
 import type { ArticleView } from "../../src/site/model.ts";
 
 const ev = (extra: Partial<Event> = {}): Event => ({
@@ -140,5 +140,23 @@ describe("an actor's events by type", () => {
     const items = actorCountItems(index.get("haftar")!, "en", (id) => days[id] ?? null);
     expect(items.map((i) => `${i.label} ${i.value}`)).toEqual(["Attacks 1", "Casualty reports 1", "Meetings 2"]);
     expect(items[2]!.sources.map((s) => s.path)).toEqual([expect.stringContaining("a4"), expect.stringContaining("a2")]);
+  });
+});
+
+describe("a country's events by type", () => {
+  it("counts events placed in the country, or placeless in an article filed under it, from a day on", () => {
+    const view = (id: string, day: string, primaryCountry: string, events: Event[]) => [id, { article: { id, events }, day, primaryCountry } as unknown as ArticleView] as const;
+    const model = {
+      articles: new Map([
+        view("a", "2025-10-30", "LY", [ev({ place: { ar: "", en: "Libya", country: "LY" } }), ev({ type: "MEET" })]),
+        view("b", "2025-10-30", "TN", [ev({ type: "MEET" }), ev({ type: "ARREST", place: { ar: "", en: "Libya", country: "LY" } })]),
+        view("c", "2025-10-20", "LY", [ev({ type: "PROTEST" })]),
+      ]),
+    };
+    expect(countryEvents(model, ["a", "b", "c"], "LY", "2025-10-25")).toEqual([
+      { type: "ATTACK", articles: ["a"] },
+      { type: "ARREST", articles: ["b"] },
+      { type: "MEET", articles: ["a"] },
+    ]);
   });
 });
