@@ -110,6 +110,8 @@ const DASH_CREDIT = /\s[-–—ـ]\s*([^-–—ـ]{1,30})$/u;
 const SLASH_CREDIT = /(?:^|\s)\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}(?:\/\s?\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}){1,3}$/u;
 /** Navigation rows: items separated by runs of spaces or by separators ("Home  News  Sports", "A › B › C"). */
 const NAV_SEPARATOR = /\s{2,}|\s[|·›>»•]\s/gu;
+/** What every NAV_SEPARATOR match holds: tested first, it spares the matching most lines. */
+const NAV_HINT = /\s\s|[|·›>»•]/u;
 /** "القاهرة: سامر الفيتوري", "نيويورك: «الشرق الأوسط»": place, colon, name. */
 const PLACE_COLON_NAME = /^(\S+(?:\s\S+)?)\s*:\s*(\S+(?:\s+\S+){0,3})$/u;
 /** «Outlet» (City): the stamp under a teaser. */
@@ -168,6 +170,8 @@ const COUNTER = new RegExp(`^([^:：]{1,40}?)\\s*[:：]\\s*[#№]?${D}[${DIGIT_R
 const BRACKET_COUNT = new RegExp(`^(.{1,40}?)\\s*[(（[]\\s*${D}+\\s*[)）\\]]$`, "u");
 /** A folded popularity counter: a number (separators allowed), then one unit word. */
 const VIEW_COUNTER = /^\d[\d,.\s]*\s(\S+)$/u;
+/** The longest line any caption test looks at (a caption closed by a credit field is the longest). */
+const CAPTION_ANY_MAX_WORDS = Math.max(L.captionMaxWords, L.creditedCaptionMaxWords);
 /** Most words in the label of a counter line ("عدد المشاهدات", "Total views today"). */
 const COUNTER_LABEL_MAX_WORDS = 4;
 /** A clock time on a date line ("18:05", "١٠:٤٥ ص"). */
@@ -203,6 +207,8 @@ const INLINE_LINK = /^\[[^[\]]{3,300}\]$/u;
 const GALLERY_COUNT = new RegExp(`^${D}{1,3}\\s*(?:\\/|${alternation(NAMES.slide_counter_of)})\\s*${D}{1,3}$`, "iu");
 /** "… the capital. Credit Jane Doe/Agency": a caption closed by a credit field without a colon (NYT style). */
 const TRAILING_CREDIT = /[.!?”"’)]\s+(\p{L}+)\s+(\p{Lu}[^.!?]{1,80})$/u;
+/** A token closed by sentence punctuation: never a glued marker. */
+const SENTENCE_PUNCTUATION_END = /[.!?؟…]$/u;
 /** A short line that is a form field: "الإسم *", "Security Code*". */
 const FORM_STAR = /\*\s*$/u;
 
@@ -219,7 +225,8 @@ function stripTrailingMarkers(text: string, lex: Boilerplate): string {
     const space = out.lastIndexOf(" ");
     // Only a bare token: "photo)" closes a credit "(SUNA photo)", it is not a glued "Photo" marker.
     const token = out.slice(space + 1);
-    if (space < 0 || /[()（）[\]]/u.test(token) || lex.lines.get(fold(token)) !== "marker") break;
+    // A marker token ends in a letter or digit ("p-circle", "TT"); a paragraph's last word ends in its period.
+    if (space < 0 || SENTENCE_PUNCTUATION_END.test(token) || /[()（）[\]]/u.test(token) || lex.lines.get(fold(token)) !== "marker") break;
     out = out.slice(0, space).trimEnd();
   }
   return out;
@@ -258,6 +265,8 @@ function labelledField(text: string, key: string, set: PrefixSet): string | null
 
 /** "… بالرباط © MAP": the credit after a "©" that closes a caption-shaped line; null for copyright notices. */
 function copyrightCredit(text: string): string | null {
+  // The pattern backtracks over the whole line; most lines have no "©" at all.
+  if (!text.includes("©")) return null;
   const m = COPYRIGHT_CREDIT.exec(text);
   if (!m) return null;
   const credit = m[2]!.trim();
@@ -274,8 +283,8 @@ function isImageMarker(line: ClassifiedLine, lex: Boilerplate): boolean {
 const ARTICLE = new RegExp(`^(?:${alternation(CLITICS.article)})(?=..)`, "u");
 
 /** True when a short text names an outlet (has an outlet word). */
-export function looksLikeOutlet(text: string, lex: Boilerplate = boilerplate()): boolean {
-  for (const w of fold(text).split(" ")) {
+export function looksLikeOutlet(text: string, lex: Boilerplate = boilerplate(), key: string = fold(text)): boolean {
+  for (const w of key.split(" ")) {
     // "الصحيفه" → "صحيفه": the lexicon lists bare words; the article and attached prepositions vary.
     if (lex.outletWords.has(w) || lex.outletWords.has(w.replace(ARTICLE, ""))) return true;
   }
@@ -320,7 +329,7 @@ function cueKind(text: string, key: string, words: number, isProse: boolean, lex
   if (key === "") return { kind: "junk" };
   const cue = lex.lines.get(key);
   if (cue) return { kind: cue === "marker" || cue === "masthead" ? "junk" : cue === "form" ? "end" : cue };
-  if (FORM_STAR.test(text) && words <= 6) return { kind: "end" };
+  if (words <= 6 && FORM_STAR.test(text)) return { kind: "end" };
   // "A version of this article appears in print on …": an edition note repeats the headline, so it runs long.
   if (matchPrefix(lex.editionNotes, key)) return { kind: "junk" };
   // "[Read: …]", "[Bardo museum houses …]": a line wholly in square brackets is an inline link or an editor's
@@ -347,17 +356,17 @@ function cueKind(text: string, key: string, words: number, isProse: boolean, lex
   const label = matchPrefix(lex.furnitureLabels, key);
   if (label && (key === label || hasColonAfterCue(text, label.split(" ").length))) return { kind: "junk" };
   if (!isProse && matchPrefix(lex.endPrefixes, key)) return { kind: "end" };
-  if (words <= L.footerMaxWords && lex.footerPhrases.some((p) => key.includes(p))) return { kind: "junk" };
+  if (words <= L.footerMaxWords && lex.footerPattern.test(key)) return { kind: "junk" };
   // "©" closes copyright lines, but also photo captions ("… بالرباط © MAP"): those are left to captionKind.
   if (words <= L.footerMaxWords && text.includes("©") && copyrightCredit(text) === null) return { kind: "junk" };
   if (!isProse && words <= 12) {
     if (matchPrefix(lex.furniturePrefixes, key)) return { kind: "junk" };
-    if (lex.furniturePhrases.some((p) => key.includes(p))) return { kind: "junk" };
+    if (lex.furniturePattern.test(key)) return { kind: "junk" };
   }
   // Links and hashtag rows are never body.
   if (!isProse && (URL.test(text) || HASHTAGS.test(text))) return { kind: "junk" };
   // A menu or breadcrumb: several items separated by wide spaces or separators (one "·"/"›" is enough).
-  if (!isProse) {
+  if (!isProse && NAV_HINT.test(text)) {
     const separators = text.match(NAV_SEPARATOR) ?? [];
     if (separators.length >= 2 || separators.some((x) => /[·›>]/u.test(x))) return { kind: "junk" };
   }
@@ -366,6 +375,8 @@ function cueKind(text: string, key: string, words: number, isProse: boolean, lex
 
 /** True when a line holds `POLICY_MIN_PHRASES` different comment-rule or privacy phrases. */
 function isPolicyNotice(key: string, lex: Boilerplate): boolean {
+  // One pass finds the lines holding any phrase at all (almost none); only those are counted phrase by phrase.
+  if (!lex.policyPattern.test(key)) return false;
   let n = 0;
   for (const p of lex.policyPhrases) if (key.includes(p) && ++n >= POLICY_MIN_PHRASES) return true;
   return false;
@@ -538,6 +549,8 @@ function isRole(key: string, lex: Boilerplate): boolean {
 
 /** Photo captions: a credit in final brackets, after a dash, or as "Outlet/Photographer". */
 function captionKind(text: string, words: number, isProse: boolean, lex: Boilerplate): Found | null {
+  // Every test below is for a caption of at most this many words: a longer paragraph is no caption.
+  if (words > CAPTION_ANY_MAX_WORDS) return null;
   const bare = stripTrailingMarkers(text, lex);
   // Cheap character checks before each regex: most lines are prose that none of them match.
   const credit = CLOSING_BRACKET.test(bare) ? CREDIT_SUFFIX.exec(bare) : null;
@@ -763,7 +776,7 @@ export function classifyLines(lines: readonly Line[], lex: Boilerplate = boilerp
     }
     line.variants = [...new Set(lineVariants(line.text, line.key))];
     for (const v of line.variants) add(occurrences, v, line.index);
-    line.outlet = line.words <= OUTLET_CHECK_MAX_WORDS && looksLikeOutlet(line.text, lex);
+    line.outlet = line.words <= OUTLET_CHECK_MAX_WORDS && looksLikeOutlet(line.text, lex, line.key);
   }
   for (const line of out) {
     if (line.key) line.repeats = occurrences.get(line.key)?.length ?? 1;
@@ -871,7 +884,7 @@ function inlineRepeats(lines: ClassifiedLine[], occurrences: ReadonlyMap<string,
 function markBrand(lines: ClassifiedLine[], lex: Boilerplate): void {
   const notices: Set<string>[] = [];
   for (const l of lines) {
-    if (l.words <= L.footerMaxWords && (l.text.includes("©") || lex.footerPhrases.some((p) => l.key.includes(p)))) {
+    if (l.words <= L.footerMaxWords && (l.text.includes("©") || lex.footerPattern.test(l.key))) {
       notices.push(formSet(l.key.split(" ")));
     }
   }

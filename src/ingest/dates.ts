@@ -216,6 +216,9 @@ const DATE_NEEDS = new RegExp(
   "iu",
 );
 
+/** Any digit of the scripts dates are written in. */
+const ANY_DIGIT = new RegExp(DIGIT, "u");
+
 /** Every date-like match in `text`, before page-level labelling. */
 function scan(text: string, reference: string | null): Candidate[] {
   const found: Candidate[] = [];
@@ -392,7 +395,9 @@ export function classifyDateLine(line: string, opts: FindDatesOptions = {}): { i
   const reference = referenceIso(opts.reference);
   // Relative mentions count as date furniture even without a reference, though they are not returned then.
   const found = scan(line, reference).filter((c) => !c.needsLabel || labelFromContext(line, c) !== undefined);
-  const isDateLine = /\S/.test(line) && isDateOnly(line, found);
+  // Without a mention, only a clock time ("18:05") makes a date line, and every clock has a digit: a line with
+  // neither is not one (most short lines of a page; isDateOnly would scan them with the filler pattern).
+  const isDateLine = (found.length > 0 || ANY_DIGIT.test(line)) && /\S/.test(line) && isDateOnly(line, found);
   labelAll(line, found, false);
   const dates: DateMention[] = [];
   for (const c of found) {

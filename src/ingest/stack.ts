@@ -36,9 +36,12 @@ const SPEAKER = /^([^:：\n]+?)\s*[:：]\s*\S/u;
 /** The role of the upper line of a two-line headline stack, or null when no stacking rule applies. */
 export type StackRole = "kicker" | "title" | null;
 
+/** Characters of a line's opening that hold the longest opener ("in the run-up to") or a speaker and colon. */
+const OPENING_CHARS = 60;
+
 /** Folded words of a line's opening (enough for the longest opener). */
 function openingWords(text: string): string[] {
-  return fold(text.slice(0, 120)).split(" ").filter(Boolean);
+  return fold(text.slice(0, OPENING_CHARS)).split(" ").filter(Boolean);
 }
 
 /** True when the line opens with a kicker phrase and carries no clause of its own. */
@@ -57,7 +60,7 @@ export function opensWithReportingVerb(text: string): boolean {
 
 /** True for "Speaker: statement", the speaker short. */
 export function speakerLed(text: string): boolean {
-  const m = SPEAKER.exec(text);
+  const m = SPEAKER.exec(text.slice(0, OPENING_CHARS));
   return m !== null && m[1]!.trim().split(/\s+/u).length <= SPEAKER_MAX_WORDS;
 }
 

@@ -70,3 +70,20 @@ describe("boilerplate lexicon", () => {
     expect(matchPrefix(lex.attribution, fold("المصدرية العالية"))).toBeNull();
   });
 });
+
+describe("phrase patterns (fast path)", () => {
+  it("find a phrase exactly where one `includes` per phrase does", () => {
+    const lex = boilerplate();
+    const lists = [
+      [lex.footerPattern, lex.footerPhrases],
+      [lex.furniturePattern, lex.furniturePhrases],
+      [lex.policyPattern, lex.policyPhrases],
+    ] as const;
+    // Each phrase inside a sentence, each phrase cut short, and plain lines.
+    const keys: string[] = ["the minister said on tuesday that talks would resume", "قال الوزير ان المحادثات ستستانف", ""];
+    for (const [, phrases] of lists) for (const p of phrases) keys.push(`before ${p} after`, p.slice(0, -1), `x${p}`);
+    for (const [pattern, phrases] of lists) {
+      for (const key of keys) expect(pattern.test(key), key).toBe(phrases.some((p) => key.includes(p)));
+    }
+  });
+});
