@@ -67,7 +67,9 @@ function spec(lang: Lang, kind: CardKind, path: string, settings: CardSettings, 
 /** A brief's top stories (new ones first, then developing), one bulleted headline each. */
 function topStoryLines(model: SiteModel, brief: DayBrief, lang: Lang): string[] {
   const top = [...brief.topStories.flatMap((g) => g.stories), ...brief.developing].slice(0, CARD_STORIES);
-  return top.map((id) => `\u2022 ${presentStory(model, id, lang).title.text}`);
+  // The headline in a first-strong isolate (FSI…PDI, what <bdi> does on a page): it keeps its own direction, and the
+  // bullet stays on the card's side (an Arabic headline on an English card would otherwise carry it to the right).
+  return top.map((id) => `\u2022 \u2068${presentStory(model, id, lang).title.text}\u2069`);
 }
 
 /** The card of one page in one edition. Throws when the target does not exist in the model. */

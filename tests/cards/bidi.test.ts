@@ -58,6 +58,12 @@ describe("bidi", () => {
     expect(visualOrder(ar.text, ar.dir)).toBe("رذحت »ةرجهلل ةيلودلا«");
   });
 
+  it("keeps a list bullet on the card's side when the headline after it is isolated (as <bdi> would)", () => {
+    const line = layoutText("\u2022 \u2068«الدولية للهجرة» تحذر\u2069", { lang: "en", size: 28, weight: 400, lineHeight: 34, maxWidth: 1000 });
+    expect(line.dir).toBe("ltr");
+    expect(visualOrder(line.text, line.dir).replace(/[\u2068\u2069]/g, "")).toBe("\u2022 رذحت »ةرجهلل ةيلودلا«");
+  });
+
   it("reorders runs by rule L2", () => {
     const runs = levelRuns(new Uint8Array([1, 1, 2, 2, 1, 0]));
     expect(runs.map((r) => r.level)).toEqual([1, 2, 1, 0]);
