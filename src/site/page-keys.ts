@@ -90,7 +90,13 @@ export function pageKeys(model: SiteModel, searchText: ReadonlyMap<string, strin
   return {
     article: memo((id) => {
       const v = model.articles.get(id);
-      return digest(global, "article", id, articleRef(id), JSON.stringify(v?.related ?? null), searchText.get(id) ?? "", ...(v?.related ?? []).map(articleRef));
+      // The body links each mention to the page its ref resolves to now: a former id, or an actor that gained or
+      // lost its place in the model (a discovered actor turning provisional), changes the links.
+      const refs = [...new Set((v?.article.mentions ?? []).map((m) => m.ref))].sort().map((ref) => {
+        const target = model.resolveRef(ref);
+        return `${ref}>${JSON.stringify(target)}>${target?.kind === "country" ? countryRef(target.code) : ""}`;
+      });
+      return digest(global, "article", id, articleRef(id), JSON.stringify(v?.related ?? null), searchText.get(id) ?? "", ...(v?.related ?? []).map(articleRef), ...refs);
     }),
     story: memo((id) => {
       const s = model.stories.get(id);

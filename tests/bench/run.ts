@@ -11,7 +11,10 @@
  *   site      `briefing build --skip-ingest --no-cards --no-search` (pages = .html files in dist)
  *   search    buildSearchIndex(dist) in a child (tests/bench/child/search.ts)
  *   cards     renderCards(cardSpecs(loadSiteModel())) in a child, cold then warm (warm must render 0)
- *   rebuild   one new raw page: ingest (exactly 1 input processed) + site + search + cards
+ *   rebuild   one new raw page, then 50 more (a day's news): ingest (exactly 1, then 50 inputs processed) + site +
+ *             search + cards each, as incremental rebuilds (rebuild_one_s, rebuild_day_s, with the pages Astro rendered
+ *             rather than restored, and the search parts indexed rather than reused); rebuild_one_ratio compares
+ *             rebuild_one_s with the cold site build and search of the same run (target ≤ 0.2 at N = 10,000)
  *   baseline  a plain Astro project with as many trivial pages (and as many trivial XML endpoints as the site has
  *             feeds and sitemaps: each output file costs Astro the same per-route floor), built in
  *             node_modules/.cache/marsad-bench/, right after the site build and then alternately with it
@@ -36,6 +39,8 @@ import { generateExtraPage, type CorpusSummary } from "./generate.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const HERE = join(ROOT, "tests/bench");
+/** New articles of the "day" rebuild (after the one-article rebuild). */
+const REBUILD_DAY_ARTICLES = 50;
 const STAGES = ["ingest", "site", "search", "cards", "rebuild", "baseline", "worst"] as const;
 type Stage = (typeof STAGES)[number];
 const DEFAULT_ARTICLES = 2000;
@@ -377,6 +382,11 @@ async function main(): Promise<number> {
     cards_rendered_warm: null,
     search_index_s: null,
     rebuild_after_one_new_article_s: null,
+    rebuild_one_s: null,
+    rebuild_one_pages_rendered: null,
+    rebuild_one_ratio: null,
+    rebuild_day_s: null,
+    rebuild_day_pages_rendered: null,
     rebuild_cards_rendered: null,
     worst_case_build_s: null,
     peak_rss_mb: null,
@@ -450,7 +460,7 @@ async function main(): Promise<number> {
 
   // Site, then the plain Astro baseline, alternately (see DEFAULT_RATIO_RUNS). Every site run starts from the
   // state the first found: no dist, and the cache folder as ingest left it.
-  const siteBuild = async (stage: string): Promise<ChildResult> => run(stage, [cli, "build", "--skip-ingest", "--no-cards", "--no-search"]);
+  const siteBuild = async (stage: string, extra: string[] = []): Promise<ChildResult> => run(stage, [cli, "build", "--skip-ingest", "--no-cards", "--no-search", ...extra]);
   const cacheDir = env.MARSAD_CACHE_DIR!;
   const cacheSnapshot = join(dir, "cache-before-site");
   const siteRuns: number[] = [];
@@ -563,42 +573,53 @@ async function main(): Promise<number> {
     } else reasons.cards_cold_s = reasons.cards_per_s = reasons.cards_rendered_warm = failure("cards", cold.res);
   }
 
-  // Rebuild after one new article.
+  // Incremental rebuilds: one new article, then a day's worth (REBUILD_DAY_ARTICLES) more.
   if (options.stages.has("rebuild")) {
     rss.enter("rebuild");
-    const file = generateExtraPage({ seed: options.seed, dir, index: 1 });
-    log(`rebuild: added ${file}`);
-    const parts: Record<string, number> = {};
-    let reason: string | undefined;
-    const ing = await run("rebuild-ingest", [cli, "ingest", "--json"]);
-    const report = lastJson(ing.stdout);
-    if (ing.code !== 0 || !report) reason = failure("ingest", ing);
-    else {
+    const rebuild = async (label: string, first: number, count: number): Promise<{ seconds: number; parts: Record<string, number>; site: Record<string, unknown> | null; search: Record<string, unknown> | null; cards: Record<string, unknown> | null } | string> => {
+      for (let i = 0; i < count; i++) generateExtraPage({ seed: options.seed, dir, index: first + i });
+      log(`${label}: added ${count} page(s)`);
+      const parts: Record<string, number> = {};
+      const ing = await run(`${label}-ingest`, [cli, "ingest", "--json"]);
+      const report = lastJson(ing.stdout);
+      if (ing.code !== 0 || !report) return failure("ingest", ing);
       parts.ingest = ing.seconds;
-      r.rebuild_ingest_processed = report.processed;
-      r.rebuild_articles_written = Array.isArray(report.written) ? report.written.length : null;
-      if (report.processed !== 1) reason = `ingest processed ${String(report.processed)} inputs after one new page (expected exactly 1)`;
+      if (report.processed !== count) return `ingest processed ${String(report.processed)} inputs after ${count} new page(s) (expected exactly ${count})`;
+      const site = await siteBuild(`${label}-site`, ["--json"]);
+      if (site.code !== 0) return failure("site build", site);
+      parts.site = site.seconds;
+      const s = await search(`${label}-search`);
+      if (s.res.code !== 0 || !s.json?.ok) return failure("search index", s.res);
+      parts.search = s.res.seconds;
+      const c = await cards(`${label}-cards`);
+      if (c.res.code !== 0 || !c.json?.ok) return failure("cards", c.res);
+      parts.cards = c.res.seconds;
+      const seconds = Object.values(parts).reduce((a, b) => a + b, 0);
+      return { seconds, parts, site: lastJson(site.stdout), search: (s.json.result as Record<string, unknown> | undefined) ?? null, cards: c.json };
+    };
+    const one = await rebuild("rebuild", 1, 1);
+    if (typeof one === "string") reasons.rebuild_after_one_new_article_s = reasons.rebuild_one_s = one;
+    else {
+      r.rebuild_one_s = r.rebuild_after_one_new_article_s = round(one.seconds);
+      r.rebuild_parts_s = Object.fromEntries(Object.entries(one.parts).map(([k, v]) => [k, round(v)]));
+      r.rebuild_one_pages_rendered = one.site?.pages_rendered ?? null;
+      r.rebuild_one_pages_reused = one.site?.pages_reused ?? null;
+      r.rebuild_one_search_parts_reused = one.search?.bundlesReused ?? null;
+      r.rebuild_one_search_parts = one.search?.bundles ?? null;
+      r.rebuild_cards_rendered = one.cards?.rendered ?? null;
+      if (typeof r.site_build_s === "number" && typeof r.search_index_s === "number")
+        r.rebuild_one_ratio = round(one.seconds / (r.site_build_s + r.search_index_s));
+      const day = await rebuild("rebuild-day", 2, REBUILD_DAY_ARTICLES);
+      if (typeof day === "string") reasons.rebuild_day_s = day;
+      else {
+        r.rebuild_day_s = round(day.seconds);
+        r.rebuild_day_parts_s = Object.fromEntries(Object.entries(day.parts).map(([k, v]) => [k, round(v)]));
+        r.rebuild_day_pages_rendered = day.site?.pages_rendered ?? null;
+        r.rebuild_day_pages_reused = day.site?.pages_reused ?? null;
+        r.rebuild_day_search_parts_reused = day.search?.bundlesReused ?? null;
+        r.rebuild_day_cards_rendered = day.cards?.rendered ?? null;
+      }
     }
-    if (!reason) {
-      const site = await siteBuild("rebuild-site");
-      if (site.code === 0) parts.site = site.seconds;
-      else reason = failure("site build", site);
-    }
-    if (!reason) {
-      const s = await search("rebuild-search");
-      if (s.res.code === 0 && s.json?.ok) parts.search = s.res.seconds;
-      else reason = failure("search index", s.res);
-    }
-    if (!reason) {
-      const c = await cards("rebuild-cards");
-      if (c.res.code === 0 && c.json?.ok) {
-        parts.cards = c.res.seconds;
-        r.rebuild_cards_rendered = c.json.rendered;
-      } else reason = failure("cards", c.res);
-    }
-    r.rebuild_parts_s = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v)]));
-    if (reason) reasons.rebuild_after_one_new_article_s = reason;
-    else r.rebuild_after_one_new_article_s = round(Object.values(parts).reduce((a, b) => a + b, 0));
   }
 
   // Worst case: hostile pages built alone, end to end, into their own content and output folders.
@@ -631,7 +652,7 @@ async function main(): Promise<number> {
   const stageOf: Record<string, Stage> = {
     ingest_s: "ingest", ingest_articles_per_s: "ingest", extract_articles_per_s: "ingest", site_build_s: "site", pages: "site",
     search_index_s: "search", cards: "cards", cards_cold_s: "cards", cards_per_s: "cards", cards_rendered_warm: "cards",
-    rebuild_after_one_new_article_s: "rebuild", rebuild_cards_rendered: "rebuild", baseline_build_s: "baseline", build_ratio: "baseline",
+    rebuild_after_one_new_article_s: "rebuild", rebuild_cards_rendered: "rebuild", rebuild_one_s: "rebuild", rebuild_day_s: "rebuild", baseline_build_s: "baseline", build_ratio: "baseline",
     worst_case_build_s: "worst",
   };
   for (const [key, stage] of Object.entries(stageOf)) {
@@ -709,7 +730,11 @@ function table(r: Report): string {
     ["cards_cold_s", fmt(r.cards_cold_s)],
     ["cards_per_s", fmt(r.cards_per_s)],
     ["cards_rendered_warm", fmt(r.cards_rendered_warm), "= 0"],
-    ["rebuild_after_one_new_article_s", fmt(r.rebuild_after_one_new_article_s)],
+    ["rebuild_one_s", fmt(r.rebuild_one_s)],
+    ["rebuild_one_pages_rendered", fmt(r.rebuild_one_pages_rendered)],
+    ["rebuild_one_ratio", fmt(r.rebuild_one_ratio), "≤ 0.2 at N = 10,000"],
+    ["rebuild_day_s", fmt(r.rebuild_day_s)],
+    ["rebuild_day_pages_rendered", fmt(r.rebuild_day_pages_rendered)],
     ["rebuild_cards_rendered", fmt(r.rebuild_cards_rendered)],
     ["worst_case_build_s", fmt(r.worst_case_build_s)],
     ["peak_rss_mb", fmt(r.peak_rss_mb)],
