@@ -6,6 +6,7 @@
  *   - each summary sentence links to an article that exists; stories name their outlets;
  *   - in the English edition an Arabic story has a line of known facts and its summary in an Arabic block;
  *   - story pages show the coverage by day and outlet; country pages open with the week's stories;
+ *   - country and actor pages link their feed of stories (`<link rel="alternate">` and a link), a valid RSS document;
  *   - no axe-core violations on the brief and story pages.
  * Screenshots at 390 and 1366 px are kept in a temporary folder (its path is printed) for looking at.
  */
@@ -138,6 +139,20 @@ describe("sample corpus briefs", () => {
     const page = await browser.newPage({ viewport: DESKTOP });
     await page.goto(`${server.origin}/ar/countries/ly/`, { waitUntil: "load" });
     expect(await page.locator("#top-stories ~ .story-list .story, #top-stories + .story-list .story").count()).toBeGreaterThan(0);
+    await page.close();
+  }, 60_000);
+
+  it("country and actor pages link their feed of stories, which lists stories", async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    for (const path of ["/en/countries/ly/", "/ar/actors/abdul-hamid-dbeibah/"]) {
+      await page.goto(`${server.origin}${path}`, { waitUntil: "load" });
+      const href = await page.locator('link[rel="alternate"][type="application/rss+xml"][href$="/stories/rss.xml"]').getAttribute("href");
+      expect(href, `${path}: a <link rel="alternate"> to its stories feed`).toBe(`${path}stories/rss.xml`);
+      expect(await page.locator(`a[href="${href}"]`).count(), `${path}: a visible link to it`).toBe(1);
+      const feed = await (await fetch(`${server.origin}${href}`)).text();
+      expect(feed).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?><rss version="2\.0"><channel>/);
+      expect((feed.match(/<item>/g) ?? []).length).toBeGreaterThan(0);
+    }
     await page.close();
   }, 60_000);
 });
