@@ -127,6 +127,24 @@ describe("shaping", () => {
     }
   });
 
+  // Issue 15: Arabic titles set their digits in the Naskh face. The cards draw Arabic with the pages' own font files
+  // (the Arabic subset, no Western digits), so digits and Latin punctuation fall to the Latin font as on a page.
+  it("sets every Western digit, quote and bracket of a title in one family, the Latin font, in both editions", () => {
+    for (const lang of ["ar", "en"] as const) {
+      const text = "مقتل 12 شخصاً في «غارة» (2025/10/10) و\"3\" جرحى";
+      const line = shapeLine(resolveBidi(text, lang === "ar" ? "rtl" : "ltr"), lang, 0, text.length, 40, 700);
+      for (const run of line.runs) {
+        const part = text.slice(run.start, run.end);
+        if (/[0-9«»()"/]/.test(part)) expect(run.font.kind, `${lang}: «${part}»`).toBe("latin");
+      }
+      expect(line.runs.filter((r) => /[0-9]/.test(text.slice(r.start, r.end))).length).toBeGreaterThan(0);
+    }
+    // Arabic-Indic digits are Arabic script: the Arabic font has them.
+    const indic = "١٤ نوفمبر";
+    const line = shapeLine(resolveBidi(indic, "rtl"), "ar", 0, indic.length, 40, 400);
+    expect(line.runs.find((r) => indic.slice(r.start, r.end).includes("١٤"))?.font.kind).toBe("arabic");
+  });
+
   it("lays a right-to-left Arabic run out visually, after the Latin word in an English line", () => {
     const text = "Biden قال";
     const line = shapeLine(resolveBidi(text, "ltr"), "en", 0, text.length, 40, 400);
