@@ -1,0 +1,75 @@
+/**
+ * The search-part cache of src/site/search-index.ts: a part whose pages are unchanged is copied from the cache, a
+ * part with a changed page is indexed again, and either way the bundle is the one a cold index writes.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildSearchIndex, globPattern } from "../../src/site/search-index.ts";
+
+const work = mkdtempSync(join(tmpdir(), "search-cache-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("globPattern", () => {
+  it("reads the globs partGlobs writes", () => {
+    expect(globPattern("ar/**/*.{html}").test("ar/index.html")).toBe(true);
+    expect(globPattern("ar/**/*.{html}").test("ar/articles/x1/index.html")).toBe(true);
+    expect(globPattern("ar/**/*.{html}").test("en/index.html")).toBe(false);
+    expect(globPattern("ar/articles/a*/**/*.{html}").test("ar/articles/a1/index.html")).toBe(true);
+    expect(globPattern("ar/articles/a*/**/*.{html}").test("ar/articles/b1/index.html")).toBe(false);
+    expect(globPattern("ar/index.html").test("ar/index.html")).toBe(true);
+    expect(globPattern("ar/index.html").test("ar/indexxhtml")).toBe(false);
+    expect(globPattern("ar/pagefind/*.{js,css}").test("ar/pagefind/x.css")).toBe(true);
+  });
+});
+
+/** A tiny built site: a root page and, per edition, a home page and articles `a1`, `a2`, `b1`. */
+function site(dir: string, edits: Record<string, string> = {}): void {
+  const page = (path: string, text: string) => {
+    mkdirSync(join(dir, path), { recursive: true });
+    writeFileSync(join(dir, path, "index.html"), `<!doctype html><html lang="ar"><head><title>${text}</title></head><body><main data-pagefind-body><h1>${text}</h1><p>${text} نص المقال</p></main></body></html>`);
+  };
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "index.html"), "<!doctype html><html><body>root</body></html>");
+  for (const lang of ["ar", "en"]) {
+    page(lang, `home ${lang}`);
+    for (const id of ["a1", "a2", "b1"]) page(`${lang}/articles/${id}`, edits[`${lang}/${id}`] ?? `article ${id} ${lang}`);
+  }
+}
+
+function bundles(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const lang of ["ar", "en"])
+    for (const e of readdirSync(join(dir, lang), { recursive: true, withFileTypes: true }))
+      if (e.isFile() && /pagefind/.test(e.parentPath)) out.set(relative(dir, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name)).toString("base64"));
+  return out;
+}
+
+describe("buildSearchIndex with a cache", () => {
+  it("reuses unchanged parts and writes what a cold index writes", { timeout: 120_000 }, async () => {
+    const cache = join(work, "cache");
+    const inc = join(work, "inc");
+    site(inc);
+    // One article a part: parts by first character (a, b) after the part of the other pages.
+    const first = await buildSearchIndex(inc, { pagesPerBundle: 1, cacheDir: cache });
+    expect(first.bundlesReused).toBe(0);
+
+    // The same pages again (a fresh copy, as a rebuild's staging folder is): every part from the cache.
+    rmSync(inc, { recursive: true, force: true });
+    site(inc);
+    const same = await buildSearchIndex(inc, { pagesPerBundle: 1, cacheDir: cache });
+    expect(same.bundlesReused).toBe(same.bundles);
+
+    // One English article changed: only its part is indexed again.
+    rmSync(inc, { recursive: true, force: true });
+    site(inc, { "en/b1": "changed words" });
+    const changed = await buildSearchIndex(inc, { pagesPerBundle: 1, cacheDir: cache });
+    expect(changed.bundlesReused).toBe(changed.bundles - 1);
+
+    const cold = join(work, "cold");
+    site(cold, { "en/b1": "changed words" });
+    await buildSearchIndex(cold, { pagesPerBundle: 1 });
+    expect(bundles(inc)).toEqual(bundles(cold));
+  });
+});
