@@ -9,12 +9,16 @@
  *     («مقرها لندن», "based in London", "London-based"); a capital used for its government still counts;
  *   - an alias that is an ordinary word: «المسيرة» unless quoted, «الحرية والتغيير» with a fused preposition;
  *   - a government named as a period of time, after a period word: «في عهد إدارة بايدن».
+ * An outlet a statement is made to («قال لـ«الشرق الأوسط»», "told Reuters") stays an actor: the seed gold counts it.
  * Media named as the subject or as a source quoted in the story remain actors.
  * Homographs («مجريات») are not handled here: the tagger inserts them as blockers.
  */
 import type { MentionLexicon } from "./lexicon.ts";
 import { phraseTokens } from "./trie.ts";
 import { proclitics } from "./normalise.ts";
+import { CLITICS } from "../text/clitics.ts";
+
+const CONJUNCTIONS = new Set(CLITICS.conjunctions);
 import type { Token } from "./tokens.ts";
 
 /** The mention rules' tables, built once per tagger. */
@@ -142,7 +146,7 @@ export function isOrdinaryWords(t: MentionTables, span: MatchSpan): boolean {
   if (t.quotedOnly.has(key) && !span.quoted) return true;
   if (t.notAfterPreposition.has(key) && span.form > 0) {
     // «والحرية» only carries a conjunction; «بالحرية», «للحرية» a preposition
-    const conj = first.text.length > 1 && (first.text[0] === "و" || first.text[0] === "ف") ? first.text.slice(1) : first.text;
+    const conj = withoutConjunction(first.text);
     if (conj !== forms[span.form]) return true;
   }
   return false;
@@ -153,4 +157,9 @@ export function isPeriod(t: MentionTables, span: MatchSpan): boolean {
   const prev = span.tokens[span.i - 1];
   if (!prev || before(span).trim() !== "") return false;
   return stems(prev).some((s) => t.period.has(s));
+}
+
+/** The word as written without a leading conjunction («ولـ» → «لـ»). */
+function withoutConjunction(word: string): string {
+  return word.length > 1 && CONJUNCTIONS.has(word[0]!) ? word.slice(1) : word;
 }
