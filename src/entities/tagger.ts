@@ -119,7 +119,7 @@ export function createTagger(input: TaggerInput): Tagger {
 
 /** The cascade: find mentions (1–2, non-mentions filtered), read the context (3), resolve and assemble (4–6). */
 function tagArticle(tables: Tables, article: TagInput): TagResult {
-  const found = findMentions(tables, article.body);
+  const found = findMentions(tables, article.body, article.date ?? undefined);
   const context = readContext(tables, found.hits);
   return assemble(tables, article, found, context);
 }

@@ -43,3 +43,23 @@ describe("a name shared by successive holders", () => {
     expect(ids("ar", "2018-03-01", "انتقدت إدارة أوباما القرار.")).toEqual(["obama-administration"]);
   });
 });
+
+describe("a body whose knowledge-base owner holds it from a date", () => {
+  const junta = Actor.parse({
+    id: "cnsp-niger",
+    names: { ar: "المجلس الوطني لحماية الوطن", en: "National Council for the Safeguard of the Homeland" },
+    aliases: { ar: ["حكومة النيجر"], en: [] },
+    type: "government",
+    country: "NE",
+    roles: [{ title: { ar: "السلطة العسكرية الحاكمة في النيجر", en: "Niger's ruling military authority" }, from: "2023-07" }],
+    description: { ar: "د", en: "d" },
+    provenance: { added_by: "test", source: "test" },
+  } satisfies ActorInput);
+  const t = createTagger({ actors: [junta], countries, candidateActors: false, discover: false });
+  const tag = (date: string | null) => t.tag({ lang: "ar", title: null, body: ["قالت الحكومة النيجرية إنها ألغت الاتفاق."], date }).actors.map((a) => a.id);
+  it("is the owner while it holds its role, the generic body before", () => {
+    expect(tag("2024-03-17")).toEqual(["cnsp-niger"]);
+    expect(tag("2019-05-01")).toEqual(["government-of-ne"]);
+    expect(tag(null)).toEqual(["cnsp-niger"]);
+  });
+});

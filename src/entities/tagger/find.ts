@@ -11,7 +11,7 @@ import { ABBREVIATIONS } from "../sentences.ts";
 import { type Token, tokenize } from "../tokens.ts";
 import { type TrieMatch, type TrieNode, joinable, longestMatch, mayHaveProclitic, mayStart, mayStartArabic } from "../trie.ts";
 import { type ActorReading, type BareReading, type CountryReading, type Hit, type InstitutionTables, type Para, type Reading, type Tables, isQuoted, lettersOf, sourceSpan } from "./readings.ts";
-import { bodyActor } from "./tables.ts";
+import { bodyActor, ownerOn } from "./tables.ts";
 
 /** A body's name found in text: tokens `[start, start + length)`, the country at `country`. */
 export interface Composition {
@@ -153,15 +153,15 @@ export interface Found {
 }
 
 /** Phases 1–2 over an article's body (body only: captions and titles are not read, by the gold convention). */
-export function findMentions(tables: Tables, body: readonly string[]): Found {
+export function findMentions(tables: Tables, body: readonly string[], date?: string): Found {
   const paras: Para[] = [];
   const hits: Hit[] = [];
-  body.forEach((text, index) => paras.push(matchParagraph(tables, text, index, hits)));
+  body.forEach((text, index) => paras.push(matchParagraph(tables, text, index, hits, date)));
   return { paras, hits };
 }
 
 /** Matches one paragraph, appending its hits; returns the paragraph with what each token is covered by. */
-function matchParagraph(tables: Tables, text: string, index: number, hits: Hit[]): Para {
+function matchParagraph(tables: Tables, text: string, index: number, hits: Hit[], date: string | undefined): Para {
   const norm = normaliseWithMap(text);
   const tokens = tokenize(norm.text);
   const para: Para = { index, text, norm, tokens, covered: new Uint8Array(tokens.length), readingsAt: [] };
@@ -197,7 +197,7 @@ function matchParagraph(tables: Tables, text: string, index: number, hits: Hit[]
     }
     // an institution body («الحكومة اللبنانية», "Iraq's army") when longer than what the lexicon matches here
     if (inst) {
-      const used = matchInstitution(inst, tables.trie, para, i, m, headMay, i < roleEnd, roleEnd, accept, joins, hits);
+      const used = matchInstitution(inst, tables.trie, para, i, m, headMay, i < roleEnd, roleEnd, accept, joins, hits, date);
       if (used > 0) {
         i += used;
         continue;
@@ -231,6 +231,7 @@ function matchInstitution(
   accept: Accept,
   joins: Uint8Array | undefined,
   hits: Hit[],
+  date: string | undefined,
 ): number {
   const tokens = para.tokens;
   let comp = headMay ? composeAt(inst.index, trie, tokens, i, joins, accept) : null;
@@ -241,8 +242,9 @@ function matchInstitution(
     const pre = composeAfterCountry(inst.index, trie, tokens, i, joins, accept);
     if (pre && (!comp || pre.length > comp.length)) comp = pre;
   }
-  const actor = comp && (!m || comp.length > m.length || comp === within) ? bodyActor(inst, comp.inst, comp.code) : null;
-  if (comp && actor && inTitle && i + comp.length <= roleEnd && !inst.owners.has(`${comp.inst}:${comp.code}`)) {
+  const actor = comp && (!m || comp.length > m.length || comp === within) ? bodyActor(inst, comp.inst, comp.code, date) : null;
+  const owned = comp !== null && ownerOn(inst, comp.inst, comp.code, date) !== undefined;
+  if (comp && actor && inTitle && i + comp.length <= roleEnd && !owned) {
     // its country still counts; its words are no one's name for discovery
     const country: CountryReading = { kind: "country", codes: [comp.code] };
     const c0 = i + comp.country.offset;
@@ -262,7 +264,7 @@ function matchInstitution(
       nested: [],
       generated: true,
     };
-    if (!inst.owners.has(`${comp.inst}:${comp.code}`)) reading.display = inst.index.display(comp.inst, comp.head, comp.code);
+    if (!owned) reading.display = inst.index.display(comp.inst, comp.head, comp.code);
     para.covered.fill(2, i, i + comp.length);
     for (let k = i; k < i + comp.length; k++) para.readingsAt[k] = [reading];
     hits.push({ para, i, length: comp.length, form: comp.form, quoted: false, readings: [reading] });

@@ -154,6 +154,7 @@ export function resolveBare(
   fullCount: Map<string, number>,
   firstFull: Map<string, number>,
   home: string | undefined,
+  date?: string,
 ): ActorReading | undefined {
   const inst = tables.institutions!;
   const hit = hits[h]!;
@@ -172,7 +173,7 @@ export function resolveBare(
   if (!home) return undefined;
   const local: Actor[] = [];
   for (const i of insts) {
-    const a = bodyActor(inst, i, home);
+    const a = bodyActor(inst, i, home, date);
     if (a && !local.includes(a)) local.push(a);
   }
   // a proper name starting with the head counts only when the article names it
@@ -297,7 +298,7 @@ export function resolveHit(tables: Tables, hits: readonly Hit[], h: number, ctx:
   }
   const bareReading = hit.readings.find((r): r is BareReading => r.kind === "bare");
   const reading = bareReading
-    ? resolveBare(tables, hits as Hit[], h, bareReading, ctx.bareNear.get(h), ctx.fullCount, ctx.firstFull, ctx.home)
+    ? resolveBare(tables, hits as Hit[], h, bareReading, ctx.bareNear.get(h), ctx.fullCount, ctx.firstFull, ctx.home, date)
     : actorReadings.length === 0
       ? undefined
       : actorReadings.length === 1 && (!actorReadings[0]!.ambiguous || hit.quoted)

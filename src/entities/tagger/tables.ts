@@ -2,6 +2,7 @@
  * The tables a tagger builds once over the knowledge base and lexicons: one token trie of actor aliases, country
  * forms, places, blockers and role titles, the title and discovery tables, and the institution index.
  */
+import { activeOn } from "../roles.ts";
 import type { Actor } from "../../schemas/actor.ts";
 import { type CountryLexicon, defaultCountryLexicon } from "../countries.ts";
 import { buildDiscoveryTables, buildTitleTrie } from "../discover.ts";
@@ -286,12 +287,22 @@ export function institutionIndex(input: TaggerInput, countries: CountryLexicon, 
 }
 
 /** The actor standing for the body of an institution in a country (knowledge base first), or null. */
-export function bodyActor(inst: InstitutionTables, i: number, code: string): Actor | null {
-  const owner = inst.owners.get(`${i}:${code}`);
+export function bodyActor(inst: InstitutionTables, i: number, code: string, date?: string): Actor | null {
+  const owner = ownerOn(inst, i, code, date);
   if (owner) return owner;
   const actor = inst.index.body(i, code);
   if (actor && !inst.instOf.has(actor.id)) inst.instOf.set(actor.id, new Set([i]));
   return actor;
+}
+
+/**
+ * The knowledge-base actor standing for a body on a date: an owner with dated roles only while one of them is held
+ * (Niger's junta is «حكومة النيجر» from July 2023, not before); any owner when the article has no date.
+ */
+export function ownerOn(inst: InstitutionTables, i: number, code: string, date: string | undefined): Actor | undefined {
+  const owner = inst.owners.get(`${i}:${code}`);
+  if (!owner || !date || !owner.roles.some((r) => r.from || r.to)) return owner;
+  return activeOn(owner, date) ? owner : undefined;
 }
 
 /** Where the name starts inside an alias written with a title («المشير خليفة حفتر» → 1). */
