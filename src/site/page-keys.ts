@@ -11,8 +11,11 @@
  * story with its articles), and the byte-identical test (tests/site/incremental.test.ts) builds a site cold and
  * incrementally and compares every file.
  *
- * Pages without a key (indexes, pages of actors with articles, country pages, feeds, sitemaps) are rendered on every
- * build: what they show moves with almost every new article.
+ * A page's share card is named in its head by path and alt text, and both follow from what the key already holds
+ * (the alt text is the card's title: a name, a date, a headline).
+ *
+ * Pages without a key (the home page, indexes, country pages, feeds, sitemaps) are rendered on every build: what
+ * they show moves with almost every new article.
  */
 import { createHash } from "node:crypto";
 import type { SiteModel } from "./model.ts";
@@ -29,8 +32,9 @@ export interface PageKeys {
   article(id: string): string;
   story(id: string): string;
   day(day: string): string;
-  /** Reference entries only (an actor no article names: facts and roles); undefined for an actor with articles. */
-  actor(id: string): string | undefined;
+  actor(id: string): string;
+  /** A country's weekly brief (`CountryView.weeks[index]`). */
+  week(code: string, index: number): string;
   /** The page left at an actor's former id, pointing at its current one. */
   redirect(to: string): string;
 }
@@ -104,9 +108,25 @@ export function pageKeys(model: SiteModel, searchText: ReadonlyMap<string, strin
     }),
     actor: (id) => {
       const a = model.actors.get(id);
-      if (!a || a.articleCount > 0) return undefined;
-      // A reference page shows the entry itself and links its affiliation, members and country by name.
-      return digest(global, "actor", JSON.stringify(a), ...[a.affiliation ?? "", ...a.members].map(actorRef), a.country ? countryRef(a.country) : "");
+      if (!a) return digest(global, "actor", id, "none");
+      // The whole entry with its activity (counts, timeline, latest mentions with their sentences, stories), the
+      // articles and stories it lists, and the actors and countries it links by name.
+      return digest(
+        global,
+        "actor",
+        JSON.stringify(a),
+        ...[a.affiliation ?? "", ...a.members, ...a.coActors.map((c) => c.key)].map(actorRef),
+        ...[a.country ?? "", ...a.countries.map((c) => c.key)].map(countryRef),
+        ...a.latest.map((m) => articleRef(m.articleId)),
+        ...a.stories.map(storyRef),
+      );
+    },
+    week: (code, index) => {
+      const c = model.countries.get(code);
+      const w = c?.weeks[index];
+      if (!c || !w) return digest(global, "week", code, String(index), "none");
+      // The week, the weeks either side (the pager names their dates), the country and the week's stories.
+      return digest(global, "week", JSON.stringify([w, c.weeks[index - 1] ?? null, c.weeks[index + 1] ?? null]), countryRef(code), ...w.stories.map(storyRef));
     },
     redirect: (to) => digest(global, "redirect", to),
     day: memo((day) => {
