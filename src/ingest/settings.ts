@@ -82,6 +82,11 @@ export const SETTINGS = {
      * headline below is the title. Observed kickers/section labels: 1–5 words; decks 9+.
      */
     kickerMaxWords: 5,
+    /**
+     * Fewest words of an upper headline read as the title over its speaker's quote (stack.ts): a headline is a
+     * sentence of 5 words or more; a 1–4 word line over a quote is a topic kicker ("أزمة الكهرباء في لبنان").
+     */
+    stackTitleMinWords: 5,
     /** An outlet label or byline line has at most this many words ("طرابلس ـ فاطمة السعداوي" = 3). */
     labelMaxWords: 5,
     /** Lines a headline may be repeated within its own header zone and still count as "this header". */

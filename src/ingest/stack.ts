@@ -4,12 +4,14 @@
  * The upper line is a kicker when it opens like one (lexicon/headline-stack.yaml): an adverbial or prepositional
  * phrase with no clause of its own ("بعد زيارة قصيرة لدولة قطر" over the headline), or a reporting verb without a
  * subject whose speaker opens the line below ("أكد رفض …" over "مصدر حكومي: …"). A headline that is a quote
- * under its speaker ("Speaker: …") below a line that does not open like a kicker is the deck that backs it. In
+ * under its speaker ("Speaker: …") below a sentence (5 words or more) that does not open like a kicker is the
+ * deck that backs it. In
  * every other case this module has no opinion and the caller's score and length rules decide.
  */
 import { z } from "zod";
 import { loadLexicon } from "./lexicon/load.ts";
-import { fold } from "./text.ts";
+import { SETTINGS } from "./settings.ts";
+import { countWords, fold } from "./text.ts";
 
 const Words = z.array(z.string().min(1)).min(1, "an empty list is an error");
 const ByLang = z.object({ ar: Words, en: Words }).strict();
@@ -72,6 +74,8 @@ export function stackRole(upper: string, lower: string): StackRole {
   if (opensLikeKicker(upper)) return "kicker";
   const speaker = speakerLed(lower) && !speakerLed(upper);
   if (speaker && opensWithReportingVerb(upper)) return "kicker";
-  if (speaker) return "title";
+  // A sentence over its speaker's quote is the headline and the quote its deck; a topic label is left to the
+  // caller's length rule (a short line over a headline is its kicker).
+  if (speaker && countWords(upper) >= SETTINGS.header.stackTitleMinWords) return "title";
   return null;
 }

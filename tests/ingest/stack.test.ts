@@ -33,7 +33,9 @@ describe("stack rules", () => {
   it("decides the upper line's role", () => {
     expect(stackRole("بعد جولة قصيرة في دول الجوار", "وزير الخارجية: الجولة حققت أهدافها")).toBe("kicker");
     expect(stackRole("جدد رفض أي وساطة خارجية", "مسؤول رفيع : الوساطة مرفوضة في هذه المرحلة")).toBe("kicker");
-    expect(stackRole("نقابيون يطالبون بزيادة الأجور", "النقيب: لا تراجع عن الإضراب")).toBe("title");
+    expect(stackRole("نقابيون يطالبون بزيادة الأجور اليوم", "النقيب: لا تراجع عن الإضراب")).toBe("title");
+    // A topic label over a quote is a kicker: the caller's length rule decides.
+    expect(stackRole("أزمة الأجور في القطاع", "النقيب: لا تراجع عن الإضراب")).toBeNull();
     expect(stackRole("نقابيون يطالبون بزيادة الأجور", "الحكومة تدرس المطالب الأسبوع المقبل")).toBeNull();
   });
 });
