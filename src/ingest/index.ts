@@ -20,8 +20,10 @@
  *                leftovers are dropped, one-paragraph briefs with a dated/signed header kept (assemble.ts,
  *                header.ts)
  *   6. metadata  title (scored over the zone's headline-like lines: repetition, metadata, vocabulary shared with
- *                the lede, header furniture below, shape), subtitle, captions, source, author, dateline,
- *                language (header.ts, metadata.ts, language.ts)
+ *                the lede, header furniture below, shape; two stacked headlines are kicker + title or title + deck
+ *                by how the upper one opens, stack.ts), subtitle, captions, source, author, dateline, language
+ *                (header.ts, metadata.ts, language.ts); credits: a masthead line names the page's outlet, "By A
+ *                and B Reuters" the authors and the agency, a wire end credit the authors (credits.ts)
  *   7. dates     published from the article's own header/dateline/metadata, seen from the page header or
  *                crawl stamp; relative times are never counted back (article-dates.ts over dates.ts)
  *   (between 4 and 5: an outlet's learned template marks its furniture lines, templates.ts)
