@@ -8,7 +8,8 @@
  *   - a capital as a plain location: a dateline opening the first paragraph ("LONDON —"), or after a location cue
  *     («مقرها لندن», "based in London", "London-based"); a capital used for its government still counts;
  *   - an alias that is an ordinary word: «المسيرة» unless quoted, «الحرية والتغيير» with a fused preposition;
- *   - a government named as a period of time, after a period word: «في عهد إدارة بايدن».
+ *   - a government named as a period of time, after a period word: «في عهد إدارة بايدن»;
+ *   - a name inside a web address or handle: "pic.twitter.com/…", "@Reuters", "cnn.com".
  * An outlet a statement is made to («قال لـ«الشرق الأوسط»», "told Reuters") stays an actor: the seed gold counts it.
  * Media named as the subject or as a source quoted in the story remain actors.
  * Homographs («مجريات») are not handled here: the tagger inserts them as blockers.
@@ -162,4 +163,20 @@ export function isPeriod(t: MentionTables, span: MatchSpan): boolean {
 /** The word as written without a leading conjunction («ولـ» → «لـ»). */
 function withoutConjunction(word: string): string {
   return word.length > 1 && CONJUNCTIONS.has(word[0]!) ? word.slice(1) : word;
+}
+
+/** Characters joining the parts of a web address or handle. */
+const ADDRESS_JOINER = /^[./@_]$/;
+
+/**
+ * A Latin name inside a web address or a handle: joined by a dot, slash, at sign or underscore to a Latin word
+ * before or after it, with no space ("pic.twitter.com", "twitter.com/…", "@AJEnglish").
+ */
+export function isInAddress(span: MatchSpan): boolean {
+  const first = span.tokens[span.i]!;
+  if (first.script !== 2) return false;
+  const gapBefore = before(span);
+  if (gapBefore.endsWith("@") || (ADDRESS_JOINER.test(gapBefore) && span.tokens[span.i - 1]?.script === 2)) return true;
+  const next = span.tokens[span.i + span.length];
+  return ADDRESS_JOINER.test(after(span)) && next !== undefined && next.script === 2;
 }

@@ -5,7 +5,7 @@
  * dropped here (`keepMentions`).
  */
 import type { HeadPattern, InstitutionIndex } from "../institutions.ts";
-import { type MatchSpan, type MentionTables, isDateline, isDatelineOutlet, isOrdinaryWords, isPeriod, isPlainLocation, isPlatformChannel } from "../mentions.ts";
+import { type MatchSpan, type MentionTables, isDateline, isInAddress, isDatelineOutlet, isOrdinaryWords, isPeriod, isPlainLocation, isPlatformChannel } from "../mentions.ts";
 import { normaliseWithMap, proclitics } from "../normalise.ts";
 import { ABBREVIATIONS } from "../sentences.ts";
 import { type Token, tokenize } from "../tokens.ts";
@@ -134,6 +134,7 @@ export function bareAt(index: InstitutionIndex, tokens: readonly Token[], i: num
 export function keepMentions(t: MentionTables, span: MatchSpan, values: Reading[]): Reading[] {
   let ordinary: boolean | undefined;
   let location: boolean | undefined;
+  if (isInAddress(span)) return [];
   return values.filter((v) => {
     if (v.kind === "actor") {
       if (v.actor.type === "media" && isDatelineOutlet(t, span)) return false;
