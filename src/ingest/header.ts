@@ -275,24 +275,8 @@ const LEDE_PARAGRAPHS = 3;
 /** Lines after the body start searched for those paragraphs. */
 const LEDE_WINDOW = 12;
 
-/**
- * Lede forms already computed, per page and body start: a zone's titles are scored again for every boundary
- * question asked about it (a page's headers are read several times), and the lede does not change.
- */
-const LEDE_CACHE = new WeakMap<ClassifiedPage, Map<number, Set<string>>>();
-
-/** Forms of the content words of the first paragraphs from `bodyStart` (memoised per page, see LEDE_CACHE). */
+/** Forms of the content words of the first paragraphs from `bodyStart`. */
 function ledeForms(page: ClassifiedPage, bodyStart: number, skip: ReadonlySet<string>): Set<string> {
-  let byStart = LEDE_CACHE.get(page);
-  if (!byStart) LEDE_CACHE.set(page, (byStart = new Map()));
-  const known = byStart.get(bodyStart);
-  if (known) return known;
-  const forms = computeLedeForms(page, bodyStart, skip);
-  byStart.set(bodyStart, forms);
-  return forms;
-}
-
-function computeLedeForms(page: ClassifiedPage, bodyStart: number, skip: ReadonlySet<string>): Set<string> {
   const words: string[] = [];
   let n = 0;
   for (let i = bodyStart; i < Math.min(page.lines.length, bodyStart + LEDE_WINDOW) && n < LEDE_PARAGRAPHS; i++) {

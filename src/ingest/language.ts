@@ -13,10 +13,17 @@ const SAMPLE_CHARS = 2000;
 export function detectLang(texts: readonly string[]): Lang {
   let arabic = 0;
   let latin = 0;
+  // Characters still to sample: the most letters the rest could add. Once one script leads by more than that,
+  // the majority is settled (the answer is the one counting everything would give).
+  let remaining = 0;
+  for (const t of texts) remaining += Math.min(t.length, SAMPLE_CHARS);
   for (const t of texts) {
-    const s = scriptCounts(t.length > SAMPLE_CHARS ? t.slice(0, SAMPLE_CHARS) : t);
+    const sample = t.length > SAMPLE_CHARS ? t.slice(0, SAMPLE_CHARS) : t;
+    const s = scriptCounts(sample);
     arabic += s.arabic;
     latin += s.latin;
+    remaining -= sample.length;
+    if (Math.abs(arabic - latin) > remaining) break;
   }
   return arabic >= latin && arabic > 0 ? "ar" : latin > 0 ? "en" : "ar";
 }
