@@ -140,15 +140,55 @@ function currentIndexerVersion(): string {
   return (indexerVersion = hash.digest("hex"));
 }
 
-/** A digest of the pages a part indexes: their paths and bytes (a part's bundle depends on nothing else). */
+const BODY_OPEN = /<([a-zA-Z][\w-]*)(?=[^>]*\sdata-pagefind-body[\s=>])[^>]*>/;
+const PAGEFIND_TAG = /<[^>]*\sdata-pagefind-[^>]*>[^<]*/g;
+const HEADING = /<h1\b[\s\S]*?<\/h1>/g;
+const HTML_TAG = /<html\b[^>]*>/;
+const IMAGE = /<img\b[^>]*>/g;
+
+/**
+ * What Pagefind reads of a page that marks its indexed region (`data-pagefind-body`): that region, the `<html>` tag
+ * (language), every `<h1>` and `<img>` (the default title and image), and every tag with a `data-pagefind-*`
+ * attribute with the text after it (filters and metadata may sit anywhere). Null for a page without the region,
+ * which Pagefind leaves out of an index that has such pages. A page's related-articles list, navigation or footer
+ * then changes no part's digest.
+ */
+export function indexedRegion(html: string): string | null {
+  const open = BODY_OPEN.exec(html);
+  if (!open) return null;
+  const tag = new RegExp(`<(/?)${open[1]}\\b[^>]*>`, "gi");
+  tag.lastIndex = open.index + open[0].length;
+  let depth = 1;
+  let end = html.length;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    if (m[1]) depth--;
+    else if (!m[0].endsWith("/>")) depth++;
+    if (depth === 0) {
+      end = m.index + m[0].length;
+      break;
+    }
+  }
+  const extras = [HTML_TAG.exec(html)?.[0] ?? "", ...(html.match(HEADING) ?? []), ...(html.match(IMAGE) ?? []), ...(html.match(PAGEFIND_TAG) ?? [])];
+  return `${extras.join("\n")}\n${html.slice(open.index, end)}`;
+}
+
+/**
+ * A digest of what a part indexes (a part's bundle depends on nothing else): each page's path and indexed region
+ * (`indexedRegion`). When no page of the part has that region Pagefind indexes every page whole, and so does the
+ * digest.
+ */
 function partDigest(distDir: string, globs: string[]): string {
   const patterns = globs.map(globPattern);
   const lang = globs[0]?.split("/")[0] ?? "";
-  const hash = createHash("sha256").update(currentIndexerVersion());
-  for (const rel of filesUnder(distDir, join(distDir, lang))) {
-    if (!patterns.some((p) => p.test(rel))) continue;
-    hash.update(rel).update("\0").update(readFileSync(join(distDir, rel))).update("\0");
-  }
+  const pages = filesUnder(distDir, join(distDir, lang))
+    .filter((rel) => patterns.some((p) => p.test(rel)))
+    .map((rel) => {
+      const html = readFileSync(join(distDir, rel), "utf8");
+      return { rel, html, region: indexedRegion(html) };
+    });
+  const whole = pages.every((p) => p.region === null);
+  const hash = createHash("sha256").update(currentIndexerVersion()).update(whole ? "whole" : "regions");
+  for (const { rel, html, region } of pages) hash.update(rel).update("\0").update(whole ? html : (region ?? "-")).update("\0");
   return hash.digest("hex");
 }
 

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSearchIndex, globPattern } from "../../src/site/search-index.ts";
+import { buildSearchIndex, globPattern, indexedRegion } from "../../src/site/search-index.ts";
 
 const work = mkdtempSync(join(tmpdir(), "search-cache-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -21,6 +21,20 @@ describe("globPattern", () => {
     expect(globPattern("ar/index.html").test("ar/index.html")).toBe(true);
     expect(globPattern("ar/index.html").test("ar/indexxhtml")).toBe(false);
     expect(globPattern("ar/pagefind/*.{js,css}").test("ar/pagefind/x.css")).toBe(true);
+  });
+});
+
+describe("indexedRegion", () => {
+  const page = (body: string, aside: string) =>
+    `<!doctype html><html lang="ar" dir="rtl"><head><title>t</title></head><body><nav>menu</nav><article class="a" data-pagefind-body><h1>عنوان</h1><div><p>${body}</p></div><div hidden data-pagefind-ignore><span data-pagefind-filter="country">ليبيا</span></div></article><aside>${aside}</aside></body></html>`;
+  it("is what Pagefind reads: a change outside the indexed region and its tags changes nothing", () => {
+    expect(indexedRegion(page("نص", "related 1"))).toBe(indexedRegion(page("نص", "related 2")));
+    expect(indexedRegion(page("نص", "x"))).not.toBe(indexedRegion(page("نص آخر", "x")));
+    expect(indexedRegion(page("نص", "x"))).toContain('<html lang="ar" dir="rtl">');
+    expect(indexedRegion(page("نص", "x"))).toMatch(/<\/div><\/article>$/);
+  });
+  it("is null for a page without an indexed region", () => {
+    expect(indexedRegion("<html><body><main>x</main></body></html>")).toBeNull();
   });
 });
 
