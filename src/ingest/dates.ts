@@ -208,11 +208,13 @@ function stripTanween(word: string): string {
 }
 
 /**
- * What every DATE alternative needs: a digit, or the word of a relative date ("منذ", "ago", "أمس", "today").
- * Testing it first spares the scanning regex (slow: dozens of alternatives tried at every position) most lines.
+ * What every DATE alternative needs: a year's four digits (every calendar form has one: iso, numeric, day-month-
+ * year, month-year, Hijri, the reversed stamp), or the word of a relative date ("منذ", "ago", "أمس", "today").
+ * Testing it first spares the scanning regex (slow: dozens of alternatives tried at every position) most lines,
+ * numbered headlines ("3 killed in …") included.
  */
 const DATE_NEEDS = new RegExp(
-  `${DIGIT}|${alternation([...REL.arabicBefore, ...REL.englishAgo, ...REL.yesterday, ...REL.dayBeforeYesterday, ...REL.today])}`,
+  `${DIGIT}{4}|${alternation([...REL.arabicBefore, ...REL.englishAgo, ...REL.yesterday, ...REL.dayBeforeYesterday, ...REL.today])}`,
   "iu",
 );
 
