@@ -77,6 +77,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
   const givenNames = new Set(Object.keys(discoveryLexicon().given_names).map(normaliseArabic));
   const demonym = (code: string) => input.countries.demonyms?.get(code)?.adjectives.en[0];
   const places = indexPlaces(input.places);
+  const openers = new Set([...tables.triggersByFirst.keys(), ...lex.cue.reporting.map((p) => p[0]!)]);
   const countryWords = new Set(input.countries.forms.filter((f) => f.lang === "ar").map((f) => phrase(f.text)[0]!).filter(Boolean));
 
   let english: ReturnType<typeof createEnglishCoder> | undefined;
@@ -115,7 +116,10 @@ export function createEventCoder(input: CoderInput): EventCoder {
 
   function codeSentence(text: string, published: string | null, mentions: Mention[], actors?: Map<string, ActorInfo>): Event[] {
     const s = readSentence(text);
-    if (!s.toks.length || isCommentary(s, lex)) return [];
+    // early exit: a sentence with no word that can open a trigger or a reporting verb codes nothing (no entities,
+    // times or phrases are read for it)
+    if (!s.toks.some((t) => t.bases.some((b) => openers.has(b)) || t.stems.some((st) => openers.has(st)))) return [];
+    if (isCommentary(s, lex)) return [];
     const { times, covered } = readTimes(s, lex, published);
     const entities = findEntities(s, mentions, tables, actors);
     const cover: Array<Entity | undefined> = new Array(s.toks.length);

@@ -25,12 +25,32 @@ function weekdayOnOrBefore(iso: string, weekday: number): string {
   return addDays(iso, -back);
 }
 
+/** First words of every time phrase, per lexicon (a word that opens none is skipped without trying each group). */
+const openersOf = new WeakMap<EventLexicon, Set<string>>();
+
+function timeOpeners(lex: EventLexicon): Set<string> {
+  let set = openersOf.get(lex);
+  if (!set) {
+    const c = lex.cue;
+    set = new Set([...c.after_midnight, ...c.day_parts, ...c.two_days_ago, ...c.yesterday, ...c.today].map((p) => p[0]!));
+    for (const w of lex.weekdays.keys()) set.add(w);
+    openersOf.set(lex, set);
+  }
+  return set;
+}
+
 /** Time expressions of a sentence, in order, each resolved when it can be. */
 export function findTimes(s: Sentence, lex: EventLexicon, published: string | null): TimeMention[] {
   const out: TimeMention[] = [];
   const c = lex.cue;
+  const openers = timeOpeners(lex);
   for (let i = 0; i < s.toks.length; ) {
     const start = i;
+    const tok = s.toks[i]!;
+    if (!tok.digits && !tok.stems.some((st) => openers.has(st))) {
+      i++;
+      continue;
+    }
     let midnight = longestAt(s, i, c.after_midnight);
     let j = i + midnight;
     j += longestAt(s, j, c.day_parts);

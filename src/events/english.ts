@@ -102,9 +102,13 @@ export function createEnglishCoder(lex: EventLexicon, countries: CountryLexicon,
   const countryOf = new Map<string, string>();
   for (const f of countries.forms) if (f.lang === "en" && f.codes.length === 1) countryOf.set(f.text.toLowerCase().replace(/[’']s$/, ""), f.codes[0]!);
 
+  // triggers by first word: a token tries only the triggers that can start with it
+  const byFirst = new Map<string, typeof triggers>();
+  for (const t of triggers) byFirst.set(t.words[0]!, [...(byFirst.get(t.words[0]!) ?? []), t]);
+
   function matchAt(toks: Tok[], i: number): { hit: (typeof triggers)[number]; n: number } | null {
     let best: { hit: (typeof triggers)[number]; n: number } | null = null;
-    for (const t of triggers) {
+    for (const t of byFirst.get(toks[i]!.low) ?? []) {
       // a verb form wins a tie with the same noun form («killed»): the verb reading has a subject and object
       const better = !best || t.words.length > best.n || (t.words.length === best.n && t.verb && !best.hit.verb);
       if (t.words.every((w, k) => toks[i + k]?.low === w) && better) best = { hit: t, n: t.words.length };

@@ -35,7 +35,8 @@ const DOMESTIC = new Set<EventType>(["ARREST", "DISMISS", "PROTEST", "APPOINT", 
 /** The first lexicon place within tokens [from, to): a name read in a country the sentence names wins. */
 export function findPlace(ctx: PhraseContext, index: PlaceIndex, from: number, to: number): { span: Span; place: PlaceEntry; words: string[] } | null {
   const named = new Set(ctx.entities.filter((e) => e.kind === "country").map((e) => e.country));
-  for (let k = from; k < to; k++) {
+  // callers look a few words past a head; the sentence may end first
+  for (let k = from; k < Math.min(to, ctx.s.toks.length); k++) {
     let best: { span: Span; place: PlaceEntry; words: string[] } | null = null;
     for (const st of ctx.s.toks[k]!.stems) {
       for (const cand of index.get(st) ?? []) {

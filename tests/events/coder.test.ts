@@ -138,6 +138,13 @@ describe("sentence furniture", () => {
     expect(code("التقى خليفة حفتر عبد الحميد الدبيبة أول أمس.")[0]!.date).toBe("2024-05-13");
   });
 
+  it("never reads past the last word: a venue or a place head may end the sentence", () => {
+    expect(() => code("قال الملك إنه فخور جدا، وفقا لمتحدث باسم قصر باكنغهام.")).not.toThrow();
+    expect(() => code("استقبل الرئيس الوفد في قصر")).not.toThrow();
+    expect(() => code("استقبل الرئيس التونسي الوفد بحفاوة")).not.toThrow();
+    expect(() => code("شنت الطائرات غارات على مدينة")).not.toThrow();
+  });
+
   it("codes at most three events", () => {
     const s = "جو بايدن أجرى اتصالا هاتفيا مع خليفة حفتر واتصالا مماثلا مع عبد الحميد الدبيبة واتصالا ثالثا مع حماس وندد بالهجوم على طرابلس.";
     expect(code(s).length).toBe(3);
