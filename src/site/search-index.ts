@@ -20,8 +20,13 @@ import { performance } from "node:perf_hooks";
 import * as pagefind from "pagefind";
 import { LANGS } from "./locale.ts";
 
-/** Article pages one Pagefind process indexes at most (about 0.8 GB with the edition's other pages). */
-export const PAGES_PER_BUNDLE = 4000;
+/**
+ * Article and story pages one Pagefind process indexes at most. Memory alone allowed 4,000 (about 0.8 GB with the
+ * edition's other pages); 1,000 makes the parts small enough that a rebuild after one new article indexes again only
+ * the part of its pages and the first part (actors, countries), about a third of an edition at 10,000 articles
+ * rather than two of four parts. The search page merges up to 16 parts an edition then.
+ */
+export const PAGES_PER_BUNDLE = 1000;
 /** Edition folders whose pages (one folder per id) are spread over the parts; every other page is in part 0. */
 const SPLIT_FOLDERS = ["articles", "stories"] as const;
 /** The list of an edition's extra bundles, in its main bundle folder. */
