@@ -161,9 +161,10 @@ export interface Hit {
   readings: Reading[];
 }
 
-export const OPENING_QUOTES = new Set(["«", "\u201c", "\"", "'", "\u2018"]);
+// Guillemets also reversed («»المركزية«» scraped from right-to-left pages keeps them in visual order).
+export const OPENING_QUOTES = new Set(["«", "»", "\u201c", "\"", "'", "\u2018"]);
 
-export const CLOSING_QUOTES = new Set(["»", "\u201d", "\"", "'", "\u2019"]);
+export const CLOSING_QUOTES = new Set(["»", "«", "\u201d", "\"", "'", "\u2019"]);
 
 /** True when tokens `[from, to)` are exactly the text between a pair of quotation marks. */
 export function isQuoted(para: Para, from: number, to: number): boolean {
