@@ -22,6 +22,10 @@ const items = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures/heldou
   events: Array<{ type: string }>;
 }>;
 
+type Item = { id: string; sentence: string; published: string; events: Array<{ type: string }> };
+const outlets = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures/heldout-outlets.json"), "utf8")) as Item[];
+const english = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures/english-leads.json"), "utf8")) as Item[];
+
 let coder: EventCoder;
 beforeAll(() => {
   const actors = parseActorFile(readFileSync(actorsFile, "utf8"), actorsFile);
@@ -37,6 +41,18 @@ describe("held-out leads", () => {
   it("finds the event types of most items", () => {
     const right = items.filter((x) => bag(code(x.sentence).map((e) => e.type)) === bag(x.events.map((e) => e.type)));
     expect(right.length).toBeGreaterThanOrEqual(MIN_RIGHT);
+  });
+
+  it("finds the event types of most leads in outlets' styles (datelines, honorifics, background, denials)", () => {
+    const right = outlets.filter((x) => bag(coder.code({ sentence: x.sentence, published: x.published }).map((e) => e.type)) === bag(x.events.map((e) => e.type)));
+    expect(right.length).toBeGreaterThanOrEqual(MIN_RIGHT_OUTLETS);
+  });
+
+  it("codes English leads conservatively: no event without an actor it knows, a group, or a toll", () => {
+    const claimed = english.flatMap((x) => coder.code({ sentence: x.sentence, published: x.published }).map((e) => ({ e, gold: x.events })));
+    const right = claimed.filter(({ e, gold }) => gold.some((g) => g.type === e.type));
+    // precision of event types over the English leads: the gist of an English article is shown as fact
+    expect(right.length / claimed.length).toBeGreaterThanOrEqual(0.85);
   });
 
   it("renders common-noun actors from the group lexicon, never romanised into a name", () => {
@@ -82,5 +98,7 @@ describe("held-out leads", () => {
   });
 });
 
-/** Items whose event types the coder gets exactly (of 47; the first 34 gave 25 before this work): raise it as the coder improves, never lower it. */
-const MIN_RIGHT = 41;
+/** Items whose event types the coder gets exactly (of 47; the first 34 gave 25 before the first tuning; 41 before the outlets set): raise it as the coder improves, never lower it. */
+const MIN_RIGHT = 42;
+/** Items of heldout-outlets.json (49, coded before the coder saw them, then used to find general failures) whose types the coder gets exactly with the test knowledge base: raise it, never lower it. */
+const MIN_RIGHT_OUTLETS = 42;
