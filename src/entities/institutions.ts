@@ -53,6 +53,8 @@ export interface Institution {
   /** Arabic heads: the definite head and its display pattern (with {adj}); the first is canonical. */
   heads: Array<{ head: string; gender: "m" | "f"; display: string }>;
   contested: Set<string>;
+  /** The only countries that have such a body (a royal court, an emiri diwan); absent: every country. */
+  only?: Set<string>;
 }
 
 /** Everything the tagger needs to read institution bodies. */
@@ -135,6 +137,7 @@ export function buildInstitutionIndex(countries: CountryLexicon, lex: Institutio
       en: def.en,
       heads: def.ar.map((h) => ({ head: h.head, gender: h.gender, display: h.display ?? `${h.head} {adj}` })),
       contested: new Set(lex.contested[def.id] ?? []),
+      ...(def.countries ? { only: new Set(def.countries) } : {}),
     });
     def.ar.forEach((h, head) => {
       const patterns = [`${h.head} {adj}`, ...(h.in_name ? [`${h.head} ${FI} {name}`] : []), ...h.forms];
@@ -198,7 +201,7 @@ export function buildInstitutionIndex(countries: CountryLexicon, lex: Institutio
     if (actor !== undefined) return actor;
     const def = institutions[inst]!;
     const d = demonyms.get(code);
-    if (!d || def.contested.has(code) || !d.names.ar.length) {
+    if (!d || def.contested.has(code) || (def.only && !def.only.has(code)) || !d.names.ar.length) {
       actor = null;
     } else {
       const nameEn = d.names.en[0] ?? code;

@@ -119,6 +119,8 @@ export const InstitutionLexicon = z
             en: z.string().min(1),
             ar: z.array(ArHead).min(1),
             en_heads: z.array(EnHead).default([]),
+            /** The only countries that have such a body (monarchies for a royal court); absent: every country. */
+            countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).optional(),
           })
           .strict(),
       )
