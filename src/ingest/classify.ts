@@ -103,7 +103,6 @@ const TRAILING_CLOSERS = /[\s"'»”’)\]}>›]+$/u;
 const CREDIT_SUFFIX = /[(（[]([^()（）[\]]{1,80})[)）\]]$/u;
 const CLOSING_BRACKET = /[)）\]]$/u;
 const DASH = /[-–—ـ]/u;
-const COLON = /[:：]/u;
 /** A dash before a short credit: "… يخاطب قوات الجيش - أرشيف". */
 const DASH_CREDIT = /\s[-–—ـ]\s*([^-–—ـ]{1,30})$/u;
 /** "Outlet/Photographer" closing an English caption: "… Sudan. MENA Wire/Stringer", "REUTERS/Ayman Sahli". */
@@ -262,6 +261,21 @@ function labelledField(text: string, key: string, set: PrefixSet): string | null
   if (!cut || countWords(text.slice(0, cut.index)) !== label.split(" ").length) return null;
   return text.slice(cut.index + cut[0].length).trim();
 }
+
+/**
+ * True when the text after the line's last colon (either width) is 1–60 characters once its leading spaces go:
+ * what LABELLED_CREDIT's tail needs. Checked first, it spares the pattern's scan from the start of every line
+ * with a colon somewhere.
+ */
+function creditAfterLastColon(text: string): boolean {
+  const colon = Math.max(text.lastIndexOf(":"), text.lastIndexOf("："));
+  if (colon < 0) return false;
+  const tail = text.slice(colon + 1).trimStart().length;
+  return tail >= 1 && tail <= LABELLED_CREDIT_MAX_CHARS;
+}
+
+/** The longest credit LABELLED_CREDIT reads after its colon. */
+const LABELLED_CREDIT_MAX_CHARS = 60;
 
 /** "… بالرباط © MAP": the credit after a "©" that closes a caption-shaped line; null for copyright notices. */
 function copyrightCredit(text: string): string | null {
@@ -582,7 +596,7 @@ function captionKind(text: string, words: number, isProse: boolean, lex: Boilerp
     const copyright = copyrightCredit(bare);
     if (copyright !== null) return { kind: "caption", credit: copyright };
     // "… في أربيل. الصورة: مكتب رئيس الحكومة", "… in Doha. Photo: Supplied": a labelled credit closes the caption.
-    const labelled = COLON.test(bare) ? LABELLED_CREDIT.exec(bare) : null;
+    const labelled = creditAfterLastColon(bare) ? LABELLED_CREDIT.exec(bare) : null;
     if (labelled && matchPrefix(lex.creditPrefixes, fold(labelled[2]!)) === fold(labelled[2]!)) {
       const credit = labelled[3]!.trim();
       if (countWords(labelled[1]!) >= L.captionMinWords && countWords(credit) <= L.creditMaxWords) return { kind: "caption", credit };
