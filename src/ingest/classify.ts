@@ -115,8 +115,8 @@ const NAV_HINT = /\s\s|[|·›>»•]/u;
 const PLACE_COLON_NAME = /^(\S+(?:\s\S+)?)\s*:\s*(\S+(?:\s+\S+){0,3})$/u;
 /** «Outlet» (City): the stamp under a teaser. */
 const OUTLET_STAMP = /^«([^»]{1,60})»\s*[(（]([^()]{1,40})[)）]$/u;
-/** "Outlet -", "Outlet:", "Outlet |": a label that ends in a separator. */
-const ENDS_IN_SEPARATOR = /^(.+?)\s*[-–—ـ:|]+$/u;
+/** "Outlet -", "Outlet:", "Outlet |", "Outlet/ -": a label that ends in a separator (a slash before it is one too). */
+const ENDS_IN_SEPARATOR = /^(.+?)[\s/]*[-–—ـ:|]+$/u;
 /** "طرابلس ـ فاطمة السعداوي", "Aden - Asharq Al-Awsat": place, spaced dash, name. */
 const PLACE_DASH_NAME = /^([^\s:|]+(?:\s+[^\s:|]+){0,2})\s+[-–—ـ]+\s+([^:|]+)$/u;
 /** Caption text, a credit label and its value: "… في أربيل. الصورة: مكتب الحكومة". */

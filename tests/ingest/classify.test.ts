@@ -153,3 +153,10 @@ describe("classify: furniture that looks like a headline", () => {
     expect(kinds(["صورة", "رئيس الوزراء يصل إلى مقر القمة في الدوحة"])).toEqual(["junk", "caption"]);
   });
 });
+
+describe("classify: outlet labels", () => {
+  it("drops a slash left before a label's separator ('Outlet/ -')", () => {
+    const [line] = classify(["الأفق نت/ -"]);
+    expect(line).toMatchObject({ kind: "label", value: "الأفق نت" });
+  });
+});
