@@ -20,6 +20,7 @@ import { join } from "node:path";
 import { defineConfig } from "astro/config";
 import { loadSettings } from "./src/config.ts";
 import { marsadDev } from "./src/site/dev-server.ts";
+import { sourceUrls } from "./src/lib/vite-source-urls.ts";
 
 const settings = loadSettings();
 
@@ -54,6 +55,9 @@ export default defineConfig({
     incrementalBuild: true,
   },
   vite: {
+    // Data files our modules read beside themselves, once bundled: read from src/ by server chunks, lexicons inlined in
+    // browser chunks (src/lib/vite-source-urls.ts).
+    plugins: [sourceUrls(join(settings.root, "src"))],
     build: {
       // Never inline scripts or fonts as data: URLs (CSP `script-src 'self'`, and fonts cache better as files).
       assetsInlineLimit: 0,

@@ -50,11 +50,23 @@ export function parseLexicon<S extends z.ZodType>(schema: S, text: string, file:
     const at = syntax.linePos?.[0];
     throw new LexiconError(`${file}: not valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ""}: ${syntax.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`);
   }
-  const result = schema.safeParse(doc.toJS());
+  return validate(schema, doc.toJS(), file, (path) => lineOf(doc, lines, path));
+}
+
+/**
+ * Validates lexicon data parsed already (the browser bundle gets a lexicon's data inlined at build time, having no
+ * file system: src/lib/vite-source-urls.ts); errors as `parseLexicon`'s, without the line.
+ */
+export function lexiconData<S extends z.ZodType>(schema: S, data: unknown, file: string): z.infer<S> {
+  return validate(schema, data, file, () => "");
+}
+
+function validate<S extends z.ZodType>(schema: S, data: unknown, file: string, line: (path: string[]) => string): z.infer<S> {
+  const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = (issue?.path ?? []).map(String);
-    throw new LexiconError(`${file}: field \`${path.join(".") || "(root)"}\`${lineOf(doc, lines, path)}: ${issue?.message ?? "invalid"}`);
+    throw new LexiconError(`${file}: field \`${path.join(".") || "(root)"}\`${line(path)}: ${issue?.message ?? "invalid"}`);
   }
   return result.data;
 }
