@@ -106,9 +106,10 @@ export function objectAfter(ctx: PhraseContext, from: number): Span | null {
   const k = skipAdverbials(ctx, from);
   if (k >= s.toks.length || ctx.verbs.has(k)) return null;
   const t = s.toks[k]!;
-  if (t.digits) {
-    // a counted object («35 امرأة»)
-    const rest = phraseAt(ctx, k + 1);
+  // a counted object («35 امرأة», «ثلاثة مهندسين أتراك»)
+  const count = t.digits ? 1 : t.stems.some((st) => ctx.lex.numbers.unitMap.has(st)) ? 1 : longestAt(s, k, ctx.lex.numbers.phrases.vague);
+  if (count) {
+    const rest = phraseAt(ctx, k + count);
     return rest ? { from: k, to: rest.to } : null;
   }
   if (isBound(ctx, k) && !ctx.cover[k] && !/[,،]/.test(t.before)) return null;

@@ -232,6 +232,8 @@ export function createEventCoder(input: CoderInput): EventCoder {
     if ((!source || !named(ctx, source)) && (type === "STATEMENT" || type === "APPEAL" || type === "ACCUSE" || type === "THREATEN" || type === "DEPLOY")) return [];
     if (t.swap && target) [source, target] = [target, source];
     if (t.symmetric) [source, target] = splitSymmetric(ctx, source, target, between);
+    // «اشتباكات بين فصائل متناحرة»: one phrase after «بين» names both sides: it is the source
+    if (t.symmetric && between && !source && target) [source, target] = [target, null];
     // CLASH «اشتباكات مع X» with no subject: the side named before (the victims' side)
     // (or the victims of a toll before it: «استشهد جنديان سعوديان … في مواجهات مع X»)
     if (type === "CLASH" && !source && target) source = lastActorBefore(ctx, h.from) ?? earlier.find((d) => d.type === "CASUALTIES" && d.target && d.target.to <= h.from)?.target ?? null;
@@ -395,7 +397,8 @@ export function createEventCoder(input: CoderInput): EventCoder {
         if (Math.abs(o.hit.from - d.hit.from) <= settings.mergeWindow) return true;
         if (o.source && key(ctx, o.source) === key(ctx, d.source)) return true;
         // «وقع X وY إعلان شراكة», «سيّر X شاحنات تحمل مساعدات»: the noun is the verb's own object
-        return o.hit.trigger.kind === "verb" && d.hit.trigger.kind !== "verb" && !d.source && !predicateBetween(ctx, o.hit.to, d.hit.from);
+        // («تجمع مئات المحتجين … احتجاجا على»: a noun after the people it names is their act too)
+        return (o.hit.trigger.kind === "verb" || o.hit.trigger.kind === "people") && d.hit.trigger.kind !== "verb" && !d.source && !predicateBetween(ctx, o.hit.to, d.hit.from);
       });
       if (same) {
         same.source ??= d.source;
