@@ -682,6 +682,13 @@ function capitalisedOrganisations(t: DiscoveryTables, view: ParagraphView): Foun
   return out;
 }
 
+/** Tatweel and letters for foreign sounds in a written name: the fewer, the plainer the spelling. */
+function oddLetters(name: string, lex: DiscoveryLexicon): number {
+  let n = 0;
+  for (const ch of name) if (ch === "\u0640" || lex.letter_variants[ch] !== undefined) n++;
+  return n;
+}
+
 /** Groups one article's findings into candidates (by normalised name). */
 export function mergeCandidates(found: Found[], lex: DiscoveryLexicon = discoveryLexicon()): Candidate[] {
   const byKey = new Map<string, Candidate>();
@@ -689,12 +696,16 @@ export function mergeCandidates(found: Found[], lex: DiscoveryLexicon = discover
   for (const f of found) {
     const key = phraseTokens(f.name).join(" ");
     if (!key) continue;
-    const variant = f.lang === "ar" ? arabicVariantKey(key) : undefined;
+    const variant = f.lang === "ar" ? arabicVariantKey(key, lex) : undefined;
     let c = byKey.get(key) ?? (variant ? byVariant.get(variant) : undefined);
     if (!c) {
       c = { key, name_ar: f.lang === "ar" ? f.name : null, suggested_en: f.lang === "ar" ? romanise(f.name, lex) : f.name, kind: f.kind, frequency: 0, contexts: [] };
       byKey.set(key, c);
       if (variant) byVariant.set(variant, c);
+    } else if (f.lang === "ar" && c.name_ar !== null && oddLetters(f.name, lex) < oddLetters(c.name_ar, lex)) {
+      // the plainer spelling is the one shown («حيدر البرزنجي», not «حــــيدر البرزنچــي»)
+      c.name_ar = f.name;
+      c.suggested_en = romanise(f.name, lex);
     }
     c.frequency++;
     if (!c.contexts.includes(f.sentence) && c.contexts.length < MAX_CONTEXTS) c.contexts.push(f.sentence);

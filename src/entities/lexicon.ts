@@ -46,6 +46,8 @@ export const DiscoveryLexicon = z
     not_first_names: Words,
     /** Unquoted Arabic organisation names: head words, construct head words, non-nisba adjectives. */
     headword_orgs: z.object({ heads: Words, construct_heads: Words, adjectives: Words, not_adjectives: Words }).strict(),
+    /** Letters for foreign sounds → the Arabic letter they stand for, to merge spellings of one candidate. */
+    letter_variants: z.record(z.string().length(1), z.string().length(1)).refine((m) => Object.keys(m).length > 0, "an empty group is an error"),
     /** Arabic letter → Latin letters. */
     romanisation: nonEmptyRecord(z.string(), z.string().length(1)),
     /** Placeholder descriptions for promoted and provisional actors. */

@@ -6,6 +6,7 @@ import { Slug } from "../../schemas/common.ts";
 import type { QueueEntry, ReviewQueue } from "../../schemas/review-queue.ts";
 import { CLITICS } from "../../text/clitics.ts";
 import type { Candidate } from "../discover.ts";
+import { discoveryLexicon, type DiscoveryLexicon } from "../lexicon.ts";
 import { proclitics } from "../normalise.ts";
 import { phraseTokens } from "../trie.ts";
 
@@ -15,13 +16,20 @@ const ARTICLE = CLITICS.definite;
 export const MAX_CONTEXTS = 5;
 
 
+/** A name with its letters for foreign sounds written as the Arabic letters they stand for («البرزنچي» → «البرزنجي»). */
+export function plainLetters(name: string, lex: DiscoveryLexicon = discoveryLexicon()): string {
+  let out = "";
+  for (const ch of name) out += lex.letter_variants[ch] ?? ch;
+  return out;
+}
+
 /**
  * The Arabic form of a candidate's key that clitics and word joins do not change: the first word without «و»/«ف»
  * and with a fused preposition before the article removed («وللجنة» → «اللجنة»), words joined without spaces
  * («عبد الله» = «عبدالله»).
  */
-export function arabicVariantKey(key: string): string | undefined {
-  const toks = key.split(" ");
+export function arabicVariantKey(key: string, lex: DiscoveryLexicon = discoveryLexicon()): string | undefined {
+  const toks = plainLetters(key, lex).split(" ");
   if (!toks[0] || !/[\u0621-\u064a]/.test(toks[0])) return undefined;
   const forms = proclitics(toks[0]);
   const first = forms.find((f) => f.startsWith(ARTICLE) && f !== toks[0]) ?? (/^[وف]/.test(toks[0]) && forms[1] ? forms[1] : toks[0]);
