@@ -57,10 +57,14 @@ export function parseArticle(text: string, file: string): Article {
     });
     throw new ContentError(file, issues.join("; "));
   }
-  const body = src
+  return { ...front.data, body: bodyAfter(src, end) };
+}
+
+/** The paragraphs after the frontmatter that closes at `end` (the offset of its closing `\n---`): blank-line separated. */
+export function bodyAfter(src: string, end: number): string[] {
+  return src
     .slice(end + 5)
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean);
-  return { ...front.data, body };
 }

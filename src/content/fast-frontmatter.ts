@@ -12,7 +12,7 @@
  *
  * tests/content/fast-frontmatter.test.ts checks equality with `parseArticle` on every fixture and on generated articles.
  */
-import { parseArticle } from "./article-file.ts";
+import { bodyAfter, parseArticle } from "./article-file.ts";
 import { type Article, ArticleFrontmatter } from "../schemas/article.ts";
 
 /** Thrown inside the subset parser when the text uses YAML it does not handle; never escapes this module. */
@@ -210,10 +210,5 @@ export function readArticleFile(text: string, file: string): Article {
   }
   const front = ArticleFrontmatter.safeParse(data);
   if (!front.success) return parseArticle(text, file);
-  const body = src
-    .slice(end + 5)
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return { ...front.data, body };
+  return { ...front.data, body: bodyAfter(src, end) };
 }
