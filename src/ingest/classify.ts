@@ -169,6 +169,8 @@ const COUNTER = new RegExp(`^([^:：]{1,40}?)\\s*[:：]\\s*[#№]?${D}[${DIGIT_R
 const BRACKET_COUNT = new RegExp(`^(.{1,40}?)\\s*[(（[]\\s*${D}+\\s*[)）\\]]$`, "u");
 /** A folded popularity counter: a number (separators allowed), then one unit word. */
 const VIEW_COUNTER = /^\d[\d,.\s]*\s(\S+)$/u;
+/** Longest popularity counter ("1,234,567 comments" = 18): longer lines are not looked at (the pattern backtracks). */
+const VIEW_COUNTER_MAX_CHARS = 32;
 /** The longest line any caption test looks at (a caption closed by a credit field is the longest). */
 const CAPTION_ANY_MAX_WORDS = Math.max(L.captionMaxWords, L.creditedCaptionMaxWords);
 /** Most words in the label of a counter line ("عدد المشاهدات", "Total views today"). */
@@ -448,6 +450,7 @@ function counterKind(text: string, key: string, words: number, isProse: boolean,
 
 /** "48801 read", "٢٣٤ مشاهدة" (folded): a number, then a counter unit of the lexicon (`counter_units`). */
 function isViewCounter(key: string, lex: Boilerplate): boolean {
+  if (key.length > VIEW_COUNTER_MAX_CHARS) return false;
   const m = VIEW_COUNTER.exec(key);
   return m !== null && lex.counterUnits.has(m[1]!);
 }
