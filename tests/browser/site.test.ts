@@ -22,7 +22,6 @@ import { DEFAULT_THEME } from "../../src/schemas/theme.ts";
 import { themeDigest } from "../../src/site/theme-css.ts";
 import { partGlobs } from "../../src/site/search-index.ts";
 import { buildSite, FIXTURE_CONTENT, removeSite, ROOT, type BuiltSite } from "./build-fixture.ts";
-import { sharedFixtureSite } from "../fixtures/site/shared-build.ts";
 import { CHROMIUM_ARGS, ensureChromium } from "./setup-chromium.ts";
 import { resolveFile, serveStatic, type StaticServer } from "./static-server.ts";
 
@@ -108,7 +107,7 @@ function fixtureCards(): Set<string> {
 }
 
 /** Every internal link of every built file that resolves to no file (cards are checked against the card specs). */
-function brokenLinks(site: Pick<BuiltSite, "outDir" | "base">, cardPaths: Set<string>): string[] {
+function brokenLinks(site: BuiltSite, cardPaths: Set<string>): string[] {
   const broken: string[] = [];
   for (const file of walk(site.outDir)) {
     if (!/\.(html|xml)$/.test(file) || /[\\/]pagefind[\\/]/.test(file)) continue;
@@ -132,7 +131,7 @@ function brokenLinks(site: Pick<BuiltSite, "outDir" | "base">, cardPaths: Set<st
 }
 
 describe("fixture site at /", () => {
-  let site: Pick<BuiltSite, "outDir" | "base">;
+  let site: BuiltSite;
   let server: StaticServer;
   let browser: Browser;
   const errors: string[] = [];
@@ -141,9 +140,7 @@ describe("fixture site at /", () => {
 
   beforeAll(async () => {
     const executablePath = ensureChromium();
-    // The run's one build of the fixture site (pages, search, cards), shared with the build-kill tests, which also
-    // check that a second build publishes the same bytes.
-    site = sharedFixtureSite();
+    site = await buildSite();
     server = await serveStatic(site.outDir, site.base);
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   });
@@ -151,6 +148,7 @@ describe("fixture site at /", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    removeSite(site);
   });
 
   for (const lang of ["ar", "en"] as const) {
@@ -294,7 +292,9 @@ describe("fixture site at /", () => {
     const { page } = await open(browser, `${server.origin}/en/briefs/2024-08-15/`);
     const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
     const href = await page.locator('link[rel=stylesheet][href^="/theme.css?v="]').getAttribute("href");
-    expect(href).toBe(`/theme.css?v=${themeDigest(DEFAULT_THEME)}`);
+    const fixtureTheme = loadSettings(ROOT, { MARSAD_CONTENT_DIR: FIXTURE_CONTENT }).site.theme;
+    expect(href).toBe(`/theme.css?v=${themeDigest(fixtureTheme)}`);
+    expect(themeDigest(fixtureTheme)).not.toBe(themeDigest(DEFAULT_THEME));
     expect(await page.locator("body").evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(rgb(DEFAULT_THEME.light.bg));
     expect(await page.locator(".masthead-band").evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(rgb(DEFAULT_THEME.light.masthead));
     await page.emulateMedia({ colorScheme: "dark" });
@@ -306,6 +306,21 @@ describe("fixture site at /", () => {
     expect(await page.locator("body").evaluate((e) => getComputedStyle(e).backgroundColor)).toBe("rgb(255, 255, 255)");
     await page.screenshot({ path: join(shots, "en-brief-print.png"), fullPage: true });
     await page.close();
+  });
+
+  it("takes the site.yaml customisations: a theme token, an extra navigation link, the footer text", async () => {
+    for (const lang of ["ar", "en"] as const) {
+      const { page } = await open(browser, `${server.origin}/${lang}/countries/`);
+      // tests/fixtures/site/content/site.yaml sets theme.light.accent to #0a5c8c.
+      expect(await page.locator("main a").first().evaluate((e) => getComputedStyle(e).color)).toBe("rgb(10, 92, 140)");
+      const nav = page.locator(".site-nav li a");
+      expect(await nav.count()).toBe(6);
+      expect(await nav.last().getAttribute("href")).toBe("https://example.org/marsad/method");
+      expect(await nav.last().innerText()).toBe(lang === "ar" ? "المنهجية" : "Method");
+      expect(await page.locator(".site-footer").innerText()).toContain(lang === "ar" ? "مرصد تجريبي للاختبارات." : "A test edition of Marsad.");
+      expect(await page.locator(".brand-logo").getAttribute("src")).toBe("/favicon.svg");
+      await page.close();
+    }
   });
 
   it("keeps the masthead to one band on a phone, with the name and the other edition side by side", async () => {
@@ -449,6 +464,15 @@ describe("fixture site at /", () => {
       expect(text.match(/<style[\s>]|\sstyle="/g) ?? [], file).toEqual([]);
     }
   });
+
+  it("rebuilds byte-identically", async () => {
+    const again = await buildSite({ search: false });
+    const list = (dir: string) => walk(dir).map((f) => relative(dir, f)).filter((f) => !/(^|\/)pagefind\//.test(f)).sort();
+    expect(list(again.outDir)).toEqual(list(site.outDir));
+    const differing = list(site.outDir).filter((f) => !readFileSync(join(site.outDir, f)).equals(readFileSync(join(again.outDir, f))));
+    removeSite(again);
+    expect(differing).toEqual([]);
+  }, 600_000);
 });
 
 describe("fixture site under /briefings/", () => {
