@@ -53,7 +53,10 @@ export function findTimes(s: Sentence, lex: EventLexicon, published: string | nu
     }
     let midnight = longestAt(s, i, c.after_midnight);
     let j = i + midnight;
-    j += longestAt(s, j, c.day_parts);
+    // a day part, unless the word is itself a relative day («اليوم» reads as «ال» + the day part «يوم»)
+    const relative = (k: number) => longestAt(s, k, c.two_days_ago) || longestAt(s, k, c.yesterday) || longestAt(s, k, c.today);
+    const part = longestAt(s, j, c.day_parts);
+    if (part && !(relative(j) && !relative(j + part))) j += part;
     let date: string | null = null;
     let n = 0;
     if ((n = longestAt(s, j, c.two_days_ago))) date = published && addDays(published, -2);

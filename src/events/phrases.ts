@@ -121,8 +121,10 @@ function afterName(ctx: PhraseContext, from: number, i: number): boolean {
   // «مجلس التعاون لدول الخليج العربية إطلاق …»: after a complete knowledge-base name, a bare indefinite word
   // (no article, no «ل» or «و», no title or given name, not in brackets) starts the object
   const last = before.find((e) => e.to === i);
-  if (!here && last?.kind === "actor" && !t0.norm.startsWith(ARTICLE) && !t0.norm.startsWith(CONJ) && !genitiveL && !givenName(ctx, i) &&
-    !t0.stems.some((st) => ctx.titleWords.has(st) || st.startsWith(ARTICLE)) && !/[(«"]/.test(t0.before)) return true;
+  // (after a person's complete name a definite word too: «عادل الجبير المجتمع الدولي»; a title still continues)
+  const open = !t0.norm.startsWith(ARTICLE) || !!last?.person;
+  if (!here && last?.kind === "actor" && open && !t0.norm.startsWith(CONJ) && !genitiveL && !givenName(ctx, i) &&
+    !t0.stems.some((st) => ctx.titleWords.has(st) || (st.startsWith(ARTICLE) && !last.person)) && !/[(«"]/.test(t0.before)) return true;
   if (here && here.from === i && !(here.kind === "country" && here.adjective) && !t0.norm.startsWith(CONJ) && !genitiveL) {
     const prev = ctx.s.toks[i - 1]!;
     const prevEntity = before.find((e) => e.to === i);

@@ -136,6 +136,8 @@ describe("sentence furniture", () => {
   it("leaves relative dates unresolved without a publication date", () => {
     expect(code("التقى خليفة حفتر عبد الحميد الدبيبة اليوم.", null)[0]!.date).toBeNull();
     expect(code("التقى خليفة حفتر عبد الحميد الدبيبة أول أمس.")[0]!.date).toBe("2024-05-13");
+    // a bare «اليوم» is today, not the day part «يوم» with the article: it bounds the subject and dates the event
+    expect(code("التقى خليفة حفتر اليوم عبد الحميد الدبيبة.")[0]).toMatchObject({ date: PUBLISHED, source_actor: { ar: "خليفة حفتر" }, target_actor: { ar: "عبد الحميد الدبيبة" } });
   });
 
   it("never reads past the last word: a venue or a place head may end the sentence", () => {
