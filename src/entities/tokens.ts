@@ -65,3 +65,24 @@ export function tokenize(norm: string): Token[] {
   }
   return tokens;
 }
+
+const QUOTE_MARK = /^["«»“”']$/;
+
+/**
+ * Tokens for matching names: `tokenize`, with a conjunction the press wrote outside a quotation mark by mistake
+ * joined to the word inside it («و"حدات حماية الشعب"» reads «وحدات حماية الشعب»). The joined token's text is the
+ * word without the mark; its offsets span the mark.
+ */
+export function tokenizeForMatch(norm: string, conjunctions: ReadonlySet<string>): Token[] {
+  const tokens = tokenize(norm);
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const tok = tokens[k]!;
+    const next = tokens[k + 1];
+    if (next && tok.script === 1 && next.script === 1 && conjunctions.has(tok.text) && QUOTE_MARK.test(norm.slice(tok.end, next.start)) && (tok.start === 0 || scriptOf(norm.charCodeAt(tok.start - 1)) === 0)) {
+      out.push({ text: tok.text + next.text, start: tok.start, end: next.end, script: 1 });
+      k++;
+    } else out.push(tok);
+  }
+  return out;
+}

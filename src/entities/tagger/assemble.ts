@@ -45,9 +45,16 @@ export function noteWritten(written: Map<string, Written>, para: Para, actor: Ac
     prev.canonical = true;
     return;
   }
-  const text = para.text.slice(para.norm.toSource[normStart]!, sourceEnd(para.text, para.norm, normEnd));
+  // quotation marks inside a written name are punctuation, not part of it («حركة "حماس"», «و"حدات …»)
+  const text = para.text
+    .slice(para.norm.toSource[normStart]!, sourceEnd(para.text, para.norm, normEnd))
+    .replace(QUOTE_MARKS, "")
+    .replace(/\s+/g, " ")
+    .trim();
   written.set(actor.id, { text, tokens: to - from, canonical, display: reading.display, bare: reading.bare, clitic: form > 0 });
 }
+
+const QUOTE_MARKS = /["«»“”]/g;
 
 /** Phases 4–6 over an article's hits: each resolved (`resolveHit`), then written out; discovery over the rest. */
 export function assemble(tables: Tables, article: TagInput, found: Found, ctx: Context): TagResult {

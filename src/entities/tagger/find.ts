@@ -8,7 +8,10 @@ import type { HeadPattern, InstitutionIndex } from "../institutions.ts";
 import { type MatchSpan, type MentionTables, isDateline, isInAddress, isDatelineOutlet, isOrdinaryWords, isPeriod, isPlainLocation, isPlatformChannel } from "../mentions.ts";
 import { normaliseWithMap, proclitics } from "../normalise.ts";
 import { ABBREVIATIONS } from "../sentences.ts";
-import { type Token, tokenize } from "../tokens.ts";
+import { type Token, tokenizeForMatch } from "../tokens.ts";
+import { CLITICS } from "../../text/clitics.ts";
+
+const CONJUNCTIONS: ReadonlySet<string> = new Set(CLITICS.conjunctions);
 import { type TrieMatch, type TrieNode, joinable, longestMatch, mayHaveProclitic, mayStart, mayStartArabic } from "../trie.ts";
 import { type ActorReading, type BareReading, type CountryReading, type Hit, type InstitutionTables, type Para, type Reading, type Tables, isQuoted, lettersOf, sourceSpan } from "./readings.ts";
 import { bodyActor, ownerOn } from "./tables.ts";
@@ -164,7 +167,7 @@ export function findMentions(tables: Tables, body: readonly string[], date?: str
 /** Matches one paragraph, appending its hits; returns the paragraph with what each token is covered by. */
 function matchParagraph(tables: Tables, text: string, index: number, hits: Hit[], date: string | undefined): Para {
   const norm = normaliseWithMap(text);
-  const tokens = tokenize(norm.text);
+  const tokens = tokenizeForMatch(norm.text, CONJUNCTIONS);
   const para: Para = { index, text, norm, tokens, covered: new Uint8Array(tokens.length), readingsAt: [] };
   // case-sensitive forms (US, UK) are checked against the letters as written
   const accept = (values: Reading[], start: number, length: number): Reading[] => {
