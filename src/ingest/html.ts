@@ -305,8 +305,13 @@ function clean(value: string | undefined | null): string | undefined {
   return text === "" ? undefined : text;
 }
 
-function firstOf(...values: Array<string | undefined>): string | undefined {
-  return values.find((v) => v !== undefined);
+/** The first defined value; a function stands for a value that costs a document walk and is computed only then. */
+function firstOf(...values: Array<string | undefined | (() => string | undefined)>): string | undefined {
+  for (const v of values) {
+    const value = typeof v === "function" ? v() : v;
+    if (value !== undefined) return value;
+  }
+  return undefined;
 }
 
 function fromMeta(meta: Map<string, string>, keys: readonly string[]): string | undefined {
@@ -333,22 +338,25 @@ const MODIFIED_META = [
 function readMeta(root: HTMLElement): PageMeta {
   const meta = metaTable(root);
   const ld = readJsonLd(root);
-  const article = safeQueryAll(root, "article")[0];
   const htmlEl = safeQueryAll(root, "html")[0];
-  const titleEl = safeQueryAll(root, "head title")[0] ?? safeQueryAll(root, "title").find((t) => !hasAncestor(t, "svg"));
-  const itemprop = (name: string): string | undefined => {
+  // Each query below walks the whole document: they are asked lazily, only when the sources before them are empty.
+  const titleEl = (): HTMLElement | undefined =>
+    safeQueryAll(root, "head title")[0] ?? safeQueryAll(root, "title").find((t) => !hasAncestor(t, "svg"));
+  const itemprop = (name: string) => (): string | undefined => {
     const el = safeQueryAll(root, `[itemprop="${name}"]`).find((e) => tagOf(e) !== "meta");
     return el ? clean(el.getAttribute("content") ?? el.getAttribute("datetime") ?? el.text) : undefined;
   };
-  const articleTime = article
-    ? safeQueryAll(article, "time[datetime]")[0]
-    : safeQueryAll(root, "time[pubdate]")[0];
+  const articleTime = (): string | undefined => {
+    const article = safeQueryAll(root, "article")[0];
+    const time = article ? safeQueryAll(article, "time[datetime]")[0] : safeQueryAll(root, "time[pubdate]")[0];
+    return clean(time?.getAttribute("datetime"));
+  };
 
   const result: PageMeta = {};
   const set = <K extends keyof PageMeta>(key: K, value: string | undefined): void => {
     if (value !== undefined) result[key] = value;
   };
-  set("title", firstOf(meta.get("og:title"), ld.headline, meta.get("twitter:title"), clean(titleEl?.text)));
+  set("title", firstOf(meta.get("og:title"), ld.headline, meta.get("twitter:title"), () => clean(titleEl()?.text)));
   set(
     "published",
     firstOf(
@@ -356,20 +364,20 @@ function readMeta(root: HTMLElement): PageMeta {
       ld.datePublished,
       fromMeta(meta, PUBLISHED_META_NAMES),
       itemprop("datePublished"),
-      clean(articleTime?.getAttribute("datetime")),
+      articleTime,
     ),
   );
   set("modified", firstOf(fromMeta(meta, MODIFIED_META), ld.dateModified, itemprop("dateModified")));
   const metaAuthor = meta.get("author");
   const articleAuthor = meta.get("article:author");
-  const relAuthor = safeQueryAll(root, "[rel~=author]")[0] ?? safeQueryAll(root, '[rel="author"]')[0];
+  const relAuthor = (): string | undefined => clean((safeQueryAll(root, "[rel~=author]")[0] ?? safeQueryAll(root, '[rel="author"]')[0])?.text);
   set(
     "author",
     firstOf(
       ld.author,
       metaAuthor,
       articleAuthor !== undefined && !/^https?:/i.test(articleAuthor) ? articleAuthor : undefined,
-      clean(relAuthor?.text),
+      relAuthor,
       itemprop("author"),
     ),
   );
