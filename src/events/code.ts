@@ -190,7 +190,9 @@ export function createEventCoder(input: CoderInput): EventCoder {
         // the genitive is a name or a described group («تفجير كنيستي …», «فوز قيس سعيد»), not an adjective («هجوم فاشل»)
         const head = ctx.cover[h.to];
         const titled = ctx.s.toks[h.to]!.stems.some((st) => ctx.titleWords.has(st)) || givenName(ctx, h.to);
-        const named = gen && ((head && !(head.kind === "country" && head.adjective)) || titled);
+        // («هجوم مسلح»: a singular group word after an indefinite act is its adjective, not its target)
+        const adjective = head && (head.kind === "country" ? head.adjective : head.kind === "group" && head.count === 1 && !s.toks[h.to]!.norm.startsWith("\u0627\u0644"));
+        const named = gen && ((head && !adjective) || titled);
         if (gen && named && !s.toks[h.to]!.norm.startsWith("\u0644")) {
           if (t.genitive === "source") source = gen; // «زيارة وزير الخارجية»: the genitive is the visitor
           else target = gen;

@@ -101,7 +101,9 @@ export function placeOf(
     const plainHead = longestAt(s, at, lex.cue.place_heads);
     const head = plainHead || longestNounAt(s, at, lex.cue.place_heads);
     // «بقصر قرطاج», «بمدينة الصدر»: a ب on a venue or a known place («بولاية رئاسية» is a term of office)
-    const prefixed = !loc && tok.norm.startsWith("\u0628") && (longestNounAt(s, at, lex.cue.venue_heads) > 0 || !!findPlace(ctx, index, at, at + head + 2));
+    // («بولاية القصرين», «بجبل الشعانبي»: a place head with «ب» and a name after it is a place too)
+    const headed = head > 0 && plainHead === 0 && at + head < s.toks.length && !isBoundAt(ctx, at + head);
+    const prefixed = !loc && tok.norm.startsWith("\u0628") && (longestNounAt(s, at, lex.cue.venue_heads) > 0 || headed || !!findPlace(ctx, index, at, at + head + 2));
     // «استهدف مدينة سرت»: the object of the event's own verb
     const struck = !loc && (ev.own.includes(k - 1) || k === ev.to) && (head > 0 || !!findPlace(ctx, index, at, at + 1));
     if (!loc && !prefixed && !struck) continue;
@@ -128,7 +130,10 @@ export function placeOf(
         ctx.entities.find((e) => e.kind === "country" && e.from >= nameEnd && e.from < nameEnd + 8)?.country;
       // a venue («قصر الإليزيه») is the host's: the source's country before a country named near it (a guest's)
       const host = venue ? actorCountry(ctx, ev.source) : undefined;
-      const c = host ?? near ?? (venue ? ctx.entities.find((e) => e.kind === "country")?.country : undefined) ?? null;
+      // a name the lexicon lacks: the country named near it, else the source's (a domestic act), else the one
+      // country the sentence names
+      const named = [...new Set(ctx.entities.filter((e) => e.kind === "country").map((e) => e.country))];
+      const c = host ?? near ?? actorCountry(ctx, ev.source) ?? (named.length === 1 ? named[0] : undefined) ?? null;
       const ar = placeText(ctx, at, nameEnd, headWord(ctx, at));
       const nameWords = spanText(s, at + head, nameEnd);
       // the name word after the head is romanised (a proper name); a head alone («قصره») is no name: the
