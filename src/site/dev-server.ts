@@ -61,8 +61,8 @@ export function marsadDev(settings: Settings): AstroIntegration {
                   let ingesting: Promise<void> | undefined;
                   let again = false;
                   const runIngest = async (): Promise<void> => {
-                    const url = pathToFileURL(join(settings.root, "src/cli/ingest.ts")).href;
-                    const { ingest } = (await import(/* @vite-ignore */ url)) as typeof import("../cli/ingest.ts");
+                    const url = pathToFileURL(join(settings.root, "src/pipeline/ingest-run.ts")).href;
+                    const { ingest } = (await import(/* @vite-ignore */ url)) as typeof import("../pipeline/ingest-run.ts");
                     const report = await ingest({
                       paths: [],
                       io: { stdout: process.stdout, stderr: process.stderr, cwd: settings.root, env: process.env, now: () => performance.now() },

@@ -39,7 +39,6 @@ const RANK: Record<string, number> = {
  * shrinks.
  */
 const KNOWN: Record<string, string> = {
-  "src/site/dev-server.ts -> src/cli/ingest.ts": "the dev server ingests dropped pages through the CLI command; the ingest run belongs in pipeline/",
   "src/site/cards.ts -> src/cards/spec.ts": "the card spec is the contract between the site and the cards stage: it belongs in schemas/ (with its palette)",
   "src/site/cards.ts -> src/cards/palette.ts": "see the card spec",
   "src/site/routes.ts -> src/cards/spec.ts": "see the card spec (CardKind)",
