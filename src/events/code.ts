@@ -149,7 +149,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
     if (events.some((d) => !d.circumstantial)) events = events.filter((d) => !d.circumstantial);
     events.sort((a, b) => a.order - b.order);
     const placesOf = link(ctx, events);
-    return events.slice(0, settings.maxEvents).map((d) => finish(ctx, d, times, placesOf));
+    return sharePlaces(events.slice(0, settings.maxEvents).map((d) => finish(ctx, d, times, placesOf)));
   }
 
   function draft(ctx: PhraseContext, h: Hit, hits: Hit[], reporting: number[], earlier: Draft[]): Draft[] {
@@ -163,7 +163,9 @@ export function createEventCoder(input: CoderInput): EventCoder {
       source = subj.subject;
       after = subj.after;
       // «وندد بالعنف»: a coordinated verb shares the subject of the verb before it
-      const prior = s.toks[h.from]!.norm.startsWith("\u0648") && earlier.length ? earlier[earlier.length - 1]!.source : null;
+      // («زار X باريس حيث التقى Y»: a verb after «حيث» shares it too)
+      const linked = s.toks[h.from]!.norm.startsWith("\u0648") || longestAt(s, h.from - 1, lex.cue.shared_subject) > 0;
+      const prior = linked && earlier.length ? earlier[earlier.length - 1]!.source : null;
       if (!source && prior) source = prior;
       // «أقال X Y، وعين Z خلفا له»: a coordinated transitive verb with one phrase after it has the earlier
       // subject; the phrase is its object
@@ -429,6 +431,25 @@ export function createEventCoder(input: CoderInput): EventCoder {
       if (!placeFrom.has(attack)) placeFrom.set(attack, c);
     }
     return placeFrom;
+  }
+
+  /**
+   * One sentence, one scene: a meeting during a visit is held where the visit goes («استهل الزيارة التي يؤديها
+   * إلى العراق … بلقاء»), and an attack or toll with no place of its own happened where the sentence's other
+   * violence did («… قبل أن تستأنف القوات الحكومية هجوما على المدينة»). The gist is rebuilt when a place is taken.
+   */
+  function sharePlaces(events: Event[]): Event[] {
+    const violent = new Set<EventType>(["ATTACK", "CLASH", "CASUALTIES"]);
+    return events.map((e) => {
+      if (e.place) return e;
+      const from =
+        e.type === "MEET" ? events.find((o) => o.type === "VISIT" && o.place && o.source_actor?.ar === e.source_actor?.ar)
+        : violent.has(e.type) ? events.find((o) => o !== e && violent.has(o.type) && o.place)
+        : undefined;
+      if (!from?.place) return e;
+      const shared = { ...e, place: from.place };
+      return { ...shared, gist_en: gistLine(shared) };
+    });
   }
 
   function sameSpan(ctx: PhraseContext, a: Span, b: Span): boolean {

@@ -147,6 +147,13 @@ describe("sentence furniture", () => {
     expect(() => code("شنت الطائرات غارات على مدينة")).not.toThrow();
   });
 
+  it("shares one scene: a meeting during a visit is where the visit goes", () => {
+    const [visit, meet] = code("وصل خليفة حفتر إلى القاهرة حيث التقى عبد الحميد الدبيبة.");
+    expect(visit).toMatchObject({ type: "VISIT", place: { country: "EG" } });
+    expect(meet).toMatchObject({ type: "MEET", place: { country: "EG" } });
+    expect(meet!.gist_en).toContain("Egypt");
+  });
+
   it("codes at most three events", () => {
     const s = "جو بايدن أجرى اتصالا هاتفيا مع خليفة حفتر واتصالا مماثلا مع عبد الحميد الدبيبة واتصالا ثالثا مع حماس وندد بالهجوم على طرابلس.";
     expect(code(s).length).toBe(3);
