@@ -16,7 +16,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { copyFileAtomic, removeStaleTemps, writeFileAtomicAsync } from "../lib/atomic.ts";
-import { CardSpec, type CardSpecInput } from "./spec.ts";
+import { CardSpec, type CardSpecInput } from "../schemas/card.ts";
 import { FONT_FILES, TEMPLATE_VERSION } from "./version.ts";
 import type { FromWorker, ToWorker } from "./worker.ts";
 

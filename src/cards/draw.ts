@@ -7,8 +7,8 @@
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
 import { encodeOpaquePng } from "./png.ts";
-import { CARD_HEIGHT, CARD_WIDTH } from "./size.ts";
-import type { CardSpec } from "./spec.ts";
+import { CARD_HEIGHT, CARD_WIDTH } from "../schemas/card-size.ts";
+import type { CardSpec } from "../schemas/card.ts";
 import { cardLayout } from "./template.ts";
 
 const IMAGE = /<image x="(-?[\d.]+)" y="(-?[\d.]+)" width="([\d.]+)" height="([\d.]+)" href="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)"[^>]*\/>/g;

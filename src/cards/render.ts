@@ -2,7 +2,7 @@
  * One card, spec → PNG, for callers outside the build pool: validates the spec, then draws it (draw.ts).
  */
 import { drawCard, drawSvg } from "./draw.ts";
-import { CardSpec, type CardSpecInput } from "./spec.ts";
+import { CardSpec, type CardSpecInput } from "../schemas/card.ts";
 
 /** The card as SVG: satori's layout with our text outlines inlined. */
 export async function cardSvg(input: CardSpecInput): Promise<string> {

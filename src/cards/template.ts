@@ -12,16 +12,16 @@
 import type { Lang } from "../schemas/common.ts";
 import { directionOf } from "./bidi.ts";
 import { bleedOf, layoutText, type TextBox, type TextBoxOptions, textBoxBody } from "./lines.ts";
-import { CARD_HEIGHT, CARD_WIDTH } from "./size.ts";
-import type { CardPalette } from "./palette.ts";
-import type { CardSpec } from "./spec.ts";
+import { CARD_HEIGHT, CARD_WIDTH } from "../schemas/card-size.ts";
+import type { CardPalette } from "../schemas/card-palette.ts";
+import type { CardSpec } from "../schemas/card.ts";
 
 /** The template version is part of every cache key: bump it in version.ts when the look of the cards changes. */
 export { TEMPLATE_VERSION } from "./version.ts";
 
 /**
  * Sizes and spacing of the card, in one place. Its colours come from the site's theme through the spec's palette
- * (src/cards/palette.ts): the dark scheme and the accent of the card's kind of page.
+ * (src/schemas/card-palette.ts): the dark scheme and the accent of the card's kind of page.
  */
 export const THEME = {
   padInline: 72,

@@ -7,7 +7,7 @@ import * as nodeModule from "node:module";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort } from "node:worker_threads";
-import type { CardSpec } from "./spec.ts";
+import type { CardSpec } from "../schemas/card.ts";
 
 export type ToWorker = { id: number; spec: CardSpec };
 export type FromWorker = { ready: true } | { id: number; png: Uint8Array } | { id: number; error: string };

@@ -2,7 +2,7 @@
  * The design tokens of the site and its share cards, in one place: colours for the light and the dark scheme, an
  * accent per kind of page, and the font stacks. `content/site.yaml` may override any of them under `theme:`; what
  * it leaves out keeps the default written here. The pages get them as CSS custom properties (src/site/theme-css.ts
- * writes `theme.css`), the cards draw with the dark scheme and the section accents (src/cards/palette.ts), and a
+ * writes `theme.css`), the cards draw with the dark scheme and the section accents (src/schemas/card-palette.ts), and a
  * card's colours are part of its spec, so a theme change re-renders every card.
  *
  * Type scale and spacing are tokens too, but fixed ones: they live at the top of src/styles/global.css, because

@@ -8,8 +8,8 @@
  * A brief's card names its top three stories; a story's and an article's card give title, summary, outlets and date;
  * an actor's card its name, role and activity over the 30 days to its latest article (src/site/actor-activity.ts).
  */
-import { cardPalette } from "../cards/palette.ts";
-import { CardSpec, type CardKind } from "../cards/spec.ts";
+import { cardPalette } from "../schemas/card-palette.ts";
+import { CardSpec, type CardKind } from "../schemas/card.ts";
 import type { SiteSettings } from "../config.ts";
 import { t } from "../i18n/index.ts";
 import type { Lang } from "../schemas/common.ts";

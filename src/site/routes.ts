@@ -2,7 +2,7 @@
  * The list of every page that exists in both editions, from the model: what the sitemap lists, what the card
  * stage renders for, and what tests crawl. Pages themselves use `paths` from urls.ts, so the two cannot disagree.
  */
-import type { CardKind } from "../cards/spec.ts";
+import type { CardKind } from "../schemas/card.ts";
 import type { SiteModel } from "./model.ts";
 import { paths } from "./urls.ts";
 

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderCard } from "../../src/cards/render.ts";
-import type { CardSpecInput } from "../../src/cards/spec.ts";
+import type { CardSpecInput } from "../../src/schemas/card.ts";
 import { THEME } from "../../src/cards/template.ts";
 import { pngSize, pngToGrey } from "./pixels.ts";
 
@@ -52,7 +52,7 @@ describe("the activity strip of an actor's card", () => {
   });
 
   it("rejects negative or fractional counts", async () => {
-    const { CardSpec } = await import("../../src/cards/spec.ts");
+    const { CardSpec } = await import("../../src/schemas/card.ts");
     const base = specs.find((s) => s.path === "en/actors/khalifa-haftar")!;
     expect(CardSpec.safeParse({ ...base, activity: [1, -1] }).success).toBe(false);
     expect(CardSpec.safeParse({ ...base, activity: [1.5] }).success).toBe(false);

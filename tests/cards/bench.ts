@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderCards } from "../../src/cards/build.ts";
-import type { CardSpecInput } from "../../src/cards/spec.ts";
+import type { CardSpecInput } from "../../src/schemas/card.ts";
 
 const base = JSON.parse(readFileSync(new URL("../fixtures/cards/specs.json", import.meta.url), "utf8")) as CardSpecInput[];
 const count = Number(process.argv[2] ?? 48);

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cacheKey, planCards, renderCards } from "../../src/cards/build.ts";
-import { CARD_TEXT_LIMITS, CardSpec, clampText, type CardSpecInput } from "../../src/cards/spec.ts";
-import { cardPalette } from "../../src/cards/palette.ts";
+import { CARD_TEXT_LIMITS, CardSpec, clampText, type CardSpecInput } from "../../src/schemas/card.ts";
+import { cardPalette } from "../../src/schemas/card-palette.ts";
 import { DEFAULT_THEME } from "../../src/schemas/theme.ts";
 import { pngSize } from "./pixels.ts";
 

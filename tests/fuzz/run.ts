@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 import { createTagger, loadEntityLexicons } from "../../src/entities/index.ts";
 import { cleanPage } from "../../src/ingest/index.ts";
 import { planCards } from "../../src/cards/build.ts";
-import { CARD_TEXT_LIMITS } from "../../src/cards/spec.ts";
+import { CARD_TEXT_LIMITS } from "../../src/schemas/card.ts";
 import { articleFile, parseArticle } from "../../src/content/article-file.ts";
 import { stripBidiControls } from "../../src/lib/text-safety.ts";
 import { extractPages } from "../../src/pipeline/extract.ts";

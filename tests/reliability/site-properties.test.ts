@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planCards } from "../../src/cards/build.ts";
-import { CARD_TEXT_LIMITS } from "../../src/cards/spec.ts";
+import { CARD_TEXT_LIMITS } from "../../src/schemas/card.ts";
 import { IsoDate } from "../../src/schemas/common.ts";
 import { rssXml } from "../../src/site/feeds.ts";
 import { buildTimeline } from "../../src/site/model.ts";

@@ -3,7 +3,7 @@
  * paths the pages use), the search-query normaliser, chart geometry, and the pinned public surface.
  */
 import { describe, expect, it } from "vitest";
-import { CardSpec } from "../../src/cards/spec.ts";
+import { CardSpec } from "../../src/schemas/card.ts";
 import type { Actor } from "../../src/schemas/actor.ts";
 import type { Article } from "../../src/schemas/article.ts";
 import { articleSearchText } from "../../src/text/search-text.ts";

@@ -3,7 +3,7 @@
  * defaults readable in both schemes, overrides from site.yaml merged key by key, bad values refused by name.
  */
 import { describe, expect, it } from "vitest";
-import { cardPalette } from "../../src/cards/palette.ts";
+import { cardPalette } from "../../src/schemas/card-palette.ts";
 import { SiteSettings, siteSettingsProblems } from "../../src/config.ts";
 import { DEFAULT_THEME, schemeKeys, type Scheme } from "../../src/schemas/theme.ts";
 import { themeCss, themeDigest } from "../../src/site/theme-css.ts";

@@ -3,8 +3,8 @@
  * accent of its kind of page. No zod here (the render workers load this module); the spec carries the palette, so
  * it is part of every card's cache key and a theme change re-renders every card.
  */
-import type { Theme } from "../schemas/theme.ts";
-import type { CardKind } from "./spec.ts";
+import type { Theme } from "./theme.ts";
+import type { CardKind } from "./card.ts";
 
 export interface CardPalette {
   /** Ground, from the gradient's end on. */

@@ -4,9 +4,9 @@
  * references `<base>cards/<path>.png`.
  */
 import { z } from "zod";
-import { Lang } from "../schemas/common.ts";
-import { Colour, DEFAULT_THEME } from "../schemas/theme.ts";
-import { cardPalette } from "./palette.ts";
+import { Lang } from "./common.ts";
+import { Colour, DEFAULT_THEME } from "./theme.ts";
+import { cardPalette } from "./card-palette.ts";
 
 /**
  * Longest texts handed to the layout, in UTF-16 units. The card shows at most three title lines (about 40 Arabic or
@@ -54,7 +54,7 @@ export const CardSpec = z.object({
   /** Alternative text for the image (og:image:alt). */
   alt: z.string(),
   /**
-   * Colours (src/cards/palette.ts, from the site's theme); the default theme's when absent. In the spec, so they are
+   * Colours (src/schemas/card-palette.ts, from the site's theme); the default theme's when absent. In the spec, so they are
    * part of the cache key: a theme change re-renders every card.
    */
   palette: z
@@ -65,4 +65,4 @@ export const CardSpec = z.object({
 export type CardSpec = z.infer<typeof CardSpec>;
 export type CardSpecInput = z.input<typeof CardSpec>;
 
-export { CARD_HEIGHT, CARD_WIDTH } from "./size.ts";
+export { CARD_HEIGHT, CARD_WIDTH } from "./card-size.ts";
