@@ -515,7 +515,9 @@ describe("fixture site under /briefings/", () => {
     await page.locator("input[name=q]").fill("بكردفان");
     await page.locator("form[data-search]").evaluate((f: HTMLFormElement) => f.requestSubmit());
     await page.locator('#search-results a[href="/briefings/ar/articles/sudan-kordofan-drones/"]').waitFor({ timeout: 20_000 });
-    expect(await page.locator(".site-header").evaluate((e) => getComputedStyle(e).borderBlockEndStyle)).toBe("solid");
+    // The stylesheets under the base: the main one (the masthead's rule) and the theme's (its band's colour).
+    expect(await page.locator(".masthead").evaluate((e) => getComputedStyle(e).borderBlockEndStyle)).toBe("solid");
+    expect(await page.locator(".masthead-band").evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
     expect(report.errors).toEqual([]);
     expect(server.misses).toEqual([]);
     await page.close();
