@@ -34,7 +34,7 @@ import { eventLexicon, phrase, type EventLexicon } from "./lexicon.ts";
 import { actorCountry, actorPhraseAt, entitiesIn, givenName, hasName, isBound, phraseAt, renderActor, spanAr, type Entity, type PhraseContext, type Span } from "./phrases.ts";
 import { findPlace, indexPlaces, placeOf } from "./place.ts";
 import { eventSettings, type EventSettings } from "./settings.ts";
-import { longestAt, readSentence, spanText } from "./text.ts";
+import { longestAt, longestNounAt, readSentence, spanText } from "./text.ts";
 
 /** What the coder is built from. */
 export interface CoderInput {
@@ -219,7 +219,8 @@ export function createEventCoder(input: CoderInput): EventCoder {
         const found = prepTarget(ctx, h, t.kind === "verb" ? after : h.to);
         // «على دوما»: a locative phrase naming no one is the place, not the target
         // (an arrest's «على» introduces whom it seizes: «القبض على خلية»)
-        if (found && (named(ctx, found.span) || t.type === "ARREST" || !locative(ctx, found.span.from - 1))) {
+        // (nor is a struck object that names no place: «على مواقعهم», «على حافلة للشرطة»)
+        if (found && (named(ctx, found.span) || t.type === "ARREST" || !locative(ctx, found.span.from - 1) || (t.type === "ATTACK" && !placeLike(ctx, found.span)))) {
           target = found.span;
           between = found.between;
         }
@@ -297,6 +298,12 @@ export function createEventCoder(input: CoderInput): EventCoder {
     if (ctx.s.toks[span.from]!.stems.some((st) => ctx.titleWords.has(st))) return true;
     for (let k = span.from; k < span.to; k++) if (givenName(ctx, k)) return true;
     return false;
+  }
+
+  /** True when a phrase is a place: a place head, a place of the lexicon or a country at its start. */
+  function placeLike(ctx: PhraseContext, span: Span): boolean {
+    const e = ctx.cover[span.from];
+    return longestNounAt(ctx.s, span.from, lex.cue.place_heads) > 0 || ctx.placeEnd(span.from) > span.from || (e?.kind === "country" && !e.adjective);
   }
 
   function locative(ctx: PhraseContext, k: number): boolean {
