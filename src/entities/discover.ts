@@ -511,6 +511,10 @@ function quotedOrganisations(t: DiscoveryTables, view: ParagraphView, lang: "ar"
     let name: string | undefined;
     let kind: ActorType | undefined;
     if (inner && inner.length < end - k) {
+      // a head with an indefinite nisba after it describes, it does not name: «"حزب إسلامي معتدل"» (a moderate
+      // Islamist party); a name has a definite or proper word («"حزب الأمة"», «"جبهة تحرير مورو"»)
+      const after = tokens[k + inner.length]!;
+      if (lang === "ar" && after.script === 1 && !after.text.startsWith(ARTICLE) && INDEFINITE_NISBA.test(after.text)) continue;
       name = slice(view, k, end);
       kind = inner.values[0];
     } else if (k > 0 && closer !== ")") {
@@ -550,6 +554,8 @@ function quotedPerson(t: DiscoveryTables, view: ParagraphView, k: number, end: n
 }
 
 const NISBA = /^ال.+(ي|يه)$/; // ال…ي / ال…ية (normalised)
+/** An indefinite nisba adjective (…ي / …يه, folded) of at least three letters before the ending: «إسلامي», «وطنيه». */
+const INDEFINITE_NISBA = /^[^\s]{3,}(ي|يه)$/;
 
 const ARTICLE_SOURCE = CLITICS.definite; // ال as written
 
