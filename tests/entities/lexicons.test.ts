@@ -89,3 +89,20 @@ describe("word lexicons", () => {
     expect(Array.isArray(lex.actors)).toBe(true);
   });
 });
+
+describe("knowledge base", () => {
+  it("holds no actor twice: two entries of one country never share a canonical name (each would make the other's names ambiguous)", () => {
+    const { actors } = loadEntityLexicons(content);
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const a of actors) {
+      for (const name of [a.names.ar, a.names.en]) {
+        const key = `${a.country ?? "—"}|${normaliseArabic(name)}`;
+        const other = seen.get(key);
+        if (other && other !== a.id) twice.push(`${other} = ${a.id} (${name})`);
+        else seen.set(key, a.id);
+      }
+    }
+    expect(twice).toEqual([]);
+  });
+});
