@@ -32,6 +32,7 @@ const BoilerplateFile = z
     counter_units: Group,
     credits: Group,
     byline_prefixes: Group,
+    section_names: Group,
     outlet_words: Group,
     continuation_prefixes: Group,
     caption_prefixes: Group,
@@ -76,6 +77,8 @@ export interface Boilerplate {
   bylinePrefixes: PrefixSet;
   /** Words marking outlet names. */
   outletWords: Set<string>;
+  /** Site sections, folded: a line that is one of them is no outlet's name. */
+  sectionNames: Set<string>;
   /** How paragraphs that continue an article open. */
   continuationPrefixes: PrefixSet;
   /** Field labels opening a photo caption ("التعليق على الصورة،…"). */
@@ -171,6 +174,7 @@ export function compileBoilerplate(data: unknown): Boilerplate {
     credits: prefixSet(both(lex.credits)),
     bylinePrefixes: prefixSet(both(lex.byline_prefixes)),
     outletWords: new Set(both(lex.outlet_words).map(fold).filter(Boolean)),
+    sectionNames: new Set(both(lex.section_names).map(fold).filter(Boolean)),
     continuationPrefixes: prefixSet(both(lex.continuation_prefixes)),
     captionPrefixes: prefixSet(both(lex.caption_prefixes)),
     creditPrefixes: prefixSet(both(lex.credit_prefixes)),

@@ -300,6 +300,8 @@ const ARTICLE = new RegExp(`^(?:${alternation(CLITICS.article)})(?=..)`, "u");
 
 /** True when a short text names an outlet (has an outlet word). */
 export function looksLikeOutlet(text: string, lex: Boilerplate = boilerplate(), key: string = fold(text)): boolean {
+  // «عربي ودولي», «مقالات الرأي»: a section holds an outlet word but names no outlet.
+  if (lex.sectionNames.has(key)) return false;
   for (const w of key.split(" ")) {
     // "الصحيفه" → "صحيفه": the lexicon lists bare words; the article and attached prepositions vary.
     if (lex.outletWords.has(w) || lex.outletWords.has(w.replace(ARTICLE, ""))) return true;
@@ -935,7 +937,7 @@ function markBrand(lines: ClassifiedLine[], lex: Boilerplate): void {
   const brands = new Set<string>();
   for (const l of notices.length > 0 ? lines.slice(0, BRAND_TOP_LINES) : []) {
     if (l.words < 1 || l.words > BRAND_MAX_WORDS || DIGIT.test(l.text) || l.key === "") continue;
-    if (l.kind !== "heading" && l.kind !== "label") continue;
+    if ((l.kind !== "heading" && l.kind !== "label") || lex.sectionNames.has(l.key)) continue;
     // "لوكالة آفاق …" in the notice still names "وكالة آفاق …": words are compared without their clitics.
     const words = l.key.split(" ");
     if (notices.some((n) => sharedShare(words, n) === 1)) brands.add(l.key);

@@ -19,6 +19,7 @@ const groups = [
   "counter_units",
   "credits",
   "byline_prefixes",
+  "section_names",
   "outlet_words",
   "continuation_prefixes",
   "caption_prefixes",

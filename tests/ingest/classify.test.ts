@@ -160,3 +160,14 @@ describe("classify: outlet labels", () => {
     expect(line).toMatchObject({ kind: "label", value: "الأفق نت" });
   });
 });
+
+describe("classify: sections and search forms are no outlets", () => {
+  it("does not read a section name holding an outlet word as an outlet", () => {
+    const [section] = classify(["عربي ودولي"]);
+    expect(section!.outlet).toBe(false);
+  });
+
+  it("reads a search form's label as furniture, not a source label", () => {
+    expect(kinds(["Search for:"])).toEqual(["junk"]);
+  });
+});
