@@ -1,6 +1,8 @@
 /**
- * The entities stage: the one Arabic normaliser, country and place lexicons, the tagger and discovery.
- * Framework-free; the CLI and the site import from here.
+ * The entities stage: country and place lexicons, the tagger (tagger.ts and tagger/), discovery (discover.ts and
+ * discover/) and the knowledge base's counts (stats.ts). Text is read at the text model's fold level `match`
+ * (src/text/), re-exported here under the names other stages import. Framework-free; the CLI and the site import
+ * from here.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -45,6 +47,8 @@ export {
 } from "./discover.ts";
 export type { Candidate, PromoteOptions } from "./discover.ts";
 export { sentenceSpans } from "./sentences.ts";
+export { COVERAGE_PERIODS, formatKbStats, kbStats } from "./stats.ts";
+export type { KbStats } from "./stats.ts";
 
 /** The lexicons the tagger needs, read from a content directory. */
 export interface EntityLexicons {

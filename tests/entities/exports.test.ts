@@ -5,9 +5,9 @@ describe("public surface of src/entities", () => {
   it("exports the names the CLI and the site import", () => {
     expect(Object.keys(entities).sort()).toEqual(
       [
-        "CountryFormsFile", "NON_COUNTRY_CODES", "MAX_ROLE_TOKENS", "PlaceEntry", "QueueEntry", "ReviewQueue",
+        "COVERAGE_PERIODS", "CountryFormsFile", "NON_COUNTRY_CODES", "MAX_ROLE_TOKENS", "PlaceEntry", "QueueEntry", "ReviewQueue",
         "buildCountryLexicon", "buildInstitutionIndex", "candidateSlug", "cliticStems", "countryCodes", "countryEntries", "countryName", "createTagger",
-        "defaultCountryLexicon", "emptyQueue", "findQueueEntry", "inflectArabicAdjective", "isCountryCode",
+        "defaultCountryLexicon", "emptyQueue", "findQueueEntry", "formatKbStats", "kbStats", "inflectArabicAdjective", "isCountryCode",
         "loadCountryLexicon", "loadEntityLexicons", "loadPlaceLexicon", "normaliseArabic", "normaliseWithMap",
         "parseCountryForms", "parsePlaces", "proclitics", "promotedActor", "provisionalActors", "removeFromQueue",
         "romanise", "searchTokens", "sentenceSpans", "sourceEnd", "stripClitics", "updateQueue",
