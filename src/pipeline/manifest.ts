@@ -8,8 +8,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
-import { SourceRef } from "../schemas/article.ts";
+import { Manifest } from "../schemas/manifest.ts";
 
 export const MANIFEST_NAME = ".manifest.json";
 /** Bump when the manifest's own meaning changes. */
@@ -39,33 +38,6 @@ export function pipelineFingerprint(contentDir: string): string {
   for (const dir of ["actors", "countries"]) walk(join(contentDir, dir));
   return hash.digest("hex").slice(0, 16);
 }
-
-export const ManifestInput = z.object({
-  /** sha256 of the raw bytes. */
-  hash: z.string(),
-  /** Ids of the articles the input produced. */
-  articles: z.array(z.string()).default([]),
-  /** Why the input produced nothing, when it did not. */
-  skipped: z.string().optional(),
-});
-
-export const ManifestArticle = z.object({
-  /** sha256 of the file text as ingest wrote it. */
-  written: z.string(),
-  /** Content fingerprint used to recognise the same article in later inputs. */
-  key: z.string(),
-  sources: z.array(SourceRef),
-});
-
-export const Manifest = z.object({
-  version: z.literal(1),
-  /** `pipelineFingerprint` of the run that wrote it. */
-  pipeline: z.string(),
-  /** Keyed by input path relative to the repository root. */
-  inputs: z.record(z.string(), ManifestInput).default({}),
-  articles: z.record(z.string(), ManifestArticle).default({}),
-});
-export type Manifest = z.infer<typeof Manifest>;
 
 export function emptyManifest(pipeline = ""): Manifest {
   return { version: 1, pipeline, inputs: {}, articles: {} };

@@ -9,7 +9,7 @@ import { articleFile } from "../content/article-file.ts";
 import { articleKey } from "../lib/identity.ts";
 import type { RawPage } from "../ingest/index.ts";
 import type { Article, ExtractedArticle, SourceRef } from "../schemas/article.ts";
-import type { Manifest } from "./manifest.ts";
+import type { Manifest } from "../schemas/manifest.ts";
 
 export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
