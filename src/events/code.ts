@@ -319,6 +319,9 @@ export function createEventCoder(input: CoderInput): EventCoder {
       if (x.kind === "country" && (locative(ctx, x.from - 1) || s.toks[x.from]!.norm.startsWith("\u0628"))) continue;
       let background = false;
       for (let k = s.clause[x.from]!; k < x.from; k++) if (longestAt(s, k, lex.cue.background)) background = true;
+      // «ندد X بالهجوم الذي استهدف كنيسة»: who a relative clause's attack names is its victim, not the accused
+      // (the subject of another verb is the perpetrator: «بالعنف الذي تمارسه القوات الإسرائيلية»)
+      for (let k = from; k < x.from; k++) if (longestAt(s, k, lex.cue.relative) && ctx.verbs.has(k + 1)) background = true;
       if (background) break;
       return actorPhraseAt(ctx, x.from);
     }
@@ -398,6 +401,12 @@ export function createEventCoder(input: CoderInput): EventCoder {
         drafts.splice(drafts.indexOf(f), 1);
       }
     }
+    // «بحث X هاتفيا مع Y»: talks by phone are a call (R3)
+    for (const d of drafts)
+      if (d.type === "MEET" && d.hit.trigger.kind === "verb") {
+        const end = Math.min(ctx.s.toks.length, d.hit.to + settings.nounActorWindow + 8);
+        for (let k = d.hit.to; k < end && ctx.s.clause[k] === ctx.s.clause[d.hit.from]; k++) if (longestAt(ctx.s, k, lex.cue.by_phone)) d.type = "CALL";
+      }
     const kept = drafts.filter((d) => !(d.type === "AGREE" && ceasefireOf(d)));
     const out: Draft[] = [];
     for (const d of kept.sort((a, b) => a.order - b.order)) {

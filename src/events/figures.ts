@@ -92,7 +92,8 @@ export function findFigures(
     atLeast = false;
     i += num.length - 1;
   }
-  if (!out.length && victimCount !== null && trigger.kind !== "combined") out.push({ what: trigger.kind, n: victimCount });
+  // «قتل جندي تركي وأصيب اثنان آخران»: the victims' own count stands for the trigger's kind beside the others
+  if (victimCount !== null && trigger.kind !== "combined" && !out.some((f) => f.what === trigger.kind)) out.unshift({ what: trigger.kind, n: victimCount });
   if (!out.length && trigger.kind === "combined") return [];
   void counted;
   return out;

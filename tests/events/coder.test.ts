@@ -147,6 +147,13 @@ describe("sentence furniture", () => {
     expect(() => code("شنت الطائرات غارات على مدينة")).not.toThrow();
   });
 
+  it("reads talks by phone as a call, a lone victim's count beside another, and a relative clause's victim as no accused", () => {
+    expect(types("بحث خليفة حفتر هاتفيا مع عبد الحميد الدبيبة الأوضاع في البلاد.")).toEqual(["CALL"]);
+    const toll = code("قتل جندي وأصيب اثنان آخران في هجوم على حاجز للجيش.").find((e) => e.type === "CASUALTIES");
+    expect(toll?.figures).toEqual([{ what: "killed", n: 1 }, { what: "wounded", n: 2 }]);
+    expect(types("ندد عبد الحميد الدبيبة بالهجوم الذي استهدف كنيسة في طرابلس.")).toEqual(["STATEMENT"]);
+  });
+
   it("shares one scene: a meeting during a visit is where the visit goes", () => {
     const [visit, meet] = code("وصل خليفة حفتر إلى القاهرة حيث التقى عبد الحميد الدبيبة.");
     expect(visit).toMatchObject({ type: "VISIT", place: { country: "EG" } });
