@@ -498,6 +498,8 @@ function bylineOrLabel(line: Line, text: string, key: string, words: number, isP
     // "وأكدت المصادر:" introduces a quote; a dash, or a colon after an outlet name or atop the page, makes a label.
     const name = sep[1]!.replace(/^«|»$/gu, "").trim();
     const colon = /[:：]\s*$/u.test(text);
+    // "وفيما يلي نص البيان:", "وقال:": a lead-in that opens like the article's own text is that text, not a label.
+    if (colon && matchPrefix(lex.continuationPrefixes, key) !== null) return null;
     if (!colon || looksLikeOutlet(name, lex) || line.index < PAGE_TOP_LINES) return { kind: "label", value: name };
   }
   return null;

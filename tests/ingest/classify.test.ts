@@ -171,3 +171,10 @@ describe("classify: sections and search forms are no outlets", () => {
     expect(kinds(["Search for:"])).toEqual(["junk"]);
   });
 });
+
+describe("classify: quote lead-ins", () => {
+  it("does not read a colon-ended lead-in opening like the article's text as a source label", () => {
+    const [line] = classify(["وفيما يلي نص البيان:"]);
+    expect(line!.kind).not.toBe("label");
+  });
+});
