@@ -11,25 +11,24 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Settings } from "../config.ts";
 import type { Article } from "../schemas/article.ts";
+import { ArticleCacheFile } from "../schemas/article-cache.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
 import { codeVersion } from "../lib/code-version.ts";
 import { terminalText } from "../lib/text-safety.ts";
 import { articleSearchText, SEARCH_TEXT_SOURCES } from "../text/search-text.ts";
-import { fileStamp, siteArticle, readArticlesIncremental, type FileStamp, type ReadReport } from "./read-content.ts";
+import { fileStamp, siteArticle, readArticlesIncremental, type ReadReport } from "./read-content.ts";
 
-interface ArticleCache {
-  files: Record<string, FileStamp>;
-  articles: Record<string, Article>;
-  /** Search text by article id, valid for the search-text code of `version` only. */
-  search?: { version: string; text: Record<string, string> };
-}
+type ArticleCache = ArticleCacheFile;
 
+/** The cache at `file`; empty when it is missing, unreadable or not of this format. */
 function readCache(file: string): ArticleCache {
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as ArticleCache;
+    const parsed = ArticleCacheFile.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    if (parsed.success) return parsed.data;
   } catch {
-    return { files: {}, articles: {} };
+    // missing or not JSON
   }
+  return { files: {}, articles: {} };
 }
 
 let searchVersion: string | undefined;

@@ -2,7 +2,7 @@
  * The site's article cache (issue 17): keyed by each file's content hash, not its size and mtime. An edit of the same
  * length whose mtime is restored (`cp -p`, `rsync -t`, backups do that) kept the old title in pages, feeds and cards.
  */
-import { mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -33,6 +33,21 @@ describe("the site's article cache", () => {
     expect(loadArticles(settings, { warn: () => {} })[0]!.title).toBe("New title here");
     // And an unchanged file is still served from the cache (same result, nothing reported).
     expect(loadArticles(settings, { warn: () => {} })[0]!.title).toBe("New title here");
+  });
+});
+
+describe("a cache of another format", () => {
+  it("is read as empty: every file is parsed again", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+    mkdirSync(settings.articlesDir);
+    writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("A title")));
+    expect(loadArticles(settings, { warn: () => {} })[0]!.title).toBe("A title");
+    const caches = readdirSync(join(settings.cacheDir, "site"));
+    expect(caches).toHaveLength(1);
+    // An older or foreign layout: no articles beside the stamps (read as it was, this threw).
+    writeFileSync(join(settings.cacheDir, "site", caches[0]!), JSON.stringify({ files: { "cached-1.md": { id: "cached-1", stamp: "x" } } }));
+    expect(loadArticles(settings, { warn: () => {} }).map((a) => a.title)).toEqual(["A title"]);
   });
 });
 
