@@ -195,6 +195,8 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
     {
       onWait: (pid) => io.stderr.write(`build: waiting for another build of ${safeText(settings.outDir)} (process ${pid}) to finish\n`),
       buildDir: buildDirFor(settings.outDir, settings.root, settings.cacheDir),
+      // The previous site is deleted in the background (it took a minute of a rebuild on a loaded VM).
+      trashDir: join(settings.cacheDir, "trash"),
     },
   ).catch((error: unknown) => {
     if (error instanceof StageFailed) return 1;
