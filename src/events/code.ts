@@ -488,7 +488,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
     const placeAt = (x: Draft) =>
       placeOf(ctx, places, { type: d.type, from: x.hit.from, to: x.hit.to, source: d.source, actors, own: x.also.map((h) => h.from) }, settings.placeWindow);
     const partner = placeFrom.get(d);
-    let place = placeAt(d);
+    let place = placeAt(d) ?? scenePlace(ctx, d);
     if (partner && (!place || partner.hit.from < d.hit.from)) place = (partner.hit.from < d.hit.from ? placeAt(partner) : null) ?? place ?? placeAt(partner);
     let target = render(d.target);
     if (d.type === "VISIT") {
@@ -525,6 +525,17 @@ export function createEventCoder(input: CoderInput): EventCoder {
     };
     ev.gist_en = gistLine(ev);
     return ev;
+  }
+
+  /** «شهدت مدينة الحسيمة احتجاجات»: the subject of a scene verb before the event's noun is its place. */
+  function scenePlace(ctx: PhraseContext, d: Draft): Event["place"] {
+    if (d.hit.trigger.kind === "verb") return null;
+    const { s } = ctx;
+    for (let k = d.hit.from - 1; k >= s.clause[d.hit.from]!; k--) {
+      if (!longestAt(s, k, lex.cue.scene_verbs)) continue;
+      return placeOf(ctx, places, { type: d.type, from: k, to: k + 1, source: null, actors: [], own: [] }, d.hit.from - k);
+    }
+    return null;
   }
 
   function quoted(ctx: PhraseContext, span: Span): boolean {

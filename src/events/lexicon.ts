@@ -103,6 +103,7 @@ export const CueFile = z
     spokesmen: Words,
     shared_subject: Words,
     by_phone: Words,
+    scene_verbs: Words,
     venue_heads: Words,
     place_heads: Words,
     locatives: Words,
@@ -140,7 +141,7 @@ export interface EventLexicon {
     | "background" | "relative" | "negation_particles" | "denial" | "conditional" | "commentary_openers" | "commentary_anywhere"
     | "reporting" | "statement_verbs" | "announcers" | "light_verbs" | "post_light_verbs" | "reach_verbs" | "prepositions"
     | "prefixed_boundaries" | "today" | "yesterday" | "two_days_ago" | "day_parts" | "after_midnight" | "place_heads" | "locatives"
-    | "clause_verbs" | "venue_heads" | "agent_markers" | "statement_formulas" | "claims" | "resumptive" | "partitive" | "stance_nouns" | "spokesmen" | "shared_subject" | "by_phone",
+    | "clause_verbs" | "venue_heads" | "agent_markers" | "statement_formulas" | "claims" | "resumptive" | "partitive" | "stance_nouns" | "spokesmen" | "shared_subject" | "by_phone" | "scene_verbs",
     Phrase[]
   >;
   weekdays: Map<string, number>;
@@ -161,7 +162,7 @@ export function compileLexicon(data: { triggers: TriggerEntry[]; groups: GroupFi
   const cueGroups = ["background", "relative", "negation_particles", "denial", "conditional", "commentary_openers", "commentary_anywhere",
     "reporting", "statement_verbs", "announcers", "light_verbs", "post_light_verbs", "reach_verbs", "prepositions", "prefixed_boundaries",
     "place_heads", "locatives", "clause_verbs", "venue_heads", "agent_markers", "statement_formulas", "claims",
-    "resumptive", "partitive", "stance_nouns", "spokesmen", "shared_subject", "by_phone"] as const;
+    "resumptive", "partitive", "stance_nouns", "spokesmen", "shared_subject", "by_phone", "scene_verbs"] as const;
   const cue = Object.fromEntries(cueGroups.map((g) => [g, phrases(cues[g])])) as EventLexicon["cue"];
   for (const g of ["today", "yesterday", "two_days_ago", "day_parts", "after_midnight"] as const) cue[g] = phrases(cues.time[g]);
   const numberGroups = ["vague", "at_least", "killed", "wounded", "arrested", "displaced", "combined"] as const;

@@ -154,6 +154,10 @@ describe("sentence furniture", () => {
     expect(types("ندد عبد الحميد الدبيبة بالهجوم الذي استهدف كنيسة في طرابلس.")).toEqual(["STATEMENT"]);
   });
 
+  it("takes the place of an event from the subject of a scene verb («شهدت مدينة X …»)", () => {
+    expect(code("شهدت مدينة الموصل مظاهرات حاشدة ضد الحكومة.")[0]).toMatchObject({ type: "PROTEST", place: { country: "IQ" } });
+  });
+
   it("shares one scene: a meeting during a visit is where the visit goes", () => {
     const [visit, meet] = code("وصل خليفة حفتر إلى القاهرة حيث التقى عبد الحميد الدبيبة.");
     expect(visit).toMatchObject({ type: "VISIT", place: { country: "EG" } });
