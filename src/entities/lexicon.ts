@@ -191,6 +191,11 @@ export const RoleLexicon = z
     not_after: Bilingual,
     /** Words after a title that make it a former or future holder. */
     not_before: Bilingual,
+    /**
+     * Words next to a title that name its previous holder: after it in Arabic («وزير الخارجية التركي السابق»),
+     * before it in English ("the former Turkish foreign minister").
+     */
+    previous: z.object({ after: Words, before: Words }).strict(),
   })
   .strict();
 export type RoleLexicon = z.infer<typeof RoleLexicon>;

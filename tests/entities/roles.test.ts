@@ -60,9 +60,9 @@ describe("a title written without a name", () => {
     expect(tag("2020-03-01", "والتقى وزير الخارجية التركي نظيره.").actors).toEqual([]);
   });
 
-  it("names no one for another office, a former holder, or a title followed by a name", () => {
+  it("names no one for another office, a future holder, one of several former holders, or a title followed by a name", () => {
     expect(ids(tag("2012-05-01", "وقال نائب رئيس الوزراء العراقي إن الاتفاق قريب."))).toEqual([]);
-    expect(ids(tag("2019-05-01", "وقال رئيس الوزراء العراقي السابق إن الاتفاق قريب."))).toEqual([]);
+    expect(ids(tag("2019-05-01", "وقال رئيس الوزراء العراقي المقبل إن الاتفاق قريب."))).toEqual([]);
     expect(ids(tag("2012-05-01", "وقال رئيس الوزراء العراقي كريم الثاني إن الاتفاق قريب."))).toEqual(["pm-two"]);
     expect(ids(tag("2012-05-01", "A former Iraqi prime minister spoke."))).toEqual([]);
   });
@@ -83,5 +83,15 @@ describe("a bare family name", () => {
   it("that is also a country adjective names the person only with the full name written", () => {
     expect(tag("2024-01-01", "وقال الرئيس السوداني إن الحرب ستنتهي.").actors).toEqual([]);
     expect(ids(tag("2024-01-01", "وقال محمد شياع السوداني إن الاتفاق قريب، وأضاف السوداني أن الزيارة مهمة."))).toEqual(["sudani-like"]);
+  });
+});
+
+describe("a title written with «السابق» or \"former\"", () => {
+  it("names the holder whose tenure ended last before the date, never the one in office", () => {
+    expect(ids(tag("2016-01-01", "قال رئيس الوزراء العراقي السابق إن الاتفاق مهم."))).toEqual(["pm-one"]);
+    expect(ids(tag("2016-01-01", "The former Iraqi prime minister said the deal mattered."))).toEqual(["pm-one"]);
+    expect(ids(tag("2013-01-01", "قال رئيس الوزراء العراقي السابق إن الاتفاق مهم."))).toEqual([]);
+    expect(ids(tag(null, "قال رئيس الوزراء العراقي السابق إن الاتفاق مهم."))).toEqual([]);
+    expect(ids(tag("2016-01-01", "A former Iraqi prime minister spoke."))).toEqual([]);
   });
 });

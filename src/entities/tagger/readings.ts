@@ -115,7 +115,7 @@ export interface Tables {
   /** Rules for what is no mention (null when off). */
   mentions: MentionTables | null;
   /** Words around a role title that make it no reference to its holder (null when roles are off). */
-  roleCues: { notAfter: Set<string>; notBefore: Set<string> } | null;
+  roleCues: { notAfter: Set<string>; notBefore: Set<string>; previousAfter: Set<string>; previousBefore: Set<string> } | null;
   /** Words that make an international body's name part of an unknown body's name (institutions.yaml `body_words`). */
   bodyWords: { ar: Set<string>; en: Set<string> };
 }

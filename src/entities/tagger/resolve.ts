@@ -7,7 +7,7 @@ import { CLITICS } from "../../text/clitics.ts";
 import type { InstitutionIndex } from "../institutions.ts";
 import { proclitics, sourceEnd } from "../normalise.ts";
 import type { PlaceEntry } from "../places.ts";
-import { activeOn, activeSince, holdersOn } from "../roles.ts";
+import { activeOn, activeSince, heldOn, holdersOn, type Tenure } from "../roles.ts";
 import type { Token } from "../tokens.ts";
 import { longestMatch } from "../trie.ts";
 import { type Context, pickCode } from "./context.ts";
@@ -30,8 +30,14 @@ export function resolveRole(tables: Tables, hits: Hit[], h: number, role: RoleRe
   if (!cues) return undefined;
   const stemsOf = (t: Token | undefined) => (!t ? [] : t.script === 1 ? proclitics(t.text) : [t.text]);
   const gap = (a: number, b: number) => para.norm.text.slice(para.tokens[a]!.end, para.tokens[b]!.start);
-  if (i > 0 && !/[.!?\u061f\u061b;:,\u060c]/.test(gap(i - 1, i)) && stemsOf(para.tokens[i - 1]).some((f) => cues.notAfter.has(f))) return undefined;
+  const joinedBefore = i > 0 && !/[.!?\u061f\u061b;:,\u060c]/.test(gap(i - 1, i));
   const next = para.tokens[i + length];
+  // «… السابق», "former …": the previous holder, when the date says who that was
+  // ("a former …" is one of several: no one)
+  const indefinite = i > 1 && /^(a|an)$/.test(para.tokens[i - 2]!.text);
+  const previous = (next && stemsOf(next).some((f) => cues.previousAfter.has(f))) || (joinedBefore && !indefinite && stemsOf(para.tokens[i - 1]).some((f) => cues.previousBefore.has(f)));
+  if (previous) return date ? previousHolder(role.tenures, date, home, fullCount) : undefined;
+  if (joinedBefore && stemsOf(para.tokens[i - 1]).some((f) => cues.notAfter.has(f))) return undefined;
   if (next && stemsOf(next).some((f) => cues.notBefore.has(f))) return undefined;
   // a name written after the title: a known person, or a word discovery reads as a given name
   let k = h + 1;
@@ -324,3 +330,30 @@ export function resolveHit(tables: Tables, hits: readonly Hit[], h: number, ctx:
 
 /** The feminine ending as folded text writes it (ة → ه at every fold level). */
 const TA_MARBUTA_FOLDED = "ه";
+
+/** A partial date as a sort key where a year or month ends after every day in it ("2023-06" > "2023-06-30"). */
+function endKey(date: string): string {
+  return date.length < 10 ? `${date}~` : date;
+}
+
+/**
+ * The holder of a title before `date`: a former holder the article names in full, else the tenure that ended last
+ * before it (of the article's home country when several countries' holders qualify); none when two people's
+ * tenures ended together or the last holder is back in office.
+ */
+export function previousHolder(tenures: readonly Tenure[], date: string, home: string | undefined, named: ReadonlyMap<string, number> = new Map()): Actor | undefined {
+  let ended = tenures.filter((t) => t.to !== undefined && !heldOn(t, date) && date > t.to.slice(0, date.length));
+  if (home) {
+    const local = ended.filter((t) => t.actor.country === home);
+    if (local.length) ended = local;
+  }
+  if (ended.length === 0) return undefined;
+  // a former holder the article names in full is the one meant («المالكي … رئيس الوزراء السابق»)
+  const inArticle = [...new Set(ended.map((t) => t.actor))].filter((a) => named.has(a.id));
+  if (inArticle.length === 1 && !holdersOn(tenures, date).includes(inArticle[0]!)) return inArticle[0];
+  const last = ended.reduce((a, b) => (endKey(b.to!) > endKey(a.to!) ? b : a));
+  const tied = new Set(ended.filter((t) => endKey(t.to!) === endKey(last.to!)).map((t) => t.actor));
+  if (tied.size !== 1) return undefined;
+  // a previous holder back in office is the current one, not "the former"
+  return holdersOn(tenures, date).includes(last.actor) ? undefined : last.actor;
+}

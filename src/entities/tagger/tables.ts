@@ -230,7 +230,14 @@ export function buildTables(input: TaggerInput): Tables {
     related,
     institutions,
     mentions: mentionLex ? buildMentionTables(mentionLex) : null,
-    roleCues: roleLex ? { notAfter: wordSet([...roleLex.not_after.ar, ...roleLex.not_after.en]), notBefore: wordSet([...roleLex.not_before.ar, ...roleLex.not_before.en]) } : null,
+    roleCues: roleLex
+      ? {
+          notAfter: wordSet([...roleLex.not_after.ar, ...roleLex.not_after.en]),
+          notBefore: wordSet([...roleLex.not_before.ar, ...roleLex.not_before.en]),
+          previousAfter: wordSet(roleLex.previous.after),
+          previousBefore: wordSet(roleLex.previous.before),
+        }
+      : null,
     bodyWords: { ar: wordSet(bodyWords.ar), en: wordSet(bodyWords.en) },
   };
 }
