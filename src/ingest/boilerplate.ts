@@ -2,9 +2,8 @@
  * Boilerplate cue lexicon: loads `lexicon/boilerplate.yaml` once, validates it and compiles it into lookups on
  * folded text. The vocabulary is data; this file only says how each group matches (by its name's suffix).
  */
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { z } from "zod";
+import { lexiconData, loadLexiconFile } from "../schemas/lexicon.ts";
 import { alternation } from "./lexicon/load.ts";
 import { fold } from "./text.ts";
 
@@ -144,12 +143,10 @@ const both = (g: { ar: string[]; en: string[] }): string[] => [...g.ar, ...g.en]
 
 /** Compiles a parsed lexicon; throws with the offending group when it is malformed. */
 export function compileBoilerplate(data: unknown): Boilerplate {
-  const parsed = BoilerplateFile.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`boilerplate lexicon: ${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "invalid"} (fix src/ingest/lexicon/boilerplate.yaml)`);
-  }
-  const lex: BoilerplateFile = parsed.data;
+  return compile(lexiconData(BoilerplateFile, data, "src/ingest/lexicon/boilerplate.yaml"));
+}
+
+function compile(lex: BoilerplateFile): Boilerplate {
   const lines = new Map<string, LineCue>();
   // Later groups win on a clash: a related-block opener is more specific than a bare marker.
   const order: [keyof BoilerplateFile, LineCue][] = [
@@ -203,6 +200,7 @@ let cached: Boilerplate | undefined;
 
 /** The project's boilerplate lexicon, loaded and compiled on first use. */
 export function boilerplate(): Boilerplate {
-  cached ??= compileBoilerplate(parse(readFileSync(new URL("./lexicon/boilerplate.yaml", import.meta.url), "utf8")));
+  // Read with the shared loader: an invalid file names the field and its line.
+  cached ??= compile(loadLexiconFile(BoilerplateFile, new URL("./lexicon/boilerplate.yaml", import.meta.url)));
   return cached;
 }
