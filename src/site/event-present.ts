@@ -3,17 +3,18 @@
  * event-type count line of a day (a brief, or a country's articles of that day). Framework-free so article, story,
  * brief and country pages say the same thing.
  *
- * Honesty: a gist line is rebuilt from the coded fields with `gistLine` (src/events/gist.ts), never read from a
- * stored `gist_en` a hand edit may have left stale; an actor without an English name is left out (gistLine does),
- * so nothing is translated that the knowledge base or the lexicons do not name. Counts add only what the text
+ * Honesty: a gist line is rebuilt from the coded fields with the words of `gistLine` (src/events/gist.ts), never read
+ * from a stored `gist_en` a hand edit may have left stale; an actor without an English name is left out, so nothing
+ * is translated that the knowledge base or the lexicons do not name. Counts add only what the text
  * states: a vague figure («عشرات») is no number, and every figure links to the article whose lead gives it.
  */
-import { gistLine, TYPE_LABELS } from "../events/gist.ts";
+import { countryName } from "../entities/countries.ts";
+import { figureText, TYPE_LABELS } from "../events/gist.ts";
 import { t } from "../i18n/index.ts";
 import type { Article } from "../schemas/article.ts";
 import type { Lang } from "../schemas/common.ts";
 import type { Event, EventType } from "../schemas/event.ts";
-import { formatNumber, formatShortDate } from "./locale.ts";
+import { formatDate, formatNumber, formatShortDate } from "./locale.ts";
 import type { SiteModel } from "./model.ts";
 import { paths } from "./urls.ts";
 
@@ -24,22 +25,81 @@ export const LIST_GIST_LINES = 2;
 export interface GistLine {
   type: EventType;
   label: string;
-  /** The line after its type label, possibly empty (an event with no place, actor or figure). */
+  /** The line after its type label (never empty: a line with nothing after its type is not shown). */
   text: string;
+  /** What the line states, piece by piece as shown (place and country names, parties, figures, date in words). */
+  facts: GistFacts;
 }
 
-/** Gist lines of coded events, in reading order, without repeats (two events may read the same). */
-export function gistLines(events: readonly Event[] | undefined): GistLine[] {
+/** The pieces of a gist line, to tell whether it says anything a story's fact line does not. */
+export interface GistFacts {
+  names: string[];
+  figures: string[];
+  date: string | null;
+}
+
+/** Types whose two parties act together ("A and B"), as in src/events/gist.ts. */
+const SYMMETRIC = new Set<EventType>(["MEET", "CALL", "AGREE", "CEASEFIRE"]);
+
+/**
+ * One event's gist line as a reader sees it: the fields and words of `gistLine` (src/events/gist.ts), with the date
+ * in words ("30 October 2025"), and no bare arrow: a target with no source ("→ Türkiye") reads as nothing, so it is
+ * left out (the victims of casualties keep their own form). Null when the line would say only its type (perhaps
+ * with a date): "Appeal" alone tells a reader nothing the headline does not.
+ */
+export function gistOf(e: Pick<Event, "type" | "source_actor" | "target_actor" | "place" | "figures" | "date">): GistLine | null {
+  const pieces: string[] = [];
+  const names: string[] = [];
+  if (e.place) {
+    const country = e.place.country ? (countryName(e.place.country, "en") ?? e.place.country) : null;
+    const name = e.place.ar ? e.place.en : "";
+    const both = name && country && name !== country;
+    pieces.push(both ? `${name} (${country})` : name || country || e.place.en);
+    names.push(...[name, country, e.place.en].filter((n): n is string => !!n));
+  }
+  const src = e.source_actor?.en ?? null;
+  const tgt = e.target_actor?.en ?? null;
+  const figures = e.figures.map(figureText);
+  if (e.type === "CASUALTIES") {
+    if (figures.length) pieces.push(figures.join(", "));
+    if (tgt) pieces.push(tgt);
+    if (src) pieces.push(`by ${src}`);
+    names.push(...[tgt, src].filter((n): n is string => !!n));
+  } else {
+    if (src && tgt) pieces.push(SYMMETRIC.has(e.type) ? `${src} and ${tgt}` : `${src} → ${tgt}`);
+    else if (src) pieces.push(src);
+    if (src) names.push(...[src, tgt].filter((n): n is string => !!n));
+    if (figures.length) pieces.push(figures.join(", "));
+  }
+  const said = pieces.filter(Boolean);
+  if (said.length === 0) return null;
+  const date = e.date ? formatDate("en", e.date) : null;
+  if (date) said.push(date);
+  return { type: e.type, label: TYPE_LABELS[e.type], text: said.join(" · "), facts: { names: [...new Set(names)], figures, date } };
+}
+
+/**
+ * Gist lines of coded events, in reading order, without repeats (two events may read the same), nor lines that
+ * say only their type. With `known` (a story's line of known facts), also without lines that add nothing to it:
+ * every name and the date already in it, and no figure (a figure says what was counted, the fact line only the number).
+ */
+export function gistLines(events: readonly Event[] | undefined, known: string | null = null): GistLine[] {
   const seen = new Set<string>();
   const lines: GistLine[] = [];
   for (const e of events ?? []) {
-    const label = TYPE_LABELS[e.type];
-    const line = gistLine(e);
-    if (seen.has(line)) continue;
-    seen.add(line);
-    lines.push({ type: e.type, label, text: line.slice(label.length).replace(/^ · /, "") });
+    const line = gistOf(e);
+    if (!line || seen.has(line.text) || (known !== null && !addsTo(line.facts, known))) continue;
+    seen.add(line.text);
+    lines.push(line);
   }
   return lines;
+}
+
+/** True when a gist line states something a fact line does not. */
+export function addsTo(facts: GistFacts, known: string): boolean {
+  if (facts.figures.length > 0) return true;
+  if (facts.date && !known.includes(facts.date)) return true;
+  return facts.names.some((n) => !known.includes(n));
 }
 
 /** True when an edition shows an article's gist: English edition, Arabic article with coded events. */

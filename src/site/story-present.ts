@@ -38,7 +38,8 @@ export interface StoryPresentation {
   facts: string | null;
   /**
    * The English gist of an Arabic story in the English edition (the coded events of the article whose lead is
-   * quoted, else of the story's lead article), with that article's path; else null. See src/site/event-present.ts.
+   * quoted, else of the story's lead article) that add to `facts`, with that article's path; else null (also when
+   * no line adds anything). See src/site/event-present.ts.
    */
   gist: { lines: GistLine[]; path: string } | null;
   /** Outlets as written (each in its own script). */
@@ -87,7 +88,9 @@ export function presentStory(model: SiteModel, id: string, lang: Lang): StoryPre
   const foreign = summaryLang !== null ? summaryLang !== lang : lead.lang !== lang;
   const facts = foreign ? storyFacts(model, story, lang, text) : null;
   const coded = [cited, lead].find((a) => a && showsGist(a, lang));
-  const gist = foreign && coded ? { lines: gistLines(coded.events), path: paths.article(coded.id) } : null;
+  // Only lines that say more than the fact line above them (who did what to whom, a toll, another place or day).
+  const lines = foreign && coded ? gistLines(coded.events, facts) : [];
+  const gist = coded && lines.length > 0 ? { lines, path: paths.article(coded.id) } : null;
   return {
     id,
     path,

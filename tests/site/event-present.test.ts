@@ -29,15 +29,43 @@ describe("gist lines", () => {
         figures: [{ what: "killed", n: 12 }],
       }),
     ]);
-    expect(lines).toEqual([{ type: "ATTACK", label: "Attack", text: "Marib (Yemen) · Saudi-led coalition → Houthi positions · 12 killed" }]);
+    expect(lines.map(({ type, label, text }) => ({ type, label, text }))).toEqual([
+      { type: "ATTACK", label: "Attack", text: "Marib (Yemen) · Saudi-led coalition → Houthi positions · 12 killed" },
+    ]);
+  });
+
+  it("gives the date in words, not as an ISO date", () => {
+    const [line] = gistLines([ev({ type: "MEET", source_actor: { ar: "ف", en: "Hakan Fidan" }, target_actor: { ar: "د", en: "Abdul Hamid Dbeibah" }, date: "2025-10-29" })]);
+    expect(line!.text).toBe("Hakan Fidan and Abdul Hamid Dbeibah · 29 October 2025");
+    expect(line!.text).not.toMatch(/\d{4}-\d{2}/);
+  });
+
+  it("shows no arrow without a source, and no line that says only its type (perhaps with a date)", () => {
+    const visit = ev({ type: "VISIT", place: { ar: "أنقرة", en: "Ankara", country: "TR" }, target_actor: { ar: "تركيا", en: "Türkiye" }, date: "2025-10-30" });
+    expect(gistLines([visit]).map((l) => l.text)).toEqual(["Ankara (Türkiye) · 30 October 2025"]);
+    const bare = [ev({ type: "APPEAL" }), ev({ type: "MEET", date: "2025-10-30" }), ev({ type: "MEET", target_actor: { ar: "القادة", en: "leaders" }, date: "2025-11-01" })];
+    expect(gistLines(bare)).toEqual([]);
+    // The victims of casualties are no arrow's target: they stay.
+    expect(gistLines([ev({ type: "CASUALTIES", target_actor: { ar: "مدنيين", en: "civilians" }, figures: [{ what: "killed", n: 3 }] })]).map((l) => l.text)).toEqual(["3 killed · civilians"]);
   });
 
   it("leaves out an actor with no English name, and drops a line that repeats", () => {
-    const meet = ev({ type: "MEET", source_actor: { ar: "وفد أهلي", en: null }, target_actor: { ar: "الرئيس", en: "the president" } });
+    const meet = ev({ type: "MEET", source_actor: { ar: "الرئيس", en: "the president" }, target_actor: { ar: "وفد أهلي", en: null } });
     const lines = gistLines([meet, { ...meet, trigger_ar: "اجتمع" }, ev({ type: "OTHER" })]);
-    expect(lines.map((l) => `${l.label}|${l.text}`)).toEqual(["Meeting|→ the president", "Event|"]);
+    expect(lines.map((l) => `${l.label}|${l.text}`)).toEqual(["Meeting|the president"]);
     expect(lines.map((l) => l.text).join(" ")).not.toContain("وفد");
     expect(gistLines(undefined)).toEqual([]);
+  });
+
+  it("against a story's fact line, keeps only lines that add to it", () => {
+    const facts = "Ankara · 29 October 2025 · Hakan Fidan (Türkiye), Abdul Hamid Dbeibah (Libya) · 3 outlets";
+    const meet = ev({ type: "MEET", place: { ar: "أنقرة", en: "Ankara", country: "TR" }, source_actor: { ar: "ف", en: "Hakan Fidan" }, target_actor: { ar: "د", en: "Abdul Hamid Dbeibah" }, date: "2025-10-29" });
+    expect(gistLines([meet], facts)).toEqual([]);
+    expect(gistLines([meet])).toHaveLength(1);
+    // Another party, another day or a toll is news to the fact line.
+    expect(gistLines([{ ...meet, target_actor: { ar: "و", en: "Italian delegation" } }], facts)).toHaveLength(1);
+    expect(gistLines([{ ...meet, date: "2025-10-30" }], facts)).toHaveLength(1);
+    expect(gistLines([{ ...meet, type: "ATTACK", figures: [{ what: "killed", n: 2 }] }], facts)).toHaveLength(1);
   });
 
   it("are shown in the English edition for Arabic articles with events only", () => {
