@@ -224,6 +224,8 @@ export function victimsAfter(ctx: PhraseContext, from: number): Span | null {
   let k = skipTimes(ctx, from);
   // «أصيب خلالها 12 شابا»: an adverb referring back to the event comes before the victims
   k += longestAt(s, k, lex.cue.resumptive);
+  // «بالاحتفاظ بـ3 أشخاص»: a proclitic written apart from its number is no word of the victims
+  while (k < s.toks.length && s.toks[k]!.norm.length === 1 && !s.toks[k]!.digits) k++;
   const counted = k;
   while (k < s.toks.length) {
     const q = longestAt(s, k, lex.numbers.phrases.vague) || longestAt(s, k, lex.numbers.phrases.at_least);

@@ -87,7 +87,9 @@ export function findFigures(
     if (longestAt(s, i + num.length + 1, lex.numbers.phrases.at_least) || longestAt(s, i + num.length, lex.numbers.phrases.at_least)) atLeast = true;
     const fig: EventFigure = what === "combined" ? { what: "other", n: num.n, unit: "killed or wounded (combined)" } : { what, n: num.n };
     if (atLeast && fig.n !== null) fig.at_least = true;
-    if (!out.some((f) => f.what === fig.what && f.n === fig.n)) out.push(fig);
+    // a vague quantity adds nothing to a stated count of the same kind («12 عنصرا … بعدد من الولايات»)
+    const stated = fig.n === null && out.some((f) => f.what === fig.what && f.n !== null);
+    if (!stated && !out.some((f) => f.what === fig.what && f.n === fig.n)) out.push(fig);
     counted = true;
     atLeast = false;
     i += num.length - 1;

@@ -154,6 +154,12 @@ describe("sentence furniture", () => {
     expect(types("ندد عبد الحميد الدبيبة بالهجوم الذي استهدف كنيسة في طرابلس.")).toEqual(["STATEMENT"]);
   });
 
+  it("reads Maghreb arrest forms, and a vague quantity adds nothing to a stated count", () => {
+    const [arrest] = code("أعلنت وزارة الداخلية عن إيقاف 12 عنصرا تكفيريا خلال حملة أمنية بعدد من الولايات.");
+    expect(arrest).toMatchObject({ type: "ARREST", figures: [{ what: "arrested", n: 12 }] });
+    expect(code("أذن وكيل الجمهورية بالاحتفاظ بـ3 أشخاص من أجل تكوين وفاق إرهابي.")[0]).toMatchObject({ type: "ARREST", target_actor: { ar: "أشخاص" } });
+  });
+
   it("takes the place of an event from the subject of a scene verb («شهدت مدينة X …»)", () => {
     expect(code("شهدت مدينة الموصل مظاهرات حاشدة ضد الحكومة.")[0]).toMatchObject({ type: "PROTEST", place: { country: "IQ" } });
   });
