@@ -13,6 +13,7 @@ import type { Actor } from "../schemas/actor.ts";
 import type { CountryLexicon } from "./countries.ts";
 import type { RoleLexicon } from "./lexicon.ts";
 import { normaliseArabic } from "./normalise.ts";
+import { CLITICS } from "../text/clitics.ts";
 import { phraseTokens } from "./trie.ts";
 
 /** One actor's tenure of a titled role. */
@@ -26,6 +27,7 @@ export interface Tenure {
 export type RoleIndex = Map<string, Tenure[]>;
 
 const AR_TA = "ة";
+const AR_ARTICLE = CLITICS.definite;
 
 /** Re-genders a one-word Arabic nisba adjective («العراقي» ↔ «العراقية»); other words are kept. */
 function regender(word: string, gender: "m" | "f"): string {
@@ -33,7 +35,43 @@ function regender(word: string, gender: "m" | "f"): string {
   return word.endsWith("ي" + AR_TA) ? word.slice(0, -1) : word;
 }
 
-function arabicVariants(title: string, lex: RoleLexicon): string[] {
+/** Arabic country names (folded) → the country's Arabic adjectives (every spelling), from the country lexicon. */
+function arabicCountryAdjectives(countries: CountryLexicon): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const [, d] of countries.demonyms ?? []) {
+    if (!d.adjectives.ar.length) continue;
+    for (const n of d.names.ar) if (!out.has(normaliseArabic(n))) out.set(normaliseArabic(n), d.adjectives.ar);
+  }
+  return out;
+}
+
+/**
+ * A title written with a country's name also written with its adjective: «رئيس جمهورية العراق» → «رئيس الجمهورية
+ * العراقية», «وزير خارجية تركيا» → «وزير الخارجية التركي»; a one-word head takes the article («رئيس مصر» → «الرئيس
+ * المصري»). The adjective agrees with the first word or with the last word of the head, so both genders are made.
+ */
+function arabicCountryForms(title: string, adjectives: ReadonlyMap<string, readonly string[]>): string[] {
+  const words = title.split(/\s+/);
+  for (let n = 1; n < words.length; n++) {
+    const list = adjectives.get(normaliseArabic(words.slice(n).join(" ")));
+    if (!list) continue;
+    const head = words.slice(0, n);
+    const last = head[head.length - 1]!;
+    if (last.startsWith(AR_ARTICLE)) return [];
+    const definite = [...head.slice(0, -1), AR_ARTICLE + last].join(" ");
+    return list.flatMap((adjective) => {
+      const stem = adjective.startsWith(AR_ARTICLE) ? adjective.slice(AR_ARTICLE.length) : adjective;
+      return [`${definite} ${AR_ARTICLE}${stem}`, `${definite} ${AR_ARTICLE}${stem}${AR_TA}`];
+    });
+  }
+  return [];
+}
+
+function arabicVariants(title: string, lex: RoleLexicon, adjectives: ReadonlyMap<string, readonly string[]> = new Map()): string[] {
+  return [...new Set([title, ...arabicCountryForms(title, adjectives)].flatMap((t) => synonymVariants(t, lex)))];
+}
+
+function synonymVariants(title: string, lex: RoleLexicon): string[] {
   const out = new Set([title]);
   const norm = normaliseArabic(title);
   for (const group of lex.synonyms_ar) {
@@ -102,6 +140,7 @@ function englishVariants(title: string, lex: RoleLexicon, countries: CountryLexi
 export function buildRoleIndex(actors: readonly Actor[], countries: CountryLexicon, lex: RoleLexicon): RoleIndex {
   const index: RoleIndex = new Map();
   const words = englishCountryWords(countries);
+  const adjectives = arabicCountryAdjectives(countries);
   const add = (phrase: string, tenure: Tenure) => {
     const key = phraseTokens(phrase).join(" ");
     if (!key) return;
@@ -113,7 +152,7 @@ export function buildRoleIndex(actors: readonly Actor[], countries: CountryLexic
     if (actor.type !== "person") continue;
     for (const role of actor.roles) {
       const tenure: Tenure = { actor, ...(role.from ? { from: role.from } : {}), ...(role.to ? { to: role.to } : {}) };
-      for (const v of arabicVariants(role.title.ar, lex)) add(v, tenure);
+      for (const v of arabicVariants(role.title.ar, lex, adjectives)) add(v, tenure);
       for (const v of englishVariants(role.title.en, lex, countries, words)) add(v, tenure);
     }
   }

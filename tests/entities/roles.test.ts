@@ -95,3 +95,16 @@ describe("a title written with «السابق» or \"former\"", () => {
     expect(ids(tag("2016-01-01", "A former Iraqi prime minister spoke."))).toEqual([]);
   });
 });
+
+describe("a title written with a country's name", () => {
+  it("is also read with the country's adjective, the head made definite («رئيس جمهورية العراق» → «الرئيس العراقي»)", () => {
+    const kb2 = parseActorFile(
+      person("pres-iq", "فؤاد العراقي", "Fuad al-Iraqi", "IQ", `    - { title: { ar: رئيس جمهورية العراق, en: President of Iraq }, from: "2014-07", to: "2018-10" }`),
+      "roles-kb2.yaml",
+    );
+    const t = createTagger({ actors: kb2, countries, candidateActors: false, discover: false });
+    const who = (text: string) => t.tag({ lang: "ar", title: null, body: [text], date: "2016-01-01" }).actors.map((a) => a.id);
+    expect(who("وقال الرئيس العراقي إن الاتفاق قريب.")).toEqual(["pres-iq"]);
+    expect(who("وقال رئيس الجمهورية العراقية إن الاتفاق قريب.")).toEqual(["pres-iq"]);
+  });
+});
