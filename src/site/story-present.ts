@@ -46,17 +46,24 @@ export interface StoryPresentation {
   outlets: Snippet[];
   /** "3 outlets", or "outlet not given". */
   outletCount: string;
-  /** "29 October 2025", or "29 October – 2 November 2025" style range (two formatted dates). */
+  /** "29 October 2025", or a range as `Intl` shortens it ("29–30 October 2025", "29 October – 2 November 2025"). */
   dates: string | null;
   actors: string[];
   articleCount: number;
 }
 
-/** The words of a date range in an edition (one date when both ends agree). */
+const rangeFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/**
+ * The words of a date range in an edition, as `Intl` shortens it ("29–30 October 2025", "29 October – 2 November
+ * 2025"; one date when both ends agree): a range that spells the month and year twice reads as two dates.
+ */
 export function storyDates(story: Pick<SiteStory, "first" | "last">, lang: Lang): string | null {
   if (!story.first || !story.last) return null;
   if (story.first === story.last) return formatDate(lang, story.first);
-  return t(lang, "story.dateRange", { from: formatDate(lang, story.first), to: formatDate(lang, story.last) });
+  let f = rangeFormats.get(lang);
+  if (!f) rangeFormats.set(lang, (f = new Intl.DateTimeFormat(localeInfo(lang).intl, { dateStyle: "long", timeZone: "UTC" })));
+  return f.formatRange(new Date(`${story.first}T00:00:00Z`), new Date(`${story.last}T00:00:00Z`));
 }
 
 /** Outlet count in words. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/schemas/article.ts";
 import type { Event } from "../../src/schemas/event.ts";
 import { buildSiteModel } from "../../src/site/model.ts";
-import { presentStory } from "../../src/site/story-present.ts";
+import { presentStory, storyDates } from "../../src/site/story-present.ts";
 import { actor, article, tag } from "../fixtures/site/builders.ts";
 
 const countries = [
@@ -61,5 +61,15 @@ describe("gist lines of a story in the other edition", () => {
       "Ankara (Türkiye) · E-x → E-y · 2 killed · 30 October 2025",
     ]);
     expect(p.gist?.path).toBe("articles/a1/");
+  });
+});
+
+describe("a story's dates", () => {
+  it("say a month and year once when both ends share them, in both editions", () => {
+    expect(storyDates({ first: "2025-10-29", last: "2025-10-30" }, "en")).toMatch(/^29\s?–\s?30 October 2025$/);
+    expect(storyDates({ first: "2025-10-29", last: "2025-11-02" }, "en")).toMatch(/^29 October\s?–\s?2 November 2025$/);
+    expect(storyDates({ first: "2025-10-29", last: "2025-10-30" }, "ar")).toMatch(/^29\s?–\s?30 أكتوبر 2025$/);
+    expect(storyDates({ first: "2025-10-29", last: "2025-10-29" }, "en")).toBe("29 October 2025");
+    expect(storyDates({ first: null, last: null }, "en")).toBeNull();
   });
 });
