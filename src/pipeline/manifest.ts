@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { moduleSources } from "../lib/code-version.ts";
 import { Manifest } from "../schemas/manifest.ts";
 
 export const MANIFEST_NAME = ".manifest.json";
@@ -15,8 +16,10 @@ export const MANIFEST_NAME = ".manifest.json";
 const MANIFEST_FORMAT = 1;
 
 /**
- * Fingerprint of everything that decides what ingest produces: the cleaner and tagger code with their lexicons,
- * and the knowledge base. When it changes, every input is processed again (hand-edited articles are still kept).
+ * Fingerprint of everything that decides what ingest produces: the code the ingest run imports (cleaner, tagger,
+ * stories, events) with the lexicons it reads, and the knowledge base. When it changes, every input is processed
+ * again (hand-edited articles are still kept). Followed from the imports, not a folder list, so that a change to
+ * the site's or the cards' code (a theme schema, a card spec) does not re-ingest the inbox.
  */
 export function pipelineFingerprint(contentDir: string): string {
   const hash = createHash("sha256").update(String(MANIFEST_FORMAT));
@@ -34,7 +37,10 @@ export function pipelineFingerprint(contentDir: string): string {
       else if (/\.(ts|ya?ml|json)$/.test(name)) hash.update(name).update(readFileSync(path));
     }
   };
-  for (const dir of ["lib", "text", "ingest", "entities", "stories", "events", "pipeline", "schemas"]) walk(join(src, dir));
+  for (const href of moduleSources(new URL("./ingest-run.ts", import.meta.url))) {
+    const path = fileURLToPath(href);
+    hash.update(path.slice(src.length)).update(readFileSync(path));
+  }
   for (const dir of ["actors", "countries"]) walk(join(contentDir, dir));
   return hash.digest("hex").slice(0, 16);
 }
