@@ -67,8 +67,31 @@ function arabicCountryForms(title: string, adjectives: ReadonlyMap<string, reado
   return [];
 }
 
-function arabicVariants(title: string, lex: RoleLexicon, adjectives: ReadonlyMap<string, readonly string[]> = new Map()): string[] {
-  return [...new Set([title, ...arabicCountryForms(title, adjectives)].flatMap((t) => synonymVariants(t, lex)))];
+function arabicVariants(title: string, lex: RoleLexicon, adjectives: ReadonlyMap<string, readonly string[]> = new Map(), spellings: ReadonlyMap<string, readonly string[]> = new Map()): string[] {
+  const out = new Set<string>();
+  for (const t of [title, ...arabicCountryForms(title, adjectives)]) {
+    for (const v of synonymVariants(t, lex)) {
+      out.add(v);
+      // the country adjective in each of its spellings: «وزير الخارجية الأميركي» is also «… الأمريكي»
+      const words = v.split(/\s+/);
+      for (const other of spellings.get(normaliseArabic(words[words.length - 1]!)) ?? []) out.add([...words.slice(0, -1), other].join(" "));
+    }
+  }
+  return [...out];
+}
+
+/** A country adjective with the article, in either gender (folded) → its spellings in that gender («الأمريكي», «الأميركي»). */
+function adjectiveSpellings(countries: CountryLexicon): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const [, d] of countries.demonyms ?? []) {
+    if (d.adjectives.ar.length < 2) continue;
+    const stems = d.adjectives.ar.map((a) => (a.startsWith(AR_ARTICLE) ? a.slice(AR_ARTICLE.length) : a));
+    for (const ending of ["", AR_TA]) {
+      const forms = stems.map((stem) => AR_ARTICLE + stem + ending);
+      for (const f of forms) if (!out.has(normaliseArabic(f))) out.set(normaliseArabic(f), forms);
+    }
+  }
+  return out;
 }
 
 function synonymVariants(title: string, lex: RoleLexicon): string[] {
@@ -141,6 +164,7 @@ export function buildRoleIndex(actors: readonly Actor[], countries: CountryLexic
   const index: RoleIndex = new Map();
   const words = englishCountryWords(countries);
   const adjectives = arabicCountryAdjectives(countries);
+  const spellings = adjectiveSpellings(countries);
   const add = (phrase: string, tenure: Tenure) => {
     const key = phraseTokens(phrase).join(" ");
     if (!key) return;
@@ -152,7 +176,7 @@ export function buildRoleIndex(actors: readonly Actor[], countries: CountryLexic
     if (actor.type !== "person") continue;
     for (const role of actor.roles) {
       const tenure: Tenure = { actor, ...(role.from ? { from: role.from } : {}), ...(role.to ? { to: role.to } : {}) };
-      for (const v of arabicVariants(role.title.ar, lex, adjectives)) add(v, tenure);
+      for (const v of arabicVariants(role.title.ar, lex, adjectives, spellings)) add(v, tenure);
       for (const v of englishVariants(role.title.en, lex, countries, words)) add(v, tenure);
     }
   }

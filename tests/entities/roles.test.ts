@@ -108,3 +108,12 @@ describe("a title written with a country's name", () => {
     expect(who("وقال رئيس الجمهورية العراقية إن الاتفاق قريب.")).toEqual(["pres-iq"]);
   });
 });
+
+describe("a country adjective spelled several ways", () => {
+  it("reads a title in each spelling («وزير الخارجية الأميركي» = «… الأمريكي»)", () => {
+    const kb3 = parseActorFile(person("sec-us", "جون الأميركي", "John Amriki", "US", `    - { title: { ar: وزير الخارجية الأميركي, en: US secretary of state }, from: "2013-02", to: "2017-01" }`), "roles-kb3.yaml");
+    const t = createTagger({ actors: kb3, countries, candidateActors: false, discover: false });
+    const who = (text: string) => t.tag({ lang: "ar", title: null, body: [text], date: "2015-01-01" }).actors.map((a) => a.id);
+    expect(who("وقال وزير الخارجية الأمريكي إن الاتفاق قريب.")).toEqual(["sec-us"]);
+  });
+});
