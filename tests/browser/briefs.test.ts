@@ -5,6 +5,8 @@
  *   - on a 390 px phone the first story's summary is visible without scrolling, in both editions;
  *   - each summary sentence links to an article that exists; stories name their outlets;
  *   - in the English edition an Arabic story has a line of known facts and its summary in an Arabic block;
+ *   - a story in the other language has its headline and summary in blocks of their direction, starting on one edge
+ *     (both editions); gist lines never show an ISO date, a bare type or an arrow without a source;
  *   - story pages show the coverage by day and outlet; country pages open with the week's stories;
  *   - country and actor pages link their feed of stories (`<link rel="alternate">` and a link), a valid RSS document;
  *   - no axe-core violations on the brief and story pages.
@@ -116,6 +118,46 @@ describe("sample corpus briefs", () => {
     expect(facts).toMatch(/\d{1,2} [A-Z][a-z]+ 2025/);
     expect(facts).not.toMatch(/[\u0600-\u06FF]/);
     expect(await story.locator(".story-summary").getAttribute("dir")).toBe("rtl");
+    await page.close();
+  }, 60_000);
+
+  for (const [lang, day, other] of [["en", DAY, "ar"], ["ar", "2025-11-03", "en"]] as const) {
+    it(`${lang}: a story in the other language has its headline and summary in blocks of their direction, starting on one edge`, async () => {
+      const page = await browser.newPage({ viewport: DESKTOP });
+      await page.goto(`${server.origin}/${lang}/briefs/${day}/`, { waitUntil: "load" });
+      const story = page.locator(".brief-stories .story").filter({ has: page.locator(`.story-summary[lang="${other}"]`) }).first();
+      const edges = await story.evaluate((li) => {
+        // Where each block's text starts: its rightmost glyph in a right-to-left block, its leftmost in a left-to-right one.
+        const start = (el: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const rects = [...range.getClientRects()];
+          return getComputedStyle(el).direction === "rtl" ? Math.max(...rects.map((r) => r.right)) : Math.min(...rects.map((r) => r.left));
+        };
+        const title = li.querySelector(".story-title")!;
+        const summary = li.querySelector(".story-summary")!;
+        return { dirs: [getComputedStyle(title).direction, getComputedStyle(summary).direction], title: start(title), summary: start(summary) };
+      });
+      const dir = other === "ar" ? "rtl" : "ltr";
+      expect(edges.dirs).toEqual([dir, dir]);
+      expect(Math.abs(edges.title - edges.summary), `title starts at ${edges.title}, summary at ${edges.summary}`).toBeLessThanOrEqual(2);
+      await page.close();
+    }, 60_000);
+  }
+
+  it("en: gist lines add to the fact line, read dates in words and never show a bare type or arrow", async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    for (const day of [DAY, "2025-11-03"]) {
+      await page.goto(`${server.origin}/en/briefs/${day}/`, { waitUntil: "load" });
+      const lines = await page.locator(".story .gist-lines li").evaluateAll((lis) =>
+        lis.map((li) => ({ label: li.querySelector(".gist-type")!.textContent!, text: li.querySelector("bdi")?.textContent ?? "", facts: li.closest(".story")!.querySelector(".story-facts")?.textContent ?? "" })),
+      );
+      for (const l of lines) {
+        expect(l.text.trim(), `${l.label}: more than its type`).not.toBe("");
+        expect(l.text).not.toMatch(/\d{4}-\d{2}-\d{2}|^→/);
+        expect(l.text.split(" · ").some((piece) => !l.facts.includes(piece)), `${l.label} ${l.text} repeats ${l.facts}`).toBe(true);
+      }
+    }
     await page.close();
   }, 60_000);
 
