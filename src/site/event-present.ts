@@ -315,3 +315,16 @@ export function countryEvents(model: Pick<SiteModel, "articles">, ids: readonly 
 
 /** The items of any by-type count line (an actor's, a country's): the same as `actorCountItems`. */
 export const typeCountItems = actorCountItems;
+
+/** Every event type over a set of articles (a day's brief): an article counts once per type, whatever the place. */
+export function typeCounts(model: Pick<SiteModel, "articles">, ids: readonly string[]): ActorEventCounts {
+  const types = new Map<EventType, string[]>();
+  for (const id of ids) {
+    for (const e of model.articles.get(id)?.article.events ?? []) {
+      const list = types.get(e.type) ?? [];
+      if (!list.includes(id)) list.push(id);
+      types.set(e.type, list);
+    }
+  }
+  return TYPE_ORDER.filter((t) => types.has(t)).map((type) => ({ type, articles: types.get(type)! }));
+}

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Event } from "../../src/schemas/event.ts";
-import { actorCountItems, actorEventIndex, countItems, countryEvents, countsByDay, eventCounts, gistLines, showsGist } from "../../src/site/event-present.ts";
+import { actorCountItems, actorEventIndex, countItems, countryEvents, countsByDay, eventCounts, gistLines, showsGist, typeCountItems, typeCounts } from "../../src/site/event-present.ts";
 import type { ArticleView } from "../../src/site/model.ts";
 
 const ev = (extra: Partial<Event> = {}): Event => ({
@@ -186,5 +186,25 @@ describe("a country's events by type", () => {
       { type: "ARREST", articles: ["b"] },
       { type: "MEET", articles: ["a"] },
     ]);
+  });
+});
+
+describe("a day's events by type", () => {
+  it("counts every type once per article, whatever the place, numbered and linked when dates would repeat", () => {
+    const view = (id: string, events: Event[]) => [id, { article: { id, events }, day: "2025-10-30", primaryCountry: "LY" } as unknown as ArticleView] as const;
+    const model = {
+      articles: new Map([
+        view("a", [ev({ place: { ar: "", en: "Tunisia", country: "TN" } }), ev({ type: "MEET" }), ev({ type: "MEET" })]),
+        view("b", [ev({ type: "MEET" })]),
+        view("c", []),
+      ]),
+    };
+    const counts = typeCounts(model, ["a", "b", "c"]);
+    expect(counts).toEqual([
+      { type: "ATTACK", articles: ["a"] },
+      { type: "MEET", articles: ["a", "b"] },
+    ]);
+    const items = typeCountItems(counts, "en", () => null);
+    expect(items[1]!.sources.map((s) => s.text)).toEqual(["1", "2"]);
   });
 });
