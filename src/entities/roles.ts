@@ -11,7 +11,7 @@
  */
 import type { Actor } from "../schemas/actor.ts";
 import type { CountryLexicon } from "./countries.ts";
-import type { RoleLexicon } from "./lexicon.ts";
+import { institutionLexicon, type RoleLexicon } from "./lexicon.ts";
 import { normaliseArabic } from "./normalise.ts";
 import { CLITICS } from "../text/clitics.ts";
 import { phraseTokens } from "./trie.ts";
@@ -35,41 +35,96 @@ function regender(word: string, gender: "m" | "f"): string {
   return word.endsWith("ي" + AR_TA) ? word.slice(0, -1) : word;
 }
 
-/** Arabic country names (folded) → the country's Arabic adjectives (every spelling), from the country lexicon. */
-function arabicCountryAdjectives(countries: CountryLexicon): Map<string, readonly string[]> {
-  const out = new Map<string, readonly string[]>();
+/** A country as titles write it: its Arabic names and adjectives (every spelling), from the country lexicon. */
+interface ArabicCountry {
+  names: readonly string[];
+  adjectives: readonly string[];
+}
+
+/** Arabic country names (folded) → the country's names and adjectives. */
+function arabicCountries(countries: CountryLexicon): Map<string, ArabicCountry> {
+  const out = new Map<string, ArabicCountry>();
   for (const [, d] of countries.demonyms ?? []) {
     if (!d.adjectives.ar.length) continue;
-    for (const n of d.names.ar) if (!out.has(normaliseArabic(n))) out.set(normaliseArabic(n), d.adjectives.ar);
+    const entry = { names: d.names.ar, adjectives: d.adjectives.ar };
+    for (const n of d.names.ar) if (!out.has(normaliseArabic(n))) out.set(normaliseArabic(n), entry);
   }
   return out;
 }
 
 /**
- * A title written with a country's name also written with its adjective: «رئيس جمهورية العراق» → «رئيس الجمهورية
- * العراقية», «وزير خارجية تركيا» → «وزير الخارجية التركي»; a one-word head takes the article («رئيس مصر» → «الرئيس
- * المصري»). The adjective agrees with the first word or with the last word of the head, so both genders are made.
+ * A title written with a country's name also written with its adjective, the head made definite: «رئيس جمهورية
+ * العراق» → «رئيس الجمهورية العراقية», «وزير خارجية تركيا» → «وزير الخارجية التركي», «رئيس مالي الانتقالي» → «الرئيس
+ * المالي الانتقالي» and «الرئيس المالي»; a state word before the name may go («أمير دولة قطر» → «أمير قطر», «الأمير
+ * القطري»), and the name may be any of the country's names («رئيس دولة الإمارات»). The adjective agrees with the
+ * first or the last word of the head, so both genders are made.
  */
-function arabicCountryForms(title: string, adjectives: ReadonlyMap<string, readonly string[]>): string[] {
+function arabicCountryForms(title: string, countries: ReadonlyMap<string, ArabicCountry>, stateWords: ReadonlySet<string>, keep: ReadonlySet<string> = new Set()): string[] {
   const words = title.split(/\s+/);
+  // where the country's name is: ending the title (every such split), else followed by adjectives («… الانتقالي»)
+  const splits: Array<{ n: number; m: number; country: ArabicCountry }> = [];
   for (let n = 1; n < words.length; n++) {
-    const list = adjectives.get(normaliseArabic(words.slice(n).join(" ")));
-    if (!list) continue;
-    const head = words.slice(0, n);
-    const last = head[head.length - 1]!;
-    if (last.startsWith(AR_ARTICLE)) return [];
-    const definite = [...head.slice(0, -1), AR_ARTICLE + last].join(" ");
-    return list.flatMap((adjective) => {
-      const stem = adjective.startsWith(AR_ARTICLE) ? adjective.slice(AR_ARTICLE.length) : adjective;
-      return [`${definite} ${AR_ARTICLE}${stem}`, `${definite} ${AR_ARTICLE}${stem}${AR_TA}`];
-    });
+    for (let m = words.length; m > n; m--) {
+      const country = countries.get(normaliseArabic(words.slice(n, m).join(" ")));
+      if (country && words.slice(m).every((w) => w.startsWith(AR_ARTICLE))) splits.push({ n, m, country });
+    }
   }
-  return [];
+  const whole = splits.filter((x) => x.m === words.length);
+  const chosen = whole.length ? whole : splits.slice(0, 1);
+  const out: string[] = [];
+  for (const { n, m, country } of chosen) {
+    const qualifier = words.slice(m);
+    const head = words.slice(0, n);
+    const heads = [head];
+    if (head.length > 1 && stateWords.has(normaliseArabic(head[head.length - 1]!))) heads.push(head.slice(0, -1));
+    for (const h of heads) {
+      const last = h[h.length - 1]!;
+      for (const name of country.names) out.push([...h, name, ...qualifier].join(" "));
+      if (last.startsWith(AR_ARTICLE)) continue;
+      const definite = [...h.slice(0, -1), AR_ARTICLE + last].join(" ");
+      for (const adjective of country.adjectives) {
+        const stem = adjective.startsWith(AR_ARTICLE) ? adjective.slice(AR_ARTICLE.length) : adjective;
+        // a qualifier that changes who is meant («السابق») stays; «الانتقالي», «المؤقت» may go
+        const mustKeep = qualifier.some((w) => keep.has(normaliseArabic(w)));
+        for (const form of [`${definite} ${AR_ARTICLE}${stem}`, `${definite} ${AR_ARTICLE}${stem}${AR_TA}`]) {
+          if (!mustKeep) out.push(form);
+          if (qualifier.length) out.push(`${form} ${qualifier.join(" ")}`);
+        }
+      }
+    }
+  }
+  return out.length ? out : shortenedAdjectiveForm(words, countries);
 }
 
-function arabicVariants(title: string, lex: RoleLexicon, adjectives: ReadonlyMap<string, readonly string[]> = new Map(), spellings: ReadonlyMap<string, readonly string[]> = new Map()): string[] {
+/**
+ * A title ending in a country adjective after other words of the state's name, shortened to the head, the state
+ * noun and the adjective: «رئيس الجمهورية الإسلامية الموريتانية» → «رئيس الجمهورية الموريتانية» (then «الرئيس
+ * الموريتاني» by the synonym groups).
+ */
+function shortenedAdjectiveForm(words: readonly string[], countries: ReadonlyMap<string, ArabicCountry>): string[] {
+  if (words.length < 4) return [];
+  const bare = (w: string) => {
+    const f = normaliseArabic(w);
+    return f.startsWith(AR_ARTICLE) ? f.slice(AR_ARTICLE.length) : f;
+  };
+  const lastWord = bare(words[words.length - 1]!);
+  // the adjective in either gender: the feminine adds the (folded) ta marbuta
+  const isAdjective = [...countries.values()].some((c) => c.adjectives.some((a) => lastWord === bare(a) || lastWord === bare(a) + normaliseArabic(AR_TA)));
+  const first = words.findIndex((w) => w.startsWith(AR_ARTICLE));
+  if (!isAdjective || first < 1 || first >= words.length - 2) return [];
+  return [[...words.slice(0, first + 1), words[words.length - 1]!].join(" ")];
+}
+
+function arabicVariants(
+  title: string,
+  lex: RoleLexicon,
+  countries: ReadonlyMap<string, ArabicCountry> = new Map(),
+  spellings: ReadonlyMap<string, readonly string[]> = new Map(),
+  stateWords: ReadonlySet<string> = new Set(),
+): string[] {
   const out = new Set<string>();
-  for (const t of [title, ...arabicCountryForms(title, adjectives)]) {
+  const keep = new Set(lex.not_before.ar.map(normaliseArabic));
+  for (const t of [title, ...arabicCountryForms(title, countries, stateWords, keep)]) {
     for (const v of synonymVariants(t, lex)) {
       out.add(v);
       // the country adjective in each of its spellings: «وزير الخارجية الأميركي» is also «… الأمريكي»
@@ -163,7 +218,8 @@ function englishVariants(title: string, lex: RoleLexicon, countries: CountryLexi
 export function buildRoleIndex(actors: readonly Actor[], countries: CountryLexicon, lex: RoleLexicon): RoleIndex {
   const index: RoleIndex = new Map();
   const words = englishCountryWords(countries);
-  const adjectives = arabicCountryAdjectives(countries);
+  const byName = arabicCountries(countries);
+  const stateWords = new Set(institutionLexicon().state_words.map(normaliseArabic));
   const spellings = adjectiveSpellings(countries);
   const add = (phrase: string, tenure: Tenure) => {
     const key = phraseTokens(phrase).join(" ");
@@ -176,7 +232,7 @@ export function buildRoleIndex(actors: readonly Actor[], countries: CountryLexic
     if (actor.type !== "person") continue;
     for (const role of actor.roles) {
       const tenure: Tenure = { actor, ...(role.from ? { from: role.from } : {}), ...(role.to ? { to: role.to } : {}) };
-      for (const v of arabicVariants(role.title.ar, lex, adjectives, spellings)) add(v, tenure);
+      for (const v of arabicVariants(role.title.ar, lex, byName, spellings, stateWords)) add(v, tenure);
       for (const v of englishVariants(role.title.en, lex, countries, words)) add(v, tenure);
     }
   }

@@ -117,3 +117,21 @@ describe("a country adjective spelled several ways", () => {
     expect(who("وقال وزير الخارجية الأمريكي إن الاتفاق قريب.")).toEqual(["sec-us"]);
   });
 });
+
+describe("a title with a state word or a qualifier after the country", () => {
+  it("is also read without them («أمير دولة قطر» → «أمير قطر», «الأمير القطري»; «رئيس مالي الانتقالي» keeps and drops «الانتقالي»)", () => {
+    const kb4 = parseActorFile(
+      [
+        person("emir-qa", "تميم القطري", "Tamim al-Qatari", "QA", `    - { title: { ar: أمير دولة قطر, en: Emir of Qatar }, from: "2013-06" }`),
+        person("pres-tn", "منصف التونسي", "Moncef al-Tunisi", "TN", `    - { title: { ar: رئيس تونس المؤقت, en: Interim president of Tunisia }, from: "2011-12", to: "2014-12" }`),
+      ].join("\n"),
+      "roles-kb4.yaml",
+    );
+    const t = createTagger({ actors: kb4, countries, candidateActors: false, discover: false });
+    const who = (text: string) => t.tag({ lang: "ar", title: null, body: [text], date: "2014-01-01" }).actors.map((a) => a.id);
+    expect(who("وقال أمير قطر إن الاتفاق قريب.")).toEqual(["emir-qa"]);
+    expect(who("وقال الأمير القطري إن الاتفاق قريب.")).toEqual(["emir-qa"]);
+    expect(who("وقال الرئيس التونسي المؤقت إن الاتفاق قريب.")).toEqual(["pres-tn"]);
+    expect(who("وقال الرئيس التونسي إن الاتفاق قريب.")).toEqual(["pres-tn"]);
+  });
+});
