@@ -99,7 +99,8 @@ function initialKey(text: string): string {
 }
 
 /**
- * `^<place>[, words] - `: a dateline without an agency, for the article's own dateline or one of its places.
+ * `^<place>[ day month year][, words] - `: a dateline without an agency, for the article's own dateline or one of its
+ * places.
  * Only names that begin as `text` does can match the anchored pattern: the others are left out before compiling
  * (most leads then need no pattern at all; compiling one per article was most of the summary's time).
  */
@@ -110,7 +111,9 @@ function placeDateline(hints: LeadHints, text: string): RegExp | undefined {
     .filter((n) => n.length >= 2 && initialKey(n) === first);
   if (!names.length) return undefined;
   const alternation = [...new Set(names)].sort((a, b) => b.length - a.length).map(foldedPattern).join("|");
-  return new RegExp(`^(?:${alternation})(?:\\s*[,،]\\s*[^\\s,،:()\\-–—−]+){0,2}\\s*[-–—−]+\\s+(?=\\S)`, "iu");
+  // «الخرطوم ١٤ نوفمبر ٢٠٢٥ – »: the place may carry the day, in either digit set, before the dash
+  const DATE = `(?:\\s+\\p{Nd}{1,2}\\s+\\p{L}{3,9}(?:\\s+\\p{L}{3,9})?\\s+\\p{Nd}{4})?`;
+  return new RegExp(`^(?:${alternation})${DATE}(?:\\s*[,،]\\s*[^\\s,،:()\\-–—−]+){0,2}\\s*[-–—−]+\\s+(?=\\S)`, "iu");
 }
 
 /** `paragraph` without the dateline/agency furniture heading it (at most two layers: «واس – جدة: (CNN)--»). */

@@ -26,6 +26,10 @@ describe("stripFurniture", () => {
     expect(stripFurniture("الخرطوم - دعت الأحزاب إلى حوار.", undefined, { places: ["الخرطوم", "Khartoum"] })).toBe("دعت الأحزاب إلى حوار.");
     expect(stripFurniture("KHARTOUM, Sudan - Talks resumed.", undefined, { dateline: "Khartoum" })).toBe("Talks resumed.");
     expect(stripFurniture("الخرطوم - دعت الأحزاب إلى حوار.")).toBe("الخرطوم - دعت الأحزاب إلى حوار.");
+    // the place with its day, in Arabic-Indic or Western digits
+    expect(stripFurniture("الخرطوم ١٤ نوفمبر ٢٠٢٥ – حذّر البرنامج من مجاعة.", undefined, { dateline: "الخرطوم" })).toBe("حذّر البرنامج من مجاعة.");
+    expect(stripFurniture("نيالا 29 أكتوبر 2025 - أعلن القائد تشكيل لجنة.", undefined, { places: ["نيالا"] })).toBe("أعلن القائد تشكيل لجنة.");
+    expect(stripFurniture("الخرطوم ١٤ نوفمبر ٢٠٢٥ – حذّر البرنامج من مجاعة.")).toBe("الخرطوم ١٤ نوفمبر ٢٠٢٥ – حذّر البرنامج من مجاعة.");
     // names with hyphens, dots and brackets are literal text
     expect(stripFurniture("Sharm el-Sheikh - Talks resumed.", undefined, { places: ["Sharm el-Sheikh", "St. (x)"] })).toBe("Talks resumed.");
   });
