@@ -251,6 +251,7 @@ export interface StoryFacts {
   actors: Array<{ name: string; country: string | null }>;
   /** Country names for countries none of the listed actors is from. */
   countries: string[];
+  /** "3 outlets"; empty where the outlets are listed beside the line (a story list's meta line). */
   outlets: string;
   figures: string[];
 }
@@ -266,7 +267,7 @@ export function factLine(facts: StoryFacts, labels: { figures: (list: string) =>
   const who = facts.actors.map((a) => (a.country ? `${a.name} (${a.country})` : a.name));
   const named = [...who, ...facts.countries];
   if (named.length) parts.push(named.join(labels.listSeparator));
-  parts.push(facts.outlets);
+  if (facts.outlets) parts.push(facts.outlets);
   if (facts.figures.length) parts.push(labels.figures(facts.figures.join(labels.listSeparator)));
   return parts.join(" · ");
 }

@@ -37,6 +37,11 @@ export interface StoryPresentation {
   /** Known facts in the edition's language, for a story whose summary is in the other language; else null. */
   facts: string | null;
   /**
+   * The same facts without the outlet count, for a list whose meta line names the outlets ("3 outlets: …") a few
+   * lines below: the count said twice in one entry reads as a repeat.
+   */
+  listFacts: string | null;
+  /**
    * The English gist of an Arabic story in the English edition (the coded events of the article whose lead is
    * quoted, else of the story's lead article) that add to `facts`, with that article's path; else null (also when
    * no line adds anything). See src/site/event-present.ts.
@@ -94,6 +99,7 @@ export function presentStory(model: SiteModel, id: string, lang: Lang): StoryPre
   const sentences = text ? summarySentences(text).map((s) => ({ text: s, path: citedPath })) : [];
   const foreign = summaryLang !== null ? summaryLang !== lang : lead.lang !== lang;
   const facts = foreign ? storyFacts(model, story, lang, text) : null;
+  const listFacts = foreign ? storyFacts(model, story, lang, text, false) : null;
   const coded = [cited, lead].find((a) => a && showsGist(a, lang));
   // Only lines that say more than the fact line above them (who did what to whom, a toll, another place or day).
   const lines = foreign && coded ? gistLines(coded.events, facts) : [];
@@ -106,6 +112,7 @@ export function presentStory(model: SiteModel, id: string, lang: Lang): StoryPre
     summaryLang,
     editorSummary,
     facts,
+    listFacts,
     gist,
     outlets: story.outlets.map((o) => articleSource({ source: o })!),
     outletCount: outletCount(story, lang),
@@ -116,7 +123,7 @@ export function presentStory(model: SiteModel, id: string, lang: Lang): StoryPre
 }
 
 /** The line of known facts about a story, in the edition's language (see the header). */
-export function storyFacts(model: SiteModel, story: SiteStory, lang: Lang, summary: string | null): string {
+export function storyFacts(model: SiteModel, story: SiteStory, lang: Lang, summary: string | null, withOutlets = true): string {
   const lead = model.articles.get(story.lead)!.article;
   const place = eventPlace(lead, summary)?.[lang] ?? null;
   const actors = story.actors.slice(0, FACT_ACTORS).map((id) => {
@@ -134,7 +141,7 @@ export function storyFacts(model: SiteModel, story: SiteStory, lang: Lang, summa
       date: story.first ? formatDate(lang, story.first) : null,
       actors: actors.map(({ name, country }) => ({ name, country })),
       countries,
-      outlets: outletCount(story, lang),
+      outlets: withOutlets ? outletCount(story, lang) : "",
       figures: summary ? figuresIn(summary).filter((n) => !dateDays.has(n)).slice(0, FACT_FIGURES) : [],
     },
     { figures: (list) => t(lang, "story.figures", { list }), listSeparator: t(lang, "list.separator") },

@@ -34,6 +34,7 @@ const story = (events: Event[]) =>
     article("a1", {
       story: "s",
       published: "2025-10-29",
+      source: "وكالة",
       dateline: "أنقرة/ الأناضول",
       places,
       actors: [tag("x"), tag("y")],
@@ -41,7 +42,7 @@ const story = (events: Event[]) =>
       summary: "التقى ع-x ع-y في أنقرة.",
       events,
     }),
-    article("a2", { story: "s", published: "2025-10-30", lang: "en", actors: [tag("x")], countries: ["LY"] }),
+    article("a2", { story: "s", published: "2025-10-30", lang: "en", source: "Observer", actors: [tag("x")], countries: ["LY"] }),
   ]);
 
 describe("gist lines of a story in the other edition", () => {
@@ -61,6 +62,15 @@ describe("gist lines of a story in the other edition", () => {
       "Ankara (Türkiye) · E-x → E-y · 2 killed · 30 October 2025",
     ]);
     expect(p.gist?.path).toBe("articles/a1/");
+  });
+});
+
+describe("the fact line of a story in the other edition", () => {
+  it("leaves the outlet count to the list's meta line, and keeps it where the line stands alone (feeds, cards)", () => {
+    const p = presentStory(story([meet]), "s", "en");
+    expect(p.facts).toMatch(/ · 2 outlets$/);
+    expect(p.listFacts).toBe(p.facts!.replace(" · 2 outlets", ""));
+    expect(presentStory(story([meet]), "s", "ar").listFacts).toBeNull();
   });
 });
 
