@@ -128,8 +128,9 @@ export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, ta
         kicker: `${t(lang, "card.story")} · ${outletCount(story, lang)}`,
         // A story in the other language gets its line of known facts rather than a cut of its summary. Dates come
         // before outlet names so that no figure sits next to a name in the other script (bidi would pull it over).
-        meta: p.facts
-          ? [p.facts, outlets]
+        // The facts leave out the outlet count: the kicker gives it.
+        meta: p.listFacts
+          ? [p.listFacts, outlets]
           : [...(p.sentences[0] ? [p.sentences[0].text] : []), [storyDates(story, lang), outlets].filter(Boolean).join(" · ")],
         chips: story.actors.slice(0, CARD_CHIPS).map(actorName),
         countries: story.countries.slice(0, CARD_CHIPS).map(countryName),
