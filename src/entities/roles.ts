@@ -246,11 +246,20 @@ export function heldOn(tenure: Pick<Tenure, "from" | "to">, date: string): boole
   return true;
 }
 
-/** The distinct actors holding one of `tenures` on `date`. */
+/**
+ * The distinct actors holding one of `tenures` on `date`. A tenure with neither start nor end could be any time:
+ * it counts only when no dated tenure covers the date (Burhan's undated command of the army does not make him
+ * «قائد الجيش السوداني» in 2012 when the knowledge base dates that year's commander).
+ */
 export function holdersOn(tenures: readonly Tenure[], date: string): Actor[] {
-  const out: Actor[] = [];
-  for (const t of tenures) if (heldOn(t, date) && !out.includes(t.actor)) out.push(t.actor);
-  return out;
+  const dated: Actor[] = [];
+  const undated: Actor[] = [];
+  for (const t of tenures) {
+    if (!heldOn(t, date)) continue;
+    const list = t.from || t.to ? dated : undated;
+    if (!list.includes(t.actor)) list.push(t.actor);
+  }
+  return dated.length ? dated : undated;
 }
 
 /** True when an actor holds any dated role on `date` (a bare family name's likeliest bearer at that time). */

@@ -135,3 +135,13 @@ describe("a title with a state word or a qualifier after the country", () => {
     expect(who("وقال الرئيس التونسي إن الاتفاق قريب.")).toEqual(["pres-tn"]);
   });
 });
+
+describe("an undated tenure", () => {
+  it("counts only when no dated tenure covers the date", async () => {
+    const { holdersOn } = await import("../../src/entities/roles.ts");
+    const [a, b] = parseActorFile([person("dated", "أ", "A", "SD", `    - { title: { ar: ق, en: C }, from: "2010", to: "2014" }`), person("undated", "ب", "B", "SD", `    - { title: { ar: ق, en: C } }`)].join("\n"), "t.yaml");
+    const tenures = [{ actor: a!, from: "2010", to: "2014" }, { actor: b! }];
+    expect(holdersOn(tenures, "2012-01-01").map((x) => x.id)).toEqual(["dated"]);
+    expect(holdersOn(tenures, "2020-01-01").map((x) => x.id)).toEqual(["undated"]);
+  });
+});
