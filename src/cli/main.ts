@@ -43,7 +43,8 @@ export const mainHelp = `Usage: npm run -s briefing -- <command> [options]
 
 Commands:
 ${Object.entries(commands)
-  .map(([name, c]) => `  ${name.padEnd(9)}${c.summary}`)
+  // The column fits the longest command name and two spaces, so a name never runs into its summary.
+  .map(([name, c], _i, all) => `  ${name.padEnd(Math.max(...all.map(([n]) => n.length)) + 2)}${c.summary}`)
   .join("\n")}
 
 ${commonHelp}

@@ -43,6 +43,8 @@ describe("briefing CLI", () => {
     expect(c.out()).toMatch(/extract[\s\S]*ingest[\s\S]*build[\s\S]*actors/);
     expect(c.out()).toMatch(/--quiet[\s\S]*--verbose/);
     expect(c.out()).toMatch(/0 done, 1 content problems.*2 usage/);
+    // Every command name stands apart from its summary, however long the name.
+    for (const name of ["extract", "ingest", "build", "actors", "templates", "events"]) expect(c.out()).toMatch(new RegExp(`^  ${name}  +\\S`, "m"));
   });
 
   it("fails with one line, status 2 and a suggestion on an unknown command", async () => {
