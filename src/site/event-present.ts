@@ -81,7 +81,7 @@ export function gistOf(e: Pick<Event, "type" | "source_actor" | "target_actor" |
 /**
  * Gist lines of coded events, in reading order, without repeats (two events may read the same), nor lines that
  * say only their type. With `known` (a story's line of known facts), also without lines that add nothing to it:
- * every name and the date already in it, and no figure (a figure says what was counted, the fact line only the number).
+ * every name already in it and no figure (a figure says what was counted, the fact line only the number).
  */
 export function gistLines(events: readonly Event[] | undefined, known: string | null = null): GistLine[] {
   const seen = new Set<string>();
@@ -95,10 +95,13 @@ export function gistLines(events: readonly Event[] | undefined, known: string | 
   return lines;
 }
 
-/** True when a gist line states something a fact line does not. */
-export function addsTo(facts: GistFacts, known: string): boolean {
+/**
+ * True when a gist line states something a fact line does not: a figure, or a name (place, party) the line lacks.
+ * Another day alone is not enough: the story's dates are in the line under it, and "Visit · Ankara · 30 October"
+ * under a headline about that visit tells a reader nothing new.
+ */
+export function addsTo(facts: Pick<GistFacts, "names" | "figures">, known: string): boolean {
   if (facts.figures.length > 0) return true;
-  if (facts.date && !known.includes(facts.date)) return true;
   return facts.names.some((n) => !known.includes(n));
 }
 

@@ -62,10 +62,10 @@ describe("gist lines", () => {
     const meet = ev({ type: "MEET", place: { ar: "أنقرة", en: "Ankara", country: "TR" }, source_actor: { ar: "ف", en: "Hakan Fidan" }, target_actor: { ar: "د", en: "Abdul Hamid Dbeibah" }, date: "2025-10-29" });
     expect(gistLines([meet], facts)).toEqual([]);
     expect(gistLines([meet])).toHaveLength(1);
-    // Another party, another day or a toll is news to the fact line.
+    // Another party or a toll is news to the fact line; another day alone is not (the story's dates are shown too).
     expect(gistLines([{ ...meet, target_actor: { ar: "و", en: "Italian delegation" } }], facts)).toHaveLength(1);
-    expect(gistLines([{ ...meet, date: "2025-10-30" }], facts)).toHaveLength(1);
     expect(gistLines([{ ...meet, type: "ATTACK", figures: [{ what: "killed", n: 2 }] }], facts)).toHaveLength(1);
+    expect(gistLines([{ ...meet, date: "2025-10-30" }], facts)).toEqual([]);
   });
 
   it("are shown in the English edition for Arabic articles with events only", () => {
