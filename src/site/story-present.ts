@@ -65,10 +65,15 @@ const rangeFormats = new Map<Lang, Intl.DateTimeFormat>();
  */
 export function storyDates(story: Pick<SiteStory, "first" | "last">, lang: Lang): string | null {
   if (!story.first || !story.last) return null;
-  if (story.first === story.last) return formatDate(lang, story.first);
+  return dateRange(lang, story.first, story.last);
+}
+
+/** Two calendar days (`YYYY-MM-DD`) as one range in an edition's words, shortened as `Intl` does; one date when equal. */
+export function dateRange(lang: Lang, from: string, to: string): string {
+  if (from === to) return formatDate(lang, from);
   let f = rangeFormats.get(lang);
   if (!f) rangeFormats.set(lang, (f = new Intl.DateTimeFormat(localeInfo(lang).intl, { dateStyle: "long", timeZone: "UTC" })));
-  return f.formatRange(new Date(`${story.first}T00:00:00Z`), new Date(`${story.last}T00:00:00Z`));
+  return f.formatRange(new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`));
 }
 
 /** Outlet count in words. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/schemas/article.ts";
 import type { Event } from "../../src/schemas/event.ts";
 import { buildSiteModel } from "../../src/site/model.ts";
-import { presentStory, storyDates } from "../../src/site/story-present.ts";
+import { dateRange, presentStory, storyDates } from "../../src/site/story-present.ts";
 import { actor, article, tag } from "../fixtures/site/builders.ts";
 
 const countries = [
@@ -81,5 +81,7 @@ describe("a story's dates", () => {
     expect(storyDates({ first: "2025-10-29", last: "2025-10-30" }, "ar")).toMatch(/^29\s?–\s?30 أكتوبر 2025$/);
     expect(storyDates({ first: "2025-10-29", last: "2025-10-29" }, "en")).toBe("29 October 2025");
     expect(storyDates({ first: null, last: null }, "en")).toBeNull();
+    expect(dateRange("en", "2025-10-27", "2025-11-02")).toMatch(/^27 October\s?–\s?2 November 2025$/);
+    expect(dateRange("ar", "2025-12-29", "2026-01-04")).toMatch(/^29 ديسمبر 2025\s?–\s?4 يناير 2026$/);
   });
 });
