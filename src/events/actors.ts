@@ -82,7 +82,7 @@ function skipAdverbials(ctx: PhraseContext, i: number): number {
       continue;
     }
     const t = s.toks[i]!;
-    const loc = t.norm === "في" ? 1 : 0;
+    const loc = t.norm === lex.word.in ? 1 : 0;
     // «بقصر اليمامة», «بالرياض», «بتونس»: a place head, a known place or a country written with «ب»
     const country = ctx.cover[i]?.kind === "country" && !ctx.cover[i]!.adjective && ctx.cover[i]!.from === i;
     const prefixed = t.norm.startsWith("\u0628") && (longestNounAt(s, i, lex.cue.place_heads) > 0 || ctx.placeEnd(i) > i || country);
@@ -211,7 +211,7 @@ export function nounSource(ctx: PhraseContext, h: Hit, hits: Hit[], reporting: n
   }
   // a preposed phrase («في اتصال هاتفي مع X، قال Y»): the main verb's subject
   const c = s.clause[h.from]!;
-  if (c === 0 && ["في", "خلال"].includes(s.toks[0]!.norm)) {
+  if (c === 0 && (s.toks[0]!.norm === ctx.lex.word.in || s.toks[0]!.norm === ctx.lex.word.during)) {
     const next = reporting.find((i) => i > h.from && s.clause[i] === i);
     if (next !== undefined) return subjectOf(ctx, next, next + 1, hits).subject;
   }

@@ -243,7 +243,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
     // (or the victims of a toll before it: «استشهد جنديان سعوديان … في مواجهات مع X»)
     if (type === "CLASH" && !source && target) source = lastActorBefore(ctx, h.from) ?? earlier.find((d) => d.type === "CASUALTIES" && d.target && d.target.to <= h.from)?.target ?? null;
     const prev = s.toks[h.from - 1]?.norm;
-    const circumstantial = t.circumstantial && (prev === "خلال" || prev === "في" || s.toks[h.from - 2]?.norm === "خلال");
+    const circumstantial = t.circumstantial && (prev === lex.word.during || prev === lex.word.in || s.toks[h.from - 2]?.norm === lex.word.during);
     const base: Draft = { type, hit: h, source, target, circumstantial, order: h.from, also: [] };
     if (type === "CASUALTIES" && source) base.agent = agentMarkerAt(ctx, source.from);
     if (t.per_target && target) {
@@ -337,7 +337,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
   function statementDraft(ctx: PhraseContext, drafts: Draft[], hits: Hit[], reporting: number[]): Draft | null {
     const { s } = ctx;
     let main = 0;
-    if (["في", "خلال"].includes(s.toks[0]!.norm)) main = s.toks.findIndex((_, i) => i > 0 && s.clause[i] === i);
+    if ([lex.word.in, lex.word.during].includes(s.toks[0]!.norm)) main = s.toks.findIndex((_, i) => i > 0 && s.clause[i] === i);
     if (main < 0 || !reporting.includes(main)) return null;
     const said = longestAt(s, main, lex.cue.statement_verbs);
     const n = said || longestAt(s, main, lex.cue.reporting);
@@ -393,7 +393,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
         }
       }
     // «بحث X مع Y في اتصال هاتفي»: talks held in a call are the call (R3)
-    const frames = drafts.filter((d) => d.type === "CALL" && d.hit.trigger.kind === "noun" && ["في", "خلال"].includes(ctx.s.toks[d.hit.from - 1]?.norm ?? ""));
+    const frames = drafts.filter((d) => d.type === "CALL" && d.hit.trigger.kind === "noun" && [lex.word.in, lex.word.during].includes(ctx.s.toks[d.hit.from - 1]?.norm ?? ""));
     for (const f of frames) {
       const talks = drafts.find((d) => d.type === "MEET" && d.hit.from < f.hit.from && !predicateBetween(ctx, d.hit.to, f.hit.from));
       if (talks) {

@@ -103,7 +103,7 @@ function explicitDate(s: Sentence, i: number, lex: EventLexicon): { to: number; 
   if (!t[i]?.digits) return null;
   const day = Number(t[i]!.norm);
   let j = i + 1;
-  while (j < t.length && (t[j]!.digits || t[j]!.norm === "و") && j < i + 3) j++;
+  while (j < t.length && (t[j]!.digits || t[j]!.norm === lex.word.and) && j < i + 3) j++;
   for (const { words, month } of lex.months) {
     if (words.every((w, k) => t[j + k]?.norm === w || t[j + k]?.stems.includes(w))) {
       const yearTok = t[j + words.length];

@@ -108,6 +108,8 @@ export const CueFile = z
     place_heads: Words,
     locatives: Words,
     conjunction: z.string().min(1),
+    locative_in: z.string().min(1),
+    during: z.string().min(1),
   })
   .strict();
 export type CueFile = z.infer<typeof CueFile>;
@@ -145,6 +147,8 @@ export interface EventLexicon {
     Phrase[]
   >;
   weekdays: Map<string, number>;
+  /** Single function words the coder tests a token against, normalised: "in", "during", "and". */
+  word: { in: string; during: string; and: string };
   /** Month names as words, with their number. */
   months: Array<{ words: Phrase; month: number }>;
 }
@@ -181,6 +185,7 @@ export function compileLexicon(data: { triggers: TriggerEntry[]; groups: GroupFi
     cues,
     cue,
     weekdays: new Map(Object.entries(cues.time.weekdays).map(([w, d]) => [normaliseArabic(w), d])),
+    word: { in: normaliseArabic(cues.locative_in), during: normaliseArabic(cues.during), and: normaliseArabic(cues.conjunction) },
     months: Object.entries(cues.time.months).map(([w, month]) => ({ words: phrase(w), month })),
   };
 }
