@@ -19,6 +19,7 @@ import { describe, expect, it } from "vitest";
 import { createTagger, loadEntityLexicons } from "../../src/entities/index.ts";
 import type { Actor } from "../../src/schemas/actor.ts";
 import { skipWithoutData } from "../expectation.ts";
+import { norm } from "../ingest/metrics.ts";
 
 const root = join(import.meta.dirname, "../..");
 const goldDir = join(root, "../shared/corpus/gold");
@@ -31,25 +32,6 @@ const FLOORS = {
 };
 /** Fingerprint of the seed gold files the floors were measured on; a change is reported, not hidden. */
 const GOLD_FINGERPRINT = "12f01eccdb4a5a5b";
-
-// the scorer's normalisation, copied so the gate measures exactly what score.mjs measures
-const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
-function norm(s: unknown): string {
-  return String(s ?? "")
-    .normalize("NFKC")
-    .replace(DIACRITICS, "")
-    .replace(/\u0640/g, "")
-    .replace(/[أإآٱ]/g, "ا")
-    .replace(/ى/g, "ي")
-    .replace(/ة/g, "ه")
-    .replace(/ؤ/g, "و")
-    .replace(/ئ/g, "ي")
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
 
 interface GoldActor {
   ar: string;

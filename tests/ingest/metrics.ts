@@ -2,7 +2,7 @@
  * The extraction metrics of `shared/tools/score.mjs`, re-implemented so the gold gate runs without importing
  * anything from shared/ at run time: the same normalisation, the same greedy matching of gold to system
  * articles by body-token F1 (+0.25 for an exact title), and the same article, title, date, body and junk scores.
- * Entity scores are left out (ingest does not tag).
+ * Entity scores are left out (ingest does not tag); the entities gold gate uses `norm` from here.
  */
 
 const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
