@@ -83,9 +83,10 @@ function skipAdverbials(ctx: PhraseContext, i: number): number {
     }
     const t = s.toks[i]!;
     const loc = t.norm === lex.word.in ? 1 : 0;
-    // «بقصر اليمامة», «بالرياض», «بتونس»: a place head, a known place or a country written with «ب»
+    // «بقصر اليمامة», «بمقر الوزارة», «بالرياض», «بتونس»: a place or venue head, a known place or a country written with «ب»
     const country = ctx.cover[i]?.kind === "country" && !ctx.cover[i]!.adjective && ctx.cover[i]!.from === i;
-    const prefixed = t.norm.startsWith("\u0628") && (longestNounAt(s, i, lex.cue.place_heads) > 0 || ctx.placeEnd(i) > i || country);
+    const head = longestNounAt(s, i, lex.cue.place_heads) > 0 || longestNounAt(s, i, lex.cue.venue_heads) > 0;
+    const prefixed = t.norm.startsWith("\u0628") && (head || ctx.placeEnd(i) > i || country);
     if (!loc && !prefixed) break;
     const e = ctx.cover[i + loc];
     const place = loc ? ctx.placeEnd(i + loc) : i;

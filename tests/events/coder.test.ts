@@ -32,6 +32,12 @@ const code = (sentence: string, published: string | null = PUBLISHED) => {
 const types = (sentence: string) => code(sentence).map((e) => e.type);
 
 describe("who did what to whom", () => {
+  it("skips a venue written with «ب» before the object: the ministry's seat is where, not whom", () => {
+    const [e] = code("التقى المشير خليفة حفتر، أمس الثلاثاء بمقر القيادة، وفدا من الأمم المتحدة.");
+    expect(e!.type).toBe("MEET");
+    expect(e!.target_actor?.ar).toBe("وفدا");
+  });
+
   it("reads a meeting: subject, time, venue, object (VSO)", () => {
     const [e, ...rest] = code("استقبل المشير خليفة حفتر، أمس الثلاثاء، في بنغازي وفدا من الأمم المتحدة.");
     expect(rest).toEqual([]);
