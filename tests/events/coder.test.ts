@@ -32,6 +32,11 @@ const code = (sentence: string, published: string | null = PUBLISHED) => {
 const types = (sentence: string) => code(sentence).map((e) => e.type);
 
 describe("who did what to whom", () => {
+  it("reads «تحدث» as a call only with its «مع» party: sources speaking about something are no event", () => {
+    expect(types("أعلن المشير خليفة حفتر صد هجوم على مواقع قواته، فيما تحدثت مصادر محلية عن نزوح عشرات الأسر.")).not.toContain("CALL");
+    expect(types("تحدث المشير خليفة حفتر هاتفيا مع وفد من الأمم المتحدة.")).toEqual(["CALL"]);
+  });
+
   it("skips a venue written with «ب» before the object: the ministry's seat is where, not whom", () => {
     const [e] = code("التقى المشير خليفة حفتر، أمس الثلاثاء بمقر القيادة، وفدا من الأمم المتحدة.");
     expect(e!.type).toBe("MEET");
