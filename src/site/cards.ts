@@ -17,7 +17,7 @@ import { formatDate, formatPartialDate, LANGS } from "./locale.ts";
 import type { DayBrief, SiteModel } from "./model.ts";
 import { articleDateLine, articleTitle } from "./present.ts";
 import { ACTIVITY_DAYS, actorActivity, roleOn } from "./actor-activity.ts";
-import { outletCount, presentStory, storyDates } from "./story-present.ts";
+import { outletCount, outletName, presentStory, storyDates } from "./story-present.ts";
 import { ownLanguageSummary, summarySentences } from "./stories.ts";
 
 /** How many actor chips / country names a card shows. */
@@ -122,7 +122,7 @@ export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, ta
     case "story": {
       const story = model.stories.get(target.id)!;
       const p = presentStory(model, story.id, lang);
-      const outlets = story.outlets.slice(0, CARD_OUTLETS).join(t(lang, "list.separator")) + (story.outlets.length > CARD_OUTLETS ? "…" : "");
+      const outlets = story.outlets.slice(0, CARD_OUTLETS).map((o) => outletName(model, o, lang)).join(t(lang, "list.separator")) + (story.outlets.length > CARD_OUTLETS ? "…" : "");
       return spec(lang, "article", cardPaths.story(lang, story.id), settings, {
         title: p.title.text,
         kicker: `${t(lang, "card.story")} · ${outletCount(story, lang)}`,

@@ -17,6 +17,7 @@
  */
 import { mentionLexicon } from "../entities/lexicon.ts";
 import { stripBidiControls } from "../lib/text-safety.ts";
+import { foldKey } from "../text/index.ts";
 import type { SiteSettings } from "../config.ts";
 import type { Actor, ActorType, Role } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";
@@ -257,6 +258,8 @@ export interface SiteModel {
   storyPages: readonly string[];
   /** The `settings.latest` most recently updated stories (by their last day, then id), for the stories feed. */
   latestStories: readonly string[];
+  /** Outlets that are knowledge-base media, by the name stories and briefs carry (the English one): both names. */
+  outletNames: ReadonlyMap<string, Bilingual>;
   /** Resolves a mention `ref` (actor id, former id or `country:XX`) to a page, or null when it has none. */
   resolveRef(ref: string): { kind: "actor"; id: string } | { kind: "country"; code: string } | null;
 }
@@ -333,11 +336,39 @@ export function isoWeek(day: string): { week: string; monday: string } {
 }
 
 /** Outlets that printed an article: its own source, then its de-duplicated copies' sources. */
-function outletsOf(article: Pick<Article, "source" | "sources">): string[] {
+function outletsOf(article: Pick<Article, "source" | "sources">, outlet: (name: string) => string): string[] {
   const out: string[] = [];
-  if (article.source) out.push(article.source);
-  for (const s of article.sources) if (s.source && !out.includes(s.source)) out.push(s.source);
+  for (const name of [article.source, ...article.sources.map((s) => s.source)]) {
+    const o = name ? outlet(name) : null;
+    if (o && !out.includes(o)) out.push(o);
+  }
   return out;
+}
+
+/**
+ * One name per outlet: a source written as one of a knowledge-base media actor's names or aliases, in either
+ * language («الشرق الأوسط», "Asharq Al-Awsat"), is that actor's English name, so that an outlet's two editions
+ * count once in a story; `names` gives each such outlet's name in both editions for display. Other sources stay
+ * as written.
+ */
+export function outletNames(actors: readonly Pick<Actor, "type" | "names" | "aliases" | "ambiguous_aliases">[]): { outlet: (name: string) => string; names: Map<string, Bilingual> } {
+  const byKey = new Map<string, Bilingual>();
+  for (const a of actors) {
+    if (a.type !== "media") continue;
+    // An alias ambiguous in running text («الشرق الأوسط», the region) is not ambiguous as an article's source.
+    for (const form of [a.names.ar, a.names.en, ...(a.aliases?.ar ?? []), ...(a.aliases?.en ?? []), ...(a.ambiguous_aliases ?? [])]) {
+      const key = foldKey(form).toLowerCase();
+      if (key && !byKey.has(key)) byKey.set(key, a.names);
+    }
+  }
+  const names = new Map<string, Bilingual>();
+  const outlet = (name: string): string => {
+    const known = byKey.get(foldKey(name).toLowerCase());
+    if (!known) return name;
+    names.set(known.en, known);
+    return known.en;
+  };
+  return { outlet, names };
 }
 
 /**
@@ -394,6 +425,7 @@ export function buildTimeline(days: readonly string[]): Timeline {
 export function buildSiteModel(input: SiteModelInput): SiteModel {
   const { settings } = input;
   const countryNames = new Map(input.countries.map((c) => [c.code, c.names]));
+  const outletIndex = outletNames(input.actors);
 
   // 1. Order: day desc, then id; undated last.
   const dated = input.articles.map((article) => ({ article, ...articleDay(article) }));
@@ -533,7 +565,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     story: v.story,
     day: v.day,
     lang: v.article.lang,
-    outlets: outletsOf(v.article),
+    outlets: outletsOf(v.article, outletIndex.outlet),
     actors: v.actorIds,
     countries: v.countries,
     primaryCountry: v.primaryCountry,
@@ -734,7 +766,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     for (const index of list) {
       const view = ordered[index]!;
       if (view.dateSource === "seen") seenOnly++;
-      for (const o of outletsOf(view.article)) outlets.add(o);
+      for (const o of outletsOf(view.article, outletIndex.outlet)) outlets.add(o);
       const g = groups.get(view.primaryCountry);
       if (g) g.push(view.article.id);
       else groups.set(view.primaryCountry, [view.article.id]);
@@ -899,6 +931,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     stories,
     storyPages: storyList.filter((s) => s.page).map((s) => s.id),
     latestStories: storyList.slice(0, settings.latest).map((s) => s.id),
+    outletNames: outletIndex.names,
     resolveRef(ref) {
       if (ref.startsWith("country:")) {
         const code = ref.slice(8);

@@ -82,6 +82,11 @@ export function outletCount(story: Pick<SiteStory, "outlets">, lang: Lang): stri
   return n === 0 ? t(lang, "story.outletUnknown") : n === 1 ? t(lang, "story.outletOne") : t(lang, "story.outlets", { count: n });
 }
 
+/** An outlet's name in edition `lang`: a knowledge-base outlet's own name there, else the name as written. */
+export function outletName(model: Pick<SiteModel, "outletNames">, outlet: string, lang: Lang): string {
+  return model.outletNames.get(outlet)?.[lang] ?? outlet;
+}
+
 /** Everything a list or page shows of story `id` in edition `lang`. */
 export function presentStory(model: SiteModel, id: string, lang: Lang): StoryPresentation {
   const story = model.stories.get(id)!;
@@ -119,7 +124,7 @@ export function presentStory(model: SiteModel, id: string, lang: Lang): StoryPre
     facts,
     listFacts,
     gist,
-    outlets: story.outlets.map((o) => articleSource({ source: o })!),
+    outlets: story.outlets.map((o) => articleSource({ source: outletName(model, o, lang) })!),
     outletCount: outletCount(story, lang),
     dates: storyDates(story, lang),
     actors: story.actors.slice(0, STORY_CHIPS),

@@ -189,6 +189,24 @@ describe("stories in the site model", () => {
     expect(m.dayIndex.get("2025-11-02")!.topStories.map((g) => g.country)).toEqual(["SD", null]);
   });
 
+  it("counts an outlet's two editions once, and names it in each edition's language", () => {
+    const m = buildSiteModel({
+      articles: [
+        article("ar1", { published: "2025-11-02", story: "s1", source: "الشرق الأوسط" }),
+        article("en1", { published: "2025-11-02", story: "s1", lang: "en", source: "Asharq Al-Awsat" }),
+        article("ar2", { published: "2025-11-02", story: "s1", source: "صحيفة محلية" }),
+      ],
+      actors: [actor("asharq", { type: "media", names: { ar: "صحيفة الشرق الأوسط", en: "Asharq Al-Awsat" }, aliases: { ar: [], en: ["Asharq Al Awsat"] }, ambiguous_aliases: ["الشرق الأوسط"] })],
+      countries,
+      settings: { latest: 10, provisionalMinArticles: 2 },
+    });
+    const story = m.stories.get("s1")!;
+    expect(story.outlets).toHaveLength(2);
+    expect(m.dayIndex.get("2025-11-02")!.outletCount).toBe(2);
+    expect(presentStory(m, "s1", "ar").outlets.map((o) => o.text).sort()).toEqual(["صحيفة الشرق الأوسط", "صحيفة محلية"].sort());
+    expect(presentStory(m, "s1", "en").outlets.map((o) => o.text)).toContain("Asharq Al-Awsat");
+  });
+
   it("numbers weeks as ISO 8601 does, across year ends", () => {
     expect(isoWeek("2025-10-29")).toEqual({ week: "2025-W44", monday: "2025-10-27" });
     expect(isoWeek("2024-12-30")).toEqual({ week: "2025-W01", monday: "2024-12-30" });
