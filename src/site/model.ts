@@ -469,9 +469,16 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   for (const { article, day, source } of dated) {
     const index = ordered.length;
     const actorIds: string[] = [];
+    // An outlet naming itself ("…, a source told Asharq Al-Awsat" on Asharq's own page) is attribution, not news
+    // about the outlet: it is no actor of the article on the site (no page, co-mention or "new actor" from it).
+    const ownOutlets = outletsOf(article, outletIndex.outlet);
+    const ownOutlet = (id: string) => {
+      const a = kb.get(id);
+      return a?.type === "media" && ownOutlets.includes(a.names.en);
+    };
     for (const tag of article.actors) {
       const id = canonical(tag.id);
-      if (hasPage(id) && !actorIds.includes(id)) actorIds.push(id);
+      if (hasPage(id) && !actorIds.includes(id) && !ownOutlet(id)) actorIds.push(id);
     }
     const countries = [...new Set(article.countries)].filter(countryUsed);
     const countryMentions = new Map<string, number>();

@@ -207,6 +207,21 @@ describe("stories in the site model", () => {
     expect(presentStory(m, "s1", "en").outlets.map((o) => o.text)).toContain("Asharq Al-Awsat");
   });
 
+  it("does not count an outlet named on its own page as an actor of the article", () => {
+    const asharq = actor("asharq", { type: "media", names: { ar: "صحيفة الشرق الأوسط", en: "Asharq Al-Awsat" }, ambiguous_aliases: ["الشرق الأوسط"] });
+    const m = buildSiteModel({
+      articles: [
+        article("own", { published: "2025-11-02", source: "الشرق الأوسط", actors: [tag("asharq"), tag("h")] }),
+        article("other", { published: "2025-11-02", source: "صحيفة محلية", actors: [tag("asharq")] }),
+      ],
+      actors: [asharq, actor("h")],
+      countries,
+      settings: { latest: 10, provisionalMinArticles: 2 },
+    });
+    expect(m.articles.get("own")!.actorIds).toEqual(["h"]);
+    expect(m.articles.get("other")!.actorIds).toEqual(["asharq"]);
+  });
+
   it("numbers weeks as ISO 8601 does, across year ends", () => {
     expect(isoWeek("2025-10-29")).toEqual({ week: "2025-W44", monday: "2025-10-27" });
     expect(isoWeek("2024-12-30")).toEqual({ week: "2025-W01", monday: "2024-12-30" });
