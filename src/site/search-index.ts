@@ -2,70 +2,156 @@
  * Builds the Pagefind search index of a built site through Pagefind's Node API (the binary ships inside the npm
  * package: nothing is downloaded). Each edition has its own index: `<dist>/ar/pagefind/` and `<dist>/en/pagefind/`.
  *
+ * Only searchable pages are given to Pagefind: those with a `data-pagefind-body` region (articles, stories, actor
+ * and country pages), read once here and handed over one by one (`addHTMLFile`), so lists, briefs and navigation
+ * cost nothing and never flood results. (A site where no page marks a region is indexed whole, as Pagefind does.)
+ * Article pages add a hidden block of normalised clitic-stripped words (Pagefind indexes `hidden` content; readers
+ * and screen readers never see it) so «حفتر» finds «لحفتر».
+ *
  * Memory: a Pagefind process holds every page it indexes until it writes its bundle, about 190 KB a page (one
  * edition of a 10,000-article site, 11,000 pages, took 2.1 GB). So a large edition is indexed in parts, each by its
- * own Pagefind process in turn, at most `pagesPerBundle` article and story pages each: they are split by the first
- * character of their id (ids are hashes, so parts are even), the first part also holds every other page. Extra parts
- * are written next to the main bundle as `<lang>/pagefind-<k>/`, listed in `<lang>/pagefind/parts.json`; the search
- * page merges them into the main index (Pagefind's `mergeIndex`), so readers search one index.
- *
- * Only regions marked `data-pagefind-body` are indexed (articles, actor and country pages), so lists and navigation
- * do not flood results. Article pages add a hidden block of normalised clitic-stripped words (Pagefind indexes
- * `hidden` content; readers and screen readers never see it) so «حفتر» finds «لحفتر».
+ * own Pagefind process in turn (`planParts`), written next to the main bundle as `<lang>/pagefind-<k>/` and listed
+ * in `<lang>/pagefind/parts.json`; the search page merges them into the main index (Pagefind's `mergeIndex`), so
+ * readers search one index. Parts are cut so that pages that change together share a part and stable pages sit
+ * apart: entity pages (actors, countries) in parts of their own, article and story pages by calendar window of
+ * their date. A rebuild then indexes again only the parts whose indexed text changed (see `indexPartCached`).
  */
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import * as pagefind from "pagefind";
 import { LANGS } from "./locale.ts";
 
 /**
- * Article and story pages one Pagefind process indexes at most. Memory alone allowed 4,000 (about 0.8 GB with the
- * edition's other pages); 1,000 makes the parts small enough that a rebuild after one new article indexes again only
- * the part of its pages and the first part (actors, countries), about a third of an edition at 10,000 articles
- * rather than two of four parts. The search page merges up to 16 parts an edition then.
+ * Pages one Pagefind process indexes at most (a soft bound: hash halves are not exactly even). Memory alone allowed
+ * 4,000 (about 0.8 GB); 1,000 keeps a rebuild's re-indexed parts small while the search page merges a few dozen
+ * parts an edition at 10,000 articles.
  */
 export const PAGES_PER_BUNDLE = 1000;
-/** Edition folders whose pages (one folder per id) are spread over the parts; every other page is in part 0. */
-const SPLIT_FOLDERS = ["articles", "stories"] as const;
+/** Edition folders of dated pages (one folder per id), grouped by the calendar window of their date. */
+const DATED_FOLDERS = ["articles", "stories"] as const;
+/** Widest calendar window of dated pages, in months (2^4): wider windows would re-index more on a rebuild. */
+const MAX_WINDOW_LOG2 = 4;
 /** The list of an edition's extra bundles, in its main bundle folder. */
 export const PARTS_FILE = "parts.json";
 
-/** The globs (relative to the site root) of each part of edition `lang`: part 0 first. */
-export function partGlobs(distDir: string, lang: string, pagesPerBundle = PAGES_PER_BUNDLE): string[][] {
+/** A searchable page of an edition: its path (relative to the site root), what Pagefind reads of it, its date. */
+export interface SearchPage {
+  rel: string;
+  /** A digest of what Pagefind reads of it: its indexed region (`indexedRegion`, ignored elements reduced to their ids), or the whole page. */
+  reads: string;
+  /** `YYYY-MM-DD` of its `data-pagefind-sort="date:…"`, for article and story pages; null otherwise. */
+  date: string | null;
+}
+
+/** One Pagefind process's pages; `id` names the part stably across builds (its cache entry). */
+export interface SearchPart {
+  id: string;
+  pages: SearchPage[];
+}
+
+const SORT_DATE = /data-pagefind-sort="date:(\d{4}-\d{2}-\d{2})"/;
+
+/**
+ * The searchable pages of edition `lang` (sorted by path). When no page has an indexed region Pagefind indexes every
+ * page whole, and so every HTML page is returned with its whole text.
+ */
+export function editionPages(distDir: string, lang: string): SearchPage[] {
   const editionDir = join(distDir, lang);
-  const idsIn = (folder: string) => {
-    const dir = join(editionDir, folder);
-    return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
-  };
-  // Story pages are split as articles are (a story's id is its first article's id): at 10,000 articles there are
-  // thousands, too many to leave all in the first part.
-  const split = SPLIT_FOLDERS.map((folder) => ({ folder, ids: idsIn(folder) }));
-  const total = split.reduce((n, f) => n + f.ids.length, 0);
-  let parts = 1;
-  while (parts < 64 && total / parts > pagesPerBundle) parts *= 2;
-  if (parts === 1) return [[`${lang}/**/*.{html}`]];
-  // Whole-site pages other than articles and stories: every top-level entry of the edition but those and the bundles.
-  const others = readdirSync(editionDir, { withFileTypes: true })
-    .filter((e) => !(SPLIT_FOLDERS as readonly string[]).includes(e.name) && !/^pagefind(-\d+)?$/.test(e.name))
-    .map((e) => (e.isDirectory() ? `${lang}/${e.name}/**/*.{html}` : e.name.endsWith(".html") ? `${lang}/${e.name}` : null))
-    .filter((g): g is string => g !== null);
-  const globs: string[][] = Array.from({ length: parts }, (_, k) => (k === 0 ? others : []));
-  for (const { folder, ids } of split) {
-    // Ids are slugs ([a-z0-9-]): their first character is safe in a glob.
-    const firsts = [...new Set(ids.map((id) => id[0]!))].sort();
-    for (const c of firsts) globs[c.charCodeAt(0) % parts]!.push(`${lang}/${folder}/${c}*/**/*.{html}`);
-  }
-  return globs.filter((g, k) => k === 0 || g.length > 0);
+  const files = filesUnder(distDir, editionDir).filter((rel) => rel.endsWith(".html") && !/^[^/]+\/pagefind(-\d+)?\//.test(rel));
+  // Only the digests are kept: an edition's pages together are hundreds of MB at 10,000 articles.
+  const read = files.map((rel) => {
+    const html = readFileSync(join(distDir, rel), "utf8");
+    const pieces = regionPieces(html);
+    const region = pieces && `${pieces.tags}\n${withoutIgnored(pieces.body)}`;
+    const folder = rel.split("/")[1] ?? "";
+    const dated = (DATED_FOLDERS as readonly string[]).includes(folder);
+    return { rel, html, region, date: dated ? (SORT_DATE.exec(region ?? html)?.[1] ?? null) : null };
+  });
+  const sha = (text: string) => createHash("sha256").update(text).digest("base64url");
+  if (read.every((p) => p.region === null)) return read.map(({ rel, html, date }) => ({ rel, reads: sha(html), date }));
+  return read.filter((p) => p.region !== null).map(({ rel, region, date }) => ({ rel, reads: sha(region!), date }));
+}
+
+/** 0..2^bits-1 from a page path: spreads pages evenly and keeps a page in its slot from build to build. */
+function slot(rel: string, bits: number): number {
+  return bits === 0 ? 0 : createHash("sha256").update(rel).digest().readUInt32BE(0) >>> (32 - bits);
+}
+
+/** Halvings that bring `count` pages to at most `size` a part. */
+function halvings(count: number, size: number): number {
+  let bits = 0;
+  while (bits < 8 && count / 2 ** bits > size) bits++;
+  return bits;
+}
+
+/** `pages` spread over 2^k parts by hash (k from their count), ids `<prefix>h<i>of<n>`. */
+function hashSplit(prefix: string, pages: SearchPage[], size: number): SearchPart[] {
+  const bits = halvings(pages.length, size);
+  const parts: SearchPart[] = Array.from({ length: 2 ** bits }, (_, i) => ({ id: `${prefix}h${i}of${2 ** bits}`, pages: [] }));
+  for (const p of pages) parts[slot(p.rel, bits)]!.pages.push(p);
+  return parts.filter((p) => p.pages.length > 0);
 }
 
 /**
- * Indexes the HTML pages of each edition under `distDir` and writes `<distDir>/<lang>/pagefind/` (and its parts).
+ * Pure: the parts of an edition's pages, the first one the main bundle. An edition that fits `size` is one part.
+ * Otherwise the pages without a date (entity pages: an actor's changes only when its own text does) are spread by
+ * hash over parts of their own, one group an edition folder, and article and story pages are grouped by an aligned window of 2^j
+ * months of their date (j the widest, up to MAX_WINDOW_LOG2, whose windows all fit `size`), a window too large for
+ * one part being halved by hash. Window edges are calendar months, so an article added on any day changes the
+ * pages of one window only, and a new article's story and day share its part.
+ */
+export function planParts(pages: readonly SearchPage[], size = PAGES_PER_BUNDLE): SearchPart[] {
+  if (pages.length <= size) return [{ id: "all", pages: [...pages] }];
+  const monthOf = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+  const dated = pages.filter((p) => p.date !== null);
+  const undated = pages.filter((p) => p.date === null);
+  const months = new Map<number, number>();
+  for (const p of dated) months.set(monthOf(p.date!), (months.get(monthOf(p.date!)) ?? 0) + 1);
+  let j = MAX_WINDOW_LOG2;
+  const fits = (log2: number) => {
+    const windows = new Map<number, number>();
+    for (const [m, n] of months) windows.set(m >> log2, (windows.get(m >> log2) ?? 0) + n);
+    return [...windows.values()].every((n) => n <= size);
+  };
+  while (j > 0 && !fits(j)) j--;
+  const windows = new Map<number, SearchPage[]>();
+  for (const p of dated) {
+    const w = monthOf(p.date!) >> j;
+    const list = windows.get(w);
+    if (list) list.push(p);
+    else windows.set(w, [p]);
+  }
+  // Undated pages by edition folder: actor pages apart from the few country pages, which change with most articles.
+  const folders = new Map<string, SearchPage[]>();
+  for (const p of undated) {
+    const folder = p.rel.split("/").length > 3 ? p.rel.split("/")[1]! : "top";
+    const list = folders.get(folder);
+    if (list) list.push(p);
+    else folders.set(folder, [p]);
+  }
+  const parts = [...folders.keys()].sort().flatMap((folder) => hashSplit(`e-${folder}-`, folders.get(folder)!, size));
+  for (const w of [...windows.keys()].sort((a, b) => a - b)) {
+    const first = w << j;
+    const label = `${Math.floor(first / 12)}-${String((first % 12) + 1).padStart(2, "0")}`;
+    parts.push(...hashSplit(`m${label}x${2 ** j}`, windows.get(w)!, size));
+  }
+  return parts;
+}
+
+/** The parts of edition `lang` of the site in `distDir`, as `planParts` cuts them. */
+export function searchParts(distDir: string, lang: string, pagesPerBundle = PAGES_PER_BUNDLE): SearchPart[] {
+  return planParts(editionPages(distDir, lang), pagesPerBundle);
+}
+
+/**
+ * Indexes the searchable pages of each edition under `distDir` and writes `<distDir>/<lang>/pagefind/` (and its
+ * parts).
  *
- * With `cacheDir`, a part whose pages are byte for byte those of a part indexed before is not indexed again: its
- * bundle is copied from `<cacheDir>/search/` (see `indexPartCached`). A rebuild after one new article then indexes
- * only the parts holding a page that changed. `force` indexes every part (and refreshes the cache).
+ * With `cacheDir`, a part whose pages read the same as those of a part indexed before is not indexed again: its
+ * bundle is hard-linked (or copied) from `<cacheDir>/search/` (see `indexPartCached`). `force` indexes every part
+ * (and refreshes the cache).
  */
 export async function buildSearchIndex(
   distDir: string,
@@ -82,41 +168,34 @@ export async function buildSearchIndex(
     const editionDir = join(distDir, lang);
     if (!existsSync(editionDir)) continue;
     for (const e of readdirSync(editionDir)) if (/^pagefind(-\d+)?$/.test(e)) rmSync(join(editionDir, e), { recursive: true, force: true });
-    const parts = partGlobs(distDir, lang, options.pagesPerBundle);
+    const parts = searchParts(distDir, lang, options.pagesPerBundle);
     const extra: string[] = [];
-    for (const [k, globs] of parts.entries()) {
+    const used = new Set<string>();
+    for (const [k, part] of parts.entries()) {
       const folder = k === 0 ? "pagefind" : `pagefind-${k}`;
-      const part = options.cacheDir
-        ? await indexPartCached(distDir, globs, join(editionDir, folder), join(options.cacheDir, "search", `${lang}-${folder}`), options.force ?? false)
-        : { pages: await indexPart(distDir, globs, join(editionDir, folder)), reused: false };
-      pages += part.pages;
-      if (part.reused) bundlesReused++;
+      const entry = `${lang}-${part.id}`;
+      used.add(entry);
+      const done = options.cacheDir
+        ? await indexPartCached(distDir, part.pages, join(editionDir, folder), join(options.cacheDir, "search", entry), options.force ?? false)
+        : { pages: await indexPart(distDir, part.pages, join(editionDir, folder)), reused: false };
+      pages += done.pages;
+      if (done.reused) bundlesReused++;
       if (k > 0) extra.push(folder);
       bundles++;
     }
+    if (parts.length === 0) mkdirSync(join(editionDir, "pagefind"), { recursive: true });
     writeFileSync(join(editionDir, "pagefind", PARTS_FILE), `${JSON.stringify({ parts: extra })}\n`);
+    // Entries of parts this edition no longer has (another cut, an older layout) would only fill the disk.
+    if (options.cacheDir) pruneCache(join(options.cacheDir, "search"), lang, used);
   }
   return { pages, bundles, bundlesReused, seconds: (performance.now() - started) / 1000 };
 }
 
-/** A Pagefind glob of `partGlobs` (`**`, `*`, `{a,b}`) as a regular expression over `/`-separated relative paths. */
-export function globPattern(glob: string): RegExp {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (glob.startsWith("**/", i)) {
-      out += "(?:.*/)?";
-      i += 2;
-    } else if (c === "*") out += "[^/]*";
-    else if (c === "{") {
-      const end = glob.indexOf("}", i);
-      out += `(?:${glob.slice(i + 1, end).split(",").map(escape).join("|")})`;
-      i = end;
-    } else out += escape(c);
-  }
-  return new RegExp(`^${out}$`);
+/** Removes the cache entries of edition `lang` not in `used`. */
+function pruneCache(searchCache: string, lang: string, used: ReadonlySet<string>): void {
+  if (!existsSync(searchCache)) return;
+  for (const e of readdirSync(searchCache)) if (e.startsWith(`${lang}-`) && !used.has(e) && !e.includes(".next-")) rmSync(join(searchCache, e), { recursive: true, force: true });
 }
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Every file under `dir`, as paths relative to `root` with `/` separators. */
 function filesUnder(root: string, dir: string): string[] {
@@ -146,107 +225,144 @@ function currentIndexerVersion(): string {
 }
 
 const BODY_OPEN = /<([a-zA-Z][\w-]*)(?=[^>]*\sdata-pagefind-body[\s=>])[^>]*>/;
-const PAGEFIND_TAG = /<[^>]*\sdata-pagefind-[^>]*>[^<]*/g;
+const IGNORE_OPEN = /<([a-zA-Z][\w-]*)(?=[^>]*\sdata-pagefind-ignore[\s=>])[^>]*>/g;
+/** A tag with a filter, sort, metadata or weight attribute (not only `-body`/`-ignore`), with the text after it. */
+const PAGEFIND_TAG = /<[^>]*\sdata-pagefind-(?!body[\s=>]|ignore[\s=>])[^>]*>[^<]*/g;
 const HEADING = /<h1\b[\s\S]*?<\/h1>/g;
 const HTML_TAG = /<html\b[^>]*>/;
 const IMAGE = /<img\b[^>]*>/g;
 
-/**
- * What Pagefind reads of a page that marks its indexed region (`data-pagefind-body`): that region, the `<html>` tag
- * (language), every `<h1>` and `<img>` (the default title and image), and every tag with a `data-pagefind-*`
- * attribute with the text after it (filters and metadata may sit anywhere). Null for a page without the region,
- * which Pagefind leaves out of an index that has such pages. A page's related-articles list, navigation or footer
- * then changes no part's digest.
- */
-export function indexedRegion(html: string): string | null {
-  const open = BODY_OPEN.exec(html);
-  if (!open) return null;
-  const tag = new RegExp(`<(/?)${open[1]}\\b[^>]*>`, "gi");
-  tag.lastIndex = open.index + open[0].length;
+/** Where the element whose opening tag (`name`) ends at `from` closes (after its end tag), or `html.length`. */
+function elementEnd(html: string, name: string, from: number): number {
+  const tag = new RegExp(`<(/?)${name}\\b[^>]*>`, "gi");
+  tag.lastIndex = from;
   let depth = 1;
-  let end = html.length;
   for (let m = tag.exec(html); m; m = tag.exec(html)) {
     if (m[1]) depth--;
     else if (!m[0].endsWith("/>")) depth++;
-    if (depth === 0) {
-      end = m.index + m[0].length;
-      break;
-    }
+    if (depth === 0) return m.index + m[0].length;
   }
-  const extras = [HTML_TAG.exec(html)?.[0] ?? "", ...(html.match(HEADING) ?? []), ...(html.match(IMAGE) ?? []), ...(html.match(PAGEFIND_TAG) ?? [])];
-  return `${extras.join("\n")}\n${html.slice(open.index, end)}`;
+  return html.length;
 }
 
 /**
- * A digest of what a part indexes (a part's bundle depends on nothing else): each page's path and indexed region
- * (`indexedRegion`). When no page of the part has that region Pagefind indexes every page whole, and so does the
- * digest.
+ * What Pagefind reads of a page that marks its indexed region (`data-pagefind-body`), in two pieces: `tags`, the
+ * `<html>` tag (language), every `<h1>` and `<img>` (the default title and image), and every tag with a filter, sort
+ * or metadata attribute with the text after it (those may sit anywhere); and `body`, the region itself. Null for a
+ * page without the region, which Pagefind leaves out of an index that has such pages.
  */
-function partDigest(distDir: string, globs: string[]): string {
-  const patterns = globs.map(globPattern);
-  const lang = globs[0]?.split("/")[0] ?? "";
-  const pages = filesUnder(distDir, join(distDir, lang))
-    .filter((rel) => patterns.some((p) => p.test(rel)))
-    .map((rel) => {
-      const html = readFileSync(join(distDir, rel), "utf8");
-      return { rel, html, region: indexedRegion(html) };
-    });
-  const whole = pages.every((p) => p.region === null);
-  const hash = createHash("sha256").update(currentIndexerVersion()).update(whole ? "whole" : "regions");
-  for (const { rel, html, region } of pages) hash.update(rel).update("\0").update(whole ? html : (region ?? "-")).update("\0");
+function regionPieces(html: string): { tags: string; body: string } | null {
+  const open = BODY_OPEN.exec(html);
+  if (!open) return null;
+  const end = elementEnd(html, open[1]!, open.index + open[0].length);
+  const tags = [HTML_TAG.exec(html)?.[0] ?? "", ...(html.match(HEADING) ?? []), ...(html.match(IMAGE) ?? []), ...(html.match(PAGEFIND_TAG) ?? [])];
+  return { tags: tags.join("\n"), body: html.slice(open.index, end) };
+}
+
+/**
+ * What Pagefind reads of a page (`regionPieces`, joined), or null for a page without an indexed region. A page's
+ * related-articles list, navigation or footer then changes no part's digest.
+ */
+export function indexedRegion(html: string): string | null {
+  const pieces = regionPieces(html);
+  return pieces && `${pieces.tags}\n${pieces.body}`;
+}
+
+/**
+ * An indexed region without its `data-pagefind-ignore` elements. Pagefind's bundle does not depend on them at all
+ * (checked: a page with an ignored section, with ids inside it, and the page without it give byte-identical
+ * bundles); their filters and metadata are among the page's tags. An actor page's counts and lists, marked
+ * ignored, then leave its digest alone when a new article names it.
+ */
+export function withoutIgnored(body: string): string {
+  let out = "";
+  let at = 0;
+  IGNORE_OPEN.lastIndex = 0;
+  for (let m = IGNORE_OPEN.exec(body); m; m = IGNORE_OPEN.exec(body)) {
+    const end = elementEnd(body, m[1]!, m.index + m[0].length);
+    out += body.slice(at, m.index);
+    at = end;
+    IGNORE_OPEN.lastIndex = end;
+  }
+  return out + body.slice(at);
+}
+
+/** A digest of what a part indexes (a part's bundle depends on nothing else): each page's path and what Pagefind reads. */
+function partDigest(pages: readonly SearchPage[]): string {
+  const hash = createHash("sha256").update(currentIndexerVersion());
+  for (const { rel, reads } of pages) hash.update(rel).update("\0").update(reads).update("\0");
   return hash.digest("hex");
 }
 
+/** Hard-links every file of `from` into `to` (new folders), copying where a link cannot be made (another file system). */
+function linkTree(from: string, to: string): void {
+  for (const rel of filesUnder(from, from)) {
+    const target = join(to, rel);
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(join(from, rel), target);
+    } catch {
+      cpSync(join(from, rel), target);
+    }
+  }
+}
+
 /**
- * `indexPart` through a cache: the part's bundle is kept in `cacheEntry` with the digest of its pages, and copied
+ * `indexPart` through a cache: the part's bundle is kept in `cacheEntry` with the digest of its pages, and linked
  * from there when the pages are the same (Pagefind's bundle is a function of the pages: the byte-identical test in
- * tests/site/incremental.test.ts compares it with a cold index). The entry is replaced atomically (a folder renamed
- * into place), so a build killed while writing it leaves the previous entry or none.
+ * tests/site/incremental.test.ts compares it with a cold index). Bundle files are written once and never rewritten
+ * in place (a build writes a new `dist/` and a new entry), so the published copy may share the cache's inodes. The
+ * entry is replaced atomically (a folder renamed into place), so a build killed while writing it leaves the
+ * previous entry or none.
  */
-async function indexPartCached(distDir: string, globs: string[], outputPath: string, cacheEntry: string, force: boolean): Promise<{ pages: number; reused: boolean }> {
-  const digest = partDigest(distDir, globs);
+async function indexPartCached(distDir: string, pages: readonly SearchPage[], outputPath: string, cacheEntry: string, force: boolean): Promise<{ pages: number; reused: boolean }> {
+  const digest = partDigest(pages);
   const metaFile = join(cacheEntry, "meta.json");
   if (!force && existsSync(metaFile)) {
     try {
       const meta = JSON.parse(readFileSync(metaFile, "utf8")) as { digest?: string; pages?: number };
       if (meta.digest === digest && typeof meta.pages === "number") {
-        cpSync(join(cacheEntry, "bundle"), outputPath, { recursive: true });
+        linkTree(join(cacheEntry, "bundle"), outputPath);
         return { pages: meta.pages, reused: true };
       }
     } catch {
       // An unreadable entry: indexed again below, and replaced.
+      rmSync(outputPath, { recursive: true, force: true });
     }
   }
-  const pages = await indexPart(distDir, globs, outputPath);
+  const count = await indexPart(distDir, pages, outputPath);
   try {
     const next = `${cacheEntry}.next-${process.pid}`;
     rmSync(next, { recursive: true, force: true });
     mkdirSync(next, { recursive: true });
-    cpSync(outputPath, join(next, "bundle"), { recursive: true });
-    writeFileSync(join(next, "meta.json"), `${JSON.stringify({ digest, pages })}\n`);
+    linkTree(outputPath, join(next, "bundle"));
+    writeFileSync(join(next, "meta.json"), `${JSON.stringify({ digest, pages: count })}\n`);
     rmSync(cacheEntry, { recursive: true, force: true });
     renameSync(next, cacheEntry);
   } catch (error) {
     // The cache costs only speed: the next build indexes this part again.
     process.stderr.write(`${cacheEntry}: search cache not written (${(error as Error).message})\n`);
   }
-  return { pages, reused: false };
+  return { pages: count, reused: false };
 }
 
-/** One Pagefind process: the pages matching `globs` (relative to the site root, so URLs keep `/<lang>/`) → `outputPath`. */
-async function indexPart(distDir: string, globs: string[], outputPath: string): Promise<number> {
+/**
+ * One Pagefind process: `pages` (each read whole from `distDir`, with its path relative to the site root as
+ * `sourcePath`, so URLs keep `/<lang>/` as `addDirectory` makes them) → `outputPath`.
+ */
+async function indexPart(distDir: string, pages: readonly SearchPage[], outputPath: string): Promise<number> {
   try {
     const created = await pagefind.createIndex({});
     if (!created.index) throw new Error(`pagefind could not start: ${created.errors.join("; ")}`);
-    let pages = 0;
-    for (const glob of globs) {
-      const added = await created.index.addDirectory({ path: distDir, glob });
-      if (added.errors.length) throw new Error(`pagefind could not index ${distDir} (${glob}): ${added.errors.join("; ")}`);
-      pages += added.page_count;
+    let count = 0;
+    for (const page of pages) {
+      const added = await created.index.addHTMLFile({ sourcePath: page.rel, content: readFileSync(join(distDir, page.rel), "utf8") });
+      if (added.errors.length) throw new Error(`pagefind could not index ${page.rel}: ${added.errors.join("; ")}`);
+      count++;
     }
     const written = await created.index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`pagefind could not write its bundle ${outputPath}: ${written.errors.join("; ")}`);
-    return pages;
+    return count;
   } finally {
     // Ends the Pagefind process, and with it the memory this part held.
     await pagefind.close();

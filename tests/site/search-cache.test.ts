@@ -6,23 +6,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSearchIndex, globPattern, indexedRegion } from "../../src/site/search-index.ts";
+import { buildSearchIndex, indexedRegion } from "../../src/site/search-index.ts";
 
 const work = mkdtempSync(join(tmpdir(), "search-cache-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-describe("globPattern", () => {
-  it("reads the globs partGlobs writes", () => {
-    expect(globPattern("ar/**/*.{html}").test("ar/index.html")).toBe(true);
-    expect(globPattern("ar/**/*.{html}").test("ar/articles/x1/index.html")).toBe(true);
-    expect(globPattern("ar/**/*.{html}").test("en/index.html")).toBe(false);
-    expect(globPattern("ar/articles/a*/**/*.{html}").test("ar/articles/a1/index.html")).toBe(true);
-    expect(globPattern("ar/articles/a*/**/*.{html}").test("ar/articles/b1/index.html")).toBe(false);
-    expect(globPattern("ar/index.html").test("ar/index.html")).toBe(true);
-    expect(globPattern("ar/index.html").test("ar/indexxhtml")).toBe(false);
-    expect(globPattern("ar/pagefind/*.{js,css}").test("ar/pagefind/x.css")).toBe(true);
-  });
-});
 
 describe("indexedRegion", () => {
   const page = (body: string, aside: string) =>
@@ -65,7 +52,7 @@ describe("buildSearchIndex with a cache", () => {
     const cache = join(work, "cache");
     const inc = join(work, "inc");
     site(inc);
-    // One article a part: parts by first character (a, b) after the part of the other pages.
+    // One page a part (spread by hash): the home page and each article on its own.
     const first = await buildSearchIndex(inc, { pagesPerBundle: 1, cacheDir: cache });
     expect(first.bundlesReused).toBe(0);
 
