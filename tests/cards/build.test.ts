@@ -82,22 +82,30 @@ describe("renderCards", () => {
 });
 
 describe("renderCards under hostile input and a bad cache (issue 17)", () => {
-  it("publishes copies, never hard links into the cache: rewriting a published card leaves the cache intact", async () => {
+  it("never hard-links the cache: rewriting a published card leaves the cache intact, and the next build publishes the good card", async () => {
     const dir = mkdtempSync(join(tmpdir(), "marsad-cards-"));
     const opts = { outDir: join(dir, "dist"), cacheDir: join(dir, "cache"), workers: 0 };
     await renderCards(specs.slice(0, 1), opts);
     const out = join(opts.outDir, "cards", `${specs[0]!.path}.png`);
     const cached = readdirSync(join(opts.cacheDir, "cards")).filter((n) => n.endsWith(".png"));
     const cacheFile = join(opts.cacheDir, "cards", cached[0]!);
-    expect(statSync(out).nlink).toBe(1);
+    expect(statSync(cacheFile).nlink).toBe(1);
     expect(statSync(out).ino).not.toBe(statSync(cacheFile).ino);
     const good = readFileSync(cacheFile);
     writeFileSync(out, "poison"); // anything that rewrites dist/ in place
     expect(readFileSync(cacheFile).equals(good)).toBe(true);
-    // A warm rebuild (into a fresh output, as the atomic build does) publishes a copy too.
+    // A warm rebuild (into a fresh output, as the atomic build does) links the published copy again, or a new copy
+    // of the cache entry when the published one was written to: never the poison.
     const warm = await renderCards(specs.slice(0, 1), { ...opts, outDir: join(dir, "dist2") });
     expect(warm.cached).toBe(1);
-    expect(statSync(join(dir, "dist2", "cards", `${specs[0]!.path}.png`)).nlink).toBe(1);
+    const warmOut = join(dir, "dist2", "cards", `${specs[0]!.path}.png`);
+    expect(readFileSync(warmOut).equals(good)).toBe(true);
+    expect(statSync(warmOut).ino).not.toBe(statSync(cacheFile).ino);
+    expect(statSync(cacheFile).nlink).toBe(1);
+    // Unchanged, the published copy is shared (a link, not a copy of 68 KB a card).
+    const again = await renderCards(specs.slice(0, 1), { ...opts, outDir: join(dir, "dist3") });
+    expect(again.cached).toBe(1);
+    expect(statSync(join(dir, "dist3", "cards", `${specs[0]!.path}.png`)).ino).toBe(statSync(warmOut).ino);
   });
 
   it("a cache that cannot be written costs only speed: every card is still published", async () => {
