@@ -5,11 +5,15 @@
  * off (or, as an alternation, match everything), and a stage running without its vocabulary passes its own tests
  * and fails every page.
  */
-import { readFileSync } from "node:fs";
-import { relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+
+/**
+ * Node's built-ins, looked up when a file is read rather than imported: the search page's browser bundle uses this
+ * module with its lexicons inlined as data (src/lib/vite-source-urls.ts), and a static `node:fs` import there made
+ * every build warn that Vite had stubbed it.
+ */
+const node = () => ({ fs: process.getBuiltinModule("node:fs"), path: process.getBuiltinModule("node:path"), url: process.getBuiltinModule("node:url") });
 
 const EMPTY = "an empty group is an error";
 
@@ -33,9 +37,10 @@ export class LexiconError extends Error {
 
 /** `file` as shown in a message: relative to the working folder when inside it (`src/ingest/lexicon/names.yaml`). */
 export function displayPath(file: string | URL): string {
-  const path = file instanceof URL || file.startsWith("file:") ? fileURLToPath(file) : file;
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith("..") && !rel.startsWith(sep) ? rel : path;
+  const { path: paths, url } = node();
+  const path = file instanceof URL || file.startsWith("file:") ? url.fileURLToPath(file) : file;
+  const rel = paths.relative(process.cwd(), path);
+  return rel && !rel.startsWith("..") && !rel.startsWith(paths.sep) ? rel : path;
 }
 
 /**
@@ -87,7 +92,7 @@ export function loadLexiconFile<S extends z.ZodType>(schema: S, url: URL): z.inf
   const file = displayPath(url);
   let text: string;
   try {
-    text = readFileSync(url, "utf8");
+    text = node().fs.readFileSync(url, "utf8");
   } catch (error) {
     throw new LexiconError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
