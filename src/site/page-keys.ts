@@ -14,8 +14,10 @@
  * A page's share card is named in its head by path and alt text, and both follow from what the key already holds
  * (the alt text is the card's title: a name, a date, a headline).
  *
- * Pages without a key (the home page, indexes, country pages, feeds, sitemaps) are rendered on every build: what
- * they show moves with almost every new article.
+ * Actor feeds (two a page, the most numerous XML files) have keys too; astro's incremental build treats an endpoint
+ * with a `cacheKey` from `getStaticPaths` as it treats a page (node_modules/astro/dist/core/build/generate.js). Pages
+ * and feeds without a key (the home page, indexes, country pages, edition feeds, sitemaps) are rendered on every
+ * build: what they show moves with almost every new article, and they are few.
  */
 import { createHash } from "node:crypto";
 import type { SiteModel } from "./model.ts";
@@ -37,6 +39,10 @@ export interface PageKeys {
   week(code: string, index: number): string;
   /** The page left at an actor's former id, pointing at its current one. */
   redirect(to: string): string;
+  /** An actor's article feed (`/{lang}/actors/{id}/rss.xml`): the actor as named, its latest articles in order. */
+  actorFeed(id: string): string;
+  /** An actor's story feed: the actor as named and the stories the feed lists (`ids`, in order), each whole. */
+  actorStoriesFeed(id: string, ids: readonly string[]): string;
 }
 
 const digest = (...parts: string[]): string => {
@@ -129,6 +135,13 @@ export function pageKeys(model: SiteModel, searchText: ReadonlyMap<string, strin
       return digest(global, "week", JSON.stringify([w, c.weeks[index - 1] ?? null, c.weeks[index + 1] ?? null]), countryRef(code), ...w.stories.map(storyRef));
     },
     redirect: (to) => digest(global, "redirect", to),
+    // A feed item shows an article (its title, date line, summary, actors by name) or a story as its page does:
+    // the same reference digests cover them. The settings (title, url, feed length) are in `global`.
+    actorFeed: (id) => {
+      const ids = (model.actors.get(id)?.latest ?? []).map((m) => m.articleId);
+      return digest(global, "actor-feed", actorRef(id), JSON.stringify(ids), ...ids.map(articleRef));
+    },
+    actorStoriesFeed: (id, ids) => digest(global, "actor-stories-feed", actorRef(id), JSON.stringify(ids), ...ids.map(storyRef)),
     day: memo((day) => {
       const b = model.dayIndex.get(day);
       if (!b) return digest(global, "day", day, "none");

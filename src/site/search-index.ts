@@ -33,6 +33,13 @@ export const PAGES_PER_BUNDLE = 1000;
 const DATED_FOLDERS = ["articles", "stories"] as const;
 /** Widest calendar window of dated pages, in months (2^4): wider windows would re-index more on a rebuild. */
 const MAX_WINDOW_LOG2 = 4;
+/**
+ * Entity parts hold at most this share of `pagesPerBundle`. A new article changes the parts of the actor pages it
+ * adds (an actor's first article makes its page searchable) or re-dates; at 2,000 articles one new article changed
+ * 5 actor pages, and with parts of up to 1,000 both actor parts of each edition (2,700 of the 3,200 pages indexed
+ * again). Halving them about halves that; smaller still would add parts for the search page to merge.
+ */
+const ENTITY_SHARE = 0.5;
 /** The list of an edition's extra bundles, in its main bundle folder. */
 export const PARTS_FILE = "parts.json";
 
@@ -131,7 +138,7 @@ export function planParts(pages: readonly SearchPage[], size = PAGES_PER_BUNDLE)
     if (list) list.push(p);
     else folders.set(folder, [p]);
   }
-  const parts = [...folders.keys()].sort().flatMap((folder) => hashSplit(`e-${folder}-`, folders.get(folder)!, size));
+  const parts = [...folders.keys()].sort().flatMap((folder) => hashSplit(`e-${folder}-`, folders.get(folder)!, Math.max(1, Math.round(size * ENTITY_SHARE))));
   for (const w of [...windows.keys()].sort((a, b) => a - b)) {
     const first = w << j;
     const label = `${Math.floor(first / 12)}-${String((first % 12) + 1).padStart(2, "0")}`;

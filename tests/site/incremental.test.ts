@@ -14,10 +14,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runBuild } from "../../src/cli/build.ts";
 import type { Io } from "../../src/cli/io.ts";
 import { sourceDigest } from "../../src/components/site-data.ts";
+import { buildSearchIndex } from "../../src/site/search-index.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const FIXTURE = join(ROOT, "tests/fixtures/site/content");
 const NEW_ARTICLE = "tripoli-security-meeting.md";
+/** Pages a search part in the parts check: the fixture's few dozen pages an edition then make several parts. */
+const SMALL_PARTS = 6;
 const work = mkdtempSync(join(tmpdir(), "incremental-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -95,6 +98,15 @@ describe("incremental rebuilds", () => {
     const sameCode = () => expect(sourceDigest(ROOT), "src/ changed while the test ran: run it again on a quiet tree").toBe(code);
     const first = await build(inc, "inc");
     expect(first.pages_reused).toBe(0);
+    // The fixture fits one search part; a copy of each build is indexed again in parts of a few pages, as a large
+    // site is (with a cache of its own for the incremental copy).
+    const inParts = (name: string, cached: boolean) => {
+      const copy = join(work, `${name}-parts`, "dist");
+      rmSync(copy, { recursive: true, force: true });
+      cpSync(join(work, name, "dist"), copy, { recursive: true });
+      return buildSearchIndex(copy, { pagesPerBundle: SMALL_PARTS, ...(cached ? { cacheDir: join(work, `${name}-parts`, "cache") } : {}) });
+    };
+    await inParts("inc", true);
 
     // One new article.
     cpSync(join(work, "inc", NEW_ARTICLE), join(inc, "articles", NEW_ARTICLE));
@@ -103,6 +115,13 @@ describe("incremental rebuilds", () => {
     expect(cold.pages_reused).toBe(0);
     sameCode();
     expect(differences(join(work, "inc", "dist"), join(work, "cold", "dist"))).toEqual([]);
+    // In parts: the rebuild reuses the parts the new article left alone, and writes what a cold index writes.
+    const parts = await inParts("inc", true);
+    await inParts("cold", false);
+    expect(parts.bundles).toBeGreaterThan(2);
+    expect(parts.bundlesReused).toBeGreaterThan(0);
+    expect(parts.bundlesReused).toBeLessThan(parts.bundles);
+    expect(differences(join(work, "inc-parts", "dist"), join(work, "cold-parts", "dist"))).toEqual([]);
     expect(rebuilt.pages_reused).toBeGreaterThan(0);
     expect(rebuilt.pages_rendered).toBeLessThan(cold.pages_rendered!);
     expect(existsSync(join(work, "inc", "dist", "ar", "articles", NEW_ARTICLE.replace(/\.md$/, ""), "index.html"))).toBe(true);
