@@ -59,6 +59,8 @@ export interface AstroMessages {
   reused: number;
   /** Pages in Astro's closing "N page(s) built" line (rendered and reused), or null when it printed none. */
   built: number | null;
+  /** Files Astro wrote or restored (pages, feeds, sitemaps): the paths of its `├─ /…` lines. */
+  outputs: number;
   /** The last lines of output, shown when the build fails without an `[ERROR]` line. */
   tail: string[];
 }
@@ -76,6 +78,8 @@ const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 // Four pages in flight write their lines interleaved, so reused pages are counted by their marks, not by lines.
 const REUSED = /\((?:cached|restored)\)/g;
 const BUILT = /\b(\d+) page\(s\) built in\b/;
+// An output's path after its tree mark, anywhere in a line (lines start with a timestamp, and may interleave).
+const OUTPUT = /[├└]─ \//g;
 
 /** Reads Astro's output line by line into `AstroMessages` (pure; `feed` each line, then `result`). */
 export function astroOutputReader(): { feed(line: string, fromStderr?: boolean): "page" | "warn" | "error" | "other"; result(): AstroMessages } {
@@ -84,6 +88,7 @@ export function astroOutputReader(): { feed(line: string, fromStderr?: boolean):
   let pages = 0;
   let reused = 0;
   let built: number | null = null;
+  let outputs = 0;
   const tail: string[] = [];
   // One open message per stream: Astro writes errors to stderr and everything else to stdout, interleaved.
   type Open = { level: "WARN" | "ERROR"; lines: string[] };
@@ -104,6 +109,7 @@ export function astroOutputReader(): { feed(line: string, fromStderr?: boolean):
       if (tail.length > TAIL_LINES) tail.shift();
       if (!fromStderr) {
         reused += line.match(REUSED)?.length ?? 0;
+        outputs += line.match(OUTPUT)?.length ?? 0;
         const total = BUILT.exec(line);
         if (total) built = Number(total[1]);
       }
@@ -138,7 +144,7 @@ export function astroOutputReader(): { feed(line: string, fromStderr?: boolean):
       close("out");
       close("err");
       const list = (m: Map<string, number>) => [...m].map(([text, count]) => ({ text, count }));
-      return { warnings: list(warnings), errors: list(errors), pages, reused, built, tail: [...tail] };
+      return { warnings: list(warnings), errors: list(errors), pages, reused, built, outputs, tail: [...tail] };
     },
   };
 }

@@ -160,7 +160,7 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
       const messages = astro.messages;
       // Every file Astro wrote (pages, feeds, sitemaps) less those it restored: keyed feeds are restored too, so the
       // "N page(s) built" line (pages only) is no longer the right whole.
-      rendered = { ...rendered, pages: messages.built === null ? null : messages.pages - messages.reused, reused: messages.reused };
+      rendered = { ...rendered, pages: messages.built === null ? null : messages.outputs - messages.reused, reused: messages.reused };
       astroWarnings = messages.warnings.reduce((n, m) => n + m.count, 0);
       astroErrors = messages.errors.reduce((n, m) => n + m.count, 0);
       if (io.verbosity !== "verbose") for (const line of astroSummary(messages, false)) io.stderr.write(`${line}\n`);
