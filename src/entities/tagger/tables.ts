@@ -39,25 +39,19 @@ export function wordSet(phrases: string[]): Set<string> {
   return out;
 }
 
+/**
+ * Builds the tables in phases, each adding to one trie: 1. country forms, places and blockers; 2. actor aliases
+ * (collected, then inserted with the countries inside them); 3. actors nested inside aliases; 4. dated role
+ * titles; then the countries each actor belongs to, the institution index and the word sets.
+ */
 export function buildTables(input: TaggerInput): Tables {
   const trie = createTrie<Reading>();
   const countries = input.countries ?? defaultCountryLexicon();
-  for (const form of countries.forms) {
-    const toks = phraseTokens(form.text);
-    if (toks.length) insert(trie, toks, { kind: "country", codes: [...form.codes], exact: form.lang === "en" ? exactLetters(form.text) : undefined, ...(form.kind === "metonym" ? { metonym: true } : {}) });
-  }
-  (input.places?.places ?? []).forEach((place, order) => {
-    for (const name of [place.ar, place.en, ...(place.variants?.ar ?? []), ...(place.variants?.en ?? [])]) {
-      const toks = phraseTokens(name);
-      if (toks.length) insert(trie, toks, { kind: "place", place, order, exact: exactLetters(name) });
-    }
-  });
+  insertCountryForms(trie, countries);
+  insertPlaces(trie, input.places?.places ?? []);
   const mentionLex = input.mentions === false ? null : (input.mentions ?? mentionLexicon());
   const locative = wordSet(mentionLex ? [...mentionLex.locative.ar, ...mentionLex.locative.en] : []);
-  for (const b of [...countries.blockers.ar, ...countries.blockers.en, ...(mentionLex ? [...mentionLex.homographs.ar, ...mentionLex.homographs.en] : [])]) {
-    const toks = phraseTokens(b);
-    if (toks.length) insert(trie, toks, { kind: "blocker" });
-  }
+  insertBlockers(trie, [...countries.blockers.ar, ...countries.blockers.en, ...(mentionLex ? [...mentionLex.homographs.ar, ...mentionLex.homographs.en] : [])]);
 
   const countryForms = new Set(countries.forms.map((f) => phraseTokens(f.text).join(" ")));
 
@@ -66,27 +60,100 @@ export function buildTables(input: TaggerInput): Tables {
   const titleWords = wordSet([...titleLex.ranks.ar, ...titleLex.ranks.en, ...titleLex.qualifiers.ar, ...titleLex.qualifiers.en, ...titleLex.heads.ar, ...titleLex.heads.en]);
   const rankWords = wordSet([...titleLex.ranks.ar, ...titleLex.ranks.en, ...titleLex.qualifiers.ar, ...titleLex.qualifiers.en]);
 
-  // country readings inside a phrase (for organisation names), found with the trie as built so far
-  const innerCountries = (toks: string[]): InnerCountry[] => {
-    const pt = pseudoTokens(toks);
-    const out: InnerCountry[] = [];
-    for (let i = 0; i < pt.length; ) {
-      const m = longestMatch(trie, pt, i, (vs) => vs.filter((v) => v.kind === "country" || v.kind === "blocker"));
-      if (m && m.values.every((v) => v.kind === "country")) {
-        out.push({ offset: i, length: m.length, codes: [...new Set(m.values.flatMap((v) => (v as CountryReading).codes))] });
-      }
-      i += m ? m.length : 1;
-    }
-    return out;
+  const aliases = collectAliases(input.actors, titleWords, countryForms);
+  insertAliases(trie, aliases, titleWords, locative);
+  nestActors(trie, aliases);
+  // dated role titles: a title written without a name names its holder on the article's date (roles.ts)
+  const roleLex = input.roles === false ? null : (input.roles ?? roleLexicon());
+  if (roleLex) insertRoles(trie, input.actors, countries, roleLex);
+  const related = relatedCountries(trie, input.actors, aliases.plainKeys, titleWords);
+  const institutions = institutionIndex(input, countries, trie);
+  const bodyWords = (input.institutions || institutionLexicon()).body_words;
+  return {
+    trie,
+    titles,
+    titleWords,
+    rankWords,
+    breakers: wordSet([...titleLex.breakers.ar, ...titleLex.breakers.en]),
+    kinship: wordSet([...titleLex.kinship.ar, ...titleLex.kinship.en]),
+    discovery: input.discover === false ? null : buildDiscoveryTables(titleLex, discoveryLexicon()),
+    candidateActors: input.candidateActors !== false,
+    canonical: new Map(input.actors.map((a) => [a.id, phraseTokens(a.names.ar).join(" ")])),
+    startFilter: startFilter(trie),
+    related,
+    institutions,
+    mentions: mentionLex ? buildMentionTables(mentionLex) : null,
+    roleCues: roleLex
+      ? {
+          notAfter: wordSet([...roleLex.not_after.ar, ...roleLex.not_after.en]),
+          notBefore: wordSet([...roleLex.not_before.ar, ...roleLex.not_before.en]),
+          previousAfter: wordSet(roleLex.previous.after),
+          previousBefore: wordSet(roleLex.previous.before),
+        }
+      : null,
+    bodyWords: { ar: wordSet(bodyWords.ar), en: wordSet(bodyWords.en) },
   };
+}
 
-  interface Holder {
-    actor: Actor;
-    ambiguous: boolean;
+/** Phase 1: every written form of a country (names, adjectives, metonyms). */
+export function insertCountryForms(trie: TrieNode<Reading>, countries: CountryLexicon): void {
+  for (const form of countries.forms) {
+    const toks = phraseTokens(form.text);
+    if (toks.length) insert(trie, toks, { kind: "country", codes: [...form.codes], exact: form.lang === "en" ? exactLetters(form.text) : undefined, ...(form.kind === "metonym" ? { metonym: true } : {}) });
   }
-  const aliases = new Map<string, { toks: string[]; holders: Map<string, Holder>; exact?: string }>();
-  const plainKeys = new Map<string, Set<string>>(); // actor id → keys of its title-free names
-  const adjectiveNames = new Set<string>(); // `${key}|${id}` of family names that are country adjectives
+}
+
+/** Phase 1: every name and variant of a place, with its order in the gazetteer. */
+export function insertPlaces(trie: TrieNode<Reading>, places: NonNullable<TaggerInput["places"]>["places"]): void {
+  places.forEach((place, order) => {
+    for (const name of [place.ar, place.en, ...(place.variants?.ar ?? []), ...(place.variants?.en ?? [])]) {
+      const toks = phraseTokens(name);
+      if (toks.length) insert(trie, toks, { kind: "place", place, order, exact: exactLetters(name) });
+    }
+  });
+}
+
+/** Phase 1: phrases that look like a country or an actor and are neither (blockers, homographs). */
+export function insertBlockers(trie: TrieNode<Reading>, phrases: string[]): void {
+  for (const b of phrases) {
+    const toks = phraseTokens(b);
+    if (toks.length) insert(trie, toks, { kind: "blocker" });
+  }
+}
+
+/** Country readings inside a phrase (for organisation names), found with the trie as built so far. */
+export function innerCountries(trie: TrieNode<Reading>, toks: string[]): InnerCountry[] {
+  const pt = pseudoTokens(toks);
+  const out: InnerCountry[] = [];
+  for (let i = 0; i < pt.length; ) {
+    const m = longestMatch(trie, pt, i, (vs) => vs.filter((v) => v.kind === "country" || v.kind === "blocker"));
+    if (m && m.values.every((v) => v.kind === "country")) {
+      out.push({ offset: i, length: m.length, codes: [...new Set(m.values.flatMap((v) => (v as CountryReading).codes))] });
+    }
+    i += m ? m.length : 1;
+  }
+  return out;
+}
+
+interface Holder {
+  actor: Actor;
+  ambiguous: boolean;
+}
+
+/** Every alias of the knowledge base, by its normalised key, with the actors holding it. */
+export interface AliasTable {
+  aliases: Map<string, { toks: string[]; holders: Map<string, Holder>; exact?: string }>;
+  /** actor id → keys of its title-free names */
+  plainKeys: Map<string, Set<string>>;
+  /** `${key}|${id}` of family names that are country adjectives */
+  adjectiveNames: Set<string>;
+}
+
+/** Phase 2a: collects the aliases of every actor (names, aliases, ambiguous aliases, country-adjective family names). */
+export function collectAliases(actors: readonly Actor[], titleWords: Set<string>, countryForms: Set<string>): AliasTable {
+  const aliases: AliasTable["aliases"] = new Map();
+  const plainKeys = new Map<string, Set<string>>();
+  const adjectiveNames = new Set<string>();
   const addAlias = (actor: Actor, phrase: string, ambiguous: boolean) => {
     const toks = phraseTokens(phrase);
     if (!toks.length) return;
@@ -100,7 +167,7 @@ export function buildTables(input: TaggerInput): Tables {
     entry.holders.set(actor.id, { actor, ambiguous: ambiguous && (prev ? prev.ambiguous : true) });
     if (!titleWords.has(toks[0]!)) plainKeys.get(actor.id)?.add(key);
   };
-  for (const actor of input.actors) {
+  for (const actor of actors) {
     plainKeys.set(actor.id, new Set<string>());
     for (const phrase of [actor.names.ar, actor.names.en, ...actor.aliases.ar, ...actor.aliases.en]) addAlias(actor, phrase, false);
     for (const phrase of actor.ambiguous_aliases) addAlias(actor, phrase, true);
@@ -114,12 +181,18 @@ export function buildTables(input: TaggerInput): Tables {
       }
     }
   }
+  return { aliases, plainKeys, adjectiveNames };
+}
+
+/** Phase 2b: one actor reading per alias and holder, with where its name starts and the countries inside it. */
+export function insertAliases(trie: TrieNode<Reading>, table: AliasTable, titleWords: Set<string>, locative: Set<string>): void {
+  const { aliases, plainKeys, adjectiveNames } = table;
   for (const [, entry] of aliases) {
     const holders = [...entry.holders.values()];
     const ambiguous = holders.length > 1 || holders[0]!.ambiguous;
     const plainHolders = holders.filter((h) => !h.ambiguous);
     // «الدولة الإسلامية في العراق»: a country after a locative word in a name is where the group acts
-    const inAlias = innerCountries(entry.toks).filter((c) => c.offset === 0 || !locative.has(entry.toks[c.offset - 1]!));
+    const inAlias = innerCountries(trie, entry.toks).filter((c) => c.offset === 0 || !locative.has(entry.toks[c.offset - 1]!));
     for (const h of holders) {
       const core = coreOffset(entry.toks, plainKeys.get(h.actor.id)!, titleWords);
       const inner = inAlias.filter((c) => h.actor.type !== "person" || c.offset + c.length <= core);
@@ -137,10 +210,16 @@ export function buildTables(input: TaggerInput): Tables {
       insert(trie, entry.toks, reading);
     }
   }
-  // other actors named inside an alias, found once all aliases are in the trie (unambiguous knowledge-base names
-  // only). A person is never nested in another person's alias: «صدام خليفة حفتر» is Saddam, son of Khalifa, not
-  // both; an international body is never nested in another's name: «بعثة الأمم المتحدة للدعم في ليبيا» is UNSMIL,
-  // not also the UN.
+}
+
+/**
+ * Phase 3: other actors named inside an alias, found once all aliases are in the trie (unambiguous knowledge-base
+ * names only). A person is never nested in another person's alias: «صدام خليفة حفتر» is Saddam, son of Khalifa, not
+ * both; an international body is never nested in another's name: «بعثة الأمم المتحدة للدعم في ليبيا» is UNSMIL,
+ * not also the UN.
+ */
+export function nestActors(trie: TrieNode<Reading>, table: Pick<AliasTable, "aliases" | "plainKeys">): void {
+  const { aliases, plainKeys } = table;
   for (const [, entry] of aliases) {
     const hosts = [...entry.holders.values()];
     const hostIsPerson = hosts.every((h) => h.actor.type === "person");
@@ -181,65 +260,43 @@ export function buildTables(input: TaggerInput): Tables {
       v.nested = nested.filter((n) => n.reading.actor.id !== v.actor.id && n.offset + n.length <= nameStart);
     }
   }
-  // dated role titles: a title written without a name names its holder on the article's date (roles.ts)
-  const roleLex = input.roles === false ? null : (input.roles ?? roleLexicon());
-  if (roleLex) {
-    for (const [key, tenures] of buildRoleIndex(input.actors, countries, roleLex)) {
-      const toks = key.split(" ");
-      // a title a holder lists as an alias («رئيس المجلس الرئاسي الليبي») is read by date like any title
-      let node: TrieNode<Reading> | undefined = trie;
-      for (const t of toks) node = node?.next.get(t);
-      const legacy: Actor[] = [];
-      if (node) {
-        const holders = new Set(tenures.filter((t) => t.from || t.to).map((t) => t.actor));
-        node.values = node.values.filter((v) => {
-          if (v.kind !== "actor" || !holders.has(v.actor)) return true;
-          legacy.push(v.actor);
-          return false;
-        });
-      }
-      insert(trie, toks, { kind: "role", tenures, inner: innerCountries(toks), legacy });
+}
+
+/** Phase 4: dated role titles; a title a holder also lists as an alias is read by date instead of as the alias. */
+export function insertRoles(trie: TrieNode<Reading>, actors: readonly Actor[], countries: CountryLexicon, roleLex: NonNullable<ReturnType<typeof roleLexicon>>): void {
+  for (const [key, tenures] of buildRoleIndex(actors, countries, roleLex)) {
+    const toks = key.split(" ");
+    // a title a holder lists as an alias («رئيس المجلس الرئاسي الليبي») is read by date like any title
+    let node: TrieNode<Reading> | undefined = trie;
+    for (const t of toks) node = node?.next.get(t);
+    const legacy: Actor[] = [];
+    if (node) {
+      const holders = new Set(tenures.filter((t) => t.from || t.to).map((t) => t.actor));
+      node.values = node.values.filter((v) => {
+        if (v.kind !== "actor" || !holders.has(v.actor)) return true;
+        legacy.push(v.actor);
+        return false;
+      });
     }
+    insert(trie, toks, { kind: "role", tenures, inner: innerCountries(trie, toks), legacy });
   }
-  // the countries an actor belongs to: its own and those its Arabic names name (the US embassy in Libya: US, LY)
+}
+
+/** The countries an actor belongs to: its own and those its Arabic names name (the US embassy in Libya: US, LY). */
+export function relatedCountries(trie: TrieNode<Reading>, actors: readonly Actor[], plainKeys: ReadonlyMap<string, Set<string>>, titleWords: Set<string>): Map<string, Set<string>> {
   const related = new Map<string, Set<string>>();
-  for (const actor of input.actors) {
+  for (const actor of actors) {
     // a person's own name names no country («السوداني» of Mohammed Shia al-Sudani): only the title part counts
     const innerOf = (n: string) => {
       const toks = phraseTokens(n);
       const core = actor.type === "person" ? coreOffset(toks, plainKeys.get(actor.id)!, titleWords) : toks.length;
-      return innerCountries(toks).filter((c) => c.offset + c.length <= core);
+      return innerCountries(trie, toks).filter((c) => c.offset + c.length <= core);
     };
     const codes = new Set([actor.names.ar, ...actor.aliases.ar].flatMap((n) => innerOf(n).flatMap((c) => (c.codes.length === 1 ? c.codes : []))));
     if (actor.country) codes.add(actor.country);
     related.set(actor.id, codes);
   }
-  const institutions = institutionIndex(input, countries, trie);
-  const bodyWords = (input.institutions || institutionLexicon()).body_words;
-  return {
-    trie,
-    titles,
-    titleWords,
-    rankWords,
-    breakers: wordSet([...titleLex.breakers.ar, ...titleLex.breakers.en]),
-    kinship: wordSet([...titleLex.kinship.ar, ...titleLex.kinship.en]),
-    discovery: input.discover === false ? null : buildDiscoveryTables(titleLex, discoveryLexicon()),
-    candidateActors: input.candidateActors !== false,
-    canonical: new Map(input.actors.map((a) => [a.id, phraseTokens(a.names.ar).join(" ")])),
-    startFilter: startFilter(trie),
-    related,
-    institutions,
-    mentions: mentionLex ? buildMentionTables(mentionLex) : null,
-    roleCues: roleLex
-      ? {
-          notAfter: wordSet([...roleLex.not_after.ar, ...roleLex.not_after.en]),
-          notBefore: wordSet([...roleLex.not_before.ar, ...roleLex.not_before.en]),
-          previousAfter: wordSet(roleLex.previous.after),
-          previousBefore: wordSet(roleLex.previous.before),
-        }
-      : null,
-    bodyWords: { ar: wordSet(bodyWords.ar), en: wordSet(bodyWords.en) },
-  };
+  return related;
 }
 
 export function institutionIndex(input: TaggerInput, countries: CountryLexicon, trie: TrieNode<Reading>): InstitutionTables | null {
