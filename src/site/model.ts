@@ -13,7 +13,6 @@
  *      bounded window of each actor's story list. "New" actors and countries of a brief come from one walk down
  *      each posting list (not named in the `NEW_AFTER_DAYS` before).
  *
- *
  * Each phase is a function of its own under src/site/model/ (one file per phase, with typed input and output); this
  * module runs them in order and keeps the public names pages and stages import.
  *
