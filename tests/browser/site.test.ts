@@ -369,6 +369,9 @@ describe("fixture site at /", () => {
     const doha = await open(browser, `${server.origin}/ar/articles/doha-ceasefire-talks/`);
     expect(await doha.page.locator(".article-body").innerText()).toContain("<script>alert('x')</script>");
     await doha.page.close();
+    // An English article's author, in the Arabic edition, is marked as English text.
+    const roadmap = readFileSync(join(site.outDir, "ar/articles/libya-elections-roadmap/index.html"), "utf8");
+    expect(roadmap).toMatch(/<bdi lang="en" dir="ltr"[^>]*>J\. Smith<\/bdi>/);
   });
 
   it("finds Arabic words through their clitic forms", async () => {
