@@ -80,10 +80,10 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const postings = postArticles(dated, actorIndex, countryNames, outletIndex.outlet); // 3, 3a
   const { ordered, views } = postings;
   const days = dayLookup(ordered);
-  const storyIndex = indexStories(ordered, outletIndex.outlet); // 3b
+  const storyIndex = indexStories(ordered); // 3b
   const actors = buildActorViews(input.actors, actorIndex, postings, days, storyIndex, countryNames, settings.latest); // 4a
   const countries = buildCountryViews(actors, postings, days, storyIndex, countryNames, settings.latest); // 4b
-  const briefs = buildBriefs(postings, actors, countries, days, storyIndex, outletIndex.outlet); // 4c
+  const briefs = buildBriefs(postings, actors, countries, days, storyIndex); // 4c
   relateArticles(postings); // 5
   const storyList = relateStories(storyIndex.stories); // 6
   const orders = indexOrders(actors, countries);

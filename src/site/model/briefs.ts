@@ -2,7 +2,6 @@
 import { groupByCountry, rankStories } from "../stories.ts";
 import { bump, topCounts } from "./counts.ts";
 import { daysBetween } from "./days.ts";
-import { outletsOf } from "./outlets.ts";
 import type { Postings } from "./postings.ts";
 import { DEVELOPING_STORIES, NEW_AFTER_DAYS, TOP_ACTORS, TOP_STORIES } from "./settings.ts";
 import type { DayLookup, StoryIndex } from "./story-index.ts";
@@ -38,7 +37,6 @@ export function buildBriefs(
   countries: ReadonlyMap<string, CountryView>,
   lookup: Pick<DayLookup, "dayOf">,
   storyIndex: Pick<StoryIndex, "storiesIn" | "storyOf">,
-  outlet: (name: string) => string,
 ): { days: DayBrief[]; months: MonthGroup[] } {
   const { actorAcc, countryArticles, dayArticles, ordered } = postings;
   const { dayOf } = lookup;
@@ -56,7 +54,7 @@ export function buildBriefs(
     for (const index of list) {
       const view = ordered[index]!;
       if (view.dateSource === "seen") seenOnly++;
-      for (const o of outletsOf(view.article, outlet)) outlets.add(o);
+      for (const o of view.outlets) outlets.add(o);
       const g = groups.get(view.primaryCountry);
       if (g) g.push(view.article.id);
       else groups.set(view.primaryCountry, [view.article.id]);

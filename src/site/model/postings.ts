@@ -44,10 +44,10 @@ export function postArticles(
     const actorIds: string[] = [];
     // An outlet naming itself ("…, a source told Asharq Al-Awsat" on Asharq's own page) is attribution, not news
     // about the outlet: it is no actor of the article on the site (no page, co-mention or "new actor" from it).
-    const ownOutlets = outletsOf(article, outlet);
+    const outlets = outletsOf(article, outlet);
     const ownOutlet = (id: string) => {
       const a = kb.get(id);
-      return a?.type === "media" && ownOutlets.includes(a.names.en);
+      return a?.type === "media" && outlets.includes(a.names.en);
     };
     for (const tag of article.actors) {
       const id = canonical(tag.id);
@@ -75,7 +75,7 @@ export function postArticles(
         primaryCountry = code;
       }
     }
-    const view: ArticleView = { article, day, dateSource: source, actorIds, countries, primaryCountry, related: [], story: storyIdOf(article) };
+    const view: ArticleView = { article, day, dateSource: source, actorIds, countries, primaryCountry, related: [], story: storyIdOf(article), outlets };
     views.set(article.id, view);
     ordered.push(view);
 

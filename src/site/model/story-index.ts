@@ -1,7 +1,6 @@
 /** Phase 3b: stories grouped by id in one pass over the ordered articles; and lookups by article index. */
 import { deriveStories, ownLanguageSummary, type StoryArticle } from "../stories.ts";
 import { isoWeek } from "./days.ts";
-import { outletsOf } from "./outlets.ts";
 import { STORY_PAGE_MIN_ARTICLES } from "./settings.ts";
 import type { ArticleView, SiteStory } from "./types.ts";
 
@@ -33,13 +32,13 @@ export interface StoryIndex {
   storiesIn(indexes: Iterable<number>, limit?: number): string[];
 }
 
-export function indexStories(ordered: readonly ArticleView[], outlet: (name: string) => string): StoryIndex {
+export function indexStories(ordered: readonly ArticleView[]): StoryIndex {
   const storyInputs: StoryArticle[] = ordered.map((v) => ({
     id: v.article.id,
     story: v.story,
     day: v.day,
     lang: v.article.lang,
-    outlets: outletsOf(v.article, outlet),
+    outlets: v.outlets,
     actors: v.actorIds,
     countries: v.countries,
     primaryCountry: v.primaryCountry,

@@ -24,6 +24,8 @@ export interface ArticleView {
   related: string[];
   /** The story it belongs to (`article.story`, else its own id). */
   story: string;
+  /** Its outlets, one name per outlet (a knowledge-base outlet by its English name: src/site/model/outlets.ts). */
+  outlets: string[];
 }
 
 /** A story with its related stories and whether it has a page of its own. */
