@@ -108,8 +108,7 @@ export function presentStory(model: SiteModel, id: string, lang: Lang): StoryPre
   const citedPath = cited ? paths.article(cited.id) : paths.article(story.lead);
   const sentences = text ? summarySentences(text).map((s) => ({ text: s, path: citedPath })) : [];
   const foreign = summaryLang !== null ? summaryLang !== lang : lead.lang !== lang;
-  const facts = foreign ? storyFacts(model, story, lang, text) : null;
-  const listFacts = foreign ? storyFacts(model, story, lang, text, false) : null;
+  const { full: facts, list: listFacts } = foreign ? storyFacts(model, story, lang, text) : { full: null, list: null };
   const coded = [cited, lead].find((a) => a && showsGist(a, lang));
   // Only lines that say more than the fact line above them (who did what to whom, a toll, another place or day).
   const lines = foreign && coded ? gistLines(coded.events, facts) : [];
@@ -132,8 +131,8 @@ export function presentStory(model: SiteModel, id: string, lang: Lang): StoryPre
   };
 }
 
-/** The line of known facts about a story, in the edition's language (see the header). */
-export function storyFacts(model: SiteModel, story: SiteStory, lang: Lang, summary: string | null, withOutlets = true): string {
+/** The line of known facts about a story, in the edition's language (see the header): whole, and without the outlet count for lists. */
+export function storyFacts(model: SiteModel, story: SiteStory, lang: Lang, summary: string | null): { full: string; list: string } {
   const lead = model.articles.get(story.lead)!.article;
   const place = eventPlace(lead, summary)?.[lang] ?? null;
   const actors = story.actors.slice(0, FACT_ACTORS).map((id) => {
@@ -145,17 +144,17 @@ export function storyFacts(model: SiteModel, story: SiteStory, lang: Lang, summa
   // figure: leaving it out loses little, stating it as a figure would mislead.
   const dateDays = new Set([lead.published, lead.seen, story.first, story.last].filter((d): d is string => !!d).map((d) => String(Number(d.slice(8)))));
   const countries = story.countries.filter((c) => !homes.has(c)).slice(0, 2).map((c) => model.countries.get(c)!.names[lang]);
-  return factLine(
-    {
-      place,
-      date: story.first ? formatDate(lang, story.first) : null,
-      actors: actors.map(({ name, country }) => ({ name, country })),
-      countries,
-      outlets: withOutlets ? outletCount(story, lang) : "",
-      figures: summary ? figuresIn(summary).filter((n) => !dateDays.has(n)).slice(0, FACT_FIGURES) : [],
-    },
-    { figures: (list) => t(lang, "story.figures", { list }), listSeparator: t(lang, "list.separator") },
-  );
+  const facts = {
+    place,
+    date: story.first ? formatDate(lang, story.first) : null,
+    actors: actors.map(({ name, country }) => ({ name, country })),
+    countries,
+    outlets: outletCount(story, lang),
+    figures: summary ? figuresIn(summary).filter((n) => !dateDays.has(n)).slice(0, FACT_FIGURES) : [],
+  };
+  const words = { figures: (list: string) => t(lang, "story.figures", { list }), listSeparator: t(lang, "list.separator") };
+  // The same facts twice: whole, and for a story list, whose meta line names the outlets beside it.
+  return { full: factLine(facts, words), list: factLine({ ...facts, outlets: "" }, words) };
 }
 
 /**
