@@ -43,7 +43,11 @@ export function themeCss(theme: Theme): string {
   ].join("\n");
 }
 
-/** Short digest of the theme: the stylesheet's cache-busting query, and part of every card's spec. */
+const digests = new WeakMap<Theme, string>();
+
+/** Short digest of the theme: the stylesheet's cache-busting query (every page asks: computed once per theme). */
 export function themeDigest(theme: Theme): string {
-  return createHash("sha256").update(themeCss(theme)).digest("hex").slice(0, 10);
+  let digest = digests.get(theme);
+  if (!digest) digests.set(theme, (digest = createHash("sha256").update(themeCss(theme)).digest("hex").slice(0, 10)));
+  return digest;
 }

@@ -31,11 +31,15 @@ export function outletNames(actors: readonly Pick<Actor, "type" | "names" | "ali
     }
   }
   const names = new Map<string, Bilingual>();
+  // Sources repeat (a few hundred names over thousands of articles): each is folded once.
+  const seen = new Map<string, string>();
   const outlet = (name: string): string => {
+    let out = seen.get(name);
+    if (out !== undefined) return out;
     const known = byKey.get(foldKey(name).toLowerCase());
-    if (!known) return name;
-    names.set(known.en, known);
-    return known.en;
+    if (known) names.set(known.en, known);
+    seen.set(name, (out = known ? known.en : name));
+    return out;
   };
   return { outlet, names };
 }
