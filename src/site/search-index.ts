@@ -21,6 +21,7 @@ import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, ren
 import { dirname, join, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import * as pagefind from "pagefind";
+import { moduleVersion } from "../lib/code-version.ts";
 import { LANGS } from "./locale.ts";
 
 /**
@@ -214,7 +215,7 @@ function filesUnder(root: string, dir: string): string[] {
 }
 
 let indexerVersion: string | undefined;
-/** Pagefind's version and this module's code: a bundle made by another indexer is never reused. */
+/** Pagefind's version and this module's code with what it imports: a bundle made by another indexer is never reused. */
 function currentIndexerVersion(): string {
   if (indexerVersion) return indexerVersion;
   const hash = createHash("sha256");
@@ -223,11 +224,7 @@ function currentIndexerVersion(): string {
   } catch {
     hash.update("pagefind");
   }
-  try {
-    hash.update(readFileSync(new URL(import.meta.url)));
-  } catch {
-    hash.update("bundled");
-  }
+  hash.update(moduleVersion(import.meta.url) ?? "bundled");
   return (indexerVersion = hash.digest("hex"));
 }
 
