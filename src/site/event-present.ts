@@ -263,17 +263,15 @@ export function actorEventIndex(
 const indexes = new WeakMap<object, Map<string, ActorEventCounts>>();
 
 /** An actor's events by type over the site model (the index is built once per model). */
-export function actorEvents(model: Pick<SiteModel, "articles" | "actors">, id: string): ActorEventCounts {
+export function actorEvents(model: Pick<SiteModel, "articles" | "actors" | "resolveRef">, id: string): ActorEventCounts {
   let index = indexes.get(model);
   if (!index) {
-    const current = new Map<string, string>();
-    for (const [key, actor] of model.actors) {
-      current.set(key, key);
-      for (const old of actor.formerIds) current.set(old, key);
-    }
     index = actorEventIndex(
       [...model.articles.values()].map((v) => v.article),
-      (ref) => current.get(ref) ?? null,
+      (ref) => {
+        const page = model.resolveRef(ref);
+        return page?.kind === "actor" ? page.id : null;
+      },
       (ref) => model.actors.get(ref)?.names.en,
     );
     indexes.set(model, index);
