@@ -66,8 +66,13 @@ export interface EventCoder {
 const SYMMETRIC_PREP = "\u0628\u064a\u0646"; // بين
 const SINGULAR_SUFFIX = "\u0647"; // ه: «مقتله» (his death)
 
+/** Event types whose places a sentence's other violence shares (see `sharePlaces`). */
+const violent: ReadonlySet<EventType> = new Set<EventType>(["ATTACK", "CLASH", "CASUALTIES"]);
+
 /** Builds a coder over the knowledge base and lexicons (tables built once). */
 export function createEventCoder(input: CoderInput): EventCoder {
+  // English names of the knowledge base, built on the first English lead (not once per sentence).
+  let kbNames: Map<string, string> | undefined;
   const lex = input.lexicon ?? eventLexicon();
   const settings = input.settings ?? eventSettings;
   const tables = readerTables(lex, input.actors ?? [], input.countries.forms);
@@ -105,7 +110,7 @@ export function createEventCoder(input: CoderInput): EventCoder {
   function englishNames(sentence: string, mentions: Mention[] | undefined, actors: CodeInput["actors"]): EnglishName[] {
     const tags = mentions ? null : input.tagger?.tag({ lang: "en", title: null, body: [sentence] });
     const byId = new Map((actors ?? tags?.actors ?? []).map((a) => [a.id, a.en]));
-    const kb = new Map((input.actors ?? []).map((a) => [a.id, a.names.en]));
+    const kb = (kbNames ??= new Map((input.actors ?? []).map((a) => [a.id, a.names.en])));
     const out: EnglishName[] = [];
     for (const m of mentions ?? tags?.mentions ?? []) {
       const en = m.ref.startsWith("country:") ? countryName(m.ref.slice(8), "en") : (byId.get(m.ref) ?? kb.get(m.ref));
@@ -455,7 +460,6 @@ export function createEventCoder(input: CoderInput): EventCoder {
    * violence did («… قبل أن تستأنف القوات الحكومية هجوما على المدينة»). The gist is rebuilt when a place is taken.
    */
   function sharePlaces(events: Event[]): Event[] {
-    const violent = new Set<EventType>(["ATTACK", "CLASH", "CASUALTIES"]);
     return events.map((e) => {
       if (e.place) return e;
       const from =
