@@ -192,8 +192,7 @@ function compile(lex: BoilerplateFile): Boilerplate {
 
 /** A pattern found in a folded key wherever one of the folded `phrases` is (`key.includes` of any of them). */
 function anyOf(phrases: string[]): RegExp {
-  const keys = [...new Set(phrases.map(fold).filter(Boolean))].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(keys.sort((a, b) => b.length - a.length).join("|"), "u");
+  return new RegExp(alternation(phrases.map(fold).filter(Boolean)), "u");
 }
 
 let cached: Boilerplate | undefined;

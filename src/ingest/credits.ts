@@ -6,12 +6,11 @@
  *   - a wire end credit ("Reporting by A in Cairo; Editing by B") gives the authors when the header has none.
  */
 import { z } from "zod";
+import { Bilingual } from "../schemas/lexicon.ts";
 import { loadLexicon } from "./lexicon/load.ts";
 import { fold } from "./text.ts";
 
-const Words = z.array(z.string().min(1)).min(1, "an empty list is an error");
-const ByLang = z.object({ ar: Words, en: Words }).strict();
-const OutletsLexicon = z.object({ mastheads: ByLang, agencies: ByLang, author_credits: ByLang }).strict();
+const OutletsLexicon = z.object({ mastheads: Bilingual, agencies: Bilingual, author_credits: Bilingual }).strict();
 
 const LEX = loadLexicon("outlets.yaml", OutletsLexicon);
 const folded = (g: { ar: string[]; en: string[] }): string[] => [...g.ar, ...g.en].map(fold).filter(Boolean);

@@ -9,13 +9,12 @@
  * every other case this module has no opinion and the caller's score and length rules decide.
  */
 import { z } from "zod";
+import { Bilingual } from "../schemas/lexicon.ts";
 import { loadLexicon } from "./lexicon/load.ts";
 import { SETTINGS } from "./settings.ts";
 import { countWords, fold } from "./text.ts";
 
-const Words = z.array(z.string().min(1)).min(1, "an empty list is an error");
-const ByLang = z.object({ ar: Words, en: Words }).strict();
-const StackLexicon = z.object({ kicker_openers: ByLang, reporting_verbs: ByLang }).strict();
+const StackLexicon = z.object({ kicker_openers: Bilingual, reporting_verbs: Bilingual }).strict();
 
 const LEX = loadLexicon("headline-stack.yaml", StackLexicon);
 /** Folded opener phrases, as word arrays (longest first is not needed: any match is a kicker). */
