@@ -21,7 +21,7 @@
  * is in the CLI.
  */
 import type { ActorType } from "../schemas/actor.ts";
-import { CLITICS } from "../text/clitics.ts";
+import { CLITICS, startsWithConjunction } from "../text/clitics.ts";
 import type { DiscoveryLexicon, TitleLexicon } from "./lexicon.ts";
 import { discoveryLexicon } from "./lexicon.ts";
 import { normaliseArabic, proclitics, sourceEnd, type NormalisedText } from "./normalise.ts";
@@ -216,7 +216,7 @@ function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" 
     if (k > n && forms.length > 1 && forms.slice(1).some((f) => t.stop.has(f))) break;
     if (k > n && !tok.text.startsWith(ARTICLE) && forms.slice(1).some((f) => f.startsWith(ARTICLE))) break;
     // «وقائد»، «ورئيس»: a conjunction after a complete name starts the next phrase
-    if (k > n && substantive >= 2 && forms.length > 1 && /^[وف]/.test(tok.text) && !t.given.has(tok.text)) break;
+    if (k > n && substantive >= 2 && forms.length > 1 && startsWithConjunction(tok.text) && !t.given.has(tok.text)) break;
     // a present or future verb after the name: «ترامب يعتبر», «نتنياهو سيعقدان» (not «ياسر», «يوسف», «يحيى»)
     if (k > n && lang === "ar" && !t.given.has(tok.text) && (/^ي[^اوح]/.test(tok.text) || (/^س[يتن]/.test(tok.text) && /(ان|ون|ين)$/.test(tok.text)))) break;
     if (k === n && lang === "ar" && tok.text.startsWith(ARTICLE) && !t.given.has(tok.text)) return 0;
@@ -234,6 +234,8 @@ function nameRun(t: DiscoveryTables, view: ParagraphView, n: number, lang: "ar" 
 }
 
 const ARTICLE = CLITICS.definite;
+/** The preposition ل fused with the article («للجنة»). */
+const ELIDED = CLITICS.elided;
 
 /** A nisba adverb written without tanween: «عالميا», «رسميا», «دوليا». */
 const ADVERB = /..يا$/;
@@ -281,7 +283,7 @@ function closedAt(t: DiscoveryTables, view: ParagraphView, e: number, strict: bo
   const forms = tok.script === 1 ? proclitics(tok.text) : [tok.text];
   if (forms.some((f) => t.breakers.has(f))) return true;
   // «… مليندا تيلور والمترجمة …»: a conjunction and a title start the next person of a list
-  if (tok.script === 1 && /^[وف]/.test(tok.text) && !view.covered[e] && longestMatch(t.titles, view.tokens, e)?.values.includes("head")) return true;
+  if (tok.script === 1 && startsWithConjunction(tok.text) && !view.covered[e] && longestMatch(t.titles, view.tokens, e)?.values.includes("head")) return true;
   if (strict) return false;
   if (view.covered[e] || tok.script === 3) return true;
   if (tok.script === 1 && TANWEEN.test(sourceOf(view, e))) return true;
@@ -579,7 +581,7 @@ function headwordOrganisations(t: DiscoveryTables, view: ParagraphView): Found[]
     if (covered[k] || tokens[k]!.script !== 1) continue;
     const text = tokens[k]!.text;
     // «للجنة» is ل + اللجنة: a head whose own first letter is lam keeps it after «لل»
-    const forms = text.startsWith("لل") ? [...proclitics(text), ARTICLE + text.slice(1)] : proclitics(text);
+    const forms = text.startsWith(ELIDED) ? [...proclitics(text), ARTICLE + text.slice(1)] : proclitics(text);
     // a head with the article («الهيئة», «للجنة» read as «اللجنة») or in construct («خلية»)
     let f = forms.findIndex((x) => x.startsWith(ARTICLE) && t.orgWords.heads.has(x.slice(2)));
     const definite = f >= 0;
@@ -640,7 +642,7 @@ function headwordOrganisations(t: DiscoveryTables, view: ParagraphView): Found[]
     const name =
       form === ARTICLE + text.slice(1)
         ? ARTICLE_SOURCE + written.slice(1)
-        : form === ARTICLE + text.slice(2) && text.startsWith("لل")
+        : form === ARTICLE + text.slice(ELIDED.length) && text.startsWith(ELIDED)
           ? ARTICLE_SOURCE + written.slice(2)
           : written.slice(Math.max(0, text.length - form.length));
     const kind = longestMatch(t.orgHeads, pseudo(head), 0)?.values[0] ?? "organization";

@@ -17,9 +17,8 @@
 import type { MentionLexicon } from "./lexicon.ts";
 import { phraseTokens } from "./trie.ts";
 import { proclitics } from "./normalise.ts";
-import { CLITICS } from "../text/clitics.ts";
+import { CONJUNCTIONS } from "../text/clitics.ts";
 
-const CONJUNCTIONS = new Set(CLITICS.conjunctions);
 import type { Token } from "./tokens.ts";
 
 /** The mention rules' tables, built once per tagger. */

@@ -35,7 +35,12 @@ export const PROCLITICS: readonly string[] = [...CLITICS.article, ...PARTICLES];
 /** Shortest stem a clitic may leave: stripping never produces a one-letter word. */
 export const MIN_STEM = 2;
 
-const CONJUNCTIONS = new Set(CLITICS.conjunctions);
+/** The one-letter conjunctions («و», «ف»), for tokenisers and tests of a word's first letter. */
+export const CONJUNCTIONS: ReadonlySet<string> = new Set(CLITICS.conjunctions);
+/** True when a folded Arabic word starts with a conjunction letter («وحفتر», «فالحكومة»). */
+export function startsWithConjunction(word: string): boolean {
+  return word.length > 0 && CONJUNCTIONS.has(word[0]!);
+}
 const PREPOSITIONS = new Set(CLITICS.prepositions);
 const DEFINITE = CLITICS.definite;
 const ELIDED = CLITICS.elided;

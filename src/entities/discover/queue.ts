@@ -4,7 +4,7 @@
  */
 import { Slug } from "../../schemas/common.ts";
 import type { QueueEntry, ReviewQueue } from "../../schemas/review-queue.ts";
-import { CLITICS } from "../../text/clitics.ts";
+import { CLITICS, startsWithConjunction } from "../../text/clitics.ts";
 import type { Candidate } from "../discover.ts";
 import { discoveryLexicon, type DiscoveryLexicon } from "../lexicon.ts";
 import { proclitics } from "../normalise.ts";
@@ -32,7 +32,7 @@ export function arabicVariantKey(key: string, lex: DiscoveryLexicon = discoveryL
   const toks = plainLetters(key, lex).split(" ");
   if (!toks[0] || !/[\u0621-\u064a]/.test(toks[0])) return undefined;
   const forms = proclitics(toks[0]);
-  const first = forms.find((f) => f.startsWith(ARTICLE) && f !== toks[0]) ?? (/^[وف]/.test(toks[0]) && forms[1] ? forms[1] : toks[0]);
+  const first = forms.find((f) => f.startsWith(ARTICLE) && f !== toks[0]) ?? (startsWithConjunction(toks[0]) && forms[1] ? forms[1] : toks[0]);
   return [first, ...toks.slice(1)].join("");
 }
 

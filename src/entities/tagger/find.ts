@@ -9,9 +9,7 @@ import { type MatchSpan, type MentionTables, isDateline, isInAddress, isDateline
 import { normaliseWithMap, proclitics } from "../normalise.ts";
 import { ABBREVIATIONS } from "../sentences.ts";
 import { type Token, tokenizeForMatch } from "../tokens.ts";
-import { CLITICS } from "../../text/clitics.ts";
-
-const CONJUNCTIONS: ReadonlySet<string> = new Set(CLITICS.conjunctions);
+import { CONJUNCTIONS } from "../../text/clitics.ts";
 import { type TrieMatch, type TrieNode, joinable, longestMatch, mayHaveProclitic, mayStart, mayStartArabic } from "../trie.ts";
 import { type ActorReading, type BareReading, type CountryReading, type Hit, type InstitutionTables, type Para, type Reading, type Tables, isQuoted, lettersOf, sourceSpan } from "./readings.ts";
 import { bodyActor, ownerOn } from "./tables.ts";
@@ -51,11 +49,18 @@ export function isAdjective(token: Token, gender: "m" | "f"): boolean {
   return gender === "f" ? t.endsWith("يه") : t.endsWith("ي");
 }
 
+/** A head pattern found at a token: its length in tokens, its patterns, the proclitic form of its first token. */
+export interface HeadMatch {
+  length: number;
+  values: HeadPattern[];
+  form: number;
+}
+
 /** Every head pattern starting at token `i`, longest first, with the proclitic form of the first token. */
-export function headsAt(index: InstitutionIndex, tokens: readonly Token[], i: number, joins: Uint8Array | undefined): Array<{ length: number; values: HeadPattern[]; form: number }> {
+export function headsAt(index: InstitutionIndex, tokens: readonly Token[], i: number, joins: Uint8Array | undefined): HeadMatch[] {
   const first = tokens[i]!;
   const forms = first.script === 1 && mayHaveProclitic(first.text) ? proclitics(first.text) : [first.text];
-  const out: Array<{ length: number; values: HeadPattern[]; form: number }> = [];
+  const out: HeadMatch[] = [];
   forms.forEach((f, form) => {
     let node = index.trie.next.get(f);
     let j = i + 1;
@@ -78,14 +83,24 @@ export function followedBy(tokens: readonly Token[], k: number, after: string[],
  * The longest body name starting with a head at token `i` («الحكومة اللبنانية», «وزارة الكهرباء في جمهورية
  * العراق», «حكومة مالي», "government of Lebanon"), or null.
  */
-export function composeAt(index: InstitutionIndex, trie: TrieNode<Reading>, tokens: readonly Token[], i: number, joins: Uint8Array | undefined, accept?: Accept): Composition | null {
+export function composeAt(
+  index: InstitutionIndex,
+  trie: TrieNode<Reading>,
+  tokens: readonly Token[],
+  i: number,
+  joins: Uint8Array | undefined,
+  accept?: Accept,
+  heads: readonly HeadMatch[] = headsAt(index, tokens, i, joins),
+): Composition | null {
   let best: Composition | null = null;
-  for (const h of headsAt(index, tokens, i, joins)) {
+  for (const h of heads) {
     const j = i + h.length;
+    // the country after the head is the same for each of its patterns: looked up once, when one takes a country
+    let c: { length: number; code: string } | null | undefined;
     for (const p of h.values) {
       if (p.slot !== "adj" && p.slot !== "name") continue;
-      const c = countryAt(trie, tokens, j, joins, accept, true);
-      if (!c) continue;
+      if (c === undefined) c = countryAt(trie, tokens, j, joins, accept, true);
+      if (!c) break;
       const last = tokens[j + c.length - 1]!;
       if (p.slot === "adj" ? !isAdjective(last, p.gender) : last.script === 1 && (isAdjective(last, "m") || isAdjective(last, "f"))) continue;
       if (!followedBy(tokens, j + c.length, p.after, joins)) continue;
@@ -97,10 +112,17 @@ export function composeAt(index: InstitutionIndex, trie: TrieNode<Reading>, toke
 }
 
 /** A country form of several words that starts with a head taking a name: «حكومة مالي». */
-export function composeWithin(index: InstitutionIndex, tokens: readonly Token[], i: number, joins: Uint8Array | undefined, m: { length: number; values: Reading[]; form: number }): Composition | null {
+export function composeWithin(
+  index: InstitutionIndex,
+  tokens: readonly Token[],
+  i: number,
+  joins: Uint8Array | undefined,
+  m: { length: number; values: Reading[]; form: number },
+  heads: readonly HeadMatch[] = headsAt(index, tokens, i, joins),
+): Composition | null {
   const codes = [...new Set(m.values.flatMap((v) => (v.kind === "country" ? v.codes : [])))];
   if (codes.length !== 1) return null;
-  for (const h of headsAt(index, tokens, i, joins)) {
+  for (const h of heads) {
     if (h.length >= m.length || h.form !== m.form) continue;
     const p = h.values.find((v) => v.slot === "name" && v.after.length === 0);
     if (p) return { length: m.length, form: h.form, inst: p.inst, head: p.head, code: codes[0]!, country: { offset: h.length, length: m.length - h.length } };
@@ -125,8 +147,14 @@ export function composeAfterCountry(index: InstitutionIndex, trie: TrieNode<Read
 }
 
 /** The bare head at token `i` (the longest), or null. */
-export function bareAt(index: InstitutionIndex, tokens: readonly Token[], i: number, joins: Uint8Array | undefined): { length: number; form: number; reading: BareReading } | null {
-  for (const h of headsAt(index, tokens, i, joins)) {
+export function bareAt(
+  index: InstitutionIndex,
+  tokens: readonly Token[],
+  i: number,
+  joins: Uint8Array | undefined,
+  heads: readonly HeadMatch[] = headsAt(index, tokens, i, joins),
+): { length: number; form: number; reading: BareReading } | null {
+  for (const h of heads) {
     const patterns = h.values.filter((p) => p.slot === "none");
     if (patterns.length) return { length: h.length, form: h.form, reading: { kind: "bare", patterns, key: patterns[0]!.before.join(" ") } };
   }
@@ -238,9 +266,11 @@ function matchInstitution(
   date: string | undefined,
 ): number {
   const tokens = para.tokens;
-  let comp = headMay ? composeAt(inst.index, trie, tokens, i, joins, accept) : null;
+  // the heads at `i`, found once for the three readings below
+  const heads = headMay ? headsAt(inst.index, tokens, i, joins) : [];
+  let comp = headMay ? composeAt(inst.index, trie, tokens, i, joins, accept, heads) : null;
   // a country form that starts with a head names the body («حكومة مالي», «جيش مالي»: «مالي» alone is no form)
-  const within = !comp && headMay && m && m.length > 1 && m.values.every((v) => v.kind === "country") ? composeWithin(inst.index, tokens, i, joins, m) : null;
+  const within = !comp && headMay && m && m.length > 1 && m.values.every((v) => v.kind === "country") ? composeWithin(inst.index, tokens, i, joins, m, heads) : null;
   comp ??= within;
   if (m && m.values.every((v) => v.kind === "country")) {
     const pre = composeAfterCountry(inst.index, trie, tokens, i, joins, accept);
@@ -274,7 +304,7 @@ function matchInstitution(
     hits.push({ para, i, length: comp.length, form: comp.form, quoted: false, readings: [reading] });
     return comp.length;
   }
-  const bare = !m && headMay && !inTitle ? bareAt(inst.index, tokens, i, joins) : null;
+  const bare = !m && headMay && !inTitle ? bareAt(inst.index, tokens, i, joins, heads) : null;
   if (bare) {
     para.covered.fill(2, i, i + bare.length);
     for (let k = i; k < i + bare.length; k++) para.readingsAt[k] = [bare.reading];
