@@ -121,9 +121,9 @@ function arabicVariants(
   countries: ReadonlyMap<string, ArabicCountry> = new Map(),
   spellings: ReadonlyMap<string, readonly string[]> = new Map(),
   stateWords: ReadonlySet<string> = new Set(),
+  keep: ReadonlySet<string> = new Set(lex.not_before.ar.map(normaliseArabic)),
 ): string[] {
   const out = new Set<string>();
-  const keep = new Set(lex.not_before.ar.map(normaliseArabic));
   for (const t of [title, ...arabicCountryForms(title, countries, stateWords, keep)]) {
     for (const v of synonymVariants(t, lex)) {
       out.add(v);
@@ -221,6 +221,15 @@ export function buildRoleIndex(actors: readonly Actor[], countries: CountryLexic
   const byName = arabicCountries(countries);
   const stateWords = new Set(institutionLexicon().state_words.map(normaliseArabic));
   const spellings = adjectiveSpellings(countries);
+  const keep = new Set(lex.not_before.ar.map(normaliseArabic));
+  // many holders share a title («وزير الخارجية», "prime minister"): its variants are worked out once
+  const arabic = new Map<string, string[]>();
+  const english = new Map<string, string[]>();
+  const variantsOf = (cache: Map<string, string[]>, title: string, make: () => string[]): string[] => {
+    let v = cache.get(title);
+    if (!v) cache.set(title, (v = make()));
+    return v;
+  };
   const add = (phrase: string, tenure: Tenure) => {
     const key = phraseTokens(phrase).join(" ");
     if (!key) return;
@@ -232,8 +241,8 @@ export function buildRoleIndex(actors: readonly Actor[], countries: CountryLexic
     if (actor.type !== "person") continue;
     for (const role of actor.roles) {
       const tenure: Tenure = { actor, ...(role.from ? { from: role.from } : {}), ...(role.to ? { to: role.to } : {}) };
-      for (const v of arabicVariants(role.title.ar, lex, byName, spellings, stateWords)) add(v, tenure);
-      for (const v of englishVariants(role.title.en, lex, countries, words)) add(v, tenure);
+      for (const v of variantsOf(arabic, role.title.ar, () => arabicVariants(role.title.ar, lex, byName, spellings, stateWords, keep))) add(v, tenure);
+      for (const v of variantsOf(english, role.title.en, () => englishVariants(role.title.en, lex, countries, words))) add(v, tenure);
     }
   }
   return index;

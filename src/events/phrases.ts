@@ -5,23 +5,12 @@
  * country: "Turkish soldiers"), a country, or failing those its title in English and a person's name (from a
  * given name on) romanised. Anything else has no English of its own: `en` is null (no invented translation).
  */
-import { romanise as romaniseName } from "../entities/discover.ts";
+import { romanise } from "../entities/discover.ts";
 import type { EventActor } from "../schemas/event.ts";
 import type { EventLexicon } from "./lexicon.ts";
 import { longestAt, matchAt, spanText, type Sentence } from "./text.ts";
 
-const romanised = new Map<string, string>();
-
-/** `romanise` of the entities stage, remembered: it rebuilds its name tables on every call. */
-export function romanise(text: string): string {
-  let out = romanised.get(text);
-  if (out === undefined) {
-    out = romaniseName(text);
-    if (romanised.size >= 5_000) romanised.clear();
-    romanised.set(text, out);
-  }
-  return out;
-}
+export { romanise };
 
 /** Something named in the sentence, as a token span. */
 export interface Entity {

@@ -5,8 +5,25 @@
 import { discoveryLexicon, type DiscoveryLexicon } from "../lexicon.ts";
 import { normaliseArabic } from "../normalise.ts";
 
-
 export const VOWEL_LETTERS = new Set(["a", "i", "u"]);
+
+/** The lexicon's name lists, normalised for look-up: built once per lexicon, not once per name. */
+interface NameTables {
+  given: ReadonlyMap<string, string>;
+  joiners: ReadonlySet<string>;
+  fused: ReadonlySet<string>;
+}
+const nameTablesOf = new WeakMap<DiscoveryLexicon, NameTables>();
+function nameTables(lex: DiscoveryLexicon): NameTables {
+  let tables = nameTablesOf.get(lex);
+  if (!tables) {
+    const given = new Map<string, string>();
+    for (const [ar, en] of Object.entries(lex.given_names)) given.set(normaliseArabic(ar), en);
+    tables = { given, joiners: new Set(lex.name_joiners.ar.map(normaliseArabic)), fused: new Set(lex.fused_parts.map(normaliseArabic)) };
+    nameTablesOf.set(lex, tables);
+  }
+  return tables;
+}
 
 /**
  * A rule-based Latin spelling of an Arabic name, for an editor to correct: known given names use the press
@@ -14,10 +31,7 @@ export const VOWEL_LETTERS = new Set(["a", "i", "u"]);
  * consonants are read as u/i, and an "a" is guessed between two consonants.
  */
 export function romanise(name: string, lex: DiscoveryLexicon = discoveryLexicon()): string {
-  const given = new Map<string, string>();
-  for (const [ar, en] of Object.entries(lex.given_names)) given.set(normaliseArabic(ar), en);
-  const joiners = new Set(lex.name_joiners.ar.map(normaliseArabic));
-  const fused = new Set(lex.fused_parts.map(normaliseArabic));
+  const { given, joiners, fused } = nameTables(lex);
   const out: string[] = [];
   let afterJoiner = false;
   const words = name.split(/\s+/).filter(Boolean);
