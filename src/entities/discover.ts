@@ -32,7 +32,7 @@ import { romanise } from "./discover/romanise.ts";
 
 // The review queue, romanisation and promotion live in discover/ (schema: src/schemas/review-queue.ts).
 export { QueueEntry, ReviewQueue } from "../schemas/review-queue.ts";
-export { MAX_CONTEXTS, arabicVariantKey, candidateSlug, emptyQueue, findQueueEntry, latinVariantKey, removeFromQueue, updateQueue } from "./discover/queue.ts";
+export { MAX_CONTEXTS, arabicVariantKey, candidateSlug, emptyQueue, findQueueEntry, latinVariantKey, queueCandidates, removeFromQueue, updateQueue, type ArticleCandidates } from "./discover/queue.ts";
 export { romanise } from "./discover/romanise.ts";
 export { promotedActor, provisionalActors, type PromoteOptions } from "./discover/promote.ts";
 

@@ -37,6 +37,7 @@ export {
   QueueEntry,
   ReviewQueue,
   emptyQueue,
+  queueCandidates,
   updateQueue,
   findQueueEntry,
   removeFromQueue,

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
-import { emptyQueue, ReviewQueue, updateQueue, type Candidate } from "../entities/index.ts";
+import { emptyQueue, queueCandidates, ReviewQueue, type Candidate } from "../entities/index.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
 
 /** Where the queue lives in a content folder. */
@@ -50,7 +50,6 @@ export function writeQueue(contentDir: string, queue: ReviewQueue): void {
 /** Adds the candidates found per article id to the queue file (written only when that changes it). */
 export function recordCandidates(contentDir: string, candidates: Map<string, Candidate[]>): void {
   if (candidates.size === 0) return;
-  let queue = readQueue(contentDir);
-  for (const [articleId, list] of candidates) queue = updateQueue(queue, list, articleId);
-  writeQueue(contentDir, queue);
+  const articles = [...candidates].map(([article, list]) => ({ article, candidates: list }));
+  writeQueue(contentDir, queueCandidates(readQueue(contentDir), articles));
 }

@@ -8,6 +8,7 @@ import {
   findQueueEntry,
   promotedActor,
   provisionalActors,
+  queueCandidates,
   removeFromQueue,
   ReviewQueue,
   romanise,
@@ -196,5 +197,25 @@ describe("variants in the queue", () => {
     const merged = q.candidates.find((e) => e.key === "محمد زين")!;
     expect(merged).toMatchObject({ name_ar: "محمد زين", suggested_en: "Mohamed Zein", articles: ["a1", "a2"], variants: ["Mohamed Zein"] });
     expect(q.candidates).toHaveLength(2);
+  });
+
+  it("adds many articles in one pass exactly as article after article, variants and re-ingests included", () => {
+    const articles = [
+      { article: "a1", candidates: [c("محمد زين", "محمد زين", "Mohammed Zin"), c("اللجنه الفنيه", "اللجنة الفنية", "Al-Lajna al-Fania")] },
+      { article: "a2", candidates: [c("mohamed zein", null, "Mohamed Zein")] },
+      { article: "a3", candidates: [c("واللجنه الفنيه", "واللجنة الفنية", "Wal-Lajna al-Fania"), c("حسين زين", "حسين زين", "Hussein Zin")] },
+      // an English spelling that only matches after the entry took the press spelling above
+      { article: "a4", candidates: [c("mohamed zein", null, "Mohamed Zein"), c("mohammed zeine", null, "Mohammed Zeine")] },
+      { article: "a3", candidates: [c("اللجنه الفنيه", "اللجنة الفنية", "Al-Lajna al-Fania")] },
+    ];
+    let oneByOne = emptyQueue();
+    for (const a of articles) oneByOne = updateQueue(oneByOne, [...a.candidates], a.article);
+    const together = queueCandidates(emptyQueue(), articles);
+    expect(together).toEqual(oneByOne);
+    expect(together.candidates.map((e) => [e.key, e.articles])).toEqual([
+      ["محمد زين", ["a1", "a2", "a4"]],
+      ["اللجنه الفنيه", ["a1", "a3"]],
+      ["حسين زين", ["a3"]],
+    ]);
   });
 });

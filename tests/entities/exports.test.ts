@@ -9,7 +9,7 @@ describe("public surface of src/entities", () => {
         "buildCountryLexicon", "buildInstitutionIndex", "candidateSlug", "cliticStems", "countryCodes", "countryEntries", "countryName", "createTagger",
         "defaultCountryLexicon", "emptyQueue", "findQueueEntry", "formatKbStats", "kbStats", "inflectArabicAdjective", "isCountryCode",
         "loadCountryLexicon", "loadEntityLexicons", "loadPlaceLexicon", "normaliseArabic", "normaliseWithMap",
-        "parseCountryForms", "parsePlaces", "proclitics", "promotedActor", "provisionalActors", "removeFromQueue",
+        "parseCountryForms", "parsePlaces", "proclitics", "promotedActor", "provisionalActors", "queueCandidates", "removeFromQueue",
         "romanise", "searchTokens", "sentenceSpans", "sourceEnd", "stripClitics", "updateQueue",
       ].sort(),
     );

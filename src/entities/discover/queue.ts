@@ -58,14 +58,52 @@ export function latinVariantKey(name: string): string | undefined {
 
 /** The entry an incoming candidate is a variant of: same Arabic form, or the same name across scripts. */
 export function variantOf(entries: Iterable<QueueEntry>, cand: Candidate): QueueEntry | undefined {
-  const ar = cand.name_ar ? arabicVariantKey(cand.key) : undefined;
-  const latin = latinVariantKey(cand.suggested_en);
-  for (const e of entries) {
-    if (ar && e.name_ar && arabicVariantKey(e.key) === ar) return e;
-    // across scripts only: two Arabic names may share a skeleton («حسن», «حسين»)
-    if (latin && (e.name_ar === null) !== (cand.name_ar === null) && latinVariantKey(e.suggested_en) === latin && e.kind === cand.kind) return e;
-  }
-  return undefined;
+  const index = variantIndex();
+  for (const e of entries) index.add(e);
+  return index.find(cand);
+}
+
+/**
+ * The queue's entries by their variant keys, kept up to date as entries change (an English entry takes an Arabic name,
+ * a spelling from the English press), so that finding a candidate's entry costs two look-ups, not a pass over the
+ * queue. Where several entries match, the strongest wins (the queue's own order, `sortQueue`).
+ */
+function variantIndex(lex: DiscoveryLexicon = discoveryLexicon()) {
+  const arabic = new Map<string, Set<QueueEntry>>();
+  const latin = new Map<string, Set<QueueEntry>>();
+  const latinOf = new Map<QueueEntry, string | undefined>();
+  const put = (map: Map<string, Set<QueueEntry>>, key: string | undefined, e: QueueEntry) => {
+    if (key === undefined) return;
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(e);
+  };
+  return {
+    add(e: QueueEntry): void {
+      put(arabic, arabicVariantKey(e.key, lex), e);
+      const l = latinVariantKey(e.suggested_en);
+      latinOf.set(e, l);
+      put(latin, l, e);
+    },
+    /** Call after changing `e.suggested_en`. */
+    respell(e: QueueEntry): void {
+      const before = latinOf.get(e);
+      const after = latinVariantKey(e.suggested_en);
+      if (before === after) return;
+      if (before !== undefined) latin.get(before)?.delete(e);
+      latinOf.set(e, after);
+      put(latin, after, e);
+    },
+    find(cand: Candidate): QueueEntry | undefined {
+      const ar = cand.name_ar ? arabicVariantKey(cand.key, lex) : undefined;
+      const l = latinVariantKey(cand.suggested_en);
+      const matches: QueueEntry[] = [];
+      for (const e of (ar && arabic.get(ar)) || []) if (e.name_ar) matches.push(e);
+      // across scripts only: two Arabic names may share a skeleton («حسن», «حسين»)
+      for (const e of (l && latin.get(l)) || []) if ((e.name_ar === null) !== (cand.name_ar === null) && e.kind === cand.kind) matches.push(e);
+      return matches.length ? matches.reduce((best, e) => (queueOrder(e, best) < 0 ? e : best)) : undefined;
+    },
+  };
 }
 
 /** An empty queue. */
@@ -73,48 +111,87 @@ export function emptyQueue(): ReviewQueue {
   return { candidates: [], rejected: [] };
 }
 
+/** One article's candidates, for `queueCandidates`. */
+export interface ArticleCandidates {
+  article: string;
+  candidates: readonly Candidate[];
+  /** The article's date, recorded as where a new entry was first seen. */
+  date?: string;
+}
+
 /**
  * Adds one article's candidates to the queue (pure: returns a new queue). Re-adding an article already counted
  * changes nothing, so re-ingesting is safe; rejected keys are skipped. Sorted by frequency, then key.
  */
 export function updateQueue(queue: ReviewQueue, candidates: Candidate[], articleId: string, date?: string): ReviewQueue {
+  return queueCandidates(queue, [{ article: articleId, candidates, ...(date ? { date } : {}) }]);
+}
+
+/**
+ * Adds many articles' candidates to the queue in one pass (pure: returns a new queue), as `updateQueue` would one
+ * article after another: the queue is copied and sorted once, and variants are found through an index.
+ */
+export function queueCandidates(queue: ReviewQueue, articles: Iterable<ArticleCandidates>, lex: DiscoveryLexicon = discoveryLexicon()): ReviewQueue {
   const rejected = new Set(queue.rejected);
   const byKey = new Map(queue.candidates.map((c) => [c.key, { ...c, articles: [...c.articles], contexts: [...c.contexts], variants: [...(c.variants ?? [])] }]));
-  for (const cand of candidates) {
-    if (rejected.has(cand.key)) continue;
-    const entry = byKey.get(cand.key) ?? variantOf(byKey.values(), cand);
-    const contexts = cand.contexts.map((sentence) => ({ sentence, article: articleId }));
-    if (entry && entry.key !== cand.key) {
-      // a variant: one entry with all its articles; an Arabic name and the English press's spelling fill each other
-      const written = cand.name_ar ?? cand.suggested_en;
-      if (written !== (entry.name_ar ?? entry.suggested_en) && !entry.variants.includes(written)) entry.variants.push(written);
-      if (!entry.name_ar && cand.name_ar) entry.name_ar = cand.name_ar;
-      if (!cand.name_ar) entry.suggested_en = cand.suggested_en;
+  const index = variantIndex(lex);
+  for (const e of byKey.values()) index.add(e);
+  // an entry's articles as a set, for the re-ingest check
+  const counted = new Map<QueueEntry, Set<string>>();
+  const articlesOf = (e: QueueEntry) => {
+    let set = counted.get(e);
+    if (!set) counted.set(e, (set = new Set(e.articles)));
+    return set;
+  };
+  for (const { article: articleId, candidates, date } of articles) {
+    for (const cand of candidates) {
+      if (rejected.has(cand.key)) continue;
+      const entry = byKey.get(cand.key) ?? index.find(cand);
+      const contexts = cand.contexts.map((sentence) => ({ sentence, article: articleId }));
+      if (entry && entry.key !== cand.key) {
+        // a variant: one entry with all its articles; an Arabic name and the English press's spelling fill each other
+        const written = cand.name_ar ?? cand.suggested_en;
+        if (written !== (entry.name_ar ?? entry.suggested_en) && !entry.variants.includes(written)) entry.variants.push(written);
+        if (!entry.name_ar && cand.name_ar) entry.name_ar = cand.name_ar;
+        if (!cand.name_ar) {
+          entry.suggested_en = cand.suggested_en;
+          index.respell(entry);
+        }
+      }
+      if (!entry) {
+        const created: QueueEntry = {
+          key: cand.key,
+          name_ar: cand.name_ar,
+          suggested_en: cand.suggested_en,
+          kind: cand.kind,
+          frequency: cand.frequency,
+          articles: [articleId],
+          contexts: contexts.slice(0, MAX_CONTEXTS),
+          first_seen: date ? { article: articleId, date } : { article: articleId },
+          variants: [],
+        };
+        byKey.set(cand.key, created);
+        index.add(created);
+        continue;
+      }
+      const seen = articlesOf(entry);
+      if (seen.has(articleId)) continue;
+      seen.add(articleId);
+      entry.articles.push(articleId);
+      entry.frequency += cand.frequency;
+      for (const c of contexts) if (entry.contexts.length < MAX_CONTEXTS) entry.contexts.push(c);
     }
-    if (!entry) {
-      byKey.set(cand.key, {
-        key: cand.key,
-        name_ar: cand.name_ar,
-        suggested_en: cand.suggested_en,
-        kind: cand.kind,
-        frequency: cand.frequency,
-        articles: [articleId],
-        contexts: contexts.slice(0, MAX_CONTEXTS),
-        first_seen: date ? { article: articleId, date } : { article: articleId },
-        variants: [],
-      });
-      continue;
-    }
-    if (entry.articles.includes(articleId)) continue;
-    entry.articles.push(articleId);
-    entry.frequency += cand.frequency;
-    for (const c of contexts) if (entry.contexts.length < MAX_CONTEXTS) entry.contexts.push(c);
   }
   return { candidates: sortQueue([...byKey.values()]), rejected: [...queue.rejected] };
 }
 
+/** The queue's order: most articles, then most occurrences, then key. */
+function queueOrder(a: QueueEntry, b: QueueEntry): number {
+  return b.articles.length - a.articles.length || b.frequency - a.frequency || a.key.localeCompare(b.key);
+}
+
 export function sortQueue(entries: QueueEntry[]): QueueEntry[] {
-  return entries.sort((a, b) => b.articles.length - a.articles.length || b.frequency - a.frequency || a.key.localeCompare(b.key));
+  return entries.sort(queueOrder);
 }
 
 /** Finds a queue entry by key, name as written, suggested English name or slug. */
