@@ -9,7 +9,7 @@
  *   - holders on a date (`holdersOn`): roles whose [from, to] contains it, partial dates covering their whole
  *     year or month (`to: "2014"` runs to the end of 2014).
  */
-import type { Actor } from "../schemas/actor.ts";
+import { heldOn, type Actor } from "../schemas/actor.ts";
 import type { CountryLexicon } from "./countries.ts";
 import { institutionLexicon, type RoleLexicon } from "./lexicon.ts";
 import { normaliseArabic } from "./normalise.ts";
@@ -249,11 +249,7 @@ export function buildRoleIndex(actors: readonly Actor[], countries: CountryLexic
 }
 
 /** True when an ISO date falls within a tenure (partial dates cover their whole year or month). */
-export function heldOn(tenure: Pick<Tenure, "from" | "to">, date: string): boolean {
-  if (tenure.from && date.slice(0, tenure.from.length) < tenure.from) return false;
-  if (tenure.to && date.slice(0, tenure.to.length) > tenure.to) return false;
-  return true;
-}
+export { heldOn };
 
 /**
  * The distinct actors holding one of `tenures` on `date`. A tenure with neither start nor end could be any time:

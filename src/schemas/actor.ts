@@ -30,6 +30,16 @@ export const Role = z.object({
 }).strict();
 export type Role = z.infer<typeof Role>;
 
+/**
+ * True when an ISO day falls within a period of partial dates (`from`/`to` of a role): a partial date covers its
+ * whole year or month, and a missing end is open.
+ */
+export function heldOn(period: { from?: string | undefined; to?: string | undefined }, date: string): boolean {
+  if (period.from && date.slice(0, period.from.length) < period.from) return false;
+  if (period.to && date.slice(0, period.to.length) > period.to) return false;
+  return true;
+}
+
 /** Where an entry came from: who added it and on what basis. */
 export const Provenance = z.object({
   /** Who added the entry (a person, a session, or `discovery` for promoted candidates). */

@@ -8,8 +8,9 @@
  *
  * Costs: one pass over every article's actors per model (memoised), so each card is a lookup.
  */
-import type { Role } from "../schemas/actor.ts";
+import { heldOn, type Role } from "../schemas/actor.ts";
 import type { SiteModel } from "./model.ts";
+import { epochDay, shiftDay } from "./model/days.ts";
 
 /** Days the activity strip covers, ending at the card's date: a month reads at a glance and fits one row of bars. */
 export const ACTIVITY_DAYS = 30;
@@ -25,10 +26,6 @@ export interface ActorActivity {
   stories: number;
 }
 
-const DAY_MS = 86_400_000;
-const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
-const isoOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
-
 const memo = new WeakMap<SiteModel, Map<string, ActorActivity>>();
 
 /** Every actor's activity (actors with a dated article only), computed in one pass over the articles. */
@@ -40,15 +37,15 @@ function allActivity(model: SiteModel): Map<string, ActorActivity> {
   const stories = new Map<string, Set<string>>();
   for (const view of model.articles.values()) {
     if (!view.day) continue;
-    const day = dayNumber(view.day);
+    const day = epochDay(view.day);
     for (const id of new Set(view.actorIds)) {
       let entry = out.get(id);
       let end = ends.get(id);
       if (!entry) {
         const last = model.actors.get(id)?.lastDay;
         if (!last) continue;
-        end = dayNumber(last);
-        entry = { from: isoOf(end - ACTIVITY_DAYS + 1), to: last, days: new Array<number>(ACTIVITY_DAYS).fill(0), articles: 0, stories: 0 };
+        end = epochDay(last);
+        entry = { from: shiftDay(last, 1 - ACTIVITY_DAYS), to: last, days: new Array<number>(ACTIVITY_DAYS).fill(0), articles: 0, stories: 0 };
         out.set(id, entry);
         ends.set(id, end);
         stories.set(id, new Set());
@@ -68,13 +65,6 @@ function allActivity(model: SiteModel): Map<string, ActorActivity> {
 /** An actor's activity in the `ACTIVITY_DAYS` days to its latest dated article, or null when no dated article names it. */
 export function actorActivity(model: SiteModel, id: string): ActorActivity | null {
   return allActivity(model).get(id) ?? null;
-}
-
-/** True when an ISO date falls within a role's period (partial dates cover their whole year or month). */
-function heldOn(role: Pick<Role, "from" | "to">, date: string): boolean {
-  if (role.from && date.slice(0, role.from.length) < role.from) return false;
-  if (role.to && date.slice(0, role.to.length) > role.to) return false;
-  return true;
 }
 
 /**
