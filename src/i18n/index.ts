@@ -30,15 +30,29 @@ function load(lang: Lang, data: unknown): Record<UiKey, string> {
 
 export const strings: Record<Lang, Record<UiKey, string>> = { ar: load("ar", ar), en: load("en", en) };
 
+/**
+ * A template cut at its placeholders: text, name, text, …, text (odd places hold names). Cut once per key: pages
+ * fill the same few hundred templates millions of times.
+ */
+function cut(template: string): string[] {
+  return template.split(/\{(\w+)\}/);
+}
+
+const cutTemplates: Record<Lang, Map<string, string[]>> = { ar: new Map(), en: new Map() };
+
 /** The string `key` in `lang`, with `{placeholders}` filled (numbers in the edition's digits). */
 export function t(lang: Lang, key: UiKey, vars?: Record<string, string | number>): string {
   const template = strings[lang][key];
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  let parts = cutTemplates[lang].get(key);
+  if (!parts) cutTemplates[lang].set(key, (parts = cut(template)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
     const value = vars[name];
-    if (value === undefined) return whole;
-    return typeof value === "number" ? formatNumber(lang, value) : value;
-  });
+    out += (value === undefined ? `{${name}}` : typeof value === "number" ? formatNumber(lang, value) : value) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** Binds `t` to one edition, for templates. */

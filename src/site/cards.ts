@@ -1,7 +1,8 @@
 /**
  * Share-card specs: what the card of each shareable page says. The site decides the content; src/cards lays it
- * out and renders `<outDir>/cards/<path>.png`. Pages reference the card through `cardFor`, and `cardSpecs` lists
- * the same specs for the renderer, so a page can never point at a card that is not rendered.
+ * out and renders `<outDir>/cards/<path>.png`. Pages reference the card through `cardRef` (its path and alt text, from
+ * the same code as the spec's), and `cardSpecs` lists the specs for the renderer, so a page can never point at a card
+ * that is not rendered.
  *
  * Shareable pages: home, briefs, stories, articles, actors and countries named by an article (both editions), and the
  * three index pages. Reference pages (entries no article names, the reference index) are not shared: no card.
@@ -51,15 +52,77 @@ type CardTarget =
 
 type CardSettings = { site: Pick<SiteSettings, "title"> & Partial<Pick<SiteSettings, "theme">> };
 
-function spec(lang: Lang, kind: CardKind, path: string, settings: CardSettings, fields: { title: string; kicker?: string; meta?: string[]; activity?: number[]; chips?: string[]; countries?: string[] }): CardSpec {
+/** What a page's head needs of its card: where it is and its alternative text (og:image, og:image:alt). */
+export interface CardRef {
+  path: string;
+  alt: string;
+}
+
+/** A card's kind, path and title: all a page needs to point at it, and the start of its spec. */
+interface CardHead {
+  kind: CardKind;
+  path: string;
+  title: string;
+}
+
+function cardHead(model: SiteModel, settings: CardSettings, lang: Lang, target: CardTarget): CardHead {
+  switch (target.kind) {
+    case "home":
+      return { kind: "home", path: cardPaths.home(lang), title: settings.site.title[lang] };
+    case "index":
+      return {
+        kind: "index",
+        path: cardPaths[target.page](lang),
+        title: t(lang, target.page === "briefs" ? "archive.title" : target.page === "actors" ? "actors.title" : "countries.title"),
+      };
+    case "brief": {
+      const brief = model.dayIndex.get(target.day)!;
+      return { kind: "brief", path: cardPaths.brief(lang, brief.day), title: t(lang, "brief.title", { date: formatDate(lang, brief.day) }) };
+    }
+    case "article": {
+      const a = model.articles.get(target.id)!.article;
+      return { kind: "article", path: cardPaths.article(lang, a.id), title: articleTitle(a, lang).text };
+    }
+    case "story": {
+      // The story's headline is its lead article's title (story-present.ts).
+      const story = model.stories.get(target.id)!;
+      return { kind: "article", path: cardPaths.story(lang, story.id), title: articleTitle(model.articles.get(story.lead)!.article, lang).text };
+    }
+    case "actor": {
+      const actor = model.actors.get(target.id)!;
+      return { kind: "actor", path: cardPaths.actor(lang, actor.id), title: actor.names[lang] };
+    }
+    case "country": {
+      const country = model.countries.get(target.code)!;
+      return { kind: "country", path: cardPaths.country(lang, country.slug), title: country.names[lang] };
+    }
+  }
+}
+
+function cardAlt(lang: Lang, title: string): string {
+  return t(lang, "card.alt", { title });
+}
+
+/**
+ * The path and alt text of a page's card, as `cardFor` gives them, without working out the rest of the card (its
+ * facts, chips, activity and validated spec): every page asks for this, and only the cards stage needs the spec.
+ */
+export function cardRef(model: SiteModel, settings: CardSettings, lang: Lang, target: CardTarget): CardRef {
+  const head = cardHead(model, settings, lang, target);
+  return { path: head.path, alt: cardAlt(lang, head.title) };
+}
+
+function spec(lang: Lang, head: CardHead, settings: CardSettings, fields: { kicker?: string; meta?: string[]; activity?: number[]; chips?: string[]; countries?: string[] }): CardSpec {
+  const { kind, path, title } = head;
   return CardSpec.parse({
     path,
     lang,
     kind,
     siteName: settings.site.title[lang],
-    alt: t(lang, "card.alt", { title: fields.title }),
+    alt: cardAlt(lang, title),
     // The site's theme (default theme when the caller has none): part of the spec, so of the card's cache key.
     palette: settings.site.theme && cardPalette(settings.site.theme, kind),
+    title,
     ...fields,
   });
 }
@@ -76,29 +139,25 @@ function topStoryLines(model: SiteModel, brief: DayBrief, lang: Lang): string[] 
 export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, target: CardTarget): CardSpec {
   const actorName = (id: string) => model.actors.get(id)!.names[lang];
   const countryName = (code: string) => model.countries.get(code)!.names[lang];
+  const head = cardHead(model, settings, lang, target);
   switch (target.kind) {
     case "home": {
       const brief = model.days[0];
-      return spec(lang, "home", cardPaths.home(lang), settings, {
-        title: settings.site.title[lang],
+      return spec(lang, head, settings, {
         kicker: t(lang, "card.home"),
         meta: brief ? [t(lang, "home.latestBrief", { date: formatDate(lang, brief.day) }), ...topStoryLines(model, brief, lang)] : [],
         chips: brief ? brief.actors.slice(0, CARD_CHIPS).map((c) => actorName(c.key)) : [],
         countries: brief ? brief.groups.flatMap((g) => (g.country ? [countryName(g.country)] : [])).slice(0, CARD_CHIPS) : [],
       });
     }
-    case "index": {
-      const title = t(lang, target.page === "briefs" ? "archive.title" : target.page === "actors" ? "actors.title" : "countries.title");
-      return spec(lang, "index", cardPaths[target.page](lang), settings, {
-        title,
+    case "index":
+      return spec(lang, head, settings, {
         kicker: t(lang, "card.index"),
         meta: target.page === "actors" ? [t(lang, "count.actors", { count: model.actorPages.length })] : [],
       });
-    }
     case "brief": {
       const brief = model.dayIndex.get(target.day)!;
-      return spec(lang, "brief", cardPaths.brief(lang, brief.day), settings, {
-        title: t(lang, "brief.title", { date: formatDate(lang, brief.day) }),
+      return spec(lang, head, settings, {
         kicker: `${t(lang, "card.brief")} · ${t(lang, "card.articles", { count: brief.articleIds.length })}`,
         meta: topStoryLines(model, brief, lang),
         chips: brief.actors.slice(0, CARD_CHIPS).map((c) => actorName(c.key)),
@@ -111,8 +170,7 @@ export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, ta
       // A summary line in the card's language only: a one-line cut of text in the other direction reads badly.
       const editor = lang === "ar" ? a.summary_ar : a.summary_en;
       const lead = editor ?? (a.lang === lang ? ownLanguageSummary(a) : null);
-      return spec(lang, "article", cardPaths.article(lang, a.id), settings, {
-        title: articleTitle(a, lang).text,
+      return spec(lang, head, settings, {
         kicker: a.source ?? t(lang, "card.article"),
         meta: [...(lead ? [summarySentences(lead)[0]!] : []), articleDateLine(view, lang)],
         chips: view.actorIds.slice(0, CARD_CHIPS).map(actorName),
@@ -123,8 +181,7 @@ export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, ta
       const story = model.stories.get(target.id)!;
       const p = presentStory(model, story.id, lang);
       const outlets = story.outlets.slice(0, CARD_OUTLETS).map((o) => outletName(model, o, lang)).join(t(lang, "list.separator")) + (story.outlets.length > CARD_OUTLETS ? "…" : "");
-      return spec(lang, "article", cardPaths.story(lang, story.id), settings, {
-        title: p.title.text,
+      return spec(lang, head, settings, {
         kicker: `${t(lang, "card.story")} · ${outletCount(story, lang)}`,
         // A story in the other language gets its line of known facts rather than a cut of its summary. Dates come
         // before outlet names so that no figure sits next to a name in the other script (bidi would pull it over).
@@ -145,8 +202,7 @@ export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, ta
       const activityLine = activity
         ? t(lang, "card.activity", { articles: activity.articles, stories: activity.stories, days: ACTIVITY_DAYS, date: formatDate(lang, activity.to) })
         : t(lang, "card.articles", { count: actor.articleCount });
-      return spec(lang, "actor", cardPaths.actor(lang, actor.id), settings, {
-        title: actor.names[lang],
+      return spec(lang, head, settings, {
         kicker: t(lang, "card.actor", { type: t(lang, `actor.type.${actor.type}`) }),
         meta: [...(roleLine ? [roleLine] : []), activityLine],
         ...(activity ? { activity: activity.days } : {}),
@@ -156,8 +212,7 @@ export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, ta
     }
     case "country": {
       const country = model.countries.get(target.code)!;
-      return spec(lang, "country", cardPaths.country(lang, country.slug), settings, {
-        title: country.names[lang],
+      return spec(lang, head, settings, {
         kicker: t(lang, "card.country"),
         meta: [t(lang, "card.articles", { count: country.articleCount })],
         chips: country.topActors.slice(0, CARD_CHIPS).map((c) => actorName(c.key)),

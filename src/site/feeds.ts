@@ -33,20 +33,41 @@ export interface Feed {
   customData: string;
 }
 
+/** Feed items by model, URL builder, edition and id: see `sharedItem`. */
+export type ItemMemo = WeakMap<SiteModel, WeakMap<UrlBuilder, Record<Lang, Map<string, FeedItem>>>>;
+
+/**
+ * The item of `id` made once per model, URL builder and edition, then shared: an article (or story) is an item of
+ * the feed of each of its actors and countries. A shared item is never changed, so `rssXml` writes its XML once.
+ */
+export function sharedItem(memo: ItemMemo, model: SiteModel, urls: UrlBuilder, lang: Lang, id: string, make: () => FeedItem): FeedItem {
+  let byUrls = memo.get(model);
+  if (!byUrls) memo.set(model, (byUrls = new WeakMap()));
+  let byLang = byUrls.get(urls);
+  if (!byLang) byUrls.set(urls, (byLang = { ar: new Map(), en: new Map() }));
+  let item = byLang[lang].get(id);
+  if (!item) byLang[lang].set(id, (item = Object.freeze(make())));
+  return item;
+}
+
+const articleItems: ItemMemo = new WeakMap();
+
+function articleItem(model: SiteModel, id: string, lang: Lang, urls: UrlBuilder): FeedItem {
+  const view = model.articles.get(id)!;
+  const a = view.article;
+  const date = a.published ?? a.seen;
+  const parts = [a.source, articleDateLine(view, lang)].filter(Boolean);
+  return {
+    title: articleTitle(a, lang).text,
+    link: urls.absolute(lang, paths.article(id)),
+    description: lang === "en" && a.summary_en ? a.summary_en : parts.join(" · "),
+    ...(date ? { pubDate: new Date(`${date}T00:00:00Z`) } : {}),
+    categories: view.actorIds.map((actor) => model.actors.get(actor)!.names[lang]),
+  };
+}
+
 function items(model: SiteModel, ids: readonly string[], lang: Lang, urls: UrlBuilder): FeedItem[] {
-  return ids.map((id) => {
-    const view = model.articles.get(id)!;
-    const a = view.article;
-    const date = a.published ?? a.seen;
-    const parts = [a.source, articleDateLine(view, lang)].filter(Boolean);
-    return {
-      title: articleTitle(a, lang).text,
-      link: urls.absolute(lang, paths.article(id)),
-      description: lang === "en" && a.summary_en ? a.summary_en : parts.join(" · "),
-      ...(date ? { pubDate: new Date(`${date}T00:00:00Z`) } : {}),
-      categories: view.actorIds.map((actor) => model.actors.get(actor)!.names[lang]),
-    };
-  });
+  return ids.map((id) => sharedItem(articleItems, model, urls, lang, id, () => articleItem(model, id, lang, urls)));
 }
 
 type FeedSettings = { site: { title: Record<Lang, string>; description: Record<Lang, string>; latest: number } };
@@ -109,23 +130,40 @@ function canonicalUrl(url: string): string {
   return new URL(path.replace(/\/+/g, "/")).href;
 }
 
+/** `<item>…</item>` of one feed item. */
+function itemXml(item: FeedItem): string {
+  let out = "<item>";
+  if (item.title) out += element("title", item.title);
+  out += `${element("link", item.link)}<guid isPermaLink="true">${xmlText(item.link)}</guid>`;
+  if (item.description) out += element("description", item.description);
+  if (item.pubDate) out += element("pubDate", item.pubDate.toUTCString());
+  for (const category of item.categories) out += element("category", category);
+  return `${out}</item>`;
+}
+
+/** The XML of shared (frozen, so unchanging) items, written once however many feeds list them. */
+const sharedXml = new WeakMap<FeedItem, string>();
+
 /** The RSS 2.0 document of a feed (`customData` is written as it is: XML the site builds, never user text). */
 export function rssXml(feed: Feed): string {
   let out = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>${element("title", feed.title)}${element("description", feed.description)}`;
   out += `${element("link", canonicalUrl(feed.site))}${feed.customData}`;
   for (const item of feed.items) {
-    out += "<item>";
-    if (item.title) out += element("title", item.title);
-    out += `${element("link", item.link)}<guid isPermaLink="true">${xmlText(item.link)}</guid>`;
-    if (item.description) out += element("description", item.description);
-    if (item.pubDate) out += element("pubDate", item.pubDate.toUTCString());
-    for (const category of item.categories) out += element("category", category);
-    out += "</item>";
+    if (!Object.isFrozen(item)) {
+      out += itemXml(item);
+      continue;
+    }
+    let xml = sharedXml.get(item);
+    if (xml === undefined) sharedXml.set(item, (xml = itemXml(item)));
+    out += xml;
   }
   return `${out}</channel></rss>`;
 }
 
-/** A feed as the response of an Astro endpoint. */
+/**
+ * A feed as the response of an Astro endpoint. The body goes as UTF-8 bytes: from a string, the response would
+ * encode it again on each read, and a site has thousands of feeds.
+ */
 export function rssResponse(feed: Feed): Response {
-  return new Response(rssXml(feed), { headers: { "Content-Type": "application/xml" } });
+  return new Response(Buffer.from(rssXml(feed)), { headers: { "Content-Type": "application/xml" } });
 }

@@ -65,34 +65,54 @@ function utc(iso: string): Date {
   return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
-/** `2024-08-15` → «15 أغسطس 2024» / "15 August 2024". Dates are calendar days: formatted in UTC so they never shift. */
-export function formatDate(lang: Lang, iso: string): string {
-  return memo(`${lang}:d:${iso}`, () => dateFormat(lang, "long").format(utc(iso)));
-}
-
-/** `2024-08` → «أغسطس 2024» / "August 2024". */
-export function formatMonth(lang: Lang, month: string): string {
-  return memo(`${lang}:m:${month}`, () => dateFormat(lang, "month").format(utc(`${month}-01`)));
-}
-
-/** `2024-08-15` → «15 أغسطس» / "15 Aug": for chart axes. */
-export function formatShortDate(lang: Lang, iso: string): string {
-  return memo(`${lang}:s:${iso}`, () => dateFormat(lang, "short").format(utc(iso)));
-}
-
 /**
- * Formatted values by key. `Intl` formatting costs microseconds a call and charts and lists format the same few
- * hundred months, days and counts on thousands of pages. Bounded: cleared when it grows past any real site's needs.
+ * Formatted values, one table per edition and kind of value. `Intl` formatting costs microseconds a call and charts
+ * and lists format the same few hundred months, days and counts on thousands of pages. Tables are keyed by the value
+ * itself (a key built per call would cost about as much as the lookup saves). Bounded: cleared when one grows past
+ * any real site's needs.
  */
-const formatted = new Map<string, string>();
-function memo(key: string, format: () => string): string {
-  let out = formatted.get(key);
+type Tables<K> = Record<Lang, Map<K, string>>;
+const tables = <K>(): Tables<K> => ({ ar: new Map(), en: new Map() });
+const MEMO_LIMIT = 100_000;
+function memo<K>(table: Map<K, string>, key: K, format: () => string): string {
+  let out = table.get(key);
   if (out === undefined) {
-    if (formatted.size >= 100_000) formatted.clear();
+    if (table.size >= MEMO_LIMIT) table.clear();
     out = format();
-    formatted.set(key, out);
+    table.set(key, out);
   }
   return out;
+}
+
+const dates = tables<string>();
+/** `2024-08-15` → «15 أغسطس 2024» / "15 August 2024". Dates are calendar days: formatted in UTC so they never shift. */
+export function formatDate(lang: Lang, iso: string): string {
+  return memo(dates[lang], iso, () => dateFormat(lang, "long").format(utc(iso)));
+}
+
+const ranges: Record<Lang, Map<string, Map<string, string>>> = { ar: new Map(), en: new Map() };
+/**
+ * Two calendar days (`YYYY-MM-DD`) as one range, shortened as `Intl` does ("29–30 October 2025", "29 October – 2
+ * November 2025"); one date when equal. `formatRange` is the slowest of these (tens of microseconds) and a country's
+ * pages repeat the same weeks.
+ */
+export function formatDateRange(lang: Lang, from: string, to: string): string {
+  if (from === to) return formatDate(lang, from);
+  let byTo = ranges[lang].get(from);
+  if (!byTo) ranges[lang].set(from, (byTo = new Map()));
+  return memo(byTo, to, () => dateFormat(lang, "long").formatRange(utc(from), utc(to)));
+}
+
+const months = tables<string>();
+/** `2024-08` → «أغسطس 2024» / "August 2024". */
+export function formatMonth(lang: Lang, month: string): string {
+  return memo(months[lang], month, () => dateFormat(lang, "month").format(utc(`${month}-01`)));
+}
+
+const shortDates = tables<string>();
+/** `2024-08-15` → «15 أغسطس» / "15 Aug": for chart axes. */
+export function formatShortDate(lang: Lang, iso: string): string {
+  return memo(shortDates[lang], iso, () => dateFormat(lang, "short").format(utc(iso)));
 }
 
 /** A partial date from the knowledge base (`2015`, `2015-03`, `2015-03-02`) in the edition's words. */
@@ -103,10 +123,11 @@ export function formatPartialDate(lang: Lang, partial: string): string {
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const numbers = { grouped: tables<number>(), plain: tables<number>() };
 /** A count in the edition's digits; `grouping: false` for years. */
 export function formatNumber(lang: Lang, n: number, grouping = true): string {
-  const key = `${lang}:${grouping}`;
-  return memo(`${key}:n:${n}`, () => {
+  return memo((grouping ? numbers.grouped : numbers.plain)[lang], n, () => {
+    const key = `${lang}:${grouping}`;
     let f = numberFormats.get(key);
     if (!f) {
       f = new Intl.NumberFormat(INFO[lang].intl, { useGrouping: grouping });

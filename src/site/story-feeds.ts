@@ -11,7 +11,7 @@
  */
 import { t } from "../i18n/index.ts";
 import type { Lang } from "../schemas/common.ts";
-import type { Feed, FeedItem } from "./feeds.ts";
+import { sharedItem, type Feed, type FeedItem, type ItemMemo } from "./feeds.ts";
 import type { SiteModel } from "./model.ts";
 import { presentStory } from "./story-present.ts";
 import { paths, type UrlBuilder } from "./urls.ts";
@@ -35,16 +35,11 @@ export function storyItem(model: SiteModel, id: string, lang: Lang, urls: UrlBui
   };
 }
 
-/** Feed items by model, edition and story: a story in twenty actor feeds is presented once per edition. */
-const itemMemo = new WeakMap<SiteModel, Map<string, FeedItem>>();
+/** Feed items by model, URL builder, edition and story: a story in twenty actor feeds is an item made once. */
+const itemMemo: ItemMemo = new WeakMap();
 
 function memoItem(model: SiteModel, id: string, lang: Lang, urls: UrlBuilder): FeedItem {
-  let items = itemMemo.get(model);
-  if (!items) itemMemo.set(model, (items = new Map()));
-  const key = `${lang}:${urls.absolute(lang, "")}:${id}`;
-  let item = items.get(key);
-  if (!item) items.set(key, (item = storyItem(model, id, lang, urls)));
-  return item;
+  return sharedItem(itemMemo, model, urls, lang, id, () => storyItem(model, id, lang, urls));
 }
 
 /** The latest stories (by last day reported, then id) involving each actor and each country, at most `limit` each. */

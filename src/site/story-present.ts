@@ -12,7 +12,7 @@ import { t } from "../i18n/index.ts";
 import type { Article, Place } from "../schemas/article.ts";
 import type { Lang } from "../schemas/common.ts";
 import { gistLines, showsGist, type GistLine } from "./event-present.ts";
-import { formatDate, localeInfo } from "./locale.ts";
+import { formatDate, formatDateRange, localeInfo } from "./locale.ts";
 import type { SiteModel, SiteStory } from "./model.ts";
 import { articleSource, articleTitle, snippetAttrs, type Snippet } from "./present.ts";
 import { factLine, figuresIn, summarySentences } from "./stories.ts";
@@ -57,8 +57,6 @@ export interface StoryPresentation {
   articleCount: number;
 }
 
-const rangeFormats = new Map<Lang, Intl.DateTimeFormat>();
-
 /**
  * The words of a date range in an edition, as `Intl` shortens it ("29–30 October 2025", "29 October – 2 November
  * 2025"; one date when both ends agree): a range that spells the month and year twice reads as two dates.
@@ -70,10 +68,7 @@ export function storyDates(story: Pick<SiteStory, "first" | "last">, lang: Lang)
 
 /** Two calendar days (`YYYY-MM-DD`) as one range in an edition's words, shortened as `Intl` does; one date when equal. */
 export function dateRange(lang: Lang, from: string, to: string): string {
-  if (from === to) return formatDate(lang, from);
-  let f = rangeFormats.get(lang);
-  if (!f) rangeFormats.set(lang, (f = new Intl.DateTimeFormat(localeInfo(lang).intl, { dateStyle: "long", timeZone: "UTC" })));
-  return f.formatRange(new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`));
+  return formatDateRange(lang, from, to);
 }
 
 /** Outlet count in words. */
@@ -87,8 +82,23 @@ export function outletName(model: Pick<SiteModel, "outletNames">, outlet: string
   return model.outletNames.get(outlet)?.[lang] ?? outlet;
 }
 
-/** Everything a list or page shows of story `id` in edition `lang`. */
+/** Presentations by model, edition and story id. */
+const presented = new WeakMap<SiteModel, Record<Lang, Map<string, StoryPresentation>>>();
+
+/**
+ * Everything a list or page shows of story `id` in edition `lang`. Memoised per model: one story is listed on its
+ * brief, its actors', countries' and weeks' pages and in their feeds, and its presentation depends on nothing else.
+ * The result is shared between callers: read it, never change it.
+ */
 export function presentStory(model: SiteModel, id: string, lang: Lang): StoryPresentation {
+  let byLang = presented.get(model);
+  if (!byLang) presented.set(model, (byLang = { ar: new Map(), en: new Map() }));
+  let p = byLang[lang].get(id);
+  if (!p) byLang[lang].set(id, (p = buildPresentation(model, id, lang)));
+  return p;
+}
+
+function buildPresentation(model: SiteModel, id: string, lang: Lang): StoryPresentation {
   const story = model.stories.get(id)!;
   const lead = model.articles.get(story.lead)!.article;
   const path = story.page ? paths.story(story.id) : paths.article(story.lead);

@@ -7,7 +7,7 @@ import { getRssString } from "@astrojs/rss";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSettings } from "../../src/config.ts";
-import { actorFeed, countryFeed, latestFeed, rssXml, type Feed } from "../../src/site/feeds.ts";
+import { actorFeed, countryFeed, latestFeed, rssResponse, rssXml, type Feed, type FeedItem } from "../../src/site/feeds.ts";
 import { LANGS } from "../../src/site/locale.ts";
 import { readSiteContent, siteModelFrom } from "../../src/site/load.ts";
 import { actorStoriesFeed, countryStoriesFeed, storiesFeed } from "../../src/site/story-feeds.ts";
@@ -43,6 +43,33 @@ describe("rssXml", () => {
       }
     }
     expect(feeds).toBeGreaterThan(20);
+  });
+
+  it("makes an article's or a story's item once per edition, shared by every feed that lists it", () => {
+    const settings = loadSettings(ROOT, { MARSAD_CONTENT_DIR: join(ROOT, "tests/fixtures/site/content"), MARSAD_CACHE_DIR: join(ROOT, "node_modules/.cache/marsad-test-feeds") });
+    const model = siteModelFrom(readSiteContent(settings).content, settings);
+    const urls = createUrls(settings.site.url, settings.site.base);
+    const actor = [...model.actors.values()].find((a) => a.articleCount > 0)!;
+    const country = model.countries.get(model.articles.get(actor.latest[0]!.articleId)!.countries[0]!)!;
+    const byLink = (items: FeedItem[]) => new Map(items.map((i) => [i.link, i]));
+    const shared = (a: Feed, b: Feed) => {
+      const other = byLink(b.items);
+      const common = a.items.filter((i) => other.has(i.link));
+      expect(common.length).toBeGreaterThan(0);
+      for (const item of common) {
+        expect(other.get(item.link)).toBe(item);
+        expect(Object.isFrozen(item)).toBe(true);
+      }
+    };
+    shared(actorFeed(model, settings, "en", urls, actor.id), countryFeed(model, settings, "en", urls, country.code));
+    shared(actorStoriesFeed(model, settings, "en", urls, actor.id), countryStoriesFeed(model, settings, "en", urls, country.code));
+    // Another edition, another item.
+    expect(actorFeed(model, settings, "ar", urls, actor.id).items[0]).not.toBe(actorFeed(model, settings, "en", urls, actor.id).items[0]);
+  });
+
+  it("sends the document as its UTF-8 bytes", async () => {
+    const feed: Feed = { title: "ع & e", description: "", site: "https://example.org/ar/", customData: "<language>ar</language>", items: [] };
+    expect(await rssResponse(feed).text()).toBe(rssXml(feed));
   });
 
   it("escapes and omits exactly as @astrojs/rss does", async () => {

@@ -85,3 +85,15 @@ describe("a story's dates", () => {
     expect(dateRange("ar", "2025-12-29", "2026-01-04")).toMatch(/^29 ديسمبر 2025\s?–\s?4 يناير 2026$/);
   });
 });
+
+describe("presentStory", () => {
+  it("presents a story once per model and edition, and again for another model", () => {
+    const m = story([meet]);
+    const en = presentStory(m, "s", "en");
+    expect(presentStory(m, "s", "en")).toBe(en);
+    expect(presentStory(m, "s", "ar")).not.toBe(en);
+    const other = story([meet]);
+    expect(presentStory(other, "s", "en")).not.toBe(en);
+    expect(presentStory(other, "s", "en")).toEqual(en);
+  });
+});
