@@ -112,32 +112,56 @@ export function planCards(inputs: readonly CardSpecInput[], opts: Pick<RenderCar
 }
 
 /**
- * Puts a cached PNG at `dest` as a hard link (a temporary name renamed into place) to its published copy
- * `<pool>/<key>.png`, a copy of the cache entry made once, or as a plain copy where a link cannot be made (another
- * file system). Copying every card was the card stage's largest cost on a rebuild: 12.8 s for 22,000 cards against
- * 1.6 s linked (ext4, 68 KB files). The cache entry itself is never linked: a tool that rewrites a published card in
- * place changes the published copy, not the cache, and the next build sees it (its modification time is no longer
- * the cache entry's) and copies the entry again.
+ * A published copy is taken for its cache entry's when their modification times are this close: utimes stores the
+ * time it is given with float rounding (whole milliseconds when given a Date), so an exact comparison re-copied about
+ * one card in six on every build. A tool rewriting a published card does so long after the entry was written.
  */
-function place(cacheFile: string, dest: string, pool: string): void {
+const SAME_MTIME_MS = 1;
+
+/** The folders a card stage has made already (one mkdir per folder, not per card). */
+type MadeDirs = Set<string>;
+
+/**
+ * Puts a cached PNG at `dest` as a hard link to its published copy `<pool>/<key>.png`, a copy of the cache entry
+ * made once, or as a plain copy where a link cannot be made (another file system). Copying every card was the card
+ * stage's largest cost on a rebuild: 12.8 s for 22,000 cards against 1.6 s linked (ext4, 68 KB files). The cache
+ * entry itself is never linked: a tool that rewrites a published card in place changes the published copy, not the
+ * cache, and the next build sees it (its modification time is no longer the cache entry's) and copies the entry
+ * again. `entry` is the cache entry's stat when the caller has it.
+ */
+function place(cacheFile: string, dest: string, pool: string, made: MadeDirs, entry?: Stats): void {
   const published = join(pool, basename(cacheFile));
-  let entry: Stats;
   try {
-    entry = statSync(cacheFile);
+    entry ??= statSync(cacheFile);
     const copy = statSync(published);
-    // Whole milliseconds: utimes keeps no finer time than that.
-    if (Math.trunc(copy.mtimeMs) !== Math.trunc(entry.mtimeMs) || copy.size !== entry.size) throw new Error("changed");
+    if (Math.abs(copy.mtimeMs - entry.mtimeMs) >= SAME_MTIME_MS || copy.size !== entry.size) throw new Error("changed");
   } catch {
     try {
       copyFileAtomic(cacheFile, published);
       entry = statSync(cacheFile);
-      utimesSync(published, entry.atime, entry.mtime);
+      // Seconds as a number (not a Date, which is rounded to the millisecond): the copy gets the entry's time.
+      utimesSync(published, entry.atimeMs / 1000, entry.mtimeMs / 1000);
     } catch {
       copyFileAtomic(cacheFile, dest);
       return;
     }
   }
-  mkdirSync(dirname(dest), { recursive: true });
+  const dir = dirname(dest);
+  if (!made.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  }
+  // The build writes into a new staging folder, so the card is usually not there yet: a link made at its name is
+  // atomic by itself. Only a card already there is replaced through a temporary name.
+  try {
+    linkSync(published, dest);
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+      copyFileAtomic(cacheFile, dest);
+      return;
+    }
+  }
   const temp = `${dest}.link-${process.pid}`;
   try {
     linkSync(published, temp);
@@ -274,6 +298,7 @@ export async function renderCards(specs: readonly CardSpecInput[], opts: RenderC
   const plan = planCards(specs, opts);
   removeStaleTemps(join(opts.cacheDir, "cards"));
   const publishedPool = join(opts.cacheDir, "cards-published");
+  const made: MadeDirs = new Set();
   const total = plan.length;
   let done = 0;
   let cached = 0;
@@ -281,9 +306,10 @@ export async function renderCards(specs: readonly CardSpecInput[], opts: RenderC
 
   // Split first; the same key twice in one run (identical specs) renders once.
   const toRender = new Map<string, PlannedCard[]>();
-  const hits: PlannedCard[] = [];
+  const hits: Array<{ card: PlannedCard; entry: Stats }> = [];
   for (const card of plan) {
-    if (existsSync(card.cacheFile)) hits.push(card);
+    const entry = statSync(card.cacheFile, { throwIfNoEntry: false });
+    if (entry) hits.push({ card, entry });
     else toRender.set(card.key, [...(toRender.get(card.key) ?? []), card]);
   }
 
@@ -296,8 +322,8 @@ export async function renderCards(specs: readonly CardSpecInput[], opts: RenderC
   const failures: string[] = [];
   const cacheErrors: string[] = [];
   try {
-    for (const card of hits) {
-      place(card.cacheFile, card.outFile, publishedPool);
+    for (const { card, entry } of hits) {
+      place(card.cacheFile, card.outFile, publishedPool, made, entry);
       cached++;
       progress();
     }
@@ -325,7 +351,7 @@ export async function renderCards(specs: readonly CardSpecInput[], opts: RenderC
             }
             rendered += cards.length;
             for (const card of cards) {
-              if (inCache) place(card.cacheFile, card.outFile, publishedPool);
+              if (inCache) place(card.cacheFile, card.outFile, publishedPool, made);
               else await writeFileAtomicAsync(card.outFile, png);
               progress();
             }

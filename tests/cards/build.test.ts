@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -106,6 +106,24 @@ describe("renderCards under hostile input and a bad cache (issue 17)", () => {
     const again = await renderCards(specs.slice(0, 1), { ...opts, outDir: join(dir, "dist3") });
     expect(again.cached).toBe(1);
     expect(statSync(join(dir, "dist3", "cards", `${specs[0]!.path}.png`)).ino).toBe(statSync(warmOut).ino);
+  });
+
+  it("reuses a published copy whose time differs from its cache entry's only by utimes' rounding to the millisecond", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cards-"));
+    const opts = { outDir: join(dir, "dist"), cacheDir: join(dir, "cache"), workers: 0 };
+    await renderCards(specs.slice(0, 1), opts);
+    const name = readdirSync(join(opts.cacheDir, "cards")).find((n) => n.endsWith(".png"))!;
+    const cacheFile = join(opts.cacheDir, "cards", name);
+    const published = join(opts.cacheDir, "cards-published", name);
+    // An entry written at x.6 ms, and a copy stamped from its Date (rounded up to the next whole millisecond).
+    utimesSync(cacheFile, 1_700_000_000.0006, 1_700_000_000.0006);
+    utimesSync(published, new Date(1_700_000_000_001), new Date(1_700_000_000_001));
+    const before = statSync(published).ino;
+    const warm = await renderCards(specs.slice(0, 1), { ...opts, outDir: join(dir, "dist2") });
+    expect(warm.cached).toBe(1);
+    // Not copied again: the same published copy, linked into the new output.
+    expect(statSync(published).ino).toBe(before);
+    expect(statSync(join(dir, "dist2", "cards", `${specs[0]!.path}.png`)).ino).toBe(before);
   });
 
   it("a cache that cannot be written costs only speed: every card is still published", async () => {
