@@ -18,11 +18,12 @@
  */
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import * as pagefind from "pagefind";
 import { moduleVersion } from "../lib/code-version.ts";
 import { LANGS } from "./locale.ts";
+import { fileStamp, pageStamps, type PageFacts, type PageStamps } from "./search-stamps.ts";
 
 /**
  * Pages one Pagefind process indexes at most (a soft bound: hash halves are not exactly even). Memory alone allowed
@@ -41,6 +42,8 @@ const MAX_WINDOW_LOG2 = 4;
  * again). Halving them about halves that; smaller still would add parts for the search page to merge.
  */
 const ENTITY_SHARE = 0.5;
+/** The page stamps of the last build, in `<cacheDir>/search/` beside the parts (whose entries are `<lang>-<part>`). */
+const STAMPS_FILE = "page-stamps.json";
 /** The list of an edition's extra bundles, in its main bundle folder. */
 export const PARTS_FILE = "parts.json";
 
@@ -64,22 +67,50 @@ const SORT_DATE = /data-pagefind-sort="date:(\d{4}-\d{2}-\d{2})"/;
 /**
  * The searchable pages of edition `lang` (sorted by path). When no page has an indexed region Pagefind indexes every
  * page whole, and so every HTML page is returned with its whole text.
+ *
+ * With `stamps`, a page whose file has the stamp it had in an earlier build is not read again (`search-stamps.ts`).
  */
-export function editionPages(distDir: string, lang: string): SearchPage[] {
-  const editionDir = join(distDir, lang);
-  const files = filesUnder(distDir, editionDir).filter((rel) => rel.endsWith(".html") && !/^[^/]+\/pagefind(-\d+)?\//.test(rel));
+export function editionPages(distDir: string, lang: string, stamps?: PageStamps): SearchPage[] {
   // Only the digests are kept: an edition's pages together are hundreds of MB at 10,000 articles.
-  const read = files.map((rel) => {
-    const html = readFileSync(join(distDir, rel), "utf8");
-    const pieces = regionPieces(html);
-    const region = pieces && `${pieces.tags}\n${withoutIgnored(pieces.body)}`;
-    const folder = rel.split("/")[1] ?? "";
-    const dated = (DATED_FOLDERS as readonly string[]).includes(folder);
-    return { rel, html, region, date: dated ? (SORT_DATE.exec(region ?? html)?.[1] ?? null) : null };
+  const read = htmlFilesOf(distDir, lang).map((rel) => {
+    const path = join(distDir, rel);
+    if (!stamps) return { rel, ...pageFacts(rel, readFileSync(path, "utf8")) };
+    const stamp = fileStamp(path, stamps.settledBefore);
+    const known = stamps.get(rel, stamp.stamp);
+    if (known) return { rel, ...known };
+    const facts = pageFacts(rel, readFileSync(path, "utf8"));
+    stamps.set(rel, stamp, facts);
+    return { rel, ...facts };
   });
-  const sha = (text: string) => createHash("sha256").update(text).digest("base64url");
-  if (read.every((p) => p.region === null)) return read.map(({ rel, html, date }) => ({ rel, reads: sha(html), date }));
-  return read.filter((p) => p.region !== null).map(({ rel, region, date }) => ({ rel, reads: sha(region!), date }));
+  if (read.every((p) => p.region === null)) return read.map(({ rel, date }) => ({ rel, reads: sha(readFileSync(join(distDir, rel), "utf8")), date }));
+  return read.filter((p) => p.region !== null).map(({ rel, region, date }) => ({ rel, reads: region!, date }));
+}
+
+const sha = (text: string) => createHash("sha256").update(text).digest("base64url");
+
+/** What the search stage keeps of a page: the digest of what Pagefind reads of it (null: no region), its date. */
+function pageFacts(rel: string, html: string): PageFacts {
+  const pieces = regionPieces(html);
+  const region = pieces && `${pieces.tags}\n${withoutIgnored(pieces.body)}`;
+  const dated = (DATED_FOLDERS as readonly string[]).includes(rel.split("/")[1] ?? "");
+  return { region: region === null ? null : sha(region), date: dated ? (SORT_DATE.exec(region ?? html)?.[1] ?? null) : null };
+}
+
+/**
+ * The HTML files of edition `lang` (paths relative to `distDir`, sorted), its Pagefind bundles left out. One
+ * folder listing at a time: the recursive `readdirSync` with entry types cost twice as much on 12,000 page folders.
+ */
+function htmlFilesOf(distDir: string, lang: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, rel: string, top: boolean): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) {
+        if (!(top && /^pagefind(-\d+)?$/.test(e.name))) walk(join(dir, e.name), `${rel}${e.name}/`, false);
+      } else if (e.isFile() && e.name.endsWith(".html")) out.push(`${rel}${e.name}`);
+    }
+  };
+  if (existsSync(join(distDir, lang))) walk(join(distDir, lang), `${lang}/`, true);
+  return out.sort();
 }
 
 /** 0..2^bits-1 from a page path: spreads pages evenly and keeps a page in its slot from build to build. */
@@ -149,8 +180,8 @@ export function planParts(pages: readonly SearchPage[], size = PAGES_PER_BUNDLE)
 }
 
 /** The parts of edition `lang` of the site in `distDir`, as `planParts` cuts them. */
-export function searchParts(distDir: string, lang: string, pagesPerBundle = PAGES_PER_BUNDLE): SearchPart[] {
-  return planParts(editionPages(distDir, lang), pagesPerBundle);
+export function searchParts(distDir: string, lang: string, pagesPerBundle = PAGES_PER_BUNDLE, stamps?: PageStamps): SearchPart[] {
+  return planParts(editionPages(distDir, lang, stamps), pagesPerBundle);
 }
 
 /**
@@ -172,11 +203,13 @@ export async function buildSearchIndex(
   let pages = 0;
   let bundles = 0;
   let bundlesReused = 0;
+  // What each page read as in the last build, by file stamp; a cold build (`force`) reads every page.
+  const stamps = options.cacheDir ? pageStamps(join(options.cacheDir, "search", STAMPS_FILE), currentIndexerVersion(), { fresh: options.force }) : undefined;
   for (const lang of LANGS) {
     const editionDir = join(distDir, lang);
     if (!existsSync(editionDir)) continue;
     for (const e of readdirSync(editionDir)) if (/^pagefind(-\d+)?$/.test(e)) rmSync(join(editionDir, e), { recursive: true, force: true });
-    const parts = searchParts(distDir, lang, options.pagesPerBundle);
+    const parts = searchParts(distDir, lang, options.pagesPerBundle, stamps);
     const extra: string[] = [];
     const used = new Set<string>();
     for (const [k, part] of parts.entries()) {
@@ -196,6 +229,7 @@ export async function buildSearchIndex(
     // Entries of parts this edition no longer has (another cut, an older layout) would only fill the disk.
     if (options.cacheDir) pruneCache(join(options.cacheDir, "search"), lang, used);
   }
+  stamps?.save();
   return { pages, bundles, bundlesReused, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -203,15 +237,6 @@ export async function buildSearchIndex(
 function pruneCache(searchCache: string, lang: string, used: ReadonlySet<string>): void {
   if (!existsSync(searchCache)) return;
   for (const e of readdirSync(searchCache)) if (e.startsWith(`${lang}-`) && !used.has(e) && !e.includes(".next-")) rmSync(join(searchCache, e), { recursive: true, force: true });
-}
-
-/** Every file under `dir`, as paths relative to `root` with `/` separators. */
-function filesUnder(root: string, dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join("/"))
-    .sort();
 }
 
 let indexerVersion: string | undefined;
@@ -298,15 +323,24 @@ function partDigest(pages: readonly SearchPage[]): string {
   return hash.digest("hex");
 }
 
-/** Hard-links every file of `from` into `to` (new folders), copying where a link cannot be made (another file system). */
+/**
+ * Hard-links every file of `from` into `to` (its folders made as files need them), copying where a link cannot be
+ * made (another file system).
+ */
 function linkTree(from: string, to: string): void {
-  for (const rel of filesUnder(from, from)) {
-    const target = join(to, rel);
-    mkdirSync(dirname(target), { recursive: true });
-    try {
-      linkSync(join(from, rel), target);
-    } catch {
-      cpSync(join(from, rel), target);
+  let made = false;
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, e.name);
+    const target = join(to, e.name);
+    if (e.isDirectory()) linkTree(source, target);
+    else if (e.isFile()) {
+      if (!made) mkdirSync(to, { recursive: true });
+      made = true;
+      try {
+        linkSync(source, target);
+      } catch {
+        cpSync(source, target);
+      }
     }
   }
 }
