@@ -1,34 +1,38 @@
 /**
- * The article cache: parsed articles kept as JSON in `<cacheDir>/site/`, keyed by file stamp (a hash of the file's
- * bytes and of the reader's code, read-content.ts), so a rebuild does not parse unchanged files again and the card
- * stage reuses what the build read. Each article's search text (src/text/search-text.ts) is kept next to it, so it
+ * The article cache: parsed articles kept as JSON in `<cacheDir>/site/articles-<key>/` (in shards), keyed by file
+ * stamp (a hash of the file's bytes and of the reader's code, read-content.ts), so a rebuild does not parse
+ * unchanged files again and the card stage reuses what the build read. Each article's search text (src/text/search-text.ts) is kept next to it, so it
  * is computed once per file rather than once per build. Ingest records what it writes (`recordWrittenArticles`),
  * so the build after an ingest parses nothing: it lives here, below both ingest and the site, so that neither
  * reaches into the other. The cache may be deleted at any time.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Settings } from "../config.ts";
 import type { Article } from "../schemas/article.ts";
-import { ArticleCacheFile } from "../schemas/article-cache.ts";
+import { ArticleCacheShard } from "../schemas/article-cache.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
 import { codeVersion } from "../lib/code-version.ts";
 import { terminalText } from "../lib/text-safety.ts";
 import { articleSearchText, SEARCH_TEXT_SOURCES } from "../text/search-text.ts";
-import { fileStamp, siteArticle, readArticlesIncremental, type ReadReport } from "./read-content.ts";
+import { fileStamp, siteArticle, readArticlesIncremental, type FileStamp, type ReadReport } from "./read-content.ts";
 
-type ArticleCache = ArticleCacheFile;
+type Entry = ArticleCacheShard["files"][string];
+type Entries = Record<string, Entry>;
 
-/** The cache at `file`; empty when it is missing, unreadable or not of this format. */
-function readCache(file: string): ArticleCache {
-  try {
-    const parsed = ArticleCacheFile.safeParse(JSON.parse(readFileSync(file, "utf8")));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // missing or not JSON
-  }
-  return { files: {}, articles: {} };
+/**
+ * The cache is split by file name into this many shards, so that writing it costs what changed: a one-article
+ * ingest rewrites one shard, where the single cache file (100 MB at 10,000 articles) was rewritten whole by every
+ * ingest and every build that parsed a file. Reading all of them costs what reading the one file did.
+ */
+const SHARDS = 64;
+
+/** The shard of an article file (FNV-1a of its name): fixed, whatever else is in the folder. */
+function shardOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % SHARDS;
 }
 
 let searchVersion: string | undefined;
@@ -37,9 +41,61 @@ function currentSearchVersion(): string {
   return (searchVersion ??= codeVersion(import.meta.url, SEARCH_TEXT_SOURCES) ?? "unversioned");
 }
 
-/** The cached search texts still valid for the current search-text code. */
-function validSearchText(cache: ArticleCache): Record<string, string> {
-  return cache.search?.version === currentSearchVersion() ? cache.search.text : {};
+/** Where the cache of one articles folder lives. */
+function cacheFolder(settings: Pick<Settings, "articlesDir" | "cacheDir">): string {
+  const key = createHash("sha256").update(settings.articlesDir).digest("hex").slice(0, 12);
+  return join(settings.cacheDir, "site", `articles-${key}`);
+}
+
+const shardFile = (folder: string, n: number): string => join(folder, `${String(n).padStart(2, "0")}.json`);
+
+/**
+ * Shard `n`'s entries, their search text dropped when it was made by other search-text code; empty when the shard
+ * is missing, and also (with a warning) when it is corrupt or of another format: its files are parsed again.
+ */
+function readShard(folder: string, n: number, warn?: (message: string) => void): Entries {
+  const file = shardFile(folder, n);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return {};
+  }
+  let parsed: ReturnType<typeof ArticleCacheShard.safeParse> | undefined;
+  try {
+    parsed = ArticleCacheShard.safeParse(JSON.parse(text));
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed?.success) {
+    warn?.(`${file}: unreadable article cache (ignored: its articles are read from their files again)`);
+    return {};
+  }
+  const entries: Entries = {};
+  const valid = parsed.data.searchVersion === currentSearchVersion();
+  for (const [name, entry] of Object.entries(parsed.data.files)) {
+    // An entry in another shard than its own (a cache of another layout) is not looked up there: left out.
+    if (shardOf(name) !== n) continue;
+    entries[name] = valid || entry.search === undefined ? entry : { id: entry.id, stamp: entry.stamp, article: entry.article };
+  }
+  return entries;
+}
+
+/** Writes shard `n`; a shard that cannot be written (a full disk) costs only speed: its files are parsed again. */
+function writeShard(folder: string, n: number, entries: Entries): boolean {
+  const file = shardFile(folder, n);
+  try {
+    writeFileAtomic(file, JSON.stringify({ files: entries, searchVersion: currentSearchVersion() } satisfies ArticleCacheShard), { flush: false });
+    return true;
+  } catch (error) {
+    process.stderr.write(`${file}: article cache not written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next build parses these articles again\n`);
+    return false;
+  }
+}
+
+/** The single-file cache of earlier versions (`articles-<key>.json`): removed once the shards are written. */
+function removeLegacyCache(folder: string): void {
+  rmSync(`${folder}.json`, { force: true });
 }
 
 /** Articles read through the cache, and how to bring the cache up to date. */
@@ -47,80 +103,77 @@ export interface CachedArticles {
   articles: Article[];
   /** Search text of every article, by id (see search-text.ts). */
   searchText: ReadonlyMap<string, string>;
-  /** Writes the cache when this read changed it (new, changed or removed files); a no-op otherwise. */
+  /** Writes the shards this read changed (new, changed or removed files, search text made); a no-op otherwise. */
   save(): void;
-}
-
-function cacheFile(settings: Pick<Settings, "articlesDir" | "cacheDir">): string {
-  const key = createHash("sha256").update(settings.articlesDir).digest("hex").slice(0, 12);
-  return join(settings.cacheDir, "site", `articles-${key}.json`);
-}
-
-/** Writes the cache; a cache that cannot be written (a full disk) costs only speed: the next build parses again. */
-function writeCache(file: string, cache: ArticleCache): void {
-  try {
-    writeFileAtomic(file, JSON.stringify(cache), { flush: false });
-  } catch (error) {
-    process.stderr.write(`${file}: article cache not written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next build parses every article again\n`);
-  }
 }
 
 /** All articles of `settings.articlesDir`, parsing only files changed since the cached read; the cache is not written. */
 export function readArticlesCached(settings: Pick<Settings, "articlesDir" | "cacheDir">, report: ReadReport = stderrReport): CachedArticles {
-  const file = cacheFile(settings);
-  const cache = readCache(file);
-  const previous = Object.fromEntries(Object.entries(cache.files).filter(([, f]) => cache.articles[f.id]));
+  const folder = cacheFolder(settings);
+  const shards = Array.from({ length: SHARDS }, (_, n) => readShard(folder, n, (m) => report.warn(m)));
+  const previous: Record<string, FileStamp> = {};
+  for (const entries of shards) for (const [name, e] of Object.entries(entries)) previous[name] = { id: e.id, stamp: e.stamp };
   const read = readArticlesIncremental(settings.articlesDir, previous, report);
+  const next: Entries[] = shards.map(() => ({}));
+  const dirty = new Set<number>();
+  const parsed = new Map(read.parsed.map((p) => [p.article.id, p.article]));
+  // In the order the reader gives (unchanged files, then parsed ones, each in file-name order), as before shards.
   const articles: Record<string, Article> = {};
-  for (const id of read.unchanged) articles[id] = cache.articles[id]!;
-  for (const { article } of read.parsed) articles[article.id] = article;
-  const cachedText = validSearchText(cache);
   const text: Record<string, string> = {};
-  let computed = 0;
-  for (const id of read.unchanged) {
-    const known = cachedText[id];
-    if (known !== undefined) text[id] = known;
-    else {
-      text[id] = articleSearchText(articles[id]!);
-      computed++;
+  for (const pass of ["unchanged", "parsed"] as const)
+    for (const [name, f] of Object.entries(read.files)) {
+      const n = shardOf(name);
+      const before = shards[n]![name];
+      const unchanged = before !== undefined && before.stamp === f.stamp && before.id === f.id && !parsed.has(f.id);
+      if ((pass === "unchanged") !== unchanged) continue;
+      let entry: Entry;
+      if (unchanged) {
+        entry = before.search === undefined ? { ...before, search: articleSearchText(before.article) } : before;
+        if (entry !== before) dirty.add(n);
+      } else {
+        const article = parsed.get(f.id)!;
+        entry = { id: f.id, stamp: f.stamp, article, search: articleSearchText(article) };
+        dirty.add(n);
+      }
+      next[n]![name] = entry;
+      articles[entry.id] = entry.article;
+      text[entry.id] = entry.search!;
     }
-  }
-  for (const { article } of read.parsed) text[article.id] = articleSearchText(article);
-  const changed = read.parsed.length > 0 || computed > 0 || read.unchanged.length !== Object.keys(cache.articles).length;
+  // Files gone (or left out) since the last read.
+  shards.forEach((entries, n) => {
+    for (const name of Object.keys(entries)) if (next[n]![name] === undefined) dirty.add(n);
+  });
   return {
     articles: Object.values(articles),
     searchText: new Map(Object.entries(text)),
     save() {
-      if (changed) writeCache(file, { files: read.files, articles, search: { version: currentSearchVersion(), text } });
+      let written = true;
+      for (const n of dirty) written = writeShard(folder, n, next[n]!) && written;
+      if (written && dirty.size > 0) removeLegacyCache(folder);
     },
   };
 }
 
 /**
  * Records articles ingest has just written (each file's path and the article reading it gives back, see
- * `articleFile`) in the cache, so the next build does not parse again what ingest has just produced. Entries of
- * other files are kept: the next read checks every stamp, and drops files that are gone.
+ * `articleFile`) in the cache, so the next build does not parse again what ingest has just produced. Only their
+ * shards are read and written; entries of other files are kept: the next read checks every stamp, and drops files
+ * that are gone.
  */
 export function recordWrittenArticles(settings: Pick<Settings, "articlesDir" | "cacheDir">, written: ReadonlyArray<{ path: string; article: Article }>): void {
   if (written.length === 0) return;
-  const file = cacheFile(settings);
-  const cache = readCache(file);
-  const files = new Map(Object.entries(cache.files));
-  const text = validSearchText(cache);
+  const folder = cacheFolder(settings);
+  const byShard = new Map<number, Entries>();
   for (const { path, article } of written) {
     const name = relative(settings.articlesDir, path);
-    // A file that held another article before: its old entry goes.
-    const before = files.get(name);
-    if (before && before.id !== article.id) {
-      delete cache.articles[before.id];
-      delete text[before.id];
-    }
-    files.set(name, { id: article.id, stamp: fileStamp(path) });
+    const n = shardOf(name);
+    let entries = byShard.get(n);
+    if (!entries) byShard.set(n, (entries = readShard(folder, n)));
     // As the reader cleans it (readArticle), so the cache holds exactly what reading the file gives.
-    cache.articles[article.id] = siteArticle(article);
-    text[article.id] = articleSearchText(cache.articles[article.id]!);
+    const stored = siteArticle(article);
+    entries[name] = { id: article.id, stamp: fileStamp(path), article: stored, search: articleSearchText(stored) };
   }
-  writeCache(file, { files: Object.fromEntries(files), articles: cache.articles, search: { version: currentSearchVersion(), text } });
+  for (const [n, entries] of byShard) writeShard(folder, n, entries);
 }
 
 /** All articles of `settings.articlesDir`, parsing only files changed since the cached read (and updating the cache). */

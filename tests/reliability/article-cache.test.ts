@@ -2,13 +2,13 @@
  * The site's article cache (issue 17): keyed by each file's content hash, not its size and mtime. An edit of the same
  * length whose mtime is restored (`cp -p`, `rsync -t`, backups do that) kept the old title in pages, feeds and cards.
  */
-import { mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { serializeArticle } from "../../src/content/article-file.ts";
+import { articleFile, serializeArticle } from "../../src/content/article-file.ts";
 import type { Article } from "../../src/schemas/article.ts";
-import { loadArticles } from "../../src/content/article-cache.ts";
+import { loadArticles, readArticlesCached, recordWrittenArticles } from "../../src/content/article-cache.ts";
 import { article as build } from "../fixtures/site/builders.ts";
 
 const article = (title: string): Article =>
@@ -36,18 +36,114 @@ describe("the site's article cache", () => {
   });
 });
 
+/** The cache folder of `settings` and its shard files. */
+function shards(cacheDir: string): { folder: string; files: string[] } {
+  const [name] = readdirSync(join(cacheDir, "site"));
+  const folder = join(cacheDir, "site", name!);
+  return { folder, files: readdirSync(folder).filter((f) => f.endsWith(".json")).map((f) => join(folder, f)) };
+}
+
 describe("a cache of another format", () => {
-  it("is read as empty: every file is parsed again", () => {
+  it("is read as empty, with a warning: every file is parsed again", () => {
     const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
     const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
     mkdirSync(settings.articlesDir);
     writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("A title")));
     expect(loadArticles(settings, { warn: () => {} })[0]!.title).toBe("A title");
-    const caches = readdirSync(join(settings.cacheDir, "site"));
-    expect(caches).toHaveLength(1);
+    const { files } = shards(settings.cacheDir);
+    expect(files).toHaveLength(1);
     // An older or foreign layout: no articles beside the stamps (read as it was, this threw).
-    writeFileSync(join(settings.cacheDir, "site", caches[0]!), JSON.stringify({ files: { "cached-1.md": { id: "cached-1", stamp: "x" } } }));
-    expect(loadArticles(settings, { warn: () => {} }).map((a) => a.title)).toEqual(["A title"]);
+    writeFileSync(files[0]!, JSON.stringify({ files: { "cached-1.md": { id: "cached-1", stamp: "x" } } }));
+    const warnings: string[] = [];
+    expect(loadArticles(settings, { warn: (m) => warnings.push(m) }).map((a) => a.title)).toEqual(["A title"]);
+    expect(warnings).toEqual([expect.stringContaining("unreadable article cache")]);
+  });
+
+  it("a truncated shard is ignored with a warning, not a crash, and written again", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+    mkdirSync(settings.articlesDir);
+    writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("A title")));
+    loadArticles(settings, { warn: () => {} });
+    const { files } = shards(settings.cacheDir);
+    writeFileSync(files[0]!, readFileSync(files[0]!, "utf8").slice(0, 40));
+    const warnings: string[] = [];
+    expect(loadArticles(settings, { warn: (m) => warnings.push(m) }).map((a) => a.title)).toEqual(["A title"]);
+    expect(warnings).toHaveLength(1);
+    // Written again: the next read is quiet.
+    expect(loadArticles(settings, { warn: (m) => expect.fail(m) }).map((a) => a.title)).toEqual(["A title"]);
+  });
+
+  it("the single-file cache of earlier versions is removed once the shards are written", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+    mkdirSync(settings.articlesDir);
+    writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("A title")));
+    loadArticles(settings, { warn: () => {} });
+    const { folder } = shards(settings.cacheDir);
+    writeFileSync(`${folder}.json`, "{}");
+    writeFileSync(join(settings.articlesDir, "cached-2.md"), serializeArticle({ ...article("Another title"), id: "cached-2" }));
+    loadArticles(settings, { warn: () => {} });
+    expect(existsSync(`${folder}.json`)).toBe(false);
+  });
+});
+
+describe("the cache's shards", () => {
+  const many = (settings: { articlesDir: string }, count: number) => {
+    mkdirSync(settings.articlesDir, { recursive: true });
+    for (let i = 0; i < count; i++)
+      writeFileSync(join(settings.articlesDir, `a-${i}.md`), serializeArticle({ ...article(`Title number ${i}`), id: `a-${i}` }));
+  };
+
+  it("a read that changed one file rewrites its shard only; a stale entry of it is never reused", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+    many(settings, 40);
+    loadArticles(settings, { warn: () => {} });
+    const { files } = shards(settings.cacheDir);
+    expect(files.length).toBeGreaterThan(10);
+    const times = new Map(files.map((f) => [f, statSync(f).mtimeMs]));
+    const before = new Map(files.map((f) => [f, readFileSync(f, "utf8")]));
+    writeFileSync(join(settings.articlesDir, "a-7.md"), serializeArticle({ ...article("Title changed 7"), id: "a-7" }));
+    const read = loadArticles(settings, { warn: () => {} });
+    expect(read.find((a) => a.id === "a-7")!.title).toBe("Title changed 7");
+    const changed = files.filter((f) => readFileSync(f, "utf8") !== before.get(f));
+    expect(changed).toHaveLength(1);
+    expect(files.filter((f) => statSync(f).mtimeMs !== times.get(f))).toEqual(changed);
+    // Back to the old bytes: the stamp is the old one again, and the article is the old one, not the cached edit.
+    writeFileSync(join(settings.articlesDir, "a-7.md"), serializeArticle({ ...article("Title number 7"), id: "a-7" }));
+    expect(loadArticles(settings, { warn: () => {} }).find((a) => a.id === "a-7")!.title).toBe("Title number 7");
+  });
+
+  it("a removed file leaves the cache with its shard", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+    many(settings, 5);
+    loadArticles(settings, { warn: () => {} });
+    rmSync(join(settings.articlesDir, "a-3.md"));
+    expect(loadArticles(settings, { warn: () => {} }).map((a) => a.id).sort()).toEqual(["a-0", "a-1", "a-2", "a-4"]);
+    const cached = shards(settings.cacheDir).files.flatMap((f) => Object.keys((JSON.parse(readFileSync(f, "utf8")) as { files: object }).files));
+    expect(cached.sort()).toEqual(["a-0.md", "a-1.md", "a-2.md", "a-4.md"]);
+  });
+
+  it("recordWrittenArticles writes the shards of the files it records, and the next read parses nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+    many(settings, 30);
+    loadArticles(settings, { warn: () => {} });
+    const { files } = shards(settings.cacheDir);
+    const before = new Map(files.map((f) => [f, readFileSync(f, "utf8")]));
+    const path = join(settings.articlesDir, "a-new.md");
+    const { article: stored, text } = articleFile({ ...article("A new title"), id: "a-new" });
+    writeFileSync(path, text);
+    recordWrittenArticles(settings, [{ path, article: stored }]);
+    const after = shards(settings.cacheDir).files;
+    expect(after.filter((f) => readFileSync(f, "utf8") !== before.get(f))).toHaveLength(1);
+    const read = readArticlesCached(settings, { warn: (m) => expect.fail(m) });
+    expect(read.articles.find((a) => a.id === "a-new")!.title).toBe("A new title");
+    const times = after.map((f) => statSync(f).mtimeMs);
+    read.save();
+    expect(after.map((f) => statSync(f).mtimeMs)).toEqual(times);
   });
 });
 
