@@ -74,20 +74,17 @@ function utc(iso: string): Date {
 type Tables<K> = Record<Lang, Map<K, string>>;
 const tables = <K>(): Tables<K> => ({ ar: new Map(), en: new Map() });
 const MEMO_LIMIT = 100_000;
-function memo<K>(table: Map<K, string>, key: K, format: () => string): string {
-  let out = table.get(key);
-  if (out === undefined) {
-    if (table.size >= MEMO_LIMIT) table.clear();
-    out = format();
-    table.set(key, out);
-  }
-  return out;
+/** Keeps `value` under `key` and returns it (callers look the key up first, without building a closure per call). */
+function remember<K>(table: Map<K, string>, key: K, value: string): string {
+  if (table.size >= MEMO_LIMIT) table.clear();
+  table.set(key, value);
+  return value;
 }
 
 const dates = tables<string>();
 /** `2024-08-15` → «15 أغسطس 2024» / "15 August 2024". Dates are calendar days: formatted in UTC so they never shift. */
 export function formatDate(lang: Lang, iso: string): string {
-  return memo(dates[lang], iso, () => dateFormat(lang, "long").format(utc(iso)));
+  return dates[lang].get(iso) ?? remember(dates[lang], iso, dateFormat(lang, "long").format(utc(iso)));
 }
 
 const ranges: Record<Lang, Map<string, Map<string, string>>> = { ar: new Map(), en: new Map() };
@@ -100,19 +97,19 @@ export function formatDateRange(lang: Lang, from: string, to: string): string {
   if (from === to) return formatDate(lang, from);
   let byTo = ranges[lang].get(from);
   if (!byTo) ranges[lang].set(from, (byTo = new Map()));
-  return memo(byTo, to, () => dateFormat(lang, "long").formatRange(utc(from), utc(to)));
+  return byTo.get(to) ?? remember(byTo, to, dateFormat(lang, "long").formatRange(utc(from), utc(to)));
 }
 
 const months = tables<string>();
 /** `2024-08` → «أغسطس 2024» / "August 2024". */
 export function formatMonth(lang: Lang, month: string): string {
-  return memo(months[lang], month, () => dateFormat(lang, "month").format(utc(`${month}-01`)));
+  return months[lang].get(month) ?? remember(months[lang], month, dateFormat(lang, "month").format(utc(`${month}-01`)));
 }
 
 const shortDates = tables<string>();
 /** `2024-08-15` → «15 أغسطس» / "15 Aug": for chart axes. */
 export function formatShortDate(lang: Lang, iso: string): string {
-  return memo(shortDates[lang], iso, () => dateFormat(lang, "short").format(utc(iso)));
+  return shortDates[lang].get(iso) ?? remember(shortDates[lang], iso, dateFormat(lang, "short").format(utc(iso)));
 }
 
 /** A partial date from the knowledge base (`2015`, `2015-03`, `2015-03-02`) in the edition's words. */
@@ -126,15 +123,16 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 const numbers = { grouped: tables<number>(), plain: tables<number>() };
 /** A count in the edition's digits; `grouping: false` for years. */
 export function formatNumber(lang: Lang, n: number, grouping = true): string {
-  return memo((grouping ? numbers.grouped : numbers.plain)[lang], n, () => {
-    const key = `${lang}:${grouping}`;
-    let f = numberFormats.get(key);
-    if (!f) {
-      f = new Intl.NumberFormat(INFO[lang].intl, { useGrouping: grouping });
-      numberFormats.set(key, f);
-    }
-    return f.format(n);
-  });
+  const table = (grouping ? numbers.grouped : numbers.plain)[lang];
+  const known = table.get(n);
+  if (known !== undefined) return known;
+  const key = `${lang}:${grouping}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(INFO[lang].intl, { useGrouping: grouping });
+    numberFormats.set(key, f);
+  }
+  return remember(table, n, f.format(n));
 }
 
 const collators = new Map<Lang, Intl.Collator>();
