@@ -76,9 +76,19 @@ function readShard(folder: string, n: number, warn?: (message: string) => void):
   for (const [name, entry] of Object.entries(parsed.data.files)) {
     // An entry in another shard than its own (a cache of another layout) is not looked up there: left out.
     if (shardOf(name) !== n) continue;
-    entries[name] = valid || entry.search === undefined ? entry : { id: entry.id, stamp: entry.stamp, article: entry.article };
+    if (valid || entry.search === undefined) entries[name] = entry;
+    else {
+      const { search: _stale, ...rest } = entry;
+      entries[name] = rest;
+    }
   }
   return entries;
+}
+
+/** `entry` with the stat signature `stat` (none when undefined). */
+function withStat(entry: Entry, stat: string | undefined): Entry {
+  const { stat: _old, ...rest } = entry;
+  return stat === undefined ? rest : { ...rest, stat };
 }
 
 /** Writes shard `n`; a shard that cannot be written (a full disk) costs only speed: its files are parsed again. */
@@ -112,7 +122,7 @@ export function readArticlesCached(settings: Pick<Settings, "articlesDir" | "cac
   const folder = cacheFolder(settings);
   const shards = Array.from({ length: SHARDS }, (_, n) => readShard(folder, n, (m) => report.warn(m)));
   const previous: Record<string, FileStamp> = {};
-  for (const entries of shards) for (const [name, e] of Object.entries(entries)) previous[name] = { id: e.id, stamp: e.stamp };
+  for (const entries of shards) for (const [name, e] of Object.entries(entries)) previous[name] = { id: e.id, stamp: e.stamp, ...(e.stat !== undefined ? { stat: e.stat } : {}) };
   const read = readArticlesIncremental(settings.articlesDir, previous, report);
   const next: Entries[] = shards.map(() => ({}));
   const dirty = new Set<number>();
@@ -129,10 +139,12 @@ export function readArticlesCached(settings: Pick<Settings, "articlesDir" | "cac
       let entry: Entry;
       if (unchanged) {
         entry = before.search === undefined ? { ...before, search: articleSearchText(before.article) } : before;
+        // A signature taken now that the file has settled, or dropped (the file was touched): kept for next time.
+        if (f.stat !== before.stat) entry = withStat(entry, f.stat);
         if (entry !== before) dirty.add(n);
       } else {
         const article = parsed.get(f.id)!;
-        entry = { id: f.id, stamp: f.stamp, article, search: articleSearchText(article) };
+        entry = withStat({ id: f.id, stamp: f.stamp, article, search: articleSearchText(article) }, f.stat);
         dirty.add(n);
       }
       next[n]![name] = entry;

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { articleFile, serializeArticle } from "../../src/content/article-file.ts";
 import type { Article } from "../../src/schemas/article.ts";
 import { loadArticles, readArticlesCached, recordWrittenArticles } from "../../src/content/article-cache.ts";
@@ -42,6 +42,35 @@ function shards(cacheDir: string): { folder: string; files: string[] } {
   const folder = join(cacheDir, "site", name!);
   return { folder, files: readdirSync(folder).filter((f) => f.endsWith(".json")).map((f) => join(folder, f)) };
 }
+
+describe("the stat signature of a settled file", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("is kept once the file has settled, and an equal-length edit with its mtime restored still changes it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+    mkdirSync(settings.articlesDir);
+    const file = join(settings.articlesDir, "cached-1.md");
+    writeFileSync(file, serializeArticle(article("Old title here")));
+    const stamp = new Date("2025-03-01T12:00:00Z");
+    utimesSync(file, stamp, stamp);
+    // Just written: no signature (it could change again within the clock's tick); the bytes are hashed.
+    expect(loadArticles(settings, { warn: () => {} })[0]!.title).toBe("Old title here");
+    const entries = () => shards(settings.cacheDir).files.flatMap((f) => Object.values((JSON.parse(readFileSync(f, "utf8")) as { files: Record<string, { stat?: string }> }).files));
+    expect(entries()[0]!.stat).toBeUndefined();
+    // Ten seconds on, it has settled: the signature is recorded.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 10_000 });
+    expect(loadArticles(settings, { warn: () => {} })[0]!.title).toBe("Old title here");
+    expect(entries()[0]!.stat).toMatch(/^\d+:\d+:\d+:\d+:\d+$/);
+    // A later edit of the same length with the old mtime: the change time is new, so the file is read again.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
+    writeFileSync(file, serializeArticle(article("New title here")));
+    utimesSync(file, stamp, stamp);
+    expect(loadArticles(settings, { warn: () => {} })[0]!.title).toBe("New title here");
+  });
+});
 
 describe("a cache of another format", () => {
   it("is read as empty, with a warning: every file is parsed again", () => {
