@@ -160,10 +160,7 @@ export function rssXml(feed: Feed): string {
   return `${out}</channel></rss>`;
 }
 
-/**
- * A feed as the response of an Astro endpoint. The body goes as UTF-8 bytes: from a string, the response would
- * encode it again on each read, and a site has thousands of feeds.
- */
+/** A feed as the response of an Astro endpoint. */
 export function rssResponse(feed: Feed): Response {
-  return new Response(Buffer.from(rssXml(feed)), { headers: { "Content-Type": "application/xml" } });
+  return new Response(rssXml(feed), { headers: { "Content-Type": "application/xml" } });
 }

@@ -67,7 +67,7 @@ describe("rssXml", () => {
     expect(actorFeed(model, settings, "ar", urls, actor.id).items[0]).not.toBe(actorFeed(model, settings, "en", urls, actor.id).items[0]);
   });
 
-  it("sends the document as its UTF-8 bytes", async () => {
+  it("sends the document as the endpoint's body", async () => {
     const feed: Feed = { title: "ع & e", description: "", site: "https://example.org/ar/", customData: "<language>ar</language>", items: [] };
     expect(await rssResponse(feed).text()).toBe(rssXml(feed));
   });
