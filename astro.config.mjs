@@ -19,10 +19,15 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { defineConfig } from "astro/config";
 import { loadSettings } from "./src/config.ts";
+import { linkAstroCache } from "./src/site/astro-cache-links.ts";
 import { marsadDev } from "./src/site/dev-server.ts";
 import { sourceUrls } from "./src/lib/vite-source-urls.ts";
 
 const settings = loadSettings();
+
+// The incremental cache below shares its files with the output by hard links instead of keeping second copies
+// (src/site/astro-cache-links.ts: why that is safe, and what happens on another Astro).
+await linkAstroCache();
 
 // Astro keeps the content collections' store (and Vite's dependency cache) in cacheDir. Keyed by content and output
 // directories so that builds of different content (the fixture site in tests, the benchmark's synthetic site, the
@@ -50,8 +55,9 @@ export default defineConfig({
   },
   experimental: {
     // Incremental builds: a page whose `cacheKey` (a digest of the data it renders, src/site/page-keys.ts) and code
-    // are unchanged since the previous build is copied from Astro's cache in `cacheDir` instead of rendered again
-    // (article, story and brief pages; the others are always rendered). `build --cold` renders everything.
+    // are unchanged since the previous build is taken from Astro's cache in `cacheDir` (a hard link, see above)
+    // instead of rendered again (article, story and brief pages; the others are always rendered). `build --cold`
+    // renders everything.
     incrementalBuild: true,
   },
   vite: {

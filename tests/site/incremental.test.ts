@@ -6,7 +6,7 @@
  * One site is built three times in a row (the fixture without one article; with it; with an actor renamed) and
  * compared, file by file, with cold builds of the last two states in folders of their own.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { Writable } from "node:stream";
@@ -71,6 +71,23 @@ function differences(a: string, b: string): string[] {
   return all.filter((f) => !existsSync(join(a, f)) || !existsSync(join(b, f)) || !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
 }
 
+/** Astro's copies of the keyed pages of the builds named `name` (astro.config.mjs `cacheDir`, `dist/` in it). */
+function astroCache(name: string): string {
+  const cache = join(work, name, "cache");
+  const dirs = readdirSync(cache).filter((d) => d.startsWith("astro-") && existsSync(join(cache, d, "dist")));
+  expect(dirs).toHaveLength(1);
+  return join(cache, dirs[0]!, "dist");
+}
+
+/** The files of Astro's cache for `name`, each checked to be the published file (one inode: src/site/astro-cache-links.ts). */
+function sharedWithCache(name: string): string[] {
+  const cache = astroCache(name);
+  const cached = files(cache);
+  expect(cached.length).toBeGreaterThan(0);
+  for (const f of cached) expect(statSync(join(cache, f)).ino, f).toBe(statSync(join(work, name, "dist", f)).ino);
+  return cached;
+}
+
 /** A copy of the fixture content, optionally without the new article. */
 function content(name: string, withNew: boolean): string {
   const dir = join(work, name, "content");
@@ -107,10 +124,20 @@ describe("incremental rebuilds", () => {
       return buildSearchIndex(copy, { pagesPerBundle: SMALL_PARTS, ...(cached ? { cacheDir: join(work, `${name}-parts`, "cache") } : {}) });
     };
     await inParts("inc", true);
+    // The published pages share their files with Astro's cache. A hard link to each keeps the published bytes in
+    // view: a rebuild must never write into them, even for a page it renders again.
+    const kept = join(work, "kept");
+    mkdirSync(kept);
+    const published = new Map(sharedWithCache("inc").map((f, i) => [f, { link: join(kept, String(i)), bytes: readFileSync(join(work, "inc", "dist", f)) }]));
+    for (const [f, { link }] of published) linkSync(join(work, "inc", "dist", f), link);
 
     // One new article.
     cpSync(join(work, "inc", NEW_ARTICLE), join(inc, "articles", NEW_ARTICLE));
     const rebuilt = await build(inc, "inc");
+    const renderedAgain = [...published].filter(([f, { bytes }]) => !readFileSync(join(work, "inc", "dist", f)).equals(bytes));
+    expect(renderedAgain.length).toBeGreaterThan(0);
+    for (const [f, { link, bytes }] of published) expect(readFileSync(link).equals(bytes), f).toBe(true);
+    sharedWithCache("inc");
     const cold = await build(content("cold", true), "cold", ["--cold"]);
     expect(cold.pages_reused).toBe(0);
     sameCode();

@@ -1,0 +1,199 @@
+/**
+ * Astro's incremental build cache (astro.config.mjs `experimental.incrementalBuild`) by hard links instead of second
+ * copies. Astro keeps every keyed page twice: it writes the page into the output folder, then the same bytes into
+ * `<cacheDir>/dist/` (`writeOutputFile`); a rebuild copies each unchanged page back (`restoreOutputFile`). At 10,000
+ * articles that is 37,000 files and 850 MB written twice by a cold build and copied by every rebuild. Here the cache
+ * entry is a hard link to the page Astro has just written, and a restored page a hard link to the cache entry.
+ *
+ * Why sharing inodes is safe: a file the published site shares with the cache is never written in place.
+ *  - Astro renders into a fresh folder: our build's staging folder (src/pipeline/publish.ts empties it first), or,
+ *    run by hand, an output folder Astro empties itself (unlink) before rendering. A rendered page is a new inode.
+ *  - The cache entry of a rendered page is replaced by unlink + link (or, failing that, a new file renamed into
+ *    place), never truncated: an old entry that a published site still shares keeps its bytes.
+ *  - Everything written into the staging folder after Astro makes new files or replaces by rename or unlink: the
+ *    search index writes its own `pagefind*` folders (emptied first; bundles linked from its own cache), the cards
+ *    write PNGs by rename (src/lib/atomic.ts), and publishing renames folders, copies (new inodes) across file
+ *    systems, and deletes the previous site by unlink. No stage rewrites an HTML or XML page.
+ *  - Astro's pruning of stale entries (`deleteOutputFile`) is an unlink.
+ * What would break it: a tool editing the published pages in place (a minifier writing over `dist/`). Such a tool
+ * would change the cached copy too, and the next rebuild would restore the edited page. Run it on a copy.
+ *
+ * Applied by patching the prototype of Astro's (unexported) `IncrementalBuildCache`, found beside Astro's
+ * package.json so that it is the module instance Astro's build imports. When the class or the methods are not
+ * there (another Astro), nothing is patched and a warning says so once: the build stays correct, only slower.
+ */
+import { existsSync, linkSync, mkdirSync, readFileSync, realpathSync, unlinkSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { copyFileAtomic, writeFileAtomic } from "../lib/atomic.ts";
+
+/** The part of Astro's settings the cache methods read. */
+interface AstroSettings {
+  config: { cacheDir: URL; outDir: URL };
+}
+type Body = string | Uint8Array;
+
+interface CacheMethods {
+  restoreOutputFile(settings: AstroSettings, outputFile: string, destination: URL): Promise<boolean>;
+  writeOutputFile(settings: AstroSettings, outputFile: string, body: Body): Promise<void>;
+  deleteOutputFile(settings: AstroSettings, outputFile: string): Promise<void>;
+}
+
+/** Where Astro's `incremental.js` keeps its copies under `cacheDir` (its `INCREMENTAL_OUTPUT_DIR`). */
+const CACHE_OUTPUT_DIR = "dist/";
+/** Marks a patched prototype: the config is loaded more than once per process (Astro, then Vite). */
+const PATCHED = Symbol.for("marsad.astroCacheLinks");
+
+/** The file operations used here (injected in tests to play a file system without hard links). */
+export interface LinkFs {
+  link(existing: string, created: string): void;
+  unlink(path: string): void;
+  /** Writes a new file at `path` (never into an existing inode). */
+  write(path: string, body: Body): void;
+  /** Copies into a new file at `dest` (never into an existing inode). */
+  copy(from: string, dest: string): void;
+  exists(path: string): boolean;
+}
+
+const realFs: LinkFs = {
+  link: linkSync,
+  unlink: unlinkSync,
+  // A cache: no flush (a cache file lost to a power cut is rendered again).
+  write: (path, body) => writeFileAtomic(path, body, { flush: false }),
+  copy: copyFileAtomic,
+  exists: existsSync,
+};
+
+/**
+ * Makes `cached` the file `published` (which holds `body`): the old entry is unlinked, never truncated, then linked.
+ * Where a link cannot be made (another file system, no permission), or without `published`, `body` is written as a
+ * new file instead.
+ */
+export function linkIntoCache(published: string | null, cached: string, body: Body, fs: LinkFs = realFs): "linked" | "written" {
+  try {
+    fs.unlink(cached);
+  } catch {
+    // Not there (the usual case); any other failure makes the link fail too, and the write below replaces it.
+  }
+  if (published !== null)
+    try {
+      fs.link(published, cached);
+      return "linked";
+    } catch {
+      // Written below.
+    }
+  fs.write(cached, body);
+  return "written";
+}
+
+/**
+ * Puts the cached file at `destination` (whose folder exists) as a hard link, or as a copy where a link cannot be
+ * made. "missing" when there is no cached file (the page is then rendered).
+ */
+export function linkFromCache(cached: string, destination: string, fs: LinkFs = realFs): "linked" | "copied" | "missing" {
+  try {
+    fs.link(cached, destination);
+    return "linked";
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT" && !fs.exists(cached)) return "missing";
+  }
+  try {
+    fs.copy(cached, destination);
+    return "copied";
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "missing";
+    throw error;
+  }
+}
+
+/**
+ * What one build's cache (one instance) has learnt: the folders it made (Astro's own set is private), and whether
+ * its output and cache folders can share files.
+ */
+interface BuildState {
+  dirs: Set<string>;
+  /** Unknown until the first rendered page: does the output file hold the body Astro gave, and can it be linked? */
+  canLink?: boolean;
+}
+const states = new WeakMap<object, BuildState>();
+function stateOf(cache: object): BuildState {
+  let state = states.get(cache);
+  if (!state) states.set(cache, (state = { dirs: new Set() }));
+  return state;
+}
+
+function ensureDir(state: BuildState, dir: string): void {
+  if (state.dirs.has(dir)) return;
+  mkdirSync(dir, { recursive: true });
+  state.dirs.add(dir);
+}
+
+/** True when `file` holds `body` (read once per build, for the first rendered page). */
+function holds(file: string, body: Body): boolean {
+  try {
+    return readFileSync(file).equals(typeof body === "string" ? Buffer.from(body, "utf8") : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+  } catch {
+    return false;
+  }
+}
+
+function cachePath(settings: AstroSettings, outputFile: string): string {
+  return fileURLToPath(new URL(outputFile, new URL(CACHE_OUTPUT_DIR, settings.config.cacheDir)));
+}
+
+/** Replaces `writeOutputFile` and `restoreOutputFile` of `proto` (an `IncrementalBuildCache.prototype`). */
+export function patchCachePrototype(proto: CacheMethods & { [PATCHED]?: true }, fs: LinkFs = realFs): void {
+  if (proto[PATCHED]) return;
+  proto.writeOutputFile = async function (this: object, settings, outputFile, body) {
+    const state = stateOf(this);
+    const cached = cachePath(settings, outputFile);
+    const published = fileURLToPath(new URL(outputFile, settings.config.outDir));
+    ensureDir(state, dirname(cached));
+    if (state.canLink === undefined) {
+      // The first page checks the assumptions: the output path is where Astro wrote this body (another Astro might
+      // not), and a link can be made there (not across file systems). Otherwise every page is written.
+      const same = holds(published, body);
+      if (!same) warnOnce(`${published} does not hold the page Astro rendered: its incremental cache keeps copies`);
+      state.canLink = linkIntoCache(same ? published : null, cached, body, fs) === "linked";
+      return;
+    }
+    linkIntoCache(state.canLink ? published : null, cached, body, fs);
+  };
+  proto.restoreOutputFile = async function (this: object, settings, outputFile, destination) {
+    const target = fileURLToPath(destination);
+    ensureDir(stateOf(this), dirname(target));
+    return linkFromCache(cachePath(settings, outputFile), target, fs) !== "missing";
+  };
+  proto[PATCHED] = true;
+}
+
+let warned = false;
+function warnOnce(text: string): void {
+  if (warned) return;
+  warned = true;
+  // On stderr: the build reads the Astro child's stderr as warnings, shown and counted (src/cli/astro-build.ts).
+  process.stderr.write(`marsad: ${text} (slower, still correct)\n`);
+}
+
+/**
+ * Patches the `IncrementalBuildCache` of the Astro installed beside `from` (a file URL or path in the project), once
+ * per process. Returns whether the cache now links.
+ */
+export async function linkAstroCache(from: string = import.meta.url): Promise<boolean> {
+  let proto: unknown;
+  try {
+    const astroDir = dirname(realpathSync(createRequire(from).resolve("astro/package.json")));
+    const mod = (await import(pathToFileURL(join(astroDir, "dist/core/build/incremental.js")).href)) as { IncrementalBuildCache?: { prototype?: unknown } };
+    proto = mod.IncrementalBuildCache?.prototype;
+  } catch {
+    proto = undefined;
+  }
+  const methods = proto as Partial<CacheMethods> | undefined;
+  if (!methods || typeof methods.writeOutputFile !== "function" || typeof methods.restoreOutputFile !== "function" || typeof methods.deleteOutputFile !== "function") {
+    warnOnce("Astro's IncrementalBuildCache was not found (another Astro version?): its incremental cache keeps copies of every page");
+    return false;
+  }
+  patchCachePrototype(methods as CacheMethods);
+  return true;
+}

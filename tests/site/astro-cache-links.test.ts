@@ -1,0 +1,165 @@
+/**
+ * Astro's incremental cache by hard links (src/site/astro-cache-links.ts): entries share the output's inodes, an old
+ * entry is replaced without writing into it, and where links cannot be made the files are written or copied.
+ */
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { linkAstroCache, linkFromCache, linkIntoCache, patchCachePrototype, type LinkFs } from "../../src/site/astro-cache-links.ts";
+
+const work = mkdtempSync(join(tmpdir(), "cache-links-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let n = 0;
+function dir(): string {
+  const d = join(work, String(n++));
+  mkdirSync(d, { recursive: true });
+  return d;
+}
+const inode = (path: string) => statSync(path).ino;
+
+/** A file system where no hard link can be made (the cache on another file system). */
+const noLinks: LinkFs = {
+  link: () => {
+    throw Object.assign(new Error("cross-device link"), { code: "EXDEV" });
+  },
+  unlink: unlinkSync,
+  write: (path, body) => writeFileSync(path, body),
+  copy: (from, to) => copyFileSync(from, to),
+  exists: existsSync,
+};
+
+describe("linkIntoCache", () => {
+  it("makes the cache entry the published file, leaving an old entry's other links as they were", () => {
+    const d = dir();
+    const cached = join(d, "cached.html");
+    const previous = join(d, "previous-site.html");
+    writeFileSync(cached, "old page");
+    linkSync(cached, previous); // the previous site shares the old entry
+    const published = join(d, "page.html");
+    writeFileSync(published, "new page");
+    expect(linkIntoCache(published, cached, "new page")).toBe("linked");
+    expect(inode(cached)).toBe(inode(published));
+    expect(readFileSync(previous, "utf8")).toBe("old page");
+  });
+
+  it("writes the body as a new file where a link cannot be made", () => {
+    const d = dir();
+    const cached = join(d, "cached.html");
+    const previous = join(d, "previous-site.html");
+    writeFileSync(cached, "old page");
+    linkSync(cached, previous);
+    const published = join(d, "page.html");
+    writeFileSync(published, "new page");
+    expect(linkIntoCache(published, cached, "new page", noLinks)).toBe("written");
+    expect(readFileSync(cached, "utf8")).toBe("new page");
+    expect(inode(cached)).not.toBe(inode(published));
+    expect(readFileSync(previous, "utf8")).toBe("old page");
+  });
+
+  it("writes the body when there is no published file to link", () => {
+    const cached = join(dir(), "cached.html");
+    expect(linkIntoCache(null, cached, new TextEncoder().encode("bytes"))).toBe("written");
+    expect(readFileSync(cached, "utf8")).toBe("bytes");
+  });
+});
+
+describe("linkFromCache", () => {
+  it("links the cached file into the output", () => {
+    const d = dir();
+    writeFileSync(join(d, "cached.html"), "page");
+    expect(linkFromCache(join(d, "cached.html"), join(d, "out.html"))).toBe("linked");
+    expect(inode(join(d, "out.html"))).toBe(inode(join(d, "cached.html")));
+  });
+
+  it("copies where a link cannot be made", () => {
+    const d = dir();
+    writeFileSync(join(d, "cached.html"), "page");
+    expect(linkFromCache(join(d, "cached.html"), join(d, "out.html"), noLinks)).toBe("copied");
+    expect(readFileSync(join(d, "out.html"), "utf8")).toBe("page");
+    expect(inode(join(d, "out.html"))).not.toBe(inode(join(d, "cached.html")));
+  });
+
+  it("says when there is no cached file", () => {
+    const d = dir();
+    expect(linkFromCache(join(d, "none.html"), join(d, "out.html"))).toBe("missing");
+    expect(linkFromCache(join(d, "none.html"), join(d, "out.html"), noLinks)).toBe("missing");
+    expect(existsSync(join(d, "out.html"))).toBe(false);
+  });
+});
+
+/** A stand-in for Astro's IncrementalBuildCache: the original methods write copies. */
+function fakeCacheClass() {
+  return class {
+    async writeOutputFile(_settings: unknown, _file: string, _body: string | Uint8Array): Promise<void> {
+      throw new Error("original called");
+    }
+    async restoreOutputFile(_settings: unknown, _file: string, _destination: URL): Promise<boolean> {
+      throw new Error("original called");
+    }
+    async deleteOutputFile(_settings: unknown, _file: string): Promise<void> {}
+  };
+}
+
+describe("patchCachePrototype", () => {
+  const site = () => {
+    const d = dir();
+    return { outDir: pathToFileURL(join(d, "out") + "/"), cacheDir: pathToFileURL(join(d, "cache") + "/"), root: d };
+  };
+
+  it("links rendered pages into the cache and restored pages out of it, creating their folders", async () => {
+    const Cache = fakeCacheClass();
+    patchCachePrototype(Cache.prototype);
+    const config = site();
+    const settings = { config };
+    const cache = new Cache();
+    mkdirSync(join(config.root, "out/ar/a"), { recursive: true });
+    writeFileSync(join(config.root, "out/ar/a/index.html"), "<p>a</p>");
+    await cache.writeOutputFile(settings, "ar/a/index.html", "<p>a</p>");
+    expect(inode(join(config.root, "cache/dist/ar/a/index.html"))).toBe(inode(join(config.root, "out/ar/a/index.html")));
+
+    // The next build: a fresh output folder, the page restored.
+    rmSync(join(config.root, "out"), { recursive: true });
+    const next = new Cache();
+    expect(await next.restoreOutputFile(settings, "ar/a/index.html", new URL("ar/a/index.html", config.outDir))).toBe(true);
+    expect(inode(join(config.root, "out/ar/a/index.html"))).toBe(inode(join(config.root, "cache/dist/ar/a/index.html")));
+    expect(await next.restoreOutputFile(settings, "ar/b/index.html", new URL("ar/b/index.html", config.outDir))).toBe(false);
+  });
+
+  it("writes copies when the output file is not the page Astro rendered", async () => {
+    const Cache = fakeCacheClass();
+    patchCachePrototype(Cache.prototype);
+    const config = site();
+    const cache = new Cache();
+    mkdirSync(join(config.root, "out"), { recursive: true });
+    writeFileSync(join(config.root, "out/index.html"), "something else");
+    writeFileSync(join(config.root, "out/two.html"), "two");
+    await cache.writeOutputFile({ config }, "index.html", "<p>rendered</p>");
+    await cache.writeOutputFile({ config }, "two.html", "two");
+    expect(readFileSync(join(config.root, "cache/dist/index.html"), "utf8")).toBe("<p>rendered</p>");
+    expect(inode(join(config.root, "cache/dist/two.html"))).not.toBe(inode(join(config.root, "out/two.html")));
+    expect(readFileSync(join(config.root, "cache/dist/two.html"), "utf8")).toBe("two");
+  });
+
+  it("writes and copies where links cannot be made", async () => {
+    const Cache = fakeCacheClass();
+    patchCachePrototype(Cache.prototype, noLinks);
+    const config = site();
+    const cache = new Cache();
+    mkdirSync(join(config.root, "out"), { recursive: true });
+    writeFileSync(join(config.root, "out/index.html"), "page");
+    await cache.writeOutputFile({ config }, "index.html", "page");
+    expect(readFileSync(join(config.root, "cache/dist/index.html"), "utf8")).toBe("page");
+    expect(inode(join(config.root, "cache/dist/index.html"))).not.toBe(inode(join(config.root, "out/index.html")));
+    rmSync(join(config.root, "out"), { recursive: true });
+    expect(await new Cache().restoreOutputFile({ config }, "index.html", new URL("index.html", config.outDir))).toBe(true);
+    expect(readFileSync(join(config.root, "out/index.html"), "utf8")).toBe("page");
+  });
+});
+
+describe("linkAstroCache", () => {
+  it("finds the installed Astro's cache class", async () => {
+    expect(await linkAstroCache()).toBe(true);
+  });
+});
