@@ -2,6 +2,7 @@
  * `briefing build` (= `npm run build`): ingest → Astro build → search index → share cards.
  * Each stage reports its time; the summary line ends the run.
  */
+import { rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { DEFAULT_SITE_URL, loadSettings, type Settings } from "../config.ts";
 import { astroBuild, type AstroMessages } from "./astro-build.ts";
@@ -124,6 +125,8 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
   let astroWarnings = 0;
   let astroErrors = 0;
   let rendered: { pages: number | null; reused: number; searchPartsReused: number | null } = { pages: null, reused: 0, searchPartsReused: null };
+  // The Astro build leaves the card specs of its site model here (src/site/load.ts CARD_SPECS_ENV), for the card stage.
+  const specsFile = join(settings.cacheDir, `card-specs-${process.pid}-${Date.now()}.json`);
   const outcome = await publishAtomically(
     settings.outDir,
     async (staging): Promise<number> => {
@@ -140,6 +143,7 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
             // Pages leave out what this build does not make (og:image without cards, the search form without an index).
             ...(flags["no-cards"] ? { MARSAD_NO_CARDS: "1" } : {}),
             ...(flags["no-search"] ? { MARSAD_NO_SEARCH: "1" } : {}),
+            ...(flags["no-cards"] ? {} : { MARSAD_CARD_SPECS: specsFile }),
           },
           {
             onLine: (line, kind) => {
@@ -179,10 +183,11 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
       }
       if (!flags["no-cards"]) {
         const cards = await time("cards", async () => {
-          const { buildToday, loadSiteModel } = await import("../site/load.ts");
+          const { buildToday, loadSiteModel, takeCardSpecs } = await import("../site/load.ts");
           const { cardSpecs } = await import("../site/cards.ts");
           const { renderCards } = await import("../cards/build.ts");
-          const specs = cardSpecs(loadSiteModel(settings, { today: buildToday(io.env) }), settings);
+          // The specs of the model the pages were built from; worked out here only if the site stage left none.
+          const specs = takeCardSpecs(specsFile) ?? cardSpecs(loadSiteModel(settings, { today: buildToday(io.env) }), settings);
           return renderCards(specs, {
             outDir: staging,
             cacheDir: settings.cacheDir,
@@ -200,10 +205,12 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
       // The previous site is deleted in the background (it took a minute of a rebuild on a loaded VM).
       trashDir: join(settings.cacheDir, "trash"),
     },
-  ).catch((error: unknown) => {
-    if (error instanceof StageFailed) return 1;
-    throw new Error(`${(error as Error).message} (${safeText(settings.outDir)} was left as it was)`, { cause: error });
-  });
+  )
+    .catch((error: unknown) => {
+      if (error instanceof StageFailed) return 1;
+      throw new Error(`${(error as Error).message} (${safeText(settings.outDir)} was left as it was)`, { cause: error });
+    })
+    .finally(() => rmSync(specsFile, { force: true }));
   const counts = `${warnings + astroWarnings} warning(s), ${astroErrors} error(s)`;
   if (outcome !== 0) {
     io.stderr.write(`build: failed: ${counts}\n`);

@@ -5,7 +5,7 @@
  * keeps up to date as it writes.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Settings } from "../config.ts";
 import type { Actor } from "../schemas/actor.ts";
@@ -15,6 +15,9 @@ import { buildSiteModel, type SiteModel } from "./model.ts";
 import { terminalText } from "../lib/text-safety.ts";
 import { readActors, type ReadReport } from "../content/read-content.ts";
 import { readArticlesCached } from "../content/article-cache.ts";
+import { writeFileAtomic } from "../lib/atomic.ts";
+import { cardSpecs } from "./cards.ts";
+import type { CardSpecInput } from "../schemas/card.ts";
 
 export { loadArticles, readArticlesCached, recordWrittenArticles, type CachedArticles } from "../content/article-cache.ts";
 
@@ -119,7 +122,41 @@ export function loadSiteOnce(settings: Pick<Settings, "articlesDir" | "actorsDir
   if (held?.key === key) return held.site;
   const site = loadSite(settings, { today });
   store[MEMO] = { key, site };
+  const specsFile = process.env[CARD_SPECS_ENV];
+  if (specsFile) writeCardSpecs(specsFile, site.model, settings);
   return site;
+}
+
+/**
+ * Set by `build` for the Astro build: the file where the site stage leaves the card specs of the model it built, so
+ * that the card stage does not read every article and build the same model again (at 10,000 articles that took
+ * most of a rebuild's card stage, whose cards were nearly all cached).
+ */
+export const CARD_SPECS_ENV = "MARSAD_CARD_SPECS";
+
+/** Writes the card specs of `model` to `file`; one that cannot be written leaves the card stage to work them out. */
+export function writeCardSpecs(file: string, model: SiteModel, settings: Pick<Settings, "site">): void {
+  try {
+    writeFileAtomic(file, JSON.stringify(cardSpecs(model, settings)), { flush: false });
+  } catch (error) {
+    rmSync(file, { force: true });
+    process.stderr.write(`${terminalText(file)}: card specs not written (${(error as Error).message}); the card stage works them out again\n`);
+  }
+}
+
+/**
+ * The card specs the site stage left in `file` (see CARD_SPECS_ENV), or null when there are none (each is validated
+ * by the card stage, as any spec is). The file is removed: it belongs to one build.
+ */
+export function takeCardSpecs(file: string): CardSpecInput[] | null {
+  try {
+    const specs: unknown = JSON.parse(readFileSync(file, "utf8"));
+    return Array.isArray(specs) ? (specs as CardSpecInput[]) : null;
+  } catch {
+    return null;
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 /** Reads content as the site does and builds the site model; with each article's search text, for the pages. */

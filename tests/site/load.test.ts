@@ -1,0 +1,60 @@
+/**
+ * The card specs the site stage hands to the card stage (src/site/load.ts CARD_SPECS_ENV): the same cards, with the
+ * same cache keys, as working them out again from a model built in the card stage; a missing or broken hand-off is
+ * no hand-off (the card stage works them out), and the file is gone once taken.
+ */
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { planCards } from "../../src/cards/build.ts";
+import { loadSettings } from "../../src/config.ts";
+import { cardSpecs } from "../../src/site/cards.ts";
+import { loadSiteModel, loadSiteOnce, takeCardSpecs, writeCardSpecs, CARD_SPECS_ENV } from "../../src/site/load.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+
+function fixture() {
+  const dir = mkdtempSync(join(tmpdir(), "marsad-load-"));
+  cpSync(join(ROOT, "tests/fixtures/site/content"), join(dir, "content"), { recursive: true });
+  const settings = { ...loadSettings(ROOT, { MARSAD_CONTENT_DIR: join(dir, "content") }), cacheDir: join(dir, "cache") };
+  return { dir, settings };
+}
+
+describe("the card specs handed from the site stage to the card stage", () => {
+  it("plan the same cards, with the same cache keys, as specs worked out again; the file is removed once taken", () => {
+    const { dir, settings } = fixture();
+    const model = loadSiteModel(settings, { today: "2025-01-01" });
+    const file = join(dir, "specs.json");
+    writeCardSpecs(file, model, settings);
+    const taken = takeCardSpecs(file);
+    expect(existsSync(file)).toBe(false);
+    const opts = { outDir: join(dir, "dist"), cacheDir: settings.cacheDir };
+    const again = planCards(cardSpecs(model, settings), opts);
+    expect(again.length).toBeGreaterThan(10);
+    expect(planCards(taken!, opts)).toEqual(again);
+  });
+
+  it("are written by the site model's loader when the build asks for them", () => {
+    const { dir, settings } = fixture();
+    const file = join(dir, "from-loader.json");
+    process.env[CARD_SPECS_ENV] = file;
+    try {
+      loadSiteOnce({ ...settings, site: { ...settings.site, title: { ar: "عنوان للاختبار", en: "A test title" } } }, { today: "2025-01-02" });
+    } finally {
+      delete process.env[CARD_SPECS_ENV];
+    }
+    expect(takeCardSpecs(file)!.some((s) => s.title === "A test title")).toBe(true);
+  });
+
+  it("a missing or broken hand-off is none", () => {
+    const { dir } = fixture();
+    expect(takeCardSpecs(join(dir, "missing.json"))).toBeNull();
+    const broken = join(dir, "broken.json");
+    writeFileSync(broken, "[{");
+    expect(takeCardSpecs(broken)).toBeNull();
+    expect(existsSync(broken)).toBe(false);
+    writeFileSync(broken, "{}");
+    expect(takeCardSpecs(broken)).toBeNull();
+  });
+});
