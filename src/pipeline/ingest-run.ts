@@ -14,6 +14,7 @@ import { extractPagesParallel } from "./extract-parallel.ts";
 import { MANIFEST_NAME, pipelineFingerprint, readManifest } from "./manifest.ts";
 import { inputHash, planIngest } from "./plan-ingest.ts";
 import { findInputs, readInput, readTemplatesBytes } from "./read-inputs.ts";
+import { inputSignature, inputStampsFile, readInputStamps, templatesDigest, writeInputStamps, type InputStamp } from "./input-stamps.ts";
 import { acquireLock } from "../lib/lock.ts";
 import { ownStoryId } from "../lib/identity.ts";
 import { recordCandidates } from "./review-queue.ts";
@@ -79,17 +80,33 @@ async function ingestLocked(
   const skipped: Skipped[] = [...unreadable];
   const changed: Array<{ key: string; hash: string; page: RawPage }> = [];
   let unchangedInputs = 0;
+  // An input whose page and sidecar places have the stat signature recorded with its hash is not read again.
+  const stampsFile = inputStampsFile(settings.cacheDir, settings.contentDir);
+  const templatesKey = templatesDigest(templates);
+  const remembered = readInputStamps(stampsFile, templatesKey, (m) => io.stderr.write(`ingest: ${m}\n`));
+  const stamps = new Map<string, InputStamp>();
+  const now = Date.now();
   for (const input of inputs) {
+    const key = relative(settings.root, input.path);
+    const known = manifest.inputs[key];
+    const complete = () => known?.articles.every((id) => existsSync(join(settings.articlesDir, `${id}.md`)));
+    // Taken before the bytes are read, so it is never newer than the hash recorded with it.
+    const signature = input.bytesPath ? undefined : inputSignature(input.path, now);
+    const stamp = signature === undefined ? undefined : remembered.get(key);
+    if (!options.force && known && stamp && stamp.stat === signature && stamp.hash === known.hash && complete()) {
+      stamps.set(key, stamp);
+      unchangedInputs++;
+      if (known.skipped) skipped.push({ file: input.file, reason: known.skipped });
+      continue;
+    }
     const read = readInput(input);
     if (!read.ok) {
       skipped.push({ file: input.file, reason: read.reason });
       continue;
     }
-    const key = relative(settings.root, input.path);
     const hash = inputHash(read.page, templates);
-    const known = manifest.inputs[key];
-    const complete = known?.articles.every((id) => existsSync(join(settings.articlesDir, `${id}.md`)));
-    if (!options.force && known && known.hash === hash && complete) {
+    if (signature !== undefined) stamps.set(key, { stat: signature, hash });
+    if (!options.force && known && known.hash === hash && complete()) {
       unchangedInputs++;
       if (known.skipped) skipped.push({ file: input.file, reason: known.skipped });
       continue;
@@ -144,6 +161,8 @@ async function ingestLocked(
   const manifestText = `${JSON.stringify(plan.manifest, null, 1)}\n`;
   // Rewritten only when it changes, so a run with nothing to do touches no file at all.
   if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== manifestText) writeFileAtomic(manifestPath, manifestText);
+  // After the manifest: a stamp is only ever used with the hash the manifest holds for its input.
+  if (!sameStamps(stamps, remembered)) writeInputStamps(stampsFile, templatesKey, stamps);
   if (result.candidates.size) {
     try {
       recordCandidates(settings.contentDir, result.candidates);
@@ -163,6 +182,15 @@ async function ingestLocked(
     skipped,
     seconds: (io.now() - started) / 1000,
   };
+}
+
+function sameStamps(a: ReadonlyMap<string, InputStamp>, b: ReadonlyMap<string, InputStamp>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, stamp] of a) {
+    const other = b.get(key);
+    if (!other || other.stat !== stamp.stat || other.hash !== stamp.hash) return false;
+  }
+  return true;
 }
 
 /**

@@ -114,10 +114,15 @@ function stem(name: string): string {
   return basename(name).replace(INPUT_EXTENSIONS, "");
 }
 
+/** Where a page's sidecar may be, in the order they are looked up. */
+export function sidecarCandidates(path: string): string[] {
+  const base = path.replace(INPUT_EXTENSIONS, "");
+  return [`${base}.json`, `${base}.meta.json`, `${path}.json`];
+}
+
 /** The sidecar beside `path`, as bytes; undefined when there is none (or it cannot be a sidecar). */
 function readSidecar(path: string): RawPage["sidecar"] {
-  const base = path.replace(INPUT_EXTENSIONS, "");
-  for (const candidate of [`${base}.json`, `${base}.meta.json`, `${path}.json`]) {
+  for (const candidate of sidecarCandidates(path)) {
     let stat: Stats;
     try {
       stat = lstatSync(candidate);
