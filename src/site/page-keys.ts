@@ -51,12 +51,13 @@ const digest = (...parts: string[]): string => {
   return hash.digest("base64url").slice(0, 32);
 };
 
-/** Memoises `f` per argument. */
-function memo(f: (key: string) => string): (key: string) => string {
+/** Memoises `f` per argument, or per `key` of its arguments (pages ask for a key once per edition). */
+function memo<A extends [string, ...unknown[]]>(f: (...args: A) => string, key: (...args: A) => string = (...args) => args[0]): (...args: A) => string {
   const seen = new Map<string, string>();
-  return (key) => {
-    let v = seen.get(key);
-    if (v === undefined) seen.set(key, (v = f(key)));
+  return (...args) => {
+    const k = key(...args);
+    let v = seen.get(k);
+    if (v === undefined) seen.set(k, (v = f(...args)));
     return v;
   };
 }
@@ -112,7 +113,7 @@ export function pageKeys(model: SiteModel, searchText: ReadonlyMap<string, strin
       const s = model.stories.get(id);
       return digest(global, "story", id, storyRef(id), ...(s?.related ?? []).map(storyRef));
     }),
-    actor: (id) => {
+    actor: memo((id) => {
       const a = model.actors.get(id);
       if (!a) return digest(global, "actor", id, "none");
       // The whole entry with its activity (counts, timeline, latest mentions with their sentences, stories), the
@@ -126,22 +127,25 @@ export function pageKeys(model: SiteModel, searchText: ReadonlyMap<string, strin
         ...a.latest.map((m) => articleRef(m.articleId)),
         ...a.stories.map(storyRef),
       );
-    },
-    week: (code, index) => {
+    }),
+    week: memo((code, index: number) => {
       const c = model.countries.get(code);
       const w = c?.weeks[index];
       if (!c || !w) return digest(global, "week", code, String(index), "none");
       // The week, the weeks either side (the pager names their dates), the country and the week's stories.
       return digest(global, "week", JSON.stringify([w, c.weeks[index - 1] ?? null, c.weeks[index + 1] ?? null]), countryRef(code), ...w.stories.map(storyRef));
-    },
+    }, (code, index) => `${code}/${index}`),
     redirect: (to) => digest(global, "redirect", to),
     // A feed item shows an article (its title, date line, summary, actors by name) or a story as its page does:
     // the same reference digests cover them. The settings (title, url, feed length) are in `global`.
-    actorFeed: (id) => {
+    actorFeed: memo((id) => {
       const ids = (model.actors.get(id)?.latest ?? []).map((m) => m.articleId);
       return digest(global, "actor-feed", actorRef(id), JSON.stringify(ids), ...ids.map(articleRef));
-    },
-    actorStoriesFeed: (id, ids) => digest(global, "actor-stories-feed", actorRef(id), JSON.stringify(ids), ...ids.map(storyRef)),
+    }),
+    actorStoriesFeed: memo(
+      (id, ids: readonly string[]) => digest(global, "actor-stories-feed", actorRef(id), JSON.stringify(ids), ...ids.map(storyRef)),
+      (id, ids) => JSON.stringify([id, ids]),
+    ),
     day: memo((day) => {
       const b = model.dayIndex.get(day);
       if (!b) return digest(global, "day", day, "none");

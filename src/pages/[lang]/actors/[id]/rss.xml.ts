@@ -9,8 +9,7 @@ export async function getStaticPaths() {
   const { model } = await siteData();
   // Rendered again only when the actor's names or latest articles change (src/site/page-keys.ts).
   const keys = await cacheKeys();
-  const feeds = [...model.actors.values()].filter((a) => a.articleCount > 0).map((a) => ({ id: a.id, cacheKey: keys.actorFeed(a.id) }));
-  return LANGS.flatMap((lang) => feeds.map(({ id, cacheKey }) => ({ params: { lang, id }, cacheKey })));
+  return LANGS.flatMap((lang) => [...model.actors.values()].filter((a) => a.articleCount > 0).map((a) => ({ params: { lang, id: a.id }, cacheKey: keys.actorFeed(a.id) })));
 }
 
 export const GET: APIRoute = async ({ params }) => {

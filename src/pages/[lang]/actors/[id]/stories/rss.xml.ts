@@ -11,8 +11,7 @@ export async function getStaticPaths() {
   // Rendered again only when the actor's names or the stories its feed lists change (src/site/page-keys.ts).
   const keys = await cacheKeys();
   const buckets = storyBuckets(model, settings.site.latest);
-  const feeds = model.actorPages.map((id) => ({ id, cacheKey: keys.actorStoriesFeed(id, buckets.actors.get(id) ?? []) }));
-  return LANGS.flatMap((lang) => feeds.map(({ id, cacheKey }) => ({ params: { lang, id }, cacheKey })));
+  return LANGS.flatMap((lang) => model.actorPages.map((id) => ({ params: { lang, id }, cacheKey: keys.actorStoriesFeed(id, buckets.actors.get(id) ?? []) })));
 }
 
 export const GET: APIRoute = async ({ params }) => {
