@@ -23,27 +23,42 @@ export function figureText(f: EventFigure): string {
   return `${n} ${what}`.trim();
 }
 
-/** One English line for an event. */
-export function gistLine(e: Pick<Event, "type" | "source_actor" | "target_actor" | "place" | "figures" | "date">): string {
-  const parts: string[] = [TYPE_LABELS[e.type]];
+/** The fields a gist is built from. */
+export type GistFields = Pick<Event, "type" | "source_actor" | "target_actor" | "place" | "figures" | "date">;
+
+/**
+ * The pieces of a gist between its type label and its date (place, parties, figures; empty ones left out), the
+ * names they show and the figures. `bareTarget`: whether a target with no source reads "→ target" (the site leaves
+ * it out: a bare arrow tells a reader nothing).
+ */
+export function gistPieces(e: GistFields, bareTarget = true): { pieces: string[]; names: string[]; figures: string[] } {
+  const pieces: string[] = [];
+  const names: string[] = [];
   if (e.place) {
     const country = e.place.country ? (countryName(e.place.country, "en") ?? e.place.country) : null;
     const name = e.place.ar ? e.place.en : "";
-    parts.push(name && country && name !== country ? `${name} (${country})` : name || country || e.place.en);
+    pieces.push(name && country && name !== country ? `${name} (${country})` : name || country || e.place.en);
+    names.push(...[name, country, e.place.en].filter((n): n is string => !!n));
   }
-  const src = e.source_actor?.en;
-  const tgt = e.target_actor?.en;
-  const figures = e.figures.map(figureText).join(", ");
+  const src = e.source_actor?.en ?? null;
+  const tgt = e.target_actor?.en ?? null;
+  const figures = e.figures.map(figureText);
   if (e.type === "CASUALTIES") {
-    if (figures) parts.push(figures);
-    if (tgt) parts.push(tgt);
-    if (src) parts.push(`by ${src}`);
+    if (figures.length) pieces.push(figures.join(", "));
+    if (tgt) pieces.push(tgt);
+    if (src) pieces.push(`by ${src}`);
+    names.push(...[tgt, src].filter((n): n is string => !!n));
   } else {
-    if (src && tgt) parts.push(SYMMETRIC.has(e.type) ? `${src} and ${tgt}` : `${src} → ${tgt}`);
-    else if (src) parts.push(src);
-    else if (tgt) parts.push(`→ ${tgt}`);
-    if (figures) parts.push(figures);
+    if (src && tgt) pieces.push(SYMMETRIC.has(e.type) ? `${src} and ${tgt}` : `${src} → ${tgt}`);
+    else if (src) pieces.push(src);
+    else if (tgt && bareTarget) pieces.push(`→ ${tgt}`);
+    if (src || bareTarget) names.push(...[src, tgt].filter((n): n is string => !!n));
+    if (figures.length) pieces.push(figures.join(", "));
   }
-  if (e.date) parts.push(e.date);
-  return parts.filter(Boolean).join(" · ");
+  return { pieces: pieces.filter(Boolean), names, figures };
+}
+
+/** One English line for an event. */
+export function gistLine(e: GistFields): string {
+  return [TYPE_LABELS[e.type], ...gistPieces(e).pieces, e.date].filter(Boolean).join(" · ");
 }

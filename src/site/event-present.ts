@@ -8,12 +8,11 @@
  * is translated that the knowledge base or the lexicons do not name. Counts add only what the text
  * states: a vague figure («عشرات») is no number, and every figure links to the article whose lead gives it.
  */
-import { countryName } from "../entities/countries.ts";
-import { figureText, TYPE_LABELS } from "../events/gist.ts";
+import { gistPieces, TYPE_LABELS, type GistFields } from "../events/gist.ts";
 import { t } from "../i18n/index.ts";
 import type { Article } from "../schemas/article.ts";
 import type { Lang } from "../schemas/common.ts";
-import type { Event, EventType } from "../schemas/event.ts";
+import { EventType, type Event } from "../schemas/event.ts";
 import { formatDate, formatNumber, formatShortDate } from "./locale.ts";
 import type { SiteModel } from "./model.ts";
 import { paths } from "./urls.ts";
@@ -38,43 +37,17 @@ export interface GistFacts {
   date: string | null;
 }
 
-/** Types whose two parties act together ("A and B"), as in src/events/gist.ts. */
-const SYMMETRIC = new Set<EventType>(["MEET", "CALL", "AGREE", "CEASEFIRE"]);
-
 /**
- * One event's gist line as a reader sees it: the fields and words of `gistLine` (src/events/gist.ts), with the date
- * in words ("30 October 2025"), and no bare arrow: a target with no source ("→ Türkiye") reads as nothing, so it is
- * left out (the victims of casualties keep their own form). Null when the line would say only its type (perhaps
- * with a date): "Appeal" alone tells a reader nothing the headline does not.
+ * One event's gist line as a reader sees it: the pieces of `gistLine` (src/events/gist.ts), with the date in words
+ * ("30 October 2025"), and no bare arrow: a target with no source ("→ Türkiye") reads as nothing, so it is left out
+ * (the victims of casualties keep their own form). Null when the line would say only its type (perhaps with a
+ * date): "Appeal" alone tells a reader nothing the headline does not.
  */
-export function gistOf(e: Pick<Event, "type" | "source_actor" | "target_actor" | "place" | "figures" | "date">): GistLine | null {
-  const pieces: string[] = [];
-  const names: string[] = [];
-  if (e.place) {
-    const country = e.place.country ? (countryName(e.place.country, "en") ?? e.place.country) : null;
-    const name = e.place.ar ? e.place.en : "";
-    const both = name && country && name !== country;
-    pieces.push(both ? `${name} (${country})` : name || country || e.place.en);
-    names.push(...[name, country, e.place.en].filter((n): n is string => !!n));
-  }
-  const src = e.source_actor?.en ?? null;
-  const tgt = e.target_actor?.en ?? null;
-  const figures = e.figures.map(figureText);
-  if (e.type === "CASUALTIES") {
-    if (figures.length) pieces.push(figures.join(", "));
-    if (tgt) pieces.push(tgt);
-    if (src) pieces.push(`by ${src}`);
-    names.push(...[tgt, src].filter((n): n is string => !!n));
-  } else {
-    if (src && tgt) pieces.push(SYMMETRIC.has(e.type) ? `${src} and ${tgt}` : `${src} → ${tgt}`);
-    else if (src) pieces.push(src);
-    if (src) names.push(...[src, tgt].filter((n): n is string => !!n));
-    if (figures.length) pieces.push(figures.join(", "));
-  }
-  const said = pieces.filter(Boolean);
-  if (said.length === 0) return null;
+export function gistOf(e: GistFields): GistLine | null {
+  const { pieces, names, figures } = gistPieces(e, false);
+  if (pieces.length === 0) return null;
   const date = e.date ? formatDate("en", e.date) : null;
-  if (date) said.push(date);
+  const said = date ? [...pieces, date] : pieces;
   return { type: e.type, label: TYPE_LABELS[e.type], text: said.join(" · "), facts: { names: [...new Set(names)], figures, date } };
 }
 
@@ -146,10 +119,9 @@ export function eventCounts(articles: ReadonlyArray<Pick<Article, "id" | "events
   const byFigure = new Map<CountedFigure, FigureCount>();
   for (const a of articles) {
     if (!a.events?.length) continue;
-    const types = new Set<CountedType>();
     const most = new Map<CountedFigure, { n: number; atLeast: boolean }>();
     for (const e of a.events) {
-      if ((COUNTED_TYPES as readonly EventType[]).includes(e.type)) types.add(e.type as CountedType);
+      if ((COUNTED_TYPES as readonly EventType[]).includes(e.type)) fileByType(byType, e.type as CountedType, a.id);
       for (const f of e.figures) {
         if (f.n === null || !(COUNTED_FIGURES as readonly string[]).includes(f.what)) continue;
         const what = f.what as CountedFigure;
@@ -157,7 +129,6 @@ export function eventCounts(articles: ReadonlyArray<Pick<Article, "id" | "events
         if (!prev || f.n > prev.n) most.set(what, { n: f.n, atLeast: !!f.at_least });
       }
     }
-    for (const type of types) byType.set(type, [...(byType.get(type) ?? []), a.id]);
     for (const [what, { n, atLeast }] of most) {
       const acc = byFigure.get(what) ?? { what, total: 0, atLeast: false, sources: [] };
       acc.total += n;
@@ -207,12 +178,25 @@ export function countsByDay(model: Pick<SiteModel, "articles">, ids: readonly st
 
 // --- an actor's events by type -------------------------------------------------------------------------------------
 
-/** The event types in the order an actor's count line names them (the codebook's order). */
-const TYPE_ORDER: readonly EventType[] = ["ATTACK", "CLASH", "CASUALTIES", "ARREST", "PROTEST", "MEET", "VISIT", "CALL", "STATEMENT",
-  "APPEAL", "ACCUSE", "THREATEN", "AGREE", "CEASEFIRE", "AID", "ELECTION", "APPOINT", "DISMISS", "SANCTION", "DEPLOY", "OTHER"];
+/** The types a by-type count line names first: violence (a day's counted types), then arrests and protests. */
+const LEADING_TYPES: readonly EventType[] = [...COUNTED_TYPES, "ARREST", "PROTEST"];
+/** The event types in the order a by-type count line names them: the leading types, then the schema's order. */
+const TYPE_ORDER: readonly EventType[] = [...LEADING_TYPES, ...EventType.options.filter((t) => !LEADING_TYPES.includes(t))];
 
 /** An actor's events by type: per type, the articles whose lead codes such an event with the actor as a party. */
 export type ActorEventCounts = Array<{ type: EventType; articles: string[] }>;
+
+/** Files article `id` under `type`, once. */
+function fileByType<T extends EventType>(types: Map<T, string[]>, type: T, id: string): void {
+  const list = types.get(type);
+  if (!list) types.set(type, [id]);
+  else if (!list.includes(id)) list.push(id);
+}
+
+/** Articles by type as a count line, types in `TYPE_ORDER`. */
+function inTypeOrder(types: ReadonlyMap<EventType, string[]>): ActorEventCounts {
+  return TYPE_ORDER.filter((t) => types.has(t)).map((type) => ({ type, articles: types.get(type)! }));
+}
 
 /**
  * The side of an event an actor is on: its coded source or target span contains one of the surfaces the tagger
@@ -247,16 +231,14 @@ export function actorEventIndex(
       const name = en(id);
       for (const e of a.events) {
         if (!isParty(e.source_actor, forms, name) && !isParty(e.target_actor, forms, name)) continue;
-        const types = byActor.get(id) ?? new Map<EventType, string[]>();
-        const list = types.get(e.type) ?? [];
-        if (!list.includes(a.id)) list.push(a.id);
-        types.set(e.type, list);
-        byActor.set(id, types);
+        let types = byActor.get(id);
+        if (!types) byActor.set(id, (types = new Map()));
+        fileByType(types, e.type, a.id);
       }
     }
   }
   const out = new Map<string, ActorEventCounts>();
-  for (const [id, types] of byActor) out.set(id, TYPE_ORDER.filter((t) => types.has(t)).map((type) => ({ type, articles: types.get(type)! })));
+  for (const [id, types] of byActor) out.set(id, inTypeOrder(types));
   return out;
 }
 
@@ -305,13 +287,10 @@ export function countryEvents(model: Pick<SiteModel, "articles">, ids: readonly 
     if (!view?.article.events?.length || (from && view.day && view.day < from)) continue;
     for (const e of view.article.events) {
       const here = e.place?.country ? e.place.country === code : view.primaryCountry === code;
-      if (!here) continue;
-      const list = types.get(e.type) ?? [];
-      if (!list.includes(id)) list.push(id);
-      types.set(e.type, list);
+      if (here) fileByType(types, e.type, id);
     }
   }
-  return TYPE_ORDER.filter((t) => types.has(t)).map((type) => ({ type, articles: types.get(type)! }));
+  return inTypeOrder(types);
 }
 
 /** The items of any by-type count line (an actor's, a country's): the same as `actorCountItems`. */
@@ -321,11 +300,7 @@ export const typeCountItems = actorCountItems;
 export function typeCounts(model: Pick<SiteModel, "articles">, ids: readonly string[]): ActorEventCounts {
   const types = new Map<EventType, string[]>();
   for (const id of ids) {
-    for (const e of model.articles.get(id)?.article.events ?? []) {
-      const list = types.get(e.type) ?? [];
-      if (!list.includes(id)) list.push(id);
-      types.set(e.type, list);
-    }
+    for (const e of model.articles.get(id)?.article.events ?? []) fileByType(types, e.type, id);
   }
-  return TYPE_ORDER.filter((t) => types.has(t)).map((type) => ({ type, articles: types.get(type)! }));
+  return inTypeOrder(types);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { figureText, gistLine } from "../../src/events/gist.ts";
+import { figureText, gistLine, gistPieces } from "../../src/events/gist.ts";
 
 const actor = (en: string) => ({ ar: "—", en });
 
@@ -21,5 +21,12 @@ describe("gistLine", () => {
       gistLine({ type: "CASUALTIES", source_actor: actor("Israeli forces"), target_actor: actor("Palestinians"), place: null, figures: [{ what: "killed", n: 3 }, { what: "wounded", n: null }], date: null }),
     ).toBe("Casualties · 3 killed, several wounded · Palestinians · by Israeli forces");
     expect(figureText({ what: "killed", n: 80, at_least: true })).toBe("at least 80 killed");
+  });
+
+  it("writes a target with no source as a bare arrow, which the site's pieces leave out", () => {
+    const e = { type: "VISIT" as const, source_actor: null, target_actor: actor("Oman"), place: null, figures: [], date: "2024-06-02" };
+    expect(gistLine(e)).toBe("Visit · → Oman · 2024-06-02");
+    expect(gistPieces(e, false)).toEqual({ pieces: [], names: [], figures: [] });
+    expect(gistPieces(e).names).toEqual(["Oman"]);
   });
 });
