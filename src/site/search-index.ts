@@ -10,14 +10,16 @@
  *
  * Memory: a Pagefind process holds every page it indexes until it writes its bundle, about 190 KB a page (one
  * edition of a 10,000-article site, 11,000 pages, took 2.1 GB). So a large edition is indexed in parts, each by its
- * own Pagefind process in turn (`planParts`), written next to the main bundle as `<lang>/pagefind-<k>/` and listed
- * in `<lang>/pagefind/parts.json`; the search page merges them into the main index (Pagefind's `mergeIndex`), so
- * readers search one index. Parts are cut so that pages that change together share a part and stable pages sit
- * apart: entity pages (actors, countries) in parts of their own, article and story pages by calendar window of
- * their date. A rebuild then indexes again only the parts whose indexed text changed (see `indexPartCached`).
+ * own Pagefind process (`planParts`; two at a time, `INDEX_LANES`), written next to the main bundle as
+ * `<lang>/pagefind-<k>/` and listed in `<lang>/pagefind/parts.json`; the search page merges them into the main
+ * index (Pagefind's `mergeIndex`), so readers search one index. Parts are cut so that pages that change together
+ * share a part and stable pages sit apart: entity pages (actors, countries) in parts of their own, article and story
+ * pages by calendar window of their date. A rebuild then indexes again only the parts whose indexed text changed
+ * (see `indexPartCached`), and reads only the pages whose files are not those of the last build (`search-stamps.ts`).
  */
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import * as pagefind from "pagefind";
@@ -44,6 +46,12 @@ const MAX_WINDOW_LOG2 = 4;
 const ENTITY_SHARE = 0.5;
 /** The page stamps of the last build, in `<cacheDir>/search/` beside the parts (whose entries are `<lang>-<part>`). */
 const STAMPS_FILE = "page-stamps.json";
+/**
+ * Parts indexed at once, each by a Pagefind process of its own (at most one a CPU): a Pagefind process uses one
+ * CPU, and a rebuild that indexes a few parts again, or a cold build, then uses two. Memory allows it: a part holds
+ * at most PAGES_PER_BUNDLE pages (about 190 MB).
+ */
+const INDEX_LANES = 2;
 /** The list of an edition's extra bundles, in its main bundle folder. */
 export const PARTS_FILE = "parts.json";
 
@@ -200,37 +208,80 @@ export async function buildSearchIndex(
   if (!existsSync(join(distDir, "index.html"))) {
     throw new Error(`${distDir}: no built site here (index.html is missing). Run \`astro build\` first, or pass the site's output directory.`);
   }
-  let pages = 0;
-  let bundles = 0;
-  let bundlesReused = 0;
   // What each page read as in the last build, by file stamp; a cold build (`force`) reads every page.
   const stamps = options.cacheDir ? pageStamps(join(options.cacheDir, "search", STAMPS_FILE), currentIndexerVersion(), { fresh: options.force }) : undefined;
+  const jobs: Array<(lane: PagefindApi) => Promise<{ pages: number; reused: boolean }>> = [];
+  const editions: Array<{ lang: string; extra: string[]; used: Set<string> }> = [];
   for (const lang of LANGS) {
     const editionDir = join(distDir, lang);
     if (!existsSync(editionDir)) continue;
     for (const e of readdirSync(editionDir)) if (/^pagefind(-\d+)?$/.test(e)) rmSync(join(editionDir, e), { recursive: true, force: true });
     const parts = searchParts(distDir, lang, options.pagesPerBundle, stamps);
-    const extra: string[] = [];
-    const used = new Set<string>();
+    const edition = { lang, extra: [] as string[], used: new Set<string>() };
+    editions.push(edition);
     for (const [k, part] of parts.entries()) {
       const folder = k === 0 ? "pagefind" : `pagefind-${k}`;
       const entry = `${lang}-${part.id}`;
-      used.add(entry);
-      const done = options.cacheDir
-        ? await indexPartCached(distDir, part.pages, join(editionDir, folder), join(options.cacheDir, "search", entry), options.force ?? false)
-        : { pages: await indexPart(distDir, part.pages, join(editionDir, folder)), reused: false };
-      pages += done.pages;
-      if (done.reused) bundlesReused++;
-      if (k > 0) extra.push(folder);
-      bundles++;
+      edition.used.add(entry);
+      if (k > 0) edition.extra.push(folder);
+      jobs.push((lane) =>
+        options.cacheDir
+          ? indexPartCached(lane, distDir, part.pages, join(editionDir, folder), join(options.cacheDir, "search", entry), options.force ?? false)
+          : indexPart(lane, distDir, part.pages, join(editionDir, folder)).then((pages) => ({ pages, reused: false })),
+      );
     }
-    if (parts.length === 0) mkdirSync(join(editionDir, "pagefind"), { recursive: true });
-    writeFileSync(join(editionDir, "pagefind", PARTS_FILE), `${JSON.stringify({ parts: extra })}\n`);
+  }
+  const done = await inLanes(jobs, await pagefindLanes(Math.min(INDEX_LANES, availableParallelism())));
+  for (const { lang, extra, used } of editions) {
+    mkdirSync(join(distDir, lang, "pagefind"), { recursive: true });
+    writeFileSync(join(distDir, lang, "pagefind", PARTS_FILE), `${JSON.stringify({ parts: extra })}\n`);
     // Entries of parts this edition no longer has (another cut, an older layout) would only fill the disk.
     if (options.cacheDir) pruneCache(join(options.cacheDir, "search"), lang, used);
   }
+  const pages = done.reduce((n, d) => n + d.pages, 0);
+  const bundles = done.length;
+  const bundlesReused = done.filter((d) => d.reused).length;
   stamps?.save();
   return { pages, bundles, bundlesReused, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Pagefind's Node API: each instance of its module drives a Pagefind process of its own. */
+type PagefindApi = typeof pagefind;
+
+/**
+ * `count` instances of Pagefind's module, so that as many parts are indexed at once (the module keeps one process
+ * for all its indexes, and that process handles one request at a time). The first is the module imported above;
+ * each other is the same file imported under another URL, which Node loads as a module of its own.
+ */
+async function pagefindLanes(count: number): Promise<PagefindApi[]> {
+  const lanes: PagefindApi[] = [pagefind];
+  try {
+    for (let k = 1; k < count; k++) lanes.push((await import(`${import.meta.resolve("pagefind")}?lane=${k}`)) as PagefindApi);
+  } catch {
+    // A loader without `import.meta.resolve` or query strings (a bundle): one part at a time, as correct.
+  }
+  return lanes;
+}
+
+/** Runs `jobs` on `lanes`, each lane one job at a time, and returns their results in order; stops at a failure. */
+async function inLanes<L, T>(jobs: ReadonlyArray<(lane: L) => Promise<T>>, lanes: readonly L[]): Promise<T[]> {
+  const results: T[] = [];
+  let next = 0;
+  let failed = false;
+  await Promise.all(
+    lanes.map(async (lane) => {
+      while (!failed && next < jobs.length) {
+        const k = next++;
+        try {
+          results[k] = await jobs[k]!(lane);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
+    }),
+  );
+  return results;
 }
 
 /** Removes the cache entries of edition `lang` not in `used`. */
@@ -353,7 +404,7 @@ function linkTree(from: string, to: string): void {
  * entry is replaced atomically (a folder renamed into place), so a build killed while writing it leaves the
  * previous entry or none.
  */
-async function indexPartCached(distDir: string, pages: readonly SearchPage[], outputPath: string, cacheEntry: string, force: boolean): Promise<{ pages: number; reused: boolean }> {
+async function indexPartCached(lane: PagefindApi, distDir: string, pages: readonly SearchPage[], outputPath: string, cacheEntry: string, force: boolean): Promise<{ pages: number; reused: boolean }> {
   const digest = partDigest(pages);
   const metaFile = join(cacheEntry, "meta.json");
   if (!force && existsSync(metaFile)) {
@@ -368,7 +419,7 @@ async function indexPartCached(distDir: string, pages: readonly SearchPage[], ou
       rmSync(outputPath, { recursive: true, force: true });
     }
   }
-  const count = await indexPart(distDir, pages, outputPath);
+  const count = await indexPart(lane, distDir, pages, outputPath);
   try {
     const next = `${cacheEntry}.next-${process.pid}`;
     rmSync(next, { recursive: true, force: true });
@@ -388,9 +439,9 @@ async function indexPartCached(distDir: string, pages: readonly SearchPage[], ou
  * One Pagefind process: `pages` (each read whole from `distDir`, with its path relative to the site root as
  * `sourcePath`, so URLs keep `/<lang>/` as `addDirectory` makes them) → `outputPath`.
  */
-async function indexPart(distDir: string, pages: readonly SearchPage[], outputPath: string): Promise<number> {
+async function indexPart(lane: PagefindApi, distDir: string, pages: readonly SearchPage[], outputPath: string): Promise<number> {
   try {
-    const created = await pagefind.createIndex({});
+    const created = await lane.createIndex({});
     if (!created.index) throw new Error(`pagefind could not start: ${created.errors.join("; ")}`);
     let count = 0;
     for (const page of pages) {
@@ -403,6 +454,6 @@ async function indexPart(distDir: string, pages: readonly SearchPage[], outputPa
     return count;
   } finally {
     // Ends the Pagefind process, and with it the memory this part held.
-    await pagefind.close();
+    await lane.close();
   }
 }
