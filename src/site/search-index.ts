@@ -263,12 +263,15 @@ async function pagefindLanes(count: number): Promise<PagefindApi[]> {
   return lanes;
 }
 
-/** Runs `jobs` on `lanes`, each lane one job at a time, and returns their results in order; stops at a failure. */
-async function inLanes<L, T>(jobs: ReadonlyArray<(lane: L) => Promise<T>>, lanes: readonly L[]): Promise<T[]> {
+/**
+ * Runs `jobs` on `lanes`, each lane one job at a time, and returns their results in order. After a failure no job
+ * starts, and the error is thrown once the running ones are done (none is left writing into a folder being removed).
+ */
+export async function inLanes<L, T>(jobs: ReadonlyArray<(lane: L) => Promise<T>>, lanes: readonly L[]): Promise<T[]> {
   const results: T[] = [];
   let next = 0;
   let failed = false;
-  await Promise.all(
+  const settled = await Promise.allSettled(
     lanes.map(async (lane) => {
       while (!failed && next < jobs.length) {
         const k = next++;
@@ -281,6 +284,7 @@ async function inLanes<L, T>(jobs: ReadonlyArray<(lane: L) => Promise<T>>, lanes
       }
     }),
   );
+  for (const s of settled) if (s.status === "rejected") throw s.reason;
   return results;
 }
 
