@@ -39,7 +39,10 @@ const MAX_MESSAGES_SHOWN = 20;
  * (no articles folder) are warnings only.
  */
 export async function contentProblems(settings: Settings): Promise<{ problems: string[]; warnings: string[] }> {
-  const { readArticlesCached } = await import("../site/load.ts");
+  const { articlesUnchanged, readArticlesCached } = await import("../site/load.ts");
+  // Nothing changed since the cache was last written (ingest records what it writes): nothing to report, and no
+  // need to read every cached article (100 MB at 10,000) only to find that out.
+  if (articlesUnchanged(settings)) return { problems: [], warnings: [] };
   const problems: string[] = [];
   const warnings: string[] = [];
   const read = readArticlesCached(settings, { warn: (m) => (/\bskipped\b/.test(m) ? problems : warnings).push(m) });

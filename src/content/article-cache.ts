@@ -11,12 +11,12 @@ import { readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Settings } from "../config.ts";
 import type { Article } from "../schemas/article.ts";
-import { ArticleCacheShard } from "../schemas/article-cache.ts";
+import { ArticleCacheIndex, ArticleCacheShard } from "../schemas/article-cache.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
 import { codeVersion } from "../lib/code-version.ts";
 import { terminalText } from "../lib/text-safety.ts";
 import { articleSearchText, SEARCH_TEXT_SOURCES } from "../text/search-text.ts";
-import { fileStamp, siteArticle, readArticlesIncremental, type FileStamp, type ReadReport } from "./read-content.ts";
+import { fileStamp, siteArticle, readArticlesIncremental, unchangedSince, type FileStamp, type ReadReport } from "./read-content.ts";
 
 type Entry = ArticleCacheShard["files"][string];
 type Entries = Record<string, Entry>;
@@ -103,9 +103,59 @@ function writeShard(folder: string, n: number, entries: Entries): boolean {
   }
 }
 
+const indexFile = (folder: string): string => join(folder, "index.json");
+
+/** The index's text and files; null when it is missing or unreadable (it is only a short cut: no warning). */
+function readIndex(folder: string): { text: string; files: ArticleCacheIndex["files"] } | null {
+  try {
+    const text = readFileSync(indexFile(folder), "utf8");
+    const parsed = ArticleCacheIndex.safeParse(JSON.parse(text));
+    return parsed.success ? { text, files: parsed.data.files } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the index (after the shards it describes: an index entry is only ever trusted when its shard holds that
+ * stamp or a later one), or removes it when it cannot be written.
+ */
+function writeIndex(folder: string, text: string): void {
+  try {
+    writeFileAtomic(indexFile(folder), text, { flush: false });
+  } catch {
+    removeIndex(folder);
+  }
+}
+
+/** Removes the index (when its shards could not be written); a cache folder that is not one has none to remove. */
+function removeIndex(folder: string): void {
+  try {
+    rmSync(indexFile(folder), { force: true });
+  } catch {
+    // ENOTDIR and the like: there is no index there.
+  }
+}
+
+const indexText = (files: ArticleCacheIndex["files"]): string => JSON.stringify({ files } satisfies ArticleCacheIndex);
+
+/**
+ * True when the articles folder holds exactly the files the cache's index records, each unchanged: reading it would
+ * parse nothing and report nothing (no invalid file, no id twice). Reads the index, not the shards (100 MB at 10,000
+ * articles), so that a build's check of its content costs what changed. False whenever in doubt.
+ */
+export function articlesUnchanged(settings: Pick<Settings, "articlesDir" | "cacheDir">): boolean {
+  const index = readIndex(cacheFolder(settings));
+  return index !== null && unchangedSince(settings.articlesDir, index.files);
+}
+
 /** The single-file cache of earlier versions (`articles-<key>.json`): removed once the shards are written. */
 function removeLegacyCache(folder: string): void {
-  rmSync(`${folder}.json`, { force: true });
+  try {
+    rmSync(`${folder}.json`, { force: true });
+  } catch {
+    // Not a file: not ours to remove.
+  }
 }
 
 /** Articles read through the cache, and how to bring the cache up to date. */
@@ -162,6 +212,9 @@ export function readArticlesCached(settings: Pick<Settings, "articlesDir" | "cac
       let written = true;
       for (const n of dirty) written = writeShard(folder, n, next[n]!) && written;
       if (written && dirty.size > 0) removeLegacyCache(folder);
+      if (!written) return removeIndex(folder);
+      const text = indexText(read.files);
+      if (readIndex(folder)?.text !== text) writeIndex(folder, text);
     },
   };
 }
@@ -185,7 +238,18 @@ export function recordWrittenArticles(settings: Pick<Settings, "articlesDir" | "
     const stored = siteArticle(article);
     entries[name] = { id: article.id, stamp: fileStamp(path), article: stored, search: articleSearchText(stored) };
   }
-  for (const [n, entries] of byShard) writeShard(folder, n, entries);
+  let shardsWritten = true;
+  for (const [n, entries] of byShard) shardsWritten = writeShard(folder, n, entries) && shardsWritten;
+  // The index gains the files written (after their shards), so that the build's check after an ingest reads no shard.
+  const index = readIndex(folder);
+  if (!index || !shardsWritten) return removeIndex(folder);
+  for (const { path, article } of written) index.files[relative(settings.articlesDir, path)] = { id: article.id, stamp: byShardStamp(byShard, relative(settings.articlesDir, path)) };
+  writeIndex(folder, indexText(index.files));
+}
+
+/** The stamp just recorded for `name` in the shards being written. */
+function byShardStamp(byShard: ReadonlyMap<number, Entries>, name: string): string {
+  return byShard.get(shardOf(name))![name]!.stamp;
 }
 
 /** All articles of `settings.articlesDir`, parsing only files changed since the cached read (and updating the cache). */

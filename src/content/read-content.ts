@@ -205,6 +205,21 @@ export function readArticlesIncremental(dir: string, previous: Record<string, Fi
   return assemble(entries, new Map(parsed.map((p) => [p.file, p])), report);
 }
 
+/**
+ * Whether every `*.md` file of `dir` is one recorded in `previous` and unchanged since (by stat signature or bytes),
+ * with no id twice: then reading the folder would parse nothing and report nothing. Reads no file whose signature
+ * is recorded; parses none. False when `dir` is missing (reading it reports that).
+ */
+export function unchangedSince(dir: string, previous: Record<string, FileStamp>): boolean {
+  if (!existsSync(dir)) return false;
+  const ids = new Set<string>();
+  for (const entry of plan(dir, previous)) {
+    if (!entry.before || ids.has(entry.before.id)) return false;
+    ids.add(entry.before.id);
+  }
+  return true;
+}
+
 /** Every `*.md` article under `dir`, sorted by file name; missing dir = no articles. */
 export function readArticles(dir: string, report: ReadReport): Article[] {
   return readArticlesIncremental(dir, {}, report).parsed.map((p) => p.article);

@@ -26,3 +26,12 @@ export const ArticleCacheShard = z.object({
   searchVersion: z.string(),
 });
 export type ArticleCacheShard = z.infer<typeof ArticleCacheShard>;
+
+/**
+ * The cache's index, `<cacheDir>/site/articles-<key>/index.json`: the stamp of every file the last read kept (as in
+ * the shards), so that a check of the articles folder that finds nothing changed reads no shard.
+ */
+export const ArticleCacheIndex = z.object({
+  files: z.record(z.string(), z.object({ id: z.string(), stamp: z.string(), stat: z.string().optional() })),
+});
+export type ArticleCacheIndex = z.infer<typeof ArticleCacheIndex>;

@@ -19,7 +19,7 @@ import { writeFileAtomic } from "../lib/atomic.ts";
 import { cardSpecs } from "./cards.ts";
 import type { CardSpecInput } from "../schemas/card.ts";
 
-export { loadArticles, readArticlesCached, recordWrittenArticles, type CachedArticles } from "../content/article-cache.ts";
+export { articlesUnchanged, loadArticles, readArticlesCached, recordWrittenArticles, type CachedArticles } from "../content/article-cache.ts";
 
 /** Days a publication date may lie after the build's today: a page published "tomorrow" in another time zone. */
 const FUTURE_SLACK_DAYS = 1;

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { articleFile, serializeArticle } from "../../src/content/article-file.ts";
 import type { Article } from "../../src/schemas/article.ts";
-import { loadArticles, readArticlesCached, recordWrittenArticles } from "../../src/content/article-cache.ts";
+import { articlesUnchanged, loadArticles, readArticlesCached, recordWrittenArticles } from "../../src/content/article-cache.ts";
 import { article as build } from "../fixtures/site/builders.ts";
 
 const article = (title: string): Article =>
@@ -40,7 +40,7 @@ describe("the site's article cache", () => {
 function shards(cacheDir: string): { folder: string; files: string[] } {
   const [name] = readdirSync(join(cacheDir, "site"));
   const folder = join(cacheDir, "site", name!);
-  return { folder, files: readdirSync(folder).filter((f) => f.endsWith(".json")).map((f) => join(folder, f)) };
+  return { folder, files: readdirSync(folder).filter((f) => /^\d+\.json$/.test(f)).map((f) => join(folder, f)) };
 }
 
 describe("the stat signature of a settled file", () => {
@@ -185,5 +185,52 @@ describe("a cache that cannot be written", () => {
     // The cache folder is a file: every write into it fails, as on a full or read-only disk.
     writeFileSync(settings.cacheDir, "not a folder");
     expect(loadArticles(settings, { warn: () => {} })[0]!.title).toBe("A title");
+  });
+});
+
+describe("articlesUnchanged (the build's check of its content, from the cache's index)", () => {
+  it("is true only when every file is one the cache holds, unchanged, with no id twice", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+    expect(articlesUnchanged(settings)).toBe(false);
+    mkdirSync(settings.articlesDir);
+    writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("A title")));
+    expect(articlesUnchanged(settings)).toBe(false);
+    loadArticles(settings, { warn: () => {} });
+    expect(articlesUnchanged(settings)).toBe(true);
+    // An edit of the same length.
+    writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("B title")));
+    expect(articlesUnchanged(settings)).toBe(false);
+    loadArticles(settings, { warn: () => {} });
+    expect(articlesUnchanged(settings)).toBe(true);
+    // An invalid file, then a second file with the same id: each is something to report.
+    writeFileSync(join(settings.articlesDir, "broken.md"), "---\nid: [\n---\n");
+    expect(articlesUnchanged(settings)).toBe(false);
+    loadArticles(settings, { warn: () => {} });
+    expect(articlesUnchanged(settings)).toBe(false);
+    rmSync(join(settings.articlesDir, "broken.md"));
+    writeFileSync(join(settings.articlesDir, "copy.md"), serializeArticle(article("C title")));
+    loadArticles(settings, { warn: () => {} });
+    expect(articlesUnchanged(settings)).toBe(false);
+    rmSync(join(settings.articlesDir, "copy.md"));
+    loadArticles(settings, { warn: () => {} });
+    expect(articlesUnchanged(settings)).toBe(true);
+    // A corrupt index is no short cut.
+    writeFileSync(join(shards(settings.cacheDir).folder, "index.json"), "{");
+    expect(articlesUnchanged(settings)).toBe(false);
+  });
+
+  it("stays true after ingest records the files it wrote", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+    mkdirSync(settings.articlesDir);
+    writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("A title")));
+    loadArticles(settings, { warn: () => {} });
+    const path = join(settings.articlesDir, "a-new.md");
+    const { article: stored, text } = articleFile({ ...article("A new title"), id: "a-new" });
+    writeFileSync(path, text);
+    expect(articlesUnchanged(settings)).toBe(false);
+    recordWrittenArticles(settings, [{ path, article: stored }]);
+    expect(articlesUnchanged(settings)).toBe(true);
   });
 });
