@@ -18,6 +18,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadSettings, type Settings } from "../config.ts";
+import type { Lang } from "../schemas/common.ts";
+import { LANGS } from "../site/locale.ts";
 import type { SiteModel } from "../site/model.ts";
 import { pageKeys, type PageKeys } from "../site/page-keys.ts";
 import { createUrls, type UrlBuilder } from "../site/urls.ts";
@@ -32,6 +34,11 @@ export interface SiteData {
 
 export const settings: Settings = loadSettings();
 export const urls: UrlBuilder = createUrls(settings.site.url, settings.site.base);
+
+/** The `getStaticPaths` of a page made once per edition (`/{lang}/…`). */
+export function editionPaths(): Array<{ params: { lang: Lang } }> {
+  return LANGS.map((lang) => ({ params: { lang } }));
+}
 
 let memo: Promise<SiteData> | undefined;
 

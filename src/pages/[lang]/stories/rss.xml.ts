@@ -1,14 +1,11 @@
 /** RSS feed of an edition's latest stories (src/site/story-feeds.ts). */
 import type { APIRoute } from "astro";
-import { siteData } from "../../../components/site-data.ts";
+import { editionPaths, siteData } from "../../../components/site-data.ts";
 import type { Lang } from "../../../schemas/common.ts";
 import { rssResponse } from "../../../site/feeds.ts";
-import { LANGS } from "../../../site/locale.ts";
 import { storiesFeed } from "../../../site/story-feeds.ts";
 
-export function getStaticPaths() {
-  return LANGS.map((lang) => ({ params: { lang } }));
-}
+export const getStaticPaths = editionPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const { model, settings, urls } = await siteData();
