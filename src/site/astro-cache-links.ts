@@ -16,7 +16,8 @@
  *    systems, and deletes the previous site by unlink. No stage rewrites an HTML or XML page.
  *  - Astro's pruning of stale entries (`deleteOutputFile`) is an unlink.
  * What would break it: a tool editing the published pages in place (a minifier writing over `dist/`). Such a tool
- * would change the cached copy too, and the next rebuild would restore the edited page. Run it on a copy.
+ * would change the cached copy too, and the next rebuild would restore the edited page. Run it on a copy, or set
+ * `MARSAD_ASTRO_CACHE_COPIES=1`: Astro then keeps copies, as it does unpatched (also how the benchmark compares).
  *
  * Applied by patching the prototype of Astro's (unexported) `IncrementalBuildCache`, found beside Astro's
  * package.json so that it is the module instance Astro's build imports. When the class or the methods are not
@@ -178,9 +179,10 @@ function warnOnce(text: string): void {
 
 /**
  * Patches the `IncrementalBuildCache` of the Astro installed beside `from` (a file URL or path in the project), once
- * per process. Returns whether the cache now links.
+ * per process (not with `MARSAD_ASTRO_CACHE_COPIES=1`). Returns whether the cache now links.
  */
-export async function linkAstroCache(from: string = import.meta.url): Promise<boolean> {
+export async function linkAstroCache(from: string = import.meta.url, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  if (env.MARSAD_ASTRO_CACHE_COPIES === "1") return false;
   let proto: unknown;
   try {
     const astroDir = dirname(realpathSync(createRequire(from).resolve("astro/package.json")));

@@ -162,4 +162,8 @@ describe("linkAstroCache", () => {
   it("finds the installed Astro's cache class", async () => {
     expect(await linkAstroCache()).toBe(true);
   });
+
+  it("leaves Astro's copies alone when asked to", async () => {
+    expect(await linkAstroCache(undefined, { MARSAD_ASTRO_CACHE_COPIES: "1" })).toBe(false);
+  });
 });
