@@ -106,6 +106,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     redirects,
     stories: storyIndex.stories,
     storyPages: storyList.filter((s) => s.page).map((s) => s.id),
+    storyOrder: storyList.map((s) => s.id),
     latestStories: storyList.slice(0, settings.latest).map((s) => s.id),
     outletNames: outletIndex.names,
     resolveRef(ref) {

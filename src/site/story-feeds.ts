@@ -6,7 +6,7 @@
  * first), dated by the last day it was reported.
  *
  * Costs: a bench site of 10,000 articles has about a thousand actors and countries with a page, so two thousand of
- * these feeds. They share one bucketing pass over all stories (per model: sort by last day, then every story's actors
+ * these feeds. They share one bucketing pass over all stories (per model, in the model's `storyOrder`: every story's actors
  * and countries) and one presentation per story and edition (memoised), so a feed costs its own XML only.
  */
 import { t } from "../i18n/index.ts";
@@ -59,9 +59,6 @@ const bucketMemo = new WeakMap<SiteModel, StoryBuckets>();
 export function storyBuckets(model: SiteModel, limit: number): StoryBuckets {
   const memo = bucketMemo.get(model);
   if (memo && memo.limit === limit) return memo;
-  const ordered = [...model.stories.values()].sort((a, b) =>
-    a.last === b.last ? (a.id < b.id ? -1 : 1) : a.last === null ? 1 : b.last === null ? -1 : a.last < b.last ? 1 : -1,
-  );
   const actors = new Map<string, string[]>();
   const countries = new Map<string, string[]>();
   const add = (map: Map<string, string[]>, key: string, id: string) => {
@@ -69,7 +66,8 @@ export function storyBuckets(model: SiteModel, limit: number): StoryBuckets {
     if (!list) map.set(key, [id]);
     else if (list.length < limit) list.push(id);
   };
-  for (const s of ordered) {
+  for (const id of model.storyOrder) {
+    const s = model.stories.get(id)!;
     for (const a of s.actors) add(actors, a, s.id);
     for (const c of s.countries) add(countries, c, s.id);
   }

@@ -200,6 +200,8 @@ export interface SiteModel {
   stories: ReadonlyMap<string, SiteStory>;
   /** Ids of the stories that have a page, latest first. */
   storyPages: readonly string[];
+  /** Every story, most recently updated first (by its last day, then id; undated last): the story feeds' order. */
+  storyOrder: readonly string[];
   /** The `settings.latest` most recently updated stories (by their last day, then id), for the stories feed. */
   latestStories: readonly string[];
   /** Outlets that are knowledge-base media, by the name stories and briefs carry (the English one): both names. */
