@@ -10,7 +10,8 @@
  *             same pages in a child (tests/bench/child/extract.ts)
  *   site      `briefing build --skip-ingest --no-cards --no-search` (pages = .html files in dist)
  *   search    buildSearchIndex(dist) in a child (tests/bench/child/search.ts)
- *   cards     renderCards(cardSpecs(loadSiteModel())) in a child, cold then warm (warm must render 0)
+ *   cards     renderCards(specs) in a child, cold then warm (warm must render 0); the specs are those the site stage
+ *             left (MARSAD_CARD_SPECS, as `build` hands them over), else cardSpecs(loadSiteModel())
  *   rebuild   one new raw page, then 50 more (a day's news): ingest (exactly 1, then 50 inputs processed) + site +
  *             search + cards each, as incremental rebuilds (rebuild_one_s, rebuild_day_s, with the pages Astro rendered
  *             rather than restored, and the search parts indexed rather than reused); rebuild_one_ratio compares
@@ -361,6 +362,9 @@ async function main(): Promise<number> {
     MARSAD_OUT_DIR: outDir,
     MARSAD_CACHE_DIR: join(dir, "cache"),
     ASTRO_TELEMETRY_DISABLED: "1",
+    // As `build` does: the site stage leaves the card specs of the model it built for the card stage (child/cards.ts),
+    // which then does not build the model again. The site stage runs with --no-cards, so it is set here.
+    MARSAD_CARD_SPECS: join(dir, "card-specs.json"),
   };
   delete env.MARSAD_INBOX_DIR;
   const cli = join(ROOT, "src/cli/main.ts");
