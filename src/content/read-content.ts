@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync, type BigIntStats } fro
 import { join } from "node:path";
 import { loadActors } from "./actors-file.ts";
 import { moduleVersion } from "../lib/code-version.ts";
+import { settledBefore, statSignature } from "../lib/file-signature.ts";
 import { readArticleFile } from "./fast-frontmatter.ts";
 import { boundWords } from "../lib/limits.ts";
 import { cleanName, cleanStrings, removeInvalidChars } from "../lib/text-safety.ts";
@@ -28,7 +29,7 @@ export interface ReadReport {
 export interface FileStamp {
   id: string;
   stamp: string;
-  /** Its stat signature when the stamp was taken (see `statSignature`); none when it had just changed. */
+  /** Its stat signature when the stamp was taken (see `editedSignature`); none when it had just changed. */
   stat?: string;
 }
 
@@ -60,22 +61,14 @@ function currentReaderVersion(): string {
 const stampOf = (bytes: Uint8Array, version: string): string => `${createHash("sha256").update(bytes).digest("hex").slice(0, 32)}:${version}`;
 
 /**
- * How long before a read a file must have last changed for its stat signature to be kept: coarser than any file
- * system's time step (FAT's is 2 s; ext4 takes the kernel's coarse clock, a few ms).
+ * The stat signature of an edited file (src/lib/file-signature.ts), which spares reading and hashing it when it is
+ * what it was at its last stamp (10,000 files were read and hashed by every read of the articles: ingest, the build's
+ * check, the pages and the cards each read them). None for a file that changed too recently to be trusted (`now`,
+ * ms since the epoch): it is hashed, and signed next time.
  */
-const SETTLED_MS = 2000;
-
-/**
- * A file's device, inode, size and modification and change times (ns), which spare reading and hashing it when they
- * are what they were at its last stamp (10,000 files were read and hashed by every read of the articles: ingest,
- * the build's check, the pages and the cards each read them). The change time is set by the kernel on every write
- * and cannot be restored, unlike the modification time (`cp -p`, `rsync -t`), so an edit of the same length with its
- * mtime restored still changes the signature. A file changed less than SETTLED_MS before `now` gets none: it could
- * change again within the clock's tick and keep its times (Git's "racily clean" entries); it is hashed next time.
- */
-export function statSignature(stat: BigIntStats, now: number): string | undefined {
-  if (stat.ctimeMs > BigInt(now - SETTLED_MS) || stat.mtimeMs > BigInt(now - SETTLED_MS)) return undefined;
-  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+export function editedSignature(stat: BigIntStats, now: number): string | undefined {
+  const { signature, settled } = statSignature(stat, settledBefore(now), "edited");
+  return settled ? signature : undefined;
 }
 
 /** The stamp an incremental read records for the article file at `file` as it is now. */
@@ -142,7 +135,7 @@ function plan(dir: string, previous: Record<string, FileStamp>): Planned[] {
       const file = join(dir, name);
       const before = previous[name];
       const stats = statSync(file, { bigint: true, throwIfNoEntry: false });
-      const stat = stats && statSignature(stats, now);
+      const stat = stats && editedSignature(stats, now);
       if (stat !== undefined && before?.stat === stat && before.stamp.endsWith(`:${version}`)) return { name, file, stamp: before.stamp, stat, bytes: undefined, before };
       const bytes = readFileSync(file);
       const stamp = stampOf(bytes, version);

@@ -1,6 +1,6 @@
 /**
  * What ingest learnt of each raw input at its last run, kept in the cache (`<cacheDir>/ingest/inputs-<key>.json`):
- * the stat signature of the page and of the places its sidecar may be (see read-content.ts `statSignature`), and the
+ * the stat signature of the page and of the places its sidecar may be (see read-content.ts `editedSignature`), and the
  * `inputHash` they gave. An input whose signature is unchanged is not read and hashed again (every one of 5,437
  * pages was, for a one-page ingest). Not in the manifest: the manifest is content an editor may keep in version
  * control, and inode numbers and change times are this machine's. The hash of the templates file is recorded too:
@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { statSignature } from "../content/read-content.ts";
+import { editedSignature } from "../content/read-content.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
 import { sidecarCandidates } from "./read-inputs.ts";
 
@@ -81,7 +81,7 @@ export function inputSignature(path: string, now: number): string | undefined {
       parts.push("-");
       continue;
     }
-    const signature = statSignature(stat, now);
+    const signature = editedSignature(stat, now);
     if (signature === undefined) return undefined;
     parts.push(signature);
   }

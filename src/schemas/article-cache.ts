@@ -15,7 +15,7 @@ export const ArticleCacheShard = z.object({
     z.object({
       id: z.string(),
       stamp: z.string(),
-      /** The file's stat signature with that stamp, when it had settled (read-content.ts `statSignature`). */
+      /** The file's stat signature with that stamp, when it had settled (read-content.ts `editedSignature`). */
       stat: z.string().optional(),
       /** As the site reads it. */
       article: z.custom<Article>((v) => typeof v === "object" && v !== null && !Array.isArray(v)),

@@ -1,25 +1,15 @@
 /**
  * What the search stage learnt of each built page (a digest of what Pagefind reads, its date), kept from one build
- * to the next by the file's stamp: device, inode, birth time, size and modification time. A rebuild restores most
- * pages from Astro's cache; a page restored by a hard link keeps its inode and times, so it is not read again, while
- * a page rendered or copied anew gets a new stamp and is read. The birth time tells a new file that was given a freed
- * inode's number from the old one (where the file system keeps it; elsewhere it is 0). The change time is left out:
- * making a link changes it.
- *
- * Racy stamps: a file changed in place within the clock tick of its last write keeps its time. A stamp is kept only
- * when the file was last written `SETTLED_NS` before the scan began, so any later write gives it a newer time (Git's
- * "racily clean" entries, the same way round). The store is tagged with the caller's code version: facts computed by
- * other code are never used.
+ * to the next by the file's stamp: its `linked` stat signature (src/lib/file-signature.ts: device, inode, birth time,
+ * size and modification time). A rebuild restores most pages from Astro's cache; a page restored by a hard link keeps
+ * its inode and times, so it is not read again, while a page rendered or copied anew gets a new stamp and is read.
+ * Only settled stamps are kept (see file-signature.ts). The store is tagged with the caller's code version: facts
+ * computed by other code are never used.
  */
 import { readFileSync, statSync } from "node:fs";
 import { z } from "zod";
 import { writeFileAtomic } from "../lib/atomic.ts";
-
-/**
- * How long before a scan a file must have been last written for its stamp to be kept: coarser than any file
- * system's time step (FAT's is 2 s; ext4 and overlayfs take the kernel's coarse clock, a few ms).
- */
-const SETTLED_NS = 2_000_000_000n;
+import { SETTLED_MS, statSignature } from "../lib/file-signature.ts";
 
 /** The facts of one page: the digest of what Pagefind reads of it (null: no indexed region) and its date. */
 export interface PageFacts {
@@ -34,10 +24,10 @@ const StampFile = z.object({
 });
 type Entry = z.infer<typeof StampFile>["pages"][string];
 
-/** A file's stamp (device, inode, birth time, size, modification time), and whether it is settled (old enough to keep). */
+/** A page's stamp, and whether it is settled (old enough to keep). */
 export function fileStamp(path: string, settledBefore: bigint): { stamp: string; settled: boolean } {
-  const s = statSync(path, { bigint: true });
-  return { stamp: `${s.dev}:${s.ino}:${s.birthtimeNs}:${s.size}:${s.mtimeNs}`, settled: s.mtimeNs < settledBefore };
+  const { signature, settled } = statSignature(statSync(path, { bigint: true }), settledBefore, "linked");
+  return { stamp: signature, settled };
 }
 
 /** The stored facts of a build's pages, and those this build learns (only they are saved: gone pages drop out). */
@@ -65,7 +55,7 @@ export function pageStamps(file: string, version: string, options: { fresh?: boo
     // Missing or unreadable: every page is read.
   }
   const seen: Record<string, Entry> = {};
-  const settledBefore = (options.now ?? BigInt(Date.now()) * 1_000_000n) - SETTLED_NS;
+  const settledBefore = (options.now ?? BigInt(Date.now()) * 1_000_000n) - BigInt(SETTLED_MS) * 1_000_000n;
   return {
     settledBefore,
     get(rel, stamp) {
