@@ -7,12 +7,13 @@
  * reaches into the other. The cache may be deleted at any time.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Settings } from "../config.ts";
 import type { Article } from "../schemas/article.ts";
 import { ArticleCacheIndex, ArticleCacheShard } from "../schemas/article-cache.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
+import { readCacheFile, writeCacheFile } from "../lib/cache.ts";
 import { codeVersion } from "../lib/code-version.ts";
 import { terminalText } from "../lib/text-safety.ts";
 import { articleSearchText, SEARCH_TEXT_SOURCES } from "../text/search-text.ts";
@@ -55,25 +56,15 @@ const shardFile = (folder: string, n: number): string => join(folder, `${String(
  */
 function readShard(folder: string, n: number, warn?: (message: string) => void): Entries {
   const file = shardFile(folder, n);
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    return {};
-  }
-  let parsed: ReturnType<typeof ArticleCacheShard.safeParse> | undefined;
-  try {
-    parsed = ArticleCacheShard.safeParse(JSON.parse(text));
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed?.success) {
+  const read = readCacheFile(file, ArticleCacheShard);
+  if (read === "missing") return {};
+  if (read === "invalid") {
     warn?.(`${file}: unreadable article cache (ignored: its articles are read from their files again)`);
     return {};
   }
   const entries: Entries = {};
-  const valid = parsed.data.searchVersion === currentSearchVersion();
-  for (const [name, entry] of Object.entries(parsed.data.files)) {
+  const valid = read.data.searchVersion === currentSearchVersion();
+  for (const [name, entry] of Object.entries(read.data.files)) {
     // An entry in another shard than its own (a cache of another layout) is not looked up there: left out.
     if (shardOf(name) !== n) continue;
     if (valid || entry.search === undefined) entries[name] = entry;
@@ -107,13 +98,8 @@ const indexFile = (folder: string): string => join(folder, "index.json");
 
 /** The index's text and files; null when it is missing or unreadable (it is only a short cut: no warning). */
 function readIndex(folder: string): { text: string; files: ArticleCacheIndex["files"] } | null {
-  try {
-    const text = readFileSync(indexFile(folder), "utf8");
-    const parsed = ArticleCacheIndex.safeParse(JSON.parse(text));
-    return parsed.success ? { text, files: parsed.data.files } : null;
-  } catch {
-    return null;
-  }
+  const read = readCacheFile(indexFile(folder), ArticleCacheIndex);
+  return typeof read === "string" ? null : { text: read.text, files: read.data.files };
 }
 
 /**
@@ -121,11 +107,7 @@ function readIndex(folder: string): { text: string; files: ArticleCacheIndex["fi
  * stamp or a later one), or removes it when it cannot be written.
  */
 function writeIndex(folder: string, text: string): void {
-  try {
-    writeFileAtomic(indexFile(folder), text, { flush: false });
-  } catch {
-    removeIndex(folder);
-  }
+  if (!writeCacheFile(indexFile(folder), text)) removeIndex(folder);
 }
 
 /** Removes the index (when its shards could not be written); a cache folder that is not one has none to remove. */

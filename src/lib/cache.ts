@@ -3,12 +3,43 @@
  * written atomically. A changed input or changed code is a different name, so nothing is ever invalidated by hand;
  * a missing, corrupt or unwritable entry costs only the work it would have saved. The whole folder may be deleted
  * at any time. Used by the knowledge-base parse cache (content/actors-file.ts); the card cache (cards/build.ts)
- * keys PNG files the same way with its own key.
+ * keys PNG files the same way with its own key. Caches of a fixed name (the article cache's shards, ingest's input
+ * stamps, the search stage's page stamps) read and write their file with `readCacheFile` / `writeCacheFile`.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { z } from "zod";
 import { writeFileAtomic } from "./atomic.ts";
+
+/**
+ * A cache file read and checked against `schema`: its data (and text), or why there is none: "missing" (never
+ * written, or removed), "invalid" (corrupt, cut short, or of another shape). Either costs only the work it saves.
+ */
+export function readCacheFile<S extends z.ZodType>(file: string, schema: S): { data: z.infer<S>; text: string } | "missing" | "invalid" {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return "missing";
+  }
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? { data: parsed.data, text } : "invalid";
+  } catch {
+    return "invalid";
+  }
+}
+
+/** Writes a cache file atomically, unflushed (after a power cut it may come back empty: a miss); false when it could not. */
+export function writeCacheFile(file: string, text: string): boolean {
+  try {
+    writeFileAtomic(file, text, { flush: false });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Hex digest (32 characters) of `parts` in order: the name of a cache entry. */
 export function digestKey(...parts: ReadonlyArray<string | Uint8Array>): string {

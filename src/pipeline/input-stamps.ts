@@ -7,11 +7,11 @@
  * it is part of every input's hash. The cache may be deleted at any time: every input is then read once.
  */
 import { createHash } from "node:crypto";
-import { lstatSync, readFileSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { editedSignature } from "../content/read-content.ts";
-import { writeFileAtomic } from "../lib/atomic.ts";
+import { readCacheFile, writeCacheFile } from "../lib/cache.ts";
 import { sidecarCandidates } from "./read-inputs.ts";
 
 const InputStampsFile = z.object({
@@ -38,32 +38,18 @@ export function templatesDigest(templates: Uint8Array | null): string {
  * and none with a warning when it is unreadable.
  */
 export function readInputStamps(file: string, templates: string, warn: (message: string) => void): Map<string, InputStamp> {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    return new Map();
-  }
-  let parsed: ReturnType<typeof InputStampsFile.safeParse> | undefined;
-  try {
-    parsed = InputStampsFile.safeParse(JSON.parse(text));
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed?.success) {
+  const read = readCacheFile(file, InputStampsFile);
+  if (read === "missing") return new Map();
+  if (read === "invalid") {
     warn(`${file}: unreadable input stamps (ignored: every input is read again)`);
     return new Map();
   }
-  return parsed.data.templates === templates ? new Map(Object.entries(parsed.data.inputs)) : new Map();
+  return read.data.templates === templates ? new Map(Object.entries(read.data.inputs)) : new Map();
 }
 
 /** Writes the stamps; one that cannot be written costs only the next run's reading. */
 export function writeInputStamps(file: string, templates: string, stamps: ReadonlyMap<string, InputStamp>): void {
-  try {
-    writeFileAtomic(file, JSON.stringify({ version: 1, templates, inputs: Object.fromEntries(stamps) } satisfies z.infer<typeof InputStampsFile>), { flush: false });
-  } catch {
-    // Only a cache.
-  }
+  writeCacheFile(file, JSON.stringify({ version: 1, templates, inputs: Object.fromEntries(stamps) } satisfies z.infer<typeof InputStampsFile>));
 }
 
 /**

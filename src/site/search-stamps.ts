@@ -6,9 +6,9 @@
  * Only settled stamps are kept (see file-signature.ts). The store is tagged with the caller's code version: facts
  * computed by other code are never used.
  */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { z } from "zod";
-import { writeFileAtomic } from "../lib/atomic.ts";
+import { readCacheFile, writeCacheFile } from "../lib/cache.ts";
 import { SETTLED_MS, statSignature } from "../lib/file-signature.ts";
 
 /** The facts of one page: the digest of what Pagefind reads of it (null: no indexed region) and its date. */
@@ -47,13 +47,9 @@ export interface PageStamps {
  * `fresh`). `now` (ns since the epoch) is when the scan begins.
  */
 export function pageStamps(file: string, version: string, options: { fresh?: boolean; now?: bigint } = {}): PageStamps {
-  let stored: Record<string, Entry> = {};
-  try {
-    const parsed = options.fresh ? undefined : StampFile.safeParse(JSON.parse(readFileSync(file, "utf8")));
-    if (parsed?.success && parsed.data.version === version) stored = parsed.data.pages;
-  } catch {
-    // Missing or unreadable: every page is read.
-  }
+  // Missing, unreadable or from other code: every page is read.
+  const read = options.fresh ? "missing" : readCacheFile(file, StampFile);
+  const stored: Record<string, Entry> = typeof read !== "string" && read.data.version === version ? read.data.pages : {};
   const seen: Record<string, Entry> = {};
   const settledBefore = (options.now ?? BigInt(Date.now()) * 1_000_000n) - BigInt(SETTLED_MS) * 1_000_000n;
   return {
@@ -68,11 +64,8 @@ export function pageStamps(file: string, version: string, options: { fresh?: boo
       if (settled) seen[rel] = [stamp, facts.region, facts.date];
     },
     save() {
-      try {
-        writeFileAtomic(file, `${JSON.stringify({ version, pages: seen })}\n`, { flush: false });
-      } catch {
-        // A read-only or full cache costs only speed.
-      }
+      // A read-only or full cache costs only speed.
+      writeCacheFile(file, `${JSON.stringify({ version, pages: seen })}\n`);
     },
   };
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { digestCache, digestKey } from "../../src/lib/cache.ts";
+import { z } from "zod";
+import { digestCache, digestKey, readCacheFile, writeCacheFile } from "../../src/lib/cache.ts";
 
 const isNumber = (v: unknown): v is number => typeof v === "number";
 
@@ -34,5 +35,27 @@ describe("digestCache", () => {
     const file = join(mkdtempSync(join(tmpdir(), "marsad-cache-")), "a-file");
     writeFileSync(file, "");
     expect(digestCache({ dir: join(file, "sub"), version: "v", accept: isNumber }).through(["x"], () => 5)).toBe(5);
+  });
+});
+
+describe("cache files of a fixed name", () => {
+  const Shape = z.object({ n: z.number() });
+
+  it("reads back what was written, and tells a missing file from a corrupt or misshapen one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-file-"));
+    const file = join(dir, "c.json");
+    expect(readCacheFile(file, Shape)).toBe("missing");
+    expect(writeCacheFile(file, JSON.stringify({ n: 3 }))).toBe(true);
+    expect(readCacheFile(file, Shape)).toEqual({ data: { n: 3 }, text: '{"n":3}' });
+    writeFileSync(file, '{"n":');
+    expect(readCacheFile(file, Shape)).toBe("invalid");
+    writeFileSync(file, '{"n":"3"}');
+    expect(readCacheFile(file, Shape)).toBe("invalid");
+  });
+
+  it("reports a write that cannot be made instead of throwing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-file-"));
+    writeFileSync(join(dir, "plain"), "");
+    expect(writeCacheFile(join(dir, "plain", "c.json"), "{}")).toBe(false);
   });
 });
