@@ -6,14 +6,13 @@
  * so the build after an ingest parses nothing: it lives here, below both ingest and the site, so that neither
  * reaches into the other. The cache may be deleted at any time.
  */
-import { createHash } from "node:crypto";
 import { rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Settings } from "../config.ts";
 import type { Article } from "../schemas/article.ts";
 import { ArticleCacheIndex, ArticleCacheShard } from "../schemas/article-cache.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
-import { readCacheFile, writeCacheFile } from "../lib/cache.ts";
+import { folderKey, readCacheFile, writeCacheFile } from "../lib/cache.ts";
 import { codeVersion } from "../lib/code-version.ts";
 import { terminalText } from "../lib/text-safety.ts";
 import { articleSearchText, SEARCH_TEXT_SOURCES } from "../text/search-text.ts";
@@ -44,8 +43,7 @@ function currentSearchVersion(): string {
 
 /** Where the cache of one articles folder lives. */
 function cacheFolder(settings: Pick<Settings, "articlesDir" | "cacheDir">): string {
-  const key = createHash("sha256").update(settings.articlesDir).digest("hex").slice(0, 12);
-  return join(settings.cacheDir, "site", `articles-${key}`);
+  return join(settings.cacheDir, "site", `articles-${folderKey(settings.articlesDir)}`);
 }
 
 const shardFile = (folder: string, n: number): string => join(folder, `${String(n).padStart(2, "0")}.json`);

@@ -9,10 +9,10 @@
  * A bad article file is reported and skipped: one broken file must not stop the briefing for all the others.
  * A bad knowledge-base file stops the build, because actor pages and links would silently change meaning.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, type BigIntStats } from "node:fs";
 import { join } from "node:path";
 import { loadActors } from "./actors-file.ts";
+import { digestKey } from "../lib/cache.ts";
 import { moduleVersion } from "../lib/code-version.ts";
 import { settledBefore, statSignature } from "../lib/file-signature.ts";
 import { readArticleFile } from "./fast-frontmatter.ts";
@@ -58,7 +58,7 @@ function currentReaderVersion(): string {
  * same length whose mtime is restored (`cp -p`, `rsync -t`, backups) kept the old title in pages, feeds and cards.
  * Hashing costs a read of every file (≈ 0.3 s for 10,000 articles); parsing, which it saves, costs ≈ 10 ms a file.
  */
-const stampOf = (bytes: Uint8Array, version: string): string => `${createHash("sha256").update(bytes).digest("hex").slice(0, 32)}:${version}`;
+const stampOf = (bytes: Uint8Array, version: string): string => `${digestKey(bytes)}:${version}`;
 
 /**
  * The stat signature of an edited file (src/lib/file-signature.ts), which spares reading and hashing it when it is

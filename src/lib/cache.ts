@@ -41,6 +41,11 @@ export function writeCacheFile(file: string, text: string): boolean {
   }
 }
 
+/** A short stable name (12 hex characters) for what belongs to one folder, from its path: a cache or staging folder's. */
+export function folderKey(path: string): string {
+  return digestKey(path).slice(0, 12);
+}
+
 /** Hex digest (32 characters) of `parts` in order: the name of a cache entry. */
 export function digestKey(...parts: ReadonlyArray<string | Uint8Array>): string {
   const hash = createHash("sha256");

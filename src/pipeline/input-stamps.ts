@@ -11,7 +11,7 @@ import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { editedSignature } from "../content/read-content.ts";
-import { readCacheFile, writeCacheFile } from "../lib/cache.ts";
+import { folderKey, readCacheFile, writeCacheFile } from "../lib/cache.ts";
 import { sidecarCandidates } from "./read-inputs.ts";
 
 const InputStampsFile = z.object({
@@ -25,7 +25,7 @@ export type InputStamp = { stat: string; hash: string };
 
 /** The file of the inputs stamps of one content folder. */
 export function inputStampsFile(cacheDir: string, contentDir: string): string {
-  return join(cacheDir, "ingest", `inputs-${createHash("sha256").update(contentDir).digest("hex").slice(0, 12)}.json`);
+  return join(cacheDir, "ingest", `inputs-${folderKey(contentDir)}.json`);
 }
 
 /** The digest of the templates file's bytes as recorded ("-" when there is none). */

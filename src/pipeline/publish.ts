@@ -20,7 +20,7 @@
  * together run one after the other.
  */
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
+import { folderKey } from "../lib/cache.ts";
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { acquireLock } from "../lib/lock.ts";
@@ -65,7 +65,7 @@ export function buildDirFor(outDir: string, root: string, cacheDir: string): str
   const out = resolveLink(outDir);
   mkdirSync(dirname(out), { recursive: true });
   if (statSync(dirname(out)).dev === statSync(root).dev) return undefined;
-  const key = createHash("sha256").update(outDir).digest("hex").slice(0, 12);
+  const key = folderKey(outDir);
   // Under the repository (Astro keeps its bundle inside an output folder that is inside its working directory).
   const inRepo = cacheDir.startsWith(`${root}/`) ? cacheDir : join(root, "node_modules", ".cache", "marsad");
   return join(inRepo, `publish-${key}`);
