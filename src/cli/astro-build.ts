@@ -10,6 +10,7 @@ import { spawn, spawnSync, type StdioOptions } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { acquireLock, withLock } from "../lib/lock.ts";
+import { parseChildLine, type ChildProgress, type ChildSummary } from "./astro-child.ts";
 
 /** A build holding the lock longer than this is assumed stuck (a build of 10,000 articles takes minutes). */
 const STALE_LOCK_MS = 60 * 60 * 1000;
@@ -50,17 +51,13 @@ function astroBinFor(root: string): string {
 export interface AstroMessages {
   warnings: Array<{ text: string; count: number }>;
   errors: Array<{ text: string; count: number }>;
-  /** Pages Astro reported writing. */
-  pages: number;
   /**
-   * Pages of the incremental build (astro.config.mjs) taken from the previous build rather than rendered: Astro marks
-   * them `(cached)` or `(restored)` after the page's path.
+   * What the build made, counted by the child (src/cli/astro-child.ts), or null when it said nothing (a build that
+   * failed or was killed). `outputs`: every file Astro generated (pages, feeds, sitemaps); `reused`: those of the
+   * incremental build (astro.config.mjs) taken from the previous build rather than rendered; `rendered`: the others;
+   * `pages`: Astro's own "N page(s) built" (pages only, rendered or reused).
    */
-  reused: number;
-  /** Pages in Astro's closing "N page(s) built" line (rendered and reused), or null when it printed none. */
-  built: number | null;
-  /** Files Astro wrote or restored (pages, feeds, sitemaps): the paths of its `├─ /…` lines. */
-  outputs: number;
+  counts: { outputs: number; rendered: number; reused: number; pages: number } | null;
   /** The last lines of output, shown when the build fails without an `[ERROR]` line. */
   tail: string[];
 }
@@ -70,25 +67,29 @@ const MAX_CONTINUATION_LINES = 12;
 /** Lines kept for a failure that printed no `[ERROR]` line (a crash's stack). */
 const TAIL_LINES = 30;
 
-// Astro's logger: `12:00:01 [WARN] [label] message`; page lines `  ├─ /ar/index.html (+2ms)`.
+// Astro's logger: `12:00:01 [WARN] [label] message`; with --verbose, page lines `  ├─ /ar/index.html (+2ms)`.
 const TIMESTAMPED = /^\d{1,2}:\d{2}:\d{2}\s/;
 const LEVEL = /^\d{1,2}:\d{2}:\d{2}\s+\[(WARN|ERROR)\]\s*/;
 const PAGE_LINE = /^\s*[├└]─\s/;
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
-// Four pages in flight write their lines interleaved, so reused pages are counted by their marks, not by lines.
-const REUSED = /\((?:cached|restored)\)/g;
-const BUILT = /\b(\d+) page\(s\) built in\b/;
-// An output's path after its tree mark, anywhere in a line (lines start with a timestamp, and may interleave).
-const OUTPUT = /[├└]─ \//g;
 
-/** Reads Astro's output line by line into `AstroMessages` (pure; `feed` each line, then `result`). */
-export function astroOutputReader(): { feed(line: string, fromStderr?: boolean): "page" | "warn" | "error" | "other"; result(): AstroMessages } {
+/** What a line of the child's output was. "child": a line of the child's own (its progress or summary). */
+export type LineKind = "page" | "warn" | "error" | "other" | "child";
+
+/**
+ * Reads the Astro child's output line by line into `AstroMessages` (pure; `feed` each line, then `result`):
+ * Astro's warnings and errors, the site code's own stderr lines, and the child's progress and summary lines.
+ */
+export function astroOutputReader(): {
+  feed(line: string, fromStderr?: boolean): LineKind;
+  /** The child's last progress line so far, or null. */
+  progress(): ChildProgress | null;
+  result(): AstroMessages;
+} {
   const warnings = new Map<string, number>();
   const errors = new Map<string, number>();
-  let pages = 0;
-  let reused = 0;
-  let built: number | null = null;
-  let outputs = 0;
+  let summary: ChildSummary | null = null;
+  let progress: ChildProgress | null = null;
   const tail: string[] = [];
   // One open message per stream: Astro writes errors to stderr and everything else to stdout, interleaved.
   type Open = { level: "WARN" | "ERROR"; lines: string[] };
@@ -105,14 +106,14 @@ export function astroOutputReader(): { feed(line: string, fromStderr?: boolean):
     feed(raw, fromStderr = false) {
       const stream = fromStderr ? "err" : "out";
       const line = raw.replace(ANSI, "").replace(/\r$/, "");
+      const own = fromStderr ? null : parseChildLine(line);
+      if (own) {
+        if (own.kind === "summary") summary = own.summary;
+        else progress = own.progress;
+        return "child";
+      }
       tail.push(line);
       if (tail.length > TAIL_LINES) tail.shift();
-      if (!fromStderr) {
-        reused += line.match(REUSED)?.length ?? 0;
-        outputs += line.match(OUTPUT)?.length ?? 0;
-        const total = BUILT.exec(line);
-        if (total) built = Number(total[1]);
-      }
       const level = LEVEL.exec(line);
       if (level) {
         close(stream);
@@ -122,7 +123,6 @@ export function astroOutputReader(): { feed(line: string, fromStderr?: boolean):
       }
       if (PAGE_LINE.test(line)) {
         close(stream);
-        pages++;
         return "page";
       }
       const current = open[stream];
@@ -140,11 +140,14 @@ export function astroOutputReader(): { feed(line: string, fromStderr?: boolean):
       }
       return "other";
     },
+    progress: () => progress,
     result() {
       close("out");
       close("err");
       const list = (m: Map<string, number>) => [...m].map(([text, count]) => ({ text, count }));
-      return { warnings: list(warnings), errors: list(errors), pages, reused, built, outputs, tail: [...tail] };
+      const s = summary as ChildSummary | null;
+      const counts = s ? { outputs: s.paths, rendered: s.rendered, reused: s.paths - s.rendered, pages: s.pages } : null;
+      return { warnings: list(warnings), errors: list(errors), counts, tail: [...tail] };
     },
   };
 }
@@ -157,40 +160,57 @@ function profileArgs(env: NodeJS.ProcessEnv): string[] {
   return env.MARSAD_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${env.MARSAD_PROFILE_DIR}`] : [];
 }
 
+/** The child that runs the build (src/cli/astro-child.ts). */
+const CHILD = join(import.meta.dirname, "astro-child.ts");
+
 /**
- * Runs `astro build` (telemetry off) holding the build lock, reading its output instead of silencing it:
- * `onLine` sees every line (for `--verbose` and progress), the result lists its warnings and errors.
+ * Runs `astro build` (telemetry off) in a child process holding the build lock, at Astro's log level "warn" (its
+ * info output too with `verbose`), reading its output instead of silencing it: `onLine` sees every line of Astro's
+ * and the site code's (for `--verbose`), `onProgress` the child's count about every second, and the result lists
+ * the warnings and errors and what the build made.
  */
 export async function astroBuild(
   root: string,
   env: NodeJS.ProcessEnv,
   options: {
-    onLine?: (line: string, kind: "page" | "warn" | "error" | "other") => void;
+    onLine?: (line: string, kind: Exclude<LineKind, "child">) => void;
+    onProgress?: (progress: ChildProgress) => void;
     onWait?: (pid: number) => void;
     /** Renders every page again (`astro build --force`): no page is taken from the previous build. */
     force?: boolean;
+    /** Astro's info output too (a line per page), for `--verbose`. */
+    verbose?: boolean;
   } = {},
 ): Promise<{ status: number; messages: AstroMessages }> {
   const release = acquireLock(join(root, "node_modules", ".cache", "marsad", "astro-build.lock"), { staleMs: STALE_LOCK_MS, onWait: options.onWait });
   try {
     const reader = astroOutputReader();
-    const child = spawn(process.execPath, [...profileArgs(env), astroBinFor(root), "build", ...(options.force ? ["--force"] : [])], {
+    const args = [...profileArgs(env), CHILD, ...(options.force ? ["--force"] : []), ...(options.verbose ? ["--verbose"] : [])];
+    const child = spawn(process.execPath, args, {
       cwd: root,
       // No colours: the output is read, then printed by us.
       env: { ...astroEnv(env), ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    const feed = (line: string, fromStderr: boolean) => {
+      const kind = reader.feed(line, fromStderr);
+      if (kind !== "child") options.onLine?.(line, kind);
+      else if (options.onProgress) {
+        const progress = reader.progress();
+        if (progress) options.onProgress(progress);
+      }
+    };
     const read = (stream: NodeJS.ReadableStream, fromStderr: boolean) => {
       let rest = "";
       stream.setEncoding("utf8");
       stream.on("data", (chunk: string) => {
         const lines = (rest + chunk).split("\n");
         rest = lines.pop()!;
-        for (const line of lines) options.onLine?.(line, reader.feed(line, fromStderr));
+        for (const line of lines) feed(line, fromStderr);
       });
       return new Promise<void>((done) =>
         stream.on("end", () => {
-          if (rest) options.onLine?.(rest, reader.feed(rest, fromStderr));
+          if (rest) feed(rest, fromStderr);
           done();
         }),
       );

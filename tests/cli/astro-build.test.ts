@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { astroEnv, withBuildLock } from "../../src/cli/astro-build.ts";
+import { astroBuild, astroEnv, withBuildLock } from "../../src/cli/astro-build.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
 
 describe("the build lock", () => {
   it("is held during the build and released after, even on error", () => {
@@ -28,4 +30,68 @@ describe("astroEnv", () => {
     const env = astroEnv({ MODE: "test", DEV: "1", PROD: "", SSR: "1", BASE_URL: "/", MARSAD_BASE: "/x/", PATH: "/bin" });
     expect(env).toEqual({ MARSAD_BASE: "/x/", PATH: "/bin" });
   });
+});
+
+/**
+ * A site of its own, inside the repository so that `astro` resolves (as tests/fixtures/site/shared-build.ts): two
+ * keyed pages, a page without a key that warns on stderr, and an endpoint; `BREAK_PAGE` makes a page throw.
+ */
+function tinySite(): string {
+  const parent = join(ROOT, "node_modules/.cache/marsad/astro-child-tests");
+  mkdirSync(parent, { recursive: true });
+  const root = mkdtempSync(join(parent, "site-"));
+  const files: Record<string, string> = {
+    "package.json": '{ "type": "module" }\n',
+    "astro.config.mjs": "export default { build: { format: \"directory\" }, experimental: { incrementalBuild: true } };\n",
+    "src/pages/index.astro": '---\nconsole.warn("tiny: a warning from the page code");\n---\n<p>home</p>\n',
+    "src/pages/[id].astro":
+      '---\nexport function getStaticPaths() {\n  return ["a", "b"].map((id) => ({ params: { id }, cacheKey: `key-${id}` }));\n}\n' +
+      'if (process.env.BREAK_PAGE) throw new Error("tiny: a broken page");\n---\n<p>{Astro.params.id}</p>\n',
+    "src/pages/feed.xml.ts": 'export const GET = () => new Response("<feed/>");\n',
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+describe("astroBuild", () => {
+  it("runs Astro at log level warn, with the counts from the child; --verbose shows Astro's page lines", async () => {
+    const root = tinySite();
+    try {
+      const lines: string[] = [];
+      const progress: unknown[] = [];
+      const cold = await astroBuild(root, process.env, { onLine: (line) => lines.push(line), onProgress: (p) => progress.push(p) });
+      expect(cold.status, cold.messages.tail.join("\n")).toBe(0);
+      expect(cold.messages.counts).toEqual({ outputs: 4, rendered: 4, reused: 0, pages: 3 });
+      // Warnings are still read (here the page code's, on stderr), and no line per page is printed.
+      expect(cold.messages.warnings).toEqual([{ text: "tiny: a warning from the page code", count: 1 }]);
+      expect(lines.filter((l) => /[├└]─/.test(l))).toEqual([]);
+      expect(lines.some((l) => /\[build\]/.test(l))).toBe(false);
+
+      // Again: the keyed pages come from the incremental build's cache.
+      const verbose: string[] = [];
+      const warm = await astroBuild(root, process.env, { verbose: true, onLine: (line) => verbose.push(line) });
+      expect(warm.messages.counts).toEqual({ outputs: 4, rendered: 2, reused: 2, pages: 3 });
+      expect(verbose.filter((l) => /[├└]─ \/a\//.test(l))).toHaveLength(1);
+
+      const forced = await astroBuild(root, process.env, { force: true });
+      expect(forced.messages.counts).toMatchObject({ rendered: 4, reused: 0 });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("fails with Astro's error, and no counts, when a page throws", async () => {
+    const root = tinySite();
+    try {
+      const broken = await astroBuild(root, { ...process.env, BREAK_PAGE: "1" });
+      expect(broken.status).not.toBe(0);
+      expect(broken.messages.counts).toBeNull();
+      expect(broken.messages.errors.map((e) => e.text).join("\n")).toMatch(/tiny: a broken page/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

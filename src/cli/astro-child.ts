@@ -1,0 +1,149 @@
+/**
+ * The Astro child of `build` (started by src/cli/astro-build.ts `astroBuild`): `astro build` through Astro's
+ * JavaScript API at log level "warn", so that Astro's warnings and errors are printed as its CLI prints them, but
+ * not its two log lines per page (a timestamp formatted, a pipe write, and a line for the parent to read, per page:
+ * seconds of a large build). `--verbose` keeps Astro's info output.
+ *
+ * What the page lines told the parent, the child now counts itself, through Astro's public integration API (a
+ * prerenderer wrapped around Astro's own, and `astro:build:done`), and says on stdout in lines of its own:
+ *  - `marsad-astro progress {"rendered":…,"paths":…}` about every second while pages are generated;
+ *  - `marsad-astro summary {"paths":…,"rendered":…,"pages":…}` once, after a build that succeeded.
+ * Every path Astro generates is either rendered or taken from the incremental build's cache, so the paths not
+ * rendered are the reused ones.
+ *
+ * Usage: `node src/cli/astro-child.ts [--force] [--verbose]` in the site's root (the working folder).
+ */
+import module from "node:module";
+import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+import type { AstroIntegration, AstroPrerenderer } from "astro";
+import { z } from "zod";
+
+/** Starts the child's own lines on stdout (Astro's lines never start so). */
+export const CHILD_MARK = "marsad-astro ";
+/** How often the child says how far it got (ms): a sign of life for the parent, not one line per page. */
+const PROGRESS_EVERY_MS = 1000;
+
+/** What the child counted. `paths` is null until Astro has listed them (and stays so if another prerenderer ran). */
+export interface BuildCounts {
+  /** Every output Astro generated (pages, feeds, sitemaps): rendered or taken from the previous build. */
+  paths: number | null;
+  /** Outputs rendered by this build. */
+  rendered: number;
+  /** Astro's own page count (`N page(s) built`: pages, not endpoints), from `astro:build:done`; null before. */
+  pages: number | null;
+}
+
+const progressSchema = z.object({ rendered: z.number().int().nonnegative(), paths: z.number().int().nonnegative().nullable() });
+const summarySchema = z.object({ paths: z.number().int().nonnegative(), rendered: z.number().int().nonnegative(), pages: z.number().int().nonnegative() });
+export type ChildProgress = z.infer<typeof progressSchema>;
+export type ChildSummary = z.infer<typeof summarySchema>;
+
+/** The child's progress line. */
+export function progressLine(counts: BuildCounts): string {
+  return `${CHILD_MARK}progress ${JSON.stringify({ rendered: counts.rendered, paths: counts.paths })}`;
+}
+
+/** The child's summary line, or null when a count is missing (another prerenderer than ours generated the pages). */
+export function summaryLine(counts: BuildCounts): string | null {
+  if (counts.paths === null || counts.pages === null) return null;
+  return `${CHILD_MARK}summary ${JSON.stringify({ paths: counts.paths, rendered: counts.rendered, pages: counts.pages })}`;
+}
+
+/** A line of the child's own, read back; null for any other line (Astro's, the site code's). */
+export function parseChildLine(line: string): { kind: "progress"; progress: ChildProgress } | { kind: "summary"; summary: ChildSummary } | null {
+  if (!line.startsWith(CHILD_MARK)) return null;
+  const rest = line.slice(CHILD_MARK.length);
+  const space = rest.indexOf(" ");
+  const [kind, json] = space < 0 ? [rest, ""] : [rest.slice(0, space), rest.slice(space + 1)];
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (kind === "progress") {
+    const progress = progressSchema.safeParse(data);
+    return progress.success ? { kind, progress: progress.data } : null;
+  }
+  if (kind === "summary") {
+    const summary = summarySchema.safeParse(data);
+    return summary.success ? { kind, summary: summary.data } : null;
+  }
+  return null;
+}
+
+/**
+ * `base` (Astro's prerenderer) counting into `counts`: the distinct paths it lists (Astro generates a path listed
+ * twice once; its own key, without a trailing slash) and the renders it is asked for.
+ */
+export function countingPrerenderer(base: AstroPrerenderer, counts: BuildCounts): AstroPrerenderer {
+  return {
+    name: base.name,
+    ...(base.setup ? { setup: () => base.setup!() } : {}),
+    async getStaticPaths() {
+      const paths = await base.getStaticPaths();
+      counts.paths = new Set(paths.map((p) => (p.pathname.endsWith("/") ? p.pathname.slice(0, -1) : p.pathname))).size;
+      return paths;
+    },
+    render(request, options) {
+      counts.rendered++;
+      return base.render(request, options);
+    },
+    ...(base.collectStaticImages ? { collectStaticImages: () => base.collectStaticImages!() } : {}),
+    ...(base.teardown ? { teardown: () => base.teardown!() } : {}),
+  };
+}
+
+/** The integration that counts a build into `counts` (added to the site's own by the child). */
+export function countingIntegration(counts: BuildCounts): AstroIntegration {
+  return {
+    name: "marsad:build-counts",
+    hooks: {
+      "astro:build:start": ({ setPrerenderer }) => setPrerenderer((base) => countingPrerenderer(base, counts)),
+      "astro:build:done": ({ pages }) => {
+        counts.pages = pages.length;
+      },
+    },
+  };
+}
+
+/** Builds the site in the working folder; exits 1 with Astro's own error message when the build fails. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { force: { type: "boolean" }, verbose: { type: "boolean" } } });
+  // As Astro's CLI does (bin/astro.mjs): V8's compile cache for the build's modules, except in CI.
+  if (!process.env.CI) module.enableCompileCache?.();
+  const { build } = await import("astro");
+  const counts: BuildCounts = { paths: null, rendered: 0, pages: null };
+  const timer = setInterval(() => {
+    if (counts.paths !== null) process.stdout.write(`${progressLine(counts)}\n`);
+  }, PROGRESS_EVERY_MS);
+  timer.unref();
+  try {
+    await build({ root: process.cwd(), logLevel: values.verbose ? "info" : "warn", force: values.force === true, integrations: [countingIntegration(counts)] });
+  } catch (error) {
+    clearInterval(timer);
+    await exitWithAstroError(error);
+  }
+  clearInterval(timer);
+  const summary = summaryLine(counts);
+  if (summary) process.stdout.write(`${summary}\n`);
+}
+
+/** Prints `error` as Astro's CLI does (message, hint, code frame, stack) and exits 1; plainly on another Astro. */
+async function exitWithAstroError(error: unknown): Promise<never> {
+  try {
+    const astroDir = dirname(module.createRequire(import.meta.url).resolve("astro/package.json"));
+    const { throwAndExit } = (await import(pathToFileURL(join(astroDir, "dist", "cli", "throw-and-exit.js")).href)) as {
+      throwAndExit(cmd: string, error: unknown): Promise<void>;
+    };
+    await throwAndExit("build", error);
+  } catch {
+    // Not there (another Astro): printed below.
+  }
+  console.error(error);
+  process.exit(1);
+}
+
+if (import.meta.main) await main();

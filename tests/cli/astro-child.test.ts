@@ -1,0 +1,63 @@
+/**
+ * How the Astro child counts a build (src/cli/astro-child.ts): a prerenderer around Astro's own counting the paths
+ * it lists and the pages it renders, and `astro:build:done` for Astro's page count.
+ */
+import type { AstroPrerenderer } from "astro";
+import { describe, expect, it } from "vitest";
+import { countingIntegration, countingPrerenderer, type BuildCounts } from "../../src/cli/astro-child.ts";
+
+type PathWithRoute = Awaited<ReturnType<AstroPrerenderer["getStaticPaths"]>>[number];
+
+function fakePrerenderer(pathnames: string[], calls: string[]): AstroPrerenderer {
+  return {
+    name: "fake",
+    setup: async () => void calls.push("setup"),
+    getStaticPaths: async () => pathnames.map((pathname) => ({ pathname, route: {} }) as PathWithRoute),
+    render: async (request) => {
+      calls.push(`render ${new URL(request.url).pathname}`);
+      return new Response("<p></p>");
+    },
+    teardown: async () => void calls.push("teardown"),
+  };
+}
+
+describe("countingPrerenderer", () => {
+  it("counts the distinct paths listed (one trailing slash does not make another) and the pages rendered", async () => {
+    const calls: string[] = [];
+    const counts: BuildCounts = { paths: null, rendered: 0, pages: null };
+    const p = countingPrerenderer(fakePrerenderer(["/ar/", "/ar", "/en/", "/en/rss.xml"], calls), counts);
+    await p.setup!();
+    expect(counts.paths).toBeNull();
+    expect(await p.getStaticPaths()).toHaveLength(4);
+    expect(counts.paths).toBe(3);
+    const response = await p.render(new Request("http://x.test/ar/"), { routeData: {} as never });
+    expect(await (response as Response).text()).toBe("<p></p>");
+    await p.teardown!();
+    expect(counts.rendered).toBe(1);
+    expect(calls).toEqual(["setup", "render /ar/", "teardown"]);
+    expect(p.name).toBe("fake");
+  });
+
+  it("leaves out the optional steps Astro's prerenderer does not have", () => {
+    const { setup: _s, teardown: _t, ...bare } = fakePrerenderer([], []);
+    const p = countingPrerenderer(bare, { paths: null, rendered: 0, pages: null });
+    expect(p.setup).toBeUndefined();
+    expect(p.teardown).toBeUndefined();
+    expect(p.collectStaticImages).toBeUndefined();
+  });
+});
+
+describe("countingIntegration", () => {
+  it("wraps the prerenderer Astro gives it, and takes Astro's page count when the build is done", async () => {
+    const counts: BuildCounts = { paths: null, rendered: 0, pages: null };
+    const hooks = countingIntegration(counts).hooks;
+    let set: unknown;
+    await hooks["astro:build:start"]!({ setPrerenderer: (p: unknown) => (set = p), logger: {} } as never);
+    expect(typeof set).toBe("function");
+    const wrapped = (set as (base: AstroPrerenderer) => AstroPrerenderer)(fakePrerenderer(["/a/", "/b/"], []));
+    await wrapped.getStaticPaths();
+    expect(counts.paths).toBe(2);
+    await hooks["astro:build:done"]!({ pages: [{ pathname: "a/" }], dir: new URL("file:///x/"), assets: new Map(), logger: {} } as never);
+    expect(counts.pages).toBe(1);
+  });
+});
