@@ -16,6 +16,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { copyFileAtomic, removeStaleTemps, writeFileAtomicAsync } from "../lib/atomic.ts";
+import type { CarryOver } from "../lib/carry-over.ts";
 import { CardSpec, type CardSpecInput } from "../schemas/card.ts";
 import { FONT_FILES, TEMPLATE_VERSION } from "./version.ts";
 import type { FromWorker, ToWorker } from "./worker.ts";
@@ -31,6 +32,11 @@ export interface RenderCardsOptions {
   onProgress?: (done: number, total: number) => void;
   /** Told once when rendered cards could not be written to the cache (a full disk): they are published anyway. */
   onCacheError?: (message: string) => void;
+  /**
+   * A rebuild staging only what changed (src/lib/carry-over.ts; `outDir` is then the staging folder): a cached card
+   * the published site already has (its published copy, linked there by an earlier build) is carried over.
+   */
+  carry?: CarryOver;
 }
 
 export interface RenderCardsResult {
@@ -96,6 +102,8 @@ interface PlannedCard {
   spec: CardSpec;
   key: string;
   cacheFile: string;
+  /** Its path in the site, `cards/<spec.path>.png`. */
+  rel: string;
   outFile: string;
 }
 
@@ -107,7 +115,8 @@ export function planCards(inputs: readonly CardSpecInput[], opts: Pick<RenderCar
     if (seen.has(spec.path)) throw new Error(`two cards share the path "${spec.path}": give each page its own card path`);
     seen.add(spec.path);
     const key = cacheKey(spec);
-    return { spec, key, cacheFile: join(opts.cacheDir, "cards", `${key}.png`), outFile: join(opts.outDir, "cards", `${spec.path}.png`) };
+    const rel = `cards/${spec.path}.png`;
+    return { spec, key, cacheFile: join(opts.cacheDir, "cards", `${key}.png`), rel, outFile: join(opts.outDir, rel) };
   });
 }
 
@@ -129,7 +138,7 @@ type MadeDirs = Set<string>;
  * cache, and the next build sees it (its modification time is no longer the cache entry's) and copies the entry
  * again. `entry` is the cache entry's stat when the caller has it.
  */
-function place(cacheFile: string, dest: string, pool: string, made: MadeDirs, entry?: Stats): void {
+function place(cacheFile: string, dest: string, pool: string, made: MadeDirs, entry?: Stats, carry?: { over: CarryOver; rel: string }): void {
   const published = join(pool, basename(cacheFile));
   try {
     entry ??= statSync(cacheFile);
@@ -146,6 +155,7 @@ function place(cacheFile: string, dest: string, pool: string, made: MadeDirs, en
       return;
     }
   }
+  if (carry?.over.carry(carry.rel, published)) return;
   const dir = dirname(dest);
   if (!made.has(dir)) {
     mkdirSync(dir, { recursive: true });
@@ -323,7 +333,7 @@ export async function renderCards(specs: readonly CardSpecInput[], opts: RenderC
   const cacheErrors: string[] = [];
   try {
     for (const { card, entry } of hits) {
-      place(card.cacheFile, card.outFile, publishedPool, made, entry);
+      place(card.cacheFile, card.outFile, publishedPool, made, entry, opts.carry && { over: opts.carry, rel: card.rel });
       cached++;
       progress();
     }

@@ -18,17 +18,35 @@
  *
  * Builds of one output folder take a lock beside it (`.<name>.marsad-build.lock`, see lock.ts), so two builds started
  * together run one after the other.
+ *
+ * A rebuild (`carryOver`) stages only what changed: files the published site already holds as they should be are
+ * carried over, not laid out again (src/lib/carry-over.ts). Its publish moves each staged file into the published
+ * folder (a rename: a reader sees the old file or the new one, never a part) and then deletes what the new site no
+ * longer has (`applyCarryOver`). A build that fails before that point leaves the published site as it was; one
+ * killed during it leaves a journal (`.<name>.marsad-apply.json`) from which the next build finishes the publish.
  */
 import { spawn } from "node:child_process";
 import { folderKey } from "../lib/cache.ts";
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { writeFileAtomic } from "../lib/atomic.ts";
+import { CarryOver } from "../lib/carry-over.ts";
 import { acquireLock } from "../lib/lock.ts";
+import { PublishJournal } from "../schemas/carried-files.ts";
 
 /** A build holding the output's lock longer than this is assumed stuck (10,000 articles take minutes). */
 const STALE_LOCK_MS = 60 * 60 * 1000;
 /** Kept from the old output into the new one: Astro leaves `.git` in place (a `gh-pages` work tree in `dist/`). */
 const KEPT = [".git"];
+/**
+ * A carry-over build stages more files than it carries when most of the site changed (a new template, another
+ * theme): with many of them it then publishes by swapping the whole tree (its carried files linked into it first),
+ * which keeps the site consistent as a whole at every moment and costs fewer file operations than moving each
+ * staged file. Moving files one by one is worth it for the usual rebuild, which stages a few thousand files and
+ * carries a hundred thousand; and below SWAP_FROM_STAGED files the moves take milliseconds either way.
+ */
+const MAX_STAGED_PER_CARRIED = 1;
+const SWAP_FROM_STAGED = 1000;
 
 export interface PublishPaths {
   out: string;
@@ -36,6 +54,8 @@ export interface PublishPaths {
   ready: string;
   old: string;
   lock: string;
+  /** The journal of a carry-over publish in progress (see `applyCarryOver`). */
+  journal: string;
 }
 
 /** An output that is a symbolic link (`dist -> /srv/www/site`) is published where it points, and stays a link. */
@@ -52,7 +72,7 @@ export function publishPaths(outDir: string): PublishPaths {
   const parent = dirname(outDir);
   const name = basename(outDir);
   const sibling = (suffix: string) => join(parent, `.${name}.marsad-${suffix}`);
-  return { out: outDir, staging: sibling("staging"), ready: sibling("ready"), old: sibling("old"), lock: sibling("build.lock") };
+  return { out: outDir, staging: sibling("staging"), ready: sibling("ready"), old: sibling("old"), lock: sibling("build.lock"), journal: sibling("apply.json") };
 }
 
 /**
@@ -165,6 +185,8 @@ function replaceContents(paths: PublishPaths, fs: SwapFs): void {
  * output is put in place; else the `-old` one is put back; leftovers of unfinished builds are removed.
  */
 export function recoverPublish(paths: PublishPaths): void {
+  // A carry-over publish killed half way: finished first, from the staging folder it moves files from.
+  if (existsSync(paths.journal)) finishJournal(paths);
   if (!existsSync(paths.out)) {
     if (existsSync(paths.ready)) renameSync(paths.ready, paths.out);
     else if (existsSync(paths.old)) renameSync(paths.old, paths.out);
@@ -183,12 +205,17 @@ export function recoverPublish(paths: PublishPaths): void {
  */
 export async function publishAtomically<T>(
   outDir: string,
-  build: (stagingDir: string) => Promise<T>,
+  build: (stagingDir: string, carry?: CarryOver) => Promise<T>,
   options: {
     onWait?: (ownerPid: number) => void;
     buildDir?: string;
     /** Where the previous output goes to be deleted in the background (see `removeLater`); same file system only. */
     trashDir?: string;
+    /**
+     * Stage only what changed: `build` is given a `CarryOver` (when the published folder can take files moved from the
+     * staging folder: it exists, on the staging folder's file system) and publishing applies it (`applyCarryOver`).
+     */
+    carryOver?: boolean;
   } = {},
 ): Promise<T> {
   const paths = publishPaths(resolveLink(outDir));
@@ -201,16 +228,32 @@ export async function publishAtomically<T>(
     recoverPublish(paths);
     rmSync(workDir, { recursive: true, force: true });
     mkdirSync(workDir, { recursive: true });
+    const carry = options.carryOver && workDir === paths.staging && canCarryInto(paths) ? new CarryOver(paths.out, paths.staging) : undefined;
+    // The published tree is listed once the first stage has started its child process (the Astro build, which takes
+    // seconds to start), so that listing it (90,000 files at 10,000 articles, half a second) is not added to the
+    // build's time. The stages leave the published tree alone, and the lock keeps other builds out.
+    let publishedTree: TreeListing | undefined;
+    const listing = carry
+      ? setImmediate(() => {
+          try {
+            publishedTree = treeOf(paths.out, PUBLISHED_SKIPPED);
+          } catch {
+            // Listed again when publishing, where a failure is reported.
+          }
+        })
+      : undefined;
     let result: T;
     try {
-      result = await build(workDir);
+      result = await build(workDir, carry);
       if (workDir !== paths.staging) cpSync(workDir, paths.staging, { recursive: true });
     } catch (error) {
       rmSync(paths.staging, { recursive: true, force: true });
       throw error;
     } finally {
       if (workDir !== paths.staging) rmSync(workDir, { recursive: true, force: true });
+      if (listing) clearImmediate(listing);
     }
+    if (carry && applyCarryOver(paths, carry, publishedTree)) return result;
     renameSync(paths.staging, paths.ready);
     swapIn(paths, realFs, options.trashDir && sameFileSystem(options.trashDir, dirname(paths.out)) ? options.trashDir : undefined);
     return result;
@@ -227,4 +270,158 @@ function sameFileSystem(a: string, b: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The published folder can take files renamed from the staging folder: it is a folder, on the same file system. */
+function canCarryInto(paths: PublishPaths): boolean {
+  try {
+    const out = statSync(paths.out);
+    return out.isDirectory() && out.dev === statSync(dirname(paths.staging)).dev;
+  } catch {
+    return false;
+  }
+}
+
+/** Left out of the published tree's listing: what publishing keeps (`.git`) and the fallback's own folders. */
+const PUBLISHED_SKIPPED = [...KEPT, ".marsad-next", ".marsad-old"];
+
+/** A listing of a tree: its files (and symbolic links) and folders, `/`-separated. */
+export interface TreeListing {
+  files: string[];
+  dirs: Set<string>;
+}
+
+/** The files (and symbolic links) and folders under `root`, `/`-separated; `skipTop` names left out at its top. */
+export function treeOf(root: string, skipTop: readonly string[] = []): TreeListing {
+  const files: string[] = [];
+  const dirs = new Set<string>();
+  const walk = (dir: string, rel: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (rel === "" && skipTop.includes(e.name)) continue;
+      const r = `${rel}${e.name}`;
+      if (e.isDirectory()) {
+        dirs.add(r);
+        walk(join(dir, e.name), `${r}/`);
+      } else files.push(r);
+    }
+  };
+  walk(root, "");
+  return { files, dirs };
+}
+
+/** What publishing a carry-over build does to the published folder, or why it cannot. */
+export type CarryOverPlan = { moves: string[]; deletes: string[] } | { swap: string };
+
+/**
+ * Pure: the moves (staged files, pages last so that no page points at an asset not yet moved) and deletions
+ * (published files neither staged nor carried) that make the published folder the new site. A swap instead when a
+ * carried file is no longer published, a staged file would replace a folder or needs a folder where a file is, or
+ * most of the site changed (MAX_STAGED_PER_CARRIED).
+ */
+export function planCarryOver(staged: readonly string[], published: { files: readonly string[]; dirs: ReadonlySet<string> }, carried: Iterable<string>): CarryOverPlan {
+  const publishedFiles = new Set(published.files);
+  const kept = new Set(staged);
+  let carriedCount = 0;
+  for (const rel of carried) {
+    if (!publishedFiles.has(rel)) return { swap: `${rel} was carried over but is no longer published` };
+    kept.add(rel);
+    carriedCount++;
+  }
+  if (staged.length >= SWAP_FROM_STAGED && staged.length > carriedCount * MAX_STAGED_PER_CARRIED) return { swap: `${staged.length} files staged, ${carriedCount} carried over` };
+  for (const rel of staged) {
+    if (published.dirs.has(rel)) return { swap: `${rel} replaces a folder` };
+    for (let at = rel.lastIndexOf("/"); at > 0; at = rel.lastIndexOf("/", at - 1))
+      if (publishedFiles.has(rel.slice(0, at))) return { swap: `${rel} needs a folder where ${rel.slice(0, at)} is a file` };
+  }
+  const isPage = (rel: string) => rel.endsWith(".html");
+  const moves = [...staged.filter((r) => !isPage(r)), ...staged.filter(isPage)];
+  return { moves, deletes: published.files.filter((rel) => !kept.has(rel)) };
+}
+
+/**
+ * Publishes a carry-over build in place: plans (`planCarryOver`), writes the journal, moves the staged files into the
+ * published folder, deletes what the new site no longer has, and removes the journal and the staging folder.
+ * Returns false, having changed nothing in the published folder, when the plan is a swap: the carried files are then
+ * linked into the staging folder, which becomes a complete site for the usual swap.
+ */
+export function applyCarryOver(paths: PublishPaths, carry: CarryOver, listed?: TreeListing): boolean {
+  const published = listed ?? treeOf(paths.out, PUBLISHED_SKIPPED);
+  const staged = treeOf(paths.staging).files;
+  const plan = planCarryOver(staged, published, [...carry.entries()].map(([rel]) => rel));
+  if ("swap" in plan) {
+    materialise(paths, carry, new Set(staged));
+    carry.outcome = { how: "swapped", staged: staged.length, deleted: 0, why: plan.swap };
+    return false;
+  }
+  carry.outcome = { how: "moved", staged: staged.length, deleted: plan.deletes.length };
+  const journal: PublishJournal = { version: 1, staging: paths.staging, moves: plan.moves, deletes: plan.deletes };
+  writeFileAtomic(paths.journal, JSON.stringify(journal));
+  applyJournal(paths, journal);
+  return true;
+}
+
+/** Links each carried file that was not staged into the staging folder (from the published copy, else its source). */
+function materialise(paths: PublishPaths, carry: CarryOver, staged: ReadonlySet<string>): void {
+  const made = new Set<string>();
+  for (const [rel, source] of carry.entries()) {
+    if (staged.has(rel)) continue;
+    const target = join(paths.staging, rel);
+    const dir = dirname(target);
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
+    try {
+      linkSync(join(paths.out, rel), target);
+    } catch {
+      cpSync(source, target);
+    }
+  }
+}
+
+/** Carries out a journal (again, after a kill: a move already made, or a file already deleted, is skipped). */
+function applyJournal(paths: PublishPaths, journal: PublishJournal): void {
+  const made = new Set<string>();
+  for (const rel of journal.moves) {
+    const from = join(journal.staging, rel);
+    const to = join(paths.out, rel);
+    const dir = dirname(to);
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
+    try {
+      renameSync(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || !existsSync(to)) throw error;
+    }
+  }
+  const emptied = new Set<string>();
+  for (const rel of journal.deletes) {
+    try {
+      unlinkSync(join(paths.out, rel));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+    for (let at = rel.lastIndexOf("/"); at > 0; at = rel.lastIndexOf("/", at - 1)) emptied.add(rel.slice(0, at));
+  }
+  // Folders left empty go too (a cold build would not have them); deepest first, a folder still in use stays.
+  for (const dir of [...emptied].sort((a, b) => b.split("/").length - a.split("/").length)) {
+    try {
+      rmdirSync(join(paths.out, dir));
+    } catch {
+      // Not empty (or gone): kept.
+    }
+  }
+  rmSync(journal.staging, { recursive: true, force: true });
+  rmSync(paths.journal, { force: true });
+}
+
+/** Finishes the publish a journal describes; an unreadable journal is dropped (the staging folder with it). */
+function finishJournal(paths: PublishPaths): void {
+  let journal: PublishJournal | undefined;
+  try {
+    const parsed = PublishJournal.safeParse(JSON.parse(readFileSync(paths.journal, "utf8")));
+    if (parsed.success) journal = parsed.data;
+  } catch {
+    journal = undefined;
+  }
+  if (journal && existsSync(paths.out)) applyJournal(paths, journal);
+  else rmSync(paths.journal, { force: true });
 }

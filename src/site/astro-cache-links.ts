@@ -15,6 +15,8 @@
  *    write PNGs by rename (src/lib/atomic.ts), and publishing renames folders, copies (new inodes) across file
  *    systems, and deletes the previous site by unlink. No stage rewrites an HTML or XML page.
  *  - Astro's pruning of stale entries (`deleteOutputFile`) is an unlink.
+ * A rebuild goes one step further (src/lib/carry-over.ts): an unchanged page that the published site already holds
+ * as the cache entry itself (one inode) is not restored at all, only listed, and publishing leaves it where it is.
  * What would break it: a tool editing the published pages in place (a minifier writing over `dist/`). Such a tool
  * would change the cached copy too, and the next rebuild would restore the edited page. Run it on a copy, or set
  * `MARSAD_ASTRO_CACHE_COPIES=1`: Astro then keeps copies, as it does unpatched (also how the benchmark compares).
@@ -25,9 +27,10 @@
  */
 import { existsSync, linkSync, mkdirSync, readFileSync, realpathSync, unlinkSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { copyFileAtomic, writeFileAtomic } from "../lib/atomic.ts";
+import { sameFile, writeCarriedFiles } from "../lib/carry-over.ts";
 
 /** The part of Astro's settings the cache methods read. */
 interface AstroSettings {
@@ -163,10 +166,41 @@ export function patchCachePrototype(proto: CacheMethods & { [PATCHED]?: true }, 
   };
   proto.restoreOutputFile = async function (this: object, settings, outputFile, destination) {
     const target = fileURLToPath(destination);
+    const cached = cachePath(settings, outputFile);
+    const carry = carryOverFrom(process.env);
+    if (carry) {
+      // The published site has this very file (the cache entry, linked there by an earlier build): carried over,
+      // nothing laid out (src/lib/carry-over.ts). Astro counts it as restored.
+      const rel = relative(fileURLToPath(settings.config.outDir), target).split(sep).join("/");
+      if (sameFile(cached, join(carry.published, rel))) {
+        carry.files.push({ rel, source: cached });
+        return true;
+      }
+    }
     ensureDir(stateOf(this), dirname(target));
-    return linkFromCache(cachePath(settings, outputFile), target, fs) !== "missing";
+    return linkFromCache(cached, target, fs) !== "missing";
   };
   proto[PATCHED] = true;
+}
+
+/**
+ * `MARSAD_CARRY_FROM=<published folder>` with `MARSAD_CARRIED_FILES=<list file>` (set by `build` for a rebuild, see
+ * publish.ts): an unchanged page that the published folder already holds is not restored into the output but listed,
+ * and the list is written when the process exits, for the build to publish with. Null without them.
+ */
+interface CarryState {
+  published: string;
+  files: Array<{ rel: string; source: string }>;
+}
+let carryState: CarryState | null | undefined;
+function carryOverFrom(env: NodeJS.ProcessEnv): CarryState | null {
+  if (carryState !== undefined) return carryState;
+  const published = env.MARSAD_CARRY_FROM;
+  const listFile = env.MARSAD_CARRIED_FILES;
+  if (!published || !listFile) return (carryState = null);
+  const state: CarryState = { published, files: [] };
+  process.on("exit", () => writeCarriedFiles(listFile, published, state.files));
+  return (carryState = state);
 }
 
 let warned = false;

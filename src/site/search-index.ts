@@ -23,6 +23,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import * as pagefind from "pagefind";
+import type { CarryOver } from "../lib/carry-over.ts";
 import { moduleVersion } from "../lib/code-version.ts";
 import { LANGS } from "./locale.ts";
 import { fileStamp, pageStamps, type PageFacts, type PageStamps } from "./search-stamps.ts";
@@ -77,11 +78,13 @@ const SORT_DATE = /data-pagefind-sort="date:(\d{4}-\d{2}-\d{2})"/;
  * page whole, and so every HTML page is returned with its whole text.
  *
  * With `stamps`, a page whose file has the stamp it had in an earlier build is not read again (`search-stamps.ts`).
+ * With `carry`, the pages of the site are those staged in `distDir` and those carried over from the published site.
  */
-export function editionPages(distDir: string, lang: string, stamps?: PageStamps): SearchPage[] {
+export function editionPages(distDir: string, lang: string, stamps?: PageStamps, carry?: CarryOver): SearchPage[] {
+  const at = pathIn(distDir, carry);
   // Only the digests are kept: an edition's pages together are hundreds of MB at 10,000 articles.
-  const read = htmlFilesOf(distDir, lang).map((rel) => {
-    const path = join(distDir, rel);
+  const read = htmlFilesOf(distDir, lang, carry).map((rel) => {
+    const path = at(rel);
     if (!stamps) return { rel, ...pageFacts(rel, readFileSync(path, "utf8")) };
     const stamp = fileStamp(path, stamps.settledBefore);
     const known = stamps.get(rel, stamp.stamp);
@@ -90,7 +93,7 @@ export function editionPages(distDir: string, lang: string, stamps?: PageStamps)
     stamps.set(rel, stamp, facts);
     return { rel, ...facts };
   });
-  if (read.every((p) => p.region === null)) return read.map(({ rel, date }) => ({ rel, reads: sha(readFileSync(join(distDir, rel), "utf8")), date }));
+  if (read.every((p) => p.region === null)) return read.map(({ rel, date }) => ({ rel, reads: sha(readFileSync(at(rel), "utf8")), date }));
   return read.filter((p) => p.region !== null).map(({ rel, region, date }) => ({ rel, reads: region!, date }));
 }
 
@@ -104,12 +107,22 @@ function pageFacts(rel: string, html: string): PageFacts {
   return { region: region === null ? null : sha(region), date: dated ? (SORT_DATE.exec(region ?? html)?.[1] ?? null) : null };
 }
 
+/** Where the site's file `rel` is: in `distDir`, or, carried over, in the published site. */
+function pathIn(distDir: string, carry?: CarryOver): (rel: string) => string {
+  return carry ? (rel) => carry.pathOf(rel) : (rel) => join(distDir, rel);
+}
+
+/** A path in an edition's Pagefind bundles (`<lang>/pagefind…/…`), which are not pages to index. */
+const BUNDLE_PATH = /^[^/]+\/pagefind(-\d+)?\//;
+
 /**
- * The HTML files of edition `lang` (paths relative to `distDir`, sorted), its Pagefind bundles left out. One
- * folder listing at a time: the recursive `readdirSync` with entry types cost twice as much on 12,000 page folders.
+ * The HTML files of edition `lang` (paths relative to `distDir`, sorted), its Pagefind bundles left out, with those
+ * carried over (`carry`). One folder listing at a time: the recursive `readdirSync` with entry types cost twice as
+ * much on 12,000 page folders.
  */
-function htmlFilesOf(distDir: string, lang: string): string[] {
+function htmlFilesOf(distDir: string, lang: string, carry?: CarryOver): string[] {
   const out: string[] = [];
+  if (carry) for (const [rel] of carry.entries()) if (rel.startsWith(`${lang}/`) && rel.endsWith(".html") && !BUNDLE_PATH.test(rel)) out.push(rel);
   const walk = (dir: string, rel: string, top: boolean): void => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (e.isDirectory()) {
@@ -188,8 +201,8 @@ export function planParts(pages: readonly SearchPage[], size = PAGES_PER_BUNDLE)
 }
 
 /** The parts of edition `lang` of the site in `distDir`, as `planParts` cuts them. */
-export function searchParts(distDir: string, lang: string, pagesPerBundle = PAGES_PER_BUNDLE, stamps?: PageStamps): SearchPart[] {
-  return planParts(editionPages(distDir, lang, stamps), pagesPerBundle);
+export function searchParts(distDir: string, lang: string, pagesPerBundle = PAGES_PER_BUNDLE, stamps?: PageStamps, carry?: CarryOver): SearchPart[] {
+  return planParts(editionPages(distDir, lang, stamps, carry), pagesPerBundle);
 }
 
 /**
@@ -199,13 +212,18 @@ export function searchParts(distDir: string, lang: string, pagesPerBundle = PAGE
  * With `cacheDir`, a part whose pages read the same as those of a part indexed before is not indexed again: its
  * bundle is hard-linked (or copied) from `<cacheDir>/search/` (see `indexPartCached`). `force` indexes every part
  * (and refreshes the cache).
+ *
+ * With `carry` (a rebuild staging only what changed, src/lib/carry-over.ts), `distDir` is the staging folder: pages
+ * carried over are read from the published site, and a reused bundle's files that the published site already has are
+ * carried over too.
  */
 export async function buildSearchIndex(
   distDir: string,
-  options: { pagesPerBundle?: number; cacheDir?: string; force?: boolean } = {},
+  options: { pagesPerBundle?: number; cacheDir?: string; force?: boolean; carry?: CarryOver } = {},
 ): Promise<{ pages: number; bundles: number; seconds: number; bundlesReused: number }> {
   const started = performance.now();
-  if (!existsSync(join(distDir, "index.html"))) {
+  const { carry } = options;
+  if (!existsSync(pathIn(distDir, carry)("index.html"))) {
     throw new Error(`${distDir}: no built site here (index.html is missing). Run \`astro build\` first, or pass the site's output directory.`);
   }
   // What each page read as in the last build, by file stamp; a cold build (`force`) reads every page.
@@ -216,7 +234,7 @@ export async function buildSearchIndex(
     const editionDir = join(distDir, lang);
     if (!existsSync(editionDir)) continue;
     for (const e of readdirSync(editionDir)) if (/^pagefind(-\d+)?$/.test(e)) rmSync(join(editionDir, e), { recursive: true, force: true });
-    const parts = searchParts(distDir, lang, options.pagesPerBundle, stamps);
+    const parts = searchParts(distDir, lang, options.pagesPerBundle, stamps, carry);
     const edition = { lang, extra: [] as string[], used: new Set<string>() };
     editions.push(edition);
     for (const [k, part] of parts.entries()) {
@@ -226,8 +244,8 @@ export async function buildSearchIndex(
       if (k > 0) edition.extra.push(folder);
       jobs.push((lane) =>
         options.cacheDir
-          ? indexPartCached(lane, distDir, part.pages, join(editionDir, folder), join(options.cacheDir, "search", entry), options.force ?? false)
-          : indexPart(lane, distDir, part.pages, join(editionDir, folder)).then((pages) => ({ pages, reused: false })),
+          ? indexPartCached(lane, distDir, part.pages, { path: join(editionDir, folder), rel: `${lang}/${folder}` }, join(options.cacheDir, "search", entry), options.force ?? false, carry)
+          : indexPart(lane, pathIn(distDir, carry), part.pages, join(editionDir, folder)).then((pages) => ({ pages, reused: false })),
       );
     }
   }
@@ -380,15 +398,17 @@ function partDigest(pages: readonly SearchPage[]): string {
 
 /**
  * Hard-links every file of `from` into `to` (its folders made as files need them), copying where a link cannot be
- * made (another file system).
+ * made (another file system). With `carry`, a file the published site already has at the same place (`rel`, the
+ * path of `to` in the site) is carried over instead.
  */
-function linkTree(from: string, to: string): void {
+function linkTree(from: string, to: string, carry?: { over: CarryOver; rel: string }): void {
   let made = false;
   for (const e of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, e.name);
     const target = join(to, e.name);
-    if (e.isDirectory()) linkTree(source, target);
+    if (e.isDirectory()) linkTree(source, target, carry && { over: carry.over, rel: `${carry.rel}/${e.name}` });
     else if (e.isFile()) {
+      if (carry?.over.carry(`${carry.rel}/${e.name}`, source)) continue;
       if (!made) mkdirSync(to, { recursive: true });
       made = true;
       try {
@@ -408,14 +428,23 @@ function linkTree(from: string, to: string): void {
  * entry is replaced atomically (a folder renamed into place), so a build killed while writing it leaves the
  * previous entry or none.
  */
-async function indexPartCached(lane: PagefindApi, distDir: string, pages: readonly SearchPage[], outputPath: string, cacheEntry: string, force: boolean): Promise<{ pages: number; reused: boolean }> {
+async function indexPartCached(
+  lane: PagefindApi,
+  distDir: string,
+  pages: readonly SearchPage[],
+  output: { path: string; rel: string },
+  cacheEntry: string,
+  force: boolean,
+  carry?: CarryOver,
+): Promise<{ pages: number; reused: boolean }> {
+  const outputPath = output.path;
   const digest = partDigest(pages);
   const metaFile = join(cacheEntry, "meta.json");
   if (!force && existsSync(metaFile)) {
     try {
       const meta = JSON.parse(readFileSync(metaFile, "utf8")) as { digest?: string; pages?: number };
       if (meta.digest === digest && typeof meta.pages === "number") {
-        linkTree(join(cacheEntry, "bundle"), outputPath);
+        linkTree(join(cacheEntry, "bundle"), outputPath, carry && { over: carry, rel: output.rel });
         return { pages: meta.pages, reused: true };
       }
     } catch {
@@ -423,7 +452,7 @@ async function indexPartCached(lane: PagefindApi, distDir: string, pages: readon
       rmSync(outputPath, { recursive: true, force: true });
     }
   }
-  const count = await indexPart(lane, distDir, pages, outputPath);
+  const count = await indexPart(lane, pathIn(distDir, carry), pages, outputPath);
   try {
     const next = `${cacheEntry}.next-${process.pid}`;
     rmSync(next, { recursive: true, force: true });
@@ -440,16 +469,16 @@ async function indexPartCached(lane: PagefindApi, distDir: string, pages: readon
 }
 
 /**
- * One Pagefind process: `pages` (each read whole from `distDir`, with its path relative to the site root as
+ * One Pagefind process: `pages` (each read whole from where `at` says, with its path relative to the site root as
  * `sourcePath`, so URLs keep `/<lang>/` as `addDirectory` makes them) → `outputPath`.
  */
-async function indexPart(lane: PagefindApi, distDir: string, pages: readonly SearchPage[], outputPath: string): Promise<number> {
+async function indexPart(lane: PagefindApi, at: (rel: string) => string, pages: readonly SearchPage[], outputPath: string): Promise<number> {
   try {
     const created = await lane.createIndex({});
     if (!created.index) throw new Error(`pagefind could not start: ${created.errors.join("; ")}`);
     let count = 0;
     for (const page of pages) {
-      const added = await created.index.addHTMLFile({ sourcePath: page.rel, content: readFileSync(join(distDir, page.rel), "utf8") });
+      const added = await created.index.addHTMLFile({ sourcePath: page.rel, content: readFileSync(at(page.rel), "utf8") });
       if (added.errors.length) throw new Error(`pagefind could not index ${page.rel}: ${added.errors.join("; ")}`);
       count++;
     }

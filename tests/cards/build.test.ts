@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cacheKey, planCards, renderCards } from "../../src/cards/build.ts";
+import { CarryOver } from "../../src/lib/carry-over.ts";
 import { CARD_TEXT_LIMITS, CardSpec, clampText, type CardSpecInput } from "../../src/schemas/card.ts";
 import { cardPalette } from "../../src/schemas/card-palette.ts";
 import { DEFAULT_THEME } from "../../src/schemas/theme.ts";
@@ -36,6 +37,20 @@ describe("renderCards", () => {
     // No temporary files left next to the outputs.
     const left = readdirSync(join(opts.outDir, "cards"), { recursive: true }).map(String);
     expect(left.filter((n) => n.includes(".marsad-tmp-"))).toEqual([]);
+  });
+
+  it("carries over the cards the published site already has, and stages only the changed one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cards-"));
+    const published = join(dir, "dist");
+    await renderCards(specs, { outDir: published, cacheDir: join(dir, "cache"), workers: 0 });
+    const staging = join(dir, "staging");
+    const carry = new CarryOver(published, staging);
+    const changed = specs.map((s, i) => (i === 0 ? { ...s, title: `${s.title} (محدّث)` } : s));
+    const result = await renderCards(changed, { outDir: staging, cacheDir: join(dir, "cache"), workers: 0, carry });
+    expect(result).toMatchObject({ total: 3, rendered: 1, cached: 2 });
+    expect([...carry.entries()].map(([rel]) => rel).sort()).toEqual(specs.slice(1).map((s) => `cards/${s.path}.png`).sort());
+    const staged = readdirSync(staging, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(staged.map((e) => e.name)).toEqual([`${specs[0]!.path.split("/").pop()}.png`]);
   });
 
   it("keys the cache on content, not on key order", () => {

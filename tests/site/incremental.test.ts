@@ -27,6 +27,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 interface BuildReport {
   pages_rendered: number | null;
   pages_reused: number;
+  /** How the build was published: "moved" when a rebuild carried unchanged files over (src/lib/carry-over.ts). */
+  published: { how: "moved" | "swapped"; files_carried?: number; files_deleted?: number; why?: string };
 }
 
 /** Builds `content` into `<name>/dist` with the cache `<name>/cache` (kept between builds of one name). */
@@ -63,12 +65,23 @@ function files(dir: string): string[] {
     .sort();
 }
 
-/** The files of two builds that differ (or exist in one only). */
+/** Every folder under `dir`, relative, sorted. */
+function folders(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => `${relative(dir, join(e.parentPath, e.name))}/`)
+    .sort();
+}
+
+/** The files of two builds that differ (or exist in one only), and the folders only one has (an emptied page's). */
 function differences(a: string, b: string): string[] {
   const left = files(a);
   const right = files(b);
   const all = [...new Set([...left, ...right])].sort();
-  return all.filter((f) => !existsSync(join(a, f)) || !existsSync(join(b, f)) || !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+  const changed = all.filter((f) => !existsSync(join(a, f)) || !existsSync(join(b, f)) || !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+  const leftFolders = new Set(folders(a));
+  const rightFolders = new Set(folders(b));
+  return [...changed, ...[...leftFolders].filter((d) => !rightFolders.has(d)), ...[...rightFolders].filter((d) => !leftFolders.has(d))];
 }
 
 /** Astro's copies of the keyed pages of the builds named `name` (astro.config.mjs `cacheDir`, `dist/` in it). */
@@ -134,6 +147,9 @@ describe("incremental rebuilds", () => {
     // One new article.
     cpSync(join(work, "inc", NEW_ARTICLE), join(inc, "articles", NEW_ARTICLE));
     const rebuilt = await build(inc, "inc");
+    // Published in place: the changed files moved in, the unchanged ones carried over where they were.
+    expect(rebuilt.published.how, rebuilt.published.why).toBe("moved");
+    expect(rebuilt.published.files_carried).toBeGreaterThan(0);
     const renderedAgain = [...published].filter(([f, { bytes }]) => !readFileSync(join(work, "inc", "dist", f)).equals(bytes));
     expect(renderedAgain.length).toBeGreaterThan(0);
     for (const [f, { link, bytes }] of published) expect(readFileSync(link).equals(bytes), f).toBe(true);
@@ -165,6 +181,15 @@ describe("incremental rebuilds", () => {
     await build(inc, "inc");
     await build(join(work, "cold", "content"), "cold", ["--cold"]);
     sameCode();
+    expect(differences(join(work, "inc", "dist"), join(work, "cold", "dist"))).toEqual([]);
+
+    // An article deleted: its pages and their folders go, as a cold build never makes them.
+    for (const dir of [inc, join(work, "cold", "content")]) rmSync(join(dir, "articles", NEW_ARTICLE));
+    const removed = await build(inc, "inc");
+    await build(join(work, "cold", "content"), "cold", ["--cold"]);
+    sameCode();
+    expect(removed.published.files_deleted).toBeGreaterThan(0);
+    expect(existsSync(join(work, "inc", "dist", "ar", "articles", NEW_ARTICLE.replace(/\.md$/, "")))).toBe(false);
     expect(differences(join(work, "inc", "dist"), join(work, "cold", "dist"))).toEqual([]);
   });
 });
