@@ -145,7 +145,7 @@ export function astroOutputReader(): {
       close("out");
       close("err");
       const list = (m: Map<string, number>) => [...m].map(([text, count]) => ({ text, count }));
-      const s = summary as ChildSummary | null;
+      const s = summary;
       const counts = s ? { outputs: s.paths, rendered: s.rendered, reused: s.paths - s.rendered, pages: s.pages } : null;
       return { warnings: list(warnings), errors: list(errors), counts, tail: [...tail] };
     },

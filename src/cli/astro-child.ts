@@ -76,7 +76,8 @@ export function parseChildLine(line: string): { kind: "progress"; progress: Chil
 
 /**
  * `base` (Astro's prerenderer) counting into `counts`: the distinct paths it lists (Astro generates a path listed
- * twice once; its own key, without a trailing slash) and the renders it is asked for.
+ * twice once; its own key, without a trailing slash) and the renders it is asked for. A path of an i18n fallback
+ * route that Astro skips without rendering would count as reused (the site has none).
  */
 export function countingPrerenderer(base: AstroPrerenderer, counts: BuildCounts): AstroPrerenderer {
   return {
@@ -116,10 +117,13 @@ async function main(): Promise<void> {
   if (!process.env.CI) module.enableCompileCache?.();
   const { build } = await import("astro");
   const counts: BuildCounts = { paths: null, rendered: 0, pages: null };
-  const timer = setInterval(() => {
-    if (counts.paths !== null) process.stdout.write(`${progressLine(counts)}\n`);
-  }, PROGRESS_EVERY_MS);
-  timer.unref();
+  // Not with --verbose: Astro then writes a page's line in two parts, and a line of ours could land between them.
+  const timer = values.verbose
+    ? undefined
+    : setInterval(() => {
+        if (counts.paths !== null) process.stdout.write(`${progressLine(counts)}\n`);
+      }, PROGRESS_EVERY_MS);
+  timer?.unref();
   try {
     await build({ root: process.cwd(), logLevel: values.verbose ? "info" : "warn", force: values.force === true, integrations: [countingIntegration(counts)] });
   } catch (error) {
