@@ -6,6 +6,7 @@ import { rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { DEFAULT_SITE_URL, loadSettings, type Settings } from "../config.ts";
 import { astroBuild, type AstroMessages } from "./astro-build.ts";
+import { readCarriedFiles, type CarryOver } from "../lib/carry-over.ts";
 import { buildDirFor, publishAtomically } from "../pipeline/publish.ts";
 import { commonHelp, heartbeat, info, parseFlags, progress, safeText, withVerbosity, type Io } from "./io.ts";
 
@@ -71,6 +72,13 @@ export function astroSummary(messages: Pick<AstroMessages, "warnings" | "errors"
   return lines;
 }
 
+/** How the site was published, for `--json`: a whole new tree, or (a rebuild) what changed moved into the old one. */
+function publishedHow(carry: CarryOver | undefined): Record<string, unknown> {
+  if (!carry?.outcome) return { how: "swapped" };
+  const { how, staged, deleted, why } = carry.outcome;
+  return { how, files_staged: staged, files_carried: carry.size, files_deleted: deleted, ...(why ? { why } : {}) };
+}
+
 export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
   const { flags } = parseFlags(argv, { "skip-ingest": "boolean", "no-cards": "boolean", "no-search": "boolean", "keep-going": "boolean", cold: "boolean" }, { maxPositionals: 0 });
   const io = withVerbosity(baseIo, flags);
@@ -125,17 +133,22 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
   // of them succeeded (src/pipeline/publish.ts). A killed or failed build leaves the published site as it was.
   let pages = 0;
   let cardsLine = "cards skipped";
+  let carryOver: CarryOver | undefined;
   let astroWarnings = 0;
   let astroErrors = 0;
   let rendered: { pages: number | null; reused: number; searchPartsReused: number | null } = { pages: null, reused: 0, searchPartsReused: null };
   // The Astro build leaves the card specs of its site model here (src/site/load.ts CARD_SPECS_ENV), for the card stage.
   const specsFile = join(settings.cacheDir, `card-specs-${process.pid}-${Date.now()}.json`);
+  // A rebuild stages only what changed: the Astro child lists here the pages the published site already has as they
+  // should be (src/lib/carry-over.ts), and the search and card stages carry theirs over the same way.
+  const carriedFile = join(settings.cacheDir, `carried-${process.pid}-${Date.now()}.json`);
   const outcome = await publishAtomically(
     settings.outDir,
-    async (staging): Promise<number> => {
+    async (staging, carry): Promise<number> => {
       const tick = progress(io, "site");
-      let pagesWritten = 0;
-      // Astro reports pages only once it renders them: until then, a sign of life.
+      let ticked = false;
+      // Until Astro has bundled the site and listed its pages, a sign of life; then the child's count of the pages
+      // rendered (of all of them on a cold build, where every page is rendered).
       let stopWaiting: (() => void) | undefined = io.verbosity === "verbose" ? undefined : heartbeat(io, "site");
       const astro = await time("site", () =>
         astroBuild(
@@ -147,27 +160,31 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
             ...(flags["no-cards"] ? { MARSAD_NO_CARDS: "1" } : {}),
             ...(flags["no-search"] ? { MARSAD_NO_SEARCH: "1" } : {}),
             ...(flags["no-cards"] ? {} : { MARSAD_CARD_SPECS: specsFile }),
+            ...(carry ? { MARSAD_CARRY_FROM: carry.published, MARSAD_CARRIED_FILES: carriedFile } : {}),
           },
           {
-            onLine: (line, kind) => {
+            onLine: (line) => {
               if (io.verbosity === "verbose") io.stderr.write(`  astro: ${safeText(line)}\n`);
-              else if (kind === "page") {
-                stopWaiting?.();
-                stopWaiting = undefined;
-                tick(++pagesWritten, 0);
-              }
+            },
+            onProgress: ({ rendered: done, paths }) => {
+              if (io.verbosity === "verbose" || paths === null) return;
+              stopWaiting?.();
+              stopWaiting = undefined;
+              ticked = true;
+              tick(done, flags.cold === true ? paths : 0);
             },
             onWait: (pid) => info(io, `build: waiting for another Astro build (process ${pid}) to finish`),
             force: flags.cold === true,
+            verbose: io.verbosity === "verbose",
           },
         ),
       );
       stopWaiting?.();
-      if (io.stderr.isTTY && io.verbosity !== "quiet" && io.verbosity !== "verbose" && pagesWritten > 0) io.stderr.write("\r\u001b[K");
+      if (io.stderr.isTTY && io.verbosity !== "quiet" && io.verbosity !== "verbose" && ticked) io.stderr.write("\r\u001b[K");
       const messages = astro.messages;
-      // Every file Astro wrote (pages, feeds, sitemaps) less those it restored: keyed feeds are restored too, so the
-      // "N page(s) built" line (pages only) is no longer the right whole.
-      rendered = { ...rendered, pages: messages.built === null ? null : messages.outputs - messages.reused, reused: messages.reused };
+      // Every file Astro generated (pages, feeds, sitemaps) less those it restored: keyed feeds are restored too, so
+      // Astro's "N page(s) built" (pages only) is not the right whole.
+      rendered = { ...rendered, pages: messages.counts?.rendered ?? null, reused: messages.counts?.reused ?? 0 };
       astroWarnings = messages.warnings.reduce((n, m) => n + m.count, 0);
       astroErrors = messages.errors.reduce((n, m) => n + m.count, 0);
       if (io.verbosity !== "verbose") for (const line of astroSummary(messages, false)) io.stderr.write(`${line}\n`);
@@ -177,10 +194,11 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
         io.stderr.write(`build: the Astro build failed (exit ${astroStatus}); see the messages above; ${safeText(settings.outDir)} was left as it was\n`);
         throw new StageFailed();
       }
+      carry?.add(readCarriedFiles(carriedFile, carry.published));
       if (!flags["no-search"]) {
         const { buildSearchIndex } = await import("../site/search-index.ts");
         const stop = heartbeat(io, "search");
-        const index = await time("search", () => buildSearchIndex(staging, { cacheDir: settings.cacheDir, force: flags.cold === true })).finally(stop);
+        const index = await time("search", () => buildSearchIndex(staging, { cacheDir: settings.cacheDir, force: flags.cold === true, carry })).finally(stop);
         pages = index.pages;
         rendered = { ...rendered, searchPartsReused: index.bundlesReused };
       }
@@ -196,10 +214,13 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
             cacheDir: settings.cacheDir,
             onProgress: progress(io, "cards"),
             onCacheError: (message) => io.stderr.write(`cards: ${safeText(message)}\n`),
+            carry,
           });
         });
         cardsLine = `${cards.total} card(s) (${cards.rendered} rendered, ${cards.cached} from cache)`;
       }
+      // Its outcome is known once published (publishAtomically sets it after this returns).
+      carryOver = carry;
       return 0;
     },
     {
@@ -207,13 +228,18 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
       buildDir: buildDirFor(settings.outDir, settings.root, settings.cacheDir),
       // The previous site is deleted in the background (it took a minute of a rebuild on a loaded VM).
       trashDir: join(settings.cacheDir, "trash"),
+      // `--cold` lays the whole site out again, as a first build does.
+      carryOver: flags.cold !== true,
     },
   )
     .catch((error: unknown) => {
       if (error instanceof StageFailed) return 1;
       throw new Error(`${(error as Error).message} (${safeText(settings.outDir)} was left as it was)`, { cause: error });
     })
-    .finally(() => rmSync(specsFile, { force: true }));
+    .finally(() => {
+      rmSync(specsFile, { force: true });
+      rmSync(carriedFile, { force: true });
+    });
   const counts = `${warnings + astroWarnings} warning(s), ${astroErrors} error(s)`;
   if (outcome !== 0) {
     io.stderr.write(`build: failed: ${counts}\n`);
@@ -222,7 +248,7 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
   const seconds = (io.now() - started) / 1000;
   if (flags.json) {
     io.stdout.write(
-      `${JSON.stringify({ out_dir: settings.outDir, pages_indexed: pages, cards: cardsLine, warnings: warnings + astroWarnings, errors: astroErrors, invalid_files: content.problems, pages_rendered: rendered.pages, pages_reused: rendered.reused, search_parts_reused: rendered.searchPartsReused, seconds, stages: timings }, null, 2)}\n`,
+      `${JSON.stringify({ out_dir: settings.outDir, pages_indexed: pages, cards: cardsLine, warnings: warnings + astroWarnings, errors: astroErrors, invalid_files: content.problems, pages_rendered: rendered.pages, pages_reused: rendered.reused, search_parts_reused: rendered.searchPartsReused, published: publishedHow(carryOver), seconds, stages: timings }, null, 2)}\n`,
     );
   }
   info(
