@@ -103,10 +103,12 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
     return out;
   };
 
+  let ingested: Record<string, number> | null = null;
   if (!flags["skip-ingest"]) {
     // Loaded only when used: the ingest pipeline (cleaner, tagger, lexicons) takes a second to import.
     const { ingest } = await import("./ingest.ts");
     const report = await time("ingest", () => ingest({ paths: [], io }));
+    ingested = { files: report.files, processed: report.processed, articles: report.articles, written: report.written.length, skipped: report.skipped.length, conflicts: report.conflicts.length };
     for (const s of report.skipped) info(io, `  skipped ${safeText(s.file)}: ${safeText(s.reason)}`);
     for (const c of report.conflicts) io.stderr.write(`  conflict ${safeText(c.id)}: ${safeText(c.reason)}\n`);
     info(
@@ -248,7 +250,7 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
   const seconds = (io.now() - started) / 1000;
   if (flags.json) {
     io.stdout.write(
-      `${JSON.stringify({ out_dir: settings.outDir, pages_indexed: pages, cards: cardsLine, warnings: warnings + astroWarnings, errors: astroErrors, invalid_files: content.problems, pages_rendered: rendered.pages, pages_reused: rendered.reused, search_parts_reused: rendered.searchPartsReused, published: publishedHow(carryOver), seconds, stages: timings }, null, 2)}\n`,
+      `${JSON.stringify({ out_dir: settings.outDir, ingest: ingested, pages_indexed: pages, cards: cardsLine, warnings: warnings + astroWarnings, errors: astroErrors, invalid_files: content.problems, pages_rendered: rendered.pages, pages_reused: rendered.reused, search_parts_reused: rendered.searchPartsReused, published: publishedHow(carryOver), seconds, stages: timings }, null, 2)}\n`,
     );
   }
   info(
