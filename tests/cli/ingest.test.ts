@@ -84,7 +84,7 @@ describe("ingest command", () => {
     expect(read()).toEqual(fresh());
     // The build after ingest parses nothing: every file's stamp is in the cache, so it has no shard to write.
     const [folder] = readdirSync(join(cacheDir, "site")).map((f) => join(cacheDir, "site", f));
-    const shardFiles = readdirSync(folder!).filter((f) => /^\d+\.json$/.test(f)).map((f) => join(folder!, f));
+    const shardFiles = readdirSync(folder!).filter((f) => /^\d+\.v8$/.test(f)).map((f) => join(folder!, f));
     expect(shardFiles.length).toBeGreaterThan(0);
     const stamps = shardFiles.map((f) => statSync(f).mtimeMs);
     const cached = readArticlesCached(settings, quiet);

@@ -3,6 +3,7 @@
  * length whose mtime is restored (`cp -p`, `rsync -t`, backups do that) kept the old title in pages, feeds and cards.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { deserialize } from "node:v8";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -40,7 +41,12 @@ describe("the site's article cache", () => {
 function shards(cacheDir: string): { folder: string; files: string[] } {
   const [name] = readdirSync(join(cacheDir, "site"));
   const folder = join(cacheDir, "site", name!);
-  return { folder, files: readdirSync(folder).filter((f) => /^\d+\.json$/.test(f)).map((f) => join(folder, f)) };
+  return { folder, files: readdirSync(folder).filter((f) => /^\d+\.v8$/.test(f)).map((f) => join(folder, f)) };
+}
+
+/** The entries of a shard file (V8's serialisation format, lib/cache.ts `readCacheValue`). */
+function shardEntries<T>(file: string): Record<string, T> {
+  return (deserialize(readFileSync(file)) as { files: Record<string, T> }).files;
 }
 
 describe("the stat signature of a settled file", () => {
@@ -58,7 +64,7 @@ describe("the stat signature of a settled file", () => {
     utimesSync(file, stamp, stamp);
     // Just written: no signature (it could change again within the clock's tick); the bytes are hashed.
     expect(loadArticles(settings, { warn: () => {} })[0]!.title).toBe("Old title here");
-    const entries = () => shards(settings.cacheDir).files.flatMap((f) => Object.values((JSON.parse(readFileSync(f, "utf8")) as { files: Record<string, { stat?: string }> }).files));
+    const entries = () => shards(settings.cacheDir).files.flatMap((f) => Object.values(shardEntries<{ stat?: string }>(f)));
     expect(entries()[0]!.stat).toBeUndefined();
     // Ten seconds on, it has settled: the signature is recorded.
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 10_000 });
@@ -95,7 +101,7 @@ describe("a cache of another format", () => {
     writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("A title")));
     loadArticles(settings, { warn: () => {} });
     const { files } = shards(settings.cacheDir);
-    writeFileSync(files[0]!, readFileSync(files[0]!, "utf8").slice(0, 40));
+    writeFileSync(files[0]!, readFileSync(files[0]!).subarray(0, 40));
     const warnings: string[] = [];
     expect(loadArticles(settings, { warn: (m) => warnings.push(m) }).map((a) => a.title)).toEqual(["A title"]);
     expect(warnings).toHaveLength(1);
@@ -124,6 +130,24 @@ describe("the cache's shards", () => {
       writeFileSync(join(settings.articlesDir, `a-${i}.md`), serializeArticle({ ...article(`Title number ${i}`), id: `a-${i}` }));
   };
 
+  it("a JSON shard of earlier versions is read, then written again in the current format", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+    many(settings, 6);
+    loadArticles(settings, { warn: () => {} });
+    const { folder, files } = shards(settings.cacheDir);
+    // As an earlier version left it: the same shard as JSON.
+    const legacy = files[0]!.replace(/\.v8$/, ".json");
+    writeFileSync(legacy, JSON.stringify(deserialize(readFileSync(files[0]!))));
+    rmSync(files[0]!);
+    const read = readArticlesCached(settings, { warn: (m) => expect.fail(m) });
+    expect(read.articles.map((a) => a.id).sort()).toEqual(["a-0", "a-1", "a-2", "a-3", "a-4", "a-5"]);
+    read.save();
+    expect(existsSync(files[0]!)).toBe(true);
+    expect(existsSync(legacy)).toBe(false);
+    expect(readdirSync(folder).filter((f) => f.endsWith(".json"))).toEqual(["index.json"]);
+  });
+
   it("a read that changed one file rewrites its shard only; a stale entry of it is never reused", () => {
     const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
     const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
@@ -132,11 +156,11 @@ describe("the cache's shards", () => {
     const { files } = shards(settings.cacheDir);
     expect(files.length).toBeGreaterThan(10);
     const times = new Map(files.map((f) => [f, statSync(f).mtimeMs]));
-    const before = new Map(files.map((f) => [f, readFileSync(f, "utf8")]));
+    const before = new Map(files.map((f) => [f, readFileSync(f).toString("base64")]));
     writeFileSync(join(settings.articlesDir, "a-7.md"), serializeArticle({ ...article("Title changed 7"), id: "a-7" }));
     const read = loadArticles(settings, { warn: () => {} });
     expect(read.find((a) => a.id === "a-7")!.title).toBe("Title changed 7");
-    const changed = files.filter((f) => readFileSync(f, "utf8") !== before.get(f));
+    const changed = files.filter((f) => readFileSync(f).toString("base64") !== before.get(f));
     expect(changed).toHaveLength(1);
     expect(files.filter((f) => statSync(f).mtimeMs !== times.get(f))).toEqual(changed);
     // Back to the old bytes: the stamp is the old one again, and the article is the old one, not the cached edit.
@@ -151,7 +175,7 @@ describe("the cache's shards", () => {
     loadArticles(settings, { warn: () => {} });
     rmSync(join(settings.articlesDir, "a-3.md"));
     expect(loadArticles(settings, { warn: () => {} }).map((a) => a.id).sort()).toEqual(["a-0", "a-1", "a-2", "a-4"]);
-    const cached = shards(settings.cacheDir).files.flatMap((f) => Object.keys((JSON.parse(readFileSync(f, "utf8")) as { files: object }).files));
+    const cached = shards(settings.cacheDir).files.flatMap((f) => Object.keys(shardEntries(f)));
     expect(cached.sort()).toEqual(["a-0.md", "a-1.md", "a-2.md", "a-4.md"]);
   });
 
@@ -161,13 +185,13 @@ describe("the cache's shards", () => {
     many(settings, 30);
     loadArticles(settings, { warn: () => {} });
     const { files } = shards(settings.cacheDir);
-    const before = new Map(files.map((f) => [f, readFileSync(f, "utf8")]));
+    const before = new Map(files.map((f) => [f, readFileSync(f).toString("base64")]));
     const path = join(settings.articlesDir, "a-new.md");
     const { article: stored, text } = articleFile({ ...article("A new title"), id: "a-new" });
     writeFileSync(path, text);
     recordWrittenArticles(settings, [{ path, article: stored }]);
     const after = shards(settings.cacheDir).files;
-    expect(after.filter((f) => readFileSync(f, "utf8") !== before.get(f))).toHaveLength(1);
+    expect(after.filter((f) => readFileSync(f).toString("base64") !== before.get(f))).toHaveLength(1);
     const read = readArticlesCached(settings, { warn: (m) => expect.fail(m) });
     expect(read.articles.find((a) => a.id === "a-new")!.title).toBe("A new title");
     const times = after.map((f) => statSync(f).mtimeMs);
