@@ -253,9 +253,10 @@ export async function publishAtomically<T>(
       if (workDir !== paths.staging) rmSync(workDir, { recursive: true, force: true });
       if (listing) clearImmediate(listing);
     }
-    if (carry && applyCarryOver(paths, carry, publishedTree)) return result;
+    const trashDir = options.trashDir && sameFileSystem(options.trashDir, dirname(paths.out)) ? options.trashDir : undefined;
+    if (carry && applyCarryOver(paths, carry, publishedTree, trashDir)) return result;
     renameSync(paths.staging, paths.ready);
-    swapIn(paths, realFs, options.trashDir && sameFileSystem(options.trashDir, dirname(paths.out)) ? options.trashDir : undefined);
+    swapIn(paths, realFs, trashDir);
     return result;
   } finally {
     release();
@@ -344,7 +345,7 @@ export function planCarryOver(staged: readonly string[], published: { files: rea
  * Returns false, having changed nothing in the published folder, when the plan is a swap: the carried files are then
  * linked into the staging folder, which becomes a complete site for the usual swap.
  */
-export function applyCarryOver(paths: PublishPaths, carry: CarryOver, listed?: TreeListing): boolean {
+export function applyCarryOver(paths: PublishPaths, carry: CarryOver, listed?: TreeListing, trashDir?: string): boolean {
   const published = listed ?? treeOf(paths.out, PUBLISHED_SKIPPED);
   const staged = treeOf(paths.staging).files;
   const plan = planCarryOver(staged, published, [...carry.entries()].map(([rel]) => rel));
@@ -356,7 +357,7 @@ export function applyCarryOver(paths: PublishPaths, carry: CarryOver, listed?: T
   carry.outcome = { how: "moved", staged: staged.length, deleted: plan.deletes.length };
   const journal: PublishJournal = { version: 1, staging: paths.staging, moves: plan.moves, deletes: plan.deletes };
   writeFileAtomic(paths.journal, JSON.stringify(journal));
-  applyJournal(paths, journal);
+  applyJournal(paths, journal, trashDir);
   return true;
 }
 
@@ -377,15 +378,42 @@ function materialise(paths: PublishPaths, carry: CarryOver, staged: ReadonlySet<
   }
 }
 
-/** Carries out a journal (again, after a kill: a move already made, or a file already deleted, is skipped). */
-function applyJournal(paths: PublishPaths, journal: PublishJournal): void {
+/**
+ * Carries out a journal (again, after a kill: a move already made, or a file already deleted, is skipped).
+ *
+ * With `trashDir` (on the output's file system), the files replaced or deleted are not freed here: each is first
+ * linked into a folder of the trash (so a move over it only drops a name), deleted ones are moved there, and the
+ * trash is emptied in the background (`emptyTrash`). Freeing a file's blocks is slow on a disk mounted with
+ * `discard`: the 800 pages a one-article rebuild replaces took 0.6 s of publishing at 10,000 articles.
+ */
+function applyJournal(paths: PublishPaths, journal: PublishJournal, trashDir?: string): void {
   const made = new Set<string>();
+  let trash: string | undefined;
+  if (trashDir)
+    try {
+      trash = join(trashDir, `publish-${process.pid}-${Date.now()}`);
+      mkdirSync(trash, { recursive: true });
+    } catch {
+      trash = undefined;
+    }
+  let binned = 0;
+  /** Keeps the file at `path` alive in the trash; false when it could not (not there, or no trash). */
+  const keep = (path: string, move: boolean): boolean => {
+    if (!trash) return false;
+    try {
+      (move ? renameSync : linkSync)(path, join(trash, String(binned++)));
+      return true;
+    } catch {
+      return false;
+    }
+  };
   for (const rel of journal.moves) {
     const from = join(journal.staging, rel);
     const to = join(paths.out, rel);
     const dir = dirname(to);
     if (!made.has(dir)) mkdirSync(dir, { recursive: true });
     made.add(dir);
+    keep(to, false);
     try {
       renameSync(from, to);
     } catch (error) {
@@ -394,11 +422,12 @@ function applyJournal(paths: PublishPaths, journal: PublishJournal): void {
   }
   const emptied = new Set<string>();
   for (const rel of journal.deletes) {
-    try {
-      unlinkSync(join(paths.out, rel));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    }
+    if (!keep(join(paths.out, rel), true))
+      try {
+        unlinkSync(join(paths.out, rel));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      }
     for (let at = rel.lastIndexOf("/"); at > 0; at = rel.lastIndexOf("/", at - 1)) emptied.add(rel.slice(0, at));
   }
   // Folders left empty go too (a cold build would not have them); deepest first, a folder still in use stays.
@@ -411,6 +440,7 @@ function applyJournal(paths: PublishPaths, journal: PublishJournal): void {
   }
   rmSync(journal.staging, { recursive: true, force: true });
   rmSync(paths.journal, { force: true });
+  if (trashDir && trash) emptyTrash(trashDir);
 }
 
 /** Finishes the publish a journal describes; an unreadable journal is dropped (the staging folder with it). */

@@ -102,6 +102,24 @@ describe("publishAtomically with carryOver", () => {
     expect(readdirSync(dirname(out)).sort()).toEqual(["cache", "dist"]);
   });
 
+  it("with a trash folder, keeps what it replaces or deletes there (to be freed in the background), not in the site", async () => {
+    const { dir, out, cache } = publishedSite(3);
+    const oldHome = join(dir, "old-home");
+    linkSync(join(out, "index.html"), oldHome);
+    await publishAtomically(
+      out,
+      async (staging, carry) => {
+        write(join(staging, "index.html"), "<p>home v2</p>");
+        for (const i of [0, 1]) carry!.carry(`ar/articles/p${i}/index.html`, join(cache, `p${i}.html`));
+      },
+      { carryOver: true, trashDir: join(dir, "trash") },
+    );
+    expect(treeOf(out).files.sort()).toEqual(["ar/articles/p0/index.html", "ar/articles/p1/index.html", "index.html"]);
+    expect(readFileSync(join(out, "index.html"), "utf8")).toBe("<p>home v2</p>");
+    // The replaced home page was never written into: its other name still reads the old bytes.
+    expect(readFileSync(oldHome, "utf8")).toBe("<p>home v1</p>");
+  });
+
   it("swaps a complete tree in, carried files linked into it, when most of the site changed", async () => {
     const { out, cache } = publishedSite(2);
     const pages = Array.from({ length: 1200 }, (_, i) => `n${i}/index.html`);
