@@ -17,7 +17,6 @@ import { readActors, type ReadReport } from "../content/read-content.ts";
 import { readArticlesCached } from "../content/article-cache.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
 import { cardSpecs } from "./cards.ts";
-import type { CardSpecInput } from "../schemas/card.ts";
 
 export { articlesUnchanged, loadArticles, readArticlesCached, recordWrittenArticles, type CachedArticles } from "../content/article-cache.ts";
 
@@ -134,10 +133,18 @@ export function loadSiteOnce(settings: Pick<Settings, "articlesDir" | "actorsDir
  */
 export const CARD_SPECS_ENV = "MARSAD_CARD_SPECS";
 
-/** Writes the card specs of `model` to `file`; one that cannot be written leaves the card stage to work them out. */
+/** The first line of a card-spec hand-off, before the count of specs: a file without it (or short of lines) is none. */
+const SPECS_HEADER = "marsad-card-specs 1";
+
+/**
+ * Writes the card specs of `model` to `file`, one spec's JSON a line (the card stage plans a line it has seen in an
+ * earlier build without parsing it: src/cards/build.ts `WrittenSpec`); one that cannot be written leaves the card
+ * stage to work them out.
+ */
 export function writeCardSpecs(file: string, model: SiteModel, settings: Pick<Settings, "site">): void {
   try {
-    writeFileAtomic(file, JSON.stringify(cardSpecs(model, settings)), { flush: false });
+    const specs = cardSpecs(model, settings);
+    writeFileAtomic(file, [`${SPECS_HEADER} ${specs.length}`, ...specs.map((spec) => JSON.stringify(spec))].join("\n"), { flush: false });
   } catch (error) {
     rmSync(file, { force: true });
     process.stderr.write(`${terminalText(file)}: card specs not written (${(error as Error).message}); the card stage works them out again\n`);
@@ -145,13 +152,14 @@ export function writeCardSpecs(file: string, model: SiteModel, settings: Pick<Se
 }
 
 /**
- * The card specs the site stage left in `file` (see CARD_SPECS_ENV), or null when there are none (each is validated
- * by the card stage, as any spec is). The file is removed: it belongs to one build.
+ * The card specs the site stage left in `file` (see CARD_SPECS_ENV), each as the line of JSON it was written as, or
+ * null when there are none (each is validated by the card stage, as any spec is). The file is removed: it belongs to
+ * one build.
  */
-export function takeCardSpecs(file: string): CardSpecInput[] | null {
+export function takeCardSpecs(file: string): string[] | null {
   try {
-    const specs: unknown = JSON.parse(readFileSync(file, "utf8"));
-    return Array.isArray(specs) ? (specs as CardSpecInput[]) : null;
+    const [header, ...lines] = readFileSync(file, "utf8").split("\n");
+    return header === `${SPECS_HEADER} ${lines.length}` ? lines : null;
   } catch {
     return null;
   } finally {

@@ -53,6 +53,26 @@ describe("renderCards", () => {
     expect(staged.map((e) => e.name)).toEqual([`${specs[0]!.path.split("/").pop()}.png`]);
   });
 
+  it("plans a written spec seen in an earlier build from the memo, without parsing it, and an unseen one in full", () => {
+    const text = JSON.stringify(specs[0]);
+    const learnt = new Map<string, [string, string]>();
+    const [full] = planCards([text], { outDir: "/d", cacheDir: "/c" }, new Map(), learnt);
+    expect(learnt.get(text)).toEqual([full!.key, specs[0]!.path]);
+    // A memo entry is trusted for its exact text: here a text that is not even JSON plans from the memo alone.
+    const [memoised] = planCards(["not json"], { outDir: "/d", cacheDir: "/c" }, new Map([["not json", ["k1", "ar/x"]]]));
+    expect(memoised).toMatchObject({ key: "k1", path: "ar/x", rel: "cards/ar/x.png" });
+    expect(() => memoised!.spec).toThrow();
+  });
+
+  it("renders written specs as it renders spec objects, and an unchanged rebuild plans them from the memo", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cards-"));
+    const opts = { outDir: join(dir, "dist"), cacheDir: join(dir, "cache"), workers: 0 };
+    const written = specs.map((s) => JSON.stringify(s));
+    expect(await renderCards(written, opts)).toMatchObject({ total: 3, rendered: 3, cached: 0 });
+    expect(readdirSync(opts.cacheDir)).toContain("card-plans.v8");
+    expect(await renderCards(written, opts)).toMatchObject({ total: 3, rendered: 0, cached: 3 });
+  });
+
   it("keys the cache on content, not on key order", () => {
     const spec = CardSpec.parse(specs[0]);
     const reordered = CardSpec.parse(Object.fromEntries(Object.entries(spec).reverse()));

@@ -44,7 +44,7 @@ describe("the card specs handed from the site stage to the card stage", () => {
     } finally {
       delete process.env[CARD_SPECS_ENV];
     }
-    expect(takeCardSpecs(file)!.some((s) => s.title === "A test title")).toBe(true);
+    expect(takeCardSpecs(file)!.some((s) => (JSON.parse(s) as { title: string }).title === "A test title")).toBe(true);
   });
 
   it("a missing or broken hand-off is none", () => {
