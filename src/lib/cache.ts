@@ -19,40 +19,36 @@ import { writeFileAtomic } from "./atomic.ts";
  * written, or removed), "invalid" (corrupt, cut short, or of another shape). Either costs only the work it saves.
  */
 export function readCacheFile<S extends z.ZodType>(file: string, schema: S): { data: z.infer<S>; text: string } | "missing" | "invalid" {
-  let text: string;
+  const read = readChecked(file, schema, () => readFileSync(file, "utf8"), JSON.parse);
+  return typeof read === "string" ? read : { data: read.data, text: read.raw };
+}
+
+/** A cache file read (`load`), decoded and checked against `schema`, or why there is none (see `readCacheFile`). */
+function readChecked<S extends z.ZodType, R>(file: string, schema: S, load: () => R, decode: (raw: R) => unknown): { data: z.infer<S>; raw: R } | "missing" | "invalid" {
+  let raw: R;
   try {
-    text = readFileSync(file, "utf8");
+    raw = load();
   } catch {
     return "missing";
   }
   try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? { data: parsed.data, text } : "invalid";
+    const parsed = schema.safeParse(decode(raw));
+    return parsed.success ? { data: parsed.data, raw } : "invalid";
   } catch {
     return "invalid";
   }
 }
 
 /**
- * `readCacheFile` for a file written by `writeCacheValue`: V8's serialisation format (`node:v8`) instead of JSON.
+ * `readCacheFile` for a file of `cacheValueBytes`: V8's serialisation format (`node:v8`) instead of JSON.
  * Why: the article cache is about 100 MB at 10,000 articles, mostly Arabic text, and is read by ingest and by the
  * site build of every rebuild. As JSON, decoding the UTF-8 and parsing took 0.8–1.1 s a read; deserialised, 0.4 s
  * (strings are stored as they are held in memory). A file from another Node version that V8 cannot read is
  * "invalid", like a corrupt one: a miss.
  */
 export function readCacheValue<S extends z.ZodType>(file: string, schema: S): { data: z.infer<S> } | "missing" | "invalid" {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return "missing";
-  }
-  try {
-    const parsed = schema.safeParse(deserialize(bytes));
-    return parsed.success ? { data: parsed.data } : "invalid";
-  } catch {
-    return "invalid";
-  }
+  const read = readChecked(file, schema, () => readFileSync(file), deserialize);
+  return typeof read === "string" ? read : { data: read.data };
 }
 
 /** The bytes `readCacheValue` reads back as `value` (plain data: objects, arrays, strings, numbers). */

@@ -87,7 +87,9 @@ export function writeCarriedFiles(file: string, published: string, files: Readon
 
 /**
  * The files a list carries from `published`; none when there is no list, and an error naming the file when it is
- * not one (a build must then not publish: it would delete the pages the list should have kept).
+ * not one (a build must then not publish: it would delete the pages the list should have kept). No list means
+ * nothing was carried: the Astro child writes one as soon as it carries a page, and a list it fails to write fails
+ * the child (an exception in its exit handler), hence the build.
  */
 export function readCarriedFiles(file: string, published: string): Array<{ rel: string; source: string }> {
   let text: string;

@@ -310,6 +310,11 @@ export function treeOf(root: string, skipTop: readonly string[] = []): TreeListi
   return { files, dirs };
 }
 
+/** The folders `rel` (`/`-separated) lies in, deepest first: `a/b/c.html` → `a/b`, `a`. */
+function* parentFolders(rel: string): Generator<string> {
+  for (let at = rel.lastIndexOf("/"); at > 0; at = rel.lastIndexOf("/", at - 1)) yield rel.slice(0, at);
+}
+
 /** What publishing a carry-over build does to the published folder, or why it cannot. */
 export type CarryOverPlan = { moves: string[]; deletes: string[] } | { swap: string };
 
@@ -331,8 +336,7 @@ export function planCarryOver(staged: readonly string[], published: { files: rea
   if (staged.length >= SWAP_FROM_STAGED && staged.length > carriedCount * MAX_STAGED_PER_CARRIED) return { swap: `${staged.length} files staged, ${carriedCount} carried over` };
   for (const rel of staged) {
     if (published.dirs.has(rel)) return { swap: `${rel} replaces a folder` };
-    for (let at = rel.lastIndexOf("/"); at > 0; at = rel.lastIndexOf("/", at - 1))
-      if (publishedFiles.has(rel.slice(0, at))) return { swap: `${rel} needs a folder where ${rel.slice(0, at)} is a file` };
+    for (const folder of parentFolders(rel)) if (publishedFiles.has(folder)) return { swap: `${rel} needs a folder where ${folder} is a file` };
   }
   const isPage = (rel: string) => rel.endsWith(".html");
   const moves = [...staged.filter((r) => !isPage(r)), ...staged.filter(isPage)];
@@ -428,7 +432,7 @@ function applyJournal(paths: PublishPaths, journal: PublishJournal, trashDir?: s
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       }
-    for (let at = rel.lastIndexOf("/"); at > 0; at = rel.lastIndexOf("/", at - 1)) emptied.add(rel.slice(0, at));
+    for (const folder of parentFolders(rel)) emptied.add(folder);
   }
   // Folders left empty go too (a cold build would not have them); deepest first, a folder still in use stays.
   for (const dir of [...emptied].sort((a, b) => b.split("/").length - a.split("/").length)) {

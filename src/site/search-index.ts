@@ -223,7 +223,8 @@ export async function buildSearchIndex(
 ): Promise<{ pages: number; bundles: number; seconds: number; bundlesReused: number }> {
   const started = performance.now();
   const { carry } = options;
-  if (!existsSync(pathIn(distDir, carry)("index.html"))) {
+  const at = pathIn(distDir, carry);
+  if (!existsSync(at("index.html"))) {
     throw new Error(`${distDir}: no built site here (index.html is missing). Run \`astro build\` first, or pass the site's output directory.`);
   }
   // What each page read as in the last build, by file stamp; a cold build (`force`) reads every page.
@@ -244,8 +245,8 @@ export async function buildSearchIndex(
       if (k > 0) edition.extra.push(folder);
       jobs.push((lane) =>
         options.cacheDir
-          ? indexPartCached(lane, distDir, part.pages, { path: join(editionDir, folder), rel: `${lang}/${folder}` }, join(options.cacheDir, "search", entry), options.force ?? false, carry)
-          : indexPart(lane, pathIn(distDir, carry), part.pages, join(editionDir, folder)).then((pages) => ({ pages, reused: false })),
+          ? indexPartCached(lane, at, part.pages, { path: join(editionDir, folder), rel: `${lang}/${folder}` }, join(options.cacheDir, "search", entry), options.force ?? false, carry)
+          : indexPart(lane, at, part.pages, join(editionDir, folder)).then((pages) => ({ pages, reused: false })),
       );
     }
   }
@@ -430,7 +431,7 @@ function linkTree(from: string, to: string, carry?: { over: CarryOver; rel: stri
  */
 async function indexPartCached(
   lane: PagefindApi,
-  distDir: string,
+  at: (rel: string) => string,
   pages: readonly SearchPage[],
   output: { path: string; rel: string },
   cacheEntry: string,
@@ -452,7 +453,7 @@ async function indexPartCached(
       rmSync(outputPath, { recursive: true, force: true });
     }
   }
-  const count = await indexPart(lane, pathIn(distDir, carry), pages, outputPath);
+  const count = await indexPart(lane, at, pages, outputPath);
   try {
     const next = `${cacheEntry}.next-${process.pid}`;
     rmSync(next, { recursive: true, force: true });

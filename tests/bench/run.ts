@@ -467,7 +467,7 @@ async function main(): Promise<number> {
 
   // Site, then the plain Astro baseline, alternately (see DEFAULT_RATIO_RUNS). Every site run starts from the
   // state the first found: no dist, and the cache folder as ingest left it.
-  const siteBuild = async (stage: string, extra: string[] = []): Promise<ChildResult> => run(stage, [cli, "build", "--skip-ingest", "--no-cards", "--no-search", ...extra]);
+  const siteBuild = async (stage: string): Promise<ChildResult> => run(stage, [cli, "build", "--skip-ingest", "--no-cards", "--no-search"]);
   const cacheDir = env.MARSAD_CACHE_DIR!;
   const cacheSnapshot = join(dir, "cache-before-site");
   const siteRuns: number[] = [];
@@ -588,42 +588,37 @@ async function main(): Promise<number> {
     // `npm run build` leaves it.
     const prime = await run("rebuild-prime", [cli, "build", "--skip-ingest", "--json"]);
     if (prime.code === 0) r.rebuild_prime_s = round(prime.seconds);
-    const rebuild = async (label: string, first: number, count: number): Promise<{ seconds: number; parts: Record<string, number>; site: Record<string, unknown> | null; search: Record<string, unknown> | null; cards: Record<string, unknown> | null } | string> => {
+    /** One rebuild: its wall time, its stages, and the build's own report (`build --json`), or why it failed. */
+    const rebuild = async (label: string, first: number, count: number): Promise<{ seconds: number; parts: Record<string, number>; report: Record<string, unknown>; cardsRendered: number | null } | string> => {
       if (prime.code !== 0) return failure("full build before the rebuilds", prime);
       for (let i = 0; i < count; i++) generateExtraPage({ seed: options.seed, dir, index: first + i });
       log(`${label}: added ${count} page(s)`);
       // One `build --json`, ingest included, as `npm run build` runs it; its JSON has each stage's time.
       const build = await run(`${label}-build`, [cli, "build", "--json"]);
-      const json = lastJson(build.stdout);
-      if (build.code !== 0 || !json) return failure("build", build);
-      const ingested = json.ingest as { processed?: number } | null;
+      const report = lastJson(build.stdout);
+      if (build.code !== 0 || !report) return failure("build", build);
+      const ingested = report.ingest as { processed?: number } | null;
       if (ingested?.processed !== count) return `ingest processed ${String(ingested?.processed)} inputs after ${count} new page(s) (expected exactly ${count})`;
       // The build's own stage times ("site 9.6s"); what they leave of its wall time (start, content check, publish)
       // is `other`.
-      const stages = Object.fromEntries(((json.stages as string[] | undefined) ?? []).map((t) => /^(\w+) ([\d.]+)s$/.exec(t)).filter((m) => m !== null).map((m) => [m[1]!, Number(m[2])]));
+      const stages = Object.fromEntries(((report.stages as string[] | undefined) ?? []).map((t) => /^(\w+) ([\d.]+)s$/.exec(t)).filter((m) => m !== null).map((m) => [m[1]!, Number(m[2])]));
       const parts: Record<string, number> = {};
       for (const k of ["ingest", "site", "search", "cards"]) parts[k] = stages[k] ?? 0;
       parts.other = Math.max(0, build.seconds - parts.ingest! - parts.site! - parts.search! - parts.cards!);
-      const seconds = build.seconds;
-      const cardsRendered = /\((\d+) rendered/.exec(String(json.cards ?? ""));
-      return {
-        seconds,
-        parts,
-        site: json,
-        search: { bundlesReused: json.search_parts_reused ?? null },
-        cards: { rendered: cardsRendered ? Number(cardsRendered[1]) : null, published: json.published ?? null },
-      };
+      // The build reports its cards as one line: "N card(s) (M rendered, K from cache)".
+      const cardsRendered = /\((\d+) rendered/.exec(String(report.cards ?? ""));
+      return { seconds: build.seconds, parts, report, cardsRendered: cardsRendered ? Number(cardsRendered[1]) : null };
     };
     const one = await rebuild("rebuild", 1, 1);
     if (typeof one === "string") reasons.rebuild_after_one_new_article_s = reasons.rebuild_one_s = one;
     else {
       r.rebuild_one_s = r.rebuild_after_one_new_article_s = round(one.seconds);
       r.rebuild_parts_s = Object.fromEntries(Object.entries(one.parts).map(([k, v]) => [k, round(v)]));
-      r.rebuild_one_pages_rendered = one.site?.pages_rendered ?? null;
-      r.rebuild_one_pages_reused = one.site?.pages_reused ?? null;
-      r.rebuild_one_search_parts_reused = one.search?.bundlesReused ?? null;
-      r.rebuild_one_published = (one.cards?.published as Record<string, unknown> | null | undefined) ?? null;
-      r.rebuild_cards_rendered = one.cards?.rendered ?? null;
+      r.rebuild_one_pages_rendered = one.report.pages_rendered ?? null;
+      r.rebuild_one_pages_reused = one.report.pages_reused ?? null;
+      r.rebuild_one_search_parts_reused = one.report.search_parts_reused ?? null;
+      r.rebuild_one_published = one.report.published ?? null;
+      r.rebuild_cards_rendered = one.cardsRendered;
       if (typeof r.site_build_s === "number" && typeof r.search_index_s === "number")
         r.rebuild_one_ratio = round(one.seconds / (r.site_build_s + r.search_index_s));
       const day = await rebuild("rebuild-day", 2, REBUILD_DAY_ARTICLES);
@@ -631,10 +626,10 @@ async function main(): Promise<number> {
       else {
         r.rebuild_day_s = round(day.seconds);
         r.rebuild_day_parts_s = Object.fromEntries(Object.entries(day.parts).map(([k, v]) => [k, round(v)]));
-        r.rebuild_day_pages_rendered = day.site?.pages_rendered ?? null;
-        r.rebuild_day_pages_reused = day.site?.pages_reused ?? null;
-        r.rebuild_day_search_parts_reused = day.search?.bundlesReused ?? null;
-        r.rebuild_day_cards_rendered = day.cards?.rendered ?? null;
+        r.rebuild_day_pages_rendered = day.report.pages_rendered ?? null;
+        r.rebuild_day_pages_reused = day.report.pages_reused ?? null;
+        r.rebuild_day_search_parts_reused = day.report.search_parts_reused ?? null;
+        r.rebuild_day_cards_rendered = day.cardsRendered;
       }
     }
   }
