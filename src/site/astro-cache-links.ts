@@ -3,7 +3,8 @@
  * copies. Astro keeps every keyed page twice: it writes the page into the output folder, then the same bytes into
  * `<cacheDir>/dist/` (`writeOutputFile`); a rebuild copies each unchanged page back (`restoreOutputFile`). At 10,000
  * articles that is 37,000 files and 850 MB written twice by a cold build and copied by every rebuild. Here the cache
- * entry is a hard link to the page Astro has just written, and a restored page a hard link to the cache entry.
+ * entry is a hard link to the page Astro has just written, and a restored page a hard link to the cache entry; the
+ * entries sit in one flat folder (`<cacheDir>/pages/`, see `cacheEntryName`), not in a copy of the output tree.
  *
  * Why sharing inodes is safe: a file the published site shares with the cache is never written in place.
  *  - Astro renders into a fresh folder: our build's staging folder (src/pipeline/publish.ts empties it first), or,
@@ -25,7 +26,8 @@
  * package.json so that it is the module instance Astro's build imports. When the class or the methods are not
  * there (another Astro), nothing is patched and a warning says so once: the build stays correct, only slower.
  */
-import { existsSync, linkSync, mkdirSync, readFileSync, realpathSync, unlinkSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, linkSync, mkdirSync, readFileSync, realpathSync, rmSync, unlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -44,8 +46,16 @@ interface CacheMethods {
   deleteOutputFile(settings: AstroSettings, outputFile: string): Promise<void>;
 }
 
-/** Where Astro's `incremental.js` keeps its copies under `cacheDir` (its `INCREMENTAL_OUTPUT_DIR`). */
-const CACHE_OUTPUT_DIR = "dist/";
+/**
+ * Where the cache entries live under `cacheDir`: one flat folder, each entry named after its output path
+ * (`cacheEntryName`). Astro's own layout (`INCREMENTAL_OUTPUT_DIR`, "dist/") mirrors the output tree, one folder per
+ * page: at 10,000 articles a cold build made 37,000 folders for it, a tenth of the child's system time.
+ */
+const CACHE_OUTPUT_DIR = "pages";
+/** Astro's layout, removed once when the flat folder is first made (its entries are never read again). */
+const ASTRO_OUTPUT_DIR = "dist";
+/** Longest entry name kept readable; longer output paths are named by digest (file names stop at 255 bytes). */
+const MAX_ENTRY_NAME = 200;
 /** Marks a patched prototype: the config is loaded more than once per process (Astro, then Vite). */
 const PATCHED = Symbol.for("marsad.astroCacheLinks");
 
@@ -74,12 +84,14 @@ const realFs: LinkFs = {
  * Where a link cannot be made (another file system, no permission), or without `published`, `body` is written as a
  * new file instead.
  */
-export function linkIntoCache(published: string | null, cached: string, body: Body, fs: LinkFs = realFs): "linked" | "written" {
-  try {
-    fs.unlink(cached);
-  } catch {
-    // Not there (the usual case); any other failure makes the link fail too, and the write below replaces it.
-  }
+export function linkIntoCache(published: string | null, cached: string, body: Body, fs: LinkFs = realFs, options: { absent?: boolean } = {}): "linked" | "written" {
+  // `absent`: the caller knows there is no entry yet (a cold build's new folder), which spares a failing unlink per page.
+  if (!options.absent)
+    try {
+      fs.unlink(cached);
+    } catch {
+      // Not there (the usual case); any other failure makes the link fail too, and the write below replaces it.
+    }
   if (published !== null)
     try {
       fs.link(published, cached);
@@ -117,6 +129,8 @@ export function linkFromCache(cached: string, destination: string, fs: LinkFs = 
  */
 interface BuildState {
   dirs: Set<string>;
+  /** True when this build made the cache's entry folder: no entry exists that was not written by this build. */
+  freshCache?: boolean;
   /** Unknown until the first rendered page: does the output file hold the body Astro gave, and can it be linked? */
   canLink?: boolean;
 }
@@ -142,27 +156,54 @@ function holds(file: string, body: Body): boolean {
   }
 }
 
-function cachePath(settings: AstroSettings, outputFile: string): string {
-  return fileURLToPath(new URL(outputFile, new URL(CACHE_OUTPUT_DIR, settings.config.cacheDir)));
+/**
+ * The cache entry's file name for an output path (Astro's `relativeOutFile`, e.g. `ar/articles/x/index.html`):
+ * the path with every reserved character escaped, so distinct paths get distinct names; a path too long for a file
+ * name is named by its digest after a `#`, which an escaped name never holds.
+ */
+export function cacheEntryName(outputFile: string): string {
+  const name = encodeURIComponent(outputFile);
+  return name.length <= MAX_ENTRY_NAME ? name : `#${createHash("sha256").update(outputFile).digest("hex")}`;
 }
 
-/** Replaces `writeOutputFile` and `restoreOutputFile` of `proto` (an `IncrementalBuildCache.prototype`). */
+function cacheFolder(settings: AstroSettings): string {
+  return join(fileURLToPath(settings.config.cacheDir), CACHE_OUTPUT_DIR);
+}
+
+function cachePath(settings: AstroSettings, outputFile: string): string {
+  return join(cacheFolder(settings), cacheEntryName(outputFile));
+}
+
+/** Makes the entry folder once per build, noting whether it is new (then the old layout, if any, goes). */
+function ensureCacheFolder(state: BuildState, settings: AstroSettings): void {
+  if (state.freshCache !== undefined) return;
+  const folder = cacheFolder(settings);
+  state.freshCache = mkdirSync(folder, { recursive: true }) !== undefined;
+  if (state.freshCache) rmSync(join(fileURLToPath(settings.config.cacheDir), ASTRO_OUTPUT_DIR), { recursive: true, force: true });
+}
+
+/** Replaces `writeOutputFile`, `restoreOutputFile` and `deleteOutputFile` of `proto` (an `IncrementalBuildCache.prototype`). */
 export function patchCachePrototype(proto: CacheMethods & { [PATCHED]?: true }, fs: LinkFs = realFs): void {
   if (proto[PATCHED]) return;
   proto.writeOutputFile = async function (this: object, settings, outputFile, body) {
     const state = stateOf(this);
     const cached = cachePath(settings, outputFile);
     const published = fileURLToPath(new URL(outputFile, settings.config.outDir));
-    ensureDir(state, dirname(cached));
+    ensureCacheFolder(state, settings);
+    const options = { absent: state.freshCache };
     if (state.canLink === undefined) {
       // The first page checks the assumptions: the output path is where Astro wrote this body (another Astro might
       // not), and a link can be made there (not across file systems). Otherwise every page is written.
       const same = holds(published, body);
       if (!same) warnOnce(`${published} does not hold the page Astro rendered: its incremental cache keeps copies`);
-      state.canLink = linkIntoCache(same ? published : null, cached, body, fs) === "linked";
+      state.canLink = linkIntoCache(same ? published : null, cached, body, fs, options) === "linked";
       return;
     }
-    linkIntoCache(state.canLink ? published : null, cached, body, fs);
+    linkIntoCache(state.canLink ? published : null, cached, body, fs, options);
+  };
+  // Astro prunes the entries of pages that are gone: they are in the flat folder now.
+  proto.deleteOutputFile = async function (settings, outputFile) {
+    rmSync(cachePath(settings, outputFile), { force: true });
   };
   proto.restoreOutputFile = async function (this: object, settings, outputFile, destination) {
     const target = fileURLToPath(destination);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { linkAstroCache, linkFromCache, linkIntoCache, patchCachePrototype, type LinkFs } from "../../src/site/astro-cache-links.ts";
+import { cacheEntryName, linkAstroCache, linkFromCache, linkIntoCache, patchCachePrototype, type LinkFs } from "../../src/site/astro-cache-links.ts";
 
 const work = mkdtempSync(join(tmpdir(), "cache-links-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -18,6 +18,8 @@ function dir(): string {
   return d;
 }
 const inode = (path: string) => statSync(path).ino;
+/** Where the cache keeps the entry of output path `rel`. */
+const cached = (root: string, rel: string) => join(root, "cache/pages", cacheEntryName(rel));
 
 /** A file system where no hard link can be made (the cache on another file system). */
 const noLinks: LinkFs = {
@@ -62,6 +64,36 @@ describe("linkIntoCache", () => {
     const cached = join(dir(), "cached.html");
     expect(linkIntoCache(null, cached, new TextEncoder().encode("bytes"))).toBe("written");
     expect(readFileSync(cached, "utf8")).toBe("bytes");
+  });
+});
+
+describe("cacheEntryName", () => {
+  it("names each output path apart, in one flat folder", () => {
+    const paths = ["ar/a/index.html", "ar/a%2Findex.html", "ar%2Fa/index.html", "ar/a/index%25.html", "index.html", "en/rss.xml"];
+    const names = paths.map(cacheEntryName);
+    expect(new Set(names).size).toBe(paths.length);
+    for (const name of names) expect(name).not.toContain("/");
+  });
+
+  it("names a path too long for a file name by its digest", () => {
+    const long = `ar/actors/${"%D8%A7".repeat(60)}/index.html`;
+    const name = cacheEntryName(long);
+    expect(name).toMatch(/^#[0-9a-f]{64}$/);
+    expect(cacheEntryName(`${long}x`)).not.toBe(name);
+    expect(Buffer.byteLength(name)).toBeLessThan(255);
+  });
+});
+
+describe("linkIntoCache when the entry is known to be absent", () => {
+  it("links without trying to remove an entry first", () => {
+    const d = dir();
+    writeFileSync(join(d, "page.html"), "p");
+    let unlinks = 0;
+    const counting: LinkFs = { ...noLinks, link: linkSync, unlink: (path) => (unlinks++, unlinkSync(path)) };
+    expect(linkIntoCache(join(d, "page.html"), join(d, "entry"), "p", counting, { absent: true })).toBe("linked");
+    expect(unlinks).toBe(0);
+    expect(linkIntoCache(join(d, "page.html"), join(d, "entry"), "p", counting)).toBe("linked");
+    expect(unlinks).toBe(1);
   });
 });
 
@@ -117,14 +149,51 @@ describe("patchCachePrototype", () => {
     mkdirSync(join(config.root, "out/ar/a"), { recursive: true });
     writeFileSync(join(config.root, "out/ar/a/index.html"), "<p>a</p>");
     await cache.writeOutputFile(settings, "ar/a/index.html", "<p>a</p>");
-    expect(inode(join(config.root, "cache/dist/ar/a/index.html"))).toBe(inode(join(config.root, "out/ar/a/index.html")));
+    expect(inode(cached(config.root, "ar/a/index.html"))).toBe(inode(join(config.root, "out/ar/a/index.html")));
 
     // The next build: a fresh output folder, the page restored.
     rmSync(join(config.root, "out"), { recursive: true });
     const next = new Cache();
     expect(await next.restoreOutputFile(settings, "ar/a/index.html", new URL("ar/a/index.html", config.outDir))).toBe(true);
-    expect(inode(join(config.root, "out/ar/a/index.html"))).toBe(inode(join(config.root, "cache/dist/ar/a/index.html")));
+    expect(inode(join(config.root, "out/ar/a/index.html"))).toBe(inode(cached(config.root, "ar/a/index.html")));
     expect(await next.restoreOutputFile(settings, "ar/b/index.html", new URL("ar/b/index.html", config.outDir))).toBe(false);
+  });
+
+  it("keeps entries in one flat folder, removes Astro's mirrored layout and prunes entries of pages that are gone", async () => {
+    const Cache = fakeCacheClass();
+    patchCachePrototype(Cache.prototype);
+    const config = site();
+    mkdirSync(join(config.root, "cache/dist/ar/old"), { recursive: true });
+    writeFileSync(join(config.root, "cache/dist/ar/old/index.html"), "stale");
+    mkdirSync(join(config.root, "out/ar/a"), { recursive: true });
+    writeFileSync(join(config.root, "out/ar/a/index.html"), "<p>a</p>");
+    const cache = new Cache();
+    await cache.writeOutputFile({ config }, "ar/a/index.html", "<p>a</p>");
+    expect(existsSync(join(config.root, "cache/dist"))).toBe(false);
+    expect(existsSync(join(config.root, "cache/pages/ar"))).toBe(false);
+    expect(readFileSync(cached(config.root, "ar/a/index.html"), "utf8")).toBe("<p>a</p>");
+    await cache.deleteOutputFile({ config }, "ar/a/index.html");
+    expect(existsSync(cached(config.root, "ar/a/index.html"))).toBe(false);
+  });
+
+  it("replaces an entry of an earlier build without writing into it", async () => {
+    const Cache = fakeCacheClass();
+    patchCachePrototype(Cache.prototype);
+    const config = site();
+    mkdirSync(join(config.root, "out"), { recursive: true });
+    writeFileSync(join(config.root, "out/index.html"), "v1");
+    await new Cache().writeOutputFile({ config }, "index.html", "v1");
+    const first = inode(cached(config.root, "index.html"));
+    // The next build renders the page again into a fresh output folder; the earlier entry keeps its bytes.
+    rmSync(join(config.root, "out"), { recursive: true });
+    mkdirSync(join(config.root, "out"), { recursive: true });
+    writeFileSync(join(config.root, "out/index.html"), "v2");
+    const keep = join(config.root, "keep.html");
+    linkSync(cached(config.root, "index.html"), keep);
+    await new Cache().writeOutputFile({ config }, "index.html", "v2");
+    expect(readFileSync(cached(config.root, "index.html"), "utf8")).toBe("v2");
+    expect(inode(cached(config.root, "index.html"))).not.toBe(first);
+    expect(readFileSync(keep, "utf8")).toBe("v1");
   });
 
   it("writes copies when the output file is not the page Astro rendered", async () => {
@@ -137,9 +206,9 @@ describe("patchCachePrototype", () => {
     writeFileSync(join(config.root, "out/two.html"), "two");
     await cache.writeOutputFile({ config }, "index.html", "<p>rendered</p>");
     await cache.writeOutputFile({ config }, "two.html", "two");
-    expect(readFileSync(join(config.root, "cache/dist/index.html"), "utf8")).toBe("<p>rendered</p>");
-    expect(inode(join(config.root, "cache/dist/two.html"))).not.toBe(inode(join(config.root, "out/two.html")));
-    expect(readFileSync(join(config.root, "cache/dist/two.html"), "utf8")).toBe("two");
+    expect(readFileSync(cached(config.root, "index.html"), "utf8")).toBe("<p>rendered</p>");
+    expect(inode(cached(config.root, "two.html"))).not.toBe(inode(join(config.root, "out/two.html")));
+    expect(readFileSync(cached(config.root, "two.html"), "utf8")).toBe("two");
   });
 
   it("writes and copies where links cannot be made", async () => {
@@ -150,8 +219,8 @@ describe("patchCachePrototype", () => {
     mkdirSync(join(config.root, "out"), { recursive: true });
     writeFileSync(join(config.root, "out/index.html"), "page");
     await cache.writeOutputFile({ config }, "index.html", "page");
-    expect(readFileSync(join(config.root, "cache/dist/index.html"), "utf8")).toBe("page");
-    expect(inode(join(config.root, "cache/dist/index.html"))).not.toBe(inode(join(config.root, "out/index.html")));
+    expect(readFileSync(cached(config.root, "index.html"), "utf8")).toBe("page");
+    expect(inode(cached(config.root, "index.html"))).not.toBe(inode(join(config.root, "out/index.html")));
     rmSync(join(config.root, "out"), { recursive: true });
     expect(await new Cache().restoreOutputFile({ config }, "index.html", new URL("index.html", config.outDir))).toBe(true);
     expect(readFileSync(join(config.root, "out/index.html"), "utf8")).toBe("page");

@@ -15,6 +15,7 @@ import { runBuild } from "../../src/cli/build.ts";
 import type { Io } from "../../src/cli/io.ts";
 import { sourceDigest } from "../../src/components/site-data.ts";
 import { buildSearchIndex } from "../../src/site/search-index.ts";
+import { cacheEntryName } from "../../src/site/astro-cache-links.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const FIXTURE = join(ROOT, "tests/fixtures/site/content");
@@ -84,21 +85,28 @@ function differences(a: string, b: string): string[] {
   return [...changed, ...[...leftFolders].filter((d) => !rightFolders.has(d)), ...[...rightFolders].filter((d) => !leftFolders.has(d))];
 }
 
-/** Astro's copies of the keyed pages of the builds named `name` (astro.config.mjs `cacheDir`, `dist/` in it). */
+/** Astro's copies of the keyed pages of the builds named `name` (astro.config.mjs `cacheDir`, `pages/` in it). */
 function astroCache(name: string): string {
   const cache = join(work, name, "cache");
-  const dirs = readdirSync(cache).filter((d) => d.startsWith("astro-") && existsSync(join(cache, d, "dist")));
+  const dirs = readdirSync(cache).filter((d) => d.startsWith("astro-") && existsSync(join(cache, d, "pages")));
   expect(dirs).toHaveLength(1);
-  return join(cache, dirs[0]!, "dist");
+  return join(cache, dirs[0]!, "pages");
 }
 
-/** The files of Astro's cache for `name`, each checked to be the published file (one inode: src/site/astro-cache-links.ts). */
+/**
+ * The output paths of Astro's cache for `name`, each entry checked to be the published file (one inode:
+ * src/site/astro-cache-links.ts; an entry is named by its escaped output path, see `cacheEntryName`).
+ */
 function sharedWithCache(name: string): string[] {
   const cache = astroCache(name);
-  const cached = files(cache);
-  expect(cached.length).toBeGreaterThan(0);
-  for (const f of cached) expect(statSync(join(cache, f)).ino, f).toBe(statSync(join(work, name, "dist", f)).ino);
-  return cached;
+  const entries = readdirSync(cache);
+  expect(entries.length).toBeGreaterThan(0);
+  return entries.map((entry) => {
+    const f = decodeURIComponent(entry);
+    expect(cacheEntryName(f)).toBe(entry);
+    expect(statSync(join(cache, entry)).ino, f).toBe(statSync(join(work, name, "dist", f)).ino);
+    return f;
+  });
 }
 
 /** A copy of the fixture content, optionally without the new article. */
