@@ -6,17 +6,18 @@
  * so the build after an ingest parses nothing: it lives here, below both ingest and the site, so that neither
  * reaches into the other. The cache may be deleted at any time.
  */
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Settings } from "../config.ts";
 import type { Article } from "../schemas/article.ts";
-import { ArticleCacheIndex, ArticleCacheShard } from "../schemas/article-cache.ts";
+import { ArticleCacheIndex, ArticleCacheShard, ArticleStoryIndex } from "../schemas/article-cache.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
 import { cacheValueBytes, folderKey, readCacheFile, readCacheValue, writeCacheFile } from "../lib/cache.ts";
 import { codeVersion } from "../lib/code-version.ts";
 import { terminalText } from "../lib/text-safety.ts";
 import { articleSearchText, SEARCH_TEXT_SOURCES } from "../text/search-text.ts";
-import { fileStamp, siteArticle, readArticlesIncremental, unchangedSince, type FileStamp, type ReadReport } from "./read-content.ts";
+import { fileStamp, readArticle, siteArticle, readArticlesIncremental, unchangedSince, type FileStamp, type ReadReport } from "./read-content.ts";
+import type { StoryInput } from "../stories/index.ts";
 
 type Entry = ArticleCacheShard["files"][string];
 type Entries = Record<string, Entry>;
@@ -251,5 +252,67 @@ export function loadArticles(settings: Pick<Settings, "articlesDir" | "cacheDir"
   return read.articles;
 }
 
+const storyIndexFile = (folder: string): string => join(folder, "stories.v8");
+
+/**
+ * The stored articles for story grouping, read in part: in the order `readArticlesCached` gives them when nothing
+ * changed since the cache was written (file-name order), each with its id, story and date only, and a `load` that
+ * reads its whole file when grouping compares it. Grouping compares only the articles within a few days of a new
+ * one (stories/group.ts), so a one-article ingest reads a few hundred files, not the whole cache (100 MB at
+ * 10,000 articles). The ids, stories and dates come from the story index (`stories.v8`), by file stamp; a file it
+ * lacks (written since) is parsed and the index updated. Null when the folder changed since the cache's index was
+ * written (the caller then reads the cache whole), or when a file cannot be read.
+ */
+export function readStoredStories(settings: Pick<Settings, "articlesDir" | "cacheDir">): StoryInput[] | null {
+  const folder = cacheFolder(settings);
+  const index = readIndex(folder);
+  if (index === null || !unchangedSince(settings.articlesDir, index.files)) return null;
+  const known = readCacheValue(storyIndexFile(folder), ArticleStoryIndex);
+  const before = typeof known === "string" ? {} : known.data.files;
+  const files: ArticleStoryIndex["files"] = {};
+  let changed = typeof known === "string";
+  const read = (name: string): Article => readArticle(readFileSync(join(settings.articlesDir, name), "utf8"), join(settings.articlesDir, name));
+  const whole = (article: Article): StoryInput => ({ ...article, story: article.story ?? article.id });
+  const stored: StoryInput[] = [];
+  try {
+    for (const name of Object.keys(index.files).sort()) {
+      const { id, stamp } = index.files[name]!;
+      let entry = before[name];
+      let parsed: Article | undefined;
+      if (entry === undefined || entry.stamp !== stamp || entry.id !== id) {
+        parsed = read(name);
+        if (parsed.id !== id) return null;
+        entry = { id, stamp, ...(parsed.story !== undefined ? { story: parsed.story } : {}), date: parsed.published ?? parsed.seen };
+        changed = true;
+      }
+      files[name] = entry;
+      const article = parsed;
+      // Only what grouping reads of an article it does not compare: its id, story and day.
+      stored.push({
+        id,
+        lang: "ar",
+        title: null,
+        body: [],
+        published: entry.date,
+        seen: null,
+        actors: [],
+        countries: [],
+        places: [],
+        story: entry.story ?? id,
+        load: () => whole(article ?? read(name)),
+      });
+    }
+  } catch {
+    return null;
+  }
+  if (changed || Object.keys(before).length !== Object.keys(files).length) {
+    try {
+      writeFileAtomic(storyIndexFile(folder), cacheValueBytes({ files } satisfies ArticleStoryIndex), { flush: false });
+    } catch {
+      // Only a cache: the next ingest parses these files again.
+    }
+  }
+  return stored;
+}
 
 const stderrReport: ReadReport = { warn: (m) => process.stderr.write(`${terminalText(m)}\n`) };

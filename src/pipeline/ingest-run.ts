@@ -19,7 +19,7 @@ import { acquireLock } from "../lib/lock.ts";
 import { ownStoryId } from "../lib/identity.ts";
 import { recordCandidates } from "./review-queue.ts";
 import type { Skipped } from "../schemas/article.ts";
-import { readArticlesCached, recordWrittenArticles } from "../content/article-cache.ts";
+import { readArticlesCached, readStoredStories, recordWrittenArticles } from "../content/article-cache.ts";
 import type { StoryInput } from "../stories/index.ts";
 import { progress, safeText, type Io } from "../lib/report.ts";
 
@@ -201,6 +201,9 @@ function sameStamps(a: ReadonlyMap<string, InputStamp>, b: ReadonlyMap<string, I
 function storedStories(settings: ReturnType<typeof loadSettings>, io: Io): StoryInput[] {
   if (!existsSync(settings.articlesDir)) return [];
   try {
+    // Read in part when the cache is current: grouping reads only the articles near the new ones in time.
+    const partly = readStoredStories(settings);
+    if (partly) return partly;
     const read = readArticlesCached(settings, { warn: (m) => io.stderr.write(`ingest: ${m}\n`) });
     return read.articles.map((a) => ({ ...a, story: a.story ?? ownStoryId(a) }));
   } catch (error) {

@@ -35,3 +35,13 @@ export const ArticleCacheIndex = z.object({
   files: z.record(z.string(), z.object({ id: z.string(), stamp: z.string(), stat: z.string().optional() })),
 });
 export type ArticleCacheIndex = z.infer<typeof ArticleCacheIndex>;
+
+/**
+ * The article cache's story index, `<cacheDir>/site/articles-<key>/stories.v8` (src/content/article-cache.ts
+ * `readStoredStories`): per file name, what story grouping needs of a stored article it does not compare — its id,
+ * story and date (`published`, else `seen`) — with the stamp of the file they were read from.
+ */
+export const ArticleStoryIndex = z.object({
+  files: z.record(z.string(), z.object({ id: z.string(), stamp: z.string(), story: z.string().optional(), date: z.string().nullable() })),
+});
+export type ArticleStoryIndex = z.infer<typeof ArticleStoryIndex>;
