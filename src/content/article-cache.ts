@@ -254,6 +254,9 @@ export function loadArticles(settings: Pick<Settings, "articlesDir" | "cacheDir"
 
 const storyIndexFile = (folder: string): string => join(folder, "stories.v8");
 
+/** Files the story index may lack and `readStoredStories` parse one by one; past this it reads the shards whole. */
+const MAX_STORY_FILES_PARSED = 1000;
+
 /**
  * The stored articles for story grouping, read in part: in the order `readArticlesCached` gives them when nothing
  * changed since the cache was written (file-name order), each with its id, story and date only, and a `load` that
@@ -263,29 +266,44 @@ const storyIndexFile = (folder: string): string => join(folder, "stories.v8");
  * lacks (written since) is parsed and the index updated. Null when the folder changed since the cache's index was
  * written (the caller then reads the cache whole), or when a file cannot be read.
  */
-export function readStoredStories(settings: Pick<Settings, "articlesDir" | "cacheDir">): StoryInput[] | null {
+export function readStoredStories(settings: Pick<Settings, "articlesDir" | "cacheDir">, report: ReadReport = stderrReport): StoryInput[] | null {
   const folder = cacheFolder(settings);
   const index = readIndex(folder);
   if (index === null || !unchangedSince(settings.articlesDir, index.files)) return null;
   const known = readCacheValue(storyIndexFile(folder), ArticleStoryIndex);
-  const before = typeof known === "string" ? {} : known.data.files;
-  const files: ArticleStoryIndex["files"] = {};
+  type StoryEntry = { id: string; stamp: string; story: string | null; date: string | null };
+  const before = new Map<string, StoryEntry>();
+  if (typeof known !== "string") {
+    const c = known.data;
+    c.names.forEach((name, k) => before.set(name, { id: c.ids[k]!, stamp: c.stamps[k]!, story: c.stories[k]!, date: c.dates[k]! }));
+  }
+  const next: ArticleStoryIndex = { names: [], ids: [], stamps: [], stories: [], dates: [] };
   let changed = typeof known === "string";
-  const read = (name: string): Article => readArticle(readFileSync(join(settings.articlesDir, name), "utf8"), join(settings.articlesDir, name));
+  const names = Object.keys(index.files).sort();
+  // Many files the story index lacks (it is new, or was lost): the shards are read whole once, faster than parsing
+  // every file (1 s against 3.5 s at 10,000 articles); every file is unchanged, so each gives its cached article.
+  const lacking = names.filter((name) => before.get(name)?.stamp !== index.files[name]!.stamp).length;
+  const cached = lacking > MAX_STORY_FILES_PARSED ? new Map(readArticlesCached(settings, report).articles.map((a) => [a.id, a])) : undefined;
+  const read = (name: string): Article =>
+    cached?.get(index.files[name]!.id) ?? readArticle(readFileSync(join(settings.articlesDir, name), "utf8"), join(settings.articlesDir, name));
   const whole = (article: Article): StoryInput => ({ ...article, story: article.story ?? article.id });
   const stored: StoryInput[] = [];
   try {
-    for (const name of Object.keys(index.files).sort()) {
+    for (const name of names) {
       const { id, stamp } = index.files[name]!;
-      let entry = before[name];
+      let entry = before.get(name);
       let parsed: Article | undefined;
       if (entry === undefined || entry.stamp !== stamp || entry.id !== id) {
         parsed = read(name);
         if (parsed.id !== id) return null;
-        entry = { id, stamp, ...(parsed.story !== undefined ? { story: parsed.story } : {}), date: parsed.published ?? parsed.seen };
+        entry = { id, stamp, story: parsed.story ?? null, date: parsed.published ?? parsed.seen };
         changed = true;
       }
-      files[name] = entry;
+      next.names.push(name);
+      next.ids.push(id);
+      next.stamps.push(stamp);
+      next.stories.push(entry.story);
+      next.dates.push(entry.date);
       const article = parsed;
       // Only what grouping reads of an article it does not compare: its id, story and day.
       stored.push({
@@ -305,9 +323,9 @@ export function readStoredStories(settings: Pick<Settings, "articlesDir" | "cach
   } catch {
     return null;
   }
-  if (changed || Object.keys(before).length !== Object.keys(files).length) {
+  if (changed || before.size !== next.names.length) {
     try {
-      writeFileAtomic(storyIndexFile(folder), cacheValueBytes({ files } satisfies ArticleStoryIndex), { flush: false });
+      writeFileAtomic(storyIndexFile(folder), cacheValueBytes(next satisfies ArticleStoryIndex), { flush: false });
     } catch {
       // Only a cache: the next ingest parses these files again.
     }

@@ -202,9 +202,10 @@ function storedStories(settings: ReturnType<typeof loadSettings>, io: Io): Story
   if (!existsSync(settings.articlesDir)) return [];
   try {
     // Read in part when the cache is current: grouping reads only the articles near the new ones in time.
-    const partly = readStoredStories(settings);
+    const report = { warn: (m: string) => io.stderr.write(`ingest: ${m}\n`) };
+    const partly = readStoredStories(settings, report);
     if (partly) return partly;
-    const read = readArticlesCached(settings, { warn: (m) => io.stderr.write(`ingest: ${m}\n`) });
+    const read = readArticlesCached(settings, report);
     return read.articles.map((a) => ({ ...a, story: a.story ?? ownStoryId(a) }));
   } catch (error) {
     // Without them new articles still get stories, among themselves.
