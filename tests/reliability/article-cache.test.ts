@@ -305,5 +305,10 @@ describe("readStoredStories (a one-article ingest's stored articles, read in par
     expect(readStoredStories(settings)!.find((a) => a.id === "s-99")).toMatchObject({ story: "s-3", published: "2025-03-05" });
     writeFileSync(join(settings.articlesDir, "s-100.md"), articleFile(dated("s-100", 5)).text);
     expect(readStoredStories(settings)).toBeNull();
+    // a file removed behind the cache: its index still names it
+    rmSync(join(settings.articlesDir, "s-100.md"));
+    expect(readStoredStories(settings)).not.toBeNull();
+    rmSync(join(settings.articlesDir, "s-4.md"));
+    expect(readStoredStories(settings)).toBeNull();
   });
 });
