@@ -2,7 +2,13 @@
  * `npm run -s briefing -- <command>`: the one command-line entry point.
  */
 import { readFileSync } from "node:fs";
+import nodeModule from "node:module";
 import { commonHelp, didYouMean, processIo, UsageError, type Io } from "./io.ts";
+
+// Node's compile cache keeps the type-stripped and compiled code of our modules, checked against each source's hash
+// (as the extract and card workers and the Astro child do): the commands' modules, imported below only when used,
+// then load in about half the CPU (the ingest pipeline's 0.6 s → 0.3 s at each build).
+nodeModule.enableCompileCache?.();
 
 /** The version printed by `--version`: the package's. */
 export function version(): string {

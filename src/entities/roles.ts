@@ -108,11 +108,26 @@ function shortenedAdjectiveForm(words: readonly string[], countries: ReadonlyMap
     return f.startsWith(AR_ARTICLE) ? f.slice(AR_ARTICLE.length) : f;
   };
   const lastWord = bare(words[words.length - 1]!);
-  // the adjective in either gender: the feminine adds the (folded) ta marbuta
-  const isAdjective = [...countries.values()].some((c) => c.adjectives.some((a) => lastWord === bare(a) || lastWord === bare(a) + normaliseArabic(AR_TA)));
+  const isAdjective = bareAdjectives(countries).has(lastWord);
   const first = words.findIndex((w) => w.startsWith(AR_ARTICLE));
   if (!isAdjective || first < 1 || first >= words.length - 2) return [];
   return [[...words.slice(0, first + 1), words[words.length - 1]!].join(" ")];
+}
+
+/** Bare (folded, article-less) country adjectives in either gender, worked out once per country map. */
+const bareAdjectiveSets = new WeakMap<ReadonlyMap<string, ArabicCountry>, Set<string>>();
+function bareAdjectives(countries: ReadonlyMap<string, ArabicCountry>): Set<string> {
+  let set = bareAdjectiveSets.get(countries);
+  if (set) return set;
+  set = new Set();
+  const bare = (w: string) => {
+    const f = normaliseArabic(w);
+    return f.startsWith(AR_ARTICLE) ? f.slice(AR_ARTICLE.length) : f;
+  };
+  // the adjective in either gender: the feminine adds the (folded) ta marbuta
+  for (const c of countries.values()) for (const a of c.adjectives) set.add(bare(a)).add(bare(a) + normaliseArabic(AR_TA));
+  bareAdjectiveSets.set(countries, set);
+  return set;
 }
 
 function arabicVariants(

@@ -25,10 +25,23 @@ export function createTrie<T>(): TrieNode<T> {
 
 /** Normalised tokens of a lexicon phrase (English phrases lose a leading "the"). */
 export function phraseTokens(phrase: string): string[] {
-  const words = tokenize(normaliseArabic(phrase)).map((t) => t.text);
-  if (words.length > 1 && words[0] === "the") words.shift();
-  return words;
+  let words = phraseMemo.get(phrase);
+  if (!words) {
+    words = tokenize(normaliseArabic(phrase)).map((t) => t.text);
+    if (words.length > 1 && words[0] === "the") words.shift();
+    if (phraseMemo.size >= PHRASE_MEMO_SIZE) phraseMemo.clear();
+    phraseMemo.set(phrase, words);
+  }
+  // a copy: callers may change what they get
+  return words.slice();
 }
+
+/**
+ * Phrases tokenised so far: building a tagger's tables tokenises each knowledge-base name several times (aliases,
+ * related countries, institution owners and anaphors, roles). Bounded, so a long-lived process does not grow.
+ */
+const phraseMemo = new Map<string, string[]>();
+const PHRASE_MEMO_SIZE = 200_000;
 
 /** Inserts a phrase (as tokens) with a value; returns the phrase's end node. */
 export function insert<T>(root: TrieNode<T>, tokens: string[], value: T): TrieNode<T> {

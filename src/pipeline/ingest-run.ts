@@ -19,7 +19,7 @@ import { acquireLock } from "../lib/lock.ts";
 import { ownStoryId } from "../lib/identity.ts";
 import { recordCandidates } from "./review-queue.ts";
 import type { Skipped } from "../schemas/article.ts";
-import { readArticlesCached, recordWrittenArticles } from "../content/article-cache.ts";
+import { readArticlesCached, readStoredStories, recordWrittenArticles } from "../content/article-cache.ts";
 import type { StoryInput } from "../stories/index.ts";
 import { progress, safeText, type Io } from "../lib/report.ts";
 
@@ -201,7 +201,11 @@ function sameStamps(a: ReadonlyMap<string, InputStamp>, b: ReadonlyMap<string, I
 function storedStories(settings: ReturnType<typeof loadSettings>, io: Io): StoryInput[] {
   if (!existsSync(settings.articlesDir)) return [];
   try {
-    const read = readArticlesCached(settings, { warn: (m) => io.stderr.write(`ingest: ${m}\n`) });
+    // Read in part when the cache is current: grouping reads only the articles near the new ones in time.
+    const report = { warn: (m: string) => io.stderr.write(`ingest: ${m}\n`) };
+    const partly = readStoredStories(settings, report);
+    if (partly) return partly;
+    const read = readArticlesCached(settings, report);
     return read.articles.map((a) => ({ ...a, story: a.story ?? ownStoryId(a) }));
   } catch (error) {
     // Without them new articles still get stories, among themselves.

@@ -442,7 +442,9 @@ function applyJournal(paths: PublishPaths, journal: PublishJournal, trashDir?: s
       // Not empty (or gone): kept.
     }
   }
-  rmSync(journal.staging, { recursive: true, force: true });
+  // What is left of the staging folder (the folders of the pages moved out, and of the pages carried over: 40,000 at
+  // 10,000 articles, 1.3 s to delete on a disk mounted with `discard`) is deleted in the background with the trash.
+  if (!trash || !keep(journal.staging, true)) rmSync(journal.staging, { recursive: true, force: true });
   rmSync(paths.journal, { force: true });
   if (trashDir && trash) emptyTrash(trashDir);
 }

@@ -35,3 +35,20 @@ export const ArticleCacheIndex = z.object({
   files: z.record(z.string(), z.object({ id: z.string(), stamp: z.string(), stat: z.string().optional() })),
 });
 export type ArticleCacheIndex = z.infer<typeof ArticleCacheIndex>;
+
+/**
+ * The article cache's story index, `<cacheDir>/site/articles-<key>/stories.v8` (src/content/article-cache.ts
+ * `readStoredStories`): per file name, what story grouping needs of a stored article it does not compare — its id,
+ * story (null: its own) and date (`published`, else `seen`) — with the stamp of the file they were read from. As
+ * columns of equal length (checked), which validate about ten times faster than 10,000 small objects.
+ */
+export const ArticleStoryIndex = z
+  .object({
+    names: z.array(z.string()),
+    ids: z.array(z.string()),
+    stamps: z.array(z.string()),
+    stories: z.array(z.string().nullable()),
+    dates: z.array(z.string().nullable()),
+  })
+  .refine((x) => [x.ids, x.stamps, x.stories, x.dates].every((column) => column.length === x.names.length), "columns of unequal length");
+export type ArticleStoryIndex = z.infer<typeof ArticleStoryIndex>;

@@ -22,6 +22,11 @@ export interface StoryInput {
   places: ReadonlyArray<{ en: string; country: string }>;
   /** The story the article already belongs to (kept as is). */
   story?: string;
+  /**
+   * Set on a stored article read only in part (id, story and date; src/content/story-index.ts): its whole reading,
+   * read when grouping compares it (within the window of a new article), so the rest of a large corpus is not read.
+   */
+  load?: () => StoryInput;
 }
 
 export interface Features {

@@ -70,7 +70,7 @@ export function groupStories(articles: readonly StoryInput[], lexicon: StoriesLe
       result.set(a.id, a.story);
       if (!near(dayOfInput(a))) continue;
     }
-    considered.push(a);
+    considered.push(a.load ? a.load() : a);
   }
 
   const nodes = buildNodes(considered, lexicon);

@@ -85,3 +85,12 @@ describe("searchTokens", () => {
     expect(searchTokens("Haftar's forces met the UN", "en")).toEqual(["haftar", "forces", "met", "the", "un"]);
   });
 });
+
+describe("phraseTokens memo", () => {
+  it("hands each caller its own array: changing one does not change the next", async () => {
+    const { phraseTokens } = await import("../../src/entities/trie.ts");
+    const first = phraseTokens("the Foreign Ministry of Iraq");
+    first.push("changed");
+    expect(phraseTokens("the Foreign Ministry of Iraq")).toEqual(first.slice(0, -1));
+  });
+});

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { articleFile, serializeArticle } from "../../src/content/article-file.ts";
 import type { Article } from "../../src/schemas/article.ts";
-import { articlesUnchanged, loadArticles, readArticlesCached, recordWrittenArticles } from "../../src/content/article-cache.ts";
+import { articlesUnchanged, loadArticles, readArticlesCached, readStoredStories, recordWrittenArticles } from "../../src/content/article-cache.ts";
+import { assignStories } from "../../src/stories/index.ts";
 import { article as build } from "../fixtures/site/builders.ts";
 
 const article = (title: string): Article =>
@@ -256,5 +257,58 @@ describe("articlesUnchanged (the build's check of its content, from the cache's 
     expect(articlesUnchanged(settings)).toBe(false);
     recordWrittenArticles(settings, [{ path, article: stored }]);
     expect(articlesUnchanged(settings)).toBe(true);
+  });
+});
+
+describe("readStoredStories (a one-article ingest's stored articles, read in part)", () => {
+  const dated = (id: string, day: number, story?: string): Article =>
+    build(id, { lang: "en", title: `Report ${id}`, source: "Wire", published: `2025-03-${String(day).padStart(2, "0")}`, body: [`Port strike ${id} halts shipping.`], ...(story ? { story } : {}) });
+  const setup = () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+    mkdirSync(settings.articlesDir);
+    for (let i = 1; i <= 20; i++) writeFileSync(join(settings.articlesDir, `s-${i}.md`), articleFile(dated(`s-${i}`, i, i % 3 ? `s-${i - (i % 3)}` : undefined)).text);
+    return settings;
+  };
+
+  it("gives the whole read's ids, stories and order, and loads only the articles grouping compares", () => {
+    const settings = setup();
+    expect(readStoredStories(settings)).toBeNull(); // no cache index yet: the caller reads the cache whole
+    loadArticles(settings, { warn: () => {} });
+    const whole = readArticlesCached(settings, { warn: () => {} }).articles.map((a) => ({ ...a, story: a.story ?? a.id }));
+    for (const pass of [1, 2]) {
+      // the first pass parses every file for the story index, the second reads it
+      const partly = readStoredStories(settings)!;
+      expect(partly.map((a) => [a.id, a.story])).toEqual(whole.map((a) => [a.id, a.story]));
+      const loaded: string[] = [];
+      const counted = partly.map((a) => ({ ...a, load: () => (loaded.push(a.id), a.load!()) }));
+      const fresh = () => [{ ...dated("new-1", 10), story: undefined as string | undefined }];
+      const [a, b] = [fresh(), fresh()];
+      assignStories(a, counted);
+      assignStories(b, whole);
+      expect(a[0]!.story).toBe(b[0]!.story);
+      // days 7-13 only (the window of a day-10 article)
+      expect(loaded.sort()).toEqual(["s-10", "s-11", "s-12", "s-13", "s-7", "s-8", "s-9"]);
+      expect(counted.find((x) => x.id === "s-12")!.load()).toMatchObject({ title: "Report s-12", body: whole.find((x) => x.id === "s-12")!.body, story: "s-12" });
+      expect(pass).toBeGreaterThan(0);
+    }
+  });
+
+  it("picks up a file ingest recorded since, and gives up (null) when the folder changed behind the cache", () => {
+    const settings = setup();
+    loadArticles(settings, { warn: () => {} });
+    readStoredStories(settings);
+    const path = join(settings.articlesDir, "s-99.md");
+    const { article: stored, text } = articleFile(dated("s-99", 5, "s-3"));
+    writeFileSync(path, text);
+    recordWrittenArticles(settings, [{ path, article: stored }]);
+    expect(readStoredStories(settings)!.find((a) => a.id === "s-99")).toMatchObject({ story: "s-3", published: "2025-03-05" });
+    writeFileSync(join(settings.articlesDir, "s-100.md"), articleFile(dated("s-100", 5)).text);
+    expect(readStoredStories(settings)).toBeNull();
+    // a file removed behind the cache: its index still names it
+    rmSync(join(settings.articlesDir, "s-100.md"));
+    expect(readStoredStories(settings)).not.toBeNull();
+    rmSync(join(settings.articlesDir, "s-4.md"));
+    expect(readStoredStories(settings)).toBeNull();
   });
 });

@@ -335,14 +335,14 @@ export function institutionIndex(input: TaggerInput, countries: CountryLexicon, 
     tables.instOf.set(owner.id, new Set([...(tables.instOf.get(owner.id) ?? []), inst]));
   }
   // anaphors: government bodies and armed groups whose names start with a bare head or its construct form
+  // each candidate actor's Arabic names tokenised once, not once per head
+  const named = input.actors
+    .filter((actor) => (actor.type === "government" || actor.type === "armed_group") && actor.country)
+    .map((actor) => ({ actor, names: [actor.names.ar, ...actor.aliases.ar].map((n) => phraseTokens(n)) }));
   for (const [head, prefixes] of index.anaphora) {
     const list: Actor[] = [];
-    for (const actor of input.actors) {
-      if ((actor.type !== "government" && actor.type !== "armed_group") || !actor.country) continue;
-      const starts = [actor.names.ar, ...actor.aliases.ar].some((n) => {
-        const toks = phraseTokens(n);
-        return prefixes.some((p) => p.length < toks.length && p.every((t, k) => toks[k] === t));
-      });
+    for (const { actor, names } of named) {
+      const starts = names.some((toks) => prefixes.some((p) => p.length < toks.length && p.every((t, k) => toks[k] === t)));
       if (starts) list.push(actor);
     }
     if (list.length) tables.anaphors.set(head, list);
