@@ -10,7 +10,7 @@
  * font files and the versions of satori, resvg, harfbuzzjs and bidi-js. An unchanged rebuild renders nothing.
  */
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, type Stats } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, type BigIntStats, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -212,11 +212,14 @@ type MadeDirs = Set<string>;
  */
 function place(cacheFile: string, dest: string, pool: string, made: MadeDirs, entry?: Stats, carry?: { over: CarryOver; rel: string }): void {
   const published = join(pool, basename(cacheFile));
+  // The published copy's stat (bigint, as `carry` compares inodes) serves both checks: one stat a card, not two.
+  let copy: BigIntStats | undefined;
   try {
     entry ??= statSync(cacheFile);
-    const copy = statSync(published);
-    if (Math.abs(copy.mtimeMs - entry.mtimeMs) >= SAME_MTIME_MS || copy.size !== entry.size) throw new Error("changed");
+    copy = statSync(published, { bigint: true });
+    if (Math.abs(Number(copy.mtimeNs) / 1e6 - entry.mtimeMs) >= SAME_MTIME_MS || Number(copy.size) !== entry.size) throw new Error("changed");
   } catch {
+    copy = undefined;
     try {
       copyFileAtomic(cacheFile, published);
       entry = statSync(cacheFile);
@@ -227,7 +230,7 @@ function place(cacheFile: string, dest: string, pool: string, made: MadeDirs, en
       return;
     }
   }
-  if (carry?.over.carry(carry.rel, published)) return;
+  if (carry?.over.carry(carry.rel, published, copy)) return;
   const dir = dirname(dest);
   if (!made.has(dir)) {
     mkdirSync(dir, { recursive: true });
