@@ -18,11 +18,12 @@
  * (see `indexPartCached`), and reads only the pages whose files are not those of the last build (`search-stamps.ts`).
  */
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import * as pagefind from "pagefind";
+import { z } from "zod";
 import type { CarryOver } from "../lib/carry-over.ts";
 import { moduleVersion } from "../lib/code-version.ts";
 import { LANGS } from "./locale.ts";
@@ -270,8 +271,8 @@ export async function buildSearchIndex(
       }
       const cacheEntry = join(options.cacheDir, "search", entry);
       const digest = partDigest(part.pages);
-      const known = options.force ? null : cachedPages(cacheEntry, digest);
-      if (known !== null) reuses.push(() => (linkTree(join(cacheEntry, "bundle"), output.path, carry && { over: carry, rel: output.rel }), { pages: known, reused: true }));
+      const known = options.force ? null : cachedPart(cacheEntry, digest);
+      if (known !== null) reuses.push(() => (linkBundle(join(cacheEntry, "bundle"), known.files, output.path, carry && { over: carry, rel: output.rel }), { pages: known.pages, reused: true }));
       else jobs.push({ pages: part.pages.length, run: (lane) => indexPartCached(lane, at, part.pages, output.path, cacheEntry, digest) });
     }
   }
@@ -463,17 +464,59 @@ function linkTree(from: string, to: string, carry?: { over: CarryOver; rel: stri
 }
 
 /**
- * The page count of the part cached in `cacheEntry` if its pages had `digest` (its bundle, in `<cacheEntry>/bundle`,
- * is then the one Pagefind would write: the bundle is a function of the pages, and the byte-identical test in
+ * A cache entry's `meta.json`: the digest of its pages, their count and (since it was added) its bundle's files, each
+ * with its path in the bundle and its identity (`dev:ino`), so that a rebuild links or carries them without listing
+ * the folders or reading their inodes again. The entry's files are never rewritten in place (it is replaced whole,
+ * renamed into place), so the identities hold while the entry does.
+ */
+const PartMeta = z.object({ digest: z.string(), pages: z.number(), files: z.array(z.tuple([z.string(), z.string()])).optional() });
+type PartMeta = z.infer<typeof PartMeta>;
+
+/**
+ * The part cached in `cacheEntry` if its pages had `digest` (its bundle, in `<cacheEntry>/bundle`, is then the one
+ * Pagefind would write: the bundle is a function of the pages, and the byte-identical test in
  * tests/site/incremental.test.ts compares it with a cold index); null when it must be indexed (again).
  */
-function cachedPages(cacheEntry: string, digest: string): number | null {
+function cachedPart(cacheEntry: string, digest: string): PartMeta | null {
   try {
-    const meta = JSON.parse(readFileSync(join(cacheEntry, "meta.json"), "utf8")) as { digest?: string; pages?: number };
-    return meta.digest === digest && typeof meta.pages === "number" ? meta.pages : null;
+    const meta = PartMeta.safeParse(JSON.parse(readFileSync(join(cacheEntry, "meta.json"), "utf8")));
+    return meta.success && meta.data.digest === digest ? meta.data : null;
   } catch {
     // Missing or unreadable: indexed again, and replaced.
     return null;
+  }
+}
+
+/** The files under `dir`, each as its path there (`/`-separated) and its identity (`dev:ino`). */
+function filesOf(dir: string, rel = ""): Array<[string, string]> {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e): Array<[string, string]> => {
+    if (e.isDirectory()) return filesOf(join(dir, e.name), `${rel}${e.name}/`);
+    if (!e.isFile()) return [];
+    const { dev, ino } = statSync(join(dir, e.name), { bigint: true });
+    return [[`${rel}${e.name}`, `${dev}:${ino}`]];
+  });
+}
+
+/**
+ * `linkTree` for a cached bundle whose files are listed (`PartMeta.files`): a file the published site has at its
+ * place is carried when it is the listed file (one stat, of the published file), the others linked (or copied).
+ */
+function linkBundle(from: string, files: PartMeta["files"], to: string, carry?: { over: CarryOver; rel: string }): void {
+  if (!files) return linkTree(from, to, carry);
+  const made = new Set<string>();
+  for (const [rel, id] of files) {
+    const source = join(from, rel);
+    const [dev, ino] = id.split(":").map(BigInt) as [bigint, bigint];
+    if (carry?.over.carry(`${carry.rel}/${rel}`, source, { dev, ino })) continue;
+    const target = join(to, rel);
+    const dir = dirname(target);
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
+    try {
+      linkSync(source, target);
+    } catch {
+      cpSync(source, target);
+    }
   }
 }
 
@@ -497,7 +540,7 @@ async function indexPartCached(
     rmSync(next, { recursive: true, force: true });
     mkdirSync(next, { recursive: true });
     linkTree(outputPath, join(next, "bundle"));
-    writeFileSync(join(next, "meta.json"), `${JSON.stringify({ digest, pages: count })}\n`);
+    writeFileSync(join(next, "meta.json"), `${JSON.stringify({ digest, pages: count, files: filesOf(join(next, "bundle")) } satisfies PartMeta)}\n`);
     rmSync(cacheEntry, { recursive: true, force: true });
     renameSync(next, cacheEntry);
   } catch (error) {
