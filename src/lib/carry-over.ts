@@ -19,8 +19,11 @@ import { join } from "node:path";
 import { CarriedFiles } from "../schemas/carried-files.ts";
 import { writeFileAtomic } from "./atomic.ts";
 
-/** True when `a` and `b` are one file (device and inode; bigint, so that no two inodes round to one number). */
-export function sameFile(a: string | BigIntStats, b: string | BigIntStats): boolean {
+/** A file's identity: its device and inode (bigint, so that no two inodes round to one number). */
+export type FileId = Pick<BigIntStats, "dev" | "ino">;
+
+/** True when `a` and `b` are one file (device and inode). */
+export function sameFile(a: string | FileId, b: string | FileId): boolean {
   try {
     const x = typeof a === "string" ? statSync(a, { bigint: true }) : a;
     const y = typeof b === "string" ? statSync(b, { bigint: true }) : b;
@@ -49,7 +52,7 @@ export class CarryOver {
    * Carries `rel` (`/`-separated, relative to the site) when the published file there is `source` (the cache entry
    * the stage would put there); returns whether it did. Nothing is carried from a missing or different file.
    */
-  carry(rel: string, source: string, sourceStat?: BigIntStats): boolean {
+  carry(rel: string, source: string, sourceStat?: FileId): boolean {
     if (!sameFile(sourceStat ?? source, join(this.published, rel))) return false;
     this.#files.set(rel, source);
     return true;

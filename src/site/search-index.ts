@@ -18,11 +18,12 @@
  * (see `indexPartCached`), and reads only the pages whose files are not those of the last build (`search-stamps.ts`).
  */
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import * as pagefind from "pagefind";
+import { z } from "zod";
 import type { CarryOver } from "../lib/carry-over.ts";
 import { moduleVersion } from "../lib/code-version.ts";
 import { LANGS } from "./locale.ts";
@@ -45,6 +46,14 @@ const MAX_WINDOW_LOG2 = 4;
  * again). Halving them about halves that; smaller still would add parts for the search page to merge.
  */
 const ENTITY_SHARE = 0.5;
+/**
+ * Dated parts hold at most this share of `pagesPerBundle`. A new article changes the part of its calendar window
+ * that holds its page (and its story's, see `slotKey`), and that part is indexed again. A Pagefind process costs
+ * about 0.2 s to start and write plus 5 ms a page (10,000 articles: a month of 690 pages took 3.5 s, a quarter of it
+ * 1.0 s), so a quarter share cuts a one-article rebuild's search by about 2 s; the search page merges 12 × 3 more
+ * parts an edition at 10,000 articles (73 in all), and a cold build starts as many more Pagefind processes.
+ */
+const DATED_SHARE = 0.25;
 /** The page stamps of the last build, in `<cacheDir>/search/` beside the parts (whose entries are `<lang>-<part>`). */
 const STAMPS_FILE = "page-stamps.json";
 /**
@@ -134,9 +143,19 @@ function htmlFilesOf(distDir: string, lang: string, carry?: CarryOver): string[]
   return out.sort();
 }
 
-/** 0..2^bits-1 from a page path: spreads pages evenly and keeps a page in its slot from build to build. */
-function slot(rel: string, bits: number): number {
-  return bits === 0 ? 0 : createHash("sha256").update(rel).digest().readUInt32BE(0) >>> (32 - bits);
+/** 0..2^bits-1 from a key: spreads pages evenly and keeps a page in its slot from build to build. */
+function slot(key: string, bits: number): number {
+  return bits === 0 ? 0 : createHash("sha256").update(key).digest().readUInt32BE(0) >>> (32 - bits);
+}
+
+/**
+ * What places a page in a hash part: a dated page's id (its folder name), so that a story shares its slot with its
+ * first article, whose id it takes (src/stories/group.ts): a new article that starts a story changes one part, not
+ * two. Other pages: their path.
+ */
+function slotKey(page: SearchPage): string {
+  const id = page.rel.split("/")[2];
+  return page.date !== null && id !== undefined ? id : page.rel;
 }
 
 /** Halvings that bring `count` pages to at most `size` a part. */
@@ -150,7 +169,7 @@ function halvings(count: number, size: number): number {
 function hashSplit(prefix: string, pages: SearchPage[], size: number): SearchPart[] {
   const bits = halvings(pages.length, size);
   const parts: SearchPart[] = Array.from({ length: 2 ** bits }, (_, i) => ({ id: `${prefix}h${i}of${2 ** bits}`, pages: [] }));
-  for (const p of pages) parts[slot(p.rel, bits)]!.pages.push(p);
+  for (const p of pages) parts[slot(slotKey(p), bits)]!.pages.push(p);
   return parts.filter((p) => p.pages.length > 0);
 }
 
@@ -158,9 +177,9 @@ function hashSplit(prefix: string, pages: SearchPage[], size: number): SearchPar
  * Pure: the parts of an edition's pages, the first one the main bundle. An edition that fits `size` is one part.
  * Otherwise the pages without a date (entity pages: an actor's changes only when its own text does) are spread by
  * hash over parts of their own, one group an edition folder, and article and story pages are grouped by an aligned window of 2^j
- * months of their date (j the widest, up to MAX_WINDOW_LOG2, whose windows all fit `size`), a window too large for
- * one part being halved by hash. Window edges are calendar months, so an article added on any day changes the
- * pages of one window only, and a new article's story and day share its part.
+ * months of their date (j the widest, up to MAX_WINDOW_LOG2, whose windows all fit `size`), a window larger than
+ * a DATED_SHARE of `size` being halved by hash (by id: `slotKey`). Window edges are calendar months, so an article
+ * added on any day changes the pages of one window only, and a new article that starts a story shares its part.
  */
 export function planParts(pages: readonly SearchPage[], size = PAGES_PER_BUNDLE): SearchPart[] {
   if (pages.length <= size) return [{ id: "all", pages: [...pages] }];
@@ -195,7 +214,7 @@ export function planParts(pages: readonly SearchPage[], size = PAGES_PER_BUNDLE)
   for (const w of [...windows.keys()].sort((a, b) => a - b)) {
     const first = w << j;
     const label = `${Math.floor(first / 12)}-${String((first % 12) + 1).padStart(2, "0")}`;
-    parts.push(...hashSplit(`m${label}x${2 ** j}`, windows.get(w)!, size));
+    parts.push(...hashSplit(`m${label}x${2 ** j}`, windows.get(w)!, Math.max(1, Math.round(size * DATED_SHARE))));
   }
   return parts;
 }
@@ -229,7 +248,9 @@ export async function buildSearchIndex(
   }
   // What each page read as in the last build, by file stamp; a cold build (`force`) reads every page.
   const stamps = options.cacheDir ? pageStamps(join(options.cacheDir, "search", STAMPS_FILE), currentIndexerVersion(), { fresh: options.force }) : undefined;
-  const jobs: Array<(lane: PagefindApi) => Promise<{ pages: number; reused: boolean }>> = [];
+  // Parts to index (each with its page count, to start the largest first) and reused parts to link.
+  const jobs: Array<{ pages: number; run: (lane: PagefindApi) => Promise<{ pages: number; reused: boolean }> }> = [];
+  const reuses: Array<() => { pages: number; reused: boolean }> = [];
   const editions: Array<{ lang: string; extra: string[]; used: Set<string> }> = [];
   for (const lang of LANGS) {
     const editionDir = join(distDir, lang);
@@ -243,14 +264,35 @@ export async function buildSearchIndex(
       const entry = `${lang}-${part.id}`;
       edition.used.add(entry);
       if (k > 0) edition.extra.push(folder);
-      jobs.push((lane) =>
-        options.cacheDir
-          ? indexPartCached(lane, at, part.pages, { path: join(editionDir, folder), rel: `${lang}/${folder}` }, join(options.cacheDir, "search", entry), options.force ?? false, carry)
-          : indexPart(lane, at, part.pages, join(editionDir, folder)).then((pages) => ({ pages, reused: false })),
-      );
+      const output = { path: join(editionDir, folder), rel: `${lang}/${folder}` };
+      if (!options.cacheDir) {
+        jobs.push({ pages: part.pages.length, run: (lane) => indexPart(lane, at, part.pages, output.path).then((pages) => ({ pages, reused: false })) });
+        continue;
+      }
+      const cacheEntry = join(options.cacheDir, "search", entry);
+      const digest = partDigest(part.pages);
+      const known = options.force ? null : cachedPart(cacheEntry, digest);
+      if (known !== null) reuses.push(() => (linkBundle(join(cacheEntry, "bundle"), known.files, output.path, carry && { over: carry, rel: output.rel }), { pages: known.pages, reused: true }));
+      else jobs.push({ pages: part.pages.length, run: (lane) => indexPartCached(lane, at, part.pages, output.path, cacheEntry, digest) });
     }
   }
-  const done = await inLanes(jobs, await pagefindLanes(Math.min(INDEX_LANES, availableParallelism())));
+  // The largest parts first, so that the lanes end together; reused parts are linked while Pagefind indexes, one
+  // part a turn of the event loop, so that pages keep flowing to the Pagefind processes (a rebuild links some 70
+  // parts, half a second, and indexes a few).
+  jobs.sort((a, b) => b.pages - a.pages);
+  const indexing = jobs.length ? inLanes(jobs.map((j) => j.run), await pagefindLanes(Math.min(INDEX_LANES, availableParallelism(), jobs.length))) : Promise.resolve([]);
+  const linked: Array<{ pages: number; reused: boolean }> = [];
+  try {
+    for (const link of reuses) {
+      linked.push(link());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (error) {
+    // No Pagefind process is left writing into a folder being removed.
+    await indexing.catch(() => {});
+    throw error;
+  }
+  const done = [...(await indexing), ...linked];
   for (const { lang, extra, used } of editions) {
     mkdirSync(join(distDir, lang, "pagefind"), { recursive: true });
     writeFileSync(join(distDir, lang, "pagefind", PARTS_FILE), `${JSON.stringify({ parts: extra })}\n`);
@@ -422,44 +464,83 @@ function linkTree(from: string, to: string, carry?: { over: CarryOver; rel: stri
 }
 
 /**
- * `indexPart` through a cache: the part's bundle is kept in `cacheEntry` with the digest of its pages, and linked
- * from there when the pages are the same (Pagefind's bundle is a function of the pages: the byte-identical test in
- * tests/site/incremental.test.ts compares it with a cold index). Bundle files are written once and never rewritten
- * in place (a build writes a new `dist/` and a new entry), so the published copy may share the cache's inodes. The
- * entry is replaced atomically (a folder renamed into place), so a build killed while writing it leaves the
- * previous entry or none.
+ * A cache entry's `meta.json`: the digest of its pages, their count and (since it was added) its bundle's files, each
+ * with its path in the bundle and its identity (`dev:ino`), so that a rebuild links or carries them without listing
+ * the folders or reading their inodes again. The entry's files are never rewritten in place (it is replaced whole,
+ * renamed into place), so the identities hold while the entry does.
+ */
+const PartMeta = z.object({ digest: z.string(), pages: z.number(), files: z.array(z.tuple([z.string(), z.string()])).optional() });
+type PartMeta = z.infer<typeof PartMeta>;
+
+/**
+ * The part cached in `cacheEntry` if its pages had `digest` (its bundle, in `<cacheEntry>/bundle`, is then the one
+ * Pagefind would write: the bundle is a function of the pages, and the byte-identical test in
+ * tests/site/incremental.test.ts compares it with a cold index); null when it must be indexed (again).
+ */
+function cachedPart(cacheEntry: string, digest: string): PartMeta | null {
+  try {
+    const meta = PartMeta.safeParse(JSON.parse(readFileSync(join(cacheEntry, "meta.json"), "utf8")));
+    return meta.success && meta.data.digest === digest ? meta.data : null;
+  } catch {
+    // Missing or unreadable: indexed again, and replaced.
+    return null;
+  }
+}
+
+/** The files under `dir`, each as its path there (`/`-separated) and its identity (`dev:ino`). */
+function filesOf(dir: string, rel = ""): Array<[string, string]> {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e): Array<[string, string]> => {
+    if (e.isDirectory()) return filesOf(join(dir, e.name), `${rel}${e.name}/`);
+    if (!e.isFile()) return [];
+    const { dev, ino } = statSync(join(dir, e.name), { bigint: true });
+    return [[`${rel}${e.name}`, `${dev}:${ino}`]];
+  });
+}
+
+/**
+ * `linkTree` for a cached bundle whose files are listed (`PartMeta.files`): a file the published site has at its
+ * place is carried when it is the listed file (one stat, of the published file), the others linked (or copied).
+ */
+function linkBundle(from: string, files: PartMeta["files"], to: string, carry?: { over: CarryOver; rel: string }): void {
+  if (!files) return linkTree(from, to, carry);
+  const made = new Set<string>();
+  for (const [rel, id] of files) {
+    const source = join(from, rel);
+    const [dev, ino] = id.split(":").map(BigInt) as [bigint, bigint];
+    if (carry?.over.carry(`${carry.rel}/${rel}`, source, { dev, ino })) continue;
+    const target = join(to, rel);
+    const dir = dirname(target);
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
+    try {
+      linkSync(source, target);
+    } catch {
+      cpSync(source, target);
+    }
+  }
+}
+
+/**
+ * `indexPart` through a cache: the part's bundle is kept in `cacheEntry` with the `digest` of its pages, for later
+ * builds to link (`cachedPages`). Bundle files are written once and never rewritten in place (a build writes a new
+ * `dist/` and a new entry), so the published copy may share the cache's inodes. The entry is replaced atomically (a
+ * folder renamed into place), so a build killed while writing it leaves the previous entry or none.
  */
 async function indexPartCached(
   lane: PagefindApi,
   at: (rel: string) => string,
   pages: readonly SearchPage[],
-  output: { path: string; rel: string },
+  outputPath: string,
   cacheEntry: string,
-  force: boolean,
-  carry?: CarryOver,
+  digest: string,
 ): Promise<{ pages: number; reused: boolean }> {
-  const outputPath = output.path;
-  const digest = partDigest(pages);
-  const metaFile = join(cacheEntry, "meta.json");
-  if (!force && existsSync(metaFile)) {
-    try {
-      const meta = JSON.parse(readFileSync(metaFile, "utf8")) as { digest?: string; pages?: number };
-      if (meta.digest === digest && typeof meta.pages === "number") {
-        linkTree(join(cacheEntry, "bundle"), outputPath, carry && { over: carry, rel: output.rel });
-        return { pages: meta.pages, reused: true };
-      }
-    } catch {
-      // An unreadable entry: indexed again below, and replaced.
-      rmSync(outputPath, { recursive: true, force: true });
-    }
-  }
   const count = await indexPart(lane, at, pages, outputPath);
   try {
     const next = `${cacheEntry}.next-${process.pid}`;
     rmSync(next, { recursive: true, force: true });
     mkdirSync(next, { recursive: true });
     linkTree(outputPath, join(next, "bundle"));
-    writeFileSync(join(next, "meta.json"), `${JSON.stringify({ digest, pages: count })}\n`);
+    writeFileSync(join(next, "meta.json"), `${JSON.stringify({ digest, pages: count, files: filesOf(join(next, "bundle")) } satisfies PartMeta)}\n`);
     rmSync(cacheEntry, { recursive: true, force: true });
     renameSync(next, cacheEntry);
   } catch (error) {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cacheKey, planCards, renderCards } from "../../src/cards/build.ts";
+import { cacheKey, planCards, plansStale, renderCards } from "../../src/cards/build.ts";
 import { CarryOver } from "../../src/lib/carry-over.ts";
 import { CARD_TEXT_LIMITS, CardSpec, clampText, type CardSpecInput } from "../../src/schemas/card.ts";
 import { cardPalette } from "../../src/schemas/card-palette.ts";
@@ -51,6 +51,17 @@ describe("renderCards", () => {
     expect([...carry.entries()].map(([rel]) => rel).sort()).toEqual(specs.slice(1).map((s) => `cards/${s.path}.png`).sort());
     const staged = readdirSync(staging, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     expect(staged.map((e) => e.name)).toEqual([`${specs[0]!.path.split("/").pop()}.png`]);
+  });
+
+  it("writes the plan memo again only when a share of its plans is missing or stale", () => {
+    const memo = new Map(Array.from({ length: 1000 }, (_, i) => [`spec ${i}`, ["k", "p"]] as const));
+    const learnt = (from: number, to: number) => new Map(Array.from({ length: to - from }, (_, i) => [`spec ${from + i}`, ["k", "p"]] as const));
+    expect(plansStale(memo, learnt(0, 1000))).toBe(false);
+    // A rebuild's few new specs: planned again next time rather than the whole memo written.
+    expect(plansStale(memo, learnt(5, 1005))).toBe(false);
+    expect(plansStale(memo, learnt(100, 1100))).toBe(true);
+    expect(plansStale(memo, learnt(0, 500))).toBe(true);
+    expect(plansStale(new Map(), learnt(0, 3))).toBe(true);
   });
 
   it("plans a written spec seen in an earlier build from the memo, without parsing it, and an unseen one in full", () => {

@@ -55,12 +55,22 @@ describe("buildSearchIndex with a cache", () => {
     // One page a part (spread by hash): the home page and each article on its own.
     const first = await buildSearchIndex(inc, { pagesPerBundle: 1, cacheDir: cache });
     expect(first.bundlesReused).toBe(0);
+    // Each entry lists its bundle's files with their identities, and a rebuild links those (no folder listing): a
+    // file put into an entry by hand is not published.
+    for (const entry of readdirSync(join(cache, "search")).filter((e) => /^(ar|en)-/.test(e))) {
+      const meta = JSON.parse(readFileSync(join(cache, "search", entry, "meta.json"), "utf8")) as { files: Array<[string, string]> };
+      const listed = readdirSync(join(cache, "search", entry, "bundle"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+      expect(meta.files.length).toBe(listed.length);
+      expect(meta.files.every(([, id]) => /^\d+:\d+$/.test(id))).toBe(true);
+      writeFileSync(join(cache, "search", entry, "bundle", "stray.txt"), "not Pagefind's");
+    }
 
     // The same pages again (a fresh copy, as a rebuild's staging folder is): every part from the cache.
     rmSync(inc, { recursive: true, force: true });
     site(inc);
     const same = await buildSearchIndex(inc, { pagesPerBundle: 1, cacheDir: cache });
     expect(same.bundlesReused).toBe(same.bundles);
+    expect([...bundles(inc).keys()].filter((f) => f.endsWith("stray.txt"))).toEqual([]);
 
     // One English article changed: only its part is indexed again.
     rmSync(inc, { recursive: true, force: true });

@@ -48,12 +48,21 @@ describe("planParts", () => {
     expect(changed.map((p) => p.id)).toEqual([after[partOf(after, "ar/articles/b3/index.html")]!.id]);
   });
 
-  it("halves a window too large for one part by hash", () => {
+  it("halves a window larger than a quarter part by hash", () => {
     const many = Array.from({ length: 40 }, (_, i) => page(`ar/articles/p${i}/index.html`, "2025-05-01"));
-    const parts = planParts([...many, page("ar/actors/x/index.html", null)], 12);
+    // The month fits one part of 40, but a new article would then index all 40 pages again: 4 parts of about 10.
+    const parts = planParts([...many, page("ar/actors/x/index.html", null)], 40);
     const dated = parts.filter((p) => p.id.startsWith("m"));
     expect(dated.length).toBe(4);
     expect(dated.every((p) => p.pages.length < 20)).toBe(true);
+  });
+
+  it("keeps a story with the article whose id it takes when a window is halved", () => {
+    const articles = Array.from({ length: 40 }, (_, i) => page(`ar/articles/p${i}/index.html`, "2025-05-01"));
+    const stories = Array.from({ length: 10 }, (_, i) => page(`ar/stories/p${i}/index.html`, "2025-05-02"));
+    const parts = planParts([...articles, ...stories, page("ar/actors/x/index.html", null)], 40);
+    expect(parts.filter((p) => p.id.startsWith("m")).length).toBeGreaterThan(2);
+    for (let i = 0; i < 10; i++) expect(partOf(parts, `ar/stories/p${i}/index.html`)).toBe(partOf(parts, `ar/articles/p${i}/index.html`));
   });
 });
 
