@@ -17,7 +17,6 @@ import { codeVersion } from "../lib/code-version.ts";
 import { terminalText } from "../lib/text-safety.ts";
 import { articleSearchText, SEARCH_TEXT_SOURCES } from "../text/search-text.ts";
 import { fileStamp, readArticle, siteArticle, readArticlesIncremental, unchangedSince, type FileStamp, type ReadReport } from "./read-content.ts";
-import type { StoryInput } from "../stories/index.ts";
 
 type Entry = ArticleCacheShard["files"][string];
 type Entries = Record<string, Entry>;
@@ -254,6 +253,16 @@ export function loadArticles(settings: Pick<Settings, "articlesDir" | "cacheDir"
 
 const storyIndexFile = (folder: string): string => join(folder, "stories.v8");
 
+/**
+ * A stored article as story grouping takes one it may not compare (`StoryInput` of src/stories): its id, story and
+ * date, the rest empty, and `load` for its whole reading. Declared here rather than imported: the content readers
+ * sit below the stories stage (tests/lib/imports.test.ts).
+ */
+export interface StoredForGrouping extends Pick<Article, "id" | "lang" | "title" | "body" | "published" | "seen" | "actors" | "countries" | "places"> {
+  story: string;
+  load: () => Article & { story: string };
+}
+
 /** Files the story index may lack and `readStoredStories` parse one by one; past this it reads the shards whole. */
 const MAX_STORY_FILES_PARSED = 1000;
 
@@ -266,7 +275,7 @@ const MAX_STORY_FILES_PARSED = 1000;
  * lacks (written since) is parsed and the index updated. Null when the folder changed since the cache's index was
  * written (the caller then reads the cache whole), or when a file cannot be read.
  */
-export function readStoredStories(settings: Pick<Settings, "articlesDir" | "cacheDir">, report: ReadReport = stderrReport): StoryInput[] | null {
+export function readStoredStories(settings: Pick<Settings, "articlesDir" | "cacheDir">, report: ReadReport = stderrReport): StoredForGrouping[] | null {
   const folder = cacheFolder(settings);
   const index = readIndex(folder);
   if (index === null || !unchangedSince(settings.articlesDir, index.files)) return null;
@@ -288,8 +297,8 @@ export function readStoredStories(settings: Pick<Settings, "articlesDir" | "cach
   const cached = lacking > MAX_STORY_FILES_PARSED ? new Map(readArticlesCached(settings, report).articles.map((a) => [a.id, a])) : undefined;
   const read = (name: string): Article =>
     cached?.get(index.files[name]!.id) ?? readArticle(readFileSync(join(settings.articlesDir, name), "utf8"), join(settings.articlesDir, name));
-  const whole = (article: Article): StoryInput => ({ ...article, story: article.story ?? article.id });
-  const stored: StoryInput[] = [];
+  const whole = (article: Article): Article & { story: string } => ({ ...article, story: article.story ?? article.id });
+  const stored: StoredForGrouping[] = [];
   try {
     for (const name of names) {
       const { id, stamp } = index.files[name]!;

@@ -23,7 +23,7 @@ export interface StoryInput {
   /** The story the article already belongs to (kept as is). */
   story?: string;
   /**
-   * Set on a stored article read only in part (id, story and date; src/content/story-index.ts): its whole reading,
+   * Set on a stored article read only in part (id, story and date; `readStoredStories` in src/content/article-cache.ts): its whole reading,
    * read when grouping compares it (within the window of a new article), so the rest of a large corpus is not read.
    */
   load?: () => StoryInput;
