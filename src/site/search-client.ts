@@ -62,7 +62,10 @@ function setup(form: HTMLFormElement): void {
       // A large edition is indexed in parts (src/site/search-index.ts), listed next to the main bundle.
       const dir = d.bundle!.replace(/pagefind\.js$/, "");
       const listed = await fetch(`${dir}parts.json`).then((r) => (r.ok ? (r.json() as Promise<{ parts?: string[] }>) : {}), () => ({}));
-      for (const part of (listed as { parts?: string[] }).parts ?? []) await mod.mergeIndex(dir.replace(/pagefind\/$/, `${part}/`), { baseUrl });
+      // All parts at once: each costs a round trip before it answers, and one after another a large edition made
+      // the reader wait for dozens of them. Pagefind adds each part as it is asked for, so their order is kept.
+      const parts = (listed as { parts?: string[] }).parts ?? [];
+      await Promise.all(parts.map((part) => mod.mergeIndex(dir.replace(/pagefind\/$/, `${part}/`), { baseUrl })));
       await fillFilters(mod);
       return mod;
     }));
