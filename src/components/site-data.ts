@@ -28,6 +28,8 @@ export interface SiteData {
   model: SiteModel;
   /** Each article's search text, by id (see src/site/search-text.ts). */
   searchText: ReadonlyMap<string, string>;
+  /** Each article's digest as read, by id (see src/content/article-cache.ts `articleDigest`). */
+  digests: ReadonlyMap<string, string>;
   settings: Settings;
   urls: UrlBuilder;
 }
@@ -72,7 +74,7 @@ export function sourceDigest(root: string): string {
 let keys: Promise<PageKeys> | undefined;
 /** The `cacheKey` of each page (src/site/page-keys.ts), for `getStaticPaths`. */
 export function cacheKeys(): Promise<PageKeys> {
-  return (keys ??= siteData().then(({ model, searchText }) =>
-    pageKeys(model, searchText, { settings: { site: settings.site, outputs: settings.outputs }, code: sourceDigest(settings.root) }),
+  return (keys ??= siteData().then(({ model, digests }) =>
+    pageKeys(model, digests, { settings: { site: settings.site, outputs: settings.outputs }, code: sourceDigest(settings.root) }),
   ));
 }

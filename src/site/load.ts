@@ -73,6 +73,8 @@ export function siteModelFrom(content: SiteContent, settings: Pick<Settings, "si
 export interface LoadedSite {
   model: SiteModel;
   searchText: ReadonlyMap<string, string>;
+  /** Each article's digest as read (article-cache.ts `articleDigest`), for the page keys. */
+  digests: ReadonlyMap<string, string>;
 }
 
 /**
@@ -177,7 +179,7 @@ export function loadSite(settings: Pick<Settings, "articlesDir" | "actorsDir" | 
     countries: countryEntries(),
     settings: settings.site,
   });
-  return { model, searchText: read.searchText };
+  return { model, searchText: read.searchText, digests: read.digests };
 }
 
 /** Reads content as the site does and builds the site model. */
