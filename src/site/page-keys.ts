@@ -26,7 +26,7 @@ import type { SiteModel } from "./model.ts";
 export interface KeyContext {
   /** Settings the layout reads (title, url, base…) and the outputs of this build (cards, search). */
   settings: unknown;
-  /** A digest of the site's source code (see `sourceDigest` in src/components/site-data.ts). */
+  /** A digest of the site's source code (see src/site/source-digest.ts). */
   code: string;
 }
 
