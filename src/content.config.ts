@@ -6,7 +6,8 @@
  * site model (src/site/load.ts), and each entry is a slim projection of it (src/site/collections.ts) with a digest.
  * Entries whose digest is unchanged since the last build are neither validated again nor rewritten, so an unchanged
  * store is not written back to disk. The site's own pages do not read collections (they look up the model through
- * src/components/site-data.ts), so the store is only bundled when a page of yours imports `astro:content`.
+ * src/components/site-data.ts), so the store is only bundled when a page of yours imports `astro:content`, and a build
+ * fills it only then (src/site/collection-readers.ts): otherwise it is left empty, and not written again.
  *
  * In `astro dev` the loader watches the content folder: an edited article, actor file or `site.yaml` reloads the
  * collections (src/site/dev-server.ts reloads the site's own pages and ingests pages dropped into the inbox).
@@ -14,9 +15,10 @@
 import { defineCollection } from "astro:content";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadSettings } from "./config.ts";
 import { ActorEntry, ArticleEntry, CountryEntry, StoryEntry } from "./schemas/collections.ts";
+import { readsCollections } from "./site/collection-readers.ts";
 import { collectionEntries, type CollectionEntries, type CollectionName } from "./site/collections.ts";
 import { isSiteContent } from "./site/dev-server.ts";
 
@@ -35,8 +37,22 @@ function currentEntries(): Promise<CollectionEntries> {
   })());
 }
 
-/** Replaces the collection's entries; an entry whose digest is unchanged is left as stored. */
-async function fill(name: CollectionName, { store, parseData, generateDigest }: LoaderContext): Promise<void> {
+let read: boolean | undefined;
+/** Whether a module of the site reads collections (asked once per process; `astro dev` fills them whatever). */
+function collectionsRead({ config, watcher }: LoaderContext): boolean {
+  return watcher !== undefined || (read ??= readsCollections(fileURLToPath(config.srcDir)));
+}
+
+/**
+ * Replaces the collection's entries; an entry whose digest is unchanged is left as stored. In a build of a site no
+ * module of which reads collections, empties the collection instead (once: an empty store is not written again).
+ */
+async function fill(name: CollectionName, context: LoaderContext): Promise<void> {
+  const { store, parseData, generateDigest } = context;
+  if (!collectionsRead(context)) {
+    if (store.keys().length > 0) store.clear();
+    return;
+  }
   const list = (await currentEntries())[name];
   const keep = new Set(list.map((e) => e.id));
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);

@@ -13,21 +13,23 @@
  * same module: its reader version (a hash of the reader's own sources, read next to `import.meta.url`) is then the
  * same in both, and the card stage and the next build reuse the cache this build writes.
  */
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadSettings, type Settings } from "../config.ts";
 import type { Lang } from "../schemas/common.ts";
 import { LANGS } from "../site/locale.ts";
 import type { SiteModel } from "../site/model.ts";
-import { pageKeys, type PageKeys } from "../site/page-keys.ts";
+import type { PageKeys } from "../site/page-keys.ts";
 import { createUrls, type UrlBuilder } from "../site/urls.ts";
 
 export interface SiteData {
   model: SiteModel;
   /** Each article's search text, by id (see src/site/search-text.ts). */
   searchText: ReadonlyMap<string, string>;
+  /** Each article's digest as read, by id (see src/content/article-cache.ts `articleDigest`). */
+  digests: ReadonlyMap<string, string>;
+  /** The page keys of the model (src/site/load.ts `siteKeys`: shared with the card specs written for this build). */
+  keys(): PageKeys;
   settings: Settings;
   urls: UrlBuilder;
 }
@@ -44,9 +46,10 @@ let memo: Promise<SiteData> | undefined;
 
 async function load(): Promise<SiteData> {
   const loader = pathToFileURL(join(settings.root, "src/site/load.ts")).href;
-  const { loadSiteOnce } = (await import(/* @vite-ignore */ loader)) as typeof import("../site/load.ts");
+  const { loadSiteOnce, siteKeys } = (await import(/* @vite-ignore */ loader)) as typeof import("../site/load.ts");
   // The collections' loader built the same model earlier in this process: loadSiteOnce hands that one back.
-  return { ...loadSiteOnce(settings), settings, urls };
+  const site = loadSiteOnce(settings);
+  return { ...site, keys: () => siteKeys(site, settings), settings, urls };
 }
 
 /** The site model and its settings, built on first use. */
@@ -54,25 +57,10 @@ export function siteData(): Promise<SiteData> {
   return (memo ??= load());
 }
 
-/**
- * A digest of the site's source (`src/` and the Astro configuration): part of every page key, so a change to the
- * code that renders pages renders every page again, whatever Astro's own module-graph hash sees (the site model's
- * code is imported at run time, outside the bundle).
- */
-export function sourceDigest(root: string): string {
-  const hash = createHash("sha256");
-  const files = readdirSync(join(root, "src"), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-  for (const file of [...files, join(root, "astro.config.mjs")]) hash.update(file.slice(root.length)).update("\0").update(readFileSync(file)).update("\0");
-  return hash.digest("hex");
-}
+export { sourceDigest } from "../site/source-digest.ts";
 
 let keys: Promise<PageKeys> | undefined;
 /** The `cacheKey` of each page (src/site/page-keys.ts), for `getStaticPaths`. */
 export function cacheKeys(): Promise<PageKeys> {
-  return (keys ??= siteData().then(({ model, searchText }) =>
-    pageKeys(model, searchText, { settings: { site: settings.site, outputs: settings.outputs }, code: sourceDigest(settings.root) }),
-  ));
+  return (keys ??= siteData().then((data) => data.keys()));
 }

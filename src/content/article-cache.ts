@@ -4,7 +4,8 @@
  * unchanged files again and the card stage reuses what the build read. Each article's search text (src/text/search-text.ts) is kept next to it, so it
  * is computed once per file rather than once per build. Ingest records what it writes (`recordWrittenArticles`),
  * so the build after an ingest parses nothing: it lives here, below both ingest and the site, so that neither
- * reaches into the other. The cache may be deleted at any time.
+ * reaches into the other. Each entry also keeps a digest of its article and search text (`articleDigest`), for the
+ * page keys. The cache may be deleted at any time.
  */
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -12,7 +13,7 @@ import type { Settings } from "../config.ts";
 import type { Article } from "../schemas/article.ts";
 import { ArticleCacheIndex, ArticleCacheShard, ArticleStoryIndex } from "../schemas/article-cache.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
-import { cacheValueBytes, folderKey, readCacheFile, readCacheValue, writeCacheFile } from "../lib/cache.ts";
+import { cacheValueBytes, digestKey, folderKey, readCacheFile, readCacheValue, writeCacheFile } from "../lib/cache.ts";
 import { codeVersion } from "../lib/code-version.ts";
 import { terminalText } from "../lib/text-safety.ts";
 import { articleSearchText, SEARCH_TEXT_SOURCES } from "../text/search-text.ts";
@@ -78,11 +79,28 @@ function readShard(folder: string, n: number, warn?: (message: string) => void):
     if (shardOf(name) !== n) continue;
     if (valid || entry.search === undefined) entries[name] = entry;
     else {
-      const { search: _stale, ...rest } = entry;
+      // The digest covers the search text: stale with it.
+      const { search: _stale, digest: _staleDigest, ...rest } = entry;
       entries[name] = rest;
     }
   }
   return entries;
+}
+
+/**
+ * A digest of what the site reads of an article file: the article as cached and its search text. Made when the entry
+ * is, so that page keys (src/site/page-keys.ts) hash 32 characters per article rather than serialising every whole
+ * article (body, mentions, events) on every build: at 10,000 articles that was most of the keys' cost.
+ */
+export function articleDigest(article: Article, search: string): string {
+  return digestKey(JSON.stringify(article), "\0", search);
+}
+
+/** `entry` with its search text and digest, made when it has none (a new entry, or one of older code). */
+function completed(entry: Entry): Entry {
+  if (entry.search !== undefined && entry.digest !== undefined) return entry;
+  const search = entry.search ?? articleSearchText(entry.article);
+  return { ...entry, search, digest: articleDigest(entry.article, search) };
 }
 
 /** `entry` with the stat signature `stat` (none when undefined). */
@@ -155,6 +173,8 @@ export interface CachedArticles {
   articles: Article[];
   /** Search text of every article, by id (see search-text.ts). */
   searchText: ReadonlyMap<string, string>;
+  /** Every article's `articleDigest`, by id. */
+  digests: ReadonlyMap<string, string>;
   /** Writes the shards this read changed (new, changed or removed files, search text made); a no-op otherwise. */
   save(): void;
 }
@@ -172,6 +192,7 @@ export function readArticlesCached(settings: Pick<Settings, "articlesDir" | "cac
   // In the order the reader gives (unchanged files, then parsed ones, each in file-name order), as before shards.
   const articles: Record<string, Article> = {};
   const text: Record<string, string> = {};
+  const digests: Record<string, string> = {};
   for (const pass of ["unchanged", "parsed"] as const)
     for (const [name, f] of Object.entries(read.files)) {
       const n = shardOf(name);
@@ -180,18 +201,19 @@ export function readArticlesCached(settings: Pick<Settings, "articlesDir" | "cac
       if ((pass === "unchanged") !== unchanged) continue;
       let entry: Entry;
       if (unchanged) {
-        entry = before.search === undefined ? { ...before, search: articleSearchText(before.article) } : before;
+        entry = completed(before);
         // A signature taken now that the file has settled, or dropped (the file was touched): kept for next time.
         if (f.stat !== before.stat) entry = withStat(entry, f.stat);
         if (entry !== before) dirty.add(n);
       } else {
         const article = parsed.get(f.id)!;
-        entry = withStat({ id: f.id, stamp: f.stamp, article, search: articleSearchText(article) }, f.stat);
+        entry = withStat(completed({ id: f.id, stamp: f.stamp, article }), f.stat);
         dirty.add(n);
       }
       next[n]![name] = entry;
       articles[entry.id] = entry.article;
       text[entry.id] = entry.search!;
+      digests[entry.id] = entry.digest!;
     }
   // Files gone (or left out) since the last read.
   shards.forEach((entries, n) => {
@@ -200,6 +222,7 @@ export function readArticlesCached(settings: Pick<Settings, "articlesDir" | "cac
   return {
     articles: Object.values(articles),
     searchText: new Map(Object.entries(text)),
+    digests: new Map(Object.entries(digests)),
     save() {
       let written = true;
       for (const n of dirty) written = writeShard(folder, n, next[n]!) && written;
@@ -228,7 +251,7 @@ export function recordWrittenArticles(settings: Pick<Settings, "articlesDir" | "
     if (!entries) byShard.set(n, (entries = readShard(folder, n)));
     // As the reader cleans it (readArticle), so the cache holds exactly what reading the file gives.
     const stored = siteArticle(article);
-    entries[name] = { id: article.id, stamp: fileStamp(path), article: stored, search: articleSearchText(stored) };
+    entries[name] = completed({ id: article.id, stamp: fileStamp(path), article: stored });
   }
   let shardsWritten = true;
   for (const [n, entries] of byShard) shardsWritten = writeShard(folder, n, entries) && shardsWritten;

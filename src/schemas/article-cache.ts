@@ -21,6 +21,11 @@ export const ArticleCacheShard = z.object({
       article: z.custom<Article>((v) => typeof v === "object" && v !== null && !Array.isArray(v)),
       /** Search text, valid for the search-text code of the shard's `searchVersion` only. */
       search: z.string().optional(),
+      /**
+       * A digest of the article and its search text (article-cache.ts `articleDigest`), made with them: page keys hash
+       * it instead of the whole article every build. Dropped with a stale search text.
+       */
+      digest: z.string().optional(),
     }),
   ),
   searchVersion: z.string(),

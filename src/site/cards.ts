@@ -16,6 +16,7 @@ import { t } from "../i18n/index.ts";
 import type { Lang } from "../schemas/common.ts";
 import { formatDate, formatPartialDate, LANGS } from "./locale.ts";
 import type { DayBrief, SiteModel } from "./model.ts";
+import type { PageKeys } from "./page-keys.ts";
 import { articleDateLine, articleTitle } from "./present.ts";
 import { ACTIVITY_DAYS, actorActivity, roleOn } from "./actor-activity.ts";
 import { outletCount, outletName, presentStory, storyDates } from "./story-present.ts";
@@ -41,7 +42,7 @@ export const cardPaths = {
   country: (lang: Lang, slug: string) => `${lang}/countries/${slug}`,
 } as const;
 
-type CardTarget =
+export type CardTarget =
   | { kind: "home" }
   | { kind: "index"; page: "briefs" | "actors" | "countries" }
   | { kind: "brief"; day: string }
@@ -221,18 +222,48 @@ export function cardFor(model: SiteModel, settings: CardSettings, lang: Lang, ta
   }
 }
 
-/** The card spec of every shareable page in both editions, in a stable order. */
-export function cardSpecs(model: SiteModel, settings: CardSettings): CardSpec[] {
-  const out: CardSpec[] = [];
+/** Every shareable page in both editions, in a stable order: the cards `cardSpecs` lists. */
+export function cardTargets(model: SiteModel): Array<{ lang: Lang; target: CardTarget }> {
+  const out: Array<{ lang: Lang; target: CardTarget }> = [];
   for (const lang of LANGS) {
-    out.push(cardFor(model, settings, lang, { kind: "home" }));
-    for (const page of ["briefs", "actors", "countries"] as const) out.push(cardFor(model, settings, lang, { kind: "index", page }));
-    for (const brief of model.days) out.push(cardFor(model, settings, lang, { kind: "brief", day: brief.day }));
+    const add = (target: CardTarget) => out.push({ lang, target });
+    add({ kind: "home" });
+    for (const page of ["briefs", "actors", "countries"] as const) add({ kind: "index", page });
+    for (const brief of model.days) add({ kind: "brief", day: brief.day });
     // Reference entries (actors and countries no article names) have no card.
-    for (const id of model.actorPages) out.push(cardFor(model, settings, lang, { kind: "actor", id }));
-    for (const code of model.countryPages) out.push(cardFor(model, settings, lang, { kind: "country", code }));
-    for (const id of model.latest) out.push(cardFor(model, settings, lang, { kind: "article", id }));
-    for (const id of model.storyPages) out.push(cardFor(model, settings, lang, { kind: "story", id }));
+    for (const id of model.actorPages) add({ kind: "actor", id });
+    for (const code of model.countryPages) add({ kind: "country", code });
+    for (const id of model.latest) add({ kind: "article", id });
+    for (const id of model.storyPages) add({ kind: "story", id });
   }
   return out;
+}
+
+/** The card spec of every shareable page in both editions, in a stable order. */
+export function cardSpecs(model: SiteModel, settings: CardSettings): CardSpec[] {
+  return cardTargets(model).map(({ lang, target }) => cardFor(model, settings, lang, target));
+}
+
+/**
+ * A key covering everything the card of `target` shows, from the page keys (src/site/page-keys.ts), or null for a card
+ * no page key covers (home, indexes, countries: a few dozen, worked out every build). The page's key covers what its
+ * card shows: an article's card its article, dates and the names of its actors and countries; a story's its story,
+ * articles, actors and countries; a brief's its day and top stories. Each key holds the settings and the site's code.
+ * Two things a card shows lie outside them and are added: an actor card's activity (articles per day over the
+ * 30 days to its latest article, which its page does not show) here, and outlets' names (a story's outlets, named
+ * from the knowledge base) by the caller, for all cards at once (see load.ts `writeCardSpecs`).
+ */
+export function cardInputKey(model: SiteModel, keys: PageKeys, lang: Lang, target: CardTarget): string | null {
+  switch (target.kind) {
+    case "article":
+      return `${lang} article ${target.id} ${keys.article(target.id)}`;
+    case "story":
+      return `${lang} story ${target.id} ${keys.story(target.id)}`;
+    case "brief":
+      return `${lang} brief ${target.day} ${keys.day(target.day)}`;
+    case "actor":
+      return `${lang} actor ${target.id} ${keys.actor(target.id)} ${JSON.stringify(actorActivity(model, target.id) ?? null)}`;
+    default:
+      return null;
+  }
 }

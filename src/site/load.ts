@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { z } from "zod";
 import type { Settings } from "../config.ts";
 import type { Actor } from "../schemas/actor.ts";
 import type { Article } from "../schemas/article.ts";
@@ -16,7 +17,10 @@ import { terminalText } from "../lib/text-safety.ts";
 import { readActors, type ReadReport } from "../content/read-content.ts";
 import { readArticlesCached } from "../content/article-cache.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
-import { cardSpecs } from "./cards.ts";
+import { cacheValueBytes, readCacheValue } from "../lib/cache.ts";
+import { cardFor, cardInputKey, cardTargets } from "./cards.ts";
+import { pageKeys, type PageKeys } from "./page-keys.ts";
+import { sourceDigest } from "./source-digest.ts";
 
 export { articlesUnchanged, loadArticles, readArticlesCached, recordWrittenArticles, type CachedArticles } from "../content/article-cache.ts";
 
@@ -73,6 +77,8 @@ export function siteModelFrom(content: SiteContent, settings: Pick<Settings, "si
 export interface LoadedSite {
   model: SiteModel;
   searchText: ReadonlyMap<string, string>;
+  /** Each article's digest as read (article-cache.ts `articleDigest`), for the page keys. */
+  digests: ReadonlyMap<string, string>;
 }
 
 /**
@@ -113,7 +119,7 @@ const MEMO = Symbol.for("marsad.site-model");
 type Memo = { key: string; site: LoadedSite };
 
 /** `loadSite`, memoised in the process for unchanged content (see MEMO). */
-export function loadSiteOnce(settings: Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir" | "site">, options: { today?: string } = {}): LoadedSite {
+export function loadSiteOnce(settings: KeySettings & Pick<Settings, "articlesDir" | "actorsDir" | "cacheDir">, options: { today?: string } = {}): LoadedSite {
   const today = options.today ?? buildToday();
   const key = contentFingerprint(settings, today);
   const store = globalThis as { [MEMO]?: Memo };
@@ -122,8 +128,22 @@ export function loadSiteOnce(settings: Pick<Settings, "articlesDir" | "actorsDir
   const site = loadSite(settings, { today });
   store[MEMO] = { key, site };
   const specsFile = process.env[CARD_SPECS_ENV];
-  if (specsFile) writeCardSpecs(specsFile, site.model, settings);
+  if (specsFile) writeCardSpecs(specsFile, site.model, settings, { file: cardSpecMemoFile(settings.cacheDir), keys: siteKeys(site, settings) });
   return site;
+}
+
+/** What the page keys hold of the settings: what the layout reads, the outputs of the build, the code's place. */
+type KeySettings = Pick<Settings, "site" | "outputs" | "root">;
+
+const keysOf = new WeakMap<LoadedSite, PageKeys>();
+/**
+ * The page keys of a loaded site (src/site/page-keys.ts), made once: the pages' `cacheKey`s (src/components/site-data.ts)
+ * and the card-spec memo (`writeCardSpecs`) share them and their memoised pieces.
+ */
+export function siteKeys(site: LoadedSite, settings: KeySettings): PageKeys {
+  let keys = keysOf.get(site);
+  if (!keys) keysOf.set(site, (keys = pageKeys(site.model, site.digests, { settings: { site: settings.site, outputs: settings.outputs }, code: sourceDigest(settings.root) })));
+  return keys;
 }
 
 /**
@@ -137,17 +157,61 @@ export const CARD_SPECS_ENV = "MARSAD_CARD_SPECS";
 const SPECS_HEADER = "marsad-card-specs 1";
 
 /**
+ * The card specs of the last build by what they show (`cardInputKey` in src/site/cards.ts), each as its line of JSON;
+ * `context` is what every card shows beyond its key (see `cardSpecContext`). Working out, validating and serialising
+ * every spec cost about a second of each rebuild at 10,000 articles, for a few dozen cards that changed.
+ */
+const CardSpecMemo = z.object({ context: z.string(), specs: z.map(z.string(), z.string()) });
+type CardSpecMemo = z.infer<typeof CardSpecMemo>;
+
+/** Where the site stage keeps its card-spec memo. */
+export const cardSpecMemoFile = (cacheDir: string): string => join(cacheDir, "site", "card-specs.v8");
+
+/** What every card shows beyond the page keys: the outlets' names, which the knowledge base gives. */
+function cardSpecContext(model: SiteModel): string {
+  return createHash("sha256").update(JSON.stringify([...model.outletNames])).digest("base64url");
+}
+
+/** The memo's specs for `context`; empty when missing, unreadable or of another context (it only saves work). */
+function readCardSpecMemo(file: string, context: string): CardSpecMemo["specs"] {
+  const read = readCacheValue(file, CardSpecMemo);
+  return typeof read !== "string" && read.data.context === context ? read.data.specs : new Map();
+}
+
+/**
  * Writes the card specs of `model` to `file`, one spec's JSON a line (the card stage plans a line it has seen in an
  * earlier build without parsing it: src/cards/build.ts `WrittenSpec`); one that cannot be written leaves the card
- * stage to work them out.
+ * stage to work them out. With a `memo`, a card whose key (`cardInputKey`) is one of the last build's takes that
+ * build's line, and the memo is written again with this build's cards.
  */
-export function writeCardSpecs(file: string, model: SiteModel, settings: Pick<Settings, "site">): void {
+export function writeCardSpecs(file: string, model: SiteModel, settings: Pick<Settings, "site">, memo?: { file: string; keys: PageKeys }): void {
   try {
-    const specs = cardSpecs(model, settings);
-    writeFileAtomic(file, [`${SPECS_HEADER} ${specs.length}`, ...specs.map((spec) => JSON.stringify(spec))].join("\n"), { flush: false });
+    const context = cardSpecContext(model);
+    const before = memo ? readCardSpecMemo(memo.file, context) : new Map<string, string>();
+    const after = new Map<string, string>();
+    const lines = cardTargets(model).map(({ lang, target }) => {
+      const key = memo ? cardInputKey(model, memo.keys, lang, target) : null;
+      const line = (key !== null ? before.get(key) : undefined) ?? JSON.stringify(cardFor(model, settings, lang, target));
+      if (key !== null) after.set(key, line);
+      return line;
+    });
+    writeFileAtomic(file, [`${SPECS_HEADER} ${lines.length}`, ...lines].join("\n"), { flush: false });
+    if (memo) writeCardSpecMemo(memo.file, { context, specs: after });
   } catch (error) {
     rmSync(file, { force: true });
     process.stderr.write(`${terminalText(file)}: card specs not written (${(error as Error).message}); the card stage works them out again\n`);
+  }
+}
+
+/**
+ * Keeps this build's card specs for the next. A write that fails costs only work: an entry is right for its key
+ * whichever build wrote it, so a memo left as it was is still a valid one.
+ */
+function writeCardSpecMemo(file: string, memo: CardSpecMemo): void {
+  try {
+    writeFileAtomic(file, cacheValueBytes(memo), { flush: false });
+  } catch {
+    // Worked out again next time.
   }
 }
 
@@ -177,7 +241,7 @@ export function loadSite(settings: Pick<Settings, "articlesDir" | "actorsDir" | 
     countries: countryEntries(),
     settings: settings.site,
   });
-  return { model, searchText: read.searchText };
+  return { model, searchText: read.searchText, digests: read.digests };
 }
 
 /** Reads content as the site does and builds the site model. */

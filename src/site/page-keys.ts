@@ -26,7 +26,7 @@ import type { SiteModel } from "./model.ts";
 export interface KeyContext {
   /** Settings the layout reads (title, url, base…) and the outputs of this build (cards, search). */
   settings: unknown;
-  /** A digest of the site's source code (see `sourceDigest` in src/components/site-data.ts). */
+  /** A digest of the site's source code (see src/site/source-digest.ts). */
   code: string;
 }
 
@@ -45,11 +45,8 @@ export interface PageKeys {
   actorStoriesFeed(id: string, ids: readonly string[]): string;
 }
 
-const digest = (...parts: string[]): string => {
-  const hash = createHash("sha256");
-  for (const p of parts) hash.update(p).update("\0");
-  return hash.digest("base64url").slice(0, 32);
-};
+/** A digest of `parts`, each ended by NUL; hashed as one string (one `update` a part cost more than the hashing). */
+const digest = (...parts: string[]): string => createHash("sha256").update(`${parts.join("\0")}\0`).digest("base64url").slice(0, 32);
 
 /** Memoises `f` per argument, or per `key` of its arguments (pages ask for a key once per edition). */
 function memo<A extends [string, ...unknown[]]>(f: (...args: A) => string, key: (...args: A) => string = (...args) => args[0]): (...args: A) => string {
@@ -62,8 +59,13 @@ function memo<A extends [string, ...unknown[]]>(f: (...args: A) => string, key: 
   };
 }
 
-/** The page keys of `model`; `searchText` is each article's hidden search block (article pages render it). */
-export function pageKeys(model: SiteModel, searchText: ReadonlyMap<string, string>, context: KeyContext): PageKeys {
+/**
+ * The page keys of `model`. `articleDigests` holds a digest of each article as read and of its search text (article
+ * pages render it as their hidden search block), made once per file by the article cache
+ * (src/content/article-cache.ts `articleDigest`): serialising every whole article on every build cost more than
+ * the rest of the keys together at 10,000 articles.
+ */
+export function pageKeys(model: SiteModel, articleDigests: ReadonlyMap<string, string>, context: KeyContext): PageKeys {
   const global = digest(JSON.stringify(context.settings ?? null), context.code);
 
   /** A country as other pages show it: its code, slug and names. */
@@ -81,12 +83,25 @@ export function pageKeys(model: SiteModel, searchText: ReadonlyMap<string, strin
       country ? countryRef(country) : "",
     );
   });
-  /** An article as a list, a story or a brief shows it: its whole file, its dates, and the actors and countries it names. */
+  /** A mention's ref as an article's body links it now (see the article key). */
+  const mentionTarget = memo((ref) => {
+    const target = model.resolveRef(ref);
+    return `${ref}>${JSON.stringify(target)}>${target?.kind === "country" ? countryRef(target.code) : ""}`;
+  });
+  /**
+   * An article as a list, a story or a brief shows it: its whole file (by its digest), its dates, and the actors and
+   * countries it names. The dates are taken apart from the digest: the site withholds a date after today
+   * (load.ts `withholdFutureDates`), so the model's article may differ from the one read there, and only in them.
+   * An article without a digest (none is: every article of the model was read with one) is taken whole; its search
+   * text follows from it by code the key covers (`global`).
+   */
   const articleRef = memo((id) => {
     const v = model.articles.get(id);
     if (!v) return digest("none");
+    const { article } = v;
     return digest(
-      JSON.stringify([v.article, v.day, v.dateSource, v.actorIds, v.countries, v.primaryCountry, v.story]),
+      articleDigests.get(id) ?? JSON.stringify(article),
+      JSON.stringify([article.published, article.seen, v.day, v.dateSource, v.actorIds, v.countries, v.primaryCountry, v.story]),
       ...v.actorIds.map(actorRef),
       ...v.countries.map(countryRef),
     );
@@ -103,11 +118,9 @@ export function pageKeys(model: SiteModel, searchText: ReadonlyMap<string, strin
       const v = model.articles.get(id);
       // The body links each mention to the page its ref resolves to now: a former id, or an actor that gained or
       // lost its place in the model (a discovered actor turning provisional), changes the links.
-      const refs = [...new Set((v?.article.mentions ?? []).map((m) => m.ref))].sort().map((ref) => {
-        const target = model.resolveRef(ref);
-        return `${ref}>${JSON.stringify(target)}>${target?.kind === "country" ? countryRef(target.code) : ""}`;
-      });
-      return digest(global, "article", id, articleRef(id), JSON.stringify(v?.related ?? null), searchText.get(id) ?? "", ...(v?.related ?? []).map(articleRef), ...refs);
+      const refs = [...new Set((v?.article.mentions ?? []).map((m) => m.ref))].sort().map(mentionTarget);
+      // The search block is the article's search text: covered by its digest in `articleRef`.
+      return digest(global, "article", id, articleRef(id), JSON.stringify(v?.related ?? null), ...(v?.related ?? []).map(articleRef), ...refs);
     }),
     story: memo((id) => {
       const s = model.stories.get(id);

@@ -3,13 +3,13 @@
  * length whose mtime is restored (`cp -p`, `rsync -t`, backups do that) kept the old title in pages, feeds and cards.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { deserialize } from "node:v8";
+import { deserialize, serialize } from "node:v8";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { articleFile, serializeArticle } from "../../src/content/article-file.ts";
 import type { Article } from "../../src/schemas/article.ts";
-import { articlesUnchanged, loadArticles, readArticlesCached, readStoredStories, recordWrittenArticles } from "../../src/content/article-cache.ts";
+import { articleDigest, articlesUnchanged, loadArticles, readArticlesCached, readStoredStories, recordWrittenArticles } from "../../src/content/article-cache.ts";
 import { assignStories } from "../../src/stories/index.ts";
 import { article as build } from "../fixtures/site/builders.ts";
 
@@ -310,5 +310,46 @@ describe("readStoredStories (a one-article ingest's stored articles, read in par
     expect(readStoredStories(settings)).not.toBeNull();
     rmSync(join(settings.articlesDir, "s-4.md"));
     expect(readStoredStories(settings)).toBeNull();
+  });
+});
+
+describe("each article's digest (for the page keys, src/site/page-keys.ts)", () => {
+  it("is the digest of the article as read and of its search text, kept in the cache and changed with the file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+    mkdirSync(settings.articlesDir);
+    const file = join(settings.articlesDir, "cached-1.md");
+    writeFileSync(file, serializeArticle(article("Old title here")));
+    const first = readArticlesCached(settings, { warn: () => {} });
+    first.save();
+    const digest = first.digests.get("cached-1")!;
+    expect(digest).toBe(articleDigest(first.articles[0]!, first.searchText.get("cached-1")!));
+    // Kept with the entry: an unchanged file gives the same digest without making it again.
+    const entries = shards(settings.cacheDir).files.flatMap((f) => Object.values(shardEntries<{ digest?: string }>(f)));
+    expect(entries.map((e) => e.digest)).toEqual([digest]);
+    expect(readArticlesCached(settings, { warn: () => {} }).digests.get("cached-1")).toBe(digest);
+    // An edit of the file (here of its body only: the title and dates are as before) gives another.
+    writeFileSync(file, serializeArticle({ ...article("Old title here"), body: ["Another paragraph."] }));
+    const edited = readArticlesCached(settings, { warn: () => {} });
+    expect(edited.digests.get("cached-1")).not.toBe(digest);
+    expect(edited.digests.get("cached-1")).toBe(articleDigest(edited.articles[0]!, edited.searchText.get("cached-1")!));
+  });
+
+  it("is made for an entry of earlier code that has none, and for one whose search text was made by other code", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+    mkdirSync(settings.articlesDir);
+    writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("A title")));
+    loadArticles(settings, { warn: () => {} });
+    const [shard] = shards(settings.cacheDir).files;
+    const value = deserialize(readFileSync(shard!)) as { files: Record<string, { digest?: string; search?: string }>; searchVersion: string };
+    const expected = Object.values(value.files)[0]!.digest;
+    for (const e of Object.values(value.files)) delete e.digest;
+    writeFileSync(shard!, serialize(value));
+    expect(readArticlesCached(settings, { warn: () => {} }).digests.get("cached-1")).toBe(expected);
+    // Search text of other code: dropped with its digest, both made again.
+    for (const e of Object.values(value.files)) Object.assign(e, { search: "stale", digest: "stale" });
+    writeFileSync(shard!, serialize({ ...value, searchVersion: "other" }));
+    expect(readArticlesCached(settings, { warn: () => {} }).digests.get("cached-1")).toBe(expected);
   });
 });

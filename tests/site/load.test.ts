@@ -3,14 +3,15 @@
  * same cache keys, as working them out again from a model built in the card stage; a missing or broken hand-off is
  * no hand-off (the card stage works them out), and the file is gone once taken.
  */
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { deserialize, serialize } from "node:v8";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planCards } from "../../src/cards/build.ts";
 import { loadSettings } from "../../src/config.ts";
 import { cardSpecs } from "../../src/site/cards.ts";
-import { loadSiteModel, loadSiteOnce, takeCardSpecs, writeCardSpecs, CARD_SPECS_ENV } from "../../src/site/load.ts";
+import { cardSpecMemoFile, loadSite, loadSiteModel, loadSiteOnce, siteKeys, takeCardSpecs, writeCardSpecs, CARD_SPECS_ENV } from "../../src/site/load.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -57,4 +58,35 @@ describe("the card specs handed from the site stage to the card stage", () => {
     writeFileSync(broken, "{}");
     expect(takeCardSpecs(broken)).toBeNull();
   });
+
+  it("with the memo of the last build: the same lines as worked out again, a card whose page changed worked out anew", () => {
+    const { dir, settings } = fixture();
+    const memo = cardSpecMemoFile(settings.cacheDir);
+    const fresh = (site: ReturnType<typeof loadSite>) => cardSpecs(site.model, settings).map((spec) => JSON.stringify(spec));
+    const handed = (site: ReturnType<typeof loadSite>) => {
+      const file = join(dir, "specs.json");
+      writeCardSpecs(file, site.model, settings, { file: memo, keys: siteKeys(site, settings) });
+      return takeCardSpecs(file)!;
+    };
+    const first = loadSite(settings, { today: "2025-01-01" });
+    expect(handed(first)).toEqual(fresh(first));
+    expect(existsSync(memo)).toBe(true);
+    // An edited title: its article's card (and its story's, its brief's) changes; the memo must not hand the old one.
+    const articles = settings.articlesDir;
+    const name = readdirSync(articles).find((f) => f.endsWith(".md"))!;
+    const text = readFileSync(join(articles, name), "utf8");
+    writeFileSync(join(articles, name), text.replace(/^title: .*$/m, 'title: "A title edited for the memo test"'));
+    const second = loadSite(settings, { today: "2025-01-01" });
+    const lines = handed(second);
+    expect(lines.some((l) => l.includes("A title edited for the memo test"))).toBe(true);
+    expect(lines).toEqual(fresh(second));
+    // Cards come from the memo when their key is in it: a memo entry edited by hand is what is handed over.
+    const value = deserialize(readFileSync(memo)) as { context: string; specs: Map<string, string> };
+    const [key] = [...value.specs.keys()].filter((k) => k.startsWith("en article "));
+    value.specs.set(key!, '{"marked":true}');
+    writeFileSync(memo, serialize(value));
+    const third = loadSite(settings, { today: "2025-01-01" });
+    expect(handed(third).filter((l) => l === '{"marked":true}')).toHaveLength(1);
+  });
 });
+

@@ -1,0 +1,53 @@
+/**
+ * Page keys (src/site/page-keys.ts) hash each article's digest from the article cache rather than the whole article:
+ * a key must still change whenever what the page shows changes, including a date the site withholds.
+ */
+import { describe, expect, it } from "vitest";
+import type { Article } from "../../src/schemas/article.ts";
+import { articleDigest } from "../../src/content/article-cache.ts";
+import { withholdFutureDates } from "../../src/site/load.ts";
+import { buildSiteModel } from "../../src/site/model.ts";
+import { pageKeys } from "../../src/site/page-keys.ts";
+import { article, actor, tag } from "../fixtures/site/builders.ts";
+
+const context = { settings: { site: "test" }, code: "code" };
+
+/** The keys of a site of `articles`, each with the digest the cache would hold for it as read (`read`). */
+function keysOf(articles: Article[], read: Article[] = articles) {
+  const model = buildSiteModel({ articles, actors: [actor("a")], countries: [], settings: { latest: 10, provisionalMinArticles: 3 } });
+  return pageKeys(model, new Map(read.map((a) => [a.id, articleDigest(a, `search ${a.id}`)])), context);
+}
+
+const one = article("x1", { published: "2025-03-01", actors: [tag("a")], body: ["First paragraph."] });
+const other = article("x2", { published: "2025-03-01", actors: [tag("a")] });
+
+describe("page keys", () => {
+  it("change with the article's digest (an edit of the body only), and only for the pages showing it", () => {
+    const before = keysOf([one, other]);
+    const after = keysOf([{ ...one, body: ["Edited paragraph."] }, other]);
+    expect(after.article("x1")).not.toBe(before.article("x1"));
+    expect(after.day("2025-03-01")).not.toBe(before.day("2025-03-01"));
+    expect(after.actor("a")).not.toBe(before.actor("a"));
+    // The same content gives the same keys.
+    expect(keysOf([one, other]).article("x1")).toBe(before.article("x1"));
+  });
+
+  it("change when the site withholds a date after today, though the article read (and its digest) is the same", () => {
+    // Seen "in 2100": the article is filed by its publication date either way, only its `seen` is withheld.
+    const future = article("x3", { published: "2025-03-01", seen: "2100-01-01", actors: [tag("a")] });
+    const read = [one, future];
+    const shown = withholdFutureDates(read, "2025-03-02", { warn: () => {} });
+    expect(shown[1]!.seen).toBeNull();
+    const withheld = keysOf(shown, read);
+    // As if the date had been shown: same digests, other dates in the model's article.
+    const model = buildSiteModel({ articles: read, actors: [actor("a")], countries: [], settings: { latest: 10, provisionalMinArticles: 3 } });
+    const plain = pageKeys(model, new Map(read.map((a) => [a.id, articleDigest(a, `search ${a.id}`)])), context);
+    expect(withheld.article("x3")).not.toBe(plain.article("x3"));
+  });
+
+  it("cover an article without a digest by the article itself", () => {
+    const model = buildSiteModel({ articles: [one], actors: [actor("a")], countries: [], settings: { latest: 10, provisionalMinArticles: 3 } });
+    const edited = buildSiteModel({ articles: [{ ...one, body: ["Edited."] }], actors: [actor("a")], countries: [], settings: { latest: 10, provisionalMinArticles: 3 } });
+    expect(pageKeys(model, new Map(), context).article("x1")).not.toBe(pageKeys(edited, new Map(), context).article("x1"));
+  });
+});
