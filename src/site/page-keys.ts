@@ -66,7 +66,9 @@ function memo<A extends [string, ...unknown[]]>(f: (...args: A) => string, key: 
  * the rest of the keys together at 10,000 articles.
  */
 export function pageKeys(model: SiteModel, articleDigests: ReadonlyMap<string, string>, context: KeyContext): PageKeys {
-  const global = digest(JSON.stringify(context.settings ?? null), context.code);
+  // Outlets are named from the knowledge base's media actors (src/site/model/outlets.ts) on story, brief, article and
+  // actor pages alike: an outlet renamed in one edition changes them all, so its names are global.
+  const global = digest(JSON.stringify(context.settings ?? null), context.code, JSON.stringify([...model.outletNames]));
 
   /** A country as other pages show it: its code, slug and names. */
   const countryRef = memo((code) => {

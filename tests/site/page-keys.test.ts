@@ -45,6 +45,20 @@ describe("page keys", () => {
     expect(withheld.article("x3")).not.toBe(plain.article("x3"));
   });
 
+  it("change on every page showing an outlet when the knowledge base renames it in one edition", () => {
+    const outlet = (ar: string) => actor("wire", { type: "media", names: { ar, en: "Desert Wire" } });
+    const keys = (ar: string) => {
+      const articles = [article("x5", { published: "2025-03-01", source: "Desert Wire", actors: [tag("a")] })];
+      const model = buildSiteModel({ articles, actors: [actor("a"), outlet(ar)], countries: [], settings: { latest: 10, provisionalMinArticles: 3 } });
+      return pageKeys(model, new Map(articles.map((a) => [a.id, articleDigest(a, `search ${a.id}`)])), context);
+    };
+    const before = keys("وكالة الصحراء");
+    const after = keys("وكالة أنباء الصحراء");
+    expect(after.day("2025-03-01")).not.toBe(before.day("2025-03-01"));
+    expect(after.article("x5")).not.toBe(before.article("x5"));
+    expect(keys("وكالة الصحراء").day("2025-03-01")).toBe(before.day("2025-03-01"));
+  });
+
   it("cover an article without a digest by the article itself", () => {
     const model = buildSiteModel({ articles: [one], actors: [actor("a")], countries: [], settings: { latest: 10, provisionalMinArticles: 3 } });
     const edited = buildSiteModel({ articles: [{ ...one, body: ["Edited."] }], actors: [actor("a")], countries: [], settings: { latest: 10, provisionalMinArticles: 3 } });
