@@ -28,6 +28,7 @@
 import { spawn } from "node:child_process";
 import { folderKey } from "../lib/cache.ts";
 import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from "node:fs";
+import { constants, setPriority } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { writeFileAtomic } from "../lib/atomic.ts";
 import { CarryOver } from "../lib/carry-over.ts";
@@ -121,12 +122,22 @@ export function removeLater(dir: string, trashDir?: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Deletes everything in `trashDir` in a detached process (it outlives this one). */
+/**
+ * Deletes everything in `trashDir` in a detached process (it outlives this one), at the lowest priority: after a
+ * whole site was replaced it unlinks tens of thousands of files for about 12 s at 10,000 articles, and at normal
+ * priority that made a build started meanwhile 15% slower. (On Linux the disk priority follows the CPU priority.)
+ */
 export function emptyTrash(trashDir: string): void {
   if (!existsSync(trashDir) || readdirSync(trashDir).length === 0) return;
   const script = "const fs=require('node:fs'),p=require('node:path'),d=process.argv[1];for(const n of fs.readdirSync(d))fs.rmSync(p.join(d,n),{recursive:true,force:true})";
   try {
-    spawn(process.execPath, ["-e", script, trashDir], { detached: true, stdio: "ignore" }).unref();
+    const child = spawn(process.execPath, ["-e", script, trashDir], { detached: true, stdio: "ignore" });
+    child.unref();
+    try {
+      if (child.pid !== undefined) setPriority(child.pid, constants.priority.PRIORITY_LOW);
+    } catch {
+      // Not allowed here: it runs at normal priority.
+    }
   } catch {
     for (const name of readdirSync(trashDir)) rmSync(join(trashDir, name), { recursive: true, force: true });
   }
