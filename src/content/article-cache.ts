@@ -15,6 +15,7 @@ import { ArticleCacheIndex, ArticleCacheShard, ArticleStoryIndex } from "../sche
 import { writeFileAtomic } from "../lib/atomic.ts";
 import { cacheValueBytes, digestKey, folderKey, readCacheFile, readCacheValue, writeCacheFile } from "../lib/cache.ts";
 import { codeVersion } from "../lib/code-version.ts";
+import { ownStoryId } from "../lib/identity.ts";
 import { terminalText } from "../lib/text-safety.ts";
 import { articleSearchText, SEARCH_TEXT_SOURCES } from "../text/search-text.ts";
 import { fileStamp, readArticle, siteArticle, readArticlesIncremental, unchangedSince, type FileStamp, type ReadReport } from "./read-content.ts";
@@ -320,7 +321,7 @@ export function readStoredStories(settings: Pick<Settings, "articlesDir" | "cach
   const cached = lacking > MAX_STORY_FILES_PARSED ? new Map(readArticlesCached(settings, report).articles.map((a) => [a.id, a])) : undefined;
   const read = (name: string): Article =>
     cached?.get(index.files[name]!.id) ?? readArticle(readFileSync(join(settings.articlesDir, name), "utf8"), join(settings.articlesDir, name));
-  const whole = (article: Article): Article & { story: string } => ({ ...article, story: article.story ?? article.id });
+  const whole = (article: Article): Article & { story: string } => ({ ...article, story: article.story ?? ownStoryId(article) });
   const stored: StoredForGrouping[] = [];
   try {
     for (const name of names) {
@@ -350,7 +351,7 @@ export function readStoredStories(settings: Pick<Settings, "articlesDir" | "cach
         actors: [],
         countries: [],
         places: [],
-        story: entry.story ?? id,
+        story: entry.story ?? ownStoryId({ id }),
         load: () => whole(article ?? read(name)),
       });
     }

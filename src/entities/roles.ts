@@ -103,15 +103,17 @@ function arabicCountryForms(title: string, countries: ReadonlyMap<string, Arabic
  */
 function shortenedAdjectiveForm(words: readonly string[], countries: ReadonlyMap<string, ArabicCountry>): string[] {
   if (words.length < 4) return [];
-  const bare = (w: string) => {
-    const f = normaliseArabic(w);
-    return f.startsWith(AR_ARTICLE) ? f.slice(AR_ARTICLE.length) : f;
-  };
-  const lastWord = bare(words[words.length - 1]!);
+  const lastWord = bareWord(words[words.length - 1]!);
   const isAdjective = bareAdjectives(countries).has(lastWord);
   const first = words.findIndex((w) => w.startsWith(AR_ARTICLE));
   if (!isAdjective || first < 1 || first >= words.length - 2) return [];
   return [[...words.slice(0, first + 1), words[words.length - 1]!].join(" ")];
+}
+
+/** A word folded, without its article. */
+function bareWord(w: string): string {
+  const f = normaliseArabic(w);
+  return f.startsWith(AR_ARTICLE) ? f.slice(AR_ARTICLE.length) : f;
 }
 
 /** Bare (folded, article-less) country adjectives in either gender, worked out once per country map. */
@@ -120,12 +122,8 @@ function bareAdjectives(countries: ReadonlyMap<string, ArabicCountry>): Set<stri
   let set = bareAdjectiveSets.get(countries);
   if (set) return set;
   set = new Set();
-  const bare = (w: string) => {
-    const f = normaliseArabic(w);
-    return f.startsWith(AR_ARTICLE) ? f.slice(AR_ARTICLE.length) : f;
-  };
   // the adjective in either gender: the feminine adds the (folded) ta marbuta
-  for (const c of countries.values()) for (const a of c.adjectives) set.add(bare(a)).add(bare(a) + normaliseArabic(AR_TA));
+  for (const c of countries.values()) for (const a of c.adjectives) set.add(bareWord(a)).add(bareWord(a) + normaliseArabic(AR_TA));
   bareAdjectiveSets.set(countries, set);
   return set;
 }

@@ -249,9 +249,9 @@ export function cardSpecs(model: SiteModel, settings: CardSettings): CardSpec[] 
  * no page key covers (home, indexes, countries: a few dozen, worked out every build). The page's key covers what its
  * card shows: an article's card its article, dates and the names of its actors and countries; a story's its story,
  * articles, actors and countries; a brief's its day and top stories. Each key holds the settings and the site's code.
- * Two things a card shows lie outside them and are added: an actor card's activity (articles per day over the
- * 30 days to its latest article, which its page does not show) here, and outlets' names (a story's outlets, named
- * from the knowledge base) by the caller, for all cards at once (see load.ts `writeCardSpecs`).
+ * Each key also holds the outlets' names (a story's outlets, named from the knowledge base). One thing a card shows
+ * lies outside its page's key and is added here: an actor card's activity (articles per day over the 30 days to its
+ * latest article, which its page does not show).
  */
 export function cardInputKey(model: SiteModel, keys: PageKeys, lang: Lang, target: CardTarget): string | null {
   switch (target.kind) {

@@ -157,25 +157,20 @@ export const CARD_SPECS_ENV = "MARSAD_CARD_SPECS";
 const SPECS_HEADER = "marsad-card-specs 1";
 
 /**
- * The card specs of the last build by what they show (`cardInputKey` in src/site/cards.ts), each as its line of JSON;
- * `context` is what every card shows beyond its key (see `cardSpecContext`). Working out, validating and serialising
- * every spec cost about a second of each rebuild at 10,000 articles, for a few dozen cards that changed.
+ * The card specs of the last build by what they show (`cardInputKey` in src/site/cards.ts), each as its line of JSON.
+ * Working out, validating and serialising every spec cost about a second of each rebuild at 10,000 articles, for a
+ * few dozen cards that changed.
  */
-const CardSpecMemo = z.object({ context: z.string(), specs: z.map(z.string(), z.string()) });
+const CardSpecMemo = z.object({ specs: z.map(z.string(), z.string()) });
 type CardSpecMemo = z.infer<typeof CardSpecMemo>;
 
 /** Where the site stage keeps its card-spec memo. */
 export const cardSpecMemoFile = (cacheDir: string): string => join(cacheDir, "site", "card-specs.v8");
 
-/** What every card shows beyond the page keys: the outlets' names, which the knowledge base gives. */
-function cardSpecContext(model: SiteModel): string {
-  return createHash("sha256").update(JSON.stringify([...model.outletNames])).digest("base64url");
-}
-
-/** The memo's specs for `context`; empty when missing, unreadable or of another context (it only saves work). */
-function readCardSpecMemo(file: string, context: string): CardSpecMemo["specs"] {
+/** The memo's specs; empty when missing or unreadable (it only saves work). */
+function readCardSpecMemo(file: string): CardSpecMemo["specs"] {
   const read = readCacheValue(file, CardSpecMemo);
-  return typeof read !== "string" && read.data.context === context ? read.data.specs : new Map();
+  return typeof read !== "string" ? read.data.specs : new Map();
 }
 
 /**
@@ -186,8 +181,7 @@ function readCardSpecMemo(file: string, context: string): CardSpecMemo["specs"] 
  */
 export function writeCardSpecs(file: string, model: SiteModel, settings: Pick<Settings, "site">, memo?: { file: string; keys: PageKeys }): void {
   try {
-    const context = cardSpecContext(model);
-    const before = memo ? readCardSpecMemo(memo.file, context) : new Map<string, string>();
+    const before = memo ? readCardSpecMemo(memo.file) : new Map<string, string>();
     const after = new Map<string, string>();
     const lines = cardTargets(model).map(({ lang, target }) => {
       const key = memo ? cardInputKey(model, memo.keys, lang, target) : null;
@@ -196,7 +190,7 @@ export function writeCardSpecs(file: string, model: SiteModel, settings: Pick<Se
       return line;
     });
     writeFileAtomic(file, [`${SPECS_HEADER} ${lines.length}`, ...lines].join("\n"), { flush: false });
-    if (memo) writeCardSpecMemo(memo.file, { context, specs: after });
+    if (memo) writeCardSpecMemo(memo.file, { specs: after });
   } catch (error) {
     rmSync(file, { force: true });
     process.stderr.write(`${terminalText(file)}: card specs not written (${(error as Error).message}); the card stage works them out again\n`);

@@ -81,7 +81,7 @@ describe("the card specs handed from the site stage to the card stage", () => {
     expect(lines.some((l) => l.includes("A title edited for the memo test"))).toBe(true);
     expect(lines).toEqual(fresh(second));
     // Cards come from the memo when their key is in it: a memo entry edited by hand is what is handed over.
-    const value = deserialize(readFileSync(memo)) as { context: string; specs: Map<string, string> };
+    const value = deserialize(readFileSync(memo)) as { specs: Map<string, string> };
     const [key] = [...value.specs.keys()].filter((k) => k.startsWith("en article "));
     value.specs.set(key!, '{"marked":true}');
     writeFileSync(memo, serialize(value));
