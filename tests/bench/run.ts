@@ -18,11 +18,14 @@
  *             site stage above ran without search and cards, and pages record which were built).
  *             rebuild_one_s / rebuild_day_s with the build's own stage times, the pages Astro rendered rather than
  *             restored, the search parts reused and the cards rendered; rebuild_one_ratio compares rebuild_one_s
- *             with the cold site build and search of the same run (target ≤ 0.2 at N = 10,000)
+ *             with the cold site build and search of the same run (target ≤ 0.2 at N = 10,000). Before each rebuild,
+ *             untimed, the previous build's background deletion finishes and the file system settles
+ *             (SETTLE_AFTER_DELETION_S; rebuild_settle_s)
  *   baseline  a plain Astro project with as many trivial pages (and as many trivial XML endpoints as the site has
  *             feeds and sitemaps: each output file costs Astro the same per-route floor), built in
  *             node_modules/.cache/marsad-bench/, right after the site build and then alternately with it
- *             (--ratio-runs): site_build_s and baseline_build_s are the fastest of their runs, build_ratio their ratio
+ *             (--ratio-runs): site_build_s and baseline_build_s are the fastest of their runs, build_ratio their ratio.
+ *             Between rounds the previous round's output is set aside (renamed), not deleted (setAside)
  *   worst     hostile pages alone (a 1 MB title, a 36,000-character title, a 100,000-letter word, 20,000
  *             paragraphs, control characters, an English title with a 300-letter word): `briefing build`, end to
  *             end, must finish in bounded time and memory (issue 17); worst_case_build_s and its peak
@@ -33,8 +36,8 @@
  *
  * Progress goes to stderr; stdout carries the table, or one JSON object with --json.
  */
-import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -55,6 +58,15 @@ const DEFAULT_SEED = "marsad-bench-1";
  * cost swings with the neighbours' load); the fastest of each is the least disturbed measure of both.
  */
 const DEFAULT_RATIO_RUNS = 3;
+/**
+ * Seconds to leave the file system alone after the last deletion before a timed rebuild. ext4's inode allocator
+ * passes over inodes freed in the last minute (`recently_deleted`, 60 s once their blocks are written), reading an
+ * inode-table block for each: measured here with `perf`, 20,000 new files took 13 s right after 60,000 deletions and
+ * 1.3 s with none. The timed builds would otherwise pay for the deletions of the stage before them.
+ */
+const SETTLE_AFTER_DELETION_S = 65;
+/** Longest wait for a build's background deletion (`<cacheDir>/trash`) to finish before a timed rebuild. */
+const TRASH_WAIT_S = 600;
 /** RSS sampling period. */
 const SAMPLE_MS = 100;
 /** Lines of a failing child's stderr kept for the report. */
@@ -218,6 +230,31 @@ interface ChildResult {
 const hasGnuTime = existsSync(GNU_TIME);
 
 /** Runs `node <args>` as a child of this runner and times it (wall clock). */
+/**
+ * Moves `path` (if there) into `trash` instead of deleting it: between timed rounds a deletion would slow the next
+ * round's file creation (see SETTLE_AFTER_DELETION_S). The trash goes when the bench ends.
+ */
+function setAside(path: string, trash: string): void {
+  if (!existsSync(path)) return;
+  mkdirSync(trash, { recursive: true });
+  renameSync(path, join(trash, `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`));
+}
+
+/**
+ * Waits until the build's background deletion (`trashDir`) has finished, flushes the file system and leaves it alone
+ * for SETTLE_AFTER_DELETION_S, so that a timed rebuild starts as one does on a site built a while ago. Returns the
+ * seconds waited (reported, not timed).
+ */
+async function settle(trashDir: string): Promise<number> {
+  const started = performance.now();
+  const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+  const busy = (): boolean => existsSync(trashDir) && readdirSync(trashDir).length > 0;
+  while (busy() && performance.now() - started < TRASH_WAIT_S * 1000) await sleep(500);
+  spawnSync("sync", { stdio: "ignore" });
+  await sleep(SETTLE_AFTER_DELETION_S * 1000);
+  return (performance.now() - started) / 1000;
+}
+
 function runNode(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<ChildResult> {
   const rssFile = `${options.logFile}.rss`;
   const [command, argv] = hasGnuTime
@@ -345,7 +382,10 @@ async function main(): Promise<number> {
   const rss = new TreeRss();
   rss.start();
   const temps: string[] = [];
+  /** What the rounds set aside (setAside), deleted at the end even with --keep. */
+  const benchTrash: string[] = [];
   const cleanup = (): void => {
+    for (const t of benchTrash) rmSync(t, { recursive: true, force: true });
     if (options.keep) return;
     for (const t of temps) rmSync(t, { recursive: true, force: true });
   };
@@ -472,6 +512,8 @@ async function main(): Promise<number> {
   const cacheSnapshot = join(dir, "cache-before-site");
   const siteRuns: number[] = [];
   const baselineRuns: number[] = [];
+  const siteTrash = join(dir, "bench-trash");
+  benchTrash.push(siteTrash);
   if (options.stages.has("site")) {
     if (options.stages.has("baseline") && options.ratioRuns > 1 && existsSync(cacheDir)) cpSync(cacheDir, cacheSnapshot, { recursive: true });
     rss.enter("site");
@@ -493,6 +535,8 @@ async function main(): Promise<number> {
     mkdirSync(cacheRoot, { recursive: true });
     const bdir = mkdtempSync(join(cacheRoot, "baseline-"));
     temps.push(bdir);
+    const baselineTrash = join(bdir, "bench-trash");
+    benchTrash.push(baselineTrash);
     writeBaseline(bdir, pages, xmlFiles);
     const astroBin = join(dirname(createRequire(join(ROOT, "package.json")).resolve("astro/package.json")), "bin", "astro.mjs");
     const rounds = siteRuns.length ? options.ratioRuns : 1;
@@ -500,8 +544,8 @@ async function main(): Promise<number> {
       const suffix = i ? `-${i + 1}` : "";
       if (i > 0) {
         rss.enter("site");
-        rmSync(outDir, { recursive: true, force: true });
-        rmSync(cacheDir, { recursive: true, force: true });
+        setAside(outDir, siteTrash);
+        setAside(cacheDir, siteTrash);
         if (existsSync(cacheSnapshot)) cpSync(cacheSnapshot, cacheDir, { recursive: true });
         const res = await siteBuild(`site${suffix}`);
         if (res.code !== 0) {
@@ -512,7 +556,7 @@ async function main(): Promise<number> {
         siteRuns.push(res.seconds);
         rss.enter("baseline");
       }
-      for (const state of ["dist", ".astro", "node_modules"]) rmSync(join(bdir, state), { recursive: true, force: true });
+      for (const state of ["dist", ".astro", "node_modules"]) setAside(join(bdir, state), baselineTrash);
       const res = await run(`baseline${suffix}`, [astroBin, "build", "--silent"], bdir, { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" });
       const built = countFiles(join(bdir, "dist"), ".html");
       if (res.code !== 0 || built === 0) {
@@ -525,7 +569,7 @@ async function main(): Promise<number> {
       r.baseline_xml_files = countFiles(join(bdir, "dist"), ".xml");
     }
   } else if (siteRuns.length) reasons.build_ratio = "baseline stage not run";
-  rmSync(cacheSnapshot, { recursive: true, force: true });
+  setAside(cacheSnapshot, siteTrash);
   if (siteRuns.length) {
     r.site_build_s = round(Math.min(...siteRuns));
     r.site_build_runs_s = siteRuns.map((x) => round(x));
@@ -588,9 +632,15 @@ async function main(): Promise<number> {
     // `npm run build` leaves it.
     const prime = await run("rebuild-prime", [cli, "build", "--skip-ingest", "--json"]);
     if (prime.code === 0) r.rebuild_prime_s = round(prime.seconds);
+    // Untimed waits before each rebuild (settle): a site is rebuilt a while after its last build, not while that
+    // build's deletions are still being written.
+    const settled: Record<string, number> = {};
+    r.rebuild_settle_s = settled;
     /** One rebuild: its wall time, its stages, and the build's own report (`build --json`), or why it failed. */
     const rebuild = async (label: string, first: number, count: number): Promise<{ seconds: number; parts: Record<string, number>; report: Record<string, unknown>; cardsRendered: number | null } | string> => {
       if (prime.code !== 0) return failure("full build before the rebuilds", prime);
+      settled[label] = round(await settle(join(cacheDir, "trash")));
+      log(`${label}: settled ${settled[label]}s after the previous build's deletions`);
       for (let i = 0; i < count; i++) generateExtraPage({ seed: options.seed, dir, index: first + i });
       log(`${label}: added ${count} page(s)`);
       // One `build --json`, ingest included, as `npm run build` runs it; its JSON has each stage's time.
