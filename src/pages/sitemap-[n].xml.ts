@@ -2,6 +2,7 @@
 import type { APIRoute } from "astro";
 import { siteData } from "../components/site-data.ts";
 import { sitePages } from "../site/routes.ts";
+import { xmlResponse } from "../site/xml-response.ts";
 import { sitemapCount, sitemapXml } from "../site/sitemap.ts";
 
 export async function getStaticPaths() {
@@ -11,5 +12,5 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params }) => {
   const { model, urls } = await siteData();
-  return new Response(sitemapXml(sitePages(model), Number(params.n), urls), { headers: { "content-type": "application/xml" } });
+  return xmlResponse(sitemapXml(sitePages(model), Number(params.n), urls));
 };

@@ -2,9 +2,10 @@
 import type { APIRoute } from "astro";
 import { siteData } from "../components/site-data.ts";
 import { sitePages } from "../site/routes.ts";
+import { xmlResponse } from "../site/xml-response.ts";
 import { sitemapCount, sitemapIndexXml } from "../site/sitemap.ts";
 
 export const GET: APIRoute = async () => {
   const { model, urls } = await siteData();
-  return new Response(sitemapIndexXml(sitemapCount(sitePages(model)), urls), { headers: { "content-type": "application/xml" } });
+  return xmlResponse(sitemapIndexXml(sitemapCount(sitePages(model)), urls));
 };

@@ -14,6 +14,7 @@ import type { SiteModel } from "./model.ts";
 import { articleDateLine, articleTitle } from "./present.ts";
 import { removeInvalidChars } from "../lib/text-safety.ts";
 import { paths, type UrlBuilder } from "./urls.ts";
+import { xmlResponse } from "./xml-response.ts";
 
 export interface FeedItem {
   title: string;
@@ -162,5 +163,5 @@ export function rssXml(feed: Feed): string {
 
 /** A feed as the response of an Astro endpoint. */
 export function rssResponse(feed: Feed): Response {
-  return new Response(rssXml(feed), { headers: { "Content-Type": "application/xml" } });
+  return xmlResponse(rssXml(feed));
 }
