@@ -18,9 +18,7 @@ const article = (title: string): Article =>
 
 describe("the site's article cache", () => {
   it("sees an equal-length edit whose modification time was restored", () => {
-    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
-    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
-    mkdirSync(settings.articlesDir);
+    const { settings } = cacheFolders();
     const file = join(settings.articlesDir, "cached-1.md");
     writeFileSync(file, serializeArticle(article("Old title here")));
     const stamp = new Date("2025-03-01T12:00:00Z");
@@ -39,6 +37,14 @@ describe("the site's article cache", () => {
 });
 
 /** The cache folder of `settings` and its shard files. */
+/** A fresh temporary folder with an (empty) articles folder and a cache folder beside it. */
+function cacheFolders(): { dir: string; settings: { articlesDir: string; cacheDir: string } } {
+  const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
+  const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
+  mkdirSync(settings.articlesDir);
+  return { dir, settings };
+}
+
 function shards(cacheDir: string): { folder: string; files: string[] } {
   const [name] = readdirSync(join(cacheDir, "site"));
   const folder = join(cacheDir, "site", name!);
@@ -56,9 +62,7 @@ describe("the stat signature of a settled file", () => {
   });
 
   it("is kept once the file has settled, and an equal-length edit with its mtime restored still changes it", () => {
-    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
-    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
-    mkdirSync(settings.articlesDir);
+    const { settings } = cacheFolders();
     const file = join(settings.articlesDir, "cached-1.md");
     writeFileSync(file, serializeArticle(article("Old title here")));
     const stamp = new Date("2025-03-01T12:00:00Z");
@@ -81,9 +85,7 @@ describe("the stat signature of a settled file", () => {
 
 describe("a cache of another format", () => {
   it("is read as empty, with a warning: every file is parsed again", () => {
-    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
-    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
-    mkdirSync(settings.articlesDir);
+    const { settings } = cacheFolders();
     writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("A title")));
     expect(loadArticles(settings, { warn: () => {} })[0]!.title).toBe("A title");
     const { files } = shards(settings.cacheDir);
@@ -96,9 +98,7 @@ describe("a cache of another format", () => {
   });
 
   it("a truncated shard is ignored with a warning, not a crash, and written again", () => {
-    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
-    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
-    mkdirSync(settings.articlesDir);
+    const { settings } = cacheFolders();
     writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("A title")));
     loadArticles(settings, { warn: () => {} });
     const { files } = shards(settings.cacheDir);
@@ -111,9 +111,7 @@ describe("a cache of another format", () => {
   });
 
   it("the single-file cache of earlier versions is removed once the shards are written", () => {
-    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
-    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
-    mkdirSync(settings.articlesDir);
+    const { settings } = cacheFolders();
     writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("A title")));
     loadArticles(settings, { warn: () => {} });
     const { folder } = shards(settings.cacheDir);
@@ -203,9 +201,7 @@ describe("the cache's shards", () => {
 
 describe("a cache that cannot be written", () => {
   it("costs only speed: articles are read all the same", () => {
-    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
-    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
-    mkdirSync(settings.articlesDir);
+    const { settings } = cacheFolders();
     writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("A title")));
     // The cache folder is a file: every write into it fails, as on a full or read-only disk.
     writeFileSync(settings.cacheDir, "not a folder");
@@ -246,9 +242,7 @@ describe("articlesUnchanged (the build's check of its content, from the cache's 
   });
 
   it("stays true after ingest records the files it wrote", () => {
-    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
-    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
-    mkdirSync(settings.articlesDir);
+    const { settings } = cacheFolders();
     writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("A title")));
     loadArticles(settings, { warn: () => {} });
     const path = join(settings.articlesDir, "a-new.md");
@@ -264,9 +258,7 @@ describe("readStoredStories (a one-article ingest's stored articles, read in par
   const dated = (id: string, day: number, story?: string): Article =>
     build(id, { lang: "en", title: `Report ${id}`, source: "Wire", published: `2025-03-${String(day).padStart(2, "0")}`, body: [`Port strike ${id} halts shipping.`], ...(story ? { story } : {}) });
   const setup = () => {
-    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
-    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
-    mkdirSync(settings.articlesDir);
+    const { settings } = cacheFolders();
     for (let i = 1; i <= 20; i++) writeFileSync(join(settings.articlesDir, `s-${i}.md`), articleFile(dated(`s-${i}`, i, i % 3 ? `s-${i - (i % 3)}` : undefined)).text);
     return settings;
   };
@@ -315,9 +307,7 @@ describe("readStoredStories (a one-article ingest's stored articles, read in par
 
 describe("each article's digest (for the page keys, src/site/page-keys.ts)", () => {
   it("is the digest of the article as read and of its search text, kept in the cache and changed with the file", () => {
-    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
-    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
-    mkdirSync(settings.articlesDir);
+    const { settings } = cacheFolders();
     const file = join(settings.articlesDir, "cached-1.md");
     writeFileSync(file, serializeArticle(article("Old title here")));
     const first = readArticlesCached(settings, { warn: () => {} });
@@ -336,9 +326,7 @@ describe("each article's digest (for the page keys, src/site/page-keys.ts)", () 
   });
 
   it("is made for an entry of earlier code that has none, and for one whose search text was made by other code", () => {
-    const dir = mkdtempSync(join(tmpdir(), "marsad-cache-"));
-    const settings = { articlesDir: join(dir, "articles"), cacheDir: join(dir, "cache") };
-    mkdirSync(settings.articlesDir);
+    const { settings } = cacheFolders();
     writeFileSync(join(settings.articlesDir, "cached-1.md"), serializeArticle(article("A title")));
     loadArticles(settings, { warn: () => {} });
     const [shard] = shards(settings.cacheDir).files;
