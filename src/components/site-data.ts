@@ -57,8 +57,6 @@ export function siteData(): Promise<SiteData> {
   return (memo ??= load());
 }
 
-export { sourceDigest } from "../site/source-digest.ts";
-
 let keys: Promise<PageKeys> | undefined;
 /** The `cacheKey` of each page (src/site/page-keys.ts), for `getStaticPaths`. */
 export function cacheKeys(): Promise<PageKeys> {

@@ -13,7 +13,7 @@ import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { runBuild } from "../../src/cli/build.ts";
 import type { Io } from "../../src/cli/io.ts";
-import { sourceDigest } from "../../src/components/site-data.ts";
+import { sourceDigest } from "../../src/site/source-digest.ts";
 import { buildSearchIndex } from "../../src/site/search-index.ts";
 import { cacheEntryName } from "../../src/site/astro-cache-links.ts";
 
