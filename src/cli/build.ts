@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 import { DEFAULT_SITE_URL, loadSettings, type Settings } from "../config.ts";
 import { astroBuild, type AstroMessages } from "./astro-build.ts";
 import { readCarriedFiles, type CarryOver } from "../lib/carry-over.ts";
-import { buildDirFor, publishAtomically } from "../pipeline/publish.ts";
+import { buildDirFor, publishAtomically, trashDirFor } from "../pipeline/publish.ts";
 import { commonHelp, heartbeat, info, parseFlags, progress, safeText, withVerbosity, type Io } from "./io.ts";
 
 /** A stage failed and has said why: the build ends with status 1. */
@@ -229,7 +229,7 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
       onWait: (pid) => io.stderr.write(`build: waiting for another build of ${safeText(settings.outDir)} (process ${pid}) to finish\n`),
       buildDir: buildDirFor(settings.outDir, settings.root, settings.cacheDir),
       // The previous site is deleted in the background (it took a minute of a rebuild on a loaded VM).
-      trashDir: join(settings.cacheDir, "trash"),
+      trashDir: trashDirFor(settings.cacheDir),
       // `--cold` lays the whole site out again, as a first build does.
       carryOver: flags.cold !== true,
     },

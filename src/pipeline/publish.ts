@@ -76,6 +76,9 @@ export function publishPaths(outDir: string): PublishPaths {
   return { out: outDir, staging: sibling("staging"), ready: sibling("ready"), old: sibling("old"), lock: sibling("build.lock"), journal: sibling("apply.json") };
 }
 
+/** Where a build puts what publishing replaced or deleted, for `emptyTrash` to free in the background. */
+export const trashDirFor = (cacheDir: string): string => join(cacheDir, "trash");
+
 /**
  * Where the stages should write when the output is on another file system than `root` (the repository): Astro moves
  * files from `<root>/.astro/` into its output folder with rename(), which fails across file systems (EXDEV). The

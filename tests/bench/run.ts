@@ -42,6 +42,7 @@ import { createRequire } from "node:module";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { trashDirFor } from "../../src/pipeline/publish.ts";
 import { generateExtraPage, type CorpusSummary } from "./generate.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -639,7 +640,7 @@ async function main(): Promise<number> {
     /** One rebuild: its wall time, its stages, and the build's own report (`build --json`), or why it failed. */
     const rebuild = async (label: string, first: number, count: number): Promise<{ seconds: number; parts: Record<string, number>; report: Record<string, unknown>; cardsRendered: number | null } | string> => {
       if (prime.code !== 0) return failure("full build before the rebuilds", prime);
-      settled[label] = round(await settle(join(cacheDir, "trash")));
+      settled[label] = round(await settle(trashDirFor(cacheDir)));
       log(`${label}: settled ${settled[label]}s after the previous build's deletions`);
       for (let i = 0; i < count; i++) generateExtraPage({ seed: options.seed, dir, index: first + i });
       log(`${label}: added ${count} page(s)`);
