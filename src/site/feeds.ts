@@ -10,7 +10,7 @@
  */
 import { t } from "../i18n/index.ts";
 import type { Lang } from "../schemas/common.ts";
-import type { SiteModel } from "./model.ts";
+import { FEED_ITEM_CATEGORIES, type SiteModel } from "./model.ts";
 import { articleDateLine, articleTitle } from "./present.ts";
 import { removeInvalidChars } from "../lib/text-safety.ts";
 import { paths, type UrlBuilder } from "./urls.ts";
@@ -63,7 +63,7 @@ function articleItem(model: SiteModel, id: string, lang: Lang, urls: UrlBuilder)
     link: urls.absolute(lang, paths.article(id)),
     description: lang === "en" && a.summary_en ? a.summary_en : parts.join(" · "),
     ...(date ? { pubDate: new Date(`${date}T00:00:00Z`) } : {}),
-    categories: view.actorIds.map((actor) => model.actors.get(actor)!.names[lang]),
+    categories: view.actorIds.slice(0, FEED_ITEM_CATEGORIES).map((actor) => model.actors.get(actor)!.names[lang]),
   };
 }
 

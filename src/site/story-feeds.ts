@@ -12,7 +12,7 @@
 import { t } from "../i18n/index.ts";
 import type { Lang } from "../schemas/common.ts";
 import { sharedItem, type Feed, type FeedItem, type ItemMemo } from "./feeds.ts";
-import type { SiteModel } from "./model.ts";
+import { FEED_ITEM_CATEGORIES, type SiteModel } from "./model.ts";
 import { presentStory } from "./story-present.ts";
 import { paths, type UrlBuilder } from "./urls.ts";
 
@@ -31,7 +31,8 @@ export function storyItem(model: SiteModel, id: string, lang: Lang, urls: UrlBui
     link: urls.absolute(lang, p.path),
     description,
     ...(story.last ? { pubDate: new Date(`${story.last}T00:00:00Z`) } : {}),
-    categories: story.actors.map((a) => model.actors.get(a)!.names[lang]),
+    // The most named first (`story.actors` is by frequency).
+    categories: story.actors.slice(0, FEED_ITEM_CATEGORIES).map((a) => model.actors.get(a)!.names[lang]),
   };
 }
 

@@ -373,4 +373,27 @@ describe("story feeds per actor and per country", () => {
     expect(storyBuckets(m, 2).actors.has("y")).toBe(false);
     expect([...storyBuckets(m, 2).countries.keys()].sort()).toEqual(["LY", "SD"]);
   });
+
+  it("tag an item with at most FEED_ITEM_CATEGORIES actors: a story's most named, an article's first tagged", async () => {
+    const { storiesFeed } = await import("../../src/site/story-feeds.ts");
+    const { latestFeed } = await import("../../src/site/feeds.ts");
+    const { FEED_ITEM_CATEGORIES } = await import("../../src/site/model.ts");
+    const { createUrls } = await import("../../src/site/urls.ts");
+    const many = Array.from({ length: FEED_ITEM_CATEGORIES + 3 }, (_, i) => `a${String(i).padStart(2, "0")}`);
+    // The last actor of the list is named by both articles of the story: the most named, so the first category.
+    const m = build(
+      [
+        article("s1-a", { story: "s1", published: "2025-11-01", source: "P", actors: many.map((id) => tag(id)) }),
+        article("s1-b", { story: "s1", published: "2025-11-02", source: "Q", actors: [tag(many.at(-1)!)] }),
+      ],
+      many,
+    );
+    const settings = { site: { title: { ar: "مرصد", en: "Marsad" }, description: { ar: "وصف", en: "About" }, latest: 10 } };
+    const urls = createUrls("https://x.example", "/");
+    const story = storiesFeed(m, settings, "en", urls).items[0]!;
+    expect(story.categories).toHaveLength(FEED_ITEM_CATEGORIES);
+    expect(story.categories[0]).toBe(`E-${many.at(-1)}`);
+    const articleItem = latestFeed(m, settings, "en", urls).items.find((i) => i.link.endsWith("/s1-a/"))!;
+    expect(articleItem.categories).toEqual(many.slice(0, FEED_ITEM_CATEGORIES).map((id) => `E-${id}`));
+  });
 });
