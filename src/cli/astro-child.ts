@@ -19,6 +19,7 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroPrerenderer } from "astro";
 import { z } from "zod";
+import { bytesPrerenderer } from "./prerender-bytes.ts";
 
 /** Starts the child's own lines on stdout (Astro's lines never start so). */
 export const CHILD_MARK = "marsad-astro ";
@@ -102,7 +103,8 @@ export function countingIntegration(counts: BuildCounts): AstroIntegration {
   return {
     name: "marsad:build-counts",
     hooks: {
-      "astro:build:start": ({ setPrerenderer }) => setPrerenderer((base) => countingPrerenderer(base, counts)),
+      // Astro keeps the last prerenderer set: the one that hands pages on as bytes goes inside the counting.
+      "astro:build:start": ({ setPrerenderer }) => setPrerenderer((base) => countingPrerenderer(bytesPrerenderer(base), counts)),
       "astro:build:done": ({ pages }) => {
         counts.pages = pages.length;
       },

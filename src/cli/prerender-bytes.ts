@@ -1,0 +1,88 @@
+/**
+ * Rendered pages handed to Astro's writer as the bytes they are. With the incremental build on, Astro's prerenderer
+ * (core/app/prerender.js `renderForPrerender`) reads each rendered page inside the scope that collects its metadata
+ * and wraps the bytes in a new `Response`, which copies them; Astro's writer then reads that `Response` again, a
+ * second copy. At 10,000 articles that was two more copies of half a gigabyte of pages and feeds, with the garbage
+ * they leave, on the thread that renders. Here the page is read once, in Astro's own metadata scope, and handed on in
+ * a `Response` whose `arrayBuffer()` returns those bytes: what Astro writes is the same.
+ *
+ * It reaches two things that are not Astro's public API: the default prerenderer's `app`, and the metadata collector
+ * (`collectPrerenderMetadata`). On an Astro without them, the default prerenderer renders, as before.
+ */
+import module from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { AstroPrerenderer } from "astro";
+
+type Render = AstroPrerenderer["render"];
+type RenderResult = Awaited<ReturnType<Render>>;
+interface PrerenderApp {
+  render(request: Request, options: { routeData: unknown }): Promise<Response>;
+  logger: unknown;
+}
+type Collect = <T>(fn: () => Promise<T>, logger: unknown) => Promise<{ value: T; metadata: unknown }>;
+type EnsureScope = () => unknown;
+
+/** A response whose body is `bytes`, read without a copy (what Astro's writer does with a prerendered page). */
+export class BytesResponse extends Response {
+  readonly #bytes: ArrayBuffer;
+  constructor(bytes: ArrayBuffer, init: ResponseInit) {
+    super(null, init);
+    this.#bytes = bytes;
+    // `body` as a page's response has it (Astro's writer checks it is there): a stream of the bytes, made only if read.
+    let stream: ReadableStream<Uint8Array> | undefined;
+    Object.defineProperty(this, "body", { get: () => (stream ??= new Blob([bytes]).stream()), enumerable: true, configurable: true });
+  }
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.#bytes);
+  }
+  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return Promise.resolve(new Uint8Array(this.#bytes));
+  }
+  override text(): Promise<string> {
+    return Promise.resolve(new TextDecoder().decode(this.#bytes));
+  }
+}
+
+/** Statuses whose response has no body (as Astro's prerenderer). */
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/** Astro's metadata collector and render scope, from its files; null on an Astro that has them elsewhere. */
+export async function astroCollector(): Promise<{ collect: Collect; ensureScope: EnsureScope } | null> {
+  try {
+    const astroDir = dirname(module.createRequire(import.meta.url).resolve("astro/package.json"));
+    const file = (path: string): string => pathToFileURL(join(astroDir, "dist", "core", "render-scope", path)).href;
+    const { collectPrerenderMetadata } = (await import(file("collect.js"))) as { collectPrerenderMetadata?: Collect };
+    const { ensureAsyncRenderScope } = (await import(file("node-scope.js"))) as { ensureAsyncRenderScope?: EnsureScope };
+    return typeof collectPrerenderMetadata === "function" && typeof ensureAsyncRenderScope === "function" ? { collect: collectPrerenderMetadata, ensureScope: ensureAsyncRenderScope } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `base` (Astro's default prerenderer) rendering as above when the incremental build collects metadata. */
+export function bytesPrerenderer(base: AstroPrerenderer): AstroPrerenderer {
+  let collector: Promise<{ collect: Collect; ensureScope: EnsureScope } | null> | undefined;
+  const render: Render = async (request, options) => {
+    const app = (base as { app?: PrerenderApp }).app;
+    const found = options.collectMetadata && typeof app?.render === "function" ? await (collector ??= astroCollector()) : null;
+    if (!found || !app) return base.render(request, options);
+    found.ensureScope();
+    const { value, metadata } = await found.collect(async () => {
+      const rendered = await app.render(request, { routeData: options.routeData });
+      return { rendered, bytes: rendered.body === null ? null : await rendered.arrayBuffer() };
+    }, app.logger);
+    const { rendered, bytes } = value;
+    const init = { status: rendered.status, statusText: rendered.statusText, headers: rendered.headers };
+    const response = bytes === null || NULL_BODY_STATUSES.has(rendered.status) ? new Response(null, init) : new BytesResponse(bytes, init);
+    return { response, metadata } as RenderResult;
+  };
+  return {
+    name: base.name,
+    ...(base.setup ? { setup: () => base.setup!() } : {}),
+    getStaticPaths: () => base.getStaticPaths(),
+    render,
+    ...(base.collectStaticImages ? { collectStaticImages: () => base.collectStaticImages!() } : {}),
+    ...(base.teardown ? { teardown: () => base.teardown!() } : {}),
+  };
+}
