@@ -153,6 +153,18 @@ export function siteKeys(site: LoadedSite, settings: KeySettings): PageKeys {
  */
 export const CARD_SPECS_ENV = "MARSAD_CARD_SPECS";
 
+/**
+ * Removes a card-spec hand-off. One that cannot be removed (its folder is a file) is none to take either, and must not
+ * fail the build that was only handing its cards on.
+ */
+function removeHandOff(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Nothing there to take.
+  }
+}
+
 /** The first line of a card-spec hand-off, before the count of specs: a file without it (or short of lines) is none. */
 const SPECS_HEADER = "marsad-card-specs 1";
 
@@ -192,7 +204,7 @@ export function writeCardSpecs(file: string, model: SiteModel, settings: Pick<Se
     writeFileAtomic(file, [`${SPECS_HEADER} ${lines.length}`, ...lines].join("\n"), { flush: false });
     if (memo) writeCardSpecMemo(memo.file, { specs: after });
   } catch (error) {
-    rmSync(file, { force: true });
+    removeHandOff(file);
     process.stderr.write(`${terminalText(file)}: card specs not written (${(error as Error).message}); the card stage works them out again\n`);
   }
 }
@@ -221,7 +233,7 @@ export function takeCardSpecs(file: string): string[] | null {
   } catch {
     return null;
   } finally {
-    rmSync(file, { force: true });
+    removeHandOff(file);
   }
 }
 

@@ -59,6 +59,14 @@ describe("the card specs handed from the site stage to the card stage", () => {
     expect(takeCardSpecs(broken)).toBeNull();
   });
 
+  it("one that cannot be written (its folder is a file) is none, and fails neither the site stage nor the card stage", () => {
+    const { dir, settings } = fixture();
+    writeFileSync(join(dir, "a-file"), "");
+    const file = join(dir, "a-file", "specs.json");
+    expect(() => writeCardSpecs(file, loadSiteModel(settings, { today: "2025-01-01" }), settings)).not.toThrow();
+    expect(takeCardSpecs(file)).toBeNull();
+  });
+
   it("with the memo of the last build: the same lines as worked out again, a card whose page changed worked out anew", () => {
     const { dir, settings } = fixture();
     const memo = cardSpecMemoFile(settings.cacheDir);
