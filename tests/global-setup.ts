@@ -24,23 +24,8 @@ declare module "vitest" {
 /** The temporary folder of the run `run` (see above), in the system's. */
 const TEMP_PREFIX = "marsad-tests-";
 
-/** Temporary folders of runs killed before their teardown (their process is gone). */
-function removeAbandonedTemp(systemTemp: string): void {
-  let names: string[] = [];
-  try {
-    names = readdirSync(systemTemp);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(new RegExp(`^${TEMP_PREFIX}[0-9a-z]+-(\\d+)$`).exec(name)?.[1] ?? 0);
-    if (pid && !processAlive(pid)) rmSync(join(systemTemp, name), { recursive: true, force: true });
-  }
-}
-
-/** Shared builds left by runs that were killed before their teardown (their process is gone). */
-function removeAbandoned(): void {
-  const dir = dirname(sharedDir("x"));
+/** What runs killed before their teardown left in `dir`: the names `pattern` matches, whose pid (group 1) is gone. */
+function removeAbandoned(dir: string, pattern: RegExp): void {
   let names: string[] = [];
   try {
     names = readdirSync(dir);
@@ -48,17 +33,18 @@ function removeAbandoned(): void {
     return;
   }
   for (const name of names) {
-    const pid = Number(/^shared-[0-9a-z]+-(\d+)(\.lock)?$/.exec(name)?.[1] ?? 0);
+    const pid = Number(pattern.exec(name)?.[1] ?? 0);
     if (pid && !processAlive(pid)) rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
 
 export default function setup(project: TestProject): () => void {
-  removeAbandoned();
+  // Shared builds, then temporary folders.
+  removeAbandoned(dirname(sharedDir("x")), /^shared-[0-9a-z]+-(\d+)(\.lock)?$/);
   const run = `${Date.now().toString(36)}-${process.pid}`;
   project.provide("testRun", run);
   const systemTemp = tmpdir();
-  removeAbandonedTemp(systemTemp);
+  removeAbandoned(systemTemp, new RegExp(`^${TEMP_PREFIX}[0-9a-z]+-(\\d+)$`));
   const temp = join(systemTemp, `${TEMP_PREFIX}${run}`);
   mkdirSync(temp, { recursive: true });
   process.env.TMPDIR = temp;
