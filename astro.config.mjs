@@ -20,6 +20,7 @@ import { join } from "node:path";
 import { defineConfig } from "astro/config";
 import { loadSettings } from "./src/config.ts";
 import { linkAstroCache } from "./src/site/astro-cache-links.ts";
+import { astroPageResponses } from "./src/site/astro-page-responses.ts";
 import { marsadDev } from "./src/site/dev-server.ts";
 import { sourceUrls } from "./src/lib/vite-source-urls.ts";
 
@@ -62,8 +63,9 @@ export default defineConfig({
   },
   vite: {
     // Data files our modules read beside themselves, once bundled: read from src/ by server chunks, lexicons inlined in
-    // browser chunks (src/lib/vite-source-urls.ts).
-    plugins: [sourceUrls(join(settings.root, "src"))],
+    // browser chunks (src/lib/vite-source-urls.ts). Rendered pages kept as bytes, not copied into streams on their
+    // way to the writer (src/site/astro-page-responses.ts).
+    plugins: [sourceUrls(join(settings.root, "src")), astroPageResponses(join(settings.root, "src"))],
     build: {
       // Never inline scripts or fonts as data: URLs (CSP `script-src 'self'`, and fonts cache better as files).
       assetsInlineLimit: 0,

@@ -4,7 +4,8 @@
  * and wraps the bytes in a new `Response`, which copies them; Astro's writer then reads that `Response` again, a
  * second copy. At 10,000 articles that was two more copies of half a gigabyte of pages and feeds, with the garbage
  * they leave, on the thread that renders. Here the page is read once, in Astro's own metadata scope, and handed on in
- * a `Response` whose `arrayBuffer()` returns those bytes: what Astro writes is the same.
+ * a `Response` whose `arrayBuffer()` returns those bytes (src/lib/bytes-response.ts): what Astro writes is the same.
+ * Pages and feeds that are bytes-backed already (src/site/astro-page-responses.ts) are not read at all.
  *
  * It reaches two things that are not Astro's public API: the default prerenderer's `app`, and the metadata collector
  * (`collectPrerenderMetadata`). On an Astro without them, the default prerenderer renders, as before.
@@ -13,6 +14,7 @@ import module from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AstroPrerenderer } from "astro";
+import { BytesResponse, bytesOf } from "../lib/bytes-response.ts";
 
 type Render = AstroPrerenderer["render"];
 type RenderResult = Awaited<ReturnType<Render>>;
@@ -22,27 +24,6 @@ interface PrerenderApp {
 }
 type Collect = <T>(fn: () => Promise<T>, logger: unknown) => Promise<{ value: T; metadata: unknown }>;
 type EnsureScope = () => unknown;
-
-/** A response whose body is `bytes`, read without a copy (what Astro's writer does with a prerendered page). */
-export class BytesResponse extends Response {
-  readonly #bytes: ArrayBuffer;
-  constructor(bytes: ArrayBuffer, init: ResponseInit) {
-    super(null, init);
-    this.#bytes = bytes;
-    // `body` as a page's response has it (Astro's writer checks it is there): a stream of the bytes, made only if read.
-    let stream: ReadableStream<Uint8Array> | undefined;
-    Object.defineProperty(this, "body", { get: () => (stream ??= new Blob([bytes]).stream()), enumerable: true, configurable: true });
-  }
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    return Promise.resolve(this.#bytes);
-  }
-  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return Promise.resolve(new Uint8Array(this.#bytes));
-  }
-  override text(): Promise<string> {
-    return Promise.resolve(new TextDecoder().decode(this.#bytes));
-  }
-}
 
 /** Statuses whose response has no body (as Astro's prerenderer). */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -70,9 +51,12 @@ export function bytesPrerenderer(base: AstroPrerenderer): AstroPrerenderer {
     found.ensureScope();
     const { value, metadata } = await found.collect(async () => {
       const rendered = await app.render(request, { routeData: options.routeData });
+      // A page or feed already bytes-backed (src/site/astro-page-responses.ts, src/site/xml-response.ts) goes on as it is.
+      if (bytesOf(rendered) !== null) return { rendered, bytes: null };
       return { rendered, bytes: rendered.body === null ? null : await rendered.arrayBuffer() };
     }, app.logger);
     const { rendered, bytes } = value;
+    if (bytesOf(rendered) !== null) return { response: rendered, metadata } as RenderResult;
     const init = { status: rendered.status, statusText: rendered.statusText, headers: rendered.headers };
     const response = bytes === null || NULL_BODY_STATUSES.has(rendered.status) ? new Response(null, init) : new BytesResponse(bytes, init);
     return { response, metadata } as RenderResult;

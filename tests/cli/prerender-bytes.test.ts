@@ -5,7 +5,8 @@
  */
 import type { AstroPrerenderer } from "astro";
 import { describe, expect, it } from "vitest";
-import { BytesResponse, astroCollector, bytesPrerenderer } from "../../src/cli/prerender-bytes.ts";
+import { astroCollector, bytesPrerenderer } from "../../src/cli/prerender-bytes.ts";
+import { BytesResponse, bytesOf } from "../../src/lib/bytes-response.ts";
 
 type RenderOptions = Parameters<AstroPrerenderer["render"]>[1];
 const page = "<p lang=\"ar\">مرصد</p>";
@@ -41,20 +42,6 @@ function fakeBase(calls: string[], app = true): AstroPrerenderer & { app?: unkno
   };
 }
 
-describe("BytesResponse", () => {
-  it("is a Response whose arrayBuffer() is the bytes it was given, and whose body streams them", async () => {
-    const bytes = new TextEncoder().encode(page).buffer;
-    const r = new BytesResponse(bytes, { status: 200, headers: { "content-type": "text/html" } });
-    expect(r).toBeInstanceOf(Response);
-    expect(r.status).toBe(200);
-    expect(r.headers.get("content-type")).toBe("text/html");
-    expect(await r.arrayBuffer()).toBe(bytes);
-    expect(await r.text()).toBe(page);
-    expect(r.body).not.toBeNull();
-    expect(await new Response(r.body).text()).toBe(page);
-  });
-});
-
 describe("bytesPrerenderer", () => {
   it("finds Astro's metadata collector in the Astro installed (else every page would take Astro's copying path)", async () => {
     expect(await astroCollector()).not.toBeNull();
@@ -79,6 +66,17 @@ describe("bytesPrerenderer", () => {
     expect(await (response as Response).text()).toBe(page);
     await bytesPrerenderer(fakeBase(calls, false)).render(new Request("https://x.example/ar/"), { routeData: route, collectMetadata: true });
     expect(calls).toEqual(["base", "base"]);
+  });
+
+  it("hands on a page that is bytes-backed already as it is, without reading it", async () => {
+    const base = fakeBase([]);
+    const bytes = new TextEncoder().encode(page);
+    const rendered = new BytesResponse(bytes, { status: 200, headers: { "content-type": "text/html" } });
+    (base.app as { render: () => Promise<Response> }).render = async () => rendered;
+    const result = await bytesPrerenderer(base).render(new Request("https://x.example/ar/"), { routeData: route, collectMetadata: true });
+    const { response } = result as Exclude<typeof result, Response>;
+    expect(response).toBe(rendered);
+    expect(bytesOf(response)).toBe(bytes.buffer);
   });
 
   it("keeps a response without a body as Astro's does", async () => {
