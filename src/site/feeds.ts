@@ -14,6 +14,7 @@ import { FEED_ITEM_CATEGORIES, type SiteModel } from "./model.ts";
 import { articleDateLine, articleTitle } from "./present.ts";
 import { removeInvalidChars } from "../lib/text-safety.ts";
 import { paths, type UrlBuilder } from "./urls.ts";
+import { shared, type SharedMemo } from "./shared-memo.ts";
 import { xmlResponse } from "./xml-response.ts";
 
 export interface FeedItem {
@@ -35,20 +36,14 @@ export interface Feed {
 }
 
 /** Feed items by model, URL builder, edition and id: see `sharedItem`. */
-export type ItemMemo = WeakMap<SiteModel, WeakMap<UrlBuilder, Record<Lang, Map<string, FeedItem>>>>;
+export type ItemMemo = SharedMemo<FeedItem>;
 
 /**
  * The item of `id` made once per model, URL builder and edition, then shared: an article (or story) is an item of
  * the feed of each of its actors and countries. A shared item is never changed, so `rssXml` writes its XML once.
  */
 export function sharedItem(memo: ItemMemo, model: SiteModel, urls: UrlBuilder, lang: Lang, id: string, make: () => FeedItem): FeedItem {
-  let byUrls = memo.get(model);
-  if (!byUrls) memo.set(model, (byUrls = new WeakMap()));
-  let byLang = byUrls.get(urls);
-  if (!byLang) byUrls.set(urls, (byLang = { ar: new Map(), en: new Map() }));
-  let item = byLang[lang].get(id);
-  if (!item) byLang[lang].set(id, (item = Object.freeze(make())));
-  return item;
+  return shared(memo, model, urls, lang, id, make);
 }
 
 const articleItems: ItemMemo = new WeakMap();
