@@ -14,7 +14,7 @@ import module from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AstroPrerenderer } from "astro";
-import { BytesResponse, bytesOf } from "../lib/bytes-response.ts";
+import { BytesResponse, NULL_BODY_STATUSES, bytesOf } from "../lib/bytes-response.ts";
 
 type Render = AstroPrerenderer["render"];
 type RenderResult = Awaited<ReturnType<Render>>;
@@ -24,9 +24,6 @@ interface PrerenderApp {
 }
 type Collect = <T>(fn: () => Promise<T>, logger: unknown) => Promise<{ value: T; metadata: unknown }>;
 type EnsureScope = () => unknown;
-
-/** Statuses whose response has no body (as Astro's prerenderer). */
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /** Astro's metadata collector and render scope, from its files; null on an Astro that has them elsewhere. */
 export async function astroCollector(): Promise<{ collect: Collect; ensureScope: EnsureScope } | null> {
@@ -49,16 +46,13 @@ export function bytesPrerenderer(base: AstroPrerenderer): AstroPrerenderer {
     const found = options.collectMetadata && typeof app?.render === "function" ? await (collector ??= astroCollector()) : null;
     if (!found || !app) return base.render(request, options);
     found.ensureScope();
-    const { value, metadata } = await found.collect(async () => {
+    const { value: response, metadata } = await found.collect(async () => {
       const rendered = await app.render(request, { routeData: options.routeData });
       // A page or feed already bytes-backed (src/site/astro-page-responses.ts, src/site/xml-response.ts) goes on as it is.
-      if (bytesOf(rendered) !== null) return { rendered, bytes: null };
-      return { rendered, bytes: rendered.body === null ? null : await rendered.arrayBuffer() };
+      if (bytesOf(rendered) !== null) return rendered;
+      const init = { status: rendered.status, statusText: rendered.statusText, headers: rendered.headers };
+      return rendered.body === null || NULL_BODY_STATUSES.has(rendered.status) ? new Response(null, init) : new BytesResponse(await rendered.arrayBuffer(), init);
     }, app.logger);
-    const { rendered, bytes } = value;
-    if (bytesOf(rendered) !== null) return { response: rendered, metadata } as RenderResult;
-    const init = { status: rendered.status, statusText: rendered.statusText, headers: rendered.headers };
-    const response = bytes === null || NULL_BODY_STATUSES.has(rendered.status) ? new Response(null, init) : new BytesResponse(bytes, init);
     return { response, metadata } as RenderResult;
   };
   return {

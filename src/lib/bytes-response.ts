@@ -13,7 +13,7 @@
 const BYTES = Symbol.for("marsad.bytes-response");
 
 /** Statuses whose response has no body (the Fetch standard's null body statuses). */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+export const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
 
 /** The bytes `body` holds, as one exactly sized buffer (a view over part of a larger one is copied, once). */
 function ownBuffer(body: Uint8Array): ArrayBuffer {
@@ -84,7 +84,7 @@ export function bytesOf(response: Response): ArrayBuffer | null {
 
 /**
  * `new Response(body, init)`, bytes-backed when `body` is bytes and the status may have a body: what Astro's page
- * renderer makes of an encoded page (src/site/astro-page-response.ts). Any other body gets the Fetch API's `Response`.
+ * renderer makes of an encoded page (src/site/astro-page-responses.ts). Any other body gets the Fetch API's `Response`.
  */
 export function pageResponse(body: BodyInit | null | undefined, init?: ResponseInit): Response {
   return body instanceof Uint8Array && !NULL_BODY_STATUSES.has(init?.status ?? 200) ? new BytesResponse(body, init) : new Response(body, init);

@@ -35,18 +35,11 @@ export interface Feed {
   customData: string;
 }
 
-/** Feed items by model, URL builder, edition and id: see `sharedItem`. */
-export type ItemMemo = SharedMemo<FeedItem>;
-
 /**
- * The item of `id` made once per model, URL builder and edition, then shared: an article (or story) is an item of
+ * Article items, each made once per model, URL builder and edition (src/site/shared-memo.ts): an article is an item of
  * the feed of each of its actors and countries. A shared item is never changed, so `rssXml` writes its XML once.
  */
-export function sharedItem(memo: ItemMemo, model: SiteModel, urls: UrlBuilder, lang: Lang, id: string, make: () => FeedItem): FeedItem {
-  return shared(memo, model, urls, lang, id, make);
-}
-
-const articleItems: ItemMemo = new WeakMap();
+const articleItems: SharedMemo<FeedItem> = new WeakMap();
 
 function articleItem(model: SiteModel, id: string, lang: Lang, urls: UrlBuilder): FeedItem {
   const view = model.articles.get(id)!;
@@ -63,7 +56,7 @@ function articleItem(model: SiteModel, id: string, lang: Lang, urls: UrlBuilder)
 }
 
 function items(model: SiteModel, ids: readonly string[], lang: Lang, urls: UrlBuilder): FeedItem[] {
-  return ids.map((id) => sharedItem(articleItems, model, urls, lang, id, () => articleItem(model, id, lang, urls)));
+  return ids.map((id) => shared(articleItems, model, urls, lang, id, () => articleItem(model, id, lang, urls)));
 }
 
 type FeedSettings = { site: { title: Record<Lang, string>; description: Record<Lang, string>; latest: number } };

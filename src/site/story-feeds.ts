@@ -11,7 +11,8 @@
  */
 import { t } from "../i18n/index.ts";
 import type { Lang } from "../schemas/common.ts";
-import { sharedItem, type Feed, type FeedItem, type ItemMemo } from "./feeds.ts";
+import { type Feed, type FeedItem } from "./feeds.ts";
+import { shared, type SharedMemo } from "./shared-memo.ts";
 import { FEED_ITEM_CATEGORIES, type SiteModel } from "./model.ts";
 import { presentStory } from "./story-present.ts";
 import { paths, type UrlBuilder } from "./urls.ts";
@@ -37,10 +38,10 @@ export function storyItem(model: SiteModel, id: string, lang: Lang, urls: UrlBui
 }
 
 /** Feed items by model, URL builder, edition and story: a story in twenty actor feeds is an item made once. */
-const itemMemo: ItemMemo = new WeakMap();
+const itemMemo: SharedMemo<FeedItem> = new WeakMap();
 
 function memoItem(model: SiteModel, id: string, lang: Lang, urls: UrlBuilder): FeedItem {
-  return sharedItem(itemMemo, model, urls, lang, id, () => storyItem(model, id, lang, urls));
+  return shared(itemMemo, model, urls, lang, id, () => storyItem(model, id, lang, urls));
 }
 
 /** The latest stories (by last day reported, then id) involving each actor and each country, at most `limit` each. */
