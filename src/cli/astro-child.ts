@@ -19,6 +19,8 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroPrerenderer } from "astro";
 import { z } from "zod";
+import { hookAstroPageWrites } from "../site/astro-page-writes.ts";
+import { PageWriter, installPageWriter } from "../site/page-writer.ts";
 import { bytesPrerenderer } from "./prerender-bytes.ts";
 
 /** Starts the child's own lines on stdout (Astro's lines never start so). */
@@ -117,6 +119,10 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { force: { type: "boolean" }, verbose: { type: "boolean" } } });
   // As Astro's CLI does (bin/astro.mjs): V8's compile cache for the build's modules, except in CI.
   if (!process.env.CI) module.enableCompileCache?.();
+  // Pages written by a worker thread, off the one that renders (src/site/page-writer.ts); not with
+  // MARSAD_PAGE_WRITER=0, which leaves the writing to Astro.
+  const writer = process.env.MARSAD_PAGE_WRITER !== "0" && hookAstroPageWrites() ? new PageWriter() : null;
+  installPageWriter(writer);
   const { build } = await import("astro");
   const counts: BuildCounts = { paths: null, rendered: 0, pages: null };
   // Not with --verbose: Astro then writes a page's line in two parts, and a line of ours could land between them.
@@ -133,6 +139,7 @@ async function main(): Promise<void> {
     await exitWithAstroError(error);
   }
   clearInterval(timer);
+  await writer?.close();
   const summary = summaryLine(counts);
   if (summary) process.stdout.write(`${summary}\n`);
 }

@@ -33,6 +33,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { copyFileAtomic, writeFileAtomic } from "../lib/atomic.ts";
 import { sameFile, writeCarriedFiles } from "../lib/carry-over.ts";
+import { installedPageWriter } from "./page-writer.ts";
 
 /** The part of Astro's settings the cache methods read. */
 interface AstroSettings {
@@ -80,27 +81,45 @@ const realFs: LinkFs = {
 };
 
 /**
+ * Makes `cached` a hard link to `published`, unlinking an old entry first, never truncating it (`absent`: the caller
+ * knows there is no entry yet, a cold build's new folder, which spares a failing unlink per page). False when no
+ * link was made (no `published`, another file system, no permission).
+ */
+function replaceWithLink(published: string | null, cached: string, fs: LinkFs, absent: boolean | undefined): boolean {
+  if (!absent)
+    try {
+      fs.unlink(cached);
+    } catch {
+      // Not there (the usual case); any other failure makes the link fail too, and the caller's fallback replaces it.
+    }
+  if (published === null) return false;
+  try {
+    fs.link(published, cached);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Makes `cached` the file `published` (which holds `body`): the old entry is unlinked, never truncated, then linked.
  * Where a link cannot be made (another file system, no permission), or without `published`, `body` is written as a
  * new file instead.
  */
 export function linkIntoCache(published: string | null, cached: string, body: Body, fs: LinkFs = realFs, options: { absent?: boolean } = {}): "linked" | "written" {
-  // `absent`: the caller knows there is no entry yet (a cold build's new folder), which spares a failing unlink per page.
-  if (!options.absent)
-    try {
-      fs.unlink(cached);
-    } catch {
-      // Not there (the usual case); any other failure makes the link fail too, and the write below replaces it.
-    }
-  if (published !== null)
-    try {
-      fs.link(published, cached);
-      return "linked";
-    } catch {
-      // Written below.
-    }
+  if (replaceWithLink(published, cached, fs, options.absent)) return "linked";
   fs.write(cached, body);
   return "written";
+}
+
+/**
+ * `linkIntoCache` for a page already written at `published` (by the page writer, src/site/page-writer.ts, which
+ * gets no body to write): where the link cannot be made, the published file is copied into a new file instead.
+ */
+export function linkPublishedIntoCache(published: string, cached: string, fs: LinkFs = realFs, options: { absent?: boolean } = {}): "linked" | "copied" {
+  if (replaceWithLink(published, cached, fs, options.absent)) return "linked";
+  fs.copy(published, cached);
+  return "copied";
 }
 
 /**
@@ -199,6 +218,9 @@ export function patchCachePrototype(proto: CacheMethods & { [PATCHED]?: true }, 
       state.canLink = linkIntoCache(same ? published : null, cached, body, fs, options) === "linked";
       return;
     }
+    // Where Astro's writer writes through the page writer, the link is its next job, made off this thread.
+    const writer = state.canLink && fs === realFs ? installedPageWriter() : null;
+    if (writer) return writer.linkIntoCache(published, cached, options.absent === true);
     linkIntoCache(state.canLink ? published : null, cached, body, fs, options);
   };
   // Astro prunes the entries of pages that are gone: they are in the flat folder now.

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { cacheEntryName, linkAstroCache, linkFromCache, linkIntoCache, patchCachePrototype, type LinkFs } from "../../src/site/astro-cache-links.ts";
+import { cacheEntryName, linkAstroCache, linkFromCache, linkIntoCache, linkPublishedIntoCache, patchCachePrototype, type LinkFs } from "../../src/site/astro-cache-links.ts";
+import { PageWriter, installPageWriter } from "../../src/site/page-writer.ts";
 
 const work = mkdtempSync(join(tmpdir(), "cache-links-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -234,5 +235,54 @@ describe("linkAstroCache", () => {
 
   it("leaves Astro's copies alone when asked to", async () => {
     expect(await linkAstroCache(undefined, { MARSAD_ASTRO_CACHE_COPIES: "1" })).toBe(false);
+  });
+});
+
+describe("linkPublishedIntoCache", () => {
+  it("links the published page, replacing an old entry without writing into it", () => {
+    const d = dir();
+    writeFileSync(join(d, "page.html"), "new");
+    writeFileSync(join(d, "entry.html"), "old");
+    linkSync(join(d, "entry.html"), join(d, "previous-site.html"));
+    expect(linkPublishedIntoCache(join(d, "page.html"), join(d, "entry.html"))).toBe("linked");
+    expect(inode(join(d, "entry.html"))).toBe(inode(join(d, "page.html")));
+    expect(readFileSync(join(d, "previous-site.html"), "utf8")).toBe("old");
+  });
+
+  it("copies the published page where a link cannot be made", () => {
+    const d = dir();
+    writeFileSync(join(d, "page.html"), "page");
+    expect(linkPublishedIntoCache(join(d, "page.html"), join(d, "entry.html"), noLinks, { absent: true })).toBe("copied");
+    expect(readFileSync(join(d, "entry.html"), "utf8")).toBe("page");
+    expect(inode(join(d, "entry.html"))).not.toBe(inode(join(d, "page.html")));
+  });
+});
+
+describe("patchCachePrototype with a page writer installed", () => {
+  it("has the writer link every page after the first, which it checks itself", async () => {
+    const Cache = fakeCacheClass();
+    patchCachePrototype(Cache.prototype);
+    const d = dir();
+    const config = { outDir: pathToFileURL(join(d, "out") + "/"), cacheDir: pathToFileURL(join(d, "cache") + "/") };
+    const writer = new PageWriter();
+    const linked: string[] = [];
+    const link = writer.linkIntoCache.bind(writer);
+    writer.linkIntoCache = (published, entry, absent) => {
+      linked.push(published);
+      return link(published, entry, absent);
+    };
+    installPageWriter(writer);
+    try {
+      const cache = new Cache();
+      for (const page of ["a", "b", "c"]) {
+        await writer.writePage(join(d, "out", page), join(d, "out", page, "index.html"), `<p>${page}</p>`);
+        await cache.writeOutputFile({ config }, `${page}/index.html`, `<p>${page}</p>`);
+        expect(inode(cached(d, `${page}/index.html`))).toBe(inode(join(d, "out", page, "index.html")));
+      }
+      expect(linked).toEqual([join(d, "out/b/index.html"), join(d, "out/c/index.html")]);
+    } finally {
+      installPageWriter(null);
+      await writer.close();
+    }
   });
 });
