@@ -6,11 +6,11 @@
  * parallel, a benchmark next to a build) delete each other's chunks. The lock is a folder created atomically;
  * one left by a process that died is taken over.
  */
-import { spawn, spawnSync, type StdioOptions } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess, type StdioOptions } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { acquireLock, withLock } from "../lib/lock.ts";
-import { parseChildLine, type ChildProgress, type ChildSummary } from "./astro-child.ts";
+import { buildOrderLine, parseChildLine, type ChildProgress, type ChildSummary } from "./astro-child.ts";
 
 /** A build holding the lock longer than this is assumed stuck (a build of 10,000 articles takes minutes). */
 const STALE_LOCK_MS = 60 * 60 * 1000;
@@ -163,11 +163,68 @@ function profileArgs(env: NodeJS.ProcessEnv): string[] {
 /** The child that runs the build (src/cli/astro-child.ts). */
 const CHILD = join(import.meta.dirname, "astro-child.ts");
 
+/** What the child runs with besides the build's environment. No colours: its output is read, then printed by us. */
+const CHILD_ENV = { ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" };
+
+/** `env` as the child builds with it (`astroEnv`, plus CHILD_ENV), without unset variables. */
+function childEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ ...astroEnv(env), ...CHILD_ENV })) if (value !== undefined) out[name] = value;
+  return out;
+}
+
+/**
+ * An Astro child started ahead of its build (`startAstroChild`): it loads Astro, then waits for `astroBuild` to tell
+ * it what to build. It holds no lock until then and writes nothing.
+ */
+export interface StartedAstroChild {
+  /** Ends the child without a build, if `astroBuild` has not used it (a build that stopped before its site stage). */
+  cancel(): Promise<void>;
+}
+interface AstroChild extends StartedAstroChild {
+  process: ChildProcess;
+  /** The child's exit status (1 when it could not be started). */
+  exited: Promise<number>;
+  /** Marks the child used by a build; false when it was used or cancelled already. */
+  take(): boolean;
+}
+
+/**
+ * Starts the Astro child for the site at `root` with `env` (where it reads MARSAD_PROFILE_DIR and MARSAD_PAGE_WRITER;
+ * the build's own environment comes with the order). `build` starts it while ingest runs: a rebuild does not wait
+ * for it to load Astro.
+ */
+export function startAstroChild(root: string, env: NodeJS.ProcessEnv): StartedAstroChild {
+  const child = spawn(process.execPath, [...profileArgs(env), CHILD], { cwd: root, env: childEnv(env), stdio: ["pipe", "pipe", "pipe"] });
+  // A child that could not start, or died early, fails the order's write: its exit status says so.
+  child.stdin!.on("error", () => {});
+  const exited = new Promise<number>((done) => {
+    child.on("error", () => done(1));
+    child.on("close", (code) => done(code ?? 1));
+  });
+  let taken = false;
+  const started: AstroChild = {
+    process: child,
+    exited,
+    take: () => !taken && (taken = true),
+    cancel: async () => {
+      if (!started.take()) return;
+      // Its output is not wanted; read, so that the streams end and the child can close.
+      child.stdout!.resume();
+      child.stderr!.resume();
+      child.stdin!.end();
+      await exited;
+    },
+  };
+  return started;
+}
+
 /**
  * Runs `astro build` (telemetry off) in a child process holding the build lock, at Astro's log level "warn" (its
  * info output too with `verbose`), reading its output instead of silencing it: `onLine` sees every line of Astro's
  * and the site code's (for `--verbose`), `onProgress` the child's count about every second, and the result lists
- * the warnings and errors and what the build made.
+ * the warnings and errors and what the build made. With `started` (from `startAstroChild` with the same `root`), that
+ * child builds; otherwise one is started.
  */
 export async function astroBuild(
   root: string,
@@ -180,18 +237,24 @@ export async function astroBuild(
     force?: boolean;
     /** Astro's info output too (a line per page), for `--verbose`. */
     verbose?: boolean;
+    started?: StartedAstroChild;
   } = {},
 ): Promise<{ status: number; messages: AstroMessages }> {
-  const release = acquireLock(join(root, "node_modules", ".cache", "marsad", "astro-build.lock"), { staleMs: STALE_LOCK_MS, onWait: options.onWait });
+  const given = options.started as AstroChild | undefined;
+  const started = given?.take() ? given : (startAstroChild(root, env) as AstroChild);
+  if (started !== given) started.take();
+  let release: (() => void) | undefined;
+  try {
+    // Held from the order until the child has exited: two builds at once would delete each other's chunks (above).
+    release = acquireLock(join(root, "node_modules", ".cache", "marsad", "astro-build.lock"), { staleMs: STALE_LOCK_MS, onWait: options.onWait });
+  } catch (error) {
+    started.process.stdin!.end();
+    throw error;
+  }
   try {
     const reader = astroOutputReader();
-    const args = [...profileArgs(env), CHILD, ...(options.force ? ["--force"] : []), ...(options.verbose ? ["--verbose"] : [])];
-    const child = spawn(process.execPath, args, {
-      cwd: root,
-      // No colours: the output is read, then printed by us.
-      env: { ...astroEnv(env), ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = started.process;
+    child.stdin!.end(buildOrderLine({ env: childEnv(env), force: options.force === true, verbose: options.verbose === true }));
     const feed = (line: string, fromStderr: boolean) => {
       const kind = reader.feed(line, fromStderr);
       if (kind !== "child") options.onLine?.(line, kind);
@@ -215,14 +278,7 @@ export async function astroBuild(
         }),
       );
     };
-    const [status] = await Promise.all([
-      new Promise<number>((done) => {
-        child.on("error", () => done(1));
-        child.on("close", (code) => done(code ?? 1));
-      }),
-      read(child.stdout!, false),
-      read(child.stderr!, true),
-    ]);
+    const [status] = await Promise.all([started.exited, read(child.stdout!, false), read(child.stderr!, true)]);
     return { status, messages: reader.result() };
   } finally {
     release();

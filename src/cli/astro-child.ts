@@ -11,11 +11,15 @@
  * Every path Astro generates is either rendered or taken from the incremental build's cache, so the paths not
  * rendered are the reused ones.
  *
- * Usage: `node src/cli/astro-child.ts [--force] [--verbose]` in the site's root (the working folder).
+ * The child is started before it is told to build (src/cli/astro-build.ts `startAstroChild`): it loads Astro, then
+ * reads its build order, one line of JSON on stdin (`BuildOrder`: the build's environment, `force`, `verbose`). A
+ * rebuild starts it while ingest runs, so that loading Astro (a second) is not added to the site stage's time. Stdin
+ * ending without an order ends the child without a build.
+ *
+ * Usage: `node src/cli/astro-child.ts` in the site's root (the working folder), the order on stdin.
  */
 import module from "node:module";
 import { dirname, join } from "node:path";
-import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroPrerenderer } from "astro";
 import { z } from "zod";
@@ -36,6 +40,44 @@ export interface BuildCounts {
   rendered: number;
   /** Astro's own page count (`N page(s) built`: pages, not endpoints), from `astro:build:done`; null before. */
   pages: number | null;
+}
+
+/** What the child is told to build: the build's whole environment, and Astro's `--force` and `--verbose`. */
+const buildOrderSchema = z.object({ env: z.record(z.string(), z.string()), force: z.boolean(), verbose: z.boolean() });
+export type BuildOrder = z.infer<typeof buildOrderSchema>;
+
+/** The order line the parent writes. */
+export function buildOrderLine(order: BuildOrder): string {
+  return `${JSON.stringify(order)}\n`;
+}
+
+/**
+ * The build order on `input` (its first line), or null when the input ends without one. A line that is not an order
+ * is an error naming what is wrong with it.
+ */
+export async function readBuildOrder(input: NodeJS.ReadableStream): Promise<BuildOrder | null> {
+  let text = "";
+  for await (const chunk of input) {
+    text += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+    if (text.includes("\n")) break;
+  }
+  const line = text.split("\n")[0]!;
+  if (line.trim() === "") return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(line);
+  } catch (error) {
+    throw new Error(`the build order on stdin is not JSON: ${(error as Error).message}`);
+  }
+  const order = buildOrderSchema.safeParse(data);
+  if (!order.success) throw new Error(`the build order on stdin is not one: ${order.error.issues.map((i) => `${i.path.join(".") || "(order)"}: ${i.message}`).join("; ")}`);
+  return order.data;
+}
+
+/** Makes `env` hold exactly `wanted` (the build order's environment). */
+export function replaceEnv(env: NodeJS.ProcessEnv, wanted: Record<string, string>): void {
+  for (const name of Object.keys(env)) if (!Object.hasOwn(wanted, name)) delete env[name];
+  Object.assign(env, wanted);
 }
 
 const progressSchema = z.object({ rendered: z.number().int().nonnegative(), paths: z.number().int().nonnegative().nullable() });
@@ -116,14 +158,26 @@ export function countingIntegration(counts: BuildCounts): AstroIntegration {
 
 /** Builds the site in the working folder; exits 1 with Astro's own error message when the build fails. */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { force: { type: "boolean" }, verbose: { type: "boolean" } } });
   // As Astro's CLI does (bin/astro.mjs): V8's compile cache for the build's modules, except in CI.
   if (!process.env.CI) module.enableCompileCache?.();
   // Pages written by a worker thread, off the one that renders (src/site/page-writer.ts); not with
-  // MARSAD_PAGE_WRITER=0, which leaves the writing to Astro.
+  // MARSAD_PAGE_WRITER=0 (in the environment the child starts with), which leaves the writing to Astro.
   const writer = process.env.MARSAD_PAGE_WRITER !== "0" && hookAstroPageWrites() ? new PageWriter() : null;
   installPageWriter(writer);
   const { build } = await import("astro");
+  let order: BuildOrder | null;
+  try {
+    order = await readBuildOrder(process.stdin);
+  } catch (error) {
+    process.stderr.write(`marsad: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  if (order === null) {
+    await writer?.close();
+    return;
+  }
+  replaceEnv(process.env, order.env);
+  const values = { force: order.force, verbose: order.verbose };
   const counts: BuildCounts = { paths: null, rendered: 0, pages: null };
   // Not with --verbose: Astro then writes a page's line in two parts, and a line of ours could land between them.
   const timer = values.verbose

@@ -5,7 +5,7 @@
 import { rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { DEFAULT_SITE_URL, loadSettings, type Settings } from "../config.ts";
-import { astroBuild, type AstroMessages } from "./astro-build.ts";
+import { astroBuild, startAstroChild, type AstroMessages, type StartedAstroChild } from "./astro-build.ts";
 import { readCarriedFiles, type CarryOver } from "../lib/carry-over.ts";
 import { buildDirFor, publishAtomically, trashDirFor } from "../pipeline/publish.ts";
 import { commonHelp, heartbeat, info, parseFlags, progress, safeText, withVerbosity, type Io } from "./io.ts";
@@ -103,159 +103,172 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
     return out;
   };
 
-  let ingested: Record<string, number> | null = null;
-  if (!flags["skip-ingest"]) {
-    // Loaded only when used: the ingest pipeline (cleaner, tagger, lexicons) takes a second to import.
-    const { ingest } = await import("./ingest.ts");
-    const report = await time("ingest", () => ingest({ paths: [], io }));
-    ingested = { files: report.files, processed: report.processed, articles: report.articles, written: report.written.length, skipped: report.skipped.length, conflicts: report.conflicts.length };
-    for (const s of report.skipped) info(io, `  skipped ${safeText(s.file)}: ${safeText(s.reason)}`);
-    for (const c of report.conflicts) io.stderr.write(`  conflict ${safeText(c.id)}: ${safeText(c.reason)}\n`);
+  // With ingest to run first, the Astro child loads Astro meanwhile (a second of a rebuild); it builds when the site
+  // stage orders it to, and is ended unused if the build stops before.
+  const early = flags["skip-ingest"] ? undefined : startAstroChild(settings.root, io.env);
+  try {
+    return await buildStages(early);
+  } finally {
+    await early?.cancel();
+  }
+
+  /** The stages, ingest to publishing: a function of its own so that the early child is ended however they stop. */
+  async function buildStages(early: StartedAstroChild | undefined): Promise<number> {
+    let ingested: Record<string, number> | null = null;
+    if (!flags["skip-ingest"]) {
+      // Loaded only when used: the ingest pipeline (cleaner, tagger, lexicons) takes a second to import.
+      const { ingest } = await import("./ingest.ts");
+      const report = await time("ingest", () => ingest({ paths: [], io }));
+      ingested = { files: report.files, processed: report.processed, articles: report.articles, written: report.written.length, skipped: report.skipped.length, conflicts: report.conflicts.length };
+      for (const s of report.skipped) info(io, `  skipped ${safeText(s.file)}: ${safeText(s.reason)}`);
+      for (const c of report.conflicts) io.stderr.write(`  conflict ${safeText(c.id)}: ${safeText(c.reason)}\n`);
+      info(
+        io,
+        `ingest: ${report.files} file(s), ${report.articles} article(s) (${report.written.length} written), ${report.skipped.length} skipped\n`,
+      );
+    }
+
+    const content = await contentProblems(settings);
+    for (const w of content.warnings) warn(safeText(w));
+    if (content.problems.length) {
+      for (const p of content.problems) io.stderr.write(`  invalid: ${safeText(p)}\n`);
+      if (!flags["keep-going"]) {
+        io.stderr.write(
+          `build: ${content.problems.length} invalid article file(s), listed above; fix them, or build without them with --keep-going. ${safeText(settings.outDir)} was left as it was\n`,
+        );
+        return 1;
+      }
+      warnings += content.problems.length;
+      io.stderr.write(`build: --keep-going: building without the ${content.problems.length} invalid article file(s) listed above\n`);
+    }
+
+    // Every stage writes into a staging folder beside the output; the new site replaces the old one only when all
+    // of them succeeded (src/pipeline/publish.ts). A killed or failed build leaves the published site as it was.
+    let pages = 0;
+    let cardsLine = "cards skipped";
+    let carryOver: CarryOver | undefined;
+    let astroWarnings = 0;
+    let astroErrors = 0;
+    let rendered: { pages: number | null; reused: number; searchPartsReused: number | null } = { pages: null, reused: 0, searchPartsReused: null };
+    // The Astro build leaves the card specs of its site model here (src/site/load.ts CARD_SPECS_ENV), for the card stage.
+    const specsFile = join(settings.cacheDir, `card-specs-${process.pid}-${Date.now()}.json`);
+    // A rebuild stages only what changed: the Astro child lists here the pages the published site already has as they
+    // should be (src/lib/carry-over.ts), and the search and card stages carry theirs over the same way.
+    const carriedFile = join(settings.cacheDir, `carried-${process.pid}-${Date.now()}.json`);
+    const outcome = await publishAtomically(
+      settings.outDir,
+      async (staging, carry): Promise<number> => {
+        const tick = progress(io, "site");
+        let ticked = false;
+        // Until Astro has bundled the site and listed its pages, a sign of life; then the child's count of the pages
+        // rendered (of all of them on a cold build, where every page is rendered).
+        let stopWaiting: (() => void) | undefined = io.verbosity === "verbose" ? undefined : heartbeat(io, "site");
+        const astro = await time("site", () =>
+          astroBuild(
+            settings.root,
+            {
+              ...io.env,
+              MARSAD_OUT_DIR: staging,
+              // Pages leave out what this build does not make (og:image without cards, the search form without an index).
+              ...(flags["no-cards"] ? { MARSAD_NO_CARDS: "1" } : {}),
+              ...(flags["no-search"] ? { MARSAD_NO_SEARCH: "1" } : {}),
+              ...(flags["no-cards"] ? {} : { MARSAD_CARD_SPECS: specsFile }),
+              ...(carry ? { MARSAD_CARRY_FROM: carry.published, MARSAD_CARRIED_FILES: carriedFile } : {}),
+            },
+            {
+              onLine: (line) => {
+                if (io.verbosity === "verbose") io.stderr.write(`  astro: ${safeText(line)}\n`);
+              },
+              onProgress: ({ rendered: done, paths }) => {
+                if (io.verbosity === "verbose" || paths === null) return;
+                stopWaiting?.();
+                stopWaiting = undefined;
+                ticked = true;
+                tick(done, flags.cold === true ? paths : 0);
+              },
+              onWait: (pid) => info(io, `build: waiting for another Astro build (process ${pid}) to finish`),
+              force: flags.cold === true,
+              verbose: io.verbosity === "verbose",
+              started: early,
+            },
+          ),
+        );
+        stopWaiting?.();
+        if (io.stderr.isTTY && io.verbosity !== "quiet" && io.verbosity !== "verbose" && ticked) io.stderr.write("\r\u001b[K");
+        const messages = astro.messages;
+        // Every file Astro generated (pages, feeds, sitemaps) less those it restored: keyed feeds are restored too, so
+        // Astro's "N page(s) built" (pages only) is not the right whole.
+        rendered = { ...rendered, pages: messages.counts?.rendered ?? null, reused: messages.counts?.reused ?? 0 };
+        astroWarnings = messages.warnings.reduce((n, m) => n + m.count, 0);
+        astroErrors = messages.errors.reduce((n, m) => n + m.count, 0);
+        if (io.verbosity !== "verbose") for (const line of astroSummary(messages, false)) io.stderr.write(`${line}\n`);
+        const astroStatus = astro.status;
+        if (astroStatus !== 0) {
+          if (messages.errors.length === 0 && io.verbosity !== "verbose") for (const line of messages.tail) io.stderr.write(`  astro: ${safeText(line)}\n`);
+          io.stderr.write(`build: the Astro build failed (exit ${astroStatus}); see the messages above; ${safeText(settings.outDir)} was left as it was\n`);
+          throw new StageFailed();
+        }
+        carry?.add(readCarriedFiles(carriedFile, carry.published));
+        if (!flags["no-search"]) {
+          const { buildSearchIndex } = await import("../site/search-index.ts");
+          const stop = heartbeat(io, "search");
+          const index = await time("search", () => buildSearchIndex(staging, { cacheDir: settings.cacheDir, force: flags.cold === true, carry })).finally(stop);
+          pages = index.pages;
+          rendered = { ...rendered, searchPartsReused: index.bundlesReused };
+        }
+        if (!flags["no-cards"]) {
+          const cards = await time("cards", async () => {
+            const { buildToday, loadSiteModel, takeCardSpecs } = await import("../site/load.ts");
+            const { cardSpecs } = await import("../site/cards.ts");
+            const { renderCards } = await import("../cards/build.ts");
+            // The specs of the model the pages were built from; worked out here only if the site stage left none.
+            const specs = takeCardSpecs(specsFile) ?? cardSpecs(loadSiteModel(settings, { today: buildToday(io.env) }), settings);
+            return renderCards(specs, {
+              outDir: staging,
+              cacheDir: settings.cacheDir,
+              onProgress: progress(io, "cards"),
+              onCacheError: (message) => io.stderr.write(`cards: ${safeText(message)}\n`),
+              carry,
+            });
+          });
+          cardsLine = `${cards.total} card(s) (${cards.rendered} rendered, ${cards.cached} from cache)`;
+        }
+        // Its outcome is known once published (publishAtomically sets it after this returns).
+        carryOver = carry;
+        return 0;
+      },
+      {
+        onWait: (pid) => io.stderr.write(`build: waiting for another build of ${safeText(settings.outDir)} (process ${pid}) to finish\n`),
+        buildDir: buildDirFor(settings.outDir, settings.root, settings.cacheDir),
+        // The previous site is deleted in the background (it took a minute of a rebuild on a loaded VM).
+        trashDir: trashDirFor(settings.cacheDir),
+        // `--cold` lays the whole site out again, as a first build does.
+        carryOver: flags.cold !== true,
+      },
+    )
+      .catch((error: unknown) => {
+        if (error instanceof StageFailed) return 1;
+        throw new Error(`${(error as Error).message} (${safeText(settings.outDir)} was left as it was)`, { cause: error });
+      })
+      .finally(() => {
+        rmSync(specsFile, { force: true });
+        rmSync(carriedFile, { force: true });
+      });
+    const counts = `${warnings + astroWarnings} warning(s), ${astroErrors} error(s)`;
+    if (outcome !== 0) {
+      io.stderr.write(`build: failed: ${counts}\n`);
+      return outcome;
+    }
+    const seconds = (io.now() - started) / 1000;
+    if (flags.json) {
+      io.stdout.write(
+        `${JSON.stringify({ out_dir: settings.outDir, ingest: ingested, pages_indexed: pages, cards: cardsLine, warnings: warnings + astroWarnings, errors: astroErrors, invalid_files: content.problems, pages_rendered: rendered.pages, pages_reused: rendered.reused, search_parts_reused: rendered.searchPartsReused, published: publishedHow(carryOver), seconds, stages: timings }, null, 2)}\n`,
+      );
+    }
     info(
       io,
-      `ingest: ${report.files} file(s), ${report.articles} article(s) (${report.written.length} written), ${report.skipped.length} skipped\n`,
+      `build: done in ${seconds.toFixed(1)}s: ${rendered.pages !== null ? `${rendered.pages} page(s) rendered${rendered.reused ? `, ${rendered.reused} unchanged` : ""}, ` : ""}${pages ? `${pages} page(s) indexed, ` : flags["no-search"] ? "search skipped, " : ""}${cardsLine}, ${counts} [${timings.join(", ")}] → ${safeText(settings.outDir)}`,
     );
+    return 0;
   }
-
-  const content = await contentProblems(settings);
-  for (const w of content.warnings) warn(safeText(w));
-  if (content.problems.length) {
-    for (const p of content.problems) io.stderr.write(`  invalid: ${safeText(p)}\n`);
-    if (!flags["keep-going"]) {
-      io.stderr.write(
-        `build: ${content.problems.length} invalid article file(s), listed above; fix them, or build without them with --keep-going. ${safeText(settings.outDir)} was left as it was\n`,
-      );
-      return 1;
-    }
-    warnings += content.problems.length;
-    io.stderr.write(`build: --keep-going: building without the ${content.problems.length} invalid article file(s) listed above\n`);
-  }
-
-  // Every stage writes into a staging folder beside the output; the new site replaces the old one only when all
-  // of them succeeded (src/pipeline/publish.ts). A killed or failed build leaves the published site as it was.
-  let pages = 0;
-  let cardsLine = "cards skipped";
-  let carryOver: CarryOver | undefined;
-  let astroWarnings = 0;
-  let astroErrors = 0;
-  let rendered: { pages: number | null; reused: number; searchPartsReused: number | null } = { pages: null, reused: 0, searchPartsReused: null };
-  // The Astro build leaves the card specs of its site model here (src/site/load.ts CARD_SPECS_ENV), for the card stage.
-  const specsFile = join(settings.cacheDir, `card-specs-${process.pid}-${Date.now()}.json`);
-  // A rebuild stages only what changed: the Astro child lists here the pages the published site already has as they
-  // should be (src/lib/carry-over.ts), and the search and card stages carry theirs over the same way.
-  const carriedFile = join(settings.cacheDir, `carried-${process.pid}-${Date.now()}.json`);
-  const outcome = await publishAtomically(
-    settings.outDir,
-    async (staging, carry): Promise<number> => {
-      const tick = progress(io, "site");
-      let ticked = false;
-      // Until Astro has bundled the site and listed its pages, a sign of life; then the child's count of the pages
-      // rendered (of all of them on a cold build, where every page is rendered).
-      let stopWaiting: (() => void) | undefined = io.verbosity === "verbose" ? undefined : heartbeat(io, "site");
-      const astro = await time("site", () =>
-        astroBuild(
-          settings.root,
-          {
-            ...io.env,
-            MARSAD_OUT_DIR: staging,
-            // Pages leave out what this build does not make (og:image without cards, the search form without an index).
-            ...(flags["no-cards"] ? { MARSAD_NO_CARDS: "1" } : {}),
-            ...(flags["no-search"] ? { MARSAD_NO_SEARCH: "1" } : {}),
-            ...(flags["no-cards"] ? {} : { MARSAD_CARD_SPECS: specsFile }),
-            ...(carry ? { MARSAD_CARRY_FROM: carry.published, MARSAD_CARRIED_FILES: carriedFile } : {}),
-          },
-          {
-            onLine: (line) => {
-              if (io.verbosity === "verbose") io.stderr.write(`  astro: ${safeText(line)}\n`);
-            },
-            onProgress: ({ rendered: done, paths }) => {
-              if (io.verbosity === "verbose" || paths === null) return;
-              stopWaiting?.();
-              stopWaiting = undefined;
-              ticked = true;
-              tick(done, flags.cold === true ? paths : 0);
-            },
-            onWait: (pid) => info(io, `build: waiting for another Astro build (process ${pid}) to finish`),
-            force: flags.cold === true,
-            verbose: io.verbosity === "verbose",
-          },
-        ),
-      );
-      stopWaiting?.();
-      if (io.stderr.isTTY && io.verbosity !== "quiet" && io.verbosity !== "verbose" && ticked) io.stderr.write("\r\u001b[K");
-      const messages = astro.messages;
-      // Every file Astro generated (pages, feeds, sitemaps) less those it restored: keyed feeds are restored too, so
-      // Astro's "N page(s) built" (pages only) is not the right whole.
-      rendered = { ...rendered, pages: messages.counts?.rendered ?? null, reused: messages.counts?.reused ?? 0 };
-      astroWarnings = messages.warnings.reduce((n, m) => n + m.count, 0);
-      astroErrors = messages.errors.reduce((n, m) => n + m.count, 0);
-      if (io.verbosity !== "verbose") for (const line of astroSummary(messages, false)) io.stderr.write(`${line}\n`);
-      const astroStatus = astro.status;
-      if (astroStatus !== 0) {
-        if (messages.errors.length === 0 && io.verbosity !== "verbose") for (const line of messages.tail) io.stderr.write(`  astro: ${safeText(line)}\n`);
-        io.stderr.write(`build: the Astro build failed (exit ${astroStatus}); see the messages above; ${safeText(settings.outDir)} was left as it was\n`);
-        throw new StageFailed();
-      }
-      carry?.add(readCarriedFiles(carriedFile, carry.published));
-      if (!flags["no-search"]) {
-        const { buildSearchIndex } = await import("../site/search-index.ts");
-        const stop = heartbeat(io, "search");
-        const index = await time("search", () => buildSearchIndex(staging, { cacheDir: settings.cacheDir, force: flags.cold === true, carry })).finally(stop);
-        pages = index.pages;
-        rendered = { ...rendered, searchPartsReused: index.bundlesReused };
-      }
-      if (!flags["no-cards"]) {
-        const cards = await time("cards", async () => {
-          const { buildToday, loadSiteModel, takeCardSpecs } = await import("../site/load.ts");
-          const { cardSpecs } = await import("../site/cards.ts");
-          const { renderCards } = await import("../cards/build.ts");
-          // The specs of the model the pages were built from; worked out here only if the site stage left none.
-          const specs = takeCardSpecs(specsFile) ?? cardSpecs(loadSiteModel(settings, { today: buildToday(io.env) }), settings);
-          return renderCards(specs, {
-            outDir: staging,
-            cacheDir: settings.cacheDir,
-            onProgress: progress(io, "cards"),
-            onCacheError: (message) => io.stderr.write(`cards: ${safeText(message)}\n`),
-            carry,
-          });
-        });
-        cardsLine = `${cards.total} card(s) (${cards.rendered} rendered, ${cards.cached} from cache)`;
-      }
-      // Its outcome is known once published (publishAtomically sets it after this returns).
-      carryOver = carry;
-      return 0;
-    },
-    {
-      onWait: (pid) => io.stderr.write(`build: waiting for another build of ${safeText(settings.outDir)} (process ${pid}) to finish\n`),
-      buildDir: buildDirFor(settings.outDir, settings.root, settings.cacheDir),
-      // The previous site is deleted in the background (it took a minute of a rebuild on a loaded VM).
-      trashDir: trashDirFor(settings.cacheDir),
-      // `--cold` lays the whole site out again, as a first build does.
-      carryOver: flags.cold !== true,
-    },
-  )
-    .catch((error: unknown) => {
-      if (error instanceof StageFailed) return 1;
-      throw new Error(`${(error as Error).message} (${safeText(settings.outDir)} was left as it was)`, { cause: error });
-    })
-    .finally(() => {
-      rmSync(specsFile, { force: true });
-      rmSync(carriedFile, { force: true });
-    });
-  const counts = `${warnings + astroWarnings} warning(s), ${astroErrors} error(s)`;
-  if (outcome !== 0) {
-    io.stderr.write(`build: failed: ${counts}\n`);
-    return outcome;
-  }
-  const seconds = (io.now() - started) / 1000;
-  if (flags.json) {
-    io.stdout.write(
-      `${JSON.stringify({ out_dir: settings.outDir, ingest: ingested, pages_indexed: pages, cards: cardsLine, warnings: warnings + astroWarnings, errors: astroErrors, invalid_files: content.problems, pages_rendered: rendered.pages, pages_reused: rendered.reused, search_parts_reused: rendered.searchPartsReused, published: publishedHow(carryOver), seconds, stages: timings }, null, 2)}\n`,
-    );
-  }
-  info(
-    io,
-    `build: done in ${seconds.toFixed(1)}s: ${rendered.pages !== null ? `${rendered.pages} page(s) rendered${rendered.reused ? `, ${rendered.reused} unchanged` : ""}, ` : ""}${pages ? `${pages} page(s) indexed, ` : flags["no-search"] ? "search skipped, " : ""}${cardsLine}, ${counts} [${timings.join(", ")}] → ${safeText(settings.outDir)}`,
-  );
-  return 0;
 }

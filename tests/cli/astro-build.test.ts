@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { astroBuild, astroEnv, withBuildLock } from "../../src/cli/astro-build.ts";
+import { astroBuild, astroEnv, startAstroChild, withBuildLock } from "../../src/cli/astro-build.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -82,6 +82,36 @@ describe("astroBuild", () => {
       rmSync(root, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("builds with a child started ahead, which holds no lock until ordered to build, and starts another once it is used", async () => {
+    const root = tinySite();
+    try {
+      const started = startAstroChild(root, process.env);
+      // Not locked while it loads Astro: another holder takes the lock at once.
+      expect(withBuildLock(root, () => true)).toBe(true);
+      const built = await astroBuild(root, process.env, { started });
+      expect(built.status, built.messages.tail.join("\n")).toBe(0);
+      expect(built.messages.counts).toEqual({ outputs: 4, rendered: 4, reused: 0, pages: 3 });
+      expect(existsSync(join(root, "dist/a/index.html"))).toBe(true);
+      await started.cancel();
+      const again = await astroBuild(root, process.env, { started });
+      expect(again.messages.counts).toMatchObject({ rendered: 2, reused: 2 });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("ends a child started ahead without a build when cancelled", async () => {
+    const root = tinySite();
+    try {
+      const started = startAstroChild(root, process.env);
+      await started.cancel();
+      expect(existsSync(join(root, "dist"))).toBe(false);
+      expect(existsSync(join(root, "node_modules/.cache/marsad/astro-build.lock"))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("fails with Astro's error, and no counts, when a page throws", async () => {
     const root = tinySite();

@@ -1,10 +1,11 @@
 /**
  * How the Astro child counts a build (src/cli/astro-child.ts): a prerenderer around Astro's own counting the paths
- * it lists and the pages it renders, and `astro:build:done` for Astro's page count.
+ * it lists and the pages it renders, and `astro:build:done` for Astro's page count; and how it reads its build order.
  */
 import type { AstroPrerenderer } from "astro";
 import { describe, expect, it } from "vitest";
-import { countingIntegration, countingPrerenderer, type BuildCounts } from "../../src/cli/astro-child.ts";
+import { Readable } from "node:stream";
+import { buildOrderLine, countingIntegration, countingPrerenderer, readBuildOrder, replaceEnv, type BuildCounts } from "../../src/cli/astro-child.ts";
 
 type PathWithRoute = Awaited<ReturnType<AstroPrerenderer["getStaticPaths"]>>[number];
 
@@ -59,5 +60,32 @@ describe("countingIntegration", () => {
     expect(counts.paths).toBe(2);
     await hooks["astro:build:done"]!({ pages: [{ pathname: "a/" }], dir: new URL("file:///x/"), assets: new Map(), logger: {} } as never);
     expect(counts.pages).toBe(1);
+  });
+});
+
+describe("readBuildOrder", () => {
+  const order = { env: { PATH: "/bin", MARSAD_OUT_DIR: "/tmp/out" }, force: false, verbose: true };
+
+  it("reads the order from the first line, whatever follows it", async () => {
+    expect(await readBuildOrder(Readable.from([buildOrderLine(order).slice(0, 10), `${buildOrderLine(order).slice(10)}more`]))).toEqual(order);
+  });
+
+  it("is null when the input ends without an order", async () => {
+    expect(await readBuildOrder(Readable.from([]))).toBeNull();
+    expect(await readBuildOrder(Readable.from(["\n"]))).toBeNull();
+  });
+
+  it("fails naming what is wrong with a line that is not an order", async () => {
+    await expect(readBuildOrder(Readable.from(["{not json\n"]))).rejects.toThrow("the build order on stdin is not JSON");
+    await expect(readBuildOrder(Readable.from(['{"env":{"A":1},"force":false,"verbose":false}\n']))).rejects.toThrow("env.A");
+    await expect(readBuildOrder(Readable.from(['{"env":{}}\n']))).rejects.toThrow("force");
+  });
+});
+
+describe("replaceEnv", () => {
+  it("leaves exactly the order's variables", () => {
+    const env: NodeJS.ProcessEnv = { KEEP: "old", DROP: "x" };
+    replaceEnv(env, { KEEP: "new", ADD: "y" });
+    expect(env).toEqual({ KEEP: "new", ADD: "y" });
   });
 });
