@@ -187,6 +187,8 @@ interface AstroChild extends StartedAstroChild {
   exited: Promise<number>;
   /** Marks the child used by a build; false when it was used or cancelled already. */
   take(): boolean;
+  /** Ends it without a build, its output unread, and waits for it to exit. */
+  end(): Promise<number>;
 }
 
 /**
@@ -207,13 +209,15 @@ export function startAstroChild(root: string, env: NodeJS.ProcessEnv): StartedAs
     process: child,
     exited,
     take: () => !taken && (taken = true),
-    cancel: async () => {
-      if (!started.take()) return;
+    end: () => {
       // Its output is not wanted; read, so that the streams end and the child can close.
       child.stdout!.resume();
       child.stderr!.resume();
       child.stdin!.end();
-      await exited;
+      return exited;
+    },
+    cancel: async () => {
+      if (started.take()) await started.end();
     },
   };
   return started;
@@ -243,12 +247,12 @@ export async function astroBuild(
   const given = options.started as AstroChild | undefined;
   const started = given?.take() ? given : (startAstroChild(root, env) as AstroChild);
   if (started !== given) started.take();
-  let release: (() => void) | undefined;
+  let release: () => void;
   try {
     // Held from the order until the child has exited: two builds at once would delete each other's chunks (above).
     release = acquireLock(join(root, "node_modules", ".cache", "marsad", "astro-build.lock"), { staleMs: STALE_LOCK_MS, onWait: options.onWait });
   } catch (error) {
-    started.process.stdin!.end();
+    await started.end();
     throw error;
   }
   try {
