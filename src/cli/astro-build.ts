@@ -244,9 +244,12 @@ export async function astroBuild(
     started?: StartedAstroChild;
   } = {},
 ): Promise<{ status: number; messages: AstroMessages }> {
-  const given = options.started as AstroChild | undefined;
-  const started = given?.take() ? given : (startAstroChild(root, env) as AstroChild);
-  if (started !== given) started.take();
+  // The child started ahead, unless it was used or cancelled already; else one started now.
+  let started = options.started as AstroChild | undefined;
+  if (!started?.take()) {
+    started = startAstroChild(root, env) as AstroChild;
+    started.take();
+  }
   let release: () => void;
   try {
     // Held from the order until the child has exited: two builds at once would delete each other's chunks (above).

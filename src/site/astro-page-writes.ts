@@ -9,12 +9,13 @@
  * same, only slower to write.
  */
 import module from "node:module";
+import { PAGE_WRITER_SLOT } from "./page-writer.ts";
 
 /** Astro's static generator, by its URL inside the package. */
 const GENERATOR = /\/astro\/dist\/core\/build\/generate\.js$/;
 /** Its two writes of a rendered page (Astro 7.3). */
 const PAGE_WRITES = /await nodeFs\.promises\.mkdir\(result\.outFolder, \{ recursive: true \}\);\s*await nodeFs\.promises\.writeFile\(result\.outFile, result\.body\);/;
-const WRITER = 'globalThis[Symbol.for("marsad.page-writer")]';
+const WRITER = `globalThis[Symbol.for(${JSON.stringify(PAGE_WRITER_SLOT)})]`;
 
 /** `code` of Astro's generator writing pages through the installed page writer; null when its writes are not found. */
 export function withPageWriter(code: string): string | null {

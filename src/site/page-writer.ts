@@ -29,8 +29,9 @@ export interface JobsDone {
   failed: Array<{ id: number; message: string; code?: string }>;
 }
 
-/** The global slot the writer is published in (see above). */
-const SLOT = Symbol.for("marsad.page-writer");
+/** The name of the global slot the writer is published in (see above), also read by Astro's rewritten generator. */
+export const PAGE_WRITER_SLOT = "marsad.page-writer";
+const SLOT = Symbol.for(PAGE_WRITER_SLOT);
 
 export class PageWriter {
   readonly #worker: Worker;
