@@ -40,6 +40,12 @@ export interface RenderCardsOptions {
    * the published site already has (its published copy, linked there by an earlier build) is carried over.
    */
   carry?: CarryOver;
+  /**
+   * More than FEW_CARDS to render wait for this to settle (the build's site stage, when the card stage starts during
+   * it): a rebuild's few cards render while Astro renders pages, but a first build's thousands would add their
+   * workers' CPU and memory to Astro's. The cached cards are placed meanwhile.
+   */
+  manyAfter?: Promise<unknown>;
 }
 
 export interface RenderCardsResult {
@@ -51,6 +57,11 @@ export interface RenderCardsResult {
 
 /** Smallest batch worth one more worker (start-up ≈ 0.5 s of CPU, a card ≈ 25 ms, all threads counted). */
 const CARDS_PER_WORKER = 8;
+/**
+ * Most cards rendered before `manyAfter` settles: about 1.5 s of CPU, what the other CPU has to spare while Astro
+ * renders a one-article rebuild's pages (3–4 s at 10,000 articles); a rebuild renders a dozen or two.
+ */
+const FEW_CARDS = 64;
 
 /** The libraries whose versions change the rendering. */
 const RENDER_PACKAGES = ["satori", "@resvg/resvg-js", "harfbuzzjs", "bidi-js"];
@@ -420,11 +431,13 @@ export async function renderCards(specs: ReadonlyArray<CardSpecInput | WrittenSp
     else toRender.set(card.key, [...(toRender.get(card.key) ?? []), card]);
   }
 
-  // Workers start now and load (≈ 0.5 s) while the cached cards are placed.
+  // Workers start now and load (≈ 0.5 s) while the cached cards are placed; a batch that waits for `manyAfter`
+  // starts them after.
   // A worker costs about as much to start (satori, HarfBuzz, fonts) as rendering a couple of dozen cards, so a
   // small batch gets fewer workers: one per CARDS_PER_WORKER cards, up to the requested count.
   const size = Math.max(0, Math.min(opts.workers ?? availableParallelism(), Math.ceil(toRender.size / CARDS_PER_WORKER)));
-  const pool = size > 0 ? new RenderPool(size) : undefined;
+  const waits = opts.manyAfter !== undefined && toRender.size > FEW_CARDS;
+  let pool = size > 0 && !waits ? new RenderPool(size) : undefined;
   let rendered = 0;
   const failures: string[] = [];
   const cacheErrors: string[] = [];
@@ -434,9 +447,15 @@ export async function renderCards(specs: ReadonlyArray<CardSpecInput | WrittenSp
       cached++;
       progress();
     }
+    if (waits) {
+      // Its failure is the caller's to report: the cards only wait for it.
+      await opts.manyAfter!.catch(() => {});
+      if (size > 0) pool = new RenderPool(size);
+    }
     if (toRender.size > 0) {
       let renderOne: (spec: CardSpec) => Promise<Uint8Array>;
-      if (pool) renderOne = (spec) => pool.render(spec);
+      const workers = pool;
+      if (workers) renderOne = (spec) => workers.render(spec);
       else {
         const restore = tuneNativeAllocator();
         const { drawCard } = await import("./draw.ts");

@@ -10,7 +10,7 @@ import { spawn, spawnSync, type ChildProcess, type StdioOptions } from "node:chi
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { acquireLock, withLock } from "../lib/lock.ts";
-import { buildOrderLine, parseChildLine, type ChildProgress, type ChildSummary } from "./astro-child.ts";
+import { buildOrderLine, CONTENT_READY, parseChildLine, type ChildProgress, type ChildSummary } from "./astro-child.ts";
 
 /** A build holding the lock longer than this is assumed stuck (a build of 10,000 articles takes minutes). */
 const STALE_LOCK_MS = 60 * 60 * 1000;
@@ -223,6 +223,37 @@ export function startAstroChild(root: string, env: NodeJS.ProcessEnv): StartedAs
   return started;
 }
 
+/** What `astroBuild` takes besides the site's root and environment. */
+export interface AstroBuildOptions {
+  onLine?: (line: string, kind: Exclude<LineKind, "child">) => void;
+  onProgress?: (progress: ChildProgress) => void;
+  onWait?: (pid: number) => void;
+  /** Renders every page again (`astro build --force`): no page is taken from the previous build. */
+  force?: boolean;
+  /** Astro's info output too (a line per page), for `--verbose`. */
+  verbose?: boolean;
+  started?: StartedAstroChild;
+}
+
+/** The outcome of an Astro build: the child's exit status, and what Astro said. */
+export interface AstroBuildResult {
+  status: number;
+  messages: AstroMessages;
+}
+
+/**
+ * An Astro build ordered before its content is ready (`orderAstroBuild`): Astro bundles the site meanwhile, and
+ * reads the content only once told it is ready.
+ */
+export interface OrderedAstroBuild {
+  /** The content is ready: the build goes on to list and render the pages. */
+  contentReady(): void;
+  /** Ends a build whose content will not be made ready (its stage never came), and waits for the child to exit. */
+  stop(): Promise<void>;
+  /** The build's outcome, once the child has exited (after `contentReady`). */
+  result: Promise<AstroBuildResult>;
+}
+
 /**
  * Runs `astro build` (telemetry off) in a child process holding the build lock, at Astro's log level "warn" (its
  * info output too with `verbose`), reading its output instead of silencing it: `onLine` sees every line of Astro's
@@ -230,20 +261,16 @@ export function startAstroChild(root: string, env: NodeJS.ProcessEnv): StartedAs
  * the warnings and errors and what the build made. With `started` (from `startAstroChild` with the same `root`), that
  * child builds; otherwise one is started.
  */
-export async function astroBuild(
-  root: string,
-  env: NodeJS.ProcessEnv,
-  options: {
-    onLine?: (line: string, kind: Exclude<LineKind, "child">) => void;
-    onProgress?: (progress: ChildProgress) => void;
-    onWait?: (pid: number) => void;
-    /** Renders every page again (`astro build --force`): no page is taken from the previous build. */
-    force?: boolean;
-    /** Astro's info output too (a line per page), for `--verbose`. */
-    verbose?: boolean;
-    started?: StartedAstroChild;
-  } = {},
-): Promise<{ status: number; messages: AstroMessages }> {
+export async function astroBuild(root: string, env: NodeJS.ProcessEnv, options: AstroBuildOptions = {}): Promise<AstroBuildResult> {
+  return (await orderAstroBuild(root, env, options, { gated: false })).result;
+}
+
+/**
+ * `astroBuild`, ordered ahead of its content (`gated`): `build` orders its site stage before it ingests, so that
+ * Astro loads and bundles the site (seconds of a rebuild) while ingest runs; the child reads no content until
+ * `contentReady` (src/cli/astro-child.ts). The build lock is held from the order until the child has exited.
+ */
+export async function orderAstroBuild(root: string, env: NodeJS.ProcessEnv, options: AstroBuildOptions, { gated }: { gated: boolean }): Promise<OrderedAstroBuild> {
   // The child started ahead, unless it was used or cancelled already; else one started now.
   let started = options.started as AstroChild | undefined;
   if (!started?.take()) {
@@ -258,36 +285,45 @@ export async function astroBuild(
     await started.end();
     throw error;
   }
-  try {
-    const reader = astroOutputReader();
-    const child = started.process;
-    child.stdin!.end(buildOrderLine({ env: childEnv(env), force: options.force === true, verbose: options.verbose === true }));
-    const feed = (line: string, fromStderr: boolean) => {
-      const kind = reader.feed(line, fromStderr);
-      if (kind !== "child") options.onLine?.(line, kind);
-      else if (options.onProgress) {
-        const progress = reader.progress();
-        if (progress) options.onProgress(progress);
-      }
-    };
-    const read = (stream: NodeJS.ReadableStream, fromStderr: boolean) => {
-      let rest = "";
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk: string) => {
-        const lines = (rest + chunk).split("\n");
-        rest = lines.pop()!;
-        for (const line of lines) feed(line, fromStderr);
-      });
-      return new Promise<void>((done) =>
-        stream.on("end", () => {
-          if (rest) feed(rest, fromStderr);
-          done();
-        }),
-      );
-    };
-    const [status] = await Promise.all([started.exited, read(child.stdout!, false), read(child.stderr!, true)]);
-    return { status, messages: reader.result() };
-  } finally {
-    release();
-  }
+  const child = started.process;
+  const reader = astroOutputReader();
+  const order = buildOrderLine({ env: childEnv(env), force: options.force === true, verbose: options.verbose === true, gated });
+  if (gated) child.stdin!.write(order);
+  else child.stdin!.end(order);
+  const feed = (line: string, fromStderr: boolean) => {
+    const kind = reader.feed(line, fromStderr);
+    if (kind !== "child") options.onLine?.(line, kind);
+    else if (options.onProgress) {
+      const progress = reader.progress();
+      if (progress) options.onProgress(progress);
+    }
+  };
+  const read = (stream: NodeJS.ReadableStream, fromStderr: boolean) => {
+    let rest = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => {
+      const lines = (rest + chunk).split("\n");
+      rest = lines.pop()!;
+      for (const line of lines) feed(line, fromStderr);
+    });
+    return new Promise<void>((done) =>
+      stream.on("end", () => {
+        if (rest) feed(rest, fromStderr);
+        done();
+      }),
+    );
+  };
+  const result = Promise.all([started.exited, read(child.stdout!, false), read(child.stderr!, true)])
+    .then(([status]) => ({ status, messages: reader.result() }))
+    .finally(() => release());
+  return {
+    contentReady: () => {
+      if (gated) child.stdin!.end(`${CONTENT_READY}\n`);
+    },
+    stop: async () => {
+      child.stdin!.end();
+      await result;
+    },
+    result,
+  };
 }

@@ -12,18 +12,26 @@
  * rendered are the reused ones.
  *
  * The child is started before it is told to build (src/cli/astro-build.ts `startAstroChild`): it loads Astro, then
- * reads its build order, one line of JSON on stdin (`BuildOrder`: the build's environment, `force`, `verbose`). A
- * rebuild starts it while ingest runs, so that loading Astro (a second) is not added to the site stage's time. Stdin
- * ending without an order ends the child without a build.
+ * reads its build order, one line of JSON on stdin (`BuildOrder`: the build's environment, `force`, `verbose`,
+ * `gated`). Stdin ending without an order ends the child without a build.
+ *
+ * A gated order comes before the content is ready (a build orders its site stage, then ingests): the child starts
+ * Astro's build at once, and Astro bundles the site (seconds that do not depend on content) while ingest runs, but
+ * it lists the pages (where the site reads its content) only once the parent has written the line `content-ready`.
+ * Stdin ending without it stops the child, with status 0 and nothing said: the build ended before its site stage.
+ * A site with a module reading content collections is an exception: Astro fills them as its build starts, so that
+ * child waits for the line before it starts.
  *
  * Usage: `node src/cli/astro-child.ts` in the site's root (the working folder), the order on stdin.
  */
 import module from "node:module";
 import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroPrerenderer } from "astro";
 import { z } from "zod";
 import { hookAstroPageWrites } from "../site/astro-page-writes.ts";
+import { readsCollections } from "../site/collection-readers.ts";
 import { PageWriter, installPageWriter } from "../site/page-writer.ts";
 import { bytesPrerenderer } from "./prerender-bytes.ts";
 
@@ -42,8 +50,11 @@ export interface BuildCounts {
   pages: number | null;
 }
 
-/** What the child is told to build: the build's whole environment, and Astro's `--force` and `--verbose`. */
-const buildOrderSchema = z.object({ env: z.record(z.string(), z.string()), force: z.boolean(), verbose: z.boolean() });
+/**
+ * What the child is told to build: the build's whole environment, Astro's `--force` and `--verbose`, and whether the
+ * content is yet to be made ready (`gated`: the child waits for CONTENT_READY before reading it).
+ */
+const buildOrderSchema = z.object({ env: z.record(z.string(), z.string()), force: z.boolean(), verbose: z.boolean(), gated: z.boolean() });
 export type BuildOrder = z.infer<typeof buildOrderSchema>;
 
 /** The order line the parent writes. */
@@ -51,17 +62,41 @@ export function buildOrderLine(order: BuildOrder): string {
   return `${JSON.stringify(order)}\n`;
 }
 
+/** The line that tells a gated child the content is ready. */
+export const CONTENT_READY = "content-ready";
+
+/** The lines of `input` one by one: `next()` is the next line, or null once the input has ended. */
+export function lineReader(input: NodeJS.ReadableStream): { next(): Promise<string | null> } {
+  const lines: string[] = [];
+  let ended = false;
+  let waiting: (() => void) | undefined;
+  const wake = () => {
+    waiting?.();
+    waiting = undefined;
+  };
+  const reader = createInterface({ input, crlfDelay: Infinity });
+  reader.on("line", (line) => {
+    lines.push(line);
+    wake();
+  });
+  reader.on("close", () => {
+    ended = true;
+    wake();
+  });
+  return {
+    async next() {
+      while (lines.length === 0 && !ended) await new Promise<void>((done) => (waiting = done));
+      return lines.shift() ?? null;
+    },
+  };
+}
+
 /**
- * The build order on `input` (its first line), or null when the input ends without one. A line that is not an order
- * is an error naming what is wrong with it.
+ * The build order, the next line of `input` (see `lineReader`), or null when the input ends without one. A line that
+ * is not an order is an error naming what is wrong with it.
  */
-export async function readBuildOrder(input: NodeJS.ReadableStream): Promise<BuildOrder | null> {
-  let text = "";
-  for await (const chunk of input) {
-    text += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-    if (text.includes("\n")) break;
-  }
-  const line = text.split("\n")[0]!;
+export async function readBuildOrder(input: { next(): Promise<string | null> }): Promise<BuildOrder | null> {
+  const line = (await input.next()) ?? "";
   if (line.trim() === "") return null;
   let data: unknown;
   try {
@@ -122,13 +157,23 @@ export function parseChildLine(line: string): { kind: "progress"; progress: Chil
 /**
  * `base` (Astro's prerenderer) counting into `counts`: the distinct paths it lists (Astro generates a path listed
  * twice once; its own key, without a trailing slash) and the renders it is asked for. A path of an i18n fallback
- * route that Astro skips without rendering would count as reused (the site has none).
+ * route that Astro skips without rendering would count as reused (the site has none). With `ready`, it sets up and
+ * lists pages only once that has settled: the site reads its content there, and a gated order's content is made
+ * ready while Astro bundles the site.
  */
-export function countingPrerenderer(base: AstroPrerenderer, counts: BuildCounts): AstroPrerenderer {
+export function countingPrerenderer(base: AstroPrerenderer, counts: BuildCounts, ready: Promise<void> = Promise.resolve()): AstroPrerenderer {
   return {
     name: base.name,
-    ...(base.setup ? { setup: () => base.setup!() } : {}),
+    ...(base.setup
+      ? {
+          setup: async () => {
+            await ready;
+            return base.setup!();
+          },
+        }
+      : {}),
     async getStaticPaths() {
+      await ready;
       const paths = await base.getStaticPaths();
       counts.paths = new Set(paths.map((p) => (p.pathname.endsWith("/") ? p.pathname.slice(0, -1) : p.pathname))).size;
       return paths;
@@ -142,13 +187,13 @@ export function countingPrerenderer(base: AstroPrerenderer, counts: BuildCounts)
   };
 }
 
-/** The integration that counts a build into `counts` (added to the site's own by the child). */
-export function countingIntegration(counts: BuildCounts): AstroIntegration {
+/** The integration that counts a build into `counts` (added to the site's own by the child); `ready` as above. */
+export function countingIntegration(counts: BuildCounts, ready?: Promise<void>): AstroIntegration {
   return {
     name: "marsad:build-counts",
     hooks: {
       // Astro keeps the last prerenderer set: the one that hands pages on as bytes goes inside the counting.
-      "astro:build:start": ({ setPrerenderer }) => setPrerenderer((base) => countingPrerenderer(bytesPrerenderer(base), counts)),
+      "astro:build:start": ({ setPrerenderer }) => setPrerenderer((base) => countingPrerenderer(bytesPrerenderer(base), counts, ready)),
       "astro:build:done": ({ pages }) => {
         counts.pages = pages.length;
       },
@@ -165,9 +210,10 @@ async function main(): Promise<void> {
   const writer = process.env.MARSAD_PAGE_WRITER !== "0" && hookAstroPageWrites() ? new PageWriter() : null;
   installPageWriter(writer);
   const { build } = await import("astro");
+  const input = lineReader(process.stdin);
   let order: BuildOrder | null;
   try {
-    order = await readBuildOrder(process.stdin);
+    order = await readBuildOrder(input);
   } catch (error) {
     process.stderr.write(`marsad: ${(error as Error).message}\n`);
     process.exit(1);
@@ -177,6 +223,10 @@ async function main(): Promise<void> {
     return;
   }
   replaceEnv(process.env, order.env);
+  // A gated order: the content is ready when the parent says so; stdin ending first means the build stopped before
+  // its site stage, and whatever Astro has written so far is in a staging folder the parent removes.
+  const ready = order.gated ? contentReady(input) : Promise.resolve();
+  if (order.gated && readsCollections(join(process.cwd(), "src"))) await ready;
   const values = { force: order.force, verbose: order.verbose };
   const counts: BuildCounts = { paths: null, rendered: 0, pages: null };
   // Not with --verbose: Astro then writes a page's line in two parts, and a line of ours could land between them.
@@ -187,7 +237,7 @@ async function main(): Promise<void> {
       }, PROGRESS_EVERY_MS);
   timer?.unref();
   try {
-    await build({ root: process.cwd(), logLevel: values.verbose ? "info" : "warn", force: values.force === true, integrations: [countingIntegration(counts)] });
+    await build({ root: process.cwd(), logLevel: values.verbose ? "info" : "warn", force: values.force === true, integrations: [countingIntegration(counts, ready)] });
   } catch (error) {
     clearInterval(timer);
     await exitWithAstroError(error);
@@ -196,6 +246,17 @@ async function main(): Promise<void> {
   await writer?.close();
   const summary = summaryLine(counts);
   if (summary) process.stdout.write(`${summary}\n`);
+}
+
+/**
+ * Settles when the parent writes CONTENT_READY on `input`; exits the child (status 0, nothing said) when the input
+ * ends first, and with status 1 naming the line when another comes.
+ */
+async function contentReady(input: { next(): Promise<string | null> }): Promise<void> {
+  const line = await input.next();
+  if (line === CONTENT_READY) return;
+  if (line !== null) process.stderr.write(`marsad: expected "${CONTENT_READY}" on stdin, not ${JSON.stringify(line.slice(0, 80))}\n`);
+  process.exit(line === null ? 0 : 1);
 }
 
 /** Prints `error` as Astro's CLI does (message, hint, code frame, stack) and exits 1; plainly on another Astro. */

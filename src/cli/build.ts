@@ -2,10 +2,10 @@
  * `briefing build` (= `npm run build`): ingest → Astro build → search index → share cards.
  * Each stage reports its time; the summary line ends the run.
  */
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { DEFAULT_SITE_URL, loadSettings, type Settings } from "../config.ts";
-import { astroBuild, startAstroChild, type AstroMessages, type StartedAstroChild } from "./astro-build.ts";
+import { orderAstroBuild, startAstroChild, type AstroMessages, type StartedAstroChild } from "./astro-build.ts";
 import { readCarriedFiles, type CarryOver } from "../lib/carry-over.ts";
 import { buildDirFor, publishAtomically, trashDirFor } from "../pipeline/publish.ts";
 import { commonHelp, heartbeat, info, parseFlags, progress, safeText, withVerbosity, type Io } from "./io.ts";
@@ -30,6 +30,12 @@ Astro's warnings and errors are shown, summarised; --verbose shows all its outpu
 Exit status: 0 built, 1 invalid content or a failed stage (the published site is left as it was), 2 usage.
 
 ${commonHelp}`;
+
+/** How often the site stage's card specs are looked for (ms), for the card stage to start: a look is one stat. */
+const SPECS_POLL_MS = 100;
+
+/** The stages in the order their times are reported. */
+const STAGE_ORDER = ["ingest", "site", "search", "cards"];
 
 /** Distinct Astro messages printed before "… and N more" (--verbose prints them all). */
 const MAX_MESSAGES_SHOWN = 20;
@@ -103,44 +109,35 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
     return out;
   };
 
-  // With ingest to run first, the Astro child loads Astro meanwhile (a second of a rebuild); it builds when the site
-  // stage orders it to, and is ended unused if the build stops before.
-  const early = flags["skip-ingest"] ? undefined : startAstroChild(settings.root, io.env);
+  // The Astro child loads Astro from the start; the site stage orders it before ingest, and it bundles the site while
+  // ingest runs (src/cli/astro-build.ts `orderAstroBuild`). It is ended unused if the build stops before.
+  const early = startAstroChild(settings.root, io.env);
   try {
     return await buildStages(early);
   } finally {
-    await early?.cancel();
+    await early.cancel();
+  }
+
+  /** Ingest (unless --skip-ingest), with its report printed; null when skipped. */
+  async function ingestStage(): Promise<Record<string, number> | null> {
+    if (flags["skip-ingest"]) return null;
+    // Loaded only when used: the ingest pipeline (cleaner, tagger, lexicons) takes a second to import.
+    const { ingest } = await import("./ingest.ts");
+    const report = await time("ingest", () => ingest({ paths: [], io }));
+    for (const s of report.skipped) info(io, `  skipped ${safeText(s.file)}: ${safeText(s.reason)}`);
+    for (const c of report.conflicts) io.stderr.write(`  conflict ${safeText(c.id)}: ${safeText(c.reason)}\n`);
+    info(io, `ingest: ${report.files} file(s), ${report.articles} article(s) (${report.written.length} written), ${report.skipped.length} skipped\n`);
+    return { files: report.files, processed: report.processed, articles: report.articles, written: report.written.length, skipped: report.skipped.length, conflicts: report.conflicts.length };
   }
 
   /** The stages, ingest to publishing: a function of its own so that the early child is ended however they stop. */
-  async function buildStages(early: StartedAstroChild | undefined): Promise<number> {
+  async function buildStages(early: StartedAstroChild): Promise<number> {
     let ingested: Record<string, number> | null = null;
-    if (!flags["skip-ingest"]) {
-      // Loaded only when used: the ingest pipeline (cleaner, tagger, lexicons) takes a second to import.
-      const { ingest } = await import("./ingest.ts");
-      const report = await time("ingest", () => ingest({ paths: [], io }));
-      ingested = { files: report.files, processed: report.processed, articles: report.articles, written: report.written.length, skipped: report.skipped.length, conflicts: report.conflicts.length };
-      for (const s of report.skipped) info(io, `  skipped ${safeText(s.file)}: ${safeText(s.reason)}`);
-      for (const c of report.conflicts) io.stderr.write(`  conflict ${safeText(c.id)}: ${safeText(c.reason)}\n`);
-      info(
-        io,
-        `ingest: ${report.files} file(s), ${report.articles} article(s) (${report.written.length} written), ${report.skipped.length} skipped\n`,
-      );
-    }
-
-    const content = await contentProblems(settings);
-    for (const w of content.warnings) warn(safeText(w));
-    if (content.problems.length) {
-      for (const p of content.problems) io.stderr.write(`  invalid: ${safeText(p)}\n`);
-      if (!flags["keep-going"]) {
-        io.stderr.write(
-          `build: ${content.problems.length} invalid article file(s), listed above; fix them, or build without them with --keep-going. ${safeText(settings.outDir)} was left as it was\n`,
-        );
-        return 1;
-      }
-      warnings += content.problems.length;
-      io.stderr.write(`build: --keep-going: building without the ${content.problems.length} invalid article file(s) listed above\n`);
-    }
+    let content: { problems: string[]; warnings: string[] } = { problems: [], warnings: [] };
+    // Invalid content stops the build before its site stage, with its own message (no "build: failed" line); an
+    // error of ingest's own is thrown as it was, not as a failed publish.
+    let contentInvalid = false;
+    let ingestError: { error: unknown } | undefined;
 
     // Every stage writes into a staging folder beside the output; the new site replaces the old one only when all
     // of them succeeded (src/pipeline/publish.ts). A killed or failed build leaves the published site as it was.
@@ -162,37 +159,100 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
         let ticked = false;
         // Until Astro has bundled the site and listed its pages, a sign of life; then the child's count of the pages
         // rendered (of all of them on a cold build, where every page is rendered).
-        let stopWaiting: (() => void) | undefined = io.verbosity === "verbose" ? undefined : heartbeat(io, "site");
-        const astro = await time("site", () =>
-          astroBuild(
-            settings.root,
-            {
-              ...io.env,
-              MARSAD_OUT_DIR: staging,
-              // Pages leave out what this build does not make (og:image without cards, the search form without an index).
-              ...(flags["no-cards"] ? { MARSAD_NO_CARDS: "1" } : {}),
-              ...(flags["no-search"] ? { MARSAD_NO_SEARCH: "1" } : {}),
-              ...(flags["no-cards"] ? {} : { MARSAD_CARD_SPECS: specsFile }),
-              ...(carry ? { MARSAD_CARRY_FROM: carry.published, MARSAD_CARRIED_FILES: carriedFile } : {}),
+        let stopWaiting: (() => void) | undefined;
+        // Ordered now, the site is bundled while ingest runs; its pages are listed once the content is ready.
+        const site = await orderAstroBuild(
+          settings.root,
+          {
+            ...io.env,
+            MARSAD_OUT_DIR: staging,
+            // Pages leave out what this build does not make (og:image without cards, the search form without an index).
+            ...(flags["no-cards"] ? { MARSAD_NO_CARDS: "1" } : {}),
+            ...(flags["no-search"] ? { MARSAD_NO_SEARCH: "1" } : {}),
+            ...(flags["no-cards"] ? {} : { MARSAD_CARD_SPECS: specsFile }),
+            ...(carry ? { MARSAD_CARRY_FROM: carry.published, MARSAD_CARRIED_FILES: carriedFile } : {}),
+          },
+          {
+            onLine: (line) => {
+              if (io.verbosity === "verbose") io.stderr.write(`  astro: ${safeText(line)}\n`);
             },
-            {
-              onLine: (line) => {
-                if (io.verbosity === "verbose") io.stderr.write(`  astro: ${safeText(line)}\n`);
-              },
-              onProgress: ({ rendered: done, paths }) => {
-                if (io.verbosity === "verbose" || paths === null) return;
-                stopWaiting?.();
-                stopWaiting = undefined;
-                ticked = true;
-                tick(done, flags.cold === true ? paths : 0);
-              },
-              onWait: (pid) => info(io, `build: waiting for another Astro build (process ${pid}) to finish`),
-              force: flags.cold === true,
-              verbose: io.verbosity === "verbose",
-              started: early,
+            onProgress: ({ rendered: done, paths }) => {
+              if (io.verbosity === "verbose" || paths === null) return;
+              stopWaiting?.();
+              stopWaiting = undefined;
+              ticked = true;
+              tick(done, flags.cold === true ? paths : 0);
             },
-          ),
+            onWait: (pid) => info(io, `build: waiting for another Astro build (process ${pid}) to finish`),
+            force: flags.cold === true,
+            verbose: io.verbosity === "verbose",
+            started: early,
+          },
+          { gated: true },
         );
+        try {
+          ingested = await ingestStage();
+          content = await contentProblems(settings);
+          for (const w of content.warnings) warn(safeText(w));
+          if (content.problems.length) {
+            for (const p of content.problems) io.stderr.write(`  invalid: ${safeText(p)}\n`);
+            if (!flags["keep-going"]) {
+              io.stderr.write(
+                `build: ${content.problems.length} invalid article file(s), listed above; fix them, or build without them with --keep-going. ${safeText(settings.outDir)} was left as it was\n`,
+              );
+              contentInvalid = true;
+              throw new StageFailed();
+            }
+            warnings += content.problems.length;
+            io.stderr.write(`build: --keep-going: building without the ${content.problems.length} invalid article file(s) listed above\n`);
+          }
+        } catch (error) {
+          await site.stop();
+          if (!(error instanceof StageFailed)) ingestError = { error };
+          throw new StageFailed();
+        }
+        // The card stage starts as soon as the site stage has left its card specs (before Astro renders the pages),
+        // so that a rebuild's cards are placed and its few new ones rendered on the CPU Astro leaves idle; a batch of
+        // many waits for the site stage to end (src/cards/build.ts `manyAfter`). Its progress shows once the site's
+        // has ended: one line at a time on a terminal.
+        const siteEnded = Promise.withResolvers<void>();
+        let siteFinished = false;
+        let cards: Promise<void> | undefined;
+        const cardsProgress = progress(io, "cards");
+        const startCards = () => {
+          if (cards || flags["no-cards"]) return;
+          cards = time("cards", async () => {
+            const { buildToday, loadSiteModel, takeCardSpecs } = await import("../site/load.ts");
+            const { cardSpecs } = await import("../site/cards.ts");
+            const { renderCards } = await import("../cards/build.ts");
+            // The specs of the model the pages were built from; worked out here only if the site stage left none.
+            const specs = takeCardSpecs(specsFile) ?? cardSpecs(loadSiteModel(settings, { today: buildToday(io.env) }), settings);
+            return renderCards(specs, {
+              outDir: staging,
+              cacheDir: settings.cacheDir,
+              onProgress: (done, total) => siteFinished && cardsProgress(done, total),
+              onCacheError: (message) => io.stderr.write(`cards: ${safeText(message)}\n`),
+              carry,
+              manyAfter: siteEnded.promise,
+            });
+          }).then((made) => {
+            cardsLine = `${made.total} card(s) (${made.rendered} rendered, ${made.cached} from cache)`;
+          });
+        };
+        const specsPoll = flags["no-cards"]
+          ? undefined
+          : setInterval(() => {
+              if (!existsSync(specsFile)) return;
+              clearInterval(specsPoll);
+              startCards();
+            }, SPECS_POLL_MS);
+        if (io.verbosity !== "verbose") stopWaiting = heartbeat(io, "site");
+        site.contentReady();
+        const astro = await time("site", () => site.result).finally(() => {
+          clearInterval(specsPoll);
+          siteFinished = true;
+          siteEnded.resolve();
+        });
         stopWaiting?.();
         if (io.stderr.isTTY && io.verbosity !== "quiet" && io.verbosity !== "verbose" && ticked) io.stderr.write("\r\u001b[K");
         const messages = astro.messages;
@@ -206,33 +266,35 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
         if (astroStatus !== 0) {
           if (messages.errors.length === 0 && io.verbosity !== "verbose") for (const line of messages.tail) io.stderr.write(`  astro: ${safeText(line)}\n`);
           io.stderr.write(`build: the Astro build failed (exit ${astroStatus}); see the messages above; ${safeText(settings.outDir)} was left as it was\n`);
+          // Not while the card stage still writes into the staging folder that is about to be removed.
+          await cards?.catch(() => {});
           throw new StageFailed();
         }
         carry?.add(readCarriedFiles(carriedFile, carry.published));
-        if (!flags["no-search"]) {
-          const { buildSearchIndex } = await import("../site/search-index.ts");
-          const stop = heartbeat(io, "search");
-          const index = await time("search", () => buildSearchIndex(staging, { cacheDir: settings.cacheDir, force: flags.cold === true, carry })).finally(stop);
-          pages = index.pages;
-          rendered = { ...rendered, searchPartsReused: index.bundlesReused };
-        }
-        if (!flags["no-cards"]) {
-          const cards = await time("cards", async () => {
-            const { buildToday, loadSiteModel, takeCardSpecs } = await import("../site/load.ts");
-            const { cardSpecs } = await import("../site/cards.ts");
-            const { renderCards } = await import("../cards/build.ts");
-            // The specs of the model the pages were built from; worked out here only if the site stage left none.
-            const specs = takeCardSpecs(specsFile) ?? cardSpecs(loadSiteModel(settings, { today: buildToday(io.env) }), settings);
-            return renderCards(specs, {
-              outDir: staging,
-              cacheDir: settings.cacheDir,
-              onProgress: progress(io, "cards"),
-              onCacheError: (message) => io.stderr.write(`cards: ${safeText(message)}\n`),
-              carry,
-            });
-          });
-          cardsLine = `${cards.total} card(s) (${cards.rendered} rendered, ${cards.cached} from cache)`;
-        }
+        // The search index and the cards both read what the site stage left and write files of their own (each
+        // edition's bundles, cards/ images), so they run at once (the cards may have started already, above): a
+        // rebuild's search waits on Pagefind processes, which leave a CPU idle. Each is timed as its own stage; a
+        // failure of either fails the build once both have stopped writing.
+        let searchDone = false;
+        const search = flags["no-search"]
+          ? undefined
+          : (async () => {
+              const { buildSearchIndex } = await import("../site/search-index.ts");
+              const index = await time("search", () => buildSearchIndex(staging, { cacheDir: settings.cacheDir, force: flags.cold === true, carry }));
+              pages = index.pages;
+              rendered = { ...rendered, searchPartsReused: index.bundlesReused };
+            })().finally(() => (searchDone = true));
+        startCards();
+        // One line of progress on a terminal: the cards' count, then the search's heartbeat if it is still working.
+        let stopBeat: (() => void) | undefined;
+        const beat = () => {
+          if (search && !searchDone) stopBeat = heartbeat(io, "search");
+        };
+        if (cards) void cards.then(beat, () => {});
+        else beat();
+        const stopped = await Promise.allSettled([search, cards]);
+        stopBeat?.();
+        for (const stage of stopped) if (stage.status === "rejected") throw stage.reason;
         // Its outcome is known once published (publishAtomically sets it after this returns).
         carryOver = carry;
         return 0;
@@ -254,11 +316,14 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
         rmSync(specsFile, { force: true });
         rmSync(carriedFile, { force: true });
       });
+    if (ingestError) throw ingestError.error;
     const counts = `${warnings + astroWarnings} warning(s), ${astroErrors} error(s)`;
     if (outcome !== 0) {
-      io.stderr.write(`build: failed: ${counts}\n`);
+      if (!contentInvalid) io.stderr.write(`build: failed: ${counts}\n`);
       return outcome;
     }
+    // Search and cards end in either order: their times are listed in the stages' order.
+    timings.sort((a, b) => STAGE_ORDER.indexOf(a.split(" ")[0]!) - STAGE_ORDER.indexOf(b.split(" ")[0]!));
     const seconds = (io.now() - started) / 1000;
     if (flags.json) {
       io.stdout.write(

@@ -16,11 +16,14 @@
  *
  * Actor feeds (two a page, the most numerous XML files) have keys too; astro's incremental build treats an endpoint
  * with a `cacheKey` from `getStaticPaths` as it treats a page (node_modules/astro/dist/core/build/generate.js). Pages
- * and feeds without a key (the home page, indexes, country pages, edition feeds, sitemaps) are rendered on every
- * build: what they show moves with almost every new article, and they are few.
+ * and feeds without a key (the home page, the first pages of indexes, country pages, edition feeds, sitemaps) are
+ * rendered on every build: what they show moves with almost every new article, and they are few. The other pages of
+ * the actors index (by type, by country, later pages: 370 at 10,000 articles) have keys: a new article changes the
+ * rows of the few actors it names.
  */
 import { createHash } from "node:crypto";
 import type { SiteModel } from "./model.ts";
+import { actorIndexPages } from "./routes.ts";
 
 /** What every page depends on beyond its data: the site settings, which outputs exist, the rendering code. */
 export interface KeyContext {
@@ -43,6 +46,8 @@ export interface PageKeys {
   actorFeed(id: string): string;
   /** An actor's story feed: the actor as named and the stories the feed lists (`ids`, in order), each whole. */
   actorStoriesFeed(id: string, ids: readonly string[]): string;
+  /** A page of the actors index (`ActorIndexPage.path`, src/site/routes.ts). */
+  actorsIndex(path: string): string;
 }
 
 /** A digest of `parts`, each ended by NUL; hashed as one string (one `update` a part cost more than the hashing). */
@@ -161,6 +166,26 @@ export function pageKeys(model: SiteModel, articleDigests: ReadonlyMap<string, s
       (id, ids: readonly string[]) => digest(global, "actor-stories-feed", actorRef(id), JSON.stringify(ids), ...ids.map(storyRef)),
       (id, ids) => JSON.stringify([id, ids]),
     ),
+    // A page of the actors index (src/components/ActorsIndex.astro) shows its view (the ids of its rows, its place
+    // among its pages), the filters it links (every type and country with a page, countries by name), and each
+    // row: an actor's names, type, country by name, last day named, article count and whether it is provisional.
+    actorsIndex: memo((path) => {
+      const all = actorIndexPages(model);
+      const view = all.find((p) => p.path === path);
+      if (!view) return digest(global, "actors-index", path, "none");
+      const firsts = all.filter((p) => p.n === 1 && (p.type !== null || p.country !== null));
+      const rows = view.ids.map((id) => {
+        const a = model.actors.get(id);
+        return a ? [id, a.names, a.type, a.country, a.lastDay, a.articleCount, a.provisional] : [id, null];
+      });
+      const countries = new Set([...firsts.flatMap((p) => p.country ?? []), ...view.ids.flatMap((id) => model.actors.get(id)?.country ?? [])]);
+      return digest(
+        global,
+        "actors-index",
+        JSON.stringify([view, firsts.map((p) => [p.path, p.type, p.country]), rows]),
+        ...[...countries].sort().map(countryRef),
+      );
+    }),
     day: memo((day) => {
       const b = model.dayIndex.get(day);
       if (!b) return digest(global, "day", day, "none");

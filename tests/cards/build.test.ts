@@ -39,6 +39,24 @@ describe("renderCards", () => {
     expect(left.filter((n) => n.includes(".marsad-tmp-"))).toEqual([]);
   });
 
+  it("renders a few cards at once, but many only once `manyAfter` has settled (the site stage they start during)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-cards-"));
+    const opts = { outDir: join(dir, "dist"), cacheDir: join(dir, "cache"), workers: 2 };
+    const never = new Promise<void>(() => {});
+    expect(await renderCards(specs, { ...opts, manyAfter: never })).toMatchObject({ total: 3, rendered: 3 });
+    // 65 new cards and 3 cached ones: the cached are placed, the new wait.
+    const many = [...specs, ...Array.from({ length: 65 }, (_, i) => ({ ...specs[0]!, path: `ar/actors/many-${i}`, title: `${specs[0]!.title} ${i}` }))];
+    const site = Promise.withResolvers<void>();
+    const progress: number[] = [];
+    let settled = false;
+    const run = renderCards(many, { ...opts, manyAfter: site.promise, onProgress: (done) => progress.push(done) }).finally(() => (settled = true));
+    await new Promise((done) => setTimeout(done, 500));
+    expect(settled).toBe(false);
+    expect(progress).toEqual([1, 2, 3]);
+    site.resolve();
+    expect(await run).toMatchObject({ total: 68, rendered: 65, cached: 3 });
+  }, 60_000);
+
   it("carries over the cards the published site already has, and stages only the changed one", async () => {
     const dir = mkdtempSync(join(tmpdir(), "marsad-cards-"));
     const published = join(dir, "dist");

@@ -5,7 +5,7 @@
 import type { AstroPrerenderer } from "astro";
 import { describe, expect, it } from "vitest";
 import { Readable } from "node:stream";
-import { buildOrderLine, countingIntegration, countingPrerenderer, readBuildOrder, replaceEnv, type BuildCounts } from "../../src/cli/astro-child.ts";
+import { buildOrderLine, countingIntegration, countingPrerenderer, lineReader, readBuildOrder, replaceEnv, type BuildCounts } from "../../src/cli/astro-child.ts";
 
 type PathWithRoute = Awaited<ReturnType<AstroPrerenderer["getStaticPaths"]>>[number];
 
@@ -39,6 +39,20 @@ describe("countingPrerenderer", () => {
     expect(p.name).toBe("fake");
   });
 
+  it("sets up and lists pages only once `ready` has settled", async () => {
+    const calls: string[] = [];
+    const ready = Promise.withResolvers<void>();
+    const p = countingPrerenderer(fakePrerenderer(["/ar/"], calls), { paths: null, rendered: 0, pages: null }, ready.promise);
+    const setUp = p.setup!();
+    const listed = p.getStaticPaths();
+    await new Promise((done) => setTimeout(done, 20));
+    expect(calls).toEqual([]);
+    ready.resolve();
+    await setUp;
+    expect(await listed).toHaveLength(1);
+    expect(calls).toEqual(["setup"]);
+  });
+
   it("leaves out the optional steps Astro's prerenderer does not have", () => {
     const { setup: _s, teardown: _t, ...bare } = fakePrerenderer([], []);
     const p = countingPrerenderer(bare, { paths: null, rendered: 0, pages: null });
@@ -64,21 +78,26 @@ describe("countingIntegration", () => {
 });
 
 describe("readBuildOrder", () => {
-  const order = { env: { PATH: "/bin", MARSAD_OUT_DIR: "/tmp/out" }, force: false, verbose: true };
+  const order = { env: { PATH: "/bin", MARSAD_OUT_DIR: "/tmp/out" }, force: false, verbose: true, gated: true };
+  const read = (chunks: string[]) => readBuildOrder(lineReader(Readable.from(chunks)));
 
-  it("reads the order from the first line, whatever follows it", async () => {
-    expect(await readBuildOrder(Readable.from([buildOrderLine(order).slice(0, 10), `${buildOrderLine(order).slice(10)}more`]))).toEqual(order);
+  it("reads the order from the first line, in whatever pieces it comes, and leaves the next line to be read", async () => {
+    const input = lineReader(Readable.from([buildOrderLine(order).slice(0, 10), `${buildOrderLine(order).slice(10)}content-`, "ready\n"]));
+    expect(await readBuildOrder(input)).toEqual(order);
+    expect(await input.next()).toBe("content-ready");
+    expect(await input.next()).toBeNull();
   });
 
   it("is null when the input ends without an order", async () => {
-    expect(await readBuildOrder(Readable.from([]))).toBeNull();
-    expect(await readBuildOrder(Readable.from(["\n"]))).toBeNull();
+    expect(await read([])).toBeNull();
+    expect(await read(["\n"])).toBeNull();
   });
 
   it("fails naming what is wrong with a line that is not an order", async () => {
-    await expect(readBuildOrder(Readable.from(["{not json\n"]))).rejects.toThrow("the build order on stdin is not JSON");
-    await expect(readBuildOrder(Readable.from(['{"env":{"A":1},"force":false,"verbose":false}\n']))).rejects.toThrow("env.A");
-    await expect(readBuildOrder(Readable.from(['{"env":{}}\n']))).rejects.toThrow("force");
+    await expect(read(["{not json\n"])).rejects.toThrow("the build order on stdin is not JSON");
+    await expect(read(['{"env":{"A":1},"force":false,"verbose":false,"gated":false}\n'])).rejects.toThrow("env.A");
+    await expect(read(['{"env":{}}\n'])).rejects.toThrow("force");
+    await expect(read(['{"env":{},"force":false,"verbose":false}\n'])).rejects.toThrow("gated");
   });
 });
 

@@ -8,6 +8,7 @@ import { articleDigest } from "../../src/content/article-cache.ts";
 import { withholdFutureDates } from "../../src/site/load.ts";
 import { buildSiteModel } from "../../src/site/model.ts";
 import { pageKeys } from "../../src/site/page-keys.ts";
+import { actorIndexPages } from "../../src/site/routes.ts";
 import { article, actor, tag } from "../fixtures/site/builders.ts";
 
 const context = { settings: { site: "test" }, code: "code" };
@@ -63,5 +64,28 @@ describe("page keys", () => {
     const model = buildSiteModel({ articles: [one], actors: [actor("a")], countries: [], settings: { latest: 10, provisionalMinArticles: 3 } });
     const edited = buildSiteModel({ articles: [{ ...one, body: ["Edited."] }], actors: [actor("a")], countries: [], settings: { latest: 10, provisionalMinArticles: 3 } });
     expect(pageKeys(model, new Map(), context).article("x1")).not.toBe(pageKeys(edited, new Map(), context).article("x1"));
+  });
+
+  it("of the actors index's pages change with the rows they show (an actor's count, last day, name), not with an edit of an article's text", () => {
+    const actors = [actor("a"), actor("b", { type: "organization" })];
+    const named = (id: string, published: string, body = "Text.") => article(id, { published, actors: [tag("a"), tag("b")], body: [body] });
+    const keysFor = (articles: Article[], list = actors) => {
+      const model = buildSiteModel({ articles, actors: list, countries: [], settings: { latest: 10, provisionalMinArticles: 3 } });
+      const people = actorIndexPages(model).find((p) => p.type === "person")!;
+      expect(people.ids).toEqual(["a"]);
+      const keys = pageKeys(model, new Map(articles.map((a) => [a.id, articleDigest(a, `search ${a.id}`)])), context);
+      return { index: keys.actorsIndex(people.path), actor: keys.actor("a") };
+    };
+    const before = keysFor([named("y1", "2025-03-01"), named("y2", "2025-03-02")]);
+    // The text of an article changes its actors' pages, not the index, whose rows show none of it.
+    const edited = keysFor([named("y1", "2025-03-01", "Edited."), named("y2", "2025-03-02")]);
+    expect(edited.actor).not.toBe(before.actor);
+    expect(edited.index).toBe(before.index);
+    // One more article: a's count and last day change.
+    expect(keysFor([named("y1", "2025-03-01"), named("y2", "2025-03-02"), named("y3", "2025-03-03")]).index).not.toBe(before.index);
+    // A renamed actor.
+    expect(keysFor([named("y1", "2025-03-01"), named("y2", "2025-03-02")], [actor("a", { names: { ar: "ع-جديد", en: "New" } }), actors[1]!]).index).not.toBe(before.index);
+    // A path that is no page of the index has a key of its own.
+    expect(keysOf([one]).actorsIndex("actors/type/nobody/")).not.toBe(before.index);
   });
 });
