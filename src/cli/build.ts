@@ -154,7 +154,7 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
     const carriedFile = join(settings.cacheDir, `carried-${process.pid}-${Date.now()}.json`);
     const outcome = await publishAtomically(
       settings.outDir,
-      async (staging, carry): Promise<number> => {
+      async (staging, carry, whileWaiting): Promise<number> => {
         const tick = progress(io, "site");
         let ticked = false;
         // Until Astro has bundled the site and listed its pages, a sign of life; then the child's count of the pages
@@ -238,6 +238,8 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
           }).then((made) => {
             cardsLine = `${made.total} card(s) (${made.rendered} rendered, ${made.cached} from cache)`;
           });
+          // Awaited once the site stage has ended; a failure before then is not an unhandled one.
+          cards.catch(() => {});
         };
         const specsPoll = flags["no-cards"]
           ? undefined
@@ -248,7 +250,11 @@ export async function runBuild(argv: string[], baseIo: Io): Promise<number> {
             }, SPECS_POLL_MS);
         if (io.verbosity !== "verbose") stopWaiting = heartbeat(io, "site");
         site.contentReady();
-        const astro = await time("site", () => site.result).finally(() => {
+        const astro = await time("site", () => {
+          // The child lists and renders the pages now; this process has nothing else to do until the card specs come.
+          whileWaiting?.();
+          return site.result;
+        }).finally(() => {
           clearInterval(specsPoll);
           siteFinished = true;
           siteEnded.resolve();

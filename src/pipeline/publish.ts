@@ -215,11 +215,12 @@ export function recoverPublish(paths: PublishPaths): void {
 
 /**
  * Runs `build` with an empty staging folder (holding the output's lock) and, when it returns, swaps the staging
- * folder in as `outDir`. When `build` throws, the staging folder is removed and `outDir` is untouched.
+ * folder in as `outDir`. When `build` throws, the staging folder is removed and `outDir` is untouched. `build` calls
+ * `whileWaiting` (if it likes) when it has time to spare: a rebuild lists the published tree then.
  */
 export async function publishAtomically<T>(
   outDir: string,
-  build: (stagingDir: string, carry?: CarryOver) => Promise<T>,
+  build: (stagingDir: string, carry?: CarryOver, whileWaiting?: () => void) => Promise<T>,
   options: {
     onWait?: (ownerPid: number) => void;
     buildDir?: string;
@@ -243,29 +244,28 @@ export async function publishAtomically<T>(
     rmSync(workDir, { recursive: true, force: true });
     mkdirSync(workDir, { recursive: true });
     const carry = options.carryOver && workDir === paths.staging && canCarryInto(paths) ? new CarryOver(paths.out, paths.staging) : undefined;
-    // The published tree is listed once the first stage has started its child process (the Astro build, which takes
-    // seconds to start), so that listing it (90,000 files at 10,000 articles, half a second) is not added to the
-    // build's time. The stages leave the published tree alone, and the lock keeps other builds out.
+    // The published tree is listed when the build calls `whileWaiting` (it waits on a child process: the Astro
+    // build, which takes seconds), so that listing it (90,000 files at 10,000 articles, half a second) is not added
+    // to the build's time; a build that does not is listed when published. The stages leave the published tree
+    // alone, and the lock keeps other builds out.
     let publishedTree: TreeListing | undefined;
-    const listing = carry
-      ? setImmediate(() => {
-          try {
-            publishedTree = treeOf(paths.out, PUBLISHED_SKIPPED);
-          } catch {
-            // Listed again when publishing, where a failure is reported.
-          }
-        })
-      : undefined;
+    const whileWaiting = () => {
+      if (!carry || publishedTree) return;
+      try {
+        publishedTree = treeOf(paths.out, PUBLISHED_SKIPPED);
+      } catch {
+        // Listed again when publishing, where a failure is reported.
+      }
+    };
     let result: T;
     try {
-      result = await build(workDir, carry);
+      result = await build(workDir, carry, whileWaiting);
       if (workDir !== paths.staging) cpSync(workDir, paths.staging, { recursive: true });
     } catch (error) {
       rmSync(paths.staging, { recursive: true, force: true });
       throw error;
     } finally {
       if (workDir !== paths.staging) rmSync(workDir, { recursive: true, force: true });
-      if (listing) clearImmediate(listing);
     }
     const trashDir = options.trashDir && sameFileSystem(options.trashDir, dirname(paths.out)) ? options.trashDir : undefined;
     if (carry && applyCarryOver(paths, carry, publishedTree, trashDir)) return result;
