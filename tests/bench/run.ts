@@ -651,7 +651,8 @@ async function main(): Promise<number> {
       const ingested = report.ingest as { processed?: number } | null;
       if (ingested?.processed !== count) return `ingest processed ${String(ingested?.processed)} inputs after ${count} new page(s) (expected exactly ${count})`;
       // The build's own stage times ("site 9.6s"); what they leave of its wall time (start, content check, publish)
-      // is `other`.
+      // is `other`; the stages overlap (src/cli/build.ts: cards start during the site stage and run beside search), so
+      // their times can add up to more than the wall time, and `other` is then 0.
       const stages = Object.fromEntries(((report.stages as string[] | undefined) ?? []).map((t) => /^(\w+) ([\d.]+)s$/.exec(t)).filter((m) => m !== null).map((m) => [m[1]!, Number(m[2])]));
       const parts: Record<string, number> = {};
       for (const k of ["ingest", "site", "search", "cards"]) parts[k] = stages[k] ?? 0;
