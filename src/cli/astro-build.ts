@@ -14,9 +14,12 @@ import { buildOrderLine, CONTENT_READY, parseChildLine, type ChildProgress, type
 
 /** A build holding the lock longer than this is assumed stuck (a build of 10,000 articles takes minutes). */
 const STALE_LOCK_MS = 60 * 60 * 1000;
+/** The repository's build lock (a folder). */
+const buildLockFile = (root: string): string => join(root, "node_modules", ".cache", "marsad", "astro-build.lock");
+
 /** Runs `f` holding the repository's build lock. */
 export function withBuildLock<T>(root: string, f: () => T): T {
-  return withLock(join(root, "node_modules", ".cache", "marsad", "astro-build.lock"), { staleMs: STALE_LOCK_MS }, f);
+  return withLock(buildLockFile(root), { staleMs: STALE_LOCK_MS }, f);
 }
 
 /**
@@ -193,8 +196,8 @@ interface AstroChild extends StartedAstroChild {
 
 /**
  * Starts the Astro child for the site at `root` with `env` (where it reads MARSAD_PROFILE_DIR and MARSAD_PAGE_WRITER;
- * the build's own environment comes with the order). `build` starts it while ingest runs: a rebuild does not wait
- * for it to load Astro.
+ * the build's own environment comes with the order). `build` starts it first thing, and orders it before ingest
+ * (`orderAstroBuild`): a rebuild does not wait for it to load Astro and bundle the site.
  */
 export function startAstroChild(root: string, env: NodeJS.ProcessEnv): StartedAstroChild {
   const child = spawn(process.execPath, [...profileArgs(env), CHILD], { cwd: root, env: childEnv(env), stdio: ["pipe", "pipe", "pipe"] });
@@ -280,7 +283,7 @@ export async function orderAstroBuild(root: string, env: NodeJS.ProcessEnv, opti
   let release: () => void;
   try {
     // Held from the order until the child has exited: two builds at once would delete each other's chunks (above).
-    release = acquireLock(join(root, "node_modules", ".cache", "marsad", "astro-build.lock"), { staleMs: STALE_LOCK_MS, onWait: options.onWait });
+    release = acquireLock(buildLockFile(root), { staleMs: STALE_LOCK_MS, onWait: options.onWait });
   } catch (error) {
     await started.end();
     throw error;

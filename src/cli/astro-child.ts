@@ -227,17 +227,16 @@ async function main(): Promise<void> {
   // its site stage, and whatever Astro has written so far is in a staging folder the parent removes.
   const ready = order.gated ? contentReady(input) : Promise.resolve();
   if (order.gated && readsCollections(join(process.cwd(), "src"))) await ready;
-  const values = { force: order.force, verbose: order.verbose };
   const counts: BuildCounts = { paths: null, rendered: 0, pages: null };
   // Not with --verbose: Astro then writes a page's line in two parts, and a line of ours could land between them.
-  const timer = values.verbose
+  const timer = order.verbose
     ? undefined
     : setInterval(() => {
         if (counts.paths !== null) process.stdout.write(`${progressLine(counts)}\n`);
       }, PROGRESS_EVERY_MS);
   timer?.unref();
   try {
-    await build({ root: process.cwd(), logLevel: values.verbose ? "info" : "warn", force: values.force === true, integrations: [countingIntegration(counts, ready)] });
+    await build({ root: process.cwd(), logLevel: order.verbose ? "info" : "warn", force: order.force, integrations: [countingIntegration(counts, ready)] });
   } catch (error) {
     clearInterval(timer);
     await exitWithAstroError(error);

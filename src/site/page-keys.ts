@@ -23,7 +23,7 @@
  */
 import { createHash } from "node:crypto";
 import type { SiteModel } from "./model.ts";
-import { actorIndexPages } from "./routes.ts";
+import { actorIndexPages, type ActorIndexPage } from "./routes.ts";
 
 /** What every page depends on beyond its data: the site settings, which outputs exist, the rendering code. */
 export interface KeyContext {
@@ -120,6 +120,18 @@ export function pageKeys(model: SiteModel, articleDigests: ReadonlyMap<string, s
     return digest(JSON.stringify(s), ...s.articles.map(articleRef), ...s.actors.map(actorRef), ...s.countries.map(countryRef));
   });
 
+  /** What every page of the actors index shares, worked out once: its pages by path, and a digest of the filters each links. */
+  let actorsIndexShared: { views: Map<string, ActorIndexPage>; filters: string } | undefined;
+  const actorsIndexParts = () => {
+    const all = actorIndexPages(model);
+    const firsts = all.filter((p) => p.n === 1 && (p.type !== null || p.country !== null));
+    const countries = [...new Set(firsts.flatMap((p) => p.country ?? []))].sort();
+    return {
+      views: new Map(all.map((p) => [p.path, p])),
+      filters: digest(JSON.stringify(firsts.map((p) => [p.path, p.type, p.country])), ...countries.map(countryRef)),
+    };
+  };
+
   return {
     article: memo((id) => {
       const v = model.articles.get(id);
@@ -170,21 +182,15 @@ export function pageKeys(model: SiteModel, articleDigests: ReadonlyMap<string, s
     // among its pages), the filters it links (every type and country with a page, countries by name), and each
     // row: an actor's names, type, country by name, last day named, article count and whether it is provisional.
     actorsIndex: memo((path) => {
-      const all = actorIndexPages(model);
-      const view = all.find((p) => p.path === path);
+      const { views, filters } = (actorsIndexShared ??= actorsIndexParts());
+      const view = views.get(path);
       if (!view) return digest(global, "actors-index", path, "none");
-      const firsts = all.filter((p) => p.n === 1 && (p.type !== null || p.country !== null));
       const rows = view.ids.map((id) => {
         const a = model.actors.get(id);
         return a ? [id, a.names, a.type, a.country, a.lastDay, a.articleCount, a.provisional] : [id, null];
       });
-      const countries = new Set([...firsts.flatMap((p) => p.country ?? []), ...view.ids.flatMap((id) => model.actors.get(id)?.country ?? [])]);
-      return digest(
-        global,
-        "actors-index",
-        JSON.stringify([view, firsts.map((p) => [p.path, p.type, p.country]), rows]),
-        ...[...countries].sort().map(countryRef),
-      );
+      const countries = [...new Set(view.ids.flatMap((id) => model.actors.get(id)?.country ?? []))].sort();
+      return digest(global, "actors-index", filters, JSON.stringify([view, rows]), ...countries.map(countryRef));
     }),
     day: memo((day) => {
       const b = model.dayIndex.get(day);
